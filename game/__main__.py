@@ -1,0 +1,5 @@
+"""`python -m game` is the same as `ruby-sparks`."""
+
+from game.cli import main
+
+raise SystemExit(main())

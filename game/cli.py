@@ -1,0 +1,139 @@
+"""The command line: `ruby-sparks` and its subcommands.
+
+Each subcommand is a thin shell over the library: parse arguments, call, print. User mistakes (a missing folder, a
+broken story, a bad save) end in one clear message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+from game.paths import shipped_seeds_dir, shipped_story_dir
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _story_dir(value: str | None) -> Path:
+    return Path(value) if value else shipped_story_dir()
+
+
+def _usage_error(message: str) -> int:
+    print(f"ruby-sparks: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _load_for_play(story_arg: str | None) -> object:
+    """The story, or an int exit code after printing why it cannot be played."""
+    from game.story.loader import load_story
+
+    folder = _story_dir(story_arg)
+    if not folder.is_dir():
+        return _usage_error(f"no such story folder: {folder}")
+    story, diagnostics = load_story(folder if story_arg is None else story_arg)
+    if story is None:
+        for diagnostic in diagnostics.sorted():
+            if diagnostic.severity == "error":
+                print(diagnostic, file=sys.stderr)
+        print(f"ruby-sparks: the story in {folder} has errors; run `ruby-sparks check {folder}`", file=sys.stderr)
+        return EXIT_FAILED
+    return story
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from game.story.checks import check_story
+
+    folder = _story_dir(args.dir)
+    if not folder.is_dir():
+        return _usage_error(f"no such story folder: {folder}")
+    outline = Path(args.outline) if args.outline else None
+    if outline is not None and not outline.is_file():
+        return _usage_error(f"no such outline file: {outline}")
+    if args.dir is None and outline is None and (shipped_seeds_dir() / "outline.yaml").is_file():
+        outline = shipped_seeds_dir() / "outline.yaml"
+    _story, diagnostics = check_story(folder, outline, shown=args.dir or str(folder))
+    items = diagnostics.sorted()
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.format == "json":
+        print(json.dumps({
+            "story": str(folder), "ok": not failed, "errors": errors, "warnings": warnings,
+            "diagnostics": [item.to_json() for item in items],
+        }, indent=2))
+    else:
+        for item in items:
+            print(item)
+        summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        print(f"{folder}: {summary}" if items else f"{folder}: ok, no errors or warnings")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    from game.frontends.plain import play_plain
+
+    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed)  # type: ignore[arg-type]
+
+
+def cmd_page(args: argparse.Namespace) -> int:
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    from game.engine.explain import explain_page
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    result = explain_page(story, text)  # type: ignore[arg-type]
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        print(result.to_text())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ruby-sparks", description="Ruby Sparks: an interactive fiction of the film, and its authoring tools.")
+    parser.add_argument("--version", action="version", version=f"ruby-sparks {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play the game")
+    play.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, for screen readers and scripts")
+    play.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
+    play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
+    play.set_defaults(handler=cmd_play)
+
+    check = commands.add_parser("check", help="check a story folder and report every problem")
+    check.add_argument("dir", nargs="?", metavar="DIR", help="the story folder (default: the shipped story)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--outline", metavar="FILE", help="the outline of beats (default: found beside the story)")
+    check.set_defaults(handler=cmd_check)
+
+    page = commands.add_parser("page", help="show how the typewriter reads a page")
+    page.add_argument("text", metavar="TEXT", help="the page, or - to read it from stdin")
+    page.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
+    page.add_argument("--json", action="store_true", help="print one JSON object")
+    page.set_defaults(handler=cmd_page)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

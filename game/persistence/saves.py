@@ -1,0 +1,149 @@
+"""Save slots: JSON files with a format version, the story's id and content hash, and a checksum.
+
+A save is refused, with a clear reason, when it is damaged, foreign (another story, or the same story edited since), or
+newer than this game; a refused save is never deleted or overwritten by loading, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.engine.state import State, StateError
+from game.paths import user_data_dir
+from game.persistence.atomic import write_atomic
+from game.story.model import Story
+
+SAVE_FORMAT = "ruby-sparks-save"
+SAVE_VERSION = 1
+AUTOSAVE = "autosave"
+QUICKSAVE = "quicksave"
+MAX_SAVE_BYTES = 20_000_000
+_SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,39}$")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+class SaveError(Exception):
+    """A save that cannot be written or read; the message is one line for the player."""
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    name: str
+    path: Path
+    saved_at: float
+    scene_title: str
+    problem: str = ""  # empty when the save can be loaded
+
+
+def saves_dir() -> Path:
+    return user_data_dir() / "saves"
+
+
+def check_slot_name(name: str) -> str:
+    """The slot name, trimmed, or a SaveError saying why it cannot name a file on every system."""
+    slot = name.strip()
+    if not _SLOT.match(slot):
+        raise SaveError("A save name is 1 to 40 letters, digits, spaces, `-` or `_`, starting with a letter or digit.")
+    if slot.split(".")[0].lower() in _RESERVED:
+        raise SaveError(f"`{slot}` is a reserved name on some systems; choose another.")
+    return slot
+
+
+def slot_path(name: str) -> Path:
+    return saves_dir() / f"{check_slot_name(name)}.json"
+
+
+def _checksum(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def save_game(name: str, story: Story, state: State) -> Path:
+    path = slot_path(name)
+    title = state.history[-1].title if state.history else ""
+    body = {
+        "format": SAVE_FORMAT,
+        "version": SAVE_VERSION,
+        "story": {"id": story.id, "version": story.version, "hash": story.content_hash},
+        "name": path.stem,
+        "saved_at": time.time(),
+        "scene_title": title,
+        "state": state.to_json(),
+    }
+    document = body | {"checksum": _checksum(body)}
+    try:
+        write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1).encode())
+    except OSError as error:
+        raise SaveError(f"Could not write the save `{path.stem}`: {error.strerror or error}.") from None
+    return path
+
+
+def _read_document(path: Path) -> dict[str, Any]:
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            raise SaveError(f"The save `{path.stem}` is too large to be a save.")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise SaveError(f"There is no save called `{path.stem}`.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise SaveError(f"The save `{path.stem}` is damaged (it is not readable JSON); it was left as it is.") from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"`{path.stem}` is not a Ruby Sparks save; it was left as it is.")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SaveError(f"The save `{path.stem}` is damaged (no format version); it was left as it is.")
+    if version > SAVE_VERSION:
+        raise SaveError(f"The save `{path.stem}` was made by a newer version of the game (save format {version}).")
+    body = {key: value for key, value in data.items() if key != "checksum"}
+    if data.get("checksum") != _checksum(body):
+        raise SaveError(f"The save `{path.stem}` is damaged (its checksum does not match); it was left as it is.")
+    return data
+
+
+def load_game(name: str, story: Story) -> State:
+    path = slot_path(name)
+    data = _read_document(path)
+    origin = data.get("story")
+    if not isinstance(origin, dict) or origin.get("id") != story.id:
+        other = origin.get("id") if isinstance(origin, dict) else "?"
+        raise SaveError(f"The save `{path.stem}` belongs to another story (`{other}`); it was left as it is.")
+    if origin.get("hash") != story.content_hash:
+        raise SaveError(f"The save `{path.stem}` was made with a different version of this story's files; it was left as it is.")
+    try:
+        return State.from_json(data.get("state"), story)
+    except StateError as error:
+        raise SaveError(f"The save `{path.stem}` is damaged: {error}.") from None
+
+
+def list_saves(story: Story) -> list[SlotInfo]:
+    """Every save file, newest first; the ones that cannot be loaded say why (they are listed, never removed)."""
+    folder = saves_dir()
+    if not folder.is_dir():
+        return []
+    slots = []
+    for path in folder.glob("*.json"):
+        try:
+            data = _read_document(path)
+            problem = ""
+            origin = data.get("story")
+            if not isinstance(origin, dict) or origin.get("id") != story.id or origin.get("hash") != story.content_hash:
+                problem = "made with another story or another version of it"
+            saved_at = data.get("saved_at")
+            title = data.get("scene_title")
+            slots.append(SlotInfo(path.stem, path, saved_at if isinstance(saved_at, (int, float)) else 0.0, title if isinstance(title, str) else "", problem))
+        except SaveError as error:
+            slots.append(SlotInfo(path.stem, path, _mtime(path), "", str(error)))
+    return sorted(slots, key=lambda slot: slot.saved_at, reverse=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

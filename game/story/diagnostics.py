@@ -1,0 +1,61 @@
+"""Diagnostics as a product: every problem in a story, all at once, in the form compilers and editors understand.
+
+A stable `code` per kind of problem lets editors and tests match on the kind, not on the wording.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from game.story.model import Span
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class Diagnostics:
+    """Collects diagnostics; builders report and carry on, so one run shows every mistake."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def error(self, span: Span, code: str, message: str) -> None:
+        self.items.append(Diagnostic(span.file, span.line, span.column, "error", code, message))
+
+    def warning(self, span: Span, code: str, message: str) -> None:
+        self.items.append(Diagnostic(span.file, span.line, span.column, "warning", code, message))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [item for item in self.items if item.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [item for item in self.items if item.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: (d.file, d.line, d.column, d.code, d.message))
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A ` (did you mean `x`?)` suffix when a near match exists, else an empty string."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (did you mean `{matches[0]}`?)" if matches else ""

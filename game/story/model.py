@@ -1,0 +1,221 @@
+"""The format-neutral story model: what a story folder means once it has been read and validated.
+
+Everything is frozen: a `Story` is loaded once and shared by every playthrough, save, replay and explorer run, so
+nothing may change it at run time. Nothing past the loader knows the story was YAML; `Span` is all that remains of the
+source, kept so that a runtime problem can still point at the line that caused it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:
+    from game.story.expressions import Assignment, Expr
+
+Value = Union[bool, int, float, str]
+VarType = Literal["int", "number", "bool", "str"]
+
+TRAIT_MIN = -3.0
+TRAIT_MAX = 3.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a node came from, so that errors found after loading still name a file, line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    type: VarType
+    default: Value
+    minimum: float | None = None
+    maximum: float | None = None
+    values: tuple[str, ...] = ()
+    description: str = ""
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    pronoun: Literal["she", "he", "they"]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Act:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One assignment with the source text kept for `page --json` and for runtime problem reports."""
+
+    source: str
+    assignment: Assignment
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    source: str
+    expr: Expr
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Template:
+    """A string with `{name}` holes; `parts` alternates literal text and names, starting with text."""
+
+    source: str
+    parts: tuple[str, ...]
+    span: Span | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.parts[1::2]
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """One paragraph (or a set of variants, `one_of`) that is shown when its condition holds."""
+
+    variants: tuple[Template, ...]
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: Template
+    target: str
+    condition: Condition | None = None
+    effects: tuple[Effect, ...] = ()
+    text: tuple[TextBlock, ...] = ()
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class TraitTest:
+    """One entry of an outcome's `wrote:`: the page asserted (or, with `negated`, negated) the trait."""
+
+    trait: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    target: str
+    wrote: tuple[TraitTest, ...] = ()
+    about_ruby: bool | None = None
+    condition: Condition | None = None
+    text: tuple[TextBlock, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    span: Span | None = None
+
+    @property
+    def is_fallback(self) -> bool:
+        return not self.wrote and self.about_ruby is None and self.condition is None
+
+
+@dataclass(frozen=True)
+class Typewriter:
+    prompt: tuple[TextBlock, ...]
+    outcomes: tuple[Outcome, ...]
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    title: str = ""
+    beat: str | None = None
+    act: str | None = None
+    text: tuple[TextBlock, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    typewriter: Typewriter | None = None
+    span: Span | None = None
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """Every scene or ending this scene can lead to, in the order written."""
+        if self.typewriter is not None:
+            return tuple(outcome.target for outcome in self.typewriter.outcomes)
+        return tuple(choice.target for choice in self.choices)
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    title: str
+    text: tuple[TextBlock, ...]
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    text: Template
+    condition: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Trait:
+    id: str
+    phrases: tuple[str, ...]
+    description: str = ""
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    effects: tuple[Effect, ...] = ()
+    negated: tuple[Effect, ...] = ()
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    subject: str
+    traits: tuple[Trait, ...]
+    on_page: tuple[Effect, ...] = ()
+
+    def trait(self, trait_id: str) -> Trait | None:
+        return next((trait for trait in self.traits if trait.id == trait_id), None)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A whole story folder, validated. `content_hash` identifies the exact files, for saves and replays."""
+
+    id: str
+    title: str
+    version: str
+    start: str
+    scenes: dict[str, Scene]
+    endings: dict[str, Ending]
+    variables: dict[str, Variable] = field(default_factory=dict)
+    characters: dict[str, Character] = field(default_factory=dict)
+    acts: tuple[Act, ...] = ()
+    seems: tuple[StatusLine, ...] = ()
+    lexicon: Lexicon | None = None
+    author: str = ""
+    content_note: str = ""
+    content_hash: str = ""
+    root: str = ""
+
+    @property
+    def subject(self) -> Character | None:
+        """The character whose pages take: the one the lexicon names."""
+        if self.lexicon is None:
+            return None
+        return self.characters.get(self.lexicon.subject)
+
+    def act_title(self, act_id: str | None) -> str:
+        return next((act.title for act in self.acts if act.id == act_id), "")

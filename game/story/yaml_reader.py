@@ -1,0 +1,199 @@
+"""The only place that sees YAML: files become plain values that remember where each came from.
+
+PyYAML's composer gives nodes with marks; we turn them into `YamlMap`/`YamlList` that carry the span of every key and
+value, so every later check can point at a line. The reader also closes YAML's traps for a format that strangers write:
+YAML 1.1 booleans (`no` is a country code, not False), timestamps, duplicate keys, alias bombs, and absurd nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import yaml
+
+from game.story.model import Span
+
+MAX_FILE_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 100
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StoryYamlLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """SafeLoader where only `true`/`false` are booleans and dates stay strings."""
+
+
+StoryYamlLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    StoryYamlLoader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+
+
+class YamlProblem(Exception):
+    def __init__(self, span: Span, code: str, message: str) -> None:
+        super().__init__(message)
+        self.span = span
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class YamlMap:
+    span: Span
+    items: dict[str, Any] = field(default_factory=dict)
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    value_spans: dict[str, Span] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.items.get(key, default)
+
+    def at(self, key: str) -> Span:
+        """Where the value of `key` is, or the mapping itself when the key is absent."""
+        return self.value_spans.get(key, self.span)
+
+
+@dataclass
+class YamlList:
+    span: Span
+    items: list[Any] = field(default_factory=list)
+    item_spans: list[Span] = field(default_factory=list)
+
+
+Yaml = Union[YamlMap, YamlList, str, int, float, bool, None]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null": lambda text: None,
+    "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
+    "tag:yaml.org,2002:str": lambda text: text,
+}
+
+
+class _Converter:
+    def __init__(self, file: str, constructor: yaml.SafeLoader) -> None:
+        self.file = file
+        self.constructor = constructor
+        self.nodes = 0
+        self.problems: list[YamlProblem] = []
+
+    def span(self, node: yaml.Node) -> Span:
+        """The node's first character; for a quoted scalar, the first character inside the quotes."""
+        mark = node.start_mark
+        quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+        return Span(self.file, mark.line + 1, mark.column + 1 + int(quoted))
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Yaml:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlProblem(self.span(node), "too-large", f"the document expands to more than {MAX_NODES} values (an alias bomb?)")
+        if depth > MAX_DEPTH:
+            raise YamlProblem(self.span(node), "too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            result = YamlList(self.span(node))
+            for item in node.value:
+                result.items.append(self.convert(item, depth + 1))
+                result.item_spans.append(self.span(item))
+            return result
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
+        result = YamlMap(self.span(node))
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(self.span(key_node), "yaml-syntax", "merge keys (`<<`) are not supported in story files")
+            key = self.convert(key_node, depth + 1)
+            key_span = self.span(key_node)
+            if not isinstance(key, str):
+                raise YamlProblem(key_span, "wrong-type", f"a key must be a string, not {type(key).__name__} {key!r}")
+            if key in result.items:
+                first = result.key_spans[key]
+                self.problems.append(
+                    YamlProblem(key_span, "duplicate-key", f"duplicate key `{key}` (first at line {first.line})")
+                )
+                continue
+            result.items[key] = self.convert(value_node, depth + 1)
+            result.key_spans[key] = key_span
+            result.value_spans[key] = self.span(value_node)
+        return result
+
+    def scalar(self, node: yaml.Node) -> Yaml:
+        tag = node.tag
+        if tag in _SCALAR_TAGS:
+            return _SCALAR_TAGS[tag](node.value)  # type: ignore[no-any-return]
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            value = self.constructor.construct_object(node)
+            if isinstance(value, float) and value != value:
+                return node.value  # type: ignore[no-any-return]
+            return value  # type: ignore[no-any-return]
+        raise YamlProblem(self.span(node), "yaml-syntax", f"the tag `{tag}` is not allowed in story files")
+
+
+def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
+    """Parse one file's bytes into a value and the problems that did not stop the reading (duplicate keys).
+
+    A problem that does stop it is raised as a `YamlProblem` with a span, never another exception.
+    """
+    start = Span(file, 1, 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblem(start, "file-too-large", f"the file is {len(data):,} bytes; story files may be at most {MAX_FILE_BYTES:,}")
+    if b"\x00" in data:
+        raise YamlProblem(_offset_span(data, data.index(b"\x00"), file), "not-text", "the file is binary, not YAML text (it holds a NUL byte)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise YamlProblem(_offset_span(data, error.start, file), "not-text", "the file is not UTF-8 text") from None
+    loader = StoryYamlLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        span = Span(file, mark.line + 1, mark.column + 1) if mark else start
+        raise YamlProblem(span, "yaml-syntax", _yaml_message(error, text, mark)) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(start, "yaml-syntax", str(error).splitlines()[0]) from None
+    except RecursionError:
+        raise YamlProblem(start, "too-deep", "values are nested too deeply to read") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, []
+    converter = _Converter(file, loader)
+    try:
+        return converter.convert(node), converter.problems
+    except RecursionError:
+        raise YamlProblem(start, "too-deep", "values are nested too deeply to read") from None
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
+    problem = error.problem or error.context or "invalid YAML"
+    if mark is not None and "\t" in problem or (mark is not None and _char_at(text, mark) == "\t"):
+        return "a tab character: YAML is indented with spaces, never tabs"
+    if "expected a single document" in str(error):
+        return "the file holds more than one YAML document (`---`); use one per file"
+    return f"YAML syntax: {problem}"
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _offset_span(data: bytes, offset: int, file: str) -> Span:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return Span(file, line, column)
