@@ -60,10 +60,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
     failed = errors > 0 or (args.strict and warnings > 0)
     if args.format == "json":
-        print(json.dumps({
-            "story": str(folder), "ok": not failed, "errors": errors, "warnings": warnings,
-            "diagnostics": [item.to_json() for item in items],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "story": str(folder),
+                    "ok": not failed,
+                    "errors": errors,
+                    "warnings": warnings,
+                    "diagnostics": [item.to_json() for item in items],
+                },
+                indent=2,
+            )
+        )
     else:
         for item in items:
             print(item)
@@ -97,7 +105,9 @@ def cmd_page(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ruby-sparks", description="Ruby Sparks: an interactive fiction of the film, and its authoring tools.")
+    parser = argparse.ArgumentParser(
+        prog="ruby-sparks", description="Ruby Sparks: an interactive fiction of the film, and its authoring tools."
+    )
     parser.add_argument("--version", action="version", version=f"ruby-sparks {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -19,38 +19,115 @@ CASES = [
     ("story.yaml", "start: desk", "start: quiet", "start: quiet", "unknown-target", "is an ending"),
     ("story.yaml", "title: A Small Story", "titel: A Small Story", "titel:", "unknown-key", "did you mean `title`"),
     ("story.yaml", "title: A Small Story\n", "", "format: 1", "missing-key", "has no `title`"),
-    ("story.yaml", "version: \"1.0\"", "version: 1.0", "version: 1.0", "wrong-type", "must be a string"),
+    ("story.yaml", 'version: "1.0"', "version: 1.0", "version: 1.0", "wrong-type", "must be a string"),
     ("story.yaml", "id: mini", "id: Mini Story", "id: Mini", "bad-id", "story id"),
     ("story.yaml", "type: int, default: 1", "type: integer, default: 1", "type: integer", "bad-type", "did you mean `int`"),
     ("story.yaml", "default: 1, min: 0", "default: 9, min: 0", "default: 9", "bad-default", "outside its range"),
     ("story.yaml", "default: english", "default: german", "default: german", "bad-default", "not one of its values"),
-    ("story.yaml", "vow: {type: bool, default: false}", "vow: {type: bool, default: no}", "default: no", "bad-default", "the string 'no'"),
+    (
+        "story.yaml",
+        "vow: {type: bool, default: false}",
+        "vow: {type: bool, default: no}",
+        "default: no",
+        "bad-default",
+        "the string 'no'",
+    ),
     ("story.yaml", "min: 0, max: 5", "min: 6, max: 5", "min: 6", "bad-range", "below `min`"),
     ("story.yaml", "pronoun: she}", "pronoun: it}", "pronoun: it", "bad-pronoun", "she, he or they"),
-    ("story.yaml", "text: \"Trust was {trust}. The end.\"", "text: \"Trust was {trsut}.\"", "{trsut}", "unknown-name", "did you mean `trust`"),
-    ("story.yaml", "text: \"Trust was {trust}. The end.\"", "text: \"Trust was {trust.\"", "{trust.", "bad-template", "must hold a name"),
-    ("story.yaml", "if: \"happy > 0\"", "if: \"hapy > 0\"", "hapy", "unknown-name", "did you mean `happy`"),
-    ("story.yaml", "id: one, title", "id: two, title", "{id: two, title: \"Act Two\"}", "duplicate-id", "declared twice"),
-    ("story.yaml", "  vow: {type: bool, default: false}\n", "  vow: {type: bool, default: false}\n  unused: {type: int, default: 0}\n", "unused:", "unused-variable", "never used"),
-    ("story.yaml", "  vow: {type: bool, default: false}\n", "  vow: {type: bool, default: false}\n  turn: {type: int, default: 0}\n", "turn:", "name-clash", "built-in"),
+    (
+        "story.yaml",
+        'text: "Trust was {trust}. The end."',
+        'text: "Trust was {trsut}."',
+        "{trsut}",
+        "unknown-name",
+        "did you mean `trust`",
+    ),
+    (
+        "story.yaml",
+        'text: "Trust was {trust}. The end."',
+        'text: "Trust was {trust."',
+        "{trust.",
+        "bad-template",
+        "must hold a name",
+    ),
+    ("story.yaml", 'if: "happy > 0"', 'if: "hapy > 0"', "hapy", "unknown-name", "did you mean `happy`"),
+    ("story.yaml", "id: one, title", "id: two, title", '{id: two, title: "Act Two"}', "duplicate-id", "declared twice"),
+    (
+        "story.yaml",
+        "  vow: {type: bool, default: false}\n",
+        "  vow: {type: bool, default: false}\n  unused: {type: int, default: 0}\n",
+        "unused:",
+        "unused-variable",
+        "never used",
+    ),
+    (
+        "story.yaml",
+        "  vow: {type: bool, default: false}\n",
+        "  vow: {type: bool, default: false}\n  turn: {type: int, default: 0}\n",
+        "turn:",
+        "name-clash",
+        "built-in",
+    ),
     ("scenes.yaml", "    act: one\n", "    act: three\n", "act: three", "unknown-act", "no act has the id `three`"),
     ("scenes.yaml", "  - id: after", "  - id: desk", "- id: desk\n    title: After", "duplicate-id", "used twice"),
     ("scenes.yaml", "        to: page\n", "        to: pgae\n", "to: pgae", "unknown-target", "did you mean `page`"),
     ("scenes.yaml", "      - label: Give up\n", "      - lable: Give up\n", "lable:", "unknown-key", "did you mean `label`"),
-    ("scenes.yaml", "        if: \"not vow\"", "        if: \"not vow and\"", "not vow and", "bad-expression", "ends too soon"),
-    ("scenes.yaml", "        if: \"not vow\"", "        if: \"trust\"", "if: \"trust\"", "bad-expression", "must be true or false"),
-    ("scenes.yaml", "        if: \"not vow\"", "        if: \"not vw\"", "not vw", "unknown-name", "did you mean `vow`"),
-    ("scenes.yaml", "\"vow = true\"", "\"vow = 1\"", "vow = 1", "bad-expression", "cannot put a number into the bool"),
-    ("scenes.yaml", "\"vow = true\"", "\"turn = 1\"", "turn = 1", "read-only", "cannot be assigned"),
-    ("scenes.yaml", "\"vow = true\"", "\"vow == true\"", "vow == true", "bad-expression", "`==` compares"),
-    ("scenes.yaml", "\"vow = true\"", "\"__import__('os') = 1\"", "__import__", "bad-expression", "expected `=`"),
-    ("scenes.yaml", "        - wrote: speaks_french\n", "        - wrote: speaks_frnch\n", "speaks_frnch", "unknown-trait", "did you mean `speaks_french`"),
-    ("scenes.yaml", "        - to: after\n", "        - if: \"vow\"\n          to: after\n", "- if: \"vow\"", "no-fallback", "last outcome"),
-    ("scenes.yaml", "    act: two\n", "    act: two\n    choices: [{label: x, to: desk}]\n", "    typewriter:", "choices-and-typewriter", "both"),
-    ("scenes.yaml", "      - {if: \"vow\", text: \"You promised.\"}", "      - {if: \"vow\"}", "{if: \"vow\"}", "missing-key", "either `text` or `one_of`"),
-    ("scenes.yaml", "  - id: after\n    title: After\n", "  - id: after\n    title: After\n    title: Again\n", "title: Again", "duplicate-key", "duplicate key `title`"),
+    ("scenes.yaml", '        if: "not vow"', '        if: "not vow and"', "not vow and", "bad-expression", "ends too soon"),
+    ("scenes.yaml", '        if: "not vow"', '        if: "trust"', 'if: "trust"', "bad-expression", "must be true or false"),
+    ("scenes.yaml", '        if: "not vow"', '        if: "not vw"', "not vw", "unknown-name", "did you mean `vow`"),
+    ("scenes.yaml", '"vow = true"', '"vow = 1"', "vow = 1", "bad-expression", "cannot put a number into the bool"),
+    ("scenes.yaml", '"vow = true"', '"turn = 1"', "turn = 1", "read-only", "cannot be assigned"),
+    ("scenes.yaml", '"vow = true"', '"vow == true"', "vow == true", "bad-expression", "`==` compares"),
+    ("scenes.yaml", '"vow = true"', "\"__import__('os') = 1\"", "__import__", "bad-expression", "expected `=`"),
+    (
+        "scenes.yaml",
+        "        - wrote: speaks_french\n",
+        "        - wrote: speaks_frnch\n",
+        "speaks_frnch",
+        "unknown-trait",
+        "did you mean `speaks_french`",
+    ),
+    (
+        "scenes.yaml",
+        "        - to: after\n",
+        '        - if: "vow"\n          to: after\n',
+        '- if: "vow"',
+        "no-fallback",
+        "last outcome",
+    ),
+    (
+        "scenes.yaml",
+        "    act: two\n",
+        "    act: two\n    choices: [{label: x, to: desk}]\n",
+        "    typewriter:",
+        "choices-and-typewriter",
+        "both",
+    ),
+    (
+        "scenes.yaml",
+        '      - {if: "vow", text: "You promised."}',
+        '      - {if: "vow"}',
+        '{if: "vow"}',
+        "missing-key",
+        "either `text` or `one_of`",
+    ),
+    (
+        "scenes.yaml",
+        "  - id: after\n    title: After\n",
+        "  - id: after\n    title: After\n    title: Again\n",
+        "title: Again",
+        "duplicate-key",
+        "duplicate key `title`",
+    ),
     ("scenes.yaml", "    title: The Page\n", "    title: The Page\n\ttext: x\n", "\ttext", "yaml-syntax", "tab"),
-    ("scenes.yaml", "        to: quiet\n", "        to: quiet\n  - id: orphan\n    choices: [{label: x, to: quiet}]\n", "- id: orphan", "unreachable-scene", "orphan"),
+    (
+        "scenes.yaml",
+        "        to: quiet\n",
+        "        to: quiet\n  - id: orphan\n    choices: [{label: x, to: quiet}]\n",
+        "- id: orphan",
+        "unreachable-scene",
+        "orphan",
+    ),
     ("scenes.yaml", "        to: quiet\n", "        to: quiet\n  - id: orphan\n", "- id: orphan", "dead-end", "no choices"),
     ("lexicon.yaml", "subject: ruby", "subject: rubi", "subject: rubi", "unknown-character", "did you mean `ruby`"),
     ("lexicon.yaml", "    - id: happy\n", "    - id: vow\n", "- id: vow", "name-clash", "name of a variable"),
@@ -120,7 +197,11 @@ def test_outline_beats(story_copy: Path) -> None:
     _edit(story_copy, "scenes.yaml", "    act: one\n", "    act: one\n    beat: strat\n")
     _story, diagnostics = check_story(story_copy)
     found = sorted((Path(d.file).name, d.line, d.code) for d in diagnostics.items)
-    assert found == [("outline.yaml", 2, "uncovered-beat"), ("outline.yaml", 3, "uncovered-beat"), ("scenes.yaml", 2, "unknown-beat")]
+    assert found == [
+        ("outline.yaml", 2, "uncovered-beat"),
+        ("outline.yaml", 3, "uncovered-beat"),
+        ("scenes.yaml", 2, "unknown-beat"),
+    ]
     unknown = next(d for d in diagnostics.items if d.code == "unknown-beat")
     assert "did you mean `start`" in unknown.message
 
@@ -130,7 +211,9 @@ def test_json_output_through_the_console_script(story_copy: Path) -> None:
     import sys
 
     _edit(story_copy, "story.yaml", "start: desk", "start: dsk")
-    result = subprocess.run([sys.executable, "-m", "game", "check", str(story_copy), "--format", "json"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "check", str(story_copy), "--format", "json"], capture_output=True, text=True
+    )
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["errors"] == 1

@@ -136,7 +136,15 @@ def list_saves(story: Story) -> list[SlotInfo]:
                 problem = "made with another story or another version of it"
             saved_at = data.get("saved_at")
             title = data.get("scene_title")
-            slots.append(SlotInfo(path.stem, path, saved_at if isinstance(saved_at, (int, float)) else 0.0, title if isinstance(title, str) else "", problem))
+            slots.append(
+                SlotInfo(
+                    path.stem,
+                    path,
+                    saved_at if isinstance(saved_at, (int, float)) else 0.0,
+                    title if isinstance(title, str) else "",
+                    problem,
+                )
+            )
         except SaveError as error:
             slots.append(SlotInfo(path.stem, path, _mtime(path), "", str(error)))
     return sorted(slots, key=lambda slot: slot.saved_at, reverse=True)

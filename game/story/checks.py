@@ -49,7 +49,9 @@ def graph_warnings(story: Story, diagnostics: Diagnostics) -> None:
         if scene.id not in seen:
             diagnostics.warning(span, "unreachable-scene", f"no path from `{story.start}` leads to the scene `{scene.id}`")
         if not scene.targets:
-            diagnostics.warning(span, "dead-end", f"the scene `{scene.id}` has no choices and no typewriter, and it is not an ending")
+            diagnostics.warning(
+                span, "dead-end", f"the scene `{scene.id}` has no choices and no typewriter, and it is not an ending"
+            )
     for ending in story.endings.values():
         if ending.id not in seen:
             diagnostics.warning(ending.span or here, "unreachable-ending", f"no path leads to the ending `{ending.id}`")
@@ -64,7 +66,12 @@ def beat_diagnostics(story: Story, beats: list[Beat], diagnostics: Diagnostics) 
         if scene.beat in known:
             covered.add(scene.beat)
         else:
-            diagnostics.error(scene.span or Span(story.root, 1, 1), "unknown-beat", f"the scene `{scene.id}` names the beat `{scene.beat}`, which is not in the outline{did_you_mean(scene.beat, known)}")
+            diagnostics.error(
+                scene.span or Span(story.root, 1, 1),
+                "unknown-beat",
+                f"the scene `{scene.id}` names the beat `{scene.beat}`, which is not in the outline"
+                + did_you_mean(scene.beat, known),
+            )
     for beat in beats:
         if beat.id not in covered:
             diagnostics.warning(beat.span, "uncovered-beat", f"no scene plays the beat `{beat.id}` of the outline")

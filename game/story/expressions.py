@@ -11,9 +11,9 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
-Value = Union[bool, int, float, str]
+Value = bool | int | float | str
 Kind = Literal["bool", "number", "str"]
 
 MAX_SOURCE = 2_000
@@ -58,7 +58,7 @@ class Binary:
     column: int
 
 
-Expr = Union[Literal_, Name, Unary, Binary]
+Expr = Literal_ | Name | Unary | Binary
 
 
 @dataclass(frozen=True)

@@ -111,15 +111,25 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
             if path.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(resolved_root) or not target.is_file():
-                    diagnostics.error(Span(shown, 1, 1), "outside-folder", "a link that leads outside the story folder; it is not read")
+                    diagnostics.error(
+                        Span(shown, 1, 1), "outside-folder", "a link that leads outside the story folder; it is not read"
+                    )
                     continue
             paths.append((relative, path))
         for name in list(subfolders):
             if (Path(folder) / name).is_symlink() and not (Path(folder) / name).resolve().is_relative_to(resolved_root):
                 relative = (Path(folder) / name).relative_to(root).as_posix()
-                diagnostics.error(Span(os.path.join(display_root, relative), 1, 1), "outside-folder", "a link that leads outside the story folder; it is not read")
+                diagnostics.error(
+                    Span(os.path.join(display_root, relative), 1, 1),
+                    "outside-folder",
+                    "a link that leads outside the story folder; it is not read",
+                )
     if len(paths) > MAX_FILES:
-        diagnostics.error(Span(display_root, 1, 1), "too-many-files", f"the folder holds {len(paths)} YAML files; a story may have at most {MAX_FILES}")
+        diagnostics.error(
+            Span(display_root, 1, 1),
+            "too-many-files",
+            f"the folder holds {len(paths)} YAML files; a story may have at most {MAX_FILES}",
+        )
         paths = paths[:MAX_FILES]
     digest = hashlib.sha256()
     sources: list[_Source] = []
@@ -128,7 +138,11 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                raise YamlProblem(Span(shown, 1, 1), "file-too-large", f"the file is {size:,} bytes; story files may be at most {MAX_FILE_BYTES:,}")
+                raise YamlProblem(
+                    Span(shown, 1, 1),
+                    "file-too-large",
+                    f"the file is {size:,} bytes; story files may be at most {MAX_FILE_BYTES:,}",
+                )
             data = path.read_bytes()
         except YamlProblem as problem:
             diagnostics.error(problem.span, problem.code, problem.message)
@@ -142,8 +156,8 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
         except YamlProblem as problem:
             diagnostics.error(problem.span, problem.code, problem.message)
             continue
-        for problem in problems:
-            diagnostics.error(problem.span, problem.code, problem.message)
+        for found in problems:
+            diagnostics.error(found.span, found.code, found.message)
         sources.append(_Source(shown, relative, value))
     return sources, digest.hexdigest()
 
@@ -183,18 +197,24 @@ class _Builder:
 
     def scalar_ok(self, key: Key, value: Any, span: Span, what: str) -> bool:
         expected: dict[str, tuple[type, ...]] = {
-            "string": (str,), "id": (str,), "condition": (str,), "target": (str,), "pronoun": (str,),
-            "vartype": (str,), "integer": (int,), "boolean": (bool,),
+            "string": (str,),
+            "id": (str,),
+            "condition": (str,),
+            "target": (str,),
+            "pronoun": (str,),
+            "vartype": (str,),
+            "integer": (int,),
+            "boolean": (bool,),
         }
         kinds = expected.get(key.kind)
         if kinds is None:
             return True
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
             need = {"integer": "a whole number", "boolean": "true or false"}.get(key.kind, "a string")
             hint = " (quote it)" if need == "a string" and isinstance(value, (int, float, bool)) else ""
             self.d.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {_describe(value)}{hint}")
             return False
-        if key.kind == "id" and not _ID.match(value):
+        if key.kind == "id" and not _ID.match(str(value)):
             self.d.error(span, "bad-id", f"`{value}` is not a valid id: a letter, then letters, digits or `_`")
             return False
         return True
@@ -203,7 +223,7 @@ class _Builder:
         if not isinstance(node, YamlList):
             self.d.error(span, "wrong-type", f"{what} must be a list, not {_describe(node)}")
             return []
-        return zip(node.items, node.item_spans)
+        return zip(node.items, node.item_spans, strict=True)
 
     def strings(self, node: Any, span: Span, what: str) -> tuple[str, ...]:
         result = []
@@ -219,7 +239,9 @@ class _Builder:
     def build(self, digest: str, root: str) -> Story | None:
         manifest_source = next((s for s in self.sources if s.relative == MANIFEST), None)
         if manifest_source is None:
-            self.d.error(Span(os.path.join(self.display_root, MANIFEST), 1, 1), "no-manifest", f"the story folder has no {MANIFEST}")
+            self.d.error(
+                Span(os.path.join(self.display_root, MANIFEST), 1, 1), "no-manifest", f"the story folder has no {MANIFEST}"
+            )
             return None
         manifest = self.fields(manifest_source.data, "manifest", Span(manifest_source.path, 1, 1), MANIFEST)
         files: list[tuple[_Source, dict[str, Any]]] = []
@@ -235,7 +257,9 @@ class _Builder:
             return None
         mnode: YamlMap = manifest_source.data
         if "format" in manifest and manifest["format"] != 1:
-            self.d.error(mnode.at("format"), "bad-format", f"format {manifest['format']} is not supported; this game reads format 1")
+            self.d.error(
+                mnode.at("format"), "bad-format", f"format {manifest['format']} is not supported; this game reads format 1"
+            )
         if "id" in manifest and not _STORY_ID.match(manifest["id"]):
             self.d.error(mnode.at("id"), "bad-id", "a story id is lowercase letters, digits, `-` and `_`")
 
@@ -244,7 +268,7 @@ class _Builder:
         characters = self.declare_characters(mnode)
         acts = self.declare_acts(mnode)
         lexicon_nodes = [(s, f["lexicon"], s.data.at("lexicon")) for s, f in files if "lexicon" in f]
-        for source, _, span in lexicon_nodes[1:]:
+        for _source, _, span in lexicon_nodes[1:]:
             self.d.error(span, "duplicate-lexicon", f"a second lexicon (the first is in {lexicon_nodes[0][0].path})")
         self.declare_traits(lexicon_nodes[0][1] if lexicon_nodes else None)
         scene_nodes: list[tuple[YamlMap, Span]] = []
@@ -281,10 +305,21 @@ class _Builder:
         if self.d.errors:
             return None
         return Story(
-            id=manifest["id"], title=manifest["title"], version=manifest["version"], start=manifest["start"],
-            scenes=scenes, endings=endings, variables=self.variables, characters=characters, acts=acts,
-            seems=seems, lexicon=lexicon, author=manifest.get("author", ""),
-            content_note=manifest.get("content_note", ""), content_hash=digest, root=root,
+            id=manifest["id"],
+            title=manifest["title"],
+            version=manifest["version"],
+            start=manifest["start"],
+            scenes=scenes,
+            endings=endings,
+            variables=self.variables,
+            characters=characters,
+            acts=acts,
+            seems=seems,
+            lexicon=lexicon,
+            author=manifest.get("author", ""),
+            content_note=manifest.get("content_note", ""),
+            content_hash=digest,
+            root=root,
         )
 
     def entries(self, node: YamlMap, key: str) -> list[tuple[YamlMap, Span]]:
@@ -327,7 +362,11 @@ class _Builder:
     def make_variable(self, name: str, fields: dict[str, Any], node: YamlMap, span: Span) -> Variable | None:
         vartype = fields["type"]
         if vartype not in _TYPE_KINDS:
-            self.d.error(node.at("type"), "bad-type", f"unknown type `{vartype}`{did_you_mean(vartype, _TYPE_KINDS)}; use int, number, bool or str")
+            self.d.error(
+                node.at("type"),
+                "bad-type",
+                f"unknown type `{vartype}`{did_you_mean(vartype, _TYPE_KINDS)}; use int, number, bool or str",
+            )
             return None
         bounds: dict[str, float | None] = {"min": None, "max": None}
         for bound in ("min", "max"):
@@ -348,13 +387,23 @@ class _Builder:
             self.d.error(node.at("values"), "bad-range", "`values` is only for str variables")
         default = fields["default"]
         if not _fits(vartype, default):
-            self.d.error(node.at("default"), "bad-default", f"the default of `{name}` must be {_type_words(vartype)}, not {_describe(default)}")
+            self.d.error(
+                node.at("default"),
+                "bad-default",
+                f"the default of `{name}` must be {_type_words(vartype)}, not {_describe(default)}",
+            )
             return None
-        if isinstance(default, (int, float)) and not isinstance(default, bool):
-            if (low is not None and default < low) or (high is not None and default > high):
-                self.d.error(node.at("default"), "bad-default", f"the default of `{name}` ({default}) is outside its range {low}..{high}")
+        numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
+        if numeric and ((low is not None and default < low) or (high is not None and default > high)):
+            self.d.error(
+                node.at("default"), "bad-default", f"the default of `{name}` ({default}) is outside its range {low}..{high}"
+            )
         if values and default not in values:
-            self.d.error(node.at("default"), "bad-default", f"the default of `{name}` is not one of its values{did_you_mean(str(default), values)}")
+            self.d.error(
+                node.at("default"),
+                "bad-default",
+                f"the default of `{name}` is not one of its values{did_you_mean(str(default), values)}",
+            )
         if vartype == "number" and isinstance(default, int):
             default = float(default)
         return Variable(name, vartype, default, low, high, values, fields.get("description", ""), span)
@@ -407,7 +456,9 @@ class _Builder:
             if isinstance(item, YamlMap) and isinstance(item.items.get("id"), str):
                 trait_id = item.items["id"]
                 if trait_id in self.names.kinds:
-                    self.d.error(item.at("id"), "name-clash", f"the trait `{trait_id}` has the name of a variable or another trait")
+                    self.d.error(
+                        item.at("id"), "name-clash", f"the trait `{trait_id}` has the name of a variable or another trait"
+                    )
                     continue
                 self.trait_ids.add(trait_id)
                 self.names.kinds[trait_id] = "number"
@@ -461,7 +512,7 @@ class _Builder:
         if isinstance(node, str):
             sources: list[tuple[Any, Span]] = [(node, span)]
         elif isinstance(node, YamlList):
-            sources = list(zip(node.items, node.item_spans))
+            sources = list(zip(node.items, node.item_spans, strict=True))
         else:
             self.d.error(span, "wrong-type", f"effects must be a string or a list of strings, not {_describe(node)}")
             return ()
@@ -487,14 +538,22 @@ class _Builder:
             if target in self.names.kinds:
                 self.d.error(span, "read-only", f"`{target}` is a built-in name and cannot be assigned")
             else:
-                self.d.error(span, "unknown-name", f"unknown name `{target}` in `{_short(source)}`{did_you_mean(target, self.names.assignable)}")
+                self.d.error(
+                    span,
+                    "unknown-name",
+                    f"unknown name `{target}` in `{_short(source)}`{did_you_mean(target, self.names.assignable)}",
+                )
             return None
         target_kind = self.names.kinds[target]
         ok = value_kind == target_kind and (
             assignment.op == "=" or target_kind == "number" or (assignment.op == "+=" and target_kind == "str")
         )
         if not ok:
-            self.d.error(span, "bad-expression", f"`{_short(source)}`: `{assignment.op}` cannot put a {value_kind} into the {target_kind} `{target}`")
+            self.d.error(
+                span,
+                "bad-expression",
+                f"`{_short(source)}`: `{assignment.op}` cannot put a {value_kind} into the {target_kind} `{target}`",
+            )
             return None
         self.names.written.add(target)
         self.names.read.update(name.name for name in ex.names_in(assignment.value))
@@ -521,7 +580,12 @@ class _Builder:
             close = source.find("}", position)
             name = source[position + 1 : close].strip() if close != -1 else ""
             if close == -1 or not _ID.match(name):
-                self.d.error(span, "bad-template", f"`{{` must hold a name and be closed, as in `{{trust}}`; write `{{{{` for a literal brace: `{_short(source)}`")
+                self.d.error(
+                    span,
+                    "bad-template",
+                    "`{` must hold a name and be closed, as in `{trust}`; write `{{` for a literal brace: "
+                    f"`{_short(source)}`",
+                )
                 return None
             if name not in self.names.kinds:
                 self.d.error(span, "unknown-name", f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}")
@@ -568,7 +632,9 @@ class _Builder:
             return None
         subject = fields["subject"]
         if subject not in characters:
-            self.d.error(node.at("subject"), "unknown-character", f"no character has the id `{subject}`{did_you_mean(subject, characters)}")
+            self.d.error(
+                node.at("subject"), "unknown-character", f"no character has the id `{subject}`{did_you_mean(subject, characters)}"
+            )
         on_page = self.effects(fields["on_page"], node.at("on_page")) if "on_page" in fields else ()
         traits: list[Trait] = []
         seen: set[str] = set()
@@ -594,10 +660,17 @@ class _Builder:
         if "synonyms" in fields:
             snode = fields["synonyms"]
             if not isinstance(snode, YamlMap):
-                self.d.error(node.at("synonyms"), "wrong-type", f"`synonyms` must map a word to a list of words, not {_describe(snode)}")
+                self.d.error(
+                    node.at("synonyms"), "wrong-type", f"`synonyms` must map a word to a list of words, not {_describe(snode)}"
+                )
             else:
                 for word, alternatives in snode.items.items():
-                    synonyms.append((word.lower(), tuple(a.lower() for a in self.strings(alternatives, snode.at(word), f"the synonyms of `{word}`"))))
+                    synonyms.append(
+                        (
+                            word.lower(),
+                            tuple(a.lower() for a in self.strings(alternatives, snode.at(word), f"the synonyms of `{word}`")),
+                        )
+                    )
         effects = self.effects(fields["effects"], node.at("effects")) if "effects" in fields else ()
         negated = self.effects(fields["negated"], node.at("negated")) if "negated" in fields else ()
         return Trait(fields["id"], phrases, fields.get("description", ""), tuple(synonyms), effects, negated, span)
@@ -609,13 +682,19 @@ class _Builder:
         scene_id = fields["id"]
         what = f"scene `{scene_id}`"
         if "act" in fields and fields["act"] not in self.act_ids:
-            self.d.error(node.at("act"), "unknown-act", f"no act has the id `{fields['act']}`{did_you_mean(fields['act'], self.act_ids)}")
+            self.d.error(
+                node.at("act"), "unknown-act", f"no act has the id `{fields['act']}`{did_you_mean(fields['act'], self.act_ids)}"
+            )
         effects = self.effects(fields["do"], node.at("do")) if "do" in fields else ()
         text = self.text(fields["text"], node.at("text"), "`text`") if "text" in fields else ()
         choices: list[Choice] = []
         typewriter = None
         if "choices" in fields and "typewriter" in fields:
-            self.d.error(node.key_spans["typewriter"], "choices-and-typewriter", f"{what} has both `choices` and a `typewriter`; give it one")
+            self.d.error(
+                node.key_spans["typewriter"],
+                "choices-and-typewriter",
+                f"{what} has both `choices` and a `typewriter`; give it one",
+            )
         elif "choices" in fields:
             for item, item_span in self.items(fields["choices"], node.at("choices"), "`choices`"):
                 choice = self.build_choice(item, item_span)
@@ -628,8 +707,15 @@ class _Builder:
                 self.d.error(node.key_spans["typewriter"], "no-lexicon", f"{what} has a typewriter, but the story has no lexicon")
             typewriter = self.build_typewriter(fields["typewriter"], node.at("typewriter"))
         return Scene(
-            scene_id, fields.get("title", ""), fields.get("beat"), fields.get("act"), text, effects,
-            tuple(choices), typewriter, span,
+            scene_id,
+            fields.get("title", ""),
+            fields.get("beat"),
+            fields.get("act"),
+            text,
+            effects,
+            tuple(choices),
+            typewriter,
+            span,
         )
 
     def build_choice(self, node: Any, span: Span) -> Choice | None:
@@ -650,16 +736,27 @@ class _Builder:
         if fields is None or "prompt" not in fields or "outcomes" not in fields:
             return None
         prompt = self.text(fields["prompt"], node.at("prompt"), "`prompt`")
+        errors_before = len(self.d.errors)
         outcomes: list[Outcome] = []
         for item, item_span in self.items(fields["outcomes"], node.at("outcomes"), "`outcomes`"):
             outcome = self.build_outcome(item, item_span)
             if outcome is not None:
                 outcomes.append(outcome)
         if outcomes and not outcomes[-1].is_fallback:
-            self.d.error(outcomes[-1].span or node.at("outcomes"), "no-fallback", "the last outcome must have no `wrote`, `about_ruby` or `if`, so that every page leads somewhere")
+            self.d.error(
+                outcomes[-1].span or node.at("outcomes"),
+                "no-fallback",
+                "the last outcome must have no `wrote`, `about_ruby` or `if`, so that every page leads somewhere",
+            )
+        if len(self.d.errors) > errors_before:
+            return Typewriter(prompt, tuple(outcomes))  # an outcome that failed to build would look like a fallback
         for outcome in outcomes[:-1]:
             if outcome.is_fallback:
-                self.d.warning(outcome.span or span, "shadowed-outcome", "an outcome with no condition before the last one: the outcomes after it are never used")
+                self.d.warning(
+                    outcome.span or span,
+                    "shadowed-outcome",
+                    "an outcome with no condition before the last one: the outcomes after it are never used",
+                )
                 break
         return Typewriter(prompt, tuple(outcomes))
 
@@ -756,4 +853,3 @@ def _describe(value: Any) -> str:
 def _short(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-

@@ -8,12 +8,12 @@ source, kept so that a runtime problem can still point at the line that caused i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from game.story.expressions import Assignment, Expr
 
-Value = Union[bool, int, float, str]
+Value = bool | int | float | str
 VarType = Literal["int", "number", "bool", "str"]
 
 TRAIT_MIN = -3.0

@@ -37,14 +37,14 @@ def read_outline(path: Path, shown: str, diagnostics: Diagnostics) -> list[Beat]
     except OSError as error:
         diagnostics.error(Span(shown, 1, 1), "unreadable", f"cannot read the outline: {error.strerror or error}")
         return []
-    for problem in problems:
-        diagnostics.error(problem.span, problem.code, f"in the outline: {problem.message}")
+    for found in problems:
+        diagnostics.error(found.span, found.code, f"in the outline: {found.message}")
     beats_node = value.items.get("beats") if isinstance(value, YamlMap) else None
     if not isinstance(beats_node, YamlList):
         diagnostics.error(Span(shown, 1, 1), "bad-outline", "the outline must be a mapping with a list of `beats`")
         return []
     beats = []
-    for item, span in zip(beats_node.items, beats_node.item_spans):
+    for item, span in zip(beats_node.items, beats_node.item_spans, strict=True):
         beat_id = item.items.get("id") if isinstance(item, YamlMap) else None
         if not isinstance(beat_id, str):
             diagnostics.error(span, "bad-outline", "each beat of the outline needs an `id`")

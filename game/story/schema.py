@@ -10,8 +10,23 @@ from dataclasses import dataclass
 from typing import Literal
 
 KeyKind = Literal[
-    "string", "id", "integer", "boolean", "scalar", "text", "condition", "effects", "target", "wrote",
-    "strings", "list", "mapping", "object", "pronoun", "vartype", "synonyms",
+    "string",
+    "id",
+    "integer",
+    "boolean",
+    "scalar",
+    "text",
+    "condition",
+    "effects",
+    "target",
+    "wrote",
+    "strings",
+    "list",
+    "mapping",
+    "object",
+    "pronoun",
+    "vartype",
+    "synonyms",
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -27,11 +27,7 @@ class StoryYamlLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 
 StoryYamlLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 for _first in "tTfF":
@@ -70,7 +66,7 @@ class YamlList:
     item_spans: list[Span] = field(default_factory=list)
 
 
-Yaml = Union[YamlMap, YamlList, str, int, float, bool, None]
+Yaml = YamlMap | YamlList | str | int | float | bool | None
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null": lambda text: None,
@@ -95,7 +91,9 @@ class _Converter:
     def convert(self, node: yaml.Node, depth: int = 0) -> Yaml:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise YamlProblem(self.span(node), "too-large", f"the document expands to more than {MAX_NODES} values (an alias bomb?)")
+            raise YamlProblem(
+                self.span(node), "too-large", f"the document expands to more than {MAX_NODES} values (an alias bomb?)"
+            )
         if depth > MAX_DEPTH:
             raise YamlProblem(self.span(node), "too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
         if isinstance(node, yaml.MappingNode):
@@ -131,7 +129,7 @@ class _Converter:
     def scalar(self, node: yaml.Node) -> Yaml:
         tag = node.tag
         if tag in _SCALAR_TAGS:
-            return _SCALAR_TAGS[tag](node.value)  # type: ignore[no-any-return]
+            return _SCALAR_TAGS[tag](node.value)  # type: ignore[no-any-return,no-untyped-call]
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             value = self.constructor.construct_object(node)
             if isinstance(value, float) and value != value:
@@ -147,9 +145,13 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
     """
     start = Span(file, 1, 1)
     if len(data) > MAX_FILE_BYTES:
-        raise YamlProblem(start, "file-too-large", f"the file is {len(data):,} bytes; story files may be at most {MAX_FILE_BYTES:,}")
+        raise YamlProblem(
+            start, "file-too-large", f"the file is {len(data):,} bytes; story files may be at most {MAX_FILE_BYTES:,}"
+        )
     if b"\x00" in data:
-        raise YamlProblem(_offset_span(data, data.index(b"\x00"), file), "not-text", "the file is binary, not YAML text (it holds a NUL byte)")
+        raise YamlProblem(
+            _offset_span(data, data.index(b"\x00"), file), "not-text", "the file is binary, not YAML text (it holds a NUL byte)"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -178,7 +180,7 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
     problem = error.problem or error.context or "invalid YAML"
-    if mark is not None and "\t" in problem or (mark is not None and _char_at(text, mark) == "\t"):
+    if (mark is not None and "\t" in problem) or (mark is not None and _char_at(text, mark) == "\t"):
         return "a tab character: YAML is indented with spaces, never tabs"
     if "expected a single document" in str(error):
         return "the file holds more than one YAML document (`---`); use one per file"
@@ -188,7 +190,7 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
 def _char_at(text: str, mark: Any) -> str:
     lines = text.splitlines()
     if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
+        return str(lines[mark.line][mark.column])
     return ""
 
 

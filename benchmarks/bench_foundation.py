@@ -1,0 +1,46 @@
+"""Foundation targets: `check` of the shipped story against `import yaml`, and 1,000 engine playthroughs.
+
+Targets: `ruby-sparks check` <= 3x `python -c "import yaml"` (whole processes, same run); 1,000 seeded random
+playthroughs of the shipped story <= 1 s; importing the engine does not import Textual.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from timing import median_process_seconds, median_seconds, verdict
+
+from game.explorer.random_play import random_playthrough
+from game.paths import shipped_story_dir
+from game.story.loader import load_story_or_raise
+
+
+def main() -> None:
+    baseline = median_process_seconds([sys.executable, "-c", "import yaml"])
+    check = median_process_seconds([sys.executable, "-m", "game", "check"])
+    ratio = check / baseline
+    print(f"import yaml (process): median {baseline * 1000:.1f} ms")
+    print(f"ruby-sparks check (process): median {check * 1000:.1f} ms; ratio {ratio:.2f}x (target <= 3x: {verdict(ratio, 3)})")
+
+    story = load_story_or_raise(shipped_story_dir())
+    load = median_seconds(lambda: load_story_or_raise(shipped_story_dir()), repeat=5)
+    print(f"load the shipped story (in process): median {load * 1000:.1f} ms")
+
+    def thousand() -> None:
+        for seed in range(1000):
+            random_playthrough(story, seed)
+
+    runs = median_seconds(thousand, repeat=3)
+    print(f"1,000 random playthroughs: median {runs:.3f} s (target <= 1 s: {verdict(runs, 1)})")
+
+    probe = "import sys, game.engine, game.story.loader; print('textual' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    print(f"importing the engine imports Textual: {imported == 'True'} (target: False)")
+
+
+if __name__ == "__main__":
+    main()

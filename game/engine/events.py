@@ -1,0 +1,73 @@
+"""What the engine tells front ends. Events are plain, frozen data: a front end renders them and decides nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.typewriter.reading import PageReading
+
+
+@dataclass(frozen=True)
+class SceneShown:
+    scene_id: str
+    title: str
+    act_title: str
+    paragraphs: tuple[str, ...]
+    seems: str
+
+
+@dataclass(frozen=True)
+class ActStarted:
+    act_id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Narration:
+    """Text that follows an input: what a choice or a page led to, before the next scene."""
+
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChoicesOffered:
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TypewriterReady:
+    prompt: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """How a page was read, and what took, in Calvin's eyes (`lines`), with the reading for `page --json`."""
+
+    reading: PageReading
+    lines: tuple[str, ...]
+    effects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EndingReached:
+    ending_id: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """The input does not fit this moment; the state is unchanged. `reason` is one line for the player."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A mistake in the story that shows only at run time (division by zero, a value outside `values`)."""
+
+    message: str
+    where: str
+
+
+Event = SceneShown | ActStarted | Narration | ChoicesOffered | TypewriterReady | PageRead | EndingReached | Rejected | Problem

@@ -1,0 +1,58 @@
+"""`ruby-sparks page`: how a page is read and what it would change, without playing.
+
+The effects are computed by the engine's own code on a fresh game, so what this shows is what the game does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.runtime import Runtime
+from game.engine.state import State
+from game.engine.step import apply_reading, page_feedback
+from game.story.model import Story
+from game.typewriter import read_page
+from game.typewriter.reading import PageReading
+
+
+@dataclass(frozen=True)
+class PageExplanation:
+    reading: PageReading
+    effects: tuple[str, ...]
+    lines: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return self.reading.to_json() | {"effects": list(self.effects)}
+
+    def to_text(self) -> str:
+        out = []
+        if self.reading.truncated:
+            out.append("(The page was longer than the typewriter takes; only its first part was read.)")
+        for number, sentence in enumerate(self.reading.sentences, 1):
+            about = "about her" if sentence.about_ruby else "not about her"
+            out.append(f"{number}. {sentence.text!r}: {about}")
+            for trait in sentence.traits:
+                polarity = "negated" if trait.negated else "asserted"
+                out.append(f"     {trait.id}: {polarity}, intensity {trait.intensity:g}")
+        if not self.reading.sentences:
+            out.append("The page is blank.")
+        out.append("Effects: " + ("; ".join(self.effects) if self.effects else "none"))
+        out.append("In Calvin's eyes:")
+        out.extend(f"  {line}" for line in self.lines)
+        return "\n".join(out)
+
+
+def explain_page(story: Story, text: str) -> PageExplanation:
+    if story.lexicon is None:
+        reading = PageReading((), False)
+        return PageExplanation(reading, (), ("This story has no lexicon: pages change nothing.",))
+    reading = read_page(story.lexicon, story.characters, text)
+    traits = {trait.id: 0.0 for trait in story.lexicon.traits}
+    state = State(story.start, {n: v.default for n, v in story.variables.items()}, traits, seed=0)
+    runtime = Runtime(story, state)
+    apply_reading(runtime, reading)
+    trait_effects = [
+        f"{t.id} = {-t.intensity if t.negated else t.intensity:g}" for s in reading.sentences if s.about_ruby for t in s.traits
+    ]
+    return PageExplanation(reading, tuple(trait_effects + runtime.effect_log), page_feedback(reading, story))

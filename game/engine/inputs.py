@@ -1,0 +1,30 @@
+"""What a player can send the engine. Replays and the explorer record exactly these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ChoiceInput:
+    """A choice by its number among those offered, counted from 1, as the player sees it."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class PageInput:
+    """A page typed at the typewriter."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class CommandInput:
+    """A command the engine itself answers: `look` shows the current scene again without changing anything."""
+
+    name: str
+
+
+Input = ChoiceInput | PageInput | CommandInput
+ENGINE_COMMANDS = ("look",)

@@ -1,0 +1,172 @@
+"""One input's worth of work: evaluating, assigning, rendering, and collecting the events.
+
+`Runtime` wraps the state being built by a single call of `step`; it is thrown away when the call returns. It is the
+only place that evaluates expressions at run time, so every runtime problem is reported the same way.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import replace
+
+from game.engine.events import Event, Problem
+from game.engine.state import HistoryEntry, State
+from game.story import expressions as ex
+from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Story, Template, TextBlock, Value, Variable
+
+
+class Runtime:
+    def __init__(self, story: Story, state: State) -> None:
+        self.story = story
+        self.state = state
+        self.variables = dict(state.variables)
+        self.traits = dict(state.traits)
+        self.page_about_ruby = state.page_about_ruby
+        self.rng_counter = state.rng_counter
+        self.history = list(state.history)
+        self.turn = state.turn
+        self.events: list[Event] = []
+        self.effect_log: list[str] = []
+
+    def finish(self) -> tuple[State, list[Event]]:
+        state = replace(
+            self.state,
+            variables=self.variables,
+            traits=self.traits,
+            page_about_ruby=self.page_about_ruby,
+            rng_counter=self.rng_counter,
+            history=tuple(self.history),
+            turn=self.turn,
+        )
+        return state, self.events
+
+    def emit(self, event: Event) -> None:
+        self.events.append(event)
+
+    def turn_taken(self) -> None:
+        if self.history:
+            self.turn += 1
+
+    def record_action(self, action: str) -> None:
+        if self.history:
+            self.history[-1] = replace(self.history[-1], action=action)
+
+    def add_history(self, entry: HistoryEntry) -> None:
+        self.history.append(entry)
+
+    # -- expressions -------------------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Value:
+        if name in self.variables:
+            return self.variables[name]
+        if name in self.traits:
+            return self.traits[name]
+        if name == "turn":
+            return self.turn
+        if name == "page_about_ruby":
+            return self.page_about_ruby
+        raise ex.EvaluationError(f"`{name}` has no value")
+
+    def problem(self, message: str, where: str, span: object) -> None:
+        self.emit(Problem(message, f"{span} ({where})" if span else where))
+
+    def holds(self, condition: Condition | None, where: str) -> bool:
+        if condition is None:
+            return True
+        try:
+            return bool(ex.evaluate(condition.expr, self.lookup))
+        except ex.EvaluationError as error:
+            self.problem(f"`{condition.source}`: {error}; taken as false", where, condition.span)
+            return False
+
+    def apply(self, effects: Iterable[Effect], where: str, log: bool = False) -> None:
+        for effect in effects:
+            try:
+                self.assign(effect)
+            except ex.EvaluationError as error:
+                self.problem(f"`{effect.source}`: {error}; the effect is skipped", where, effect.span)
+                continue
+            if log:
+                self.effect_log.append(effect.source)
+
+    def assign(self, effect: Effect) -> None:
+        assignment = effect.assignment
+        value = ex.evaluate(assignment.value, self.lookup)
+        target = assignment.target
+        if assignment.op != "=":
+            current = self.lookup(target)
+            if isinstance(current, str) and isinstance(value, str):
+                value = current + value
+            else:
+                value = ex.arithmetic(assignment.op[0], _number(current), _number(value))
+        if target in self.traits:
+            self.set_trait(target, _number(value))
+            return
+        self.variables[target] = _fit(self.story.variables[target], value)
+
+    def set_trait(self, trait_id: str, value: float) -> None:
+        self.traits[trait_id] = max(TRAIT_MIN, min(TRAIT_MAX, float(value)))
+
+    # -- text ------------------------------------------------------------------------------------------------------
+
+    def interpolate(self, template: Template, where: str) -> str:
+        parts = template.parts
+        if len(parts) == 1:
+            return parts[0]
+        pieces = []
+        for index, part in enumerate(parts):
+            pieces.append(_show(self.lookup(part)) if index % 2 else part)
+        return "".join(pieces)
+
+    def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
+        paragraphs: list[str] = []
+        for block in blocks:
+            if not self.holds(block.condition, f"a text of `{where}`"):
+                continue
+            template = block.variants[0] if len(block.variants) == 1 else self.pick(block.variants)
+            text = self.interpolate(template, where)
+            paragraphs.extend(p.strip() for p in text.split("\n\n") if p.strip())
+        return tuple(" ".join(p.split()) if "\n" in p else p for p in paragraphs)
+
+    def pick(self, variants: tuple[Template, ...]) -> Template:
+        """The game's only randomness: seeded by the state, so a replay picks the same variant."""
+        chooser = random.Random(f"{self.state.seed}:{self.rng_counter}")
+        self.rng_counter += 1
+        return variants[chooser.randrange(len(variants))]
+
+    def seems(self) -> str:
+        for line in self.story.seems:
+            if self.holds(line.condition, "a status line"):
+                return self.interpolate(line.text, "a status line")
+        return ""
+
+
+def _number(value: Value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ex.EvaluationError(f"expected a number, got {value!r}")
+    return value
+
+
+def _fit(variable: Variable, value: Value) -> Value:
+    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero."""
+    if variable.type in ("int", "number"):
+        number = _number(value)
+        if variable.minimum is not None:
+            number = max(variable.minimum, number)
+        if variable.maximum is not None:
+            number = min(variable.maximum, number)
+        if variable.type == "int":
+            return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
+        return float(number)
+    if variable.type == "str" and variable.values and value not in variable.values:
+        raise ex.EvaluationError(f"`{value}` is not one of the values of `{variable.name}`")
+    return value
+
+
+def _show(value: Value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
+    return str(value)

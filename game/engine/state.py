@@ -1,0 +1,103 @@
+"""The whole truth of a playthrough, as plain data.
+
+`State` is frozen and small: the engine returns a new one for every input, so undo, saves, replays and the explorer are
+copies of it. `to_json`/`from_json` round-trip exactly; `from_json` checks what it is given, because saves come from disk.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from game.story.model import Story, Value
+
+
+class StateError(Exception):
+    """A state (from a save or a replay) that does not fit the story; the message is for the player."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One scene as the player saw it, and what they did there (`action`, empty until they act)."""
+
+    scene: str
+    title: str
+    paragraphs: tuple[str, ...]
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class State:
+    scene: str
+    variables: dict[str, Value]
+    traits: dict[str, float]
+    seed: int
+    rng_counter: int = 0
+    turn: int = 0
+    act: str | None = None
+    ending: str | None = None
+    page_about_ruby: bool = False
+    history: tuple[HistoryEntry, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["history"] = [asdict(entry) | {"paragraphs": list(entry.paragraphs)} for entry in self.history]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any, story: Story) -> State:
+        """A state read back from JSON, checked against the story so a bad save cannot crash the engine later."""
+        if not isinstance(data, dict):
+            raise StateError("the saved state is not an object")
+        try:
+            state = cls(
+                scene=_text(data["scene"]),
+                variables=dict(data["variables"]),
+                traits={str(k): float(v) for k, v in dict(data["traits"]).items()},
+                seed=_integer(data["seed"]),
+                rng_counter=_integer(data.get("rng_counter", 0)),
+                turn=_integer(data.get("turn", 0)),
+                act=None if data.get("act") is None else _text(data["act"]),
+                ending=None if data.get("ending") is None else _text(data["ending"]),
+                page_about_ruby=bool(data.get("page_about_ruby", False)),
+                history=tuple(
+                    HistoryEntry(
+                        _text(e["scene"]), _text(e["title"]), tuple(_text(p) for p in e["paragraphs"]), _text(e.get("action", ""))
+                    )
+                    for e in data.get("history", [])
+                ),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise StateError(f"the saved state is incomplete or malformed ({error.__class__.__name__}: {error})") from None
+        state.check(story)
+        return state
+
+    def check(self, story: Story) -> None:
+        if self.ending is not None:
+            if self.ending not in story.endings:
+                raise StateError(f"the saved ending `{self.ending}` is not in this story")
+        elif self.scene not in story.scenes:
+            raise StateError(f"the saved scene `{self.scene}` is not in this story")
+        if set(self.variables) != set(story.variables):
+            raise StateError("the saved variables do not match this story's")
+        for name, variable in story.variables.items():
+            value = self.variables[name]
+            expected = {"bool": (bool,), "str": (str,), "int": (int,), "number": (int, float)}[variable.type]
+            if isinstance(value, bool) != (variable.type == "bool") or not isinstance(value, expected):
+                raise StateError(f"the saved variable `{name}` has the wrong type")
+        trait_ids = {trait.id for trait in story.lexicon.traits} if story.lexicon else set()
+        if set(self.traits) != trait_ids or not all(math.isfinite(v) for v in self.traits.values()):
+            raise StateError("the saved traits do not match this story's lexicon")
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {type(value).__name__}")
+    return value

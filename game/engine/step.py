@@ -1,0 +1,235 @@
+"""The rules of play: entering scenes, choosing, writing pages, reaching endings.
+
+Every function here is pure. `step` never mutates the state it is given; it returns a new `State` and the events that
+describe what happened, so the same story, seed and inputs always give the same states and the same events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from game.engine.events import (
+    ActStarted,
+    ChoicesOffered,
+    EndingReached,
+    Event,
+    Narration,
+    PageRead,
+    Rejected,
+    SceneShown,
+    TypewriterReady,
+)
+from game.engine.inputs import ChoiceInput, CommandInput, Input
+from game.engine.runtime import Runtime
+from game.engine.state import HistoryEntry, State
+from game.story.model import Choice, Lexicon, Outcome, Scene, Story, TextBlock
+from game.typewriter import read_page
+from game.typewriter.reading import PageReading, TraitReading
+
+
+def new_game(story: Story, seed: int = 0) -> tuple[State, list[Event]]:
+    """A fresh state at the story's start, and the events that show the first scene."""
+    traits = {trait.id: 0.0 for trait in story.lexicon.traits} if story.lexicon else {}
+    state = State(
+        scene=story.start,
+        variables={name: variable.default for name, variable in story.variables.items()},
+        traits=traits,
+        seed=seed,
+    )
+    runtime = Runtime(story, state)
+    _enter(runtime, story.start)
+    return runtime.finish()
+
+
+def available_choices(story: Story, state: State) -> list[Choice]:
+    """The choices offered now, in the order they are numbered."""
+    if state.ending is not None:
+        return []
+    scene = story.scenes[state.scene]
+    runtime = Runtime(story, state)
+    return [choice for choice in scene.choices if runtime.holds(choice.condition, f"a choice of `{scene.id}`")]
+
+
+def describe(story: Story, state: State) -> list[Event]:
+    """The events that show where the player is, without changing anything (after a load, an undo, or `look`)."""
+    runtime = Runtime(story, state)
+    shown = state.history[-1].paragraphs if state.history and state.history[-1].scene == state.scene else None
+    if state.ending is not None:
+        ending = story.endings[state.ending]
+        runtime.emit(EndingReached(ending.id, ending.title, shown or runtime.render(ending.text, ending.id)))
+    else:
+        _show_scene(runtime, story.scenes[state.scene], shown=shown)
+    return runtime.finish()[1]
+
+
+def step(story: Story, state: State, action: Input) -> tuple[State, list[Event]]:
+    if isinstance(action, CommandInput):
+        if action.name == "look":
+            return state, describe(story, state)
+        return state, [Rejected(f"`{action.name}` is not a command the story knows")]
+    if state.ending is not None:
+        return state, [Rejected("The story is over.")]
+    scene = story.scenes[state.scene]
+    if isinstance(action, ChoiceInput):
+        return _choose(story, state, scene, action.number)
+    return _write(story, state, scene, action.text)
+
+
+def _choose(story: Story, state: State, scene: Scene, number: int) -> tuple[State, list[Event]]:
+    if scene.typewriter is not None:
+        return state, [Rejected("You are at the typewriter: write a page.")]
+    offered = available_choices(story, state)
+    if not 1 <= number <= len(offered):
+        return state, [Rejected(f"Choose a number from 1 to {len(offered)}.")]
+    choice = offered[number - 1]
+    runtime = Runtime(story, state)
+    runtime.record_action(runtime.interpolate(choice.label, scene.id))
+    runtime.apply(choice.effects, f"a choice of `{scene.id}`")
+    _narrate(runtime, choice.text, scene.id)
+    _enter(runtime, choice.target)
+    return runtime.finish()
+
+
+def _write(story: Story, state: State, scene: Scene, text: str) -> tuple[State, list[Event]]:
+    if scene.typewriter is None or story.lexicon is None:
+        return state, [Rejected("There is no typewriter here: choose by number.")]
+    reading = read_page(story.lexicon, story.characters, text)
+    runtime = Runtime(story, state)
+    runtime.record_action(_page_summary(text))
+    written = apply_reading(runtime, reading)
+    outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)
+    runtime.emit(PageRead(reading, page_feedback(reading, story), tuple(runtime.effect_log)))
+    runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
+    _narrate(runtime, outcome.text, scene.id)
+    _enter(runtime, outcome.target)
+    return runtime.finish()
+
+
+def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitReading]:
+    """Make the page true: each trait it names takes its intensity (negative when negated), and its effects run."""
+    lexicon = runtime.story.lexicon
+    assert lexicon is not None
+    written: dict[str, TraitReading] = {}
+    for sentence in reading.sentences:
+        if not sentence.about_ruby:
+            continue
+        for trait_reading in sentence.traits:
+            trait = lexicon.trait(trait_reading.id)
+            if trait is None:
+                continue
+            value = -trait_reading.intensity if trait_reading.negated else trait_reading.intensity
+            runtime.set_trait(trait.id, value)
+            runtime.apply(trait.negated if trait_reading.negated else trait.effects, f"the trait `{trait.id}`", log=True)
+            written[trait.id] = trait_reading
+    runtime.page_about_ruby = reading.about_ruby
+    if reading.about_ruby:
+        runtime.apply(lexicon.on_page, "the lexicon's `on_page`", log=True)
+    return written
+
+
+def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReading], about_ruby: bool) -> Outcome:
+    assert scene.typewriter is not None
+    for outcome in scene.typewriter.outcomes:
+        if outcome.about_ruby is not None and outcome.about_ruby != about_ruby:
+            continue
+        if not all(t.trait in written and written[t.trait].negated == t.negated for t in outcome.wrote):
+            continue
+        if runtime.holds(outcome.condition, f"an outcome of `{scene.id}`"):
+            return outcome
+    return scene.typewriter.outcomes[-1]
+
+
+def page_feedback(reading: PageReading, story: Story) -> tuple[str, ...]:
+    """What took and what did not, as Calvin sees it when he pulls the page out."""
+    subject = story.subject.name.split()[0] if story.subject else "her"
+    if not reading.sentences or not any(s.text.strip() for s in reading.sentences):
+        return ("The page is blank.",)
+    lines: list[str] = []
+    if reading.truncated:
+        lines.append("The page ran out before you did: only its first part went through the typewriter.")
+    if not reading.about_ruby:
+        lines.append(f"Nothing you wrote was about {subject}.")
+        return tuple(lines)
+    lexicon = story.lexicon
+    for sentence in reading.sentences:
+        quoted = _quote(sentence.text)
+        if not sentence.about_ruby:
+            lines.append(f"{quoted} is not about {subject}: nothing changes.")
+        elif not sentence.traits:
+            lines.append(f"{quoted} is about {subject}, but it does not take hold of anything.")
+        else:
+            described = ", ".join(_trait_words(t, _description(lexicon, t.id)) for t in sentence.traits)
+            lines.append(f"{quoted} takes: {described}.")
+    return tuple(lines)
+
+
+def _description(lexicon: Lexicon | None, trait_id: str) -> str:
+    trait = lexicon.trait(trait_id) if lexicon else None
+    return trait.description if trait else trait_id
+
+
+def _trait_words(reading: TraitReading, description: str) -> str:
+    words = description.rstrip(".") or reading.id
+    if reading.negated:
+        return f"no longer: {words.lower()}"
+    if reading.intensity > 1:
+        return f"{words.lower()}, strongly"
+    if reading.intensity < 1:
+        return f"{words.lower()}, a little"
+    return words.lower()
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat if len(flat) <= limit else flat[: limit - 1] + '…'}”"
+
+
+def _page_summary(text: str) -> str:
+    first = " ".join(text.split())
+    return f"You wrote: {_quote(first, 80)}" if first else "You pulled out a blank page."
+
+
+def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
+    paragraphs = runtime.render(tuple(blocks), where)
+    if paragraphs:
+        runtime.emit(Narration(paragraphs))
+
+
+def _enter(runtime: Runtime, target: str) -> None:
+    story = runtime.story
+    runtime.turn_taken()
+    if target in story.endings:
+        ending = story.endings[target]
+        paragraphs = runtime.render(ending.text, ending.id)
+        runtime.state = replace(runtime.state, scene=target, ending=target)
+        runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
+        runtime.emit(EndingReached(ending.id, ending.title, paragraphs))
+        return
+    scene = story.scenes[target]
+    runtime.state = replace(runtime.state, scene=target)
+    if scene.act is not None and scene.act != runtime.state.act:
+        runtime.state = replace(runtime.state, act=scene.act)
+        runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
+    runtime.apply(scene.effects, f"the scene `{scene.id}`")
+    _show_scene(runtime, scene)
+
+
+def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = None) -> None:
+    """Show a scene; `shown` is its text as first rendered, so showing it again never re-rolls a `one_of`."""
+    paragraphs = shown if shown is not None else runtime.render(scene.text, scene.id)
+    if shown is None:
+        runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
+    runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.state.act), paragraphs, runtime.seems()))
+    if scene.typewriter is not None:
+        runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
+    else:
+        labels = [
+            runtime.interpolate(c.label, scene.id)
+            for c in scene.choices
+            if runtime.holds(c.condition, f"a choice of `{scene.id}`")
+        ]
+        runtime.emit(ChoicesOffered(tuple(labels)))
+
+
+__all__ = ["available_choices", "describe", "new_game", "page_feedback", "step"]

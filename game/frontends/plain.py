@@ -1,0 +1,316 @@
+"""Plain mode: the whole game as lines of text, for screen readers, pipes and scripts.
+
+It reads one line at a time, so a script can pipe a playthrough in; every mistake gets a one-line hint and the same
+prompt again; end of input (or a signal) autosaves and exits cleanly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import textwrap
+from collections.abc import Iterator
+from types import FrameType
+from typing import TextIO
+
+from game.engine import (
+    ActStarted,
+    ChoiceInput,
+    ChoicesOffered,
+    EndingReached,
+    Event,
+    Narration,
+    PageInput,
+    PageRead,
+    Problem,
+    Rejected,
+    SceneShown,
+    TypewriterReady,
+    available_choices,
+    describe,
+)
+from game.engine.session import Session
+from game.persistence.endings_seen import remember_ending
+from game.persistence.saves import AUTOSAVE, QUICKSAVE, SaveError, list_saves, load_game, save_game
+from game.story.model import Story
+from game.typewriter.reading import MAX_PAGE_CHARS
+
+WIDTH = 78
+COMMANDS = ("undo", "save", "load", "saves", "history", "look", "new", "help", "quit")
+HELP = """Commands, at any prompt:
+  a number       choose that choice
+  undo           take back the last choice or page
+  save [NAME]    save the game (default: quicksave)
+  load [NAME]    load a save (default: the newest); `saves` lists them
+  history        the story so far
+  look           show the scene again
+  new            start again from the beginning
+  help           this list
+  quit           save to `autosave` and leave
+At the typewriter, type your page line by line; an empty line pulls the page out."""
+
+
+class _Interrupted(Exception):
+    """A signal asked us to stop: unwind to the loop, which autosaves."""
+
+
+class PlainGame:
+    def __init__(self, story: Story, session: Session, stdin: TextIO, stdout: TextIO, seed: int = 0) -> None:
+        self.story = story
+        self.session = session
+        self.stdin = stdin
+        self.out = stdout
+        self.seed = seed
+        self.choice_count = 0
+        self.at_typewriter = False
+
+    # -- output -------------------------------------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def paragraph(self, text: str, indent: str = "") -> None:
+        self.say(textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent) if text else "")
+
+    def render(self, events: list[Event]) -> None:
+        for event in events:
+            self.render_one(event)
+        self.out.flush()
+
+    def render_one(self, event: Event) -> None:
+        if isinstance(event, ActStarted):
+            self.say()
+            self.say(f"=== {event.title or event.act_id} ===")
+        elif isinstance(event, SceneShown):
+            self.say()
+            if event.title:
+                self.say(f"## {event.title}")
+                self.say()
+            for text in event.paragraphs:
+                self.paragraph(text)
+                self.say()
+            if event.seems:
+                self.paragraph(f"[{event.seems}]")
+        elif isinstance(event, Narration):
+            self.say()
+            for text in event.paragraphs:
+                self.paragraph(text)
+        elif isinstance(event, ChoicesOffered):
+            self.at_typewriter = False
+            self.choice_count = len(event.labels)
+            self.say()
+            for number, label in enumerate(event.labels, 1):
+                self.paragraph(f"{number}. {label}", "  ")
+        elif isinstance(event, TypewriterReady):
+            self.at_typewriter = True
+            self.say()
+            for text in event.prompt:
+                self.paragraph(text)
+            self.say("(Type your page. An empty line pulls it out of the typewriter.)")
+        elif isinstance(event, PageRead):
+            self.say()
+            self.say("You pull the page out and read it back:")
+            for line in event.lines:
+                self.paragraph(f"- {line}", "  ")
+        elif isinstance(event, EndingReached):
+            self.at_typewriter = False
+            self.choice_count = 0
+            self.say()
+            self.say(f"*** THE END: {event.title} ***")
+            self.say()
+            for text in event.paragraphs:
+                self.paragraph(text)
+                self.say()
+            with contextlib.suppress(OSError):
+                remember_ending(self.story.id, event.ending_id)
+            self.say("The story is over. Type `new` to begin again, `undo`, `load`, or `quit`.")
+        elif isinstance(event, Rejected):
+            self.say(event.reason)
+        elif isinstance(event, Problem):
+            self.say(f"[story problem at {event.where}: {event.message}]")
+
+    # -- input --------------------------------------------------------------------------------------------------
+
+    def lines(self, prompt: str) -> Iterator[str]:
+        while True:
+            self.out.write(prompt)
+            self.out.flush()
+            line = self.stdin.readline()
+            if line == "":
+                return
+            yield line.rstrip("\r\n")
+
+    def run(self, opening: list[Event]) -> int:
+        previous = _install_signal_handlers()
+        try:
+            self.render(opening)
+            self.loop()
+        except (_Interrupted, KeyboardInterrupt):
+            self.say()
+        finally:
+            _restore_signal_handlers(previous)
+        self.autosave()
+        return 0
+
+    def loop(self) -> None:
+        while True:
+            prompt = "page> " if self.at_typewriter else "> "
+            line = next(self.lines(prompt), None)
+            if line is None:
+                return
+            if self.command(line):
+                if line.strip().lstrip("/").lower() == "quit":
+                    return
+                continue
+            if self.at_typewriter:
+                self.write_page(line)
+            else:
+                self.choose(line)
+
+    def choose(self, line: str) -> None:
+        text = line.strip()
+        count = len(available_choices(self.story, self.session.state))
+        if self.session.state.ending is not None:
+            self.say("The story is over. Type `new`, `undo`, `load` or `quit`.")
+        elif not text:
+            self.say(f"Type a number from 1 to {count}, or `help`.")
+        elif not text.isdigit():
+            self.say(f"`{_clip(text)}` is not a choice: type a number from 1 to {count}, or `help`.")
+        else:
+            self.render(self.session.apply(ChoiceInput(int(text))))
+
+    def write_page(self, first: str) -> None:
+        if not first.strip():
+            self.say("The page is blank: type a line about her, then an empty line to pull it out. (`help` for commands.)")
+            return
+        page = [first]
+        size = len(first)
+        for line in self.lines("    | "):
+            if not line.strip():
+                break
+            if size <= MAX_PAGE_CHARS:
+                page.append(line)
+                size += len(line) + 1
+        self.render(self.session.apply(PageInput("\n".join(page))))
+
+    def command(self, line: str) -> bool:
+        """Run `line` if it is a command; a line at the typewriter counts only if it is a command and nothing else."""
+        words = line.strip().lstrip("/").split()
+        if not words or words[0].lower() not in COMMANDS:
+            return False
+        name, args = words[0].lower(), words[1:]
+        forced = line.strip().startswith("/")
+        if self.at_typewriter and not forced and len(words) > (2 if name in ("save", "load") else 1):
+            return False
+        if name not in ("save", "load") and args:
+            return False
+        if name == "help":
+            self.say(HELP)
+        elif name == "undo":
+            events = self.session.undo()
+            if events is None:
+                self.say("Nothing to undo.")
+            else:
+                self.say("You take it back.")
+                self.render(events)
+        elif name == "save":
+            self.save(" ".join(args) or QUICKSAVE)
+        elif name == "load":
+            self.load(" ".join(args))
+        elif name == "saves":
+            self.list_saves()
+        elif name == "history":
+            self.history()
+        elif name == "look":
+            self.render(describe(self.story, self.session.state))
+        elif name == "new":
+            self.seed += 1
+            self.render(self.session.restart(self.seed))
+        elif name == "quit":
+            self.say("Goodbye.")
+        return True
+
+    def save(self, name: str) -> None:
+        try:
+            path = save_game(name, self.story, self.session.state)
+        except SaveError as error:
+            self.say(str(error))
+            return
+        self.say(f"Saved as `{path.stem}`.")
+
+    def load(self, name: str) -> None:
+        if not name:
+            usable = [slot for slot in list_saves(self.story) if not slot.problem]
+            if not usable:
+                self.say("There are no saves to load.")
+                return
+            name = usable[0].name
+        try:
+            state = load_game(name, self.story)
+        except SaveError as error:
+            self.say(str(error))
+            return
+        self.say(f"Loaded `{name}`.")
+        self.render(self.session.replace(state))
+
+    def list_saves(self) -> None:
+        slots = list_saves(self.story)
+        if not slots:
+            self.say("There are no saves yet.")
+        for slot in slots:
+            note = f" (cannot be loaded: {slot.problem})" if slot.problem else ""
+            self.say(f"  {slot.name}: {slot.scene_title or 'untitled'}{note}")
+
+    def history(self) -> None:
+        self.say("The story so far:")
+        for entry in self.session.state.history:
+            self.say()
+            if entry.title:
+                self.say(f"## {entry.title}")
+            for text in entry.paragraphs:
+                self.paragraph(text)
+            if entry.action:
+                self.paragraph(f"> {entry.action}")
+
+    def autosave(self) -> None:
+        try:
+            save_game(AUTOSAVE, self.story, self.session.state)
+            self.say("Saved to `autosave`.")
+        except SaveError as error:
+            self.say(str(error))
+        self.out.flush()
+
+
+def _clip(text: str, limit: int = 30) -> str:
+    printable = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return printable if len(printable) <= limit else printable[: limit - 1] + "…"
+
+
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    raise _Interrupted
+
+
+def _install_signal_handlers() -> dict[int, object]:
+    previous: dict[int, object] = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):
+                previous[number] = signal.signal(number, _raise_interrupted)
+    return previous
+
+
+def _restore_signal_handlers(previous: dict[int, object]) -> None:
+    for number, handler in previous.items():
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def play_plain(story: Story, stdin: TextIO, stdout: TextIO, seed: int = 0) -> int:
+    session, opening = Session.start(story, seed)
+    header = [f"{story.title.upper()}", "Type `help` for commands."]
+    if story.content_note:
+        header.insert(1, f"Content note: {story.content_note}")
+    for line in header:
+        stdout.write(textwrap.fill(line, WIDTH) + "\n")
+    return PlainGame(story, session, stdin, stdout, seed).run(opening)

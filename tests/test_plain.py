@@ -1,0 +1,82 @@
+"""Plain mode through the real console script, as a screen reader or a script would use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINI
+
+
+def play(stdin: str, *args: str, story: Path | None = MINI, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    script = shutil.which("ruby-sparks")
+    command = [script] if script else [sys.executable, "-m", "game"]
+    story_args = ["--story", str(story)] if story else []
+    return subprocess.run(
+        [*command, "play", "--plain", *story_args, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=os.environ.copy(),
+    )
+
+
+def test_a_whole_playthrough_piped_in() -> None:
+    result = play("1\nRuby speaks French.\nShe is very cheerful.\n\n2\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "## The Desk" in out and "  1. Sit down and write" in out
+    assert "What do you write about her?" in out
+    assert "“Ruby speaks French.” takes: she speaks french." in out
+    assert "Bonjour." in out and "Language: french." in out
+    assert "*** THE END: A Quiet End ***" in out
+    assert out.rstrip().endswith("Saved to `autosave`.")
+    assert result.stderr == ""
+
+
+def test_mistakes_get_a_hint_and_the_same_prompt() -> None:
+    out = play("\nseven\n9\n1\n\nRuby is happy.\n\n").stdout
+    assert "Type a number from 1 to 3, or `help`." in out
+    assert "`seven` is not a choice: type a number from 1 to 3, or `help`." in out
+    assert "Choose a number from 1 to 3." in out
+    assert "The page is blank" in out
+    assert "## After" in out
+
+
+def test_commands_at_any_prompt(private_home: Path) -> None:
+    out = play("help\n2\nhistory\nundo\nsave first try\n1\n/load first try\nlook\nsaves\nquit\n").stdout
+    assert "undo           take back" in out
+    assert "You take it back." in out
+    assert "Saved as `first try`." in out
+    assert "The story so far:" in out and "> Make a promise" in out
+    assert "Loaded `first try`." in out
+    assert "first try: The Desk" in out
+    assert "Goodbye." in out
+    assert (private_home / "saves" / "first try.json").exists()
+
+
+def test_end_of_input_autosaves_and_load_resumes(private_home: Path) -> None:
+    play("1\n")
+    autosave = json.loads((private_home / "saves" / "autosave.json").read_text())
+    assert autosave["state"]["scene"] == "page"
+    out = play("load autosave\nRuby speaks French.\n\n").stdout
+    assert "Loaded `autosave`." in out and "Bonjour." in out
+
+
+def test_a_broken_story_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "story.yaml").write_text("- just\n- a list\n")
+    result = play("", story=tmp_path)
+    assert result.returncode == 1
+    assert "story.yaml:1:1: error: story.yaml must be a mapping" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_story_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = play("", story=tmp_path / "nowhere")
+    assert result.returncode == 2 and "no such story folder" in result.stderr

@@ -1,0 +1,93 @@
+"""Saves: they round-trip, they are written atomically, and a bad or foreign save is refused and kept."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from game.engine import ChoiceInput, new_game, step
+from game.persistence import atomic
+from game.persistence.saves import SaveError, check_slot_name, list_saves, load_game, save_game, slot_path
+from game.story.loader import load_story_or_raise
+from game.story.model import Story
+
+
+def played(story: Story):  # type: ignore[no-untyped-def]
+    state, _ = new_game(story, seed=5)
+    return step(story, state, ChoiceInput(2))[0]
+
+
+def test_a_save_round_trips(mini_story: Story) -> None:
+    state = played(mini_story)
+    path = save_game("my game", mini_story, state)
+    assert path.parent.parent == Path(os.environ["RUBY_SPARKS_HOME"])
+    assert load_game("my game", mini_story) == state
+    assert [slot.name for slot in list_saves(mini_story)] == ["my game"]
+
+
+def test_a_save_is_atomic(mini_story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = played(mini_story)
+    path = save_game("slot", mini_story, first)
+    before = path.read_bytes()
+
+    def crash(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", crash)
+    with pytest.raises(SaveError, match="Could not write"):
+        save_game("slot", mini_story, new_game(mini_story)[0])
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["slot.json"]
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda text: text[: len(text) // 2], "not readable JSON"),
+        (lambda text: text.replace('"trust": 5', '"trust": 4'), "checksum"),
+        (lambda text: "[1, 2, 3]", "not a Ruby Sparks save"),
+        (lambda text: "\x00\xff junk", "not readable JSON"),
+    ],
+)
+def test_a_damaged_save_is_refused_and_left_on_disk(mini_story: Story, damage, words: str) -> None:  # type: ignore[no-untyped-def]
+    path = save_game("slot", mini_story, played(mini_story))
+    path.write_text(damage(path.read_text()))
+    damaged = path.read_bytes()
+    with pytest.raises(SaveError, match=words):
+        load_game("slot", mini_story)
+    assert path.read_bytes() == damaged
+    assert list_saves(mini_story)[0].problem
+
+
+def test_a_newer_save_is_refused(mini_story: Story) -> None:
+    path = save_game("slot", mini_story, played(mini_story))
+    data = json.loads(path.read_text())
+    data["version"] = 99
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError, match="newer version"):
+        load_game("slot", mini_story)
+
+
+def test_a_save_of_another_story_is_refused(mini_story: Story, story_copy: Path) -> None:
+    save_game("slot", mini_story, played(mini_story))
+    (story_copy / "story.yaml").write_text((story_copy / "story.yaml").read_text().replace("id: mini", "id: other"))
+    other = load_story_or_raise(story_copy)
+    with pytest.raises(SaveError, match="another story"):
+        load_game("slot", other)
+    assert slot_path("slot").exists()
+
+
+def test_a_save_of_an_edited_story_is_refused(mini_story: Story, story_copy: Path) -> None:
+    save_game("slot", mini_story, played(mini_story))
+    (story_copy / "scenes.yaml").write_text((story_copy / "scenes.yaml").read_text().replace("Rain.", "Snow."))
+    with pytest.raises(SaveError, match="different version"):
+        load_game("slot", load_story_or_raise(story_copy))
+
+
+@pytest.mark.parametrize("name", ["../escape", "a/b", "", "con", "NUL", ".hidden", "x" * 41, "tab\tname"])
+def test_save_names_are_sanitised(name: str) -> None:
+    with pytest.raises(SaveError):
+        check_slot_name(name)
