@@ -1,0 +1,44 @@
+"""What the typewriter made of a page: plain data, shared by the engine, `ruby-sparks page` and the front ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+MAX_PAGE_CHARS = 20_000
+"""A page longer than this is cut here (and says so): a huge paste must not stall the game."""
+
+
+@dataclass(frozen=True)
+class TraitReading:
+    """One trait a sentence asserted (or, `negated`, denied), and how strongly: 1 plain, 2 "very", 0.5 "a little"."""
+
+    id: str
+    negated: bool = False
+    intensity: float = 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "negated": self.negated, "intensity": self.intensity}
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    text: str
+    about_ruby: bool
+    traits: tuple[TraitReading, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "about_ruby": self.about_ruby, "traits": [t.to_json() for t in self.traits]}
+
+
+@dataclass(frozen=True)
+class PageReading:
+    sentences: tuple[SentenceReading, ...]
+    truncated: bool = False
+
+    @property
+    def about_ruby(self) -> bool:
+        return any(sentence.about_ruby for sentence in self.sentences)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sentences": [s.to_json() for s in self.sentences]}

@@ -1,0 +1,80 @@
+"""From a raw page to sentences, and from a sentence to the plain lower-case tokens the reader works on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "mt", "prof"})
+_SENTENCE_END = re.compile(r"[.!?;]+[\"')\]]*|\n")
+_TOKEN = re.compile(r"[a-z0-9]+|,")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+
+IRREGULAR_NEGATIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not", "ain't": "is not"}
+MISSING_APOSTROPHE = {
+    "isnt": "is not",
+    "doesnt": "does not",
+    "dont": "do not",
+    "didnt": "did not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "arent": "are not",
+    "cant": "can not",
+    "couldnt": "could not",
+    "wouldnt": "would not",
+    "shouldnt": "should not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "hadnt": "had not",
+    "wont": "will not",
+}
+IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", "here", "where", "everyone", "nobody"})
+_CONTRACTION = re.compile(r"([a-z]+)'(s|re|m|ll|ve|d)\b")
+_NT = re.compile(r"([a-z]+)n't\b")
+
+
+def clean(text: str) -> str:
+    """One spelling for every quote mark, no control characters, any case: the page as the reader sees it."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+
+
+def split_sentences(text: str) -> Iterator[str]:
+    """Sentences as the writer typed them (for showing back), split at . ! ? ; and line breaks."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()]
+        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if match.group().startswith(".") and len(match.group()) == 1 and last_word in ABBREVIATIONS:
+            continue
+        yield from _nonblank(text[start : match.end()])
+        start = match.end()
+    yield from _nonblank(text[start:])
+
+
+def _nonblank(sentence: str) -> Iterator[str]:
+    sentence = " ".join(sentence.split())
+    if any(ch.isalnum() for ch in sentence):
+        yield sentence
+
+
+def tokens(sentence: str) -> list[str]:
+    """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
+    text = sentence.lower()
+    for short, long in IRREGULAR_NEGATIONS.items():
+        text = text.replace(short, long)
+    text = _NT.sub(r"\1 not", text)
+    text = _CONTRACTION.sub(_open_contraction, text)
+    words = _TOKEN.findall(text)
+    out: list[str] = []
+    for word in words:
+        out.extend(MISSING_APOSTROPHE.get(word, word).split())
+    return out
+
+
+def _open_contraction(match: re.Match[str]) -> str:
+    word, ending = match.group(1), match.group(2)
+    if ending == "s":
+        return f"{word} is" if word in IS_CONTRACTIONS else word
+    return f"{word} " + {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}[ending]

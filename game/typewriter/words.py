@@ -1,0 +1,200 @@
+"""Word forms and small typos, so "spoke", "speaking" and "speeks" all reach the lexicon's "speaks".
+
+A light suffix stemmer (not a dictionary) is enough because both the page and the lexicon go through the same one:
+only agreement matters, not linguistic truth. Typos are found with a deletion index (the SymSpell idea), so a long
+page costs a few dictionary lookups per word instead of an edit-distance against the whole vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+IRREGULAR = {
+    "spoke": "speak",
+    "spoken": "speak",
+    "forgot": "forget",
+    "forgotten": "forget",
+    "drew": "draw",
+    "drawn": "draw",
+    "felt": "feel",
+    "fell": "fall",
+    "fallen": "fall",
+    "ran": "run",
+    "wrote": "write",
+    "written": "write",
+    "made": "make",
+    "became": "become",
+    "left": "leave",
+    "knew": "know",
+    "known": "know",
+    "thought": "think",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "am": "be",
+    "been": "be",
+    "being": "be",
+    "got": "get",
+    "gotten": "get",
+    "went": "go",
+    "gone": "go",
+    "goes": "go",
+    "said": "say",
+    "says": "say",
+    "had": "have",
+    "has": "have",
+    "did": "do",
+    "does": "do",
+    "done": "do",
+    "lost": "lose",
+    "stood": "stand",
+    "sang": "sing",
+    "sung": "sing",
+    "grew": "grow",
+    "grown": "grow",
+    "kept": "keep",
+    "slept": "sleep",
+    "wept": "weep",
+    "understood": "understand",
+    "clung": "cling",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "found": "find",
+    "heard": "hear",
+    "held": "hold",
+    "meant": "mean",
+    "met": "meet",
+    "saw": "see",
+    "seen": "see",
+    "happier": "happy",
+    "happiest": "happy",
+    "sadder": "sad",
+    "saddest": "sad",
+    "better": "good",
+    "best": "good",
+    "freer": "free",
+    "freest": "free",
+    "freely": "free",
+    "freedom": "free",
+}
+SUFFIXES = (
+    ("iness", "y"),
+    ("iest", "y"),
+    ("ier", "y"),
+    ("ily", "y"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("fulness", "ful"),
+    ("ness", ""),
+    ("ment", ""),
+    ("ingly", ""),
+    ("edly", ""),
+    ("ing", ""),
+    ("ly", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+)
+KEEP_ENDINGS = ("ss", "us", "is", "ous")
+
+
+def stem(word: str) -> str:
+    """A shared key for the forms of one word: speaks/speaking/spoke -> speak, happiness/happily -> happy."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or word.endswith(KEEP_ENDINGS):
+        return word
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                suffix, replacement = "s", ""
+            base = word[: len(word) - len(suffix)] + replacement
+            return _tidy(base)
+    return _tidy(word)
+
+
+def _tidy(base: str) -> str:
+    """Undo the spelling changes suffixes make: lov(e), stopp(ed), so love/loved/loving agree."""
+    if len(base) > 3 and base.endswith("e") and not base.endswith("ee"):
+        base = base[:-1]
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+        base = base[:-1]
+    return base
+
+
+def typo_allowance(word: str) -> int:
+    """Longer words may carry more mistakes; short ones must be exact, or "sad" would read "mad"."""
+    if len(word) >= 9:
+        return 2
+    return 1 if len(word) >= 5 else 0
+
+
+def damerau(a: str, b: str, limit: int) -> int:
+    """Edit distance counting a swap of neighbours as one edit; stops early past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+class Vocabulary:
+    """The words a lexicon knows, with a deletion index for finding what a misspelt word meant."""
+
+    def __init__(self, words: Iterable[str], protected: Iterable[str] = ()) -> None:
+        self.words = frozenset(words)
+        self.protected = frozenset(protected)
+        self._index: dict[str, set[str]] = {}
+        for word in self.words:
+            for variant in _deletes(word, typo_allowance(word)):
+                self._index.setdefault(variant, set()).add(word)
+        self._cache: dict[str, str | None] = {}
+
+    def correct(self, word: str) -> str | None:
+        """The known word `word` was meant to be, or None: deterministic (nearest, then alphabetical)."""
+        if word in self._cache:
+            return self._cache[word]
+        result = None if word in self.protected else self._nearest(word)
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
+        return result
+
+    def _nearest(self, word: str) -> str | None:
+        if word in self.words:
+            return word
+        allowance = typo_allowance(word)
+        if allowance == 0:
+            return None
+        candidates: set[str] = set()
+        for variant in _deletes(word, allowance):
+            candidates |= self._index.get(variant, set())
+        best: tuple[int, str] | None = None
+        for candidate in candidates:
+            if candidate[0] != word[0] or typo_allowance(candidate) == 0:
+                continue
+            distance = damerau(word, candidate, min(allowance, typo_allowance(candidate)))
+            if distance <= min(allowance, typo_allowance(candidate)) and (best is None or (distance, candidate) < best):
+                best = (distance, candidate)
+        return best[1] if best else None
