@@ -103,6 +103,8 @@ INTENSITIES: dict[tuple[str, ...], float] = {
     ("now", "and", "then"): WEAK,
 }
 _LONGEST = max(len(key) for key in INTENSITIES)
+_INTENSITY_STARTS = frozenset(key[0] for key in INTENSITIES)
+_NEGATION_STARTS = frozenset(cue[0] for cue in NEGATIONS)
 
 
 def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -110,14 +112,17 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     spans: dict[int, tuple[int, tuple[str, ...]]] = {}
     i = 0
     while i < len(words):
+        if words[i] not in _NEGATION_STARTS:
+            if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS:
+                spans[i] = (i + 1, (words[i],))
+            i += 1
+            continue
         for cue in NEGATIONS:
             if tuple(words[i : i + len(cue)]) == cue:
                 spans[i] = (i + len(cue), cue)
                 i += len(cue)
                 break
         else:
-            if stem(words[i]) in NEGATING_VERBS:
-                spans[i] = (i + 1, (words[i],))
             i += 1
     return spans
 
@@ -127,6 +132,9 @@ def intensity_spans(words: list[str]) -> dict[int, tuple[int, float]]:
     spans: dict[int, tuple[int, float]] = {}
     i = 0
     while i < len(words):
+        if words[i] not in _INTENSITY_STARTS:
+            i += 1
+            continue
         for size in range(_LONGEST, 0, -1):
             value = INTENSITIES.get(tuple(words[i : i + size]))
             if value is not None:

@@ -16,7 +16,7 @@ from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_
 from game.typewriter.lexicon_index import NEGATION, OTHER, LexiconIndex, Phrase, build_index
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.text import clean, split_sentences, tokens
-from game.typewriter.words import stem
+from game.typewriter.words import common_words, stem
 
 MAX_GAP = 3
 """How many words may sit between the words of a phrase: "speaks fluent, lovely French"."""
@@ -149,6 +149,7 @@ def _read_sentence(index: LexiconIndex, text: str, previous: str | None) -> tupl
     keys = [_key(index, word) for word in words]
     references = _references(index, words)
     negations = negation_spans(words)
+    intensities = intensity_spans(words)
     matches = _choose(_find_matches(index, keys, negations, boundaries))
     asking = text.rstrip("\"') ").endswith("?")
     traits: dict[str, TraitReading] = {}
@@ -161,11 +162,11 @@ def _read_sentence(index: LexiconIndex, text: str, previous: str | None) -> tupl
         clause_matches = [m for m in matches if start <= m.start < end]
         first_trait = min((m.start for m in clause_matches), default=end)
         subject = next((ref for pos, ref in references if start <= pos < first_trait), None)
-        if subject is None and clause_matches and _continues(words[start], keys[start], clause_matches[0].start == start):
+        if subject is None and clause_matches and _continues(words, start, clause_matches[0].start == start):
             subject = previous
         elif subject is None and not clause_matches:
             subject = next((ref for pos, ref in references if start <= pos < end), None)
-            if subject is None and _continues(words[start], keys[start], False):
+            if subject is None and _continues(words, start, False):
                 subject = previous
         if subject is None:
             subject = OTHER
@@ -177,7 +178,7 @@ def _read_sentence(index: LexiconIndex, text: str, previous: str | None) -> tupl
             continue
         for match in clause_matches:
             reading = TraitReading(
-                match.phrase.trait, _negated(match, negations, start, end), _intensity(words, match, start, end)
+                match.phrase.trait, _negated(match, negations, start, end), _intensity(intensities, match, start, end)
             )
             traits.pop(reading.id, None)
             traits[reading.id] = reading
@@ -185,12 +186,22 @@ def _read_sentence(index: LexiconIndex, text: str, previous: str | None) -> tupl
 
 
 def _key(index: LexiconIndex, word: str) -> str:
+    """The lexicon's spelling of `word` (its stem, or what a misspelling was meant to be), remembered per index."""
+    known = index.keys.get(word)
+    if known is None:
+        known = _lookup(index, word)
+        if len(index.keys) < 100_000:
+            index.keys[word] = known
+    return known
+
+
+def _lookup(index: LexiconIndex, word: str) -> str:
     if word == ",":
         return word
     key = stem(word)
-    if key in index.vocabulary.words:
+    if key in index.vocabulary.words or word in common_words() or key in common_words():
         return key
-    return index.vocabulary.correct(key) or key
+    return index.vocabulary.correct(word) or index.vocabulary.correct(key) or key
 
 
 def _clause_boundaries(index: LexiconIndex, words: list[str]) -> set[int]:
@@ -206,14 +217,19 @@ def _clause_boundaries(index: LexiconIndex, words: list[str]) -> set[int]:
     return boundaries
 
 
-def _continues(word: str, key: str, starts_with_trait: bool) -> bool:
-    """Does a clause with no subject of its own carry on the one before ("Very happy.", "and speaks French")?"""
+def _continues(words: list[str], start: int, starts_with_trait: bool) -> bool:
+    """Does a clause with no subject of its own carry on the one before ("Very happy.", "A little sad.")?"""
+    if 0 in intensity_spans(words[start : start + 4]):
+        return True
+    word = words[start]
     if word in OTHER_SUBJECT_STARTERS:
         return False
     return starts_with_trait or word in PREDICATE_STARTERS or word == ","
 
 
 def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] | None:
+    if words[i] not in index.name_starts and len(words[i]) < 5:
+        return None
     for size in range(min(index.longest_name, len(words) - i), 0, -1):
         character = index.names.get(tuple(words[i : i + size]))
         if character is not None:
@@ -319,8 +335,7 @@ def _negated(match: _Match, negations: dict[int, tuple[int, tuple[str, ...]]], s
     return count % 2 == 1
 
 
-def _intensity(words: list[str], match: _Match, start: int, end: int) -> float:
-    spans = intensity_spans(words)
+def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, end: int) -> float:
     before = [
         value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start
     ]

@@ -48,11 +48,14 @@ class LexiconIndex:
     vocabulary: Vocabulary
     name_vocabulary: Vocabulary
     references: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    name_starts: frozenset[str] = frozenset()
+    """Words already looked up: a page repeats its words, and typo search is the slow part."""
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
     phrases_by_first: dict[str, list[Phrase]] = {}
-    words: set[str] = set()
+    forms: dict[str, str] = {}
     for trait in lexicon.traits:
         synonyms = {stem(word): [_alternative(s) for s in others] for word, others in trait.synonyms}
         for text in trait.phrases:
@@ -62,7 +65,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             phrase = Phrase(trait.id, slots)
             for alternative in slots[0]:
                 phrases_by_first.setdefault(alternative[0], []).append(phrase)
-            words.update(w for slot in slots for alt in slot for w in alt if w != NEGATION)
+            for raw in _spellings(text, trait.synonyms):
+                forms.setdefault(raw, stem(raw))
     names: dict[tuple[str, ...], str] = {}
     for character in characters.values():
         for name in character.names or (character.name,):
@@ -73,8 +77,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         names[(lexicon.subject,)] = lexicon.subject
     subject_pronoun = characters[lexicon.subject].pronoun if lexicon.subject in characters else "she"
     references = {word: OTHER for word in NARRATOR}
-    for pronoun, forms in OTHER_PRONOUNS.items():
-        for form in forms:
+    for pronoun, pronoun_forms in OTHER_PRONOUNS.items():
+        for form in pronoun_forms:
             references[form] = lexicon.subject if pronoun == subject_pronoun else OTHER
     single_names = {key[0] for key in names if len(key) == 1}
     return LexiconIndex(
@@ -82,10 +86,21 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         phrases_by_first,
         names,
         max((len(k) for k in names), default=1),
-        Vocabulary(words, protected=single_names | set(references)),
-        Vocabulary(single_names, protected=words | set(references)),
+        Vocabulary(forms, protected=single_names | set(references)),
+        Vocabulary({name: name for name in single_names}, protected=set(forms) | set(references)),
         references,
+        name_starts=frozenset(key[0] for key in names),
     )
+
+
+def _spellings(text: str, synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    """Each word of a phrase and its synonyms as written and as stemmed, so a typo is measured against both."""
+    words = set(tokens(text))
+    for word, others in synonyms:
+        words.add(word)
+        for other in others:
+            words.update(tokens(other))
+    return {form for word in words - {","} for form in (word, stem(word))}
 
 
 def _alternative(text: str) -> Alternative:

@@ -7,7 +7,9 @@ page costs a few dictionary lookups per word instead of an edit-distance against
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+from importlib.resources import files
 
 IRREGULAR = {
     "spoke": "speak",
@@ -101,14 +103,17 @@ SUFFIXES = (
 KEEP_ENDINGS = ("ss", "us", "is", "ous")
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A shared key for the forms of one word: speaks/speaking/spoke -> speak, happiness/happily -> happy."""
     if word in IRREGULAR:
         return IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(KEEP_ENDINGS):
+    if len(word) <= 3:
         return word
     for suffix, replacement in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
+            if suffix in ("es", "s") and word.endswith(KEEP_ENDINGS):
+                break
             if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
                 suffix, replacement = "s", ""
             base = word[: len(word) - len(suffix)] + replacement
@@ -123,6 +128,14 @@ def _tidy(base: str) -> str:
     if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
         base = base[:-1]
     return base
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint"."""
+    text = files("game.typewriter").joinpath("common_words.txt").read_text(encoding="utf-8")
+    words = {line for line in text.splitlines() if line and not line.startswith("#")}
+    return frozenset(words | {stem(word) for word in words})
 
 
 def typo_allowance(word: str) -> int:
@@ -163,11 +176,13 @@ def _deletes(word: str, depth: int) -> set[str]:
 class Vocabulary:
     """The words a lexicon knows, with a deletion index for finding what a misspelt word meant."""
 
-    def __init__(self, words: Iterable[str], protected: Iterable[str] = ()) -> None:
-        self.words = frozenset(words)
+    def __init__(self, forms: Mapping[str, str], protected: Iterable[str] = ()) -> None:
+        """`forms` maps every spelling the lexicon uses ("lonely", and its stem "lon") to the key it stands for."""
+        self.forms = dict(forms)
+        self.words = frozenset(self.forms.values())
         self.protected = frozenset(protected)
         self._index: dict[str, set[str]] = {}
-        for word in self.words:
+        for word in self.forms:
             for variant in _deletes(word, typo_allowance(word)):
                 self._index.setdefault(variant, set()).add(word)
         self._cache: dict[str, str | None] = {}
@@ -182,8 +197,8 @@ class Vocabulary:
         return result
 
     def _nearest(self, word: str) -> str | None:
-        if word in self.words:
-            return word
+        if word in self.forms:
+            return self.forms[word]
         allowance = typo_allowance(word)
         if allowance == 0:
             return None
@@ -197,4 +212,4 @@ class Vocabulary:
             distance = damerau(word, candidate, min(allowance, typo_allowance(candidate)))
             if distance <= min(allowance, typo_allowance(candidate)) and (best is None or (distance, candidate) < best):
                 best = (distance, candidate)
-        return best[1] if best else None
+        return self.forms[best[1]] if best else None

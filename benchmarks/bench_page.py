@@ -1,0 +1,98 @@
+"""The typewriter's speed: a page must read instantly, and a huge paste must not stall the game.
+
+Targets (issue 4): a 200-word page <= 2 ms median; a 10,000-word page <= 200 ms median. Also reported: 1k, 10k and
+100k characters (the last is cut to the page limit, so it costs what the limit costs). Every page is fresh text, so
+the typo cache cannot flatter the figures: the words are drawn from the lexicon, common English and misspellings.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from timing import median_seconds, verdict
+
+from game.paths import shipped_story_dir
+from game.story.loader import load_story_or_raise
+from game.typewriter import read_page
+
+WORDS = [
+    "Ruby",
+    "she",
+    "her",
+    "is",
+    "very",
+    "not",
+    "never",
+    "happy",
+    "sad",
+    "speaks",
+    "French",
+    "loves",
+    "Calvin",
+    "the",
+    "dog",
+    "Harry",
+    "paints",
+    "and",
+    "but",
+    "a",
+    "little",
+    "no",
+    "longer",
+    "independent",
+    "free",
+    "forgets",
+    "herself",
+    "again",
+    "clingy",
+    "miserable",
+    "without",
+    "him",
+    "weather",
+    "rain",
+    "kitchen",
+    "morning",
+    "coffee",
+    "window",
+]
+
+
+def page(words: int, rng: random.Random) -> str:
+    out = []
+    for i in range(words):
+        word = rng.choice(WORDS)
+        if rng.random() < 0.15:
+            spot = rng.randrange(len(word))
+            word = word[:spot] + rng.choice("aeioustrn") + word[spot + 1 :]
+        out.append(word)
+        if i % 9 == 8:
+            out[-1] += "."
+    return " ".join(out)
+
+
+def main() -> None:
+    story = load_story_or_raise(shipped_story_dir())
+    assert story.lexicon is not None
+    lexicon, characters = story.lexicon, story.characters
+    rng = random.Random(4)
+    read_page(lexicon, characters, "Ruby is happy.")
+
+    def timed(text_for_run: list[str]) -> float:
+        texts = iter(text_for_run)
+        return median_seconds(lambda: read_page(lexicon, characters, next(texts)), repeat=len(text_for_run))
+
+    small = timed([page(200, rng) for _ in range(21)])
+    print(f"200-word page: median {small * 1000:.2f} ms (target <= 2 ms: {verdict(small, 0.002)})")
+    large = timed([page(10_000, rng) for _ in range(7)])
+    print(f"10,000-word page: median {large * 1000:.1f} ms (target <= 200 ms: {verdict(large, 0.2)})")
+    for chars in (1_000, 10_000, 100_000):
+        texts = [page(chars // 5, rng)[:chars] for _ in range(7)]
+        print(f"{chars:>7,} characters: median {timed(texts) * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
