@@ -8,25 +8,46 @@ from __future__ import annotations
 
 import random
 
-from game.story.model import Lexicon, Story
+from game.story.model import Story, Trait
 
 JUNK = ("", "asdf qwer", "The weather is grey.", "Calvin stares at the wall.", "!!!", "12345")
 
 
 def random_page(story: Story, rng: random.Random) -> str:
-    lexicon: Lexicon | None = story.lexicon
+    lexicon = story.lexicon
     if lexicon is None or not lexicon.traits or rng.random() < 0.1:
         return rng.choice(JUNK)
     trait = rng.choice(lexicon.traits)
     phrase = rng.choice(trait.phrases)
-    subject = story.subject.name.split()[0] if story.subject else "She"
     roll = rng.random()
     if roll < 0.6:
-        return f"{rng.choice((subject, 'She'))} {_verb_phrase(phrase)}."
+        return f"{rng.choice((_subject_name(story), 'She'))} {_verb_phrase(phrase)}."
     if roll < 0.85:
-        return f"{subject} is no longer {phrase}." if _is_adjective(phrase) else f"{subject} never {phrase}."
-    other = next((c.name.split()[0] for c in story.characters.values() if c.id != lexicon.subject), "Harry")
-    return f"{other} {_verb_phrase(phrase)}."
+        return _negation(story, phrase)
+    return page_about_someone_else(story, trait)
+
+
+def page_asserting(story: Story, trait: Trait) -> str:
+    return f"{_subject_name(story)} {_verb_phrase(trait.phrases[0])}."
+
+
+def negated_page(story: Story, trait: Trait) -> str:
+    return _negation(story, trait.phrases[0])
+
+
+def page_about_someone_else(story: Story, trait: Trait) -> str:
+    subject = story.lexicon.subject if story.lexicon else ""
+    other = next((c.name.split()[0] for c in story.characters.values() if c.id != subject), "Harry")
+    return f"{other} {_verb_phrase(trait.phrases[0])}."
+
+
+def _subject_name(story: Story) -> str:
+    return story.subject.name.split()[0] if story.subject else "She"
+
+
+def _negation(story: Story, phrase: str) -> str:
+    subject = _subject_name(story)
+    return f"{subject} is no longer {phrase}." if _is_adjective(phrase) else f"{subject} never {phrase}."
 
 
 def _is_adjective(phrase: str) -> bool:
