@@ -77,14 +77,10 @@ COMMITTED: dict[str, Case] = {
     "35_bad_template_brace": Case("story.yaml", 27, "bad-template", "lone `}`"),
     "36_number_for_scene_id": Case("scenes.yaml", 35, "wrong-type", "must be a string, not the number 7"),
     # The scenes `page` and `after` lead only to each other: once there, no ending can be reached. Nothing says so.
-    "37_trap_cycle_without_exit": Case("scenes.yaml", 35, None, strict=True),
+    "37_trap_cycle_without_exit": Case("scenes.yaml", 35, "no-exit", "no path leads to any ending"),
 }
 
 # Cases where the checker is wrong today: kept, and marked, so that a fix shows up as an XPASS failure.
-KNOWN_BUGS: dict[str, str] = {
-    "28_python_tag": "a tag on a mapping or list (`!!python/object:...`) is silently dropped; only tags on scalars are refused",
-    "37_trap_cycle_without_exit": "a reachable cycle with no way to an ending gives no diagnostic, even with --strict",
-}
 
 
 # The generated cases: each breaks a fresh copy of the mini story in tmp_path.
@@ -124,10 +120,7 @@ ALL = [*COMMITTED, *GENERATED]
 
 
 def _params() -> list[object]:
-    return [
-        pytest.param(name, id=name, marks=[pytest.mark.xfail(reason=KNOWN_BUGS[name], strict=True)] if name in KNOWN_BUGS else [])
-        for name in ALL
-    ]
+    return [pytest.param(name, id=name) for name in ALL]
 
 
 def _command() -> list[str]:
@@ -197,10 +190,7 @@ def test_each_bad_story_gives_valid_json(name: str, tmp_path: Path) -> None:
         assert set(diagnostic) == {"file", "line", "column", "severity", "code", "message"}
 
 
-MISSING_BUG = pytest.mark.xfail(reason="a story.yaml that exists but cannot be read is also reported as missing", strict=True)
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, id=name, marks=MISSING_BUG) for name in ("27_merge_key", "gen_non_utf8")])
+@pytest.mark.parametrize("name", ["27_merge_key", "gen_non_utf8"])
 def test_a_manifest_that_exists_is_never_reported_missing(name: str, tmp_path: Path) -> None:
     root, case = _story(name, tmp_path)
     result, _seconds = _check(root, case)

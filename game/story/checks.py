@@ -41,6 +41,25 @@ def reachable(story: Story) -> set[str]:
     return seen
 
 
+def _traps(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:
+    """Scenes a player can reach but never leave for an ending: a loop with no exit is a game that cannot end."""
+    leads_out = set(story.endings)
+    changed = True
+    while changed:
+        changed = False
+        for scene in story.scenes.values():
+            if scene.id not in leads_out and any(t in leads_out for t in scene.targets):
+                leads_out.add(scene.id)
+                changed = True
+    trapped = [s for s in story.scenes.values() if s.id in seen and s.id not in leads_out and s.targets]
+    for scene in trapped:
+        diagnostics.error(
+            scene.span or Span(story.root, 1, 1),
+            "no-exit",
+            f"once a player reaches the scene `{scene.id}`, no path leads to any ending (a loop with no way out)",
+        )
+
+
 def graph_warnings(story: Story, diagnostics: Diagnostics) -> None:
     seen = reachable(story)
     here = Span(story.root, 1, 1)
@@ -52,6 +71,7 @@ def graph_warnings(story: Story, diagnostics: Diagnostics) -> None:
             diagnostics.warning(
                 span, "dead-end", f"the scene `{scene.id}` has no choices and no typewriter, and it is not an ending"
             )
+    _traps(story, seen, diagnostics)
     for ending in story.endings.values():
         if ending.id not in seen:
             diagnostics.warning(ending.span or here, "unreachable-ending", f"no path leads to the ending `{ending.id}`")

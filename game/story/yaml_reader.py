@@ -68,6 +68,7 @@ class YamlList:
 
 Yaml = YamlMap | YamlList | str | int | float | bool | None
 
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null": lambda text: None,
     "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
@@ -96,6 +97,8 @@ class _Converter:
             )
         if depth > MAX_DEPTH:
             raise YamlProblem(self.span(node), "too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            raise YamlProblem(self.span(node), "yaml-syntax", f"the tag `{node.tag}` is not allowed in story files")
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
