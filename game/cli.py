@@ -81,6 +81,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        from game.tui.app import RubySparksApp
+
+        RubySparksApp(Path(args.story) if args.story else None, seed=args.seed, animate=not args.no_anim).run()
+        return EXIT_OK
     story = _load_for_play(args.story)
     if isinstance(story, int):
         return story
@@ -104,6 +109,9 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+COMMANDS = ("play", "check", "page")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ruby-sparks", description="Ruby Sparks: an interactive fiction of the film, and its authoring tools."
@@ -115,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, for screen readers and scripts")
     play.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
     play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
+    play.add_argument("--no-anim", action="store_true", help="show text at once (also when NO_COLOR is set)")
     play.set_defaults(handler=cmd_play)
 
     check = commands.add_parser("check", help="check a story folder and report every problem")
@@ -134,9 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
+        arguments = ["play", *arguments]
+    args = parser.parse_args(arguments)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:

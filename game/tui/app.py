@@ -1,0 +1,305 @@
+"""The Textual app: owns the session and the player's files, and moves between screens.
+
+Game rules live in the engine; this class only turns menu picks and keys into engine inputs, keeps the autosave
+current, and hands events to the screens to draw.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from game.engine import Event, Input
+from game.engine.session import Session
+from game.persistence.endings_seen import endings_seen, remember_ending
+from game.persistence.saves import AUTOSAVE, QUICKSAVE, SaveError, list_saves, load_game, save_game
+from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
+from game.story.model import Story
+from game.tui.confirm import Confirm
+from game.tui.title import TitleScreen
+
+
+class RubySparksApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Ruby Sparks"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit_game", "Quit", priority=True)]
+
+    def __init__(
+        self,
+        story_dir: Path | None = None,
+        *,
+        seed: int = 0,
+        animate: bool = True,
+        blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.story_dir = story_dir
+        self.seed = seed
+        self.animate_text = animate and "NO_COLOR" not in os.environ
+        self.blink = blink
+        self.story: Story | None = None
+        self.loading_message = "Loading the story..."
+        self.session: Session | None = None
+        self.settings = Settings()
+        self._opening: list[Event] = []
+
+    # -- start-up ---------------------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.settings, problem = load_settings()
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
+        with contextlib.suppress(Exception):
+            self.theme = self.settings.theme
+        self.run_worker(self._load_story, thread=True, exclusive=True, group="story")
+        self._install_signal_handlers()
+
+    def get_default_screen(self) -> Screen[None]:
+        """The title is the bottom of the stack: every way back ends there, and nothing can pop it."""
+        return TitleScreen()
+
+    def _load_story(self) -> None:
+        """In a thread, so the title is drawn before the story's files are read and checked."""
+        from game.paths import shipped_story_dir
+        from game.story.loader import StoryLoadError, load_story_or_raise
+
+        try:
+            story = load_story_or_raise(self.story_dir or shipped_story_dir())
+            message = ""
+        except StoryLoadError as error:
+            story, message = None, f"The story could not be loaded:\n{error}"
+        self.call_from_thread(self._story_loaded, story, message)
+
+    def _story_loaded(self, story: Story | None, message: str) -> None:
+        self.story = story
+        self.loading_message = message
+        if isinstance(self.screen, TitleScreen):
+            self.screen.show_note()
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM and SIGHUP (a closed terminal) save the player's place before the app goes."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                loop.add_signal_handler(number, self._signalled)
+
+    def _signalled(self) -> None:
+        self.autosave()
+        self.exit()
+
+    # -- the game ---------------------------------------------------------------------------------------------------
+
+    def opening_events(self) -> list[Event]:
+        events, self._opening = self._opening, []
+        return events
+
+    def start_session(self, session: Session, events: list[Event]) -> None:
+        from game.tui.game_screen import GameScreen
+
+        self.session = session
+        self._opening = events
+        self.switch_to_game(GameScreen())
+
+    def switch_to_game(self, screen: Screen[None]) -> None:
+        self.action_to_title()
+        self.push_screen(screen)
+
+    def apply(self, action: Input) -> list[Event]:
+        assert self.session is not None
+        events = self.session.apply(action)
+        self.after_step(events)
+        return events
+
+    def after_step(self, events: list[Event]) -> None:
+        from game.engine import EndingReached, SceneShown
+
+        if self.story is None or self.session is None:
+            return
+        for event in events:
+            if isinstance(event, EndingReached):
+                with contextlib.suppress(OSError):
+                    remember_ending(self.story.id, event.ending_id)
+        if any(isinstance(e, (SceneShown, EndingReached)) for e in events):
+            self.autosave()
+
+    def undo(self) -> list[Event] | None:
+        return self.session.undo() if self.session else None
+
+    def autosave(self) -> None:
+        if self.story is not None and self.session is not None:
+            with contextlib.suppress(OSError, SaveError):
+                save_game(AUTOSAVE, self.story, self.session.state)
+
+    def begin_again(self) -> None:
+        if self.story is not None:
+            self.seed += 1
+            session, events = Session.start(self.story, self.seed)
+            self.start_session(session, events)
+
+    def reveal_speed(self) -> float:
+        return TEXT_SPEEDS.get(self.settings.text_speed, 0.0) if self.animate_text else 0.0
+
+    def timer_text(self) -> str:
+        return ""
+
+    # -- menu and actions -------------------------------------------------------------------------------------------
+
+    def action_menu(self, item: str) -> None:
+        if item == "quit":
+            self.action_quit_game()
+            return
+        if item in ("help", "settings"):
+            getattr(self, f"action_{item}")()
+            return
+        if self.story is None:
+            self.notify(self.loading_message or "The story is still loading.", severity="warning")
+            return
+        if item == "new":
+            self.begin_again()
+        elif item == "continue":
+            self.load_slot(None)
+        elif item == "load":
+            self.action_slots("load")
+        elif item == "endings":
+            self.action_endings()
+
+    def load_slot(self, name: str | None) -> None:
+        if self.story is None:
+            return
+        slots = [s for s in list_saves(self.story) if not s.problem]
+        if name is None:
+            if not slots:
+                self.notify("There is no saved game to continue: start a new one.")
+                return
+            name = slots[0].name
+        try:
+            state = load_game(name, self.story)
+        except SaveError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        if self.session is None:
+            session = Session(self.story, state)
+            from game.engine import describe
+
+            self.start_session(session, describe(self.story, state))
+        else:
+            self.start_session(self.session, self.session.replace(state))
+        self.notify(f"Loaded `{name}`.")
+
+    def save_slot(self, name: str) -> None:
+        if self.story is None or self.session is None:
+            self.notify("There is no game to save yet.")
+            return
+        try:
+            save_game(name, self.story, self.session.state)
+        except (SaveError, OSError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(f"Saved as `{name}`.")
+
+    def action_slots(self, mode: str) -> None:
+        from game.tui.slots_screen import SlotsScreen
+
+        if self.story is None:
+            return
+        if mode == "save" and self.session is None:
+            self.notify("There is no game to save yet.")
+            return
+
+        def done(name: str | None) -> None:
+            if name:
+                (self.save_slot if mode == "save" else self.load_slot)(name)
+
+        self.push_screen(SlotsScreen(mode, list_saves(self.story)), done)
+
+    def action_quick_save(self) -> None:
+        self.save_slot(QUICKSAVE)
+
+    def action_quick_load(self) -> None:
+        self.load_slot(QUICKSAVE)
+
+    def action_history(self) -> None:
+        from game.tui.history_screen import HistoryScreen
+
+        if self.story is not None and self.session is not None:
+            self.push_screen(HistoryScreen(self.story.title, self.session.state, self.story.id))
+
+    def action_endings(self) -> None:
+        from game.tui.endings_screen import EndingsScreen
+
+        if self.story is not None:
+            self.push_screen(EndingsScreen(self.story, endings_seen(self.story.id)))
+
+    def action_settings(self) -> None:
+        from game.tui.settings_screen import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.settings, list(self.available_themes), self.update_settings))
+
+    def update_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        with contextlib.suppress(Exception):
+            self.theme = settings.theme
+        try:
+            save_settings(settings)
+        except OSError as error:
+            self.notify(f"Could not save the settings: {error.strerror or error}", severity="error")
+
+    def action_help(self) -> None:
+        from game.tui.help_screen import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_to_title(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_leave_screen(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_undo(self) -> None:
+        from game.tui.game_screen import GameScreen
+
+        if isinstance(self.screen, GameScreen):
+            self.screen.action_undo()
+
+    def action_quit_game(self) -> None:
+        from game.tui.game_screen import GameScreen
+
+        games = [s for s in self.screen_stack if isinstance(s, GameScreen)]
+        if games and games[-1].unsaved_page:
+
+            def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self._leave()
+
+            self.push_screen(Confirm("The page in the typewriter has not been pulled out. Quit and lose it?"), answered)
+            return
+        self._leave()
+
+    def _leave(self) -> None:
+        self.autosave()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("New game", "Start the story from the beginning", lambda: self.action_menu("new"))
+        yield SystemCommand("Continue", "Resume the newest save", lambda: self.action_menu("continue"))
+        yield SystemCommand("Save", "Save to a named slot", lambda: self.action_slots("save"))
+        yield SystemCommand("Load", "Load a saved game", lambda: self.action_slots("load"))
+        yield SystemCommand("Quick save", "Save to the quick-save slot (F5)", self.action_quick_save)
+        yield SystemCommand("Quick load", "Load the quick-save slot (F9)", self.action_quick_load)
+        yield SystemCommand("Undo", "Take back the last choice or page (F3)", self.action_undo)
+        yield SystemCommand("History", "The story so far (F4)", self.action_history)
+        yield SystemCommand("Endings", "The endings gallery", self.action_endings)
+        yield SystemCommand("Settings", "Text speed and theme", self.action_settings)
+        yield SystemCommand("Help", "Every key", self.action_help)

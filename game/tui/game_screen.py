@@ -1,0 +1,158 @@
+"""The story screen: the scene, how Ruby seems, and either the choices or the typewriter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+
+from game.engine import ChoiceInput, Event, PageInput
+from game.tui.view import SceneView, fold
+from game.tui.widgets import PageArea, RevealText, render_paragraphs
+
+if TYPE_CHECKING:
+    from game.tui.app import RubySparksApp
+
+
+class GameScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "pull_page", "Pull page", priority=True),
+        Binding("f3", "undo", "Undo", priority=True),
+        Binding("f4", "history", "History", priority=True),
+        Binding("f5", "app.quick_save", "Quick save", priority=True),
+        Binding("f9", "app.quick_load", "Quick load", priority=True),
+        Binding("f6", "app.slots('save')", "Save", show=False, priority=True),
+        Binding("f7", "app.slots('load')", "Load", show=False, priority=True),
+        Binding("f1", "app.help", "Help", priority=True),
+        Binding("escape", "app.to_title", "Menu"),
+        *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = SceneView()
+
+    @property
+    def game(self) -> RubySparksApp:
+        from game.tui.app import RubySparksApp
+
+        assert isinstance(self.app, RubySparksApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with VerticalScroll(id="story"):
+            yield RevealText(id="text")
+            yield Static(id="notice")
+        yield OptionList(id="choices")
+        with Vertical(id="typewriter"):
+            yield Static(id="prompt")
+            yield PageArea(id="page", soft_wrap=True, show_line_numbers=False)
+            yield Button("Pull the page out (F2)", id="pull", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        page = self.query_one(PageArea)
+        page.cursor_blink = self.game.blink
+        self.show_events(self.game.opening_events())
+
+    # -- drawing --------------------------------------------------------------------------------------------------
+
+    def show_events(self, events_: list[Event]) -> None:
+        self.view = fold(events_, self.view if events_ else None)
+        self.draw()
+
+    def draw(self) -> None:
+        view = self.view
+        self.draw_status()
+        text = self.query_one(RevealText)
+        if not view.rejected:
+            text.show(render_paragraphs(view.paragraphs), self.game.reveal_speed())
+            self.query_one("#story", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#notice", Static).update(view.rejected)
+        choices = self.query_one(OptionList)
+        choices.clear_options()
+        labels = [f"{n}. {label}" for n, label in enumerate(view.choices, 1)]
+        if view.ending_id is not None:
+            labels = ["Begin again", "Back to the title"]
+        choices.add_options(labels)
+        choices.display = bool(labels)
+        typewriter = self.query_one("#typewriter")
+        typewriter.display = view.at_typewriter
+        if view.at_typewriter:
+            self.query_one("#prompt", Static).update("\n".join(view.prompt))
+            self.query_one(PageArea).focus()
+        elif labels:
+            choices.highlighted = 0
+            choices.focus()
+
+    def draw_status(self) -> None:
+        """The top line: the speed-run timer, the act and scene, and how Ruby seems (a line, never a number)."""
+        view = self.view
+        status = " · ".join(p for p in (view.act_title, view.scene_title) if p)
+        if view.seems:
+            status += f"\n{view.seems}"
+        if self.game.timer_text():
+            status = f"{self.game.timer_text()}  {status}"
+        self.query_one("#status", Static).update(status)
+
+    # -- input ----------------------------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        text = self.query_one(RevealText)
+        if text.revealing:
+            text.finish()
+            event.stop()
+            event.prevent_default()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(event.option_index + 1)
+
+    @on(Button.Pressed, "#pull")
+    def pulled(self) -> None:
+        self.action_pull_page()
+
+    def action_choose(self, number: int) -> None:
+        if self.view.at_typewriter:
+            return
+        if self.view.ending_id is not None:
+            if number == 1:
+                self.game.begin_again()
+            elif number == 2:
+                self.game.action_to_title()
+            return
+        if 1 <= number <= len(self.view.choices):
+            self.show_events(self.game.apply(ChoiceInput(number)))
+
+    def action_pull_page(self) -> None:
+        if not self.view.at_typewriter:
+            return
+        page = self.query_one(PageArea)
+        if not page.text.strip():
+            self.view.rejected = "The page is blank: type something about her first."
+            self.query_one("#notice", Static).update(self.view.rejected)
+            return
+        text = page.text
+        page.clear()
+        self.show_events(self.game.apply(PageInput(text)))
+
+    def action_undo(self) -> None:
+        events_ = self.game.undo()
+        if events_ is None:
+            self.notify("Nothing to undo.")
+        else:
+            self.view = SceneView(act_title=self.view.act_title)
+            self.show_events(events_)
+
+    def action_history(self) -> None:
+        self.game.action_history()
+
+    @property
+    def unsaved_page(self) -> bool:
+        return self.view.at_typewriter and bool(self.query_one(PageArea).text.strip())

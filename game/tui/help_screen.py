@@ -1,0 +1,42 @@
+"""Every key, in one place."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+KEYS = (
+    ("1-9, arrows, Enter, mouse", "choose"),
+    ("F2", "pull the page out of the typewriter"),
+    ("F3", "undo the last choice or page"),
+    ("F4", "the story so far (history)"),
+    ("F5 / F9", "quick save / quick load"),
+    ("F6 / F7", "save to a slot / load a slot"),
+    ("Escape", "back (to the title from the story)"),
+    ("Ctrl+P", "the command palette: every action by name"),
+    ("Ctrl+Q", "quit (your place is saved)"),
+    ("any key", "show the whole text at once while it is still appearing"),
+    ("x (in history)", "export the story so far as Markdown"),
+)
+
+
+class HelpScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1", "app.leave_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        table = Table("Key", "What it does", title="Keys", expand=True)
+        for key, meaning in KEYS:
+            table.add_row(key, meaning)
+        with VerticalScroll():
+            yield Static(table)
+            yield Static(
+                "\nWhatever Calvin types about Ruby comes true. Write a page in plain English: "
+                '"She speaks French." "She is never sad." After you pull the page out you see what took.'
+            )
+        yield Footer()

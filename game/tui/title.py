@@ -1,0 +1,70 @@
+"""The title screen: the art, the content note, and the way into everything else."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.paths import assets_dir
+
+MENU = (
+    ("new", "New game", "n"),
+    ("continue", "Continue", "c"),
+    ("load", "Load", "l"),
+    ("speedrun", "Speed-run", "r"),
+    ("endings", "Endings", "e"),
+    ("settings", "Settings", "s"),
+    ("help", "Help", "question_mark"),
+    ("quit", "Quit", "q"),
+)
+
+
+def title_art() -> str:
+    try:
+        return (assets_dir() / "title.txt").read_text(encoding="utf-8").rstrip()
+    except OSError:
+        return "RUBY SPARKS"
+
+
+class TitleScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding(key, f"pick('{item}')", label) for item, label, key in MENU]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="title-page"):
+            yield Center(Static(title_art(), id="art"))
+            yield Center(Static("a game of typing pages", id="tagline"))
+            yield Center(OptionList(*[Option(label, id=item) for item, label, _ in MENU], id="menu"))
+            yield Static(id="note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+        self.show_note()
+
+    def show_note(self) -> None:
+        from game.tui.app import RubySparksApp
+
+        app = self.app
+        note = ""
+        if isinstance(app, RubySparksApp):
+            note = app.loading_message or (
+                f"Content note: {app.story.content_note}" if app.story and app.story.content_note else ""
+            )
+        self.query_one("#note", Static).update(note)
+
+    @on(OptionList.OptionSelected, "#menu")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.action_pick(event.option.id or "")
+
+    def action_pick(self, item: str) -> None:
+        from game.tui.app import RubySparksApp
+
+        if isinstance(self.app, RubySparksApp):
+            self.app.action_menu(item)

@@ -1,0 +1,90 @@
+"""What the story screen shows after a step, folded from the engine's events: pure data, no Textual.
+
+Keeping this apart from the widgets means the screen's content is tested without a terminal, and the widgets hold
+no game rule: they only draw a `SceneView`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine import (
+    ActStarted,
+    ChoicesOffered,
+    EndingReached,
+    Event,
+    Narration,
+    PageRead,
+    Problem,
+    Rejected,
+    SceneShown,
+    TypewriterReady,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    kind: str = "prose"
+    """prose, aside (what a choice did), page (how the page was read), heading, problem."""
+
+
+@dataclass
+class SceneView:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    choices: tuple[str, ...] = ()
+    prompt: tuple[str, ...] = ()
+    at_typewriter: bool = False
+    scene_title: str = ""
+    act_title: str = ""
+    seems: str = ""
+    ending_id: str | None = None
+    ending_title: str = ""
+    rejected: str = ""
+
+    @property
+    def plain_text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+def fold(events: list[Event], before: SceneView | None = None) -> SceneView:
+    """The screen after `events`. A rejected input keeps the screen as it was and only adds the reason."""
+    if before is not None and events and all(isinstance(e, Rejected) for e in events):
+        before.rejected = " ".join(e.reason for e in events if isinstance(e, Rejected))
+        return before
+    view = SceneView(act_title=before.act_title if before else "")
+    for event in events:
+        _apply(view, event)
+    return view
+
+
+def _apply(view: SceneView, event: Event) -> None:
+    if isinstance(event, ActStarted):
+        view.act_title = event.title or event.act_id
+        view.paragraphs.append(Paragraph(view.act_title, "heading"))
+    elif isinstance(event, Narration):
+        view.paragraphs.extend(Paragraph(text, "aside") for text in event.paragraphs)
+    elif isinstance(event, PageRead):
+        view.paragraphs.append(Paragraph("You pull the page out and read it back:", "page"))
+        view.paragraphs.extend(Paragraph(f"• {line}", "page") for line in event.lines)
+    elif isinstance(event, SceneShown):
+        view.scene_title = event.title
+        view.seems = event.seems
+        view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
+    elif isinstance(event, ChoicesOffered):
+        view.choices = event.labels
+        view.at_typewriter = False
+    elif isinstance(event, TypewriterReady):
+        view.prompt = event.prompt
+        view.at_typewriter = True
+    elif isinstance(event, EndingReached):
+        view.ending_id = event.ending_id
+        view.ending_title = event.title
+        view.at_typewriter = False
+        view.choices = ()
+        view.paragraphs.append(Paragraph(f"THE END: {event.title}", "heading"))
+        view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
+    elif isinstance(event, Problem):
+        view.paragraphs.append(Paragraph(f"[story problem at {event.where}: {event.message}]", "problem"))
+    elif isinstance(event, Rejected):
+        view.rejected = event.reason

@@ -1,0 +1,262 @@
+"""The Textual game, driven by keys as a player drives it."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from game.explorer.exhaustive import explore_exhaustive
+from game.story.model import Story
+from game.tui.confirm import Confirm
+from game.tui.endings_screen import EndingsScreen
+from game.tui.history_screen import HistoryScreen
+from game.tui.title import TitleScreen
+from game.tui.widgets import PageArea, RevealText
+from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, write_page
+
+
+@pytest.fixture(scope="module")
+def paths(shipped_story: Story) -> dict[str, tuple[object, ...]]:
+    return dict(explore_exhaustive(shipped_story).paths)
+
+
+async def test_title_to_the_film_ending_with_keys_only(paths: dict[str, tuple[object, ...]], private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await play(pilot, paths["film_ending"])  # type: ignore[arg-type]
+        screen = game_screen(pilot)
+        assert screen.view.ending_id == "film_ending"
+        assert "THE END" in screen.view.plain_text
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EndingsScreen)
+        gallery = str(app.screen.query_one("#gallery").render())
+        assert "The Park" in gallery and "? ? ?" in gallery and "1 of" in gallery
+
+
+async def test_a_page_shows_what_took(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        for key in "111":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        screen = game_screen(pilot)
+        assert screen.view.at_typewriter
+        await write_page(pilot, "Ruby speaks French. Harry paints.")
+        text = screen.view.plain_text
+        assert "“Ruby speaks French.” takes: she speaks french." in text
+        assert "“Harry paints.” is not about Ruby: nothing changes." in text
+
+
+async def test_pasting_a_huge_page_is_cut_and_the_game_goes_on(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "1", "1", "1")
+        await pilot.pause()
+        screen = game_screen(pilot)
+        assert screen.view.at_typewriter
+        page = screen.query_one(PageArea)
+        page.post_message(events.Paste("Ruby is happy. \x00\x1b[31m ‮emoji 🎈 " * 40_000))
+        await pilot.pause()
+        assert 0 < len(page.text) <= 100_000
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not screen.view.at_typewriter or screen.view.scene_title
+
+
+async def test_quick_save_quick_load_and_undo(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        screen = game_screen(pilot)
+        first = screen.view.scene_title
+        await pilot.press("f5")
+        await pilot.pause()
+        assert (private_home / "saves" / "quicksave.json").exists()
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.view.scene_title != first
+        await pilot.press("f9")
+        await pilot.pause()
+        assert game_screen(pilot).view.scene_title == first
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert game_screen(pilot).view.scene_title == first
+        assert (private_home / "saves" / "autosave.json").exists()
+
+
+async def test_named_save_and_continue_from_the_title(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1")
+        await pilot.pause()
+        title = game_screen(pilot).view.scene_title
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press(*"my place", "enter")
+        await pilot.pause()
+        assert (private_home / "saves" / "my place.json").exists()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert game_screen(pilot).view.scene_title == title
+
+
+async def test_history_is_exported_as_markdown(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "2")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        (export,) = (private_home / "exports").glob("*.md")
+        text = export.read_text(encoding="utf-8")
+        assert text.startswith("# Ruby Sparks: the story so far")
+        assert "## The House on the Hill" in text and "> " in text
+        await pilot.press("escape")
+        await pilot.pause()
+        game_screen(pilot)
+
+
+async def test_settings_persist_between_runs(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    saved = json.loads((private_home / "settings.json").read_text())
+    assert saved["text_speed"] == "fast"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.settings.text_speed == "fast"
+
+
+async def test_damaged_settings_are_kept_aside_and_the_game_starts(private_home: Path) -> None:
+    private_home.mkdir(parents=True, exist_ok=True)
+    (private_home / "settings.json").write_text("{not json")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, TitleScreen)
+    assert (private_home / "settings.json.damaged").read_text() == "{not json"
+
+
+async def test_quit_asks_only_when_a_page_would_be_lost(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "1", "1", "1")
+        await pilot.pause()
+        game_screen(pilot).query_one(PageArea).insert("Ruby is")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert game_screen(pilot).query_one(PageArea).text == "Ruby is"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code is not None or not app.is_running
+    assert (private_home / "saves" / "autosave.json").exists()
+
+
+async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private_home: Path) -> None:
+    app = make_app(animate=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause(0.05)
+        text = game_screen(pilot).query_one(RevealText)
+        assert text.revealing and 0 < text.shown < len(text.full)
+        await pilot.press("space")
+        await pilot.pause()
+        assert not text.revealing and text.shown == len(text.full)
+
+
+async def test_the_command_palette_offers_every_action(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"New game", "Save", "Load", "History", "Endings", "Settings", "Help", "Undo"} <= titles
+
+
+async def test_small_terminals_and_resizes_do_not_crash(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        for size in ((40, 12), (120, 40), (40, 12), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        game_screen(pilot)
+
+
+async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
+    """2,000 random keys, pastes and resizes with a fixed seed: no exception, and the app still answers."""
+    rng = random.Random(2026)
+    keys = [*"1234567890abcdefghijklmnopqrstuvwxyz ", "enter", "escape", "tab", "up", "down", "left", "right"]
+    keys += ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "f9", "backspace", "pageup", "pagedown", "home", "end"]
+    app = make_app()
+    quits: list[int] = []
+    app._leave = lambda: quits.append(1)  # type: ignore[method-assign]  # the monkey may pick Quit; keep it playing
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for number in range(2000):
+            roll = rng.random()
+            if roll < 0.02:
+                await pilot.resize_terminal(rng.randint(40, 120), rng.randint(12, 40))
+            elif roll < 0.04:
+                app.screen.post_message(events.Paste(rng.choice(["Ruby is happy.", "\x00\x07 ", "🎈" * 500, "x" * 5000])))
+            else:
+                key = rng.choice(keys)
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+            if number % 20 == 0:
+                await pilot.pause()
+        await pilot.pause()
+        assert app.is_running
+        app.action_to_title()
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)

@@ -1,0 +1,48 @@
+"""Shared moves for the Textual tests: start the app, wait for the story, play a path with keys."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from game.engine import ChoiceInput, Input, PageInput
+from game.tui.app import RubySparksApp
+from game.tui.game_screen import GameScreen
+from game.tui.widgets import PageArea
+
+SIZE = (80, 24)
+
+
+def make_app(**options: object) -> RubySparksApp:
+    return RubySparksApp(animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
+
+
+async def ready(pilot: Pilot[None]) -> RubySparksApp:
+    app = pilot.app
+    assert isinstance(app, RubySparksApp)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app
+
+
+async def write_page(pilot: Pilot[None], text: str) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, GameScreen)
+    screen.query_one(PageArea).insert(text)
+    await pilot.press("f2")
+    await pilot.pause()
+
+
+async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
+    for action in path:
+        if isinstance(action, PageInput):
+            await write_page(pilot, action.text)
+        else:
+            assert isinstance(action, ChoiceInput)
+            await pilot.press(str(action.number))
+            await pilot.pause()
+
+
+def game_screen(pilot: Pilot[None]) -> GameScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, GameScreen), type(screen).__name__
+    return screen
