@@ -84,14 +84,25 @@ def cmd_play(args: argparse.Namespace) -> int:
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         from game.tui.app import RubySparksApp
 
-        RubySparksApp(Path(args.story) if args.story else None, seed=args.seed, animate=not args.no_anim).run()
+        RubySparksApp(
+            Path(args.story) if args.story else None,
+            seed=args.seed,
+            animate=not args.no_anim,
+            record=Path(args.record) if args.record else None,
+            speedrun=args.category if args.speedrun else None,
+        ).run()
         return EXIT_OK
     story = _load_for_play(args.story)
     if isinstance(story, int):
         return story
     from game.frontends.plain import play_plain
+    from game.replay.run import category_available
 
-    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed)  # type: ignore[arg-type]
+    if args.speedrun and not category_available(story, args.category):  # type: ignore[arg-type]
+        return _usage_error(f"this story has no ending for the category {args.category}")
+    record = Path(args.record) if args.record else None
+    category = args.category if args.speedrun else None
+    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed, record=record, speedrun=category)  # type: ignore[arg-type]
 
 
 def cmd_page(args: argparse.Namespace) -> int:
@@ -109,7 +120,8 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page")
+COMMANDS = ("play", "check", "page", "replay")
+CATEGORIES = ("any%", "film%", "all-endings")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
     play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
     play.add_argument("--no-anim", action="store_true", help="show text at once (also when NO_COLOR is set)")
+    play.add_argument("--record", metavar="FILE", help="also write the replay of the finished run to FILE")
+    play.add_argument("--speedrun", action="store_true", help="speed-run mode: a timer, splits and personal bests")
+    play.add_argument("--category", choices=CATEGORIES, default="any%", help="the speed-run category (default: any%%)")
     play.set_defaults(handler=cmd_play)
 
     check = commands.add_parser("check", help="check a story folder and report every problem")
@@ -138,7 +153,42 @@ def build_parser() -> argparse.ArgumentParser:
     page.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
     page.add_argument("--json", action="store_true", help="print one JSON object")
     page.set_defaults(handler=cmd_page)
+
+    replay = commands.add_parser("replay", help="watch a recorded run, or verify it with --verify")
+    replay.add_argument("file", metavar="FILE", help="a replay file (.json)")
+    replay.add_argument("--verify", action="store_true", help="re-simulate without a screen and print one line")
+    replay.add_argument("--speed", type=float, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
+    replay.add_argument("--plain", action="store_true", help="play back as plain text")
+    replay.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
+    replay.set_defaults(handler=cmd_replay)
     return parser
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from game.replay.format import ReplayError, read_replay
+    from game.replay.verify import verify_file
+
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    path = Path(args.file)
+    if args.verify:
+        verdict = verify_file(path, story)  # type: ignore[arg-type]
+        print(verdict.line)
+        return EXIT_OK if verdict.valid else EXIT_FAILED
+    try:
+        replay = read_replay(path.read_bytes())
+    except (OSError, ReplayError) as error:
+        print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.plain or not sys.stdout.isatty():
+        from game.frontends.plain_replay import play_back_plain
+
+        return play_back_plain(story, replay, sys.stdout, max(args.speed, 0.0))  # type: ignore[arg-type]
+    from game.tui.app import RubySparksApp
+
+    RubySparksApp(Path(args.story) if args.story else None, replay=replay, replay_speed=args.speed).run()
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

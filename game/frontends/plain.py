@@ -10,6 +10,7 @@ import contextlib
 import signal
 import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
@@ -32,6 +33,8 @@ from game.engine import (
 from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
 from game.persistence.saves import AUTOSAVE, QUICKSAVE, SaveError, list_saves, load_game, save_game
+from game.replay.recorder import Recorder
+from game.speedrun.tracker import SpeedrunTracker
 from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
@@ -55,7 +58,18 @@ class _Interrupted(Exception):
 
 
 class PlainGame:
-    def __init__(self, story: Story, session: Session, stdin: TextIO, stdout: TextIO, seed: int = 0) -> None:
+    def __init__(
+        self,
+        story: Story,
+        session: Session,
+        stdin: TextIO,
+        stdout: TextIO,
+        seed: int = 0,
+        recorder: Recorder | None = None,
+        speedrun: SpeedrunTracker | None = None,
+    ) -> None:
+        self.recorder = recorder
+        self.speedrun = speedrun
         self.story = story
         self.session = session
         self.stdin = stdin
@@ -177,7 +191,7 @@ class PlainGame:
         elif not text.isdigit():
             self.say(f"`{_clip(text)}` is not a choice: type a number from 1 to {count}, or `help`.")
         else:
-            self.render(self.session.apply(ChoiceInput(int(text))))
+            self.act(ChoiceInput(int(text)))
 
     def write_page(self, first: str) -> None:
         if not first.strip():
@@ -191,7 +205,24 @@ class PlainGame:
             if size <= MAX_PAGE_CHARS:
                 page.append(line)
                 size += len(line) + 1
-        self.render(self.session.apply(PageInput("\n".join(page))))
+        self.act(PageInput("\n".join(page)))
+
+    def act(self, action: ChoiceInput | PageInput) -> None:
+        events = self.session.apply(action)
+        self.render(events)
+        if not any(isinstance(event, Rejected) for event in events):
+            self.record(action)
+
+    def record(self, action: ChoiceInput | PageInput | str) -> None:
+        """Tell the recording (and the speed-run clock) about an input the game took; show any split it made."""
+        if self.speedrun is not None:
+            for line in self.speedrun.note(action):
+                self.say(f"[{line.text}]")
+        elif self.recorder is not None:
+            self.recorder.note(action)
+        if self.recorder is not None and self.recorder.run.finished and self.recorder.saved:
+            self.say(f"Replay saved to {self.recorder.saved[-1]}")
+            self.recorder.saved.clear()
 
     def command(self, line: str) -> bool:
         """Run `line` if it is a command; a line at the typewriter counts only if it is a command and nothing else."""
@@ -213,6 +244,7 @@ class PlainGame:
             else:
                 self.say("You take it back.")
                 self.render(events)
+                self.record("undo")
         elif name == "save":
             self.save(" ".join(args) or QUICKSAVE)
         elif name == "load":
@@ -226,6 +258,7 @@ class PlainGame:
         elif name == "new":
             self.seed += 1
             self.render(self.session.restart(self.seed))
+            self.record("restart")
         elif name == "quit":
             self.say("Goodbye.")
         return True
@@ -252,6 +285,8 @@ class PlainGame:
             return
         self.say(f"Loaded `{name}`.")
         self.render(self.session.replace(state))
+        if self.recorder is not None:
+            self.recorder.stop("a saved game was loaded")
 
     def list_saves(self) -> None:
         slots = list_saves(self.story)
@@ -306,11 +341,18 @@ def _restore_signal_handlers(previous: dict[int, object]) -> None:
             signal.signal(number, handler)  # type: ignore[arg-type]
 
 
-def play_plain(story: Story, stdin: TextIO, stdout: TextIO, seed: int = 0) -> int:
+def play_plain(
+    story: Story, stdin: TextIO, stdout: TextIO, seed: int = 0, record: Path | None = None, speedrun: str | None = None
+) -> int:
+    """Play in plain text. Every finished game is kept as a replay; `speedrun` (a category) also times the run."""
     session, opening = Session.start(story, seed)
+    recorder = Recorder(story, seed, speedrun or "any%", record)
+    tracker = SpeedrunTracker(recorder) if speedrun else None
     header = [f"{story.title.upper()}", "Type `help` for commands."]
     if story.content_note:
         header.insert(1, f"Content note: {story.content_note}")
     for line in header:
         stdout.write(textwrap.fill(line, WIDTH) + "\n")
-    return PlainGame(story, session, stdin, stdout, seed).run(opening)
+    if speedrun:
+        stdout.write(f"Speed-run: {speedrun}. The clock starts at your first input.\n")
+    return PlainGame(story, session, stdin, stdout, seed, recorder, tracker).run(opening)

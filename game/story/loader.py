@@ -44,6 +44,7 @@ MANIFEST = "story.yaml"
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
 MAX_FILES = 2_000
 BUILTIN_NAMES: dict[str, ex.Kind] = {"turn": "number", "page_about_ruby": "bool"}
+_TEMPLATE_PIECE = re.compile(r"(\{\{|\}\})|\{([^{}]*)\}|([{}])|([^{}]+)")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _STORY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TYPE_KINDS: dict[str, ex.Kind] = {"int": "number", "number": "number", "bool": "bool", "str": "str"}
@@ -563,24 +564,17 @@ class _Builder:
     def template(self, source: str, span: Span) -> Template | None:
         parts: list[str] = []
         text: list[str] = []
-        position = 0
         ok = True
-        while position < len(source):
-            char = source[position]
-            if source.startswith("{{", position) or source.startswith("}}", position):
-                text.append(char)
-                position += 2
+        for match in _TEMPLATE_PIECE.finditer(source):
+            escaped, hole, lone, plain = match.groups()
+            if plain is not None or escaped is not None:
+                text.append(plain if plain is not None else escaped[0])
                 continue
-            if char == "}":
+            name = hole.strip() if hole is not None else ""
+            if lone == "}":
                 self.d.error(span, "bad-template", f"a lone `}}` in text; write `}}}}` for a literal brace: `{_short(source)}`")
                 return None
-            if char != "{":
-                text.append(char)
-                position += 1
-                continue
-            close = source.find("}", position)
-            name = source[position + 1 : close].strip() if close != -1 else ""
-            if close == -1 or not _ID.match(name):
+            if lone is not None or not _ID.match(name):
                 self.d.error(
                     span,
                     "bad-template",
@@ -594,7 +588,6 @@ class _Builder:
             self.names.read.add(name)
             parts.extend(["".join(text), name])
             text = []
-            position = close + 1
         parts.append("".join(text))
         return Template(source, tuple(parts), span) if ok else None
 

@@ -18,11 +18,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from game.engine import Event, Input
+from game.engine import Event, Input, describe
 from game.engine.session import Session
 from game.persistence.endings_seen import endings_seen, remember_ending
 from game.persistence.saves import AUTOSAVE, QUICKSAVE, SaveError, list_saves, load_game, save_game
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
+from game.replay.format import Replay
+from game.replay.recorder import Recorder
+from game.speedrun.tracker import SpeedrunTracker
 from game.story.model import Story
 from game.tui.confirm import Confirm
 from game.tui.title import TitleScreen
@@ -40,8 +43,18 @@ class RubySparksApp(App[None]):
         seed: int = 0,
         animate: bool = True,
         blink: bool = True,
+        record: Path | None = None,
+        speedrun: str | None = None,
+        replay: Replay | None = None,
+        replay_speed: float = 1.0,
     ) -> None:
         super().__init__()
+        self.record_to = record
+        self.speedrun_category = speedrun
+        self.replay = replay
+        self.replay_speed = replay_speed
+        self.recorder: Recorder | None = None
+        self.tracker: SpeedrunTracker | None = None
         self.story_dir = story_dir
         self.seed = seed
         self.animate_text = animate and "NO_COLOR" not in os.environ
@@ -84,6 +97,12 @@ class RubySparksApp(App[None]):
         self.loading_message = message
         if isinstance(self.screen, TitleScreen):
             self.screen.show_note()
+        if story is None:
+            return
+        if self.replay is not None:
+            self.watch_replay(self.replay)
+        elif self.speedrun_category is not None:
+            self.start_speedrun(self.speedrun_category)
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP (a closed terminal) save the player's place before the app goes."""
@@ -98,24 +117,68 @@ class RubySparksApp(App[None]):
 
     # -- the game ---------------------------------------------------------------------------------------------------
 
+    def story_or_raise(self) -> Story:
+        assert self.story is not None, "screens that play are only opened once the story has loaded"
+        return self.story
+
     def opening_events(self) -> list[Event]:
         events, self._opening = self._opening, []
         return events
 
-    def start_session(self, session: Session, events: list[Event]) -> None:
+    def start_session(self, session: Session, events: list[Event], screen: Screen[None] | None = None) -> None:
         from game.tui.game_screen import GameScreen
 
         self.session = session
         self._opening = events
-        self.switch_to_game(GameScreen())
+        self.switch_to_game(screen or GameScreen())
+
+    def start_recording(self, seed: int, category: str | None) -> None:
+        """Every game is recorded (a finished one becomes a replay); a speed-run also runs the clock and splits."""
+        assert self.story is not None
+        self.recorder = Recorder(self.story, seed, category or "any%", self.record_to)
+        self.tracker = SpeedrunTracker(self.recorder) if category else None
+
+    def record(self, action: Input | str) -> None:
+        if self.tracker is not None:
+            for line in self.tracker.note(action):
+                self.notify(line.text, title="Gold split" if line.gold else "Split", timeout=6)
+        elif self.recorder is not None:
+            self.recorder.note(action)
+        if self.recorder is not None and self.recorder.run.finished and self.recorder.saved:
+            self.notify(f"Replay saved to {self.recorder.saved[-1]}", timeout=6)
+            self.recorder.saved.clear()
+
+    def start_speedrun(self, category: str) -> None:
+        from game.replay.run import category_available
+
+        if self.story is None:
+            return
+        if not category_available(self.story, category):
+            self.notify(f"This story has no ending for {category}.", severity="warning")
+            return
+        self.seed += 1
+        session, events = Session.start(self.story, self.seed)
+        self.start_recording(self.seed, category)
+        self.start_session(session, events)
+
+    def watch_replay(self, replay: Replay) -> None:
+        from game.tui.replay_screen import ReplayScreen
+
+        assert self.story is not None
+        self.session = Session.start(self.story, replay.seed)[0]
+        self.switch_to_game(ReplayScreen(replay, self.replay_speed))
 
     def switch_to_game(self, screen: Screen[None]) -> None:
         self.action_to_title()
         self.push_screen(screen)
 
     def apply(self, action: Input) -> list[Event]:
+        from game.engine import Rejected
+
         assert self.session is not None
         events = self.session.apply(action)
+        if not any(isinstance(e, Rejected) for e in events):
+            self.record(action)
         self.after_step(events)
         return events
 
@@ -132,7 +195,13 @@ class RubySparksApp(App[None]):
             self.autosave()
 
     def undo(self) -> list[Event] | None:
-        return self.session.undo() if self.session else None
+        if self.tracker is not None:
+            self.notify("There is no undo in a speed-run.", severity="warning")
+            return None
+        events = self.session.undo() if self.session else None
+        if events is not None:
+            self.record("undo")
+        return events
 
     def autosave(self) -> None:
         if self.story is not None and self.session is not None:
@@ -140,16 +209,31 @@ class RubySparksApp(App[None]):
                 save_game(AUTOSAVE, self.story, self.session.state)
 
     def begin_again(self) -> None:
-        if self.story is not None:
-            self.seed += 1
-            session, events = Session.start(self.story, self.seed)
-            self.start_session(session, events)
+        """After an ending: in an unfinished speed-run (film%, all-endings) a restart within the run, else a new game."""
+        if self.tracker is not None and self.session is not None and not self.tracker.recorder.run.finished:
+            run = self.tracker.recorder.run
+            events = self.session.restart(run.seed + run.games + 1)
+            self.record("restart")
+            self.start_session(self.session, events)
+            return
+        self.new_game()
+
+    def new_game(self) -> None:
+        if self.story is None:
+            return
+        self.seed += 1
+        session, events = Session.start(self.story, self.seed)
+        self.tracker = None
+        self.start_recording(self.seed, None)
+        self.start_session(session, events)
 
     def reveal_speed(self) -> float:
-        return TEXT_SPEEDS.get(self.settings.text_speed, 0.0) if self.animate_text else 0.0
+        if not self.animate_text or self.tracker is not None:
+            return 0.0
+        return TEXT_SPEEDS.get(self.settings.text_speed, 0.0)
 
     def timer_text(self) -> str:
-        return ""
+        return f"⏱ {self.tracker.clock_text()}" if self.tracker is not None else ""
 
     # -- menu and actions -------------------------------------------------------------------------------------------
 
@@ -164,13 +248,24 @@ class RubySparksApp(App[None]):
             self.notify(self.loading_message or "The story is still loading.", severity="warning")
             return
         if item == "new":
-            self.begin_again()
+            self.new_game()
         elif item == "continue":
             self.load_slot(None)
         elif item == "load":
             self.action_slots("load")
         elif item == "endings":
             self.action_endings()
+        elif item == "speedrun":
+            self.choose_category()
+
+    def choose_category(self) -> None:
+        from game.tui.category_screen import CategoryScreen
+
+        def chosen(category: str | None) -> None:
+            if category:
+                self.start_speedrun(category)
+
+        self.push_screen(CategoryScreen(), chosen)
 
     def load_slot(self, name: str | None) -> None:
         if self.story is None:
@@ -186,10 +281,11 @@ class RubySparksApp(App[None]):
         except SaveError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
+        if self.recorder is not None:
+            self.recorder.stop("a saved game was loaded")
+        self.tracker = None
         if self.session is None:
             session = Session(self.story, state)
-            from game.engine import describe
-
             self.start_session(session, describe(self.story, state))
         else:
             self.start_session(self.session, self.session.replace(state))

@@ -59,7 +59,13 @@ class GameScreen(Screen[None]):
     def on_mount(self) -> None:
         page = self.query_one(PageArea)
         page.cursor_blink = self.game.blink
-        self.show_events(self.game.opening_events())
+        self.show_events(self.opening())
+        if self.game.tracker is not None:
+            self.set_interval(0.1, self.draw_status)
+
+    def opening(self) -> list[Event]:
+        """The events that show where this screen starts (a replay starts from its own run)."""
+        return self.game.opening_events()
 
     # -- drawing --------------------------------------------------------------------------------------------------
 

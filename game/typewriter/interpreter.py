@@ -199,9 +199,12 @@ def _lookup(index: LexiconIndex, word: str) -> str:
     if word == ",":
         return word
     key = stem(word)
-    if key in index.vocabulary.words or word in common_words() or key in common_words():
+    if key in index.vocabulary.words:
         return key
-    return index.vocabulary.correct(word) or index.vocabulary.correct(key) or key
+    corrected = index.vocabulary.correct(word) or index.vocabulary.correct(key)
+    if corrected is None or word in common_words() or key in common_words():
+        return key
+    return corrected
 
 
 def _clause_boundaries(index: LexiconIndex, words: list[str]) -> set[int]:

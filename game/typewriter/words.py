@@ -134,8 +134,7 @@ def _tidy(base: str) -> str:
 def common_words() -> frozenset[str]:
     """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint"."""
     text = files("game.typewriter").joinpath("common_words.txt").read_text(encoding="utf-8")
-    words = {line for line in text.splitlines() if line and not line.startswith("#")}
-    return frozenset(words | {stem(word) for word in words})
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def typo_allowance(word: str) -> int:

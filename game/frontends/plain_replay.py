@@ -1,0 +1,46 @@
+"""`ruby-sparks replay FILE --plain`: a recorded run played back as plain text, at its own pace or faster."""
+
+from __future__ import annotations
+
+import io
+import time
+from typing import TextIO
+
+from game.engine.session import Session
+from game.frontends.plain import PlainGame
+from game.replay.format import Replay, ReplayInput
+from game.replay.run import Run, RunRefused
+from game.replay.verify import format_time
+from game.story.model import Story
+
+
+def describe_input(item: ReplayInput) -> str:
+    if item.kind == "choice":
+        return f"> {item.value}"
+    if item.kind == "page":
+        return "page> " + str(item.value).replace("\n", "\n    | ")
+    return f"> {item.kind}"
+
+
+def play_back_plain(story: Story, replay: Replay, out: TextIO, speed: float = 1.0) -> int:
+    """Show each input as it was made, then what it did. `speed` 2 is twice as fast; 0 does not wait at all."""
+    run = Run(story, replay.seed, replay.category)
+    screen = PlainGame(story, Session(story, run.state), io.StringIO(), out)
+    screen.say(f"Replay of {story.title}: {replay.category}, seed {replay.seed}, {len(replay.inputs)} inputs")
+    screen.render(run.opening)
+    previous = 0
+    for number, item in enumerate(replay.inputs, 1):
+        if speed > 0:
+            time.sleep(min(max(item.t - previous, 0) / 1000 / speed, 5.0))
+        previous = item.t
+        screen.say()
+        screen.say(f"[{format_time(item.t)}] {describe_input(item)}")
+        try:
+            screen.render(run.apply(item))
+        except RunRefused as refused:
+            screen.say(f"The replay stops at step {number}: the game would not accept it ({refused}).")
+            return 1
+    result = run.result
+    screen.say()
+    screen.say(f"Run over: {result.ending} in {format_time(result.time)}." if result else "The replay ends before the run does.")
+    return 0

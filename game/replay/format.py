@@ -1,0 +1,169 @@
+"""Replay format v1: a small, stable, diff-able JSON document (see docs/replays.md).
+
+Reading is strict and never raises anything but `ReplayError`: a replay is a file a stranger may hand you.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+REPLAY_FORMAT = "ruby-sparks-replay"
+REPLAY_VERSION = 1
+MAX_REPLAY_BYTES = 5_000_000
+MAX_INPUTS = 100_000
+KINDS = ("choice", "page", "restart", "undo")
+CATEGORIES = ("any%", "film%", "all-endings")
+
+
+class ReplayError(Exception):
+    """The file is not a replay this game can read; the message says why, in words."""
+
+
+@dataclass(frozen=True)
+class ReplayInput:
+    t: int
+    """Milliseconds since the first input."""
+    kind: str
+    value: int | str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"t": self.t, "kind": self.kind}
+        if self.value is not None:
+            data["value"] = self.value
+        return data
+
+
+@dataclass(frozen=True)
+class Split:
+    name: str
+    t: int
+
+
+@dataclass(frozen=True)
+class Result:
+    ending: str
+    time: int
+    splits: tuple[Split, ...] = ()
+
+
+@dataclass(frozen=True)
+class Replay:
+    story_id: str
+    story_hash: str
+    seed: int
+    category: str
+    inputs: tuple[ReplayInput, ...]
+    result: Result | None
+    engine_version: str = ""
+    version: int = REPLAY_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        result = None
+        if self.result is not None:
+            splits = [{"name": s.name, "t": s.t} for s in self.result.splits]
+            result = {"ending": self.result.ending, "time": self.result.time, "splits": splits}
+        return {
+            "format": REPLAY_FORMAT,
+            "version": self.version,
+            "engine_version": self.engine_version,
+            "story": {"id": self.story_id, "hash": self.story_hash},
+            "seed": self.seed,
+            "category": self.category,
+            "inputs": [i.to_json() for i in self.inputs],
+            "result": result,
+        }
+
+    def dumps(self) -> str:
+        """One input per line, so two runs diff line by line."""
+        data = self.to_json()
+        inputs = data.pop("inputs")
+        head = json.dumps(data, ensure_ascii=False, indent=1)
+        lines = ",\n".join("  " + json.dumps(i, ensure_ascii=False) for i in inputs)
+        return head[:-2] + ',\n "inputs": [\n' + lines + "\n ]\n}\n"
+
+
+def read_replay(data: bytes) -> Replay:
+    if len(data) > MAX_REPLAY_BYTES:
+        raise ReplayError(f"the file is larger than {MAX_REPLAY_BYTES // 1_000_000} MB")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReplayError("the file is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ReplayError(f"the file is not complete JSON (line {error.lineno}: {error.msg}); was it cut short?") from None
+    except RecursionError:
+        raise ReplayError("the file is nested too deeply to be a replay") from None
+    if not isinstance(document, dict) or document.get("format") != REPLAY_FORMAT:
+        raise ReplayError(f"the file is not a replay (its `format` is not {REPLAY_FORMAT!r})")
+    if not data.endswith(b"\n"):
+        raise ReplayError("the file is cut short: a replay ends with a line break after its closing brace")
+    version = _int(document, "version")
+    if version > REPLAY_VERSION:
+        raise ReplayError(
+            f"the replay's format version {version} is newer than this game reads ({REPLAY_VERSION}); update the game"
+        )
+    if version < 1:
+        raise ReplayError(f"the replay's format version {version} is not a version")
+    story = document.get("story")
+    if not isinstance(story, dict) or not isinstance(story.get("id"), str) or not isinstance(story.get("hash"), str):
+        raise ReplayError("the replay does not name its story (`story.id` and `story.hash`)")
+    category = document.get("category")
+    if category not in CATEGORIES:
+        raise ReplayError(f"the category {category!r} is not one of {', '.join(CATEGORIES)}")
+    raw_inputs = document.get("inputs")
+    if not isinstance(raw_inputs, list) or len(raw_inputs) > MAX_INPUTS:
+        raise ReplayError(f"`inputs` must be a list of at most {MAX_INPUTS} inputs")
+    inputs = tuple(_input(item, number) for number, item in enumerate(raw_inputs, 1))
+    engine = document.get("engine_version", "")
+    return Replay(
+        story["id"],
+        story["hash"],
+        _int(document, "seed"),
+        category,
+        inputs,
+        _result(document.get("result")),
+        engine if isinstance(engine, str) else "",
+        version,
+    )
+
+
+def _int(data: dict[str, Any], key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**53:
+        raise ReplayError(f"`{key}` must be a whole number")
+    return value
+
+
+def _input(item: Any, number: int) -> ReplayInput:
+    if not isinstance(item, dict):
+        raise ReplayError(f"step {number}: an input must be an object")
+    t = item.get("t")
+    kind = item.get("kind")
+    value = item.get("value")
+    if not isinstance(t, int) or isinstance(t, bool) or not 0 <= t <= 2**53:
+        raise ReplayError(f"step {number}: `t` must be a whole number of milliseconds, 0 or more")
+    if kind not in KINDS:
+        raise ReplayError(f"step {number}: the kind {kind!r} is not one of {', '.join(KINDS)}")
+    if kind == "choice" and (not isinstance(value, int) or isinstance(value, bool)):
+        raise ReplayError(f"step {number}: a choice needs its number as `value`")
+    if kind == "page" and not isinstance(value, str):
+        raise ReplayError(f"step {number}: a page needs its text as `value`")
+    if kind in ("restart", "undo") and value is not None:
+        raise ReplayError(f"step {number}: a {kind} takes no `value`")
+    return ReplayInput(t, kind, value)
+
+
+def _result(data: Any) -> Result | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("ending"), str):
+        raise ReplayError("`result` must name the `ending` the run reached")
+    splits = data.get("splits", [])
+    if not isinstance(splits, list) or not all(
+        isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("t"), int) for s in splits
+    ):
+        raise ReplayError("`result.splits` must be a list of {name, t}")
+    return Result(data["ending"], _int(data, "time"), tuple(Split(s["name"], s["t"]) for s in splits))

@@ -1,0 +1,102 @@
+"""Personal bests and gold splits, kept per story hash and category in the player's data folder.
+
+A damaged record file is set aside (never deleted) and a fresh one started: a lost personal best is sad, a game that
+will not start is worse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.paths import user_data_dir
+from game.persistence.atomic import write_atomic
+from game.replay.format import Split
+
+MAX_RECORD_BYTES = 2_000_000
+
+
+@dataclass
+class Records:
+    """One category of one story: the best run's splits, and the best time of each segment ever (gold)."""
+
+    best_time: int | None = None
+    best_splits: dict[str, int] = field(default_factory=dict)
+    gold: dict[str, int] = field(default_factory=dict)
+
+    def delta(self, split: Split) -> int | None:
+        """Milliseconds ahead (negative) or behind (positive) the personal best at this split."""
+        best = self.best_splits.get(split.name)
+        return None if best is None else split.t - best
+
+    def is_gold(self, split: Split, previous: int) -> bool:
+        segment = split.t - previous
+        best = self.gold.get(split.name)
+        return best is None or segment < best
+
+    @property
+    def sum_of_best(self) -> int | None:
+        return sum(self.gold.values()) if self.gold else None
+
+    def finish(self, splits: tuple[Split, ...], time: int) -> bool:
+        """Fold a finished run in; True when it is a new personal best."""
+        previous = 0
+        for split in splits:
+            segment = split.t - previous
+            if split.name not in self.gold or segment < self.gold[split.name]:
+                self.gold[split.name] = segment
+            previous = split.t
+        if self.best_time is None or time < self.best_time:
+            self.best_time = time
+            self.best_splits = {split.name: split.t for split in splits}
+            return True
+        return False
+
+
+def records_path() -> Path:
+    return user_data_dir() / "speedrun.json"
+
+
+def _read_all() -> dict[str, Any]:
+    path = records_path()
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            raise ValueError("too large")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return data
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.replace(path, path.with_name(path.name + ".damaged"))
+        return {}
+
+
+def load_records(story_hash: str, category: str) -> Records:
+    story = _read_all().get(story_hash)
+    entry = story.get(category) if isinstance(story, dict) else None
+    if not isinstance(entry, dict):
+        return Records()
+    best = entry.get("best_time")
+    splits = entry.get("best_splits")
+    gold = entry.get("gold")
+    return Records(
+        best if isinstance(best, int) else None,
+        {k: v for k, v in splits.items() if isinstance(v, int)} if isinstance(splits, dict) else {},
+        {k: v for k, v in gold.items() if isinstance(v, int)} if isinstance(gold, dict) else {},
+    )
+
+
+def save_records(story_hash: str, category: str, records: Records) -> None:
+    data = _read_all()
+    story = data.setdefault(story_hash, {})
+    if not isinstance(story, dict):
+        story = data[story_hash] = {}
+    story[category] = {"best_time": records.best_time, "best_splits": records.best_splits, "gold": records.gold}
+    write_atomic(records_path(), json.dumps(data, indent=1).encode())

@@ -1,0 +1,217 @@
+"""Replays and speed-runs: recorded runs verify, tampered ones do not (and say why), bests persist."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine import ChoiceInput, PageInput, available_choices
+from game.explorer.random_pages import random_page
+from game.paths import assets_dir
+from game.replay.format import read_replay
+from game.replay.recorder import Recorder
+from game.replay.run import Run
+from game.replay.verify import verify
+from game.speedrun.records import load_records
+from game.story.model import Story
+from tests.tui_helpers import SIZE, game_screen, make_app, play, ready
+
+SHIPPED = sorted((assets_dir() / "replays").glob("*.json"))
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    beside = Path(sys.executable).parent / "ruby-sparks"
+    command = [str(beside)] if beside.exists() else [sys.executable, "-m", "game"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, input=stdin, timeout=120)
+
+
+def test_the_shipped_replays_verify_through_the_console_script() -> None:
+    assert len(SHIPPED) >= 2
+    endings = set()
+    for path in SHIPPED:
+        result = cli("replay", "--verify", str(path))
+        assert result.returncode == 0, result.stdout + result.stderr
+        line = result.stdout.strip()
+        assert line.startswith("valid: ending=") and " time=" in line and " inputs=" in line
+        endings.add(line.split("ending=")[1].split()[0])
+    assert "film_ending" in endings and len(endings) >= 2
+
+
+def _tampered(tmp_path: Path, change: Any, name: str = "tampered.json") -> Path:
+    document = json.loads((assets_dir() / "replays" / "film.json").read_text())
+    change(document)
+    path = tmp_path / name
+    path.write_text(json.dumps(document) + "\n")
+    return path
+
+
+def _invalid(path: Path) -> str:
+    result = cli("replay", "--verify", str(path))
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.startswith("invalid: ")
+    return result.stdout
+
+
+def test_an_input_the_game_would_not_take(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["inputs"][2] = {"t": d["inputs"][2]["t"], "kind": "choice", "value": 9}
+
+    assert "step 3: the game would not accept this choice" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_page_where_a_choice_is_due(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["inputs"][0] = {"t": 0, "kind": "page", "value": "Ruby is happy."}
+
+    assert "step 1: the game would not accept this page" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_time_that_goes_backwards(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["inputs"][5]["t"] = d["inputs"][4]["t"] - 1
+
+    assert "step 6" in (out := _invalid(_tampered(tmp_path, change))) and "goes back" in out
+
+
+def test_a_story_hash_that_does_not_match(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["story"]["hash"] = "0" * 64
+
+    assert "story hash does not match" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_result_the_run_does_not_reach(tmp_path: Path) -> None:
+    def ending(d: dict[str, Any]) -> None:
+        d["result"]["ending"] = "block_wins"
+
+    def time(d: dict[str, Any]) -> None:
+        d["result"]["time"] -= 1000
+
+    assert "claims the ending `block_wins`" in _invalid(_tampered(tmp_path, ending))
+    assert "claims a time of" in _invalid(_tampered(tmp_path, time, "time.json"))
+
+
+def test_inputs_that_stop_before_the_finish(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["inputs"] = d["inputs"][:-3]
+
+    assert "end before the run does" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_file_cut_short_or_not_json_or_from_the_future(tmp_path: Path) -> None:
+    text = (assets_dir() / "replays" / "film.json").read_bytes()
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(text[:-1])
+    assert "cut short" in _invalid(cut)
+    cut.write_bytes(text[:-2])
+    assert "not complete JSON" in _invalid(cut)
+    junk = tmp_path / "junk.json"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert "invalid: " in _invalid(junk)
+    newer = _tampered(tmp_path, lambda d: d.update(version=2), "newer.json")
+    assert "newer than this game reads" in _invalid(newer)
+    assert "cannot read" in _invalid(tmp_path / "missing.json")
+
+
+def _random_run(story: Story, seed: int, steps: int) -> Recorder:
+    clock = iter(range(0, 10**9, 137))
+    recorder = Recorder(story, seed, "any%", clock=lambda: next(clock) / 1000)
+    rng = random.Random(seed)
+    state = recorder.run.state
+    for _ in range(steps):
+        if recorder.run.finished:
+            break
+        scene = story.scenes[state.scene]
+        if scene.typewriter is not None:
+            recorder.note(PageInput(random_page(story, rng)))
+        else:
+            recorder.note(ChoiceInput(rng.randint(1, len(available_choices(story, state)))))
+        state = recorder.run.state
+    return recorder
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, 10**6), st.integers(1, 120))
+def test_a_recorded_run_verifies_to_the_same_end_and_replays_identically(shipped_story: Story, seed: int, steps: int) -> None:
+    recorder = _random_run(shipped_story, seed, steps)
+    replay = read_replay(recorder.run.replay().dumps().encode())
+    first = Run(shipped_story, replay.seed, replay.category)
+    second = Run(shipped_story, replay.seed, replay.category)
+    events_first = [first.apply(item) for item in replay.inputs]
+    events_second = [second.apply(item) for item in replay.inputs]
+    assert events_first == events_second
+    assert first.state == recorder.run.state
+    verdict = verify(replay, shipped_story)
+    if recorder.run.finished:
+        assert verdict.valid and f"ending={recorder.run.result.ending}" in verdict.line  # type: ignore[union-attr]
+    else:
+        assert not verdict.valid and "end before the run does" in verdict.line
+
+
+def test_plain_play_records_a_replay_that_verifies(tmp_path: Path, private_home: Path) -> None:
+    target = tmp_path / "mine.json"
+    result = cli("play", "--plain", "--record", str(target), stdin="2\n1\n2\n2\n")
+    assert result.returncode == 0, result.stderr
+    assert f"Replay saved to {target}" in result.stdout
+    assert cli("replay", "--verify", str(target)).stdout.startswith("valid: ending=block_wins")
+    assert list((private_home / "replays").glob("ruby-sparks-*-block_wins.json"))
+
+
+def test_speedrun_splits_compare_with_the_personal_best(private_home: Path, shipped_story: Story) -> None:
+    first = cli("play", "--plain", "--speedrun", stdin="2\n1\n2\n2\n").stdout
+    assert "Speed-run: any%" in first and "your first finish" in first
+    second = cli("play", "--plain", "--speedrun", "--category", "any%", stdin="2\n1\n2\n2\n").stdout
+    assert "Nobody in the Kitchen: 0:0" in second and "(+0:00" in second or "(-0:00" in second
+    records = load_records(shipped_story.content_hash, "any%")
+    assert records.best_time is not None and records.sum_of_best is not None
+
+
+def test_plain_playback_shows_the_inputs_and_the_finish() -> None:
+    result = cli("replay", "--plain", "--speed", "0", str(assets_dir() / "replays" / "film.json"))
+    assert result.returncode == 0
+    assert "page> " in result.stdout and "[0:00.000] > " in result.stdout
+    assert result.stdout.rstrip().endswith("Run over: film_ending in 1:31.651.") or "Run over: film_ending" in result.stdout
+
+
+async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
+    replay = read_replay((assets_dir() / "replays" / "block_wins.json").read_bytes())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.tracker is not None and app.timer_text().startswith("⏱ 0:00")
+        await play(pilot, tuple(ChoiceInput(int(i.value or 0)) for i in replay.inputs))
+        assert game_screen(pilot).view.ending_id == "block_wins"
+        assert app.tracker.recorder.run.finished
+    assert load_records(app.story_or_raise().content_hash, "any%").best_time is not None
+
+
+async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
+    from game.tui.app import RubySparksApp
+    from game.tui.replay_screen import ReplayScreen
+
+    replay = read_replay((assets_dir() / "replays" / "film.json").read_bytes())
+    app = RubySparksApp(animate=False, blink=False, replay=replay, replay_speed=1000)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        for _ in range(200):
+            if screen.position >= len(replay.inputs):
+                break
+            await pilot.pause(0.02)
+        assert screen.view.ending_id == "film_ending"
+        await pilot.press("space")
+        await pilot.press("escape")
+        await pilot.pause()
