@@ -8,6 +8,17 @@ import tempfile
 from pathlib import Path
 
 
+def set_aside(path: Path) -> Path:
+    """Move a damaged file out of the way, never over an earlier damaged one: `NAME.damaged`, then `NAME.damaged.2`..."""
+    aside = path.with_name(path.name + ".damaged")
+    number = 1
+    while aside.exists() or aside.is_symlink():
+        number += 1
+        aside = path.with_name(f"{path.name}.damaged.{number}")
+    os.replace(path, aside)
+    return aside
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, rename over the target, fsync the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)

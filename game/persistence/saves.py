@@ -91,7 +91,7 @@ def _read_document(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise SaveError(f"There is no save called `{path.stem}`.") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # ValueError: bad UTF-8, bad JSON, or a number too long to read
         raise SaveError(f"The save `{path.stem}` is damaged (it is not readable JSON); it was left as it is.") from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(f"`{path.stem}` is not a Ruby Sparks save; it was left as it is.")
@@ -119,6 +119,8 @@ def load_game(name: str, story: Story) -> State:
         return State.from_json(data.get("state"), story)
     except StateError as error:
         raise SaveError(f"The save `{path.stem}` is damaged: {error}.") from None
+    except OverflowError:  # a number too large for a float, e.g. a trait of 10**400
+        raise SaveError(f"The save `{path.stem}` is damaged: a number in it is too large.") from None
 
 
 def list_saves(story: Story) -> list[SlotInfo]:

@@ -7,12 +7,11 @@ front end says so once.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game.paths import user_data_dir
-from game.persistence.atomic import write_atomic
+from game.persistence.atomic import set_aside, write_atomic
 
 TEXT_SPEEDS = {"instant": 0.0, "fast": 400.0, "normal": 120.0, "slow": 45.0}
 """Characters revealed per second (0: all at once)."""
@@ -38,7 +37,7 @@ def load_settings() -> tuple[Settings, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings(), ""
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         return Settings(), _set_aside(path, str(error))
     if not isinstance(data, dict):
         return Settings(), _set_aside(path, "not a JSON object")
@@ -55,9 +54,8 @@ def save_settings(settings: Settings) -> None:
 
 
 def _set_aside(path: Path, reason: str) -> str:
-    aside = path.with_name(path.name + ".damaged")
     try:
-        os.replace(path, aside)
+        aside = set_aside(path)
     except OSError:
         return f"The settings file could not be read ({reason}); using the defaults."
     return f"The settings file could not be read ({reason}); it was kept as {aside.name} and the defaults are used."

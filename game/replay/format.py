@@ -96,6 +96,8 @@ def read_replay(data: bytes) -> Replay:
         raise ReplayError(f"the file is not complete JSON (line {error.lineno}: {error.msg}); was it cut short?") from None
     except RecursionError:
         raise ReplayError("the file is nested too deeply to be a replay") from None
+    except ValueError:  # json.loads refuses integers of more than 4300 digits with a plain ValueError
+        raise ReplayError("the file holds a number too long to be part of a replay") from None
     if not isinstance(document, dict) or document.get("format") != REPLAY_FORMAT:
         raise ReplayError(f"the file is not a replay (its `format` is not {REPLAY_FORMAT!r})")
     if not data.endswith(b"\n"):

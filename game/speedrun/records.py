@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.paths import user_data_dir
-from game.persistence.atomic import write_atomic
+from game.persistence.atomic import set_aside, write_atomic
 from game.replay.format import Split
 
 MAX_RECORD_BYTES = 2_000_000
@@ -72,9 +71,9 @@ def _read_all() -> dict[str, Any]:
         return data
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         with contextlib.suppress(OSError):
-            os.replace(path, path.with_name(path.name + ".damaged"))
+            set_aside(path)
         return {}
 
 

@@ -1,0 +1,562 @@
+"""Fuzzing every loader that reads a file a stranger may hand the player (issue 9).
+
+Nothing a story file, a save, a replay, a settings file or a speed-run record holds may crash the game: each reader
+raises only its own, documented error, and the front ends turn that error into a sentence.
+
+Examples per target (hypothesis `max_examples`), about 20 s for the whole file:
+
+- `read_yaml`: 300 arbitrary byte strings, 300 arbitrary texts, 400 byte-mutated files of the mini story.
+- `load_story`: 150 folders with one byte-mutated file, 150 folders with one structurally mutated file
+  (values replaced by other types, keys dropped or added), 50 with all three files mutated.
+- `load_game`: 400 structurally mutated saves with the checksum recomputed (so the state itself is checked),
+  200 with the checksum left stale, 200 byte-mutated or truncated save files, 50 huge-number and deep-nesting saves.
+- `read_replay`: 300 structurally mutated replays of `assets/replays/film.json`, 200 byte-mutated ones,
+  50 huge-number and deep-nesting ones.
+- `load_settings` and `load_records`: 150 garbage files each, plus a fixed test that two damaged files in a row are
+  both kept.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.paths import assets_dir
+from game.persistence.endings_seen import endings_seen, remember_ending
+from game.persistence.saves import SaveError, _checksum, list_saves, load_game, save_game, saves_dir, slot_path
+from game.persistence.settings import Settings, load_settings, settings_path
+from game.replay.format import Replay, ReplayError, read_replay
+from game.speedrun.records import Records, load_records, records_path
+from game.story.loader import load_story
+from game.story.model import Story
+from game.story.yaml_reader import YamlProblem, read_yaml
+from tests.conftest import MINI
+
+FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+
+MINI_FILES = {path.name: path.read_bytes() for path in sorted(MINI.glob("*.yaml"))}
+FILM = (assets_dir() / "replays" / "film.json").read_bytes()
+
+# Fragments that mean something to a YAML or JSON reader, inserted among random bytes.
+TOKENS = [
+    b"&a ",
+    b"*a",
+    b"!!python/object/apply:os.system ['echo pwned']",
+    b"!!binary aGk=",
+    b"!custom ",
+    b"<<: *a\n",
+    b"\t",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"- ",
+    b": ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"---\n",
+    b"...\n",
+    b'"',
+    b"'",
+    b"\\",
+    b"\n",
+    b"    ",
+    b"?",
+    b"|",
+    b">",
+    b"%YAML 1.1\n",
+    b"1e999",
+    b"9" * 5000,
+    b"-",
+    b"null",
+    b"true",
+    b",",
+    b"[" * 3000,
+    b"{{ x }}",
+    b"\xed\xa0\x80",  # a UTF-8 encoded surrogate
+]
+
+
+@st.composite
+def mutated_bytes(draw: st.DrawFn, base: bytes) -> bytes:
+    """`base` with a few bytes flipped, inserted, deleted, duplicated, or the tail cut off."""
+    data = bytearray(base)
+    for _ in range(draw(st.integers(1, 6))):
+        operation = draw(st.sampled_from(["flip", "insert", "token", "delete", "truncate", "duplicate"]))
+        at = draw(st.integers(0, len(data)))
+        if operation == "flip" and data:
+            at = min(at, len(data) - 1)
+            data[at] ^= 1 << draw(st.integers(0, 7))
+        elif operation == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=8))
+        elif operation == "token":
+            data[at:at] = draw(st.sampled_from(TOKENS))
+        elif operation == "delete":
+            del data[at : at + draw(st.integers(1, 40))]
+        elif operation == "truncate":
+            del data[at:]
+        elif operation == "duplicate":
+            end = min(len(data), at + draw(st.integers(1, 200)))
+            data[at:at] = data[at:end]
+    return bytes(data)
+
+
+# -- structural mutation of a JSON-like value ---------------------------------------------------------------------
+
+HUGE_INTS = st.sampled_from([2**63, -(2**63) - 1, 2**64, 10**400, -(10**400), 2**53 + 1, 10**4000])
+ODD_FLOATS = st.sampled_from([float("inf"), float("-inf"), float("nan"), 1e308, -0.0, 5e-324])
+LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    HUGE_INTS,
+    st.floats(allow_nan=True, allow_infinity=True),
+    ODD_FLOATS,
+    st.text(max_size=20),
+    st.sampled_from(["", "desk", "page", "quiet", "after", "mini", "choice", "page", "any%", "\x00", "../../etc/passwd"]),
+)
+VALUES = st.recursive(
+    LEAVES,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)),
+    max_leaves=12,
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place inside `value` a mutation can hit (the root is the empty path)."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+def _nested(depth: int, leaf: Any) -> Any:
+    value = leaf
+    for level in range(depth):
+        value = [value] if level % 2 else {"x": value}
+    return value
+
+
+@st.composite
+def mutated_value(draw: st.DrawFn, base: Any, max_mutations: int = 4) -> Any:
+    """A deep copy of `base` with values replaced by other types, keys dropped, keys added, lists cut or nested deep."""
+    value = copy.deepcopy(base)
+    for _ in range(draw(st.integers(1, max_mutations))):
+        path = draw(st.sampled_from(_paths(value)))
+        if not path:
+            continue
+        parent = value
+        for step in path[:-1]:
+            parent = parent[step]
+        last = path[-1]
+        operation = draw(st.sampled_from(["replace", "replace", "drop", "extra", "nest", "huge", "shrink"]))
+        if operation == "replace":
+            parent[last] = draw(VALUES)
+        elif operation == "drop":
+            del parent[last]
+        elif operation == "extra" and isinstance(parent[last], dict):
+            parent[last][draw(st.text(max_size=10))] = draw(VALUES)
+        elif operation == "extra" and isinstance(parent[last], list):
+            parent[last].append(draw(VALUES))
+        elif operation == "nest":
+            parent[last] = _nested(draw(st.integers(1, 300)), parent[last])
+        elif operation == "huge":
+            parent[last] = draw(HUGE_INTS)
+        elif operation == "shrink" and isinstance(parent[last], (list, str)):
+            parent[last] = parent[last][: draw(st.integers(0, max(0, len(parent[last]) - 1)))]
+    return value
+
+
+def _dumps(value: Any) -> bytes:
+    """JSON text of a fuzzed value, as a careless or hostile program would write it (NaN and Infinity included)."""
+    try:
+        return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "surrogatepass")
+    except ValueError:  # an int beyond Python's 4300-digit conversion limit: write its digits by hand
+        return (json.dumps(value, default=str, ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+
+
+RAW_JSON_DAMAGE = st.sampled_from(
+    [
+        ("number", "9" * 5000),  # beyond Python's int-from-text limit: json.loads raises a plain ValueError
+        ("number", "-" + "1" * 4301),
+        ("number", "1e99999"),
+        ("number", "NaN"),
+        ("number", "-Infinity"),
+        ("deep", "[" * 50_000 + "]" * 50_000),
+        ("deep", '{"a":' * 20_000 + "1" + "}" * 20_000),
+        ("deep", "[" * 990 + "]" * 990),
+    ]
+)
+
+
+def _with_raw(document: dict[str, Any], key: str, raw: str) -> bytes:
+    """`document` as JSON with the value of `key` replaced by raw JSON text (too big or too deep to build in Python)."""
+    marker = "@@RAW@@"
+    text = json.dumps(document | {key: marker}, indent=1)
+    return (text.replace(json.dumps(marker), raw) + "\n").encode()
+
+
+# -- (a) the YAML reader ------------------------------------------------------------------------------------------
+
+
+def _read_yaml_only_raises_yamlproblem(data: bytes) -> None:
+    try:
+        read_yaml(data, "fuzz.yaml")
+    except YamlProblem as problem:
+        assert problem.span.file == "fuzz.yaml" and problem.span.line >= 1 and problem.span.column >= 1
+        assert problem.message
+
+
+@settings(max_examples=300, **FAST)
+@given(st.binary(max_size=2000))
+def test_read_yaml_on_arbitrary_bytes(data: bytes) -> None:
+    _read_yaml_only_raises_yamlproblem(data)
+
+
+@settings(max_examples=300, **FAST)
+@given(st.text(max_size=400))
+def test_read_yaml_on_arbitrary_text(text: str) -> None:
+    _read_yaml_only_raises_yamlproblem(text.encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=400, **FAST)
+@given(st.sampled_from(sorted(MINI_FILES)).flatmap(lambda name: mutated_bytes(MINI_FILES[name])))
+def test_read_yaml_on_mutated_story_files(data: bytes) -> None:
+    _read_yaml_only_raises_yamlproblem(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['echo pwned']\n",
+        "a: !!python/name:os.system\n",
+        "a: !!binary aGk=\n",
+        "a: !!set {x}\n",
+        "a: !!omap [b: 1]\n",
+        "a: !custom 1\n",
+        "a: &x [1]\nb: *x\nc: {<<: {d: 1}}\n",
+        "a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+        "[" * 5000 + "]" * 5000,
+    ],
+)
+def test_read_yaml_refuses_tags_merges_bombs_and_depth(text: str) -> None:
+    with pytest.raises(YamlProblem):
+        read_yaml(text.encode(), "x.yaml")
+
+
+# -- (b) the story loader -----------------------------------------------------------------------------------------
+
+
+def _load_folder(files: dict[str, bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in files.items():
+            (Path(folder) / name).write_bytes(data)
+        story, diagnostics = load_story(folder)
+    if story is None:
+        assert diagnostics.errors, "a refused story must say why"
+    else:
+        assert not diagnostics.errors
+
+
+@settings(max_examples=150, **FAST)
+@given(st.sampled_from(sorted(MINI_FILES)).flatmap(lambda name: st.tuples(st.just(name), mutated_bytes(MINI_FILES[name]))))
+def test_load_story_on_a_byte_mutated_file(case: tuple[str, bytes]) -> None:
+    name, data = case
+    _load_folder(MINI_FILES | {name: data})
+
+
+MINI_VALUES = {name: yaml.safe_load(data) for name, data in MINI_FILES.items()}
+
+
+def _yaml_text(value: Any) -> bytes:
+    try:
+        return yaml.safe_dump(value, allow_unicode=True, sort_keys=False).encode("utf-8", "surrogatepass")
+    except (yaml.YAMLError, RecursionError, UnicodeEncodeError):
+        return b"{}\n"
+
+
+@settings(max_examples=150, **FAST)
+@given(
+    st.sampled_from(sorted(MINI_VALUES)).flatmap(
+        lambda name: st.tuples(st.just(name), mutated_value(MINI_VALUES[name], max_mutations=3))
+    )
+)
+def test_load_story_on_a_structurally_mutated_file(case: tuple[str, Any]) -> None:
+    name, value = case
+    _load_folder(MINI_FILES | {name: _yaml_text(value)})
+
+
+@settings(max_examples=50, **FAST)
+@given(st.fixed_dictionaries({name: mutated_bytes(data) for name, data in MINI_FILES.items()}))
+def test_load_story_with_every_file_mutated(files: dict[str, bytes]) -> None:
+    _load_folder(files)
+
+
+# -- (c) saves ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def valid_save(mini_story: Story, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A real save of the mini story, one choice in, as the JSON document on disk."""
+    from game.engine import ChoiceInput, new_game, step
+
+    state, _ = new_game(mini_story, seed=3)
+    state = step(mini_story, state, ChoiceInput(2))[0]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RUBY_SPARKS_HOME", str(tmp_path_factory.mktemp("valid-save")))
+        document: dict[str, Any] = json.loads(save_game("valid", mini_story, state).read_bytes())
+    return document
+
+
+def _load_only_raises_saveerror(data: bytes, story: Story) -> None:
+    path = slot_path("fuzz")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    try:
+        load_game("fuzz", story)
+    except SaveError as error:
+        assert str(error) and "\n" not in str(error)
+    listed = [slot for slot in list_saves(story) if slot.name == "fuzz"]
+    assert len(listed) == 1
+    assert path.read_bytes() == data, "loading or listing a save must never change it"
+
+
+def _rechecked(document: Any) -> Any:
+    """The document with its checksum made right again, so the reader gets past it and checks what is inside."""
+    if not isinstance(document, dict):
+        return document
+    body = {key: value for key, value in document.items() if key != "checksum"}
+    try:
+        return body | {"checksum": _checksum(body)}
+    except (ValueError, TypeError, RecursionError):
+        return document
+
+
+@settings(max_examples=400, **FAST)
+@given(st.data())
+def test_load_game_on_mutated_saves_with_a_good_checksum(
+    valid_save: dict[str, Any], mini_story: Story, data: st.DataObject
+) -> None:
+    document = data.draw(mutated_value(valid_save))
+    _load_only_raises_saveerror(_dumps(_rechecked(document)), mini_story)
+
+
+@settings(max_examples=200, **FAST)
+@given(st.data())
+def test_load_game_on_mutated_saves_with_a_stale_checksum(
+    valid_save: dict[str, Any], mini_story: Story, data: st.DataObject
+) -> None:
+    _load_only_raises_saveerror(_dumps(data.draw(mutated_value(valid_save))), mini_story)
+
+
+@settings(max_examples=200, **FAST)
+@given(st.data())
+def test_load_game_on_byte_mutated_saves(valid_save: dict[str, Any], mini_story: Story, data: st.DataObject) -> None:
+    _load_only_raises_saveerror(data.draw(mutated_bytes(_dumps(valid_save))), mini_story)
+
+
+@settings(max_examples=50, **FAST)
+@given(st.data(), RAW_JSON_DAMAGE)
+def test_load_game_on_huge_numbers_and_deep_nesting(
+    valid_save: dict[str, Any], mini_story: Story, data: st.DataObject, damage: tuple[str, str]
+) -> None:
+    key = data.draw(st.sampled_from([*sorted(valid_save), "extra"]))
+    _load_only_raises_saveerror(_with_raw(valid_save, key, damage[1]), mini_story)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("state", "traits", "happy"),
+        ("state", "variables", "trust"),
+        ("state", "variables", "warmth"),
+        ("state", "seed"),
+        ("state", "turn"),
+        ("saved_at",),
+    ],
+)
+@pytest.mark.parametrize("number", [10**400, -(10**400), 2**64])
+def test_a_huge_number_in_a_checksummed_save_is_refused(
+    valid_save: dict[str, Any], mini_story: Story, where: tuple[str, ...], number: int
+) -> None:
+    document = copy.deepcopy(valid_save)
+    parent = document
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = number
+    _load_only_raises_saveerror(_dumps(_rechecked(document)), mini_story)
+
+
+# -- (d) replays --------------------------------------------------------------------------------------------------
+
+FILM_DOCUMENT = json.loads(FILM)
+
+
+def _read_replay_only_raises_replayerror(data: bytes) -> None:
+    try:
+        replay = read_replay(data)
+    except ReplayError as error:
+        assert str(error)
+    else:
+        assert isinstance(replay, Replay)
+
+
+def test_the_film_replay_reads() -> None:
+    assert read_replay(FILM).category == "film%"
+
+
+@settings(max_examples=300, **FAST)
+@given(mutated_value(FILM_DOCUMENT))
+def test_read_replay_on_mutated_documents(document: Any) -> None:
+    _read_replay_only_raises_replayerror(_dumps(document))
+
+
+@settings(max_examples=200, **FAST)
+@given(mutated_bytes(FILM))
+def test_read_replay_on_mutated_bytes(data: bytes) -> None:
+    _read_replay_only_raises_replayerror(data)
+
+
+@settings(max_examples=50, **FAST)
+@given(st.sampled_from([*sorted(FILM_DOCUMENT), "extra"]), RAW_JSON_DAMAGE)
+def test_read_replay_on_huge_numbers_and_deep_nesting(key: str, damage: tuple[str, str]) -> None:
+    _read_replay_only_raises_replayerror(_with_raw(FILM_DOCUMENT, key, damage[1]))
+
+
+# -- (e) settings and speed-run records ---------------------------------------------------------------------------
+
+GARBAGE = st.one_of(
+    st.binary(max_size=300),
+    mutated_bytes(b'{"text_speed": "fast", "theme": "textual-light"}\n'),
+    VALUES.map(_dumps),
+    RAW_JSON_DAMAGE.map(lambda damage: damage[1].encode()),
+    st.just(b"x" * 70_000),
+)
+
+
+def _clear(path: Path) -> None:
+    for old in path.parent.glob(path.name + "*"):
+        old.unlink()
+
+
+def _kept(path: Path, garbage: bytes) -> None:
+    """The garbage is where it was (it was usable) or beside it as `.damaged`; it is never lost."""
+    aside = path.with_name(path.name + ".damaged")
+    if path.exists():
+        assert path.read_bytes() == garbage and not aside.exists()
+    else:
+        assert aside.read_bytes() == garbage
+
+
+@settings(max_examples=150, **FAST)
+@given(GARBAGE)
+def test_load_settings_on_garbage(garbage: bytes) -> None:
+    path = settings_path()
+    _clear(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(garbage)
+    loaded, message = load_settings()
+    assert isinstance(loaded, Settings)
+    _kept(path, garbage)
+    if not path.exists():
+        assert message and "damaged" in message
+
+
+@settings(max_examples=150, **FAST)
+@given(GARBAGE, st.sampled_from(["any%", "film%"]))
+def test_load_records_on_garbage(garbage: bytes, category: str) -> None:
+    path = records_path()
+    _clear(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(garbage)
+    records = load_records("hash", category)
+    assert isinstance(records, Records)
+    _kept(path, garbage)
+
+
+KNOWN_GARBAGE = [
+    b"",
+    b"{not json",
+    b"\xff\xfe\x00",
+    b"[]",
+    b"null",
+    b"9" * 5000,
+    b"[" * 50_000 + b"]" * 50_000,
+    b'{"a":' * 20_000 + b"1" + b"}" * 20_000,
+    b"x" * 3_000_000,
+]
+
+
+@pytest.mark.parametrize("garbage", KNOWN_GARBAGE, ids=lambda garbage: repr(garbage[:12]))
+@pytest.mark.parametrize("which", ["settings", "records"])
+def test_settings_and_records_on_known_garbage(which: str, garbage: bytes) -> None:
+    path = settings_path() if which == "settings" else records_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(garbage)
+    if which == "settings":
+        assert isinstance(load_settings()[0], Settings)
+    else:
+        assert isinstance(load_records("hash", "any%"), Records)
+    _kept(path, garbage)
+
+
+@pytest.mark.parametrize(
+    "garbage", [*KNOWN_GARBAGE[:8], b'{"mini": [{}, [], "seen"]}', b'{"mini": "quiet"}'], ids=lambda garbage: repr(garbage[:12])
+)
+def test_the_endings_record_on_garbage(garbage: bytes) -> None:
+    path = settings_path().with_name("endings_seen.json")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(garbage)
+    assert endings_seen("mini") <= {"seen"}
+    remember_ending("mini", "quiet")
+    assert "quiet" in endings_seen("mini")
+    kept = [p.read_bytes() for p in path.parent.glob("endings_seen.json.damaged*")]
+    assert garbage in kept or garbage.startswith(b'{"mini"'), "a damaged record is set aside, never overwritten"
+
+
+def test_records_with_garbage_inside_a_valid_file_do_not_crash() -> None:
+    path = records_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for inside in ([], "x", {"any%": []}, {"any%": {"best_time": "1", "best_splits": [1], "gold": {"a": "b"}}}):
+        path.write_text(json.dumps({"hash": inside}))
+        assert isinstance(load_records("hash", "any%"), Records)
+
+
+@pytest.mark.parametrize("which", ["settings", "records"])
+def test_two_damaged_files_in_a_row_are_both_kept(which: str) -> None:
+    path = settings_path() if which == "settings" else records_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for garbage in (b"first {", b"second ["):
+        path.write_bytes(garbage)
+        if which == "settings":
+            load_settings()
+        else:
+            load_records("hash", "any%")
+    kept = sorted(p.read_bytes() for p in path.parent.glob(path.name + ".damaged*"))
+    assert kept == [b"first {", b"second ["]
+
+
+def test_damaged_saves_do_not_stop_listing(mini_story: Story) -> None:
+    folder = saves_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "huge.json").write_text("9" * 5000)
+    (folder / "deep.json").write_text("[" * 50_000)
+    (folder / "dir.json").mkdir()
+    listed = {slot.name: slot.problem for slot in list_saves(mini_story)}
+    assert set(listed) == {"huge", "deep", "dir"} and all(listed.values())
+    shutil.rmtree(folder / "dir.json")
