@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from timing import median_process_seconds, median_seconds, verdict
 
-from game.explorer.random_play import random_playthrough
+from game.explorer.random_explore import explore_random
 from game.paths import shipped_story_dir
 from game.story.loader import load_story_or_raise
 
@@ -30,11 +30,7 @@ def main() -> None:
     load = median_seconds(lambda: load_story_or_raise(shipped_story_dir()), repeat=5)
     print(f"load the shipped story (in process): median {load * 1000:.1f} ms")
 
-    def thousand() -> None:
-        for seed in range(1000):
-            random_playthrough(story, seed)
-
-    runs = median_seconds(thousand, repeat=3)
+    runs = median_seconds(lambda: explore_random(story, 1000), repeat=3)
     print(f"1,000 random playthroughs: median {runs:.3f} s (target <= 1 s: {verdict(runs, 1)})")
 
     probe = "import sys, game.engine, game.story.loader; print('textual' in sys.modules)"

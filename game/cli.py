@@ -11,9 +11,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
 from game.paths import shipped_seeds_dir, shipped_story_dir
+
+if TYPE_CHECKING:
+    from game.story.model import Story
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -27,7 +31,7 @@ def _usage_error(message: str) -> int:
     return EXIT_USAGE
 
 
-def _load_for_play(story_arg: str | None) -> object:
+def _load_for_play(story_arg: str | None) -> Story | int:
     """The story, or an int exit code after printing why it cannot be played."""
     from game.story.loader import load_story
 
@@ -90,6 +94,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             animate=not args.no_anim,
             record=Path(args.record) if args.record else None,
             speedrun=args.category if args.speedrun else None,
+            watch=args.watch,
         ).run()
         return EXIT_OK
     story = _load_for_play(args.story)
@@ -98,11 +103,11 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.frontends.plain import play_plain
     from game.replay.run import category_available
 
-    if args.speedrun and not category_available(story, args.category):  # type: ignore[arg-type]
+    if args.speedrun and not category_available(story, args.category):
         return _usage_error(f"this story has no ending for the category {args.category}")
     record = Path(args.record) if args.record else None
     category = args.category if args.speedrun else None
-    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed, record=record, speedrun=category)  # type: ignore[arg-type]
+    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed, record=record, speedrun=category, watch=args.watch)
 
 
 def cmd_page(args: argparse.Namespace) -> int:
@@ -112,7 +117,7 @@ def cmd_page(args: argparse.Namespace) -> int:
     from game.engine.explain import explain_page
 
     text = sys.stdin.read() if args.text == "-" else args.text
-    result = explain_page(story, text)  # type: ignore[arg-type]
+    result = explain_page(story, text)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
@@ -120,7 +125,7 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page", "replay")
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "schema")
 CATEGORIES = ("any%", "film%", "all-endings")
 
 
@@ -136,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
     play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
     play.add_argument("--no-anim", action="store_true", help="show text at once (also when NO_COLOR is set)")
+    play.add_argument("--watch", action="store_true", help="reload the story when its files change (for authors)")
     play.add_argument("--record", metavar="FILE", help="also write the replay of the finished run to FILE")
     play.add_argument("--speedrun", action="store_true", help="speed-run mode: a timer, splits and personal bests")
     play.add_argument("--category", choices=CATEGORIES, default="any%", help="the speed-run category (default: any%%)")
@@ -161,7 +167,105 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--plain", action="store_true", help="play back as plain text")
     replay.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
     replay.set_defaults(handler=cmd_replay)
+
+    graph = commands.add_parser("graph", help="draw the scene graph (Graphviz dot or Mermaid)")
+    graph.add_argument("dir", nargs="?", metavar="DIR", help="the story folder (default: the shipped story)")
+    graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
+    graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    graph.set_defaults(handler=cmd_graph)
+
+    explore = commands.add_parser("explore", help="playtest a story automatically and report coverage and problems")
+    explore.add_argument("dir", nargs="?", metavar="DIR", help="the story folder (default: the shipped story)")
+    explore.add_argument("--runs", type=int, default=1000, help="random playthroughs (default: 1000)")
+    explore.add_argument("--seed", type=int, default=0, help="the first seed (run n uses seed + n)")
+    explore.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1)")
+    explore.add_argument("--format", choices=("text", "json"), default="text")
+    explore.add_argument(
+        "--exhaustive", action="store_true", help="walk every distinct state and prove which endings are reachable"
+    )
+    explore.add_argument("--limit", type=int, default=200_000, help="the state limit of --exhaustive (default: 200000)")
+    explore.add_argument("--out", metavar="DIR", help="where to write the replays (default: a folder in your data folder)")
+    explore.set_defaults(handler=cmd_explore)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    schema.set_defaults(handler=cmd_schema)
     return parser
+
+
+def _write_or_print(text: str, output: str | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"ruby-sparks: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from game.authoring.graph import to_dot, to_mermaid
+
+    story = _load_for_play(args.dir)
+    if isinstance(story, int):
+        return story
+    text = to_dot(story) if args.format == "dot" else to_mermaid(story)
+    return _write_or_print(text, args.output)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.authoring.json_schema import story_schema
+
+    return _write_or_print(json.dumps(story_schema(), indent=1) + "\n", args.output)
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    import time
+
+    from game.explorer.report import report_text
+    from game.paths import user_data_dir
+
+    if args.runs < 0 or args.jobs < 1 or args.limit < 1:
+        return _usage_error("--runs must be 0 or more, and --jobs and --limit at least 1")
+    story = _load_for_play(args.dir)
+    if isinstance(story, int):
+        return story
+    out = Path(args.out) if args.out else user_data_dir() / "explore" / f"{story.id}-{time.strftime('%Y%m%d-%H%M%S')}"
+    try:
+        if args.exhaustive:
+            report = _explore_exhaustive(story, args.limit, out)
+        else:
+            report = _explore_random(story, args.runs, args.seed, args.jobs, out)
+    except OSError as error:
+        print(f"ruby-sparks: cannot write the replays to {out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(report, indent=1) if args.format == "json" else report_text(report))
+    return EXIT_OK if report["ok"] else EXIT_FAILED
+
+
+def _explore_random(story: Story, runs: int, seed: int, jobs: int, out: Path) -> dict[str, Any]:
+    from game.explorer.random_explore import distinct_issues, explore_random, write_issue_replays
+    from game.explorer.report import random_report
+
+    coverage = explore_random(story, runs, seed, jobs)
+    issues = distinct_issues(coverage.issues)
+    replays = write_issue_replays(story, [issue for issue, _ in issues], out)
+    return random_report(story, coverage, issues, replays, seed, jobs)
+
+
+def _explore_exhaustive(story: Story, limit: int, out: Path) -> dict[str, Any]:
+    from game.explorer.exhaustive import explore_exhaustive, path_replay
+    from game.explorer.report import exhaustive_report
+    from game.persistence.atomic import write_atomic
+
+    exploration = explore_exhaustive(story, limit)
+    replays = {}
+    for ending, path in exploration.paths.items():
+        replays[ending] = out / f"shortest-{ending}.json"
+        write_atomic(replays[ending], path_replay(story, path).dumps().encode("utf-8"))
+    return exhaustive_report(story, exploration, replays, limit)
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -173,7 +277,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return story
     path = Path(args.file)
     if args.verify:
-        verdict = verify_file(path, story)  # type: ignore[arg-type]
+        verdict = verify_file(path, story)
         print(verdict.line)
         return EXIT_OK if verdict.valid else EXIT_FAILED
     try:
@@ -184,7 +288,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if args.plain or not sys.stdout.isatty():
         from game.frontends.plain_replay import play_back_plain
 
-        return play_back_plain(story, replay, sys.stdout, max(args.speed, 0.0))  # type: ignore[arg-type]
+        return play_back_plain(story, replay, sys.stdout, max(args.speed, 0.0))
     from game.tui.app import RubySparksApp
 
     RubySparksApp(Path(args.story) if args.story else None, replay=replay, replay_speed=args.speed).run()

@@ -60,7 +60,7 @@ async def test_a_page_shows_what_took(private_home: Path) -> None:
         assert screen.view.at_typewriter
         await write_page(pilot, "Ruby speaks French. Harry paints.")
         text = screen.view.plain_text
-        assert "“Ruby speaks French.” takes: she speaks french." in text
+        assert "“Ruby speaks French.” takes: she speaks French." in text
         assert "“Harry paints.” is not about Ruby: nothing changes." in text
 
 

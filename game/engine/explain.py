@@ -38,7 +38,7 @@ class PageExplanation:
         if not self.reading.sentences:
             out.append("The page is blank.")
         out.append("Effects: " + ("; ".join(self.effects) if self.effects else "none"))
-        out.append("In Calvin's eyes:")
+        out.append("What the writer sees when the page comes out:")
         out.extend(f"  {line}" for line in self.lines)
         return "\n".join(out)
 

@@ -20,6 +20,9 @@ class Runtime:
     def __init__(self, story: Story, state: State) -> None:
         self.story = story
         self.state = state
+        self.scene = state.scene
+        self.act = state.act
+        self.ending = state.ending
         self.variables = dict(state.variables)
         self.traits = dict(state.traits)
         self.page_about_ruby = state.page_about_ruby
@@ -30,14 +33,17 @@ class Runtime:
         self.effect_log: list[str] = []
 
     def finish(self) -> tuple[State, list[Event]]:
-        state = replace(
-            self.state,
+        state = State(
+            scene=self.scene,
             variables=self.variables,
             traits=self.traits,
-            page_about_ruby=self.page_about_ruby,
+            seed=self.state.seed,
             rng_counter=self.rng_counter,
-            history=tuple(self.history),
             turn=self.turn,
+            act=self.act,
+            ending=self.ending,
+            page_about_ruby=self.page_about_ruby,
+            history=tuple(self.history),
         )
         return state, self.events
 
@@ -75,7 +81,7 @@ class Runtime:
         if condition is None:
             return True
         try:
-            return bool(ex.evaluate(condition.expr, self.lookup))
+            return bool(condition.test(self.lookup))
         except ex.EvaluationError as error:
             self.problem(f"`{condition.source}`: {error}; taken as false", where, condition.span)
             return False
@@ -92,7 +98,7 @@ class Runtime:
 
     def assign(self, effect: Effect) -> None:
         assignment = effect.assignment
-        value = ex.evaluate(assignment.value, self.lookup)
+        value = effect.value(self.lookup)
         target = assignment.target
         if assignment.op != "=":
             current = self.lookup(target)
@@ -122,12 +128,14 @@ class Runtime:
     def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
         paragraphs: list[str] = []
         for block in blocks:
-            if not self.holds(block.condition, f"a text of `{where}`"):
+            if block.condition is not None and not self.holds(block.condition, f"a text of `{where}`"):
                 continue
             template = block.variants[0] if len(block.variants) == 1 else self.pick(block.variants)
-            text = self.interpolate(template, where)
-            paragraphs.extend(p.strip() for p in text.split("\n\n") if p.strip())
-        return tuple(" ".join(p.split()) if "\n" in p else p for p in paragraphs)
+            if len(template.parts) == 1:
+                paragraphs.extend(_paragraphs(template.parts[0]))
+            else:
+                paragraphs.extend(_split_paragraphs(self.interpolate(template, where)))
+        return tuple(paragraphs)
 
     def pick(self, variants: tuple[Template, ...]) -> Template:
         """The game's only randomness: seeded by the state, so a replay picks the same variant."""
@@ -170,3 +178,21 @@ def _show(value: Value) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
     return str(value)
+
+
+def _split_paragraphs(text: str) -> tuple[str, ...]:
+    """Blank lines separate paragraphs; line breaks inside one are only the author's wrapping."""
+    return tuple(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
+
+
+_STATIC: dict[str, tuple[str, ...]] = {}
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    """Text without holes splits the same way every time: remember it (the explorer shows each scene thousands of times)."""
+    found = _STATIC.get(text)
+    if found is None:
+        if len(_STATIC) > 50_000:
+            _STATIC.clear()
+        found = _STATIC[text] = _split_paragraphs(text)
+    return found

@@ -63,6 +63,16 @@ def describe(story: Story, state: State) -> list[Event]:
     return runtime.finish()[1]
 
 
+def rerender(story: Story, state: State) -> State:
+    """The same place with its text rendered again from `story` (after an author edited it): history keeps the new text."""
+    history = state.history[:-1] if state.history and state.history[-1].scene == state.scene else state.history
+    if state.ending is not None:
+        return replace(state, history=history)
+    runtime = Runtime(story, replace(state, history=history))
+    _show_scene(runtime, story.scenes[state.scene])
+    return runtime.finish()[0]
+
+
 def step(story: Story, state: State, action: Input) -> tuple[State, list[Event]]:
     if isinstance(action, CommandInput):
         if action.name == "look":
@@ -142,7 +152,7 @@ def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReadin
 
 def page_feedback(reading: PageReading, story: Story) -> tuple[str, ...]:
     """What took and what did not, as Calvin sees it when he pulls the page out."""
-    subject = story.subject.name.split()[0] if story.subject else "her"
+    subject = story.subject_name
     if not reading.sentences or not any(s.text.strip() for s in reading.sentences):
         return ("The page is blank.",)
     lines: list[str] = []
@@ -171,13 +181,14 @@ def _description(lexicon: Lexicon | None, trait_id: str) -> str:
 
 def _trait_words(reading: TraitReading, description: str) -> str:
     words = description.rstrip(".") or reading.id
+    words = words[:1].lower() + words[1:]
     if reading.negated:
-        return f"no longer: {words.lower()}"
+        return f"no longer: {words}"
     if reading.intensity > 1:
-        return f"{words.lower()}, strongly"
+        return f"{words}, strongly"
     if reading.intensity < 1:
-        return f"{words.lower()}, a little"
-    return words.lower()
+        return f"{words}, a little"
+    return words
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -202,14 +213,14 @@ def _enter(runtime: Runtime, target: str) -> None:
     if target in story.endings:
         ending = story.endings[target]
         paragraphs = runtime.render(ending.text, ending.id)
-        runtime.state = replace(runtime.state, scene=target, ending=target)
+        runtime.scene = runtime.ending = target
         runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
         runtime.emit(EndingReached(ending.id, ending.title, paragraphs))
         return
     scene = story.scenes[target]
-    runtime.state = replace(runtime.state, scene=target)
-    if scene.act is not None and scene.act != runtime.state.act:
-        runtime.state = replace(runtime.state, act=scene.act)
+    runtime.scene = target
+    if scene.act is not None and scene.act != runtime.act:
+        runtime.act = scene.act
         runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
     runtime.apply(scene.effects, f"the scene `{scene.id}`")
     _show_scene(runtime, scene)
@@ -220,7 +231,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     paragraphs = shown if shown is not None else runtime.render(scene.text, scene.id)
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
-    runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.state.act), paragraphs, runtime.seems()))
+    runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.act), paragraphs, runtime.seems()))
     if scene.typewriter is not None:
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
     else:

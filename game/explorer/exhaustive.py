@@ -8,8 +8,9 @@ limit (millions for the shipped story, through counters in loops and the traits 
 a proof of what it finds (each ending comes with a real path, replayed by the engine) and a strong but not complete
 search for what it does not find. A number compared with another name or used in arithmetic is kept exactly.
 
-At each typewriter the walk writes the pages that scene tells apart: each trait its outcomes name (asserted or
-negated as named), one page about her that names none of them (the fallback), and one page about someone else.
+At each typewriter the walk writes the pages that scene tells apart: for each outcome, a page saying exactly what its
+`wrote:` asks (every trait, asserted or negated as named), one page about her that names none of them (the
+fallback), and one page about someone else.
 Writing every trait at every typewriter would multiply the states by the lexicon's size at each page (millions for
 the shipped story) while adding no outcome the author wrote; the random explorer covers the rest.
 """
@@ -22,7 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from game.engine import ChoiceInput, Input, PageInput, State, available_choices, new_game, step
-from game.explorer.random_pages import negated_page, page_about_someone_else, page_asserting
+from game.explorer.random_pages import page_about_someone_else, page_asserting, page_for
+from game.replay.format import Replay
+from game.replay.run import Run, input_for
 from game.story.expressions import Binary, Expr, Literal_, Name, Unary, names_in
 from game.story.model import Effect, Scene, Story
 
@@ -48,17 +51,15 @@ def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
     lexicon = story.lexicon
     if lexicon is None or scene.typewriter is None or not lexicon.traits:
         return ("The page stays blank.",)
-    named: dict[tuple[str, bool], None] = {}
+    named: set[str] = set()
+    pages: list[str] = []
     for outcome in scene.typewriter.outcomes:
-        for test in outcome.wrote:
-            named[(test.trait, test.negated)] = None
-    pages = []
-    for trait_id, negated in named:
-        trait = lexicon.trait(trait_id)
-        if trait is not None:
-            pages.append(negated_page(story, trait) if negated else page_asserting(story, trait))
-    unnamed = next((t for t in lexicon.traits if (t.id, False) not in named), lexicon.traits[0])
-    return (*pages, page_asserting(story, unnamed), page_about_someone_else(story, lexicon.traits[0]))
+        named.update(test.trait for test in outcome.wrote)
+        if outcome.wrote:
+            pages.append(page_for(story, outcome.wrote))
+    unnamed = next((t for t in lexicon.traits if t.id not in named), lexicon.traits[0])
+    pages += [page_asserting(story, unnamed), page_about_someone_else(story, lexicon.traits[0])]
+    return tuple(dict.fromkeys(pages))
 
 
 @dataclass(frozen=True)
@@ -185,3 +186,11 @@ def _path(parents: dict[StateKey, tuple[StateKey | None, Input | None]], key: St
             steps.append(action)
         current = parent
     return tuple(reversed(steps))
+
+
+def path_replay(story: Story, path: tuple[Input, ...]) -> Replay:
+    """The shortest path as a replay (one input a second) that `ruby-sparks replay --verify` accepts."""
+    run = Run(story, seed=0)
+    for number, action in enumerate(path):
+        run.apply(input_for(action, number * 1000))
+    return run.replay()

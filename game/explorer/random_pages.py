@@ -1,53 +1,65 @@
 """Pages a random player might type, made from the story's own lexicon so they exercise its traits.
 
-A page asserts or negates a trait's phrase about the subject, says it about someone else, or is junk; the mix is what
-an author needs to see every branch of a typewriter scene taken.
+A page asserts or negates one or more traits' phrases about the subject (by a name the interpreter knows, or by the
+subject's pronoun), says something about someone else, or is junk; the mix is what an author needs to see every
+branch of a typewriter scene taken, including outcomes that need several traits at once.
 """
 
 from __future__ import annotations
 
 import random
 
-from game.story.model import Story, Trait
+from game.story.model import Story, Trait, TraitTest
 
-JUNK = ("", "asdf qwer", "The weather is grey.", "Calvin stares at the wall.", "!!!", "12345")
+JUNK = ("", "asdf qwer", "The weather is grey.", "!!!", "12345")
+PRONOUNS = {"she": "She", "he": "He", "they": "They"}
 
 
 def random_page(story: Story, rng: random.Random) -> str:
     lexicon = story.lexicon
     if lexicon is None or not lexicon.traits or rng.random() < 0.1:
         return rng.choice(JUNK)
-    trait = rng.choice(lexicon.traits)
-    phrase = rng.choice(trait.phrases)
-    roll = rng.random()
-    if roll < 0.6:
-        return f"{rng.choice((_subject_name(story), 'She'))} {_verb_phrase(phrase)}."
-    if roll < 0.85:
-        return _negation(story, phrase)
-    return page_about_someone_else(story, trait)
+    if rng.random() < 0.15:
+        return page_about_someone_else(story, rng.choice(lexicon.traits))
+    traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
+    subject = rng.choice((_subject_name(story), _pronoun(story)))
+    return " ".join(_sentence(subject, rng.choice(t.phrases), negated=rng.random() < 0.3) for t in traits)
+
+
+def page_for(story: Story, tests: tuple[TraitTest, ...]) -> str:
+    """One page that asserts (or negates) every trait in `tests`: what an outcome's `wrote:` asks for."""
+    lexicon = story.lexicon
+    sentences = []
+    for test in tests:
+        trait = lexicon.trait(test.trait) if lexicon else None
+        if trait is not None:
+            sentences.append(_sentence(_subject_name(story), trait.phrases[0], test.negated))
+    return " ".join(sentences)
 
 
 def page_asserting(story: Story, trait: Trait) -> str:
-    return f"{_subject_name(story)} {_verb_phrase(trait.phrases[0])}."
-
-
-def negated_page(story: Story, trait: Trait) -> str:
-    return _negation(story, trait.phrases[0])
+    return _sentence(_subject_name(story), trait.phrases[0], negated=False)
 
 
 def page_about_someone_else(story: Story, trait: Trait) -> str:
     subject = story.lexicon.subject if story.lexicon else ""
-    other = next((c.name.split()[0] for c in story.characters.values() if c.id != subject), "Harry")
-    return f"{other} {_verb_phrase(trait.phrases[0])}."
+    other = next((c for c in story.characters.values() if c.id != subject), None)
+    name = (other.names[0] if other.names else other.name).title() if other else "The weather"
+    return _sentence(name, trait.phrases[0], negated=False)
 
 
 def _subject_name(story: Story) -> str:
-    return story.subject.name.split()[0] if story.subject else "She"
+    return story.subject_name
 
 
-def _negation(story: Story, phrase: str) -> str:
-    subject = _subject_name(story)
-    return f"{subject} is no longer {phrase}." if _is_adjective(phrase) else f"{subject} never {phrase}."
+def _pronoun(story: Story) -> str:
+    return PRONOUNS.get(story.subject.pronoun, "She") if story.subject else "She"
+
+
+def _sentence(subject: str, phrase: str, negated: bool) -> str:
+    if negated:
+        return f"{subject} is no longer {phrase}." if _is_adjective(phrase) else f"{subject} never {phrase}."
+    return f"{subject} {_verb_phrase(phrase)}."
 
 
 def _is_adjective(phrase: str) -> bool:

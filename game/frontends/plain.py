@@ -14,6 +14,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from game.authoring.watch import StoryWatcher, reload_story
 from game.engine import (
     ActStarted,
     ChoiceInput,
@@ -67,7 +68,9 @@ class PlainGame:
         seed: int = 0,
         recorder: Recorder | None = None,
         speedrun: SpeedrunTracker | None = None,
+        watcher: StoryWatcher | None = None,
     ) -> None:
+        self.watcher = watcher
         self.recorder = recorder
         self.speedrun = speedrun
         self.story = story
@@ -168,10 +171,12 @@ class PlainGame:
 
     def loop(self) -> None:
         while True:
+            self.check_for_edits()
             prompt = "page> " if self.at_typewriter else "> "
             line = next(self.lines(prompt), None)
             if line is None:
                 return
+            self.check_for_edits()
             if self.command(line):
                 if line.strip().lstrip("/").lower() == "quit":
                     return
@@ -180,6 +185,20 @@ class PlainGame:
                 self.write_page(line)
             else:
                 self.choose(line)
+
+    def check_for_edits(self) -> None:
+        """With --watch: take in an edited story before the next prompt, keeping the player's place."""
+        if self.watcher is None or not self.watcher.changed():
+            return
+        reloaded = reload_story(self.watcher.root, self.session.state)
+        self.say()
+        self.say(f"[{reloaded.message}]")
+        if reloaded.story is None or reloaded.state is None:
+            return
+        self.story = self.session.story = reloaded.story
+        if self.recorder is not None:
+            self.recorder.stop("the story was edited")
+        self.render(self.session.replace(reloaded.state))
 
     def choose(self, line: str) -> None:
         text = line.strip()
@@ -342,7 +361,13 @@ def _restore_signal_handlers(previous: dict[int, object]) -> None:
 
 
 def play_plain(
-    story: Story, stdin: TextIO, stdout: TextIO, seed: int = 0, record: Path | None = None, speedrun: str | None = None
+    story: Story,
+    stdin: TextIO,
+    stdout: TextIO,
+    seed: int = 0,
+    record: Path | None = None,
+    speedrun: str | None = None,
+    watch: bool = False,
 ) -> int:
     """Play in plain text. Every finished game is kept as a replay; `speedrun` (a category) also times the run."""
     session, opening = Session.start(story, seed)
@@ -355,4 +380,5 @@ def play_plain(
         stdout.write(textwrap.fill(line, WIDTH) + "\n")
     if speedrun:
         stdout.write(f"Speed-run: {speedrun}. The clock starts at your first input.\n")
-    return PlainGame(story, session, stdin, stdout, seed, recorder, tracker).run(opening)
+    watcher = StoryWatcher(Path(story.root)) if watch else None
+    return PlainGame(story, session, stdin, stdout, seed, recorder, tracker, watcher).run(opening)

@@ -43,14 +43,17 @@ def reachable(story: Story) -> set[str]:
 
 def _traps(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:
     """Scenes a player can reach but never leave for an ending: a loop with no exit is a game that cannot end."""
+    comes_from: dict[str, list[str]] = {}
+    for scene in story.scenes.values():
+        for target in scene.targets:
+            comes_from.setdefault(target, []).append(scene.id)
     leads_out = set(story.endings)
-    changed = True
-    while changed:
-        changed = False
-        for scene in story.scenes.values():
-            if scene.id not in leads_out and any(t in leads_out for t in scene.targets):
-                leads_out.add(scene.id)
-                changed = True
+    queue = deque(story.endings)
+    while queue:
+        for source in comes_from.get(queue.popleft(), ()):
+            if source not in leads_out:
+                leads_out.add(source)
+                queue.append(source)
     trapped = [s for s in story.scenes.values() if s.id in seen and s.id not in leads_out and s.targets]
     for scene in trapped:
         diagnostics.error(

@@ -8,6 +8,7 @@ typo is a compile-time error with a column, never a surprise in the middle of a 
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -311,21 +312,79 @@ def _column(expr: Expr) -> int:
     return 1
 
 
-def evaluate(expr: Expr, lookup: Callable[[str], Value]) -> Value:
-    """Evaluate a type-checked expression; `and`/`or` short-circuit, division by zero raises `EvaluationError`."""
+Lookup = Callable[[str], Value]
+Compiled = Callable[[Lookup], Value]
+
+
+def evaluate(expr: Expr, lookup: Lookup) -> Value:
+    """Evaluate a type-checked expression once; `and`/`or` short-circuit, division by zero raises `EvaluationError`.
+
+    The engine does not call this on its hot path: a story's conditions and effects keep their compiled form
+    (`Condition.test`, `Effect.value`), built by `compile_expr` the first time they run.
+    """
+    return compile_expr(expr)(lookup)
+
+
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def compile_expr(expr: Expr) -> Compiled:
+    """The same meaning as `interpret`, as closures built once."""
+    if isinstance(expr, Literal_):
+        value = expr.value
+        return lambda lookup: value
+    if isinstance(expr, Name):
+        name = expr.name
+        return lambda lookup: lookup(name)
+    if isinstance(expr, Unary):
+        operand = compile_expr(expr.operand)
+        if expr.op == "not":
+            return lambda lookup: not operand(lookup)
+        return lambda lookup: -_number(operand(lookup))
+    left, right, op = compile_expr(expr.left), compile_expr(expr.right), expr.op
+    if op == "and":
+        return lambda lookup: bool(left(lookup)) and bool(right(lookup))
+    if op == "or":
+        return lambda lookup: bool(left(lookup)) or bool(right(lookup))
+    if op == "==":
+        return lambda lookup: left(lookup) == right(lookup)
+    if op == "!=":
+        return lambda lookup: left(lookup) != right(lookup)
+    if op in _COMPARE:
+        compare = _COMPARE[op]
+        return lambda lookup: compare(_number(left(lookup)), _number(right(lookup)))
+    if op == "+":
+
+        def plus(lookup: Lookup) -> Value:
+            a, b = left(lookup), right(lookup)
+            if isinstance(a, str) and isinstance(b, str):
+                return a + b
+            return arithmetic("+", _number(a), _number(b))
+
+        return plus
+    return lambda lookup: arithmetic(op, _number(left(lookup)), _number(right(lookup)))
+
+
+def interpret(expr: Expr, lookup: Lookup) -> Value:
+    """Walk the tree directly: the reference meaning that `compile_expr` must match (a property test checks)."""
     if isinstance(expr, Literal_):
         return expr.value
     if isinstance(expr, Name):
         return lookup(expr.name)
     if isinstance(expr, Unary):
-        operand = evaluate(expr.operand, lookup)
+        operand = interpret(expr.operand, lookup)
         return (not operand) if expr.op == "not" else -_number(operand)
     op = expr.op
     if op == "and":
-        return bool(evaluate(expr.left, lookup)) and bool(evaluate(expr.right, lookup))
+        return bool(interpret(expr.left, lookup)) and bool(interpret(expr.right, lookup))
     if op == "or":
-        return bool(evaluate(expr.left, lookup)) or bool(evaluate(expr.right, lookup))
-    left, right = evaluate(expr.left, lookup), evaluate(expr.right, lookup)
+        return bool(interpret(expr.left, lookup)) or bool(interpret(expr.right, lookup))
+    left, right = interpret(expr.left, lookup), interpret(expr.right, lookup)
     if op == "==":
         return left == right
     if op == "!=":

@@ -8,10 +8,10 @@ source, kept so that a runtime problem can still point at the line that caused i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from functools import cached_property
+from typing import Literal
 
-if TYPE_CHECKING:
-    from game.story.expressions import Assignment, Expr
+from game.story.expressions import Assignment, Compiled, Expr, compile_expr
 
 Value = bool | int | float | str
 VarType = Literal["int", "number", "bool", "str"]
@@ -67,12 +67,22 @@ class Effect:
     assignment: Assignment
     span: Span | None = None
 
+    @cached_property
+    def value(self) -> Compiled:
+        """The right-hand side, compiled once (see `expressions.compile_expr`)."""
+        return compile_expr(self.assignment.value)
+
 
 @dataclass(frozen=True)
 class Condition:
     source: str
     expr: Expr
     span: Span | None = None
+
+    @cached_property
+    def test(self) -> Compiled:
+        """The condition compiled once: conditions run on every step, so walking the tree each time adds up."""
+        return compile_expr(self.expr)
 
 
 @dataclass(frozen=True)
@@ -216,6 +226,14 @@ class Story:
         if self.lexicon is None:
             return None
         return self.characters.get(self.lexicon.subject)
+
+    @property
+    def subject_name(self) -> str:
+        """What a player calls the subject: the first of the names a page may use ("Ruby"), else "her"."""
+        subject = self.subject
+        if subject is None:
+            return self.lexicon.subject.capitalize() if self.lexicon else "her"
+        return (subject.names[0] if subject.names else subject.name).title()
 
     def act_title(self, act_id: str | None) -> str:
         return next((act.title for act in self.acts if act.id == act_id), "")

@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.authoring.watch import StoryWatcher, reload_story
 from game.engine import Event, Input, describe
 from game.engine.session import Session
 from game.persistence.endings_seen import endings_seen, remember_ending
@@ -26,6 +27,7 @@ from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save
 from game.replay.format import Replay
 from game.replay.recorder import Recorder
 from game.speedrun.tracker import SpeedrunTracker
+from game.story.loader import load_story
 from game.story.model import Story
 from game.tui.confirm import Confirm
 from game.tui.title import TitleScreen
@@ -47,8 +49,11 @@ class RubySparksApp(App[None]):
         speedrun: str | None = None,
         replay: Replay | None = None,
         replay_speed: float = 1.0,
+        watch: bool = False,
     ) -> None:
         super().__init__()
+        self.watch_story = watch
+        self.watcher: StoryWatcher | None = None
         self.record_to = record
         self.speedrun_category = speedrun
         self.replay = replay
@@ -99,10 +104,40 @@ class RubySparksApp(App[None]):
             self.screen.show_note()
         if story is None:
             return
+        if self.watch_story and self.watcher is None:
+            self.watcher = StoryWatcher(Path(story.root))
+            self.set_interval(1.0, self.check_for_edits)
         if self.replay is not None:
             self.watch_replay(self.replay)
         elif self.speedrun_category is not None:
             self.start_speedrun(self.speedrun_category)
+
+    def check_for_edits(self) -> None:
+        """With --watch: an edited story is reloaded and the player kept in place; a broken edit is only reported."""
+        from game.tui.game_screen import GameScreen
+
+        if self.watcher is None or not self.watcher.changed():
+            return
+        state = self.session.state if self.session else None
+        if state is None:
+            reloaded_story, _ = load_story(self.watcher.root)
+            if reloaded_story is None:
+                self.notify("The story has errors; see `ruby-sparks check`.", severity="error", timeout=10)
+            else:
+                self.story = reloaded_story
+                self.notify("The story was reloaded.")
+            return
+        reloaded = reload_story(self.watcher.root, state)
+        if reloaded.story is None or reloaded.state is None or self.session is None:
+            self.notify(reloaded.message, severity="error", timeout=15)
+            return
+        self.story = self.session.story = reloaded.story
+        if self.recorder is not None:
+            self.recorder.stop("the story was edited")
+        events = self.session.replace(reloaded.state)
+        if isinstance(self.screen, GameScreen):
+            self.screen.redraw_from(events)
+        self.notify(reloaded.message)
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP (a closed terminal) save the player's place before the app goes."""

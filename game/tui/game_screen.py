@@ -153,8 +153,12 @@ class GameScreen(Screen[None]):
         if events_ is None:
             self.notify("Nothing to undo.")
         else:
-            self.view = SceneView(act_title=self.view.act_title)
-            self.show_events(events_)
+            self.redraw_from(events_)
+
+    def redraw_from(self, events_: list[Event]) -> None:
+        """Show a place reached without a step (undo, a reload): the scene as it is now, from scratch."""
+        self.view = SceneView(act_title=self.view.act_title)
+        self.show_events(events_)
 
     def action_history(self) -> None:
         self.game.action_history()

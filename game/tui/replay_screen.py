@@ -14,7 +14,6 @@ from game.replay.format import Replay
 from game.replay.run import Run, RunRefused
 from game.replay.verify import format_time
 from game.tui.game_screen import GameScreen
-from game.tui.view import SceneView
 
 
 class ReplayScreen(GameScreen):
@@ -65,8 +64,7 @@ class ReplayScreen(GameScreen):
             self.view.rejected = f"The replay stops at step {self.position}: {refused}"
             self.query_one("#notice", Static).update(self.view.rejected)
             return
-        self.view = SceneView(act_title=self.view.act_title)
-        self.show_events(events)
+        self.redraw_from(events)
         made = describe_input(item)
         self.view.rejected = f"[{format_time(item.t)}] step {self.position}/{len(self.replay.inputs)}: {made}"
         self.query_one("#notice", Static).update(self.view.rejected)

@@ -1,0 +1,158 @@
+"""`ruby-sparks explore` (random mode): many seeded playthroughs, what they covered, and what went wrong.
+
+Each run is a real game through the engine with random choices and random pages from the lexicon (and some junk).
+A run that meets a problem (a condition that fails at runtime, a text naming a missing value, a scene with no way on,
+a game that never ends) keeps its inputs, so the report can hand the author a replay that shows it happening.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import __version__
+from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
+from game.explorer.random_pages import random_page
+from game.persistence.atomic import write_atomic
+from game.replay.format import Replay, ReplayInput
+from game.story.model import Story
+
+MAX_STEPS = 1_000
+STEP_MS = 1_000
+"""Explorer replays space inputs one second apart, so they play back at a watchable pace."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    kind: str
+    """problem (a runtime error in the story), dead-end (no choice is offered) or endless (no ending in MAX_STEPS)."""
+    message: str
+    seed: int
+    step: int
+    inputs: tuple[Input, ...]
+
+
+@dataclass
+class Coverage:
+    runs: int = 0
+    scenes: Counter[str] = field(default_factory=Counter)
+    choices: Counter[str] = field(default_factory=Counter)
+    traits: Counter[str] = field(default_factory=Counter)
+    endings: Counter[str] = field(default_factory=Counter)
+    issues: list[Issue] = field(default_factory=list)
+
+    def merge(self, other: Coverage) -> None:
+        self.runs += other.runs
+        self.scenes.update(other.scenes)
+        self.choices.update(other.choices)
+        self.traits.update(other.traits)
+        self.endings.update(other.endings)
+        self.issues.extend(other.issues)
+
+
+def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MAX_STEPS) -> None:
+    rng = random.Random(seed)
+    state, events = new_game(story, seed)
+    inputs: list[Input] = []
+    coverage.runs += 1
+    coverage.scenes[state.scene] += 1
+    reported: set[str] = set()
+
+    def note_problems(found: list[object]) -> None:
+        for event in found:
+            if isinstance(event, Problem) and event.message not in reported:
+                reported.add(event.message)
+                coverage.issues.append(Issue("problem", f"{event.where}: {event.message}", seed, len(inputs), tuple(inputs)))
+
+    note_problems(list(events))
+    for _ in range(max_steps):
+        if state.ending is not None:
+            coverage.endings[state.ending] += 1
+            return
+        scene = story.scenes[state.scene]
+        action: Input
+        if scene.typewriter is not None:
+            action = PageInput(random_page(story, rng))
+        else:
+            offered = available_choices(story, state)
+            if not offered:
+                message = f"the scene `{scene.id}` offers no choice here (every choice's condition is false)"
+                coverage.issues.append(Issue("dead-end", message, seed, len(inputs), tuple(inputs)))
+                return
+            number = rng.randint(1, len(offered))
+            coverage.choices[f"{scene.id}#{scene.choices.index(offered[number - 1]) + 1}"] += 1
+            action = ChoiceInput(number)
+        inputs.append(action)
+        before = state.traits
+        state, events = step(story, state, action)
+        note_problems(list(events))
+        if isinstance(action, PageInput):
+            coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
+        coverage.scenes[state.scene] += 1
+    coverage.issues.append(
+        Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
+    )
+
+
+_worker_story: Story | None = None
+
+
+def _init_worker(root: str) -> None:
+    global _worker_story
+    from game.story.loader import load_story_or_raise
+
+    _worker_story = load_story_or_raise(root)
+
+
+def _explore_seeds(seeds: range) -> Coverage:
+    assert _worker_story is not None
+    coverage = Coverage()
+    for seed in seeds:
+        explore_run(_worker_story, seed, coverage)
+    return coverage
+
+
+def explore_random(story: Story, runs: int, seed: int = 0, jobs: int = 1) -> Coverage:
+    """`runs` playthroughs with seeds seed, seed+1, ...; with `jobs` > 1, split across that many processes."""
+    coverage = Coverage()
+    if jobs <= 1 or runs < 2 * jobs:
+        for number in range(runs):
+            explore_run(story, seed + number, coverage)
+        return coverage
+    size = -(-runs // jobs)
+    chunks = [range(seed + start, seed + min(start + size, runs)) for start in range(0, runs, size)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(story.root,)) as pool:
+        for part in pool.map(_explore_seeds, chunks):
+            coverage.merge(part)
+    return coverage
+
+
+def distinct_issues(issues: list[Issue]) -> list[tuple[Issue, int]]:
+    """Each different issue once, with how many runs met it, represented by its shortest reproduction."""
+    groups: dict[tuple[str, str], list[Issue]] = {}
+    for issue in issues:
+        groups.setdefault((issue.kind, issue.message), []).append(issue)
+    return [(min(found, key=lambda i: (i.step, i.seed)), len(found)) for found in groups.values()]
+
+
+def issue_replay(story: Story, issue: Issue) -> Replay:
+    """A replay of the run up to the problem: `ruby-sparks replay --story DIR FILE` shows it happen."""
+    items = []
+    for number, action in enumerate(issue.inputs):
+        if isinstance(action, ChoiceInput):
+            items.append(ReplayInput(number * STEP_MS, "choice", action.number))
+        elif isinstance(action, PageInput):
+            items.append(ReplayInput(number * STEP_MS, "page", action.text))
+    return Replay(story.id, story.content_hash, issue.seed, "any%", tuple(items), None, __version__)
+
+
+def write_issue_replays(story: Story, issues: list[Issue], folder: Path) -> list[Path]:
+    paths = []
+    for number, issue in enumerate(issues, 1):
+        path = folder / f"{issue.kind}-{number:03d}-seed{issue.seed}.json"
+        write_atomic(path, issue_replay(story, issue).dumps().encode("utf-8"))
+        paths.append(path)
+    return paths

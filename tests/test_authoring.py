@@ -1,0 +1,220 @@
+"""The authoring toolkit through the real console script: graph, explore, schema and live reload."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from game.authoring.json_schema import story_schema
+from game.authoring.watch import StoryWatcher, rebase
+from game.frontends.plain import play_plain
+from game.paths import shipped_story_dir
+from game.story.loader import load_story_or_raise
+from game.story.schema import SCHEMAS
+from tests.conftest import DATA, MINI
+
+PLANTED = DATA / "stories" / "planted"
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    beside = Path(sys.executable).parent / "ruby-sparks"
+    command = [str(beside)] if beside.exists() else [sys.executable, "-m", "game"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def test_graph_as_dot_and_mermaid(tmp_path: Path) -> None:
+    dot = cli("graph").stdout
+    assert dot.startswith('digraph "ruby-sparks"') and "subgraph cluster_" in dot
+    assert 'label="Act I: The Blank Page"' in dot and "shape=doubleoctagon" in dot
+    assert '"first_page" -> "pages_pile_up" [label="page: speaks_french"]' in dot
+    assert '[label="page: not about her"]' in dot
+    target = tmp_path / "story.mmd"
+    assert cli("graph", str(MINI), "--format", "mermaid", "-o", str(target)).returncode == 0
+    mermaid = target.read_text()
+    assert mermaid.startswith("flowchart LR") and '((("END: A Quiet End")))' in mermaid
+    assert '-->|"Sit down and write"|' in mermaid
+
+
+def test_explore_the_shipped_story_reaches_everything() -> None:
+    result = cli("explore", "--runs", "300", "--seed", "5", "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["ok"]
+    assert report["runs"] == 300 and not report["unreached_endings"] and not report["issues"]
+    assert set(report["endings"]) == set(load_story_or_raise(shipped_story_dir()).endings)
+
+
+def test_explore_finds_the_planted_problems_and_hands_back_replays(tmp_path: Path) -> None:
+    out = tmp_path / "replays"
+    result = cli("explore", str(PLANTED), "--runs", "120", "--jobs", "2", "--format", "json", "--out", str(out))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["unreached_endings"] == ["lost"]
+    kinds = {issue["kind"]: issue for issue in report["issues"]}
+    assert set(kinds) == {"problem", "dead-end", "endless"}
+    assert "division by zero" in kinds["problem"]["message"] and "scenes.yaml:9" in kinds["problem"]["message"]
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), kinds["problem"]["replay"]).stdout
+    assert "[story problem at" in shown and "division by zero" in shown
+
+
+def test_explore_is_the_same_with_one_job_or_several() -> None:
+    one = json.loads(cli("explore", str(PLANTED), "--runs", "60", "--format", "json").stdout)
+    two = json.loads(cli("explore", str(PLANTED), "--runs", "60", "--jobs", "3", "--format", "json").stdout)
+    for key in ("scenes", "choices", "endings"):
+        assert one[key] == two[key]
+    assert [i["message"] for i in one["issues"]] == [i["message"] for i in two["issues"]]
+
+
+def test_exhaustive_proves_reachability_with_replays_that_verify(tmp_path: Path) -> None:
+    result = cli("explore", "--exhaustive", "--format", "json", "--out", str(tmp_path))
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["complete"] and not report["unreached_endings"]
+    for found in report["endings"].values():
+        assert cli("replay", "--verify", found["replay"]).stdout.startswith("valid: ")
+    planted = cli("explore", str(PLANTED), "--exhaustive", "--out", str(tmp_path / "p"))
+    assert planted.returncode == 1 and "lost: NOT REACHED" in planted.stdout
+
+
+def test_exhaustive_says_clearly_when_it_stops_at_the_limit(tmp_path: Path) -> None:
+    result = cli("explore", "--exhaustive", "--limit", "50", "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "stopped at the state limit (50 states)" in result.stdout and "unproven" in result.stdout
+
+
+def test_explore_refuses_nonsense_options() -> None:
+    result = cli("explore", "--jobs", "0")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def _story_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if p.name != "outline.yaml")
+
+
+@pytest.mark.parametrize("root", [shipped_story_dir(), MINI, PLANTED], ids=["shipped", "mini", "planted"])
+def test_every_valid_story_file_matches_the_schema(root: Path) -> None:
+    validator = jsonschema.Draft202012Validator(story_schema())
+    for path in _story_files(root):
+        errors = list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        assert not errors, f"{path}: {errors[0].message}"
+
+
+def test_the_schema_and_the_loader_agree_on_every_key(story_copy: Path) -> None:
+    schema = story_schema()
+    for name, keys in SCHEMAS.items():
+        properties = schema["$defs"][name]["properties"]
+        assert set(properties) == {key.name for key in keys}
+        assert set(schema["$defs"][name].get("required", [])) == {key.name for key in keys if key.required}
+    validator = jsonschema.Draft202012Validator(schema)
+    manifest = yaml.safe_load((story_copy / "story.yaml").read_text())
+    manifest["colour"] = "red"
+    assert list(validator.iter_errors(manifest))
+    (story_copy / "story.yaml").write_text(yaml.safe_dump(manifest))
+    assert "unknown-key" in cli("check", str(story_copy)).stdout
+
+
+def test_schema_command_prints_and_writes(tmp_path: Path) -> None:
+    printed = json.loads(cli("schema").stdout)
+    assert printed["$schema"].endswith("2020-12/schema")
+    target = tmp_path / "story.schema.json"
+    assert cli("schema", "-o", str(target)).returncode == 0
+    assert json.loads(target.read_text()) == printed
+
+
+class EditingStdin(io.StringIO):
+    """Plain-mode input that edits the story between lines, as an author would in another window."""
+
+    def __init__(self, lines: list[str | object]) -> None:
+        super().__init__()
+        self.script = lines
+
+    def readline(self, size: int | None = -1) -> str:
+        while self.script:
+            item = self.script.pop(0)
+            if callable(item):
+                item()
+                continue
+            return str(item)
+        return ""
+
+
+def test_watch_reloads_keeps_the_place_and_survives_a_broken_edit(story_copy: Path) -> None:
+    scenes = story_copy / "scenes.yaml"
+
+    def edit_text() -> None:
+        scenes.write_text(scenes.read_text().replace("The typewriter waits.", "The typewriter hums."))
+
+    def break_file() -> None:
+        scenes.write_text(scenes.read_text() + "\n  - id: [broken\n")
+
+    def remove_after() -> None:
+        text = scenes.read_text().split("\n  - id: [broken")[0]
+        scenes.write_text(text.replace("id: after", "id: afterwards").replace("to: after", "to: afterwards"))
+
+    story = load_story_or_raise(story_copy)
+    out = io.StringIO()
+    stdin = EditingStdin(
+        ["2\n", edit_text, "look\n", break_file, "look\n", "1\n", "Ruby is cheerful.\n", "\n", remove_after, "look\n"]
+    )
+    play_plain(story, stdin, out, watch=True)
+    text = out.getvalue()
+    assert "[The story was reloaded; you are where you were.]" in text
+    assert "The typewriter hums." in text
+    assert "[The story has errors; the last good version keeps playing:" in text and "yaml-syntax" in text
+    assert "The scene `after` is gone from the story" in text
+
+
+def test_rebase_keeps_values_that_still_fit(story_copy: Path) -> None:
+    story = load_story_or_raise(story_copy)
+    from game.engine import new_game
+
+    state, _ = new_game(story)
+    state = type(state)(**{**state.__dict__, "variables": {**state.variables, "trust": 4, "language": "french"}})
+    manifest = story_copy / "story.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("max: 5,", "max: 3,").replace("values: [english, french]", "values: [english]")
+    )
+    moved, message = rebase(state, load_story_or_raise(story_copy))
+    assert moved.variables["trust"] == 3 and moved.variables["language"] == "english"
+    assert "where you were" in message
+
+
+def test_watcher_notices_added_changed_and_removed_files(story_copy: Path) -> None:
+    watcher = StoryWatcher(story_copy)
+    assert not watcher.changed()
+    (story_copy / "more.yaml").write_text("scenes: []\n")
+    assert watcher.changed() and not watcher.changed()
+    (story_copy / "more.yaml").unlink()
+    assert watcher.changed()
+
+
+async def test_the_tui_reloads_an_edited_story_in_place(story_copy: Path) -> None:
+    from game.tui.app import RubySparksApp
+    from tests.tui_helpers import SIZE, game_screen, ready
+
+    app = RubySparksApp(story_copy, animate=False, blink=False, watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        scenes = story_copy / "scenes.yaml"
+        scenes.write_text(scenes.read_text().replace("The typewriter waits.", "The typewriter hums."))
+        app.check_for_edits()
+        await pilot.pause()
+        assert "The typewriter hums." in game_screen(pilot).view.plain_text
+        scenes.write_text("scenes: [oops\n")
+        app.check_for_edits()
+        await pilot.pause()
+        assert "The typewriter hums." in game_screen(pilot).view.plain_text
+
+
+def test_mini_story_copy_is_independent(story_copy: Path) -> None:
+    assert (story_copy / "story.yaml").exists() and story_copy != MINI
+    shutil.rmtree(story_copy)
+    assert (MINI / "story.yaml").exists()
