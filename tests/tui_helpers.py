@@ -19,9 +19,12 @@ def make_app(**options: object) -> RubySparksApp:
 async def ready(pilot: Pilot[None]) -> RubySparksApp:
     app = pilot.app
     assert isinstance(app, RubySparksApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.story is not None or app.loading_message != "Loading the story...":
+            return app
+    raise AssertionError("the story never finished loading")
 
 
 async def write_page(pilot: Pilot[None], text: str) -> None:

@@ -12,29 +12,30 @@ import os
 import signal
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from game.authoring.watch import StoryWatcher, reload_story
-from game.engine import Event, Input, describe
-from game.engine.session import Session
-from game.persistence.endings_seen import endings_seen, remember_ending
-from game.persistence.saves import AUTOSAVE, QUICKSAVE, SaveError, list_saves, load_game, save_game
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
-from game.replay.format import Replay
-from game.replay.recorder import Recorder
-from game.speedrun.tracker import SpeedrunTracker
-from game.story.loader import load_story
-from game.story.model import Story
-from game.tui.confirm import Confirm
 from game.tui.title import TitleScreen
+
+if TYPE_CHECKING:
+    from game.authoring.watch import StoryWatcher
+    from game.engine import Event, Input
+    from game.engine.session import Session
+    from game.replay.format import Replay
+    from game.replay.recorder import Recorder
+    from game.speedrun.tracker import SpeedrunTracker
+    from game.story.model import Story
 
 
 class RubySparksApp(App[None]):
-    CSS_PATH = "app.tcss"
+    """Everything past the title is imported when first needed, so the title draws almost as fast as a bare Textual
+    app (benchmarks/bench_startup.py measures it)."""
+
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "Ruby Sparks"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit_game", "Quit", priority=True)]
 
@@ -78,7 +79,7 @@ class RubySparksApp(App[None]):
             self.notify(problem, severity="warning", timeout=8)
         with contextlib.suppress(Exception):
             self.theme = self.settings.theme
-        self.run_worker(self._load_story, thread=True, exclusive=True, group="story")
+        self.call_after_refresh(lambda: self.run_worker(self._load_story, thread=True, exclusive=True, group="story"))
         self._install_signal_handlers()
 
     def get_default_screen(self) -> Screen[None]:
@@ -98,6 +99,8 @@ class RubySparksApp(App[None]):
         self.call_from_thread(self._story_loaded, story, message)
 
     def _story_loaded(self, story: Story | None, message: str) -> None:
+        from game.authoring.watch import StoryWatcher
+
         self.story = story
         self.loading_message = message
         if isinstance(self.screen, TitleScreen):
@@ -114,6 +117,8 @@ class RubySparksApp(App[None]):
 
     def check_for_edits(self) -> None:
         """With --watch: an edited story is reloaded and the player kept in place; a broken edit is only reported."""
+        from game.authoring.watch import reload_story
+        from game.story.loader import load_story
         from game.tui.game_screen import GameScreen
 
         if self.watcher is None or not self.watcher.changed():
@@ -169,6 +174,9 @@ class RubySparksApp(App[None]):
 
     def start_recording(self, seed: int, category: str | None) -> None:
         """Every game is recorded (a finished one becomes a replay); a speed-run also runs the clock and splits."""
+        from game.replay.recorder import Recorder
+        from game.speedrun.tracker import SpeedrunTracker
+
         assert self.story is not None
         self.recorder = Recorder(self.story, seed, category or "any%", self.record_to)
         self.tracker = SpeedrunTracker(self.recorder) if category else None
@@ -184,6 +192,7 @@ class RubySparksApp(App[None]):
             self.recorder.saved.clear()
 
     def start_speedrun(self, category: str) -> None:
+        from game.engine.session import Session
         from game.replay.run import category_available
 
         if self.story is None:
@@ -197,6 +206,7 @@ class RubySparksApp(App[None]):
         self.start_session(session, events)
 
     def watch_replay(self, replay: Replay) -> None:
+        from game.engine.session import Session
         from game.tui.replay_screen import ReplayScreen
 
         assert self.story is not None
@@ -219,6 +229,7 @@ class RubySparksApp(App[None]):
 
     def after_step(self, events: list[Event]) -> None:
         from game.engine import EndingReached, SceneShown
+        from game.persistence.endings_seen import remember_ending
 
         if self.story is None or self.session is None:
             return
@@ -239,6 +250,8 @@ class RubySparksApp(App[None]):
         return events
 
     def autosave(self) -> None:
+        from game.persistence.saves import AUTOSAVE, SaveError, save_game
+
         if self.story is not None and self.session is not None:
             with contextlib.suppress(OSError, SaveError):
                 save_game(AUTOSAVE, self.story, self.session.state)
@@ -254,6 +267,8 @@ class RubySparksApp(App[None]):
         self.new_game()
 
     def new_game(self) -> None:
+        from game.engine.session import Session
+
         if self.story is None:
             return
         self.seed += 1
@@ -303,6 +318,10 @@ class RubySparksApp(App[None]):
         self.push_screen(CategoryScreen(), chosen)
 
     def load_slot(self, name: str | None) -> None:
+        from game.engine import describe
+        from game.engine.session import Session
+        from game.persistence.saves import SaveError, list_saves, load_game
+
         if self.story is None:
             return
         slots = [s for s in list_saves(self.story) if not s.problem]
@@ -327,6 +346,8 @@ class RubySparksApp(App[None]):
         self.notify(f"Loaded `{name}`.")
 
     def save_slot(self, name: str) -> None:
+        from game.persistence.saves import SaveError, save_game
+
         if self.story is None or self.session is None:
             self.notify("There is no game to save yet.")
             return
@@ -338,6 +359,7 @@ class RubySparksApp(App[None]):
         self.notify(f"Saved as `{name}`.")
 
     def action_slots(self, mode: str) -> None:
+        from game.persistence.saves import list_saves
         from game.tui.slots_screen import SlotsScreen
 
         if self.story is None:
@@ -353,9 +375,13 @@ class RubySparksApp(App[None]):
         self.push_screen(SlotsScreen(mode, list_saves(self.story)), done)
 
     def action_quick_save(self) -> None:
+        from game.persistence.saves import QUICKSAVE
+
         self.save_slot(QUICKSAVE)
 
     def action_quick_load(self) -> None:
+        from game.persistence.saves import QUICKSAVE
+
         self.load_slot(QUICKSAVE)
 
     def action_history(self) -> None:
@@ -365,6 +391,7 @@ class RubySparksApp(App[None]):
             self.push_screen(HistoryScreen(self.story.title, self.session.state, self.story.id))
 
     def action_endings(self) -> None:
+        from game.persistence.endings_seen import endings_seen
         from game.tui.endings_screen import EndingsScreen
 
         if self.story is not None:
@@ -404,6 +431,7 @@ class RubySparksApp(App[None]):
             self.screen.action_undo()
 
     def action_quit_game(self) -> None:
+        from game.tui.confirm import Confirm
         from game.tui.game_screen import GameScreen
 
         games = [s for s in self.screen_stack if isinstance(s, GameScreen)]
