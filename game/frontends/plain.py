@@ -15,6 +15,7 @@ from types import FrameType
 from typing import TextIO
 
 from game.authoring.watch import StoryWatcher, reload_story
+from game.credits import credits_text
 from game.engine import (
     ActStarted,
     ChoiceInput,
@@ -40,7 +41,7 @@ from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
 WIDTH = 78
-COMMANDS = ("undo", "save", "load", "saves", "history", "look", "new", "help", "quit")
+COMMANDS = ("undo", "save", "load", "saves", "history", "look", "new", "credits", "help", "quit")
 HELP = """Commands, at any prompt:
   a number       choose that choice
   undo           take back the last choice or page
@@ -49,6 +50,7 @@ HELP = """Commands, at any prompt:
   history        the story so far
   look           show the scene again
   new            start again from the beginning
+  credits        who made the film, and this game
   help           this list
   quit           save to `autosave` and leave
 At the typewriter, type your page line by line; an empty line pulls the page out."""
@@ -278,6 +280,8 @@ class PlainGame:
             self.seed += 1
             self.render(self.session.restart(self.seed))
             self.record("restart")
+        elif name == "credits":
+            self.say(credits_text())
         elif name == "quit":
             self.say("Goodbye.")
         return True

@@ -9,7 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Markdown, Static
+
+from game.credits import credits_text
 
 KEYS = (
     ("1-9, arrows, Enter, mouse", "choose"),
@@ -39,4 +41,5 @@ class HelpScreen(Screen[None]):
                 "\nWhatever Calvin types about Ruby comes true. Write a page in plain English: "
                 '"She speaks French." "She is never sad." After you pull the page out you see what took.'
             )
+            yield Markdown(credits_text(), id="credits")
         yield Footer()
