@@ -178,7 +178,7 @@ def test_plain_playback_shows_the_inputs_and_the_finish() -> None:
     result = cli("replay", "--plain", "--speed", "0", str(assets_dir() / "replays" / "film.json"))
     assert result.returncode == 0
     assert "page> " in result.stdout and "[0:00.000] > " in result.stdout
-    assert result.stdout.rstrip().endswith("Run over: film_ending in 1:31.651.") or "Run over: film_ending" in result.stdout
+    assert "Run over: film_ending in " in result.stdout
 
 
 async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:

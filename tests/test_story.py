@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+
+import yaml
 from pathlib import Path
 
 from game.engine import ChoiceInput, PageInput, SceneShown, available_choices, new_game, step
 from game.explorer.exhaustive import explore_exhaustive
+from game.explorer.film_path import film_inputs
 from game.paths import shipped_seeds_dir, shipped_story_dir
 from game.story.checks import check_story
 from game.story.model import Story, TextBlock
@@ -44,7 +47,10 @@ def test_the_story_is_long_enough_to_be_a_game(shipped_story: Story) -> None:
 def test_no_run_of_eight_words_comes_from_the_article(shipped_story: Story) -> None:
     lines = (DATA / "seed_8grams.txt").read_text().splitlines()
     article = {line for line in lines if line and not line.startswith("#")}
-    for text in prose(shipped_story):
+    ours = [
+        p.read_text(encoding="utf-8") for folder in (shipped_story_dir(), shipped_seeds_dir()) for p in folder.rglob("*.yaml")
+    ]
+    for text in prose(shipped_story) + ours:
         words = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
         for i in range(len(words) - 7):
             digest = hashlib.sha256(" ".join(words[i : i + 8]).encode()).hexdigest()[:16]
@@ -94,3 +100,16 @@ def test_what_the_first_page_says_is_still_true_later(shipped_story: Story) -> N
     plain = _play_until(shipped_story, "act2_start", {"first_page": "Ruby paints."})
     later_french = [p for p in french if "French" in p or "français" in p.lower()]
     assert len(later_french) > len([p for p in plain if "French" in p])
+
+
+def test_the_films_path_reaches_the_films_ending_through_the_beats_in_order(shipped_story: Story) -> None:
+    outline = yaml.safe_load((shipped_seeds_dir() / "outline.yaml").read_text(encoding="utf-8"))
+    order = {beat["id"]: number for number, beat in enumerate(outline["beats"])}
+    inputs, state, passed = film_inputs(shipped_story)
+    assert state.ending == "film_ending"
+    beats = [shipped_story.scenes[s].beat for s in passed if s in shipped_story.scenes]
+    positions = [order[b] for b in beats if b is not None]
+    assert positions == sorted(positions), beats
+    assert set(order) <= set(beats), set(order) - set(beats)
+    assert state.variables["set_free"] is True and state.traits["speaks_french"] > 0
+    assert sum(isinstance(i, PageInput) for i in inputs) >= 8

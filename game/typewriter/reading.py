@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-MAX_PAGE_CHARS = 100_000
+MAX_PAGE_CHARS = 20_000
 """A page longer than this is cut here (and says so): a huge paste must not stall the game."""
 
 
