@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import yaml
-from pathlib import Path
 
 from game.engine import ChoiceInput, PageInput, SceneShown, available_choices, new_game, step
 from game.explorer.exhaustive import explore_exhaustive
