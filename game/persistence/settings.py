@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game.paths import user_data_dir
-from game.persistence.atomic import set_aside, write_atomic
+from game.persistence.atomic import write_atomic
+from game.persistence.json_record import read_record, read_record_or_set_aside
 
 TEXT_SPEEDS = {"instant": 0.0, "fast": 400.0, "normal": 120.0, "slow": 45.0}
 """Characters revealed per second (0: all at once)."""
@@ -31,16 +32,11 @@ def settings_path() -> Path:
 def load_settings() -> tuple[Settings, str]:
     """The saved settings and a message for the player ("" when all went well)."""
     path = settings_path()
-    try:
-        if path.stat().st_size > MAX_SETTINGS_BYTES:
-            raise ValueError("too large")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings(), ""
-    except (OSError, ValueError, RecursionError) as error:
-        return Settings(), _set_aside(path, str(error))
-    if not isinstance(data, dict):
-        return Settings(), _set_aside(path, "not a JSON object")
+    data = read_record(path, MAX_SETTINGS_BYTES)
+    if data is None:
+        _, aside = read_record_or_set_aside(path, MAX_SETTINGS_BYTES)
+        kept = f"it was kept as {aside.name} and " if aside else ""
+        return Settings(), f"The settings file could not be read; {kept}the defaults are used."
     speed = data.get("text_speed")
     theme = data.get("theme")
     return Settings(
@@ -51,11 +47,3 @@ def load_settings() -> tuple[Settings, str]:
 
 def save_settings(settings: Settings) -> None:
     write_atomic(settings_path(), json.dumps(asdict(settings), indent=1).encode())
-
-
-def _set_aside(path: Path, reason: str) -> str:
-    try:
-        aside = set_aside(path)
-    except OSError:
-        return f"The settings file could not be read ({reason}); using the defaults."
-    return f"The settings file could not be read ({reason}); it was kept as {aside.name} and the defaults are used."

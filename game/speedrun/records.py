@@ -6,17 +6,15 @@ will not start is worse.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.paths import user_data_dir
-from game.persistence.atomic import set_aside, write_atomic
+from game.persistence.atomic import write_atomic
+from game.persistence.json_record import MAX_RECORD_BYTES, read_record_or_set_aside
 from game.replay.format import Split
-
-MAX_RECORD_BYTES = 2_000_000
 
 
 @dataclass
@@ -61,20 +59,7 @@ def records_path() -> Path:
 
 
 def _read_all() -> dict[str, Any]:
-    path = records_path()
-    try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
-            raise ValueError("too large")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("not an object")
-        return data
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, RecursionError):
-        with contextlib.suppress(OSError):
-            set_aside(path)
-        return {}
+    return read_record_or_set_aside(records_path(), MAX_RECORD_BYTES)[0]
 
 
 def load_records(story_hash: str, category: str) -> Records:

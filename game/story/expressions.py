@@ -357,6 +357,9 @@ def compile_expr(expr: Expr) -> Compiled:
         return lambda lookup: left(lookup) != right(lookup)
     if op in _COMPARE:
         compare = _COMPARE[op]
+        constant = expr.right.value if isinstance(expr.right, Literal_) else None
+        if isinstance(expr.left, Name) and isinstance(constant, (int, float)) and not isinstance(constant, bool):
+            return _compare_name(expr.left.name, compare, constant)
         return lambda lookup: compare(_number(left(lookup)), _number(right(lookup)))
     if op == "+":
 
@@ -368,6 +371,18 @@ def compile_expr(expr: Expr) -> Compiled:
 
         return plus
     return lambda lookup: arithmetic(op, _number(left(lookup)), _number(right(lookup)))
+
+
+def _compare_name(name: str, compare: Callable[[float, float], bool], constant: float) -> Compiled:
+    """`trust >= 7`, the commonest condition by far, without the generic path's extra calls."""
+
+    def run(lookup: Lookup) -> bool:
+        value = lookup(name)
+        if value.__class__ is bool or not isinstance(value, (int, float)):
+            raise EvaluationError(f"expected a number, got {value!r}")
+        return compare(value, constant)
+
+    return run
 
 
 def interpret(expr: Expr, lookup: Lookup) -> Value:
