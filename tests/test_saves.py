@@ -91,3 +91,22 @@ def test_a_save_of_an_edited_story_is_refused(mini_story: Story, story_copy: Pat
 def test_save_names_are_sanitised(name: str) -> None:
     with pytest.raises(SaveError):
         check_slot_name(name)
+
+
+def test_another_storys_save_or_a_damaged_one_is_never_overwritten(mini_story: Story, shipped_story: Story) -> None:
+    from game.engine import new_game
+    from game.persistence.saves import autosave
+
+    shipped_state, _ = new_game(shipped_story)
+    mini_state, _ = new_game(mini_story)
+    first = autosave(shipped_story, shipped_state)
+    kept = first.read_bytes()
+    with pytest.raises(SaveError, match="another story"):
+        save_game("autosave", mini_story, mini_state)
+    moved = autosave(mini_story, mini_state)
+    assert moved.stem == "autosave-mini" and first.read_bytes() == kept
+    assert load_game("autosave", shipped_story).scene == shipped_state.scene
+    slot_path("broken").write_text("{not json")
+    with pytest.raises(SaveError, match="damaged save, kept"):
+        save_game("broken", mini_story, mini_state)
+    assert slot_path("broken").read_text() == "{not json"

@@ -34,7 +34,7 @@ from game.engine import (
 )
 from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
-from game.persistence.saves import AUTOSAVE, QUICKSAVE, SaveError, list_saves, load_game, save_game
+from game.persistence.saves import QUICKSAVE, SaveError, autosave, list_saves, load_game, save_game
 from game.replay.recorder import Recorder
 from game.speedrun.tracker import SpeedrunTracker
 from game.story.model import Story
@@ -332,8 +332,8 @@ class PlainGame:
 
     def autosave(self) -> None:
         try:
-            save_game(AUTOSAVE, self.story, self.session.state)
-            self.say("Saved to `autosave`.")
+            path = autosave(self.story, self.session.state)
+            self.say(f"Saved to `{path.stem}`.")
         except SaveError as error:
             self.say(str(error))
         self.out.flush()

@@ -65,7 +65,15 @@ def _checksum(body: dict[str, Any]) -> str:
 
 
 def save_game(name: str, story: Story, state: State) -> Path:
+    """Write the slot, unless it holds another story's save or a damaged one: those are never overwritten."""
     path = slot_path(name)
+    if path.exists() or path.is_symlink():
+        try:
+            origin = _read_document(path).get("story")
+        except SaveError:
+            raise SaveError(f"The slot `{path.stem}` holds a damaged save, kept as it is; choose another name.") from None
+        if not isinstance(origin, dict) or origin.get("id") != story.id:
+            raise SaveError(f"The slot `{path.stem}` holds a save of another story, which is kept as it is; choose another name.")
     title = state.history[-1].title if state.history else ""
     body = {
         "format": SAVE_FORMAT,
@@ -82,6 +90,14 @@ def save_game(name: str, story: Story, state: State) -> Path:
     except OSError as error:
         raise SaveError(f"Could not write the save `{path.stem}`: {error.strerror or error}.") from None
     return path
+
+
+def autosave(story: Story, state: State) -> Path:
+    """Save to `autosave`; if that slot holds another story's save or a damaged one, to `autosave-STORY` instead."""
+    try:
+        return save_game(AUTOSAVE, story, state)
+    except SaveError:
+        return save_game(f"{AUTOSAVE}-{story.id}"[:40], story, state)
 
 
 def _read_document(path: Path) -> dict[str, Any]:

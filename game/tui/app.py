@@ -250,11 +250,11 @@ class RubySparksApp(App[None]):
         return events
 
     def autosave(self) -> None:
-        from game.persistence.saves import AUTOSAVE, SaveError, save_game
+        from game.persistence.saves import SaveError, autosave
 
         if self.story is not None and self.session is not None:
             with contextlib.suppress(OSError, SaveError):
-                save_game(AUTOSAVE, self.story, self.session.state)
+                autosave(self.story, self.session.state)
 
     def begin_again(self) -> None:
         """After an ending: in an unfinished speed-run (film%, all-endings) a restart within the run, else a new game."""
