@@ -80,3 +80,13 @@ def test_a_broken_story_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 def test_a_missing_story_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = play("", story=tmp_path / "nowhere")
     assert result.returncode == 2 and "no such story folder" in result.stderr
+
+
+def test_a_megabyte_of_junk_at_every_prompt_leaves_the_game_working() -> None:
+    junk = "\x00\x07\x1b[31m \u202eevil\u202c 🎈 ﷽ " * 40_000  # about a megabyte: control codes, bidi overrides, emoji
+    result = play(f"{junk}\n1\n{junk}\n\nRuby is happy.\n\n2\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "is not a choice" in result.stdout
+    assert "The page ran out before you did" in result.stdout
+    assert "*** THE END: A Quiet End ***" in result.stdout

@@ -41,6 +41,8 @@ SCREENS = {
     "settings": steps("s"),
     "help": steps("question_mark"),
     "confirm_quit": steps("n", "1", "1", "1", "1", "R", "u", "b", "y", "ctrl+q"),
+    "speedrun_category": steps("r"),
+    "load_slots_empty": steps("l"),
 }
 
 
