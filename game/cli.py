@@ -33,12 +33,12 @@ def _usage_error(message: str) -> int:
 
 def _load_for_play(story_arg: str | None) -> Story | int:
     """The story, or an int exit code after printing why it cannot be played."""
-    from game.story.loader import load_story
+    from game.story.cache import load_story_cached
 
     folder = _story_dir(story_arg)
     if not folder.is_dir():
         return _usage_error(f"no such story folder: {folder}")
-    story, diagnostics = load_story(folder if story_arg is None else story_arg)
+    story, diagnostics = load_story_cached(folder if story_arg is None else story_arg)
     if story is None:
         for diagnostic in diagnostics.sorted():
             if diagnostic.severity == "error":

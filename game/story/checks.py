@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
+from game.story.cache import load_story_cached
 from game.story.diagnostics import Diagnostics, did_you_mean
-from game.story.loader import load_story
 from game.story.model import Span, Story
 from game.story.outline import Beat, find_outline, read_outline
 
 
 def check_story(story_dir: Path, outline: Path | None = None, shown: str | None = None) -> tuple[Story | None, Diagnostics]:
-    story, diagnostics = load_story(shown or story_dir)
+    story, diagnostics = load_story_cached(shown or story_dir)
     outline_path = find_outline(story_dir, outline)
     beats = read_outline(outline_path, str(outline_path), diagnostics) if outline_path else None
     if story is not None:

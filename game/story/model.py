@@ -67,6 +67,10 @@ class Effect:
     assignment: Assignment
     span: Span | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the story cache) without the compiled closure, which is rebuilt on first use."""
+        return {k: v for k, v in self.__dict__.items() if k != "value"}
+
     @cached_property
     def value(self) -> Compiled:
         """The right-hand side, compiled once (see `expressions.compile_expr`)."""
@@ -78,6 +82,10 @@ class Condition:
     source: str
     expr: Expr
     span: Span | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the story cache) without the compiled closure, which is rebuilt on first use."""
+        return {k: v for k, v in self.__dict__.items() if k != "test"}
 
     @cached_property
     def test(self) -> Compiled:

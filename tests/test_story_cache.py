@@ -1,0 +1,58 @@
+"""The cache of cleanly loaded stories: a hit is the same story, any edit misses, a bad cache file is only a miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import new_game, step
+from game.engine.inputs import ChoiceInput
+from game.story.cache import load_story_cached
+
+
+def _cache_files(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("story-*.pickle"))
+
+
+def test_a_clean_story_is_cached_and_plays_the_same(story_copy: Path, private_home: Path) -> None:
+    first, diagnostics = load_story_cached(story_copy)
+    assert first is not None and not diagnostics.items
+    assert len(_cache_files(private_home)) == 1
+    second, _ = load_story_cached(story_copy)
+    assert second is not None and second is not first
+    assert second.content_hash == first.content_hash and second.scenes == first.scenes
+    for story in (first, second):
+        state, _ = new_game(story, seed=3)
+        state, events = step(story, state, ChoiceInput(2))
+        assert state.variables["trust"] == 5
+
+
+def test_an_edit_misses_the_cache(story_copy: Path) -> None:
+    load_story_cached(story_copy)
+    scenes = story_copy / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace("The typewriter waits.", "The typewriter hums."))
+    story, _ = load_story_cached(story_copy)
+    assert story is not None
+    assert "hums" in story.scenes["desk"].text[0].variants[0].source
+
+
+def test_a_story_with_warnings_or_errors_is_never_cached(story_copy: Path, private_home: Path) -> None:
+    (story_copy / "scenes.yaml").write_text("scenes: [oops\n")
+    story, diagnostics = load_story_cached(story_copy)
+    assert story is None and diagnostics.errors
+    assert _cache_files(private_home) == []
+
+
+def test_a_damaged_cache_file_is_only_a_miss(story_copy: Path, private_home: Path) -> None:
+    load_story_cached(story_copy)
+    (cached,) = _cache_files(private_home)
+    cached.write_bytes(b"\x80\x04not a pickle at all")
+    story, diagnostics = load_story_cached(story_copy)
+    assert story is not None and not diagnostics.items
+
+
+def test_the_cache_can_be_turned_off(story_copy: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUBY_SPARKS_NO_CACHE", "1")
+    story, _ = load_story_cached(story_copy)
+    assert story is not None and _cache_files(private_home) == []
