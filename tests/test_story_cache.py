@@ -24,7 +24,7 @@ def test_a_clean_story_is_cached_and_plays_the_same(story_copy: Path, private_ho
     assert second.content_hash == first.content_hash and second.scenes == first.scenes
     for story in (first, second):
         state, _ = new_game(story, seed=3)
-        state, events = step(story, state, ChoiceInput(2))
+        state, _ = step(story, state, ChoiceInput(2))
         assert state.variables["trust"] == 5
 
 
