@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 
 def median_seconds(action: Callable[[], object], repeat: int = 7) -> float:
@@ -17,9 +17,9 @@ def median_seconds(action: Callable[[], object], repeat: int = 7) -> float:
     return statistics.median(times)
 
 
-def median_process_seconds(command: Sequence[str], repeat: int = 9) -> float:
+def median_process_seconds(command: Sequence[str], repeat: int = 9, env: Mapping[str, str] | None = None) -> float:
     """Whole-process wall time, including interpreter start-up, as a user would feel it."""
-    return median_seconds(lambda: subprocess.run(command, capture_output=True, check=True), repeat)
+    return median_seconds(lambda: subprocess.run(command, capture_output=True, check=True, env=env), repeat)
 
 
 def verdict(value: float, target: float) -> str:
