@@ -41,7 +41,8 @@ def test_a_whole_playthrough_piped_in() -> None:
 
 
 def test_mistakes_get_a_hint_and_the_same_prompt() -> None:
-    out = play("\nseven\n9\n1\n\nRuby is happy.\n\n").stdout
+    out = play("\nseven\n²\n" + "9" * 5000 + "\n9\n1\n\nRuby is happy.\n\n").stdout
+    assert "`²` is not a choice" in out and out.count("is not a choice") == 3
     assert "Type a number from 1 to 3, or `help`." in out
     assert "`seven` is not a choice: type a number from 1 to 3, or `help`." in out
     assert "Choose a number from 1 to 3." in out

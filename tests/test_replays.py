@@ -215,3 +215,23 @@ async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
         await pilot.press("space")
         await pilot.press("escape")
         await pilot.pause()
+
+
+def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story) -> None:
+    from game.explorer.exhaustive import explore_exhaustive
+    from game.replay.format import ReplayInput
+    from game.replay.run import input_for
+
+    paths = explore_exhaustive(shipped_story).paths
+    run = Run(shipped_story, seed=11, category="all-endings")
+    t = 0
+    for number, ending in enumerate(sorted(paths)):
+        if number:
+            t += 500
+            run.apply(ReplayInput(t, "restart"))
+        for action in paths[ending]:
+            t += 700
+            run.apply(input_for(action, t))
+    assert run.finished and [s.name for s in run.splits] == sorted(paths)
+    verdict = verify(read_replay(run.replay().dumps().encode()), shipped_story)
+    assert verdict.valid and f"inputs={len(run.inputs)}" in verdict.line

@@ -13,7 +13,8 @@ from game.engine.state import State
 from game.engine.step import apply_reading, page_feedback
 from game.story.model import Story
 from game.typewriter import read_page
-from game.typewriter.reading import PageReading
+from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading
+from game.typewriter.text import clean, split_sentences
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class PageExplanation:
 
 def explain_page(story: Story, text: str) -> PageExplanation:
     if story.lexicon is None:
-        reading = PageReading((), False)
+        sentences = tuple(SentenceReading(text, False) for text in split_sentences(clean(text[:MAX_PAGE_CHARS])))
+        reading = PageReading(sentences, len(text) > MAX_PAGE_CHARS)
         return PageExplanation(reading, (), ("This story has no lexicon: pages change nothing.",))
     reading = read_page(story.lexicon, story.characters, text)
     traits = {trait.id: 0.0 for trait in story.lexicon.traits}

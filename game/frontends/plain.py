@@ -41,6 +41,8 @@ from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
 WIDTH = 78
+MAX_CHOICE_DIGITS = 6
+"""A longer "number" is a mistake, not a choice (and Python refuses to read integers past 4,300 digits)."""
 COMMANDS = ("undo", "save", "load", "saves", "history", "look", "new", "credits", "help", "quit")
 HELP = """Commands, at any prompt:
   a number       choose that choice
@@ -209,7 +211,7 @@ class PlainGame:
             self.say("The story is over. Type `new`, `undo`, `load` or `quit`.")
         elif not text:
             self.say(f"Type a number from 1 to {count}, or `help`.")
-        elif not text.isdigit():
+        elif not (text.isascii() and text.isdecimal()) or len(text) > MAX_CHOICE_DIGITS:
             self.say(f"`{_clip(text)}` is not a choice: type a number from 1 to {count}, or `help`.")
         else:
             self.act(ChoiceInput(int(text)))
