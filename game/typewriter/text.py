@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "mt", "prof"})
 _SENTENCE_END = re.compile(r"[.!?;]+[\"')\]]*|\n")
-_TOKEN = re.compile(r"[a-z0-9]+|,")
+_TOKEN = re.compile(r"[^\W_]+|,")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
 IRREGULAR_NEGATIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not", "ain't": "is not"}
@@ -61,7 +61,7 @@ def _nonblank(sentence: str) -> Iterator[str]:
 
 def tokens(sentence: str) -> list[str]:
     """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
-    text = sentence.lower()
+    text = _fold_accents(sentence.lower())
     for short, long in IRREGULAR_NEGATIONS.items():
         text = text.replace(short, long)
     text = _NT.sub(r"\1 not", text)
@@ -78,3 +78,10 @@ def _open_contraction(match: re.Match[str]) -> str:
     if ending == "s":
         return f"{word} is" if word in IS_CONTRACTIONS else word
     return f"{word} " + {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}[ending]
+
+
+def _fold_accents(text: str) -> str:
+    """ "français" and "francais" are one word to the reader (the page shown back keeps its accents)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
