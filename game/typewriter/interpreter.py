@@ -15,7 +15,7 @@ from game.story.model import Character, Lexicon
 from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_spans
 from game.typewriter.lexicon_index import NEGATION, OTHER, LexiconIndex, Phrase, build_index
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
-from game.typewriter.text import clean, split_sentences, tokens
+from game.typewriter.text import POSSESSIVE, clean, split_sentences, tokens
 from game.typewriter.words import common_words, stem
 
 MAX_GAP = 3
@@ -150,7 +150,9 @@ def _read_sentence(index: LexiconIndex, text: str, previous: str | None) -> tupl
     references = _references(index, words)
     negations = negation_spans(words)
     intensities = intensity_spans(words)
-    matches = _choose(_find_matches(index, keys, negations, boundaries))
+    found = _find_matches(index, keys, negations, boundaries)
+    # "loves Calvin's dog" is about the dog: a phrase that ends on a possessor did not say what it seems to
+    matches = _choose([m for m in found if m.end >= len(words) or words[m.end] != POSSESSIVE])
     asking = text.rstrip("\"') ").endswith("?")
     traits: dict[str, TraitReading] = {}
     about = False
@@ -251,13 +253,23 @@ def _references(index: LexiconIndex, words: list[str]) -> list[tuple[int, str]]:
     while i < len(words):
         named = _name_at(index, words, i)
         if named is not None:
-            found.append((i, named[1]))
+            found.append((i, OTHER if _possessed_subject(index, words, named[0]) else named[1]))
             i = named[0]
             continue
         if words[i] in index.references:
             found.append((i, index.references[words[i]]))
         i += 1
     return found
+
+
+COPULAS = frozenset({"is", "was", "are", "were", "has", "had", "seems", "looks", "becomes", "became", "gets", "got"})
+
+
+def _possessed_subject(index: LexiconIndex, words: list[str], after: int) -> bool:
+    """ "Ruby's mother is sad" is about her mother; "Ruby's French is perfect" is still about Ruby's French."""
+    if after + 2 >= len(words) or words[after] != POSSESSIVE or words[after + 2] not in COPULAS:
+        return False
+    return _key(index, words[after + 1]) not in index.phrases_by_first
 
 
 def _find_matches(

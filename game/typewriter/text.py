@@ -8,7 +8,9 @@ from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "mt", "prof"})
 _SENTENCE_END = re.compile(r"[.!?;]+[\"')\]]*|\n")
-_TOKEN = re.compile(r"[^\W_]+|,")
+_TOKEN = re.compile(r"[^\W_]+|,|'s\b")
+POSSESSIVE = "'s"
+"""Kept as a token of its own, so "Ruby's mother is sad" can be told from "Ruby's happy"."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
 IRREGULAR_NEGATIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not", "ain't": "is not"}
@@ -76,7 +78,7 @@ def tokens(sentence: str) -> list[str]:
 def _open_contraction(match: re.Match[str]) -> str:
     word, ending = match.group(1), match.group(2)
     if ending == "s":
-        return f"{word} is" if word in IS_CONTRACTIONS else word
+        return f"{word} is" if word in IS_CONTRACTIONS else f"{word} {POSSESSIVE}"
     return f"{word} " + {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}[ending]
 
 
