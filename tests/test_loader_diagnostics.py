@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.story.checks import check_story
+from game.story.loader import load_story
 
 CASES = [
     # (file, old, new, marker, code, words)
@@ -220,3 +221,11 @@ def test_json_output_through_the_console_script(story_copy: Path) -> None:
     diagnostic = data["diagnostics"][0]
     assert set(diagnostic) == {"file", "line", "column", "severity", "code", "message"}
     assert (diagnostic["line"], diagnostic["code"]) == (5, "unknown-target")
+
+
+def test_a_number_too_long_to_read_is_a_message(story_copy: Path) -> None:
+    """Found by the fuzzer: PyYAML raises ValueError for an integer of more than 4,300 digits."""
+    (story_copy / "story.yaml").write_text("9" * 5000 + "\n")
+    story, diagnostics = load_story(story_copy)
+    assert story is None
+    assert any(d.code == "wrong-type" and "too long" in d.message and d.line == 1 for d in diagnostics.items)

@@ -134,7 +134,10 @@ class _Converter:
         if tag in _SCALAR_TAGS:
             return _SCALAR_TAGS[tag](node.value)  # type: ignore[no-any-return,no-untyped-call]
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            value = self.constructor.construct_object(node)
+            try:
+                value = self.constructor.construct_object(node)
+            except (ValueError, OverflowError):  # Python refuses to read integers past 4,300 digits
+                raise YamlProblem(self.span(node), "wrong-type", "a number too long to be read") from None
             if isinstance(value, float) and value != value:
                 return node.value  # type: ignore[no-any-return]
             return value  # type: ignore[no-any-return]
