@@ -22,7 +22,7 @@ def random_page(story: Story, rng: random.Random) -> str:
     if rng.random() < 0.15:
         return page_about_someone_else(story, rng.choice(lexicon.traits))
     traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
-    subject = rng.choice((_subject_name(story), _pronoun(story)))
+    subject = rng.choice((story.subject_name, _pronoun(story)))
     return " ".join(_sentence(subject, rng.choice(t.phrases), negated=rng.random() < 0.3) for t in traits)
 
 
@@ -33,12 +33,12 @@ def page_for(story: Story, tests: tuple[TraitTest, ...]) -> str:
     for test in tests:
         trait = lexicon.trait(test.trait) if lexicon else None
         if trait is not None:
-            sentences.append(_sentence(_subject_name(story), trait.phrases[0], test.negated))
+            sentences.append(_sentence(story.subject_name, trait.phrases[0], test.negated))
     return " ".join(sentences)
 
 
 def page_asserting(story: Story, trait: Trait) -> str:
-    return _sentence(_subject_name(story), trait.phrases[0], negated=False)
+    return _sentence(story.subject_name, trait.phrases[0], negated=False)
 
 
 def page_about_someone_else(story: Story, trait: Trait) -> str:
@@ -46,10 +46,6 @@ def page_about_someone_else(story: Story, trait: Trait) -> str:
     other = next((c for c in story.characters.values() if c.id != subject), None)
     name = (other.names[0] if other.names else other.name).title() if other else "The weather"
     return _sentence(name, trait.phrases[0], negated=False)
-
-
-def _subject_name(story: Story) -> str:
-    return story.subject_name
 
 
 def _pronoun(story: Story) -> str:

@@ -34,9 +34,9 @@ from game.engine import (
 )
 from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
-from game.persistence.saves import QUICKSAVE, SaveError, autosave, list_saves, load_game, save_game
+from game.persistence.saves import QUICKSAVE, SaveError, autosave, list_saves, load_game, newest_loadable, save_game
 from game.replay.recorder import Recorder
-from game.speedrun.tracker import SpeedrunTracker
+from game.speedrun.tracker import SpeedrunTracker, record_input
 from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
@@ -238,14 +238,11 @@ class PlainGame:
 
     def record(self, action: ChoiceInput | PageInput | str) -> None:
         """Tell the recording (and the speed-run clock) about an input the game took; show any split it made."""
-        if self.speedrun is not None:
-            for line in self.speedrun.note(action):
-                self.say(f"[{line.text}]")
-        elif self.recorder is not None:
-            self.recorder.note(action)
-        if self.recorder is not None and self.recorder.run.finished and self.recorder.saved:
-            self.say(f"Replay saved to {self.recorder.saved[-1]}")
-            self.recorder.saved.clear()
+        lines, saved = record_input(self.recorder, self.speedrun, action)
+        for line in lines:
+            self.say(f"[{line.text}]")
+        if saved is not None:
+            self.say(f"Replay saved to {saved}")
 
     def command(self, line: str) -> bool:
         """Run `line` if it is a command; a line at the typewriter counts only if it is a command and nothing else."""
@@ -298,11 +295,11 @@ class PlainGame:
 
     def load(self, name: str) -> None:
         if not name:
-            usable = [slot for slot in list_saves(self.story) if not slot.problem]
-            if not usable:
+            newest = newest_loadable(self.story)
+            if newest is None:
                 self.say("There are no saves to load.")
                 return
-            name = usable[0].name
+            name = newest
         try:
             state = load_game(name, self.story)
         except SaveError as error:

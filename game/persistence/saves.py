@@ -168,6 +168,11 @@ def list_saves(story: Story) -> list[SlotInfo]:
     return sorted(slots, key=lambda slot: slot.saved_at, reverse=True)
 
 
+def newest_loadable(story: Story) -> str | None:
+    """The slot `continue` or a bare `load` should take: the newest save this story can load."""
+    return next((slot.name for slot in list_saves(story) if not slot.problem), None)
+
+
 def _mtime(path: Path) -> float:
     try:
         return path.stat().st_mtime

@@ -7,12 +7,28 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from game.engine import ActStarted, EndingReached, Event, Input
 from game.replay.format import Split
 from game.replay.recorder import Recorder
 from game.replay.verify import format_time
 from game.speedrun.records import Records, load_records, save_records
+
+
+def record_input(
+    recorder: Recorder | None, tracker: SpeedrunTracker | None, action: Input | str
+) -> tuple[list[SplitLine], Path | None]:
+    """Record an input the game took, for both front ends: the split lines to show, and the replay file if the run
+    just finished and was saved (reported once)."""
+    lines = tracker.note(action) if tracker is not None else []
+    if tracker is None and recorder is not None:
+        recorder.note(action)
+    saved = None
+    if recorder is not None and recorder.run.finished and recorder.saved:
+        saved = recorder.saved[-1]
+        recorder.saved.clear()
+    return lines, saved
 
 
 def format_delta(ms: int) -> str:

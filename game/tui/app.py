@@ -182,14 +182,13 @@ class RubySparksApp(App[None]):
         self.tracker = SpeedrunTracker(self.recorder) if category else None
 
     def record(self, action: Input | str) -> None:
-        if self.tracker is not None:
-            for line in self.tracker.note(action):
-                self.notify(line.text, title="Gold split" if line.gold else "Split", timeout=6)
-        elif self.recorder is not None:
-            self.recorder.note(action)
-        if self.recorder is not None and self.recorder.run.finished and self.recorder.saved:
-            self.notify(f"Replay saved to {self.recorder.saved[-1]}", timeout=6)
-            self.recorder.saved.clear()
+        from game.speedrun.tracker import record_input
+
+        lines, saved = record_input(self.recorder, self.tracker, action)
+        for line in lines:
+            self.notify(line.text, title="Gold split" if line.gold else "Split", timeout=6)
+        if saved is not None:
+            self.notify(f"Replay saved to {saved}", timeout=6)
 
     def start_speedrun(self, category: str) -> None:
         from game.engine.session import Session
@@ -320,16 +319,15 @@ class RubySparksApp(App[None]):
     def load_slot(self, name: str | None) -> None:
         from game.engine import describe
         from game.engine.session import Session
-        from game.persistence.saves import SaveError, list_saves, load_game
+        from game.persistence.saves import SaveError, load_game, newest_loadable
 
         if self.story is None:
             return
-        slots = [s for s in list_saves(self.story) if not s.problem]
         if name is None:
-            if not slots:
+            name = newest_loadable(self.story)
+            if name is None:
                 self.notify("There is no saved game to continue: start a new one.")
                 return
-            name = slots[0].name
         try:
             state = load_game(name, self.story)
         except SaveError as error:
