@@ -33,7 +33,8 @@ KILLS = 15
 
 CHILD = textwrap.dedent(
     """
-    import dataclasses, os, sys, time, types
+    import os, sys, time, types
+    from ducktools.classbuilder.prefab import replace
     from game.engine import new_game
     from game.engine.state import HistoryEntry
     from game.persistence import atomic
@@ -80,7 +81,7 @@ CHILD = textwrap.dedent(
         generation += 1
         marker = f"generation {generation}"
         history = tuple(HistoryEntry("desk", marker, (marker + " " + "x" * 400,) * 4) for _ in range(1500))
-        save_game("slot", story, dataclasses.replace(state, turn=generation, history=history))
+        save_game("slot", story, replace(state, turn=generation, history=history))
         print(generation, flush=True)
     """
 )

@@ -9,8 +9,9 @@ version playing and shows the errors.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine.state import State
 from game.engine.step import rerender
@@ -49,7 +50,7 @@ class StoryWatcher:
         return True
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Reload:
     story: Story | None
     state: State | None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ducktools.classbuilder.prefab import prefab
 
 from game.typewriter.reading import PageReading
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class SceneShown:
     scene_id: str
     title: str
@@ -16,30 +16,30 @@ class SceneShown:
     seems: str
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class ActStarted:
     act_id: str
     title: str
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Narration:
     """Text that follows an input: what a choice or a page led to, before the next scene."""
 
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class ChoicesOffered:
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class TypewriterReady:
     prompt: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class PageRead:
     """How a page was read, and what took, in Calvin's eyes (`lines`), with the reading for `page --json`."""
 
@@ -48,21 +48,21 @@ class PageRead:
     effects: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class EndingReached:
     ending_id: str
     title: str
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Rejected:
     """The input does not fit this moment; the state is unchanged. `reason` is one line for the player."""
 
     reason: str
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Problem:
     """A mistake in the story that shows only at run time (division by zero, a value outside `values`)."""
 

@@ -5,8 +5,9 @@ The effects are computed by the engine's own code on a fresh game, so what this 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from ducktools.classbuilder.prefab import prefab
 
 from game.engine.runtime import Runtime
 from game.engine.state import State
@@ -17,7 +18,7 @@ from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading
 from game.typewriter.text import clean, split_sentences
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class PageExplanation:
     reading: PageReading
     effects: tuple[str, ...]

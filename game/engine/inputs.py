@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ducktools.classbuilder.prefab import prefab
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class ChoiceInput:
     """A choice by its number among those offered, counted from 1, as the player sees it."""
 
     number: int
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class PageInput:
     """A page typed at the typewriter."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class CommandInput:
     """A command the engine itself answers: `look` shows the current scene again without changing anything."""
 

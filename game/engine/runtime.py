@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import replace
+
+from ducktools.classbuilder.prefab import replace
 
 from game.engine.events import Event, Problem
 from game.engine.state import HistoryEntry, State

@@ -7,8 +7,9 @@ copies of it. `to_json`/`from_json` round-trip exactly; `from_json` checks what 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from ducktools.classbuilder.prefab import as_dict, attribute, prefab
 
 from game.story.model import Story, Value
 
@@ -17,7 +18,7 @@ class StateError(Exception):
     """A state (from a save or a replay) that does not fit the story; the message is for the player."""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class HistoryEntry:
     """One scene as the player saw it, and what they did there (`action`, empty until they act)."""
 
@@ -27,7 +28,7 @@ class HistoryEntry:
     action: str = ""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class State:
     scene: str
     variables: dict[str, Value]
@@ -38,12 +39,14 @@ class State:
     act: str | None = None
     ending: str | None = None
     page_about_ruby: bool = False
-    history: tuple[HistoryEntry, ...] = field(default_factory=tuple)
+    history: tuple[HistoryEntry, ...] = attribute(default_factory=tuple)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["history"] = [asdict(entry) | {"paragraphs": list(entry.paragraphs)} for entry in self.history]
-        return data
+        return as_dict(self) | {
+            "variables": dict(self.variables),
+            "traits": dict(self.traits),
+            "history": [as_dict(entry) | {"paragraphs": list(entry.paragraphs)} for entry in self.history],
+        }
 
     @classmethod
     def from_json(cls, data: Any, story: Story) -> State:

@@ -7,7 +7,8 @@ describe what happened, so the same story, seed and inputs always give the same 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+
+from ducktools.classbuilder.prefab import replace
 
 from game.engine.events import (
     ActStarted,

@@ -20,7 +20,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+
+from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine import ChoiceInput, Input, PageInput, State, available_choices, new_game, step
 from game.explorer.random_pages import page_about_someone_else, page_asserting, page_for
@@ -36,7 +37,7 @@ DEFAULT_LIMIT = 200_000
 StateKey = tuple[object, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Exploration:
     states: int
     complete: bool
@@ -62,7 +63,7 @@ def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pages))
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class _Abstraction:
     thresholds: dict[str, tuple[float, ...]]
     exact: frozenset[str]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
 from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
@@ -25,7 +26,7 @@ STEP_MS = 1_000
 """Explorer replays space inputs one second apart, so they play back at a watchable pace."""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Issue:
     kind: str
     """problem (a runtime error in the story), dead-end (no choice is offered) or endless (no ending in MAX_STEPS)."""
@@ -35,14 +36,14 @@ class Issue:
     inputs: tuple[Input, ...]
 
 
-@dataclass
+@prefab
 class Coverage:
     runs: int = 0
-    scenes: Counter[str] = field(default_factory=Counter)
-    choices: Counter[str] = field(default_factory=Counter)
-    traits: Counter[str] = field(default_factory=Counter)
-    endings: Counter[str] = field(default_factory=Counter)
-    issues: list[Issue] = field(default_factory=list)
+    scenes: Counter[str] = attribute(default_factory=Counter)
+    choices: Counter[str] = attribute(default_factory=Counter)
+    traits: Counter[str] = attribute(default_factory=Counter)
+    endings: Counter[str] = attribute(default_factory=Counter)
+    issues: list[Issue] = attribute(default_factory=list)
 
     def merge(self, other: Coverage) -> None:
         self.runs += other.runs

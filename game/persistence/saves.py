@@ -10,9 +10,10 @@ import hashlib
 import json
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ducktools.classbuilder.prefab import prefab
 
 from game.engine.state import State, StateError
 from game.paths import user_data_dir
@@ -32,7 +33,7 @@ class SaveError(Exception):
     """A save that cannot be written or read; the message is one line for the player."""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class SlotInfo:
     name: str
     path: Path

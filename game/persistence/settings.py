@@ -7,8 +7,9 @@ front end says so once.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from ducktools.classbuilder.prefab import as_dict, prefab
 
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
@@ -19,7 +20,7 @@ TEXT_SPEEDS = {"instant": 0.0, "fast": 400.0, "normal": 120.0, "slow": 45.0}
 MAX_SETTINGS_BYTES = 64_000
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Settings:
     text_speed: str = "normal"
     theme: str = "textual-dark"
@@ -40,10 +41,10 @@ def load_settings() -> tuple[Settings, str]:
     speed = data.get("text_speed")
     theme = data.get("theme")
     return Settings(
-        speed if isinstance(speed, str) and speed in TEXT_SPEEDS else Settings.text_speed,
-        theme if isinstance(theme, str) and 0 < len(theme) <= 60 else Settings.theme,
+        speed if isinstance(speed, str) and speed in TEXT_SPEEDS else Settings().text_speed,
+        theme if isinstance(theme, str) and 0 < len(theme) <= 60 else Settings().theme,
     ), ""
 
 
 def save_settings(settings: Settings) -> None:
-    write_atomic(settings_path(), json.dumps(asdict(settings), indent=1).encode())
+    write_atomic(settings_path(), json.dumps(as_dict(settings), indent=1).encode())

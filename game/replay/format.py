@@ -6,8 +6,9 @@ Reading is strict and never raises anything but `ReplayError`: a replay is a fil
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
+
+from ducktools.classbuilder.prefab import attribute, prefab
 
 REPLAY_FORMAT = "ruby-sparks-replay"
 REPLAY_VERSION = 1
@@ -21,7 +22,7 @@ class ReplayError(Exception):
     """The file is not a replay this game can read; the message says why, in words."""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class ReplayInput:
     t: int
     """Milliseconds since the first input."""
@@ -35,20 +36,20 @@ class ReplayInput:
         return data
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Split:
     name: str
     t: int
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Result:
     ending: str
     time: int
     splits: tuple[Split, ...] = ()
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Replay:
     story_id: str
     story_hash: str
@@ -58,7 +59,7 @@ class Replay:
     result: Result | None
     engine_version: str = ""
     version: int = REPLAY_VERSION
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = attribute(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         result = None

@@ -6,7 +6,7 @@ so a replay can only say what the game itself would have done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
 from game.engine import (
@@ -33,21 +33,21 @@ class RunRefused(Exception):
     """The game would not accept this input at this point of the run."""
 
 
-@dataclass
+@prefab
 class Run:
     story: Story
     seed: int = 0
     category: str = "any%"
-    state: State = field(init=False)
-    opening: list[Event] = field(init=False)
+    state: State = attribute(init=False)
+    opening: list[Event] = attribute(init=False)
     games: int = 0
-    inputs: list[ReplayInput] = field(default_factory=list)
-    splits: list[Split] = field(default_factory=list)
-    endings: list[str] = field(default_factory=list)
+    inputs: list[ReplayInput] = attribute(default_factory=list)
+    splits: list[Split] = attribute(default_factory=list)
+    endings: list[str] = attribute(default_factory=list)
     finished: bool = False
-    _undo: list[State] = field(default_factory=list)
+    _undo: list[State] = attribute(default_factory=list)
 
-    def __post_init__(self) -> None:
+    def __prefab_post_init__(self) -> None:
         self.state, self.opening = new_game(self.story, self.seed)
 
     @property

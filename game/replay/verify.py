@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from ducktools.classbuilder.prefab import prefab
 
 from game.replay.format import Replay, ReplayError, read_replay
 from game.replay.run import Run, RunRefused
 from game.story.model import Story
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Verdict:
     valid: bool
     line: str

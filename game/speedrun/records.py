@@ -7,9 +7,10 @@ will not start is worse.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
@@ -17,13 +18,13 @@ from game.persistence.json_record import MAX_RECORD_BYTES, read_record_or_set_as
 from game.replay.format import Split
 
 
-@dataclass
+@prefab
 class Records:
     """One category of one story: the best run's splits, and the best time of each segment ever (gold)."""
 
     best_time: int | None = None
-    best_splits: dict[str, int] = field(default_factory=dict)
-    gold: dict[str, int] = field(default_factory=dict)
+    best_splits: dict[str, int] = attribute(default_factory=dict)
+    gold: dict[str, int] = attribute(default_factory=dict)
 
     def delta(self, split: Split) -> int | None:
         """Milliseconds ahead (negative) or behind (positive) the personal best at this split."""

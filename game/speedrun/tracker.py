@@ -6,8 +6,9 @@ Both front ends show what this returns; neither does any timing arithmetic of it
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
+
+from ducktools.classbuilder.prefab import prefab
 
 from game.engine import ActStarted, EndingReached, Event, Input
 from game.replay.format import Split
@@ -36,7 +37,7 @@ def format_delta(ms: int) -> str:
     return sign + format_time(abs(ms))
 
 
-@dataclass
+@prefab
 class SplitLine:
     text: str
     gold: bool = False

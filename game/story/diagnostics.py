@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from typing import Literal
+
+from ducktools.classbuilder.prefab import as_dict, prefab
 
 from game.story.model import Span
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Diagnostic:
     file: str
     line: int
@@ -28,7 +29,7 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
 
     def to_json(self) -> dict[str, object]:
-        return asdict(self)
+        return as_dict(self)
 
 
 class Diagnostics:

@@ -11,8 +11,9 @@ import math
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Literal
+
+from ducktools.classbuilder.prefab import prefab
 
 Value = bool | int | float | str
 Kind = Literal["bool", "number", "str"]
@@ -34,24 +35,24 @@ class EvaluationError(Exception):
     """A problem that only shows at run time (division by zero); the engine reports it and carries on."""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Literal_:
     value: Value
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Name:
     name: str
     column: int
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Unary:
     op: str
     operand: Expr
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Binary:
     op: str
     left: Expr
@@ -62,7 +63,7 @@ class Binary:
 Expr = Literal_ | Name | Unary | Binary
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Assignment:
     target: str
     op: str
@@ -83,7 +84,7 @@ _ASSIGN_OPS = {"=", "+=", "-=", "*=", "/="}
 _COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class _Token:
     kind: str
     text: str

@@ -13,9 +13,10 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story import expressions as ex
 from game.story.diagnostics import Diagnostics, did_you_mean
@@ -61,21 +62,21 @@ class StoryLoadError(Exception):
         super().__init__(str(first) if first else "the story could not be loaded")
 
 
-@dataclass
+@prefab
 class _Source:
     path: str  # as shown in diagnostics
     relative: str
     data: Any
 
 
-@dataclass
+@prefab
 class _Names:
     """Everything an expression may name, with its kind, and what effects may assign."""
 
-    kinds: dict[str, ex.Kind] = field(default_factory=dict)
-    assignable: set[str] = field(default_factory=set)
-    read: set[str] = field(default_factory=set)
-    written: set[str] = field(default_factory=set)
+    kinds: dict[str, ex.Kind] = attribute(default_factory=dict)
+    assignable: set[str] = attribute(default_factory=set)
+    read: set[str] = attribute(default_factory=set)
+    written: set[str] = attribute(default_factory=set)
 
 
 def load_story(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:

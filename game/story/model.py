@@ -7,9 +7,10 @@ source, kept so that a runtime problem can still point at the line that caused i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
+
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
 
@@ -20,7 +21,7 @@ TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Span:
     """Where a node came from, so that errors found after loading still name a file, line and column."""
 
@@ -32,7 +33,7 @@ class Span:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Variable:
     name: str
     type: VarType
@@ -44,7 +45,7 @@ class Variable:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Character:
     id: str
     name: str
@@ -53,13 +54,13 @@ class Character:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Act:
     id: str
     title: str
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Effect:
     """One assignment with the source text kept for `page --json` and for runtime problem reports."""
 
@@ -77,7 +78,7 @@ class Effect:
         return compile_expr(self.assignment.value)
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Condition:
     source: str
     expr: Expr
@@ -93,7 +94,7 @@ class Condition:
         return compile_expr(self.expr)
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Template:
     """A string with `{name}` holes; `parts` alternates literal text and names, starting with text."""
 
@@ -106,7 +107,7 @@ class Template:
         return self.parts[1::2]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class TextBlock:
     """One paragraph (or a set of variants, `one_of`) that is shown when its condition holds."""
 
@@ -114,7 +115,7 @@ class TextBlock:
     condition: Condition | None = None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Choice:
     label: Template
     target: str
@@ -124,7 +125,7 @@ class Choice:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class TraitTest:
     """One entry of an outcome's `wrote:`: the page asserted (or, with `negated`, negated) the trait."""
 
@@ -132,7 +133,7 @@ class TraitTest:
     negated: bool = False
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Outcome:
     target: str
     wrote: tuple[TraitTest, ...] = ()
@@ -147,13 +148,13 @@ class Outcome:
         return not self.wrote and self.about_ruby is None and self.condition is None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Typewriter:
     prompt: tuple[TextBlock, ...]
     outcomes: tuple[Outcome, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Scene:
     id: str
     title: str = ""
@@ -173,7 +174,7 @@ class Scene:
         return tuple(choice.target for choice in self.choices)
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Ending:
     id: str
     title: str
@@ -181,13 +182,13 @@ class Ending:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class StatusLine:
     text: Template
     condition: Condition | None = None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Trait:
     id: str
     phrases: tuple[str, ...]
@@ -198,7 +199,7 @@ class Trait:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Lexicon:
     subject: str
     traits: tuple[Trait, ...]
@@ -208,7 +209,7 @@ class Lexicon:
         return next((trait for trait in self.traits if trait.id == trait_id), None)
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Story:
     """A whole story folder, validated. `content_hash` identifies the exact files, for saves and replays."""
 
@@ -218,8 +219,8 @@ class Story:
     start: str
     scenes: dict[str, Scene]
     endings: dict[str, Ending]
-    variables: dict[str, Variable] = field(default_factory=dict)
-    characters: dict[str, Character] = field(default_factory=dict)
+    variables: dict[str, Variable] = attribute(default_factory=dict)
+    characters: dict[str, Character] = attribute(default_factory=dict)
     acts: tuple[Act, ...] = ()
     seems: tuple[StatusLine, ...] = ()
     lexicon: Lexicon | None = None

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from ducktools.classbuilder.prefab import prefab
 
 from game.story.diagnostics import Diagnostics
 from game.story.model import Span
 from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, read_yaml
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Beat:
     id: str
     act: str

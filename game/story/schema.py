@@ -6,8 +6,9 @@ never disagree about which keys exist, which are required and what they hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from ducktools.classbuilder.prefab import prefab
 
 KeyKind = Literal[
     "string",
@@ -30,7 +31,7 @@ KeyKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Key:
     name: str
     kind: KeyKind

@@ -8,10 +8,10 @@ YAML 1.1 booleans (`no` is a country code, not False), timestamps, duplicate key
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.model import Span
 
@@ -44,12 +44,12 @@ class YamlProblem(Exception):
         self.message = message
 
 
-@dataclass
+@prefab
 class YamlMap:
     span: Span
-    items: dict[str, Any] = field(default_factory=dict)
-    key_spans: dict[str, Span] = field(default_factory=dict)
-    value_spans: dict[str, Span] = field(default_factory=dict)
+    items: dict[str, Any] = attribute(default_factory=dict)
+    key_spans: dict[str, Span] = attribute(default_factory=dict)
+    value_spans: dict[str, Span] = attribute(default_factory=dict)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.items.get(key, default)
@@ -59,11 +59,11 @@ class YamlMap:
         return self.value_spans.get(key, self.span)
 
 
-@dataclass
+@prefab
 class YamlList:
     span: Span
-    items: list[Any] = field(default_factory=list)
-    item_spans: list[Span] = field(default_factory=list)
+    items: list[Any] = attribute(default_factory=list)
+    item_spans: list[Span] = attribute(default_factory=list)
 
 
 Yaml = YamlMap | YamlList | str | int | float | bool | None

@@ -6,7 +6,7 @@ no game rule: they only draw a `SceneView`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.engine import (
     ActStarted,
@@ -22,16 +22,16 @@ from game.engine import (
 )
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Paragraph:
     text: str
     kind: str = "prose"
     """prose, aside (what a choice did), page (how the page was read), heading, problem."""
 
 
-@dataclass
+@prefab
 class SceneView:
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[Paragraph] = attribute(default_factory=list)
     choices: tuple[str, ...] = ()
     prompt: tuple[str, ...] = ()
     at_typewriter: bool = False

@@ -9,7 +9,8 @@ would feel like cheating, so every rule is one a reader can state in a sentence.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from ducktools.classbuilder.prefab import prefab
 
 from game.story.model import Character, Lexicon
 from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_spans
@@ -134,7 +135,7 @@ def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexicon
     return index
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class _Match:
     phrase: Phrase
     start: int

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.model import Character, Lexicon
 from game.typewriter.cues import negation_spans
@@ -29,7 +30,7 @@ Alternative = tuple[str, ...]
 Slot = tuple[Alternative, ...]
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class Phrase:
     trait: str
     slots: tuple[Slot, ...]
@@ -39,7 +40,7 @@ class Phrase:
         return len(self.slots)
 
 
-@dataclass
+@prefab
 class LexiconIndex:
     subject: str
     phrases_by_first: dict[str, list[Phrase]]
@@ -47,8 +48,8 @@ class LexiconIndex:
     longest_name: int
     vocabulary: Vocabulary
     name_vocabulary: Vocabulary
-    references: dict[str, str] = field(default_factory=dict)
-    keys: dict[str, str] = field(default_factory=dict)
+    references: dict[str, str] = attribute(default_factory=dict)
+    keys: dict[str, str] = attribute(default_factory=dict)
     name_starts: frozenset[str] = frozenset()
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from ducktools.classbuilder.prefab import prefab
 
 MAX_PAGE_CHARS = 20_000
 """A page longer than this is cut here (and says so): a huge paste must not stall the game."""
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class TraitReading:
     """One trait a sentence asserted (or, `negated`, denied), and how strongly: 1 plain, 2 "very", 0.5 "a little"."""
 
@@ -21,7 +22,7 @@ class TraitReading:
         return {"id": self.id, "negated": self.negated, "intensity": self.intensity}
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class SentenceReading:
     text: str
     about_ruby: bool
@@ -31,7 +32,7 @@ class SentenceReading:
         return {"text": self.text, "about_ruby": self.about_ruby, "traits": [t.to_json() for t in self.traits]}
 
 
-@dataclass(frozen=True)
+@prefab(frozen=True)
 class PageReading:
     sentences: tuple[SentenceReading, ...]
     truncated: bool = False
