@@ -26,6 +26,8 @@ NARRATOR = ("i", "me", "my", "mine", "we", "us", "our", "you", "your", "it", "it
 OTHER = ""
 """The subject of a sentence about someone or something that is not a character the story names."""
 
+_SUBJECTLESS_STEMS = frozenset(stem(word) for word in SUBJECTLESS_WORDS)
+
 Alternative = tuple[str, ...]
 Slot = tuple[Alternative, ...]
 
@@ -50,8 +52,8 @@ class LexiconIndex:
     name_vocabulary: Vocabulary
     references: dict[str, str] = attribute(default_factory=dict)
     keys: dict[str, str] = attribute(default_factory=dict)
-    name_starts: frozenset[str] = frozenset()
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
+    name_starts: frozenset[str] = frozenset()
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -59,6 +61,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
     forms: dict[str, str] = {}
     for trait in lexicon.traits:
         synonyms = {stem(word): [_alternative(s) for s in others] for word, others in trait.synonyms}
+        words: set[str] = set()
         for text in trait.phrases:
             slots = _slots(text, synonyms)
             if not slots:
@@ -66,7 +69,9 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             phrase = Phrase(trait.id, slots)
             for alternative in slots[0]:
                 phrases_by_first.setdefault(alternative[0], []).append(phrase)
-            for raw in _spellings(text, trait.synonyms):
+            words.update(tokens(text))
+        if words:
+            for raw in _spellings(words, trait.synonyms):
                 forms.setdefault(raw, stem(raw))
     names: dict[tuple[str, ...], str] = {}
     for character in characters.values():
@@ -94,14 +99,14 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
     )
 
 
-def _spellings(text: str, synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
-    """Each word of a phrase and its synonyms as written and as stemmed, so a typo is measured against both."""
-    words = set(tokens(text))
+def _spellings(words: set[str], synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    """A trait's phrase words and synonyms as written and as stemmed, so a typo is measured against both."""
+    found = set(words)
     for word, others in synonyms:
-        words.add(word)
+        found.add(word)
         for other in others:
-            words.update(tokens(other))
-    return {form for word in words - {","} for form in (word, stem(word))}
+            found.update(tokens(other))
+    return {form for word in found - {","} for form in (word, stem(word))}
 
 
 def _alternative(text: str) -> Alternative:
@@ -121,5 +126,5 @@ def _alternative(text: str) -> Alternative:
 
 def _slots(text: str, synonyms: dict[str, list[Alternative]]) -> tuple[Slot, ...]:
     words = _alternative(text)
-    kept = [w for w in words if w not in {stem(s) for s in SUBJECTLESS_WORDS}] or list(words)
+    kept = [w for w in words if w not in _SUBJECTLESS_STEMS] or list(words)
     return tuple(((word,), *synonyms.get(word, ())) for word in kept)
