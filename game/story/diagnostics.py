@@ -5,7 +5,6 @@ A stable `code` per kind of problem lets editors and tests match on the kind, no
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Literal
 
@@ -58,5 +57,7 @@ class Diagnostics:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ` (did you mean `x`?)` suffix when a near match exists, else an empty string."""
+    import difflib  # only a story with a mistake needs it: not imported on every start
+
     matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
     return f" (did you mean `{matches[0]}`?)" if matches else ""

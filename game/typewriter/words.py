@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from importlib.resources import files
 
 IRREGULAR = {
     "spoke": "speak",
@@ -133,6 +132,8 @@ def _tidy(base: str) -> str:
 @cache
 def common_words() -> frozenset[str]:
     """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint"."""
+    from importlib.resources import files  # a slow import, and most pages never need this list
+
     text = files("game.typewriter").joinpath("common_words.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
