@@ -1,25 +1,31 @@
 """A cache of stories that loaded cleanly, so the commands that only need the story skip re-reading its YAML.
 
-The key is the SHA-256 of the game's version, the folder as given and as resolved, and the bytes of every story file,
-so any edit (or a new version of the game) misses the cache and loads the files afresh. Only a story that loaded with
-no diagnostic at all, from a folder with no links, is cached. The cache lives in the player's data folder, is written
-and read only by the game (like Python's own bytecode cache), and deleting it is always safe; `RUBY_SPARKS_NO_CACHE=1`
-turns it off. A cache file that cannot be read is ignored and replaced.
+The key is the game's version, the folder as given and as resolved, and the name, size and CRC-32 of every story file,
+so any edit (or a new version of the game) misses the cache and loads the files afresh. The whole key is stored with
+the story and compared on reading, so two keys that share a file name cannot be confused. A checksum is enough here:
+the cache is the game's own local data, and a cryptographic hash would load OpenSSL, which alone took a tenth of a
+cached `replay --verify`. Only a story that loaded with no diagnostic at all, from a folder with no links, is cached.
+The cache lives in the player's data folder, is written and read only by the game (like Python's own bytecode cache),
+and deleting it is always safe; `RUBY_SPARKS_NO_CACHE=1` turns it off. A cache file that cannot be read is ignored
+and replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
+import zlib
 from pathlib import Path
 
 from game import __version__
 from game.paths import user_data_dir
+from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.model import Story
 
+FORMAT = "ruby-sparks story cache 2"
+"""Part of every key: a cache written by an older layout of this module is never read as this one."""
 KEEP = 16
 """How many cached stories to keep; the oldest go first."""
 
@@ -40,7 +46,7 @@ def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagn
 
 def _key(root: Path, shown: str) -> str | None:
     """None when the folder cannot be cached (links, unreadable files): those always take the full path."""
-    digest = hashlib.sha256(f"{__version__}\0{shown}\0{root.resolve()}".encode())
+    parts = [FORMAT, __version__, shown, str(root.resolve())]
     try:
         for folder, subfolders, files in os.walk(root, followlinks=False):
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
@@ -54,31 +60,34 @@ def _key(root: Path, shown: str) -> str | None:
                     return None
                 with open(path, "rb") as handle:
                     data = handle.read()
-                relative = os.path.relpath(path, root)
-                digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
+                parts.append(f"{os.path.relpath(path, root)}\0{len(data)}\0{zlib.crc32(data):08x}")
     except OSError:
         return None
-    return digest.hexdigest()
+    return "\n".join(parts)
 
 
-def _folder() -> Path:
-    return user_data_dir() / "cache"
+def _path(key: str) -> Path:
+    data = key.encode("utf-8", "surrogateescape")
+    return user_data_dir() / "cache" / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
 
 
 def _read(key: str) -> Story | None:
     try:
-        with open(_folder() / f"story-{key}.pickle", "rb") as handle:
-            story = pickle.load(handle)
+        with open(_path(key), "rb") as handle, without_cycle_collection():
+            stored = pickle.load(handle)
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    return story if isinstance(story, Story) else None
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], Story):
+        return stored[1]
+    return None
 
 
 def _write(key: str, story: Story) -> None:
     from game.persistence.atomic import write_atomic
 
+    path = _path(key)
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        write_atomic(_folder() / f"story-{key}.pickle", pickle.dumps(story, protocol=pickle.HIGHEST_PROTOCOL))
-        entries = sorted(_folder().glob("story-*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+        write_atomic(path, pickle.dumps((key, story), protocol=pickle.HIGHEST_PROTOCOL))
+        entries = sorted(path.parent.glob("story-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             old.unlink()
