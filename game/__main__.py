@@ -1,5 +1,5 @@
 """`python -m game` is the same as `ruby-sparks`."""
 
-from game.cli import main
+from game.cli import console
 
-raise SystemExit(main())
+raise SystemExit(console())
