@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from timing import median_process_seconds, median_seconds, verdict
+from timing import compile_bytecode, median_process_seconds, median_seconds, ruby_sparks, verdict
 
 from game.explorer.random_explore import explore_random
 from game.paths import shipped_story_dir
@@ -21,9 +21,11 @@ from game.story.loader import load_story_or_raise
 
 
 def main() -> None:
-    baseline = median_process_seconds([sys.executable, "-c", "import yaml"])
-    check = median_process_seconds([sys.executable, "-m", "game", "check"])
-    cold = median_process_seconds([sys.executable, "-m", "game", "check"], env={**os.environ, "RUBY_SPARKS_NO_CACHE": "1"})
+    compile_bytecode()
+    check_command = [*ruby_sparks(), "check"]
+    baseline = median_process_seconds([sys.executable, "-c", "import yaml"], repeat=15)
+    check = median_process_seconds(check_command, repeat=15)
+    cold = median_process_seconds(check_command, env={**os.environ, "RUBY_SPARKS_NO_CACHE": "1"})
     ratio = check / baseline
     print(f"import yaml (process): median {baseline * 1000:.1f} ms")
     target = verdict(ratio, 3)
