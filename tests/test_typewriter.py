@@ -106,6 +106,14 @@ def test_a_huge_paste_is_cut_and_says_so(shipped_story: Story) -> None:
     assert sum(len(s.text) + 1 for s in page.sentences) <= MAX_PAGE_CHARS + 1
 
 
+def test_a_pasted_word_of_thousands_of_letters_is_read_as_nothing(shipped_story: Story) -> None:
+    """Noise such as a pasted key once sent the typo search through millions of spellings of one word."""
+    assert shipped_story.lexicon is not None
+    noise = "".join("qwertyuiopasdfghjklzxcvbnm"[(i * 7 + i // 26) % 26] for i in range(MAX_PAGE_CHARS - 100))
+    page = read_page(shipped_story.lexicon, shipped_story.characters, f"Ruby is {noise}. Ruby is happy.")
+    assert [[trait.id for trait in sentence.traits] for sentence in page.sentences] == [[], ["joyful"]]
+
+
 def run_page(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "game", "page", *args], capture_output=True, text=True, input=stdin, timeout=60)
 

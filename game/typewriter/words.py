@@ -138,8 +138,15 @@ def common_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+LONGEST_TYPO = 30
+"""Longer "words" are not English but pasted noise (a URL, a key, a held-down key) and are matched exactly: finding a
+typo costs the square of a word's length, so a 20,000-letter word would have taken hours and gigabytes."""
+
+
 def typo_allowance(word: str) -> int:
     """Longer words may carry more mistakes; short ones must be exact, or "sad" would read "mad"."""
+    if len(word) > LONGEST_TYPO:
+        return 0
     if len(word) >= 9:
         return 2
     return 1 if len(word) >= 5 else 0
