@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import compileall
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,9 +41,15 @@ def compile_bytecode() -> None:
 
 
 def without_bytecode(env: Mapping[str, str]) -> dict[str, str]:
-    """`env` for a process that finds no bytecode and writes none: the worst case, a fresh editable install."""
-    empty = tempfile.mkdtemp(prefix="no-bytecode-")
-    return {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": empty}
+    """`env` for a process that finds no bytecode of the game and writes none, as in a fresh editable install under
+    PYTHONDONTWRITEBYTECODE=1: the game's sources (and its story, beside them) are copied to a new folder first."""
+    root = Path(tempfile.mkdtemp(prefix="no-bytecode-"))
+    source = Path(game.__file__).parent
+    shutil.copytree(source, root / "game", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("scenes", "seeds", "assets"):
+        if (source.parent / name).is_dir():
+            shutil.copytree(source.parent / name, root / name)
+    return {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(root)}
 
 
 def ruby_sparks() -> list[str]:
