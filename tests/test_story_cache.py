@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from ducktools.classbuilder.prefab import replace
 
 from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
+from game.paths import shipped_story_dir
 from game.story.cache import load_story_cached
+from game.typewriter import read_page
 
 
 def _cache_files(home: Path) -> list[Path]:
@@ -56,3 +61,18 @@ def test_the_cache_can_be_turned_off(story_copy: Path, private_home: Path, monke
     monkeypatch.setenv("RUBY_SPARKS_NO_CACHE", "1")
     story, _ = load_story_cached(story_copy)
     assert story is not None and _cache_files(private_home) == []
+
+
+def test_a_cached_story_reads_pages_as_a_freshly_built_reader_does(tmp_path: Path) -> None:
+    """The lexicon is compiled at load and kept in the cache; reading with it must match a reader built from scratch."""
+    story_dir = tmp_path / "shipped"
+    shutil.copytree(shipped_story_dir(), story_dir)
+    load_story_cached(story_dir)
+    cached, _ = load_story_cached(story_dir)
+    assert cached is not None and cached.lexicon is not None and cached.lexicon.index is not None
+    uncompiled = replace(cached.lexicon, index=None)
+    pages = yaml.safe_load((Path(__file__).parent / "data" / "pages.yaml").read_text(encoding="utf-8"))["pages"]
+    for page in pages:
+        assert read_page(cached.lexicon, cached.characters, page["text"]) == read_page(
+            uncompiled, cached.characters, page["text"]
+        ), page["text"]

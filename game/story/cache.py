@@ -24,8 +24,9 @@ from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 2"
-"""Part of every key: a cache written by an older layout of this module is never read as this one."""
+FORMAT = "ruby-sparks story cache 3"
+"""Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
+class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
 """How many cached stories to keep; the oldest go first."""
 

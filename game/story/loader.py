@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import attribute, prefab
+from ducktools.classbuilder.prefab import attribute, prefab, replace
 
 from game.story import expressions as ex
 from game.story.collector import without_cycle_collection
@@ -41,6 +41,7 @@ from game.story.model import (
 )
 from game.story.schema import Key, keys_of
 from game.story.yaml_reader import MAX_FILE_BYTES, YamlList, YamlMap, YamlProblem, read_yaml
+from game.typewriter.lexicon_index import build_index
 
 MANIFEST = "story.yaml"
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
@@ -644,7 +645,8 @@ class _Builder:
                 continue
             seen.add(trait.id)
             traits.append(trait)
-        return Lexicon(subject, tuple(traits), on_page)
+        lexicon = Lexicon(subject, tuple(traits), on_page)
+        return replace(lexicon, index=build_index(lexicon, characters))
 
     def build_trait(self, node: Any, span: Span) -> Trait | None:
         fields = self.fields(node, "trait", span, "a trait")

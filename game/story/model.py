@@ -8,11 +8,14 @@ source, kept so that a runtime problem can still point at the line that caused i
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
+
+if TYPE_CHECKING:
+    from game.typewriter.lexicon_index import LexiconIndex
 
 Value = bool | int | float | str
 VarType = Literal["int", "number", "bool", "str"]
@@ -204,6 +207,9 @@ class Lexicon:
     subject: str
     traits: tuple[Trait, ...]
     on_page: tuple[Effect, ...] = ()
+    index: LexiconIndex | None = attribute(default=None, compare=False, repr=False)
+    """The lexicon compiled for reading pages, for the story's own characters. The loader builds it, so it is kept
+    in the story cache and a process's first page does not pay for it (it was most of a replay's verification)."""
 
     def trait(self, trait_id: str) -> Trait | None:
         return next((trait for trait in self.traits if trait.id == trait_id), None)

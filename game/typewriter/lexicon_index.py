@@ -54,6 +54,8 @@ class LexiconIndex:
     keys: dict[str, str] = attribute(default_factory=dict)
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
     name_starts: frozenset[str] = frozenset()
+    characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
+    """The characters it was built for: a reader given other characters builds its own index."""
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -96,6 +98,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         Vocabulary({name: name for name in single_names}, protected=set(forms) | set(references)),
         references,
         name_starts=frozenset(key[0] for key in names),
+        characters=characters,
     )
 
 
