@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.story import expression_parser as xp
 from game.story import expressions as ex
 
 KINDS: dict[str, ex.Kind] = {"trust": "number", "vow": "bool", "language": "str", "sad": "number"}
@@ -15,8 +16,8 @@ VALUES: dict[str, ex.Value] = {"trust": 3, "vow": False, "language": "french", "
 
 
 def run(source: str) -> ex.Value:
-    expr = ex.parse_condition(source)
-    ex.infer(expr, KINDS)
+    expr = xp.parse_condition(source)
+    xp.infer(expr, KINDS)
     return ex.evaluate(expr, VALUES.__getitem__)
 
 
@@ -56,8 +57,8 @@ def test_conditions_evaluate(source: str, expected: bool) -> None:
     ],
 )
 def test_syntax_errors_have_columns(source: str, column: int, words: str) -> None:
-    with pytest.raises(ex.ExpressionError) as caught:
-        ex.parse_condition(source)
+    with pytest.raises(xp.ExpressionError) as caught:
+        xp.parse_condition(source)
     assert caught.value.column == column
     assert words in caught.value.message
 
@@ -74,18 +75,18 @@ def test_syntax_errors_have_columns(source: str, column: int, words: str) -> Non
     ],
 )
 def test_type_errors(source: str, words: str) -> None:
-    with pytest.raises(ex.ExpressionError) as caught:
-        ex.infer(ex.parse_condition(source), KINDS)
+    with pytest.raises(xp.ExpressionError) as caught:
+        xp.infer(xp.parse_condition(source), KINDS)
     assert words in caught.value.message
 
 
 def test_effects_parse() -> None:
-    assignment = ex.parse_effect("trust += 2 * 3")
+    assignment = xp.parse_effect("trust += 2 * 3")
     assert (assignment.target, assignment.op) == ("trust", "+=")
-    with pytest.raises(ex.ExpressionError, match="`==` compares"):
-        ex.parse_effect("trust == 1")
-    with pytest.raises(ex.ExpressionError, match="starts with the name"):
-        ex.parse_effect("1 = trust")
+    with pytest.raises(xp.ExpressionError, match="`==` compares"):
+        xp.parse_effect("trust == 1")
+    with pytest.raises(xp.ExpressionError, match="starts with the name"):
+        xp.parse_effect("1 = trust")
 
 
 def test_division_by_zero_is_a_runtime_error() -> None:
@@ -98,10 +99,10 @@ def test_short_circuit_skips_the_failing_side() -> None:
 
 
 def test_nesting_is_bounded() -> None:
-    with pytest.raises(ex.ExpressionError, match="nested too deeply"):
-        ex.parse_condition("(" * 500 + "1" + ")" * 500)
-    with pytest.raises(ex.ExpressionError, match="nested too deeply"):
-        ex.parse_condition("not " * 200 + "vow")
+    with pytest.raises(xp.ExpressionError, match="nested too deeply"):
+        xp.parse_condition("(" * 500 + "1" + ")" * 500)
+    with pytest.raises(xp.ExpressionError, match="nested too deeply"):
+        xp.parse_condition("not " * 200 + "vow")
 
 
 ATOMS = st.sampled_from(["trust", "vow", "language", "sad", "1", "2.5", "'x'", "true", "false", "nope"])
@@ -111,19 +112,19 @@ OPS = st.sampled_from([" and ", " or ", " == ", " != ", " < ", " >= ", " + ", " 
 @settings(max_examples=400)
 @given(st.text(max_size=80))
 def test_parsing_any_text_raises_only_expression_errors(source: str) -> None:
-    with contextlib.suppress(ex.ExpressionError):
-        ex.parse_condition(source)
-    with contextlib.suppress(ex.ExpressionError):
-        ex.parse_effect(source)
+    with contextlib.suppress(xp.ExpressionError):
+        xp.parse_condition(source)
+    with contextlib.suppress(xp.ExpressionError):
+        xp.parse_effect(source)
 
 
 @settings(max_examples=400)
 @given(st.lists(st.one_of(ATOMS, OPS), max_size=12).map("".join))
 def test_well_typed_expressions_evaluate_deterministically(source: str) -> None:
     try:
-        expr = ex.parse_condition(source)
-        ex.infer(expr, KINDS)
-    except ex.ExpressionError:
+        expr = xp.parse_condition(source)
+        xp.infer(expr, KINDS)
+    except xp.ExpressionError:
         return
     results = []
     for _ in range(2):
@@ -152,7 +153,7 @@ def arithmetic_source(draw: st.DrawFn, depth: int = 3) -> str:
 @settings(max_examples=400)
 @given(arithmetic_source(), st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), arithmetic_source())
 def test_compiled_expressions_mean_what_the_tree_means(left: str, op: str, right: str) -> None:
-    expr = ex.parse_condition(f"{left} {op} {right}")
+    expr = xp.parse_condition(f"{left} {op} {right}")
     try:
         expected: object = ex.interpret(expr, VALUES.__getitem__)
     except ex.EvaluationError as error:

@@ -1,34 +1,21 @@
-"""The small, safe language of conditions and effects.
+"""The small, safe language of conditions and effects, once parsed: its syntax tree, and how it runs.
 
-Story files come from strangers, so this is a parser and an evaluator written by hand: no `eval`, no calls, no
-attribute access, nothing that can reach Python. Everything is parsed and type-checked when the story is loaded, so a
-typo is a compile-time error with a column, never a surprise in the middle of a game.
+Story files come from strangers, so nothing here can reach Python: no `eval`, no calls, no attribute access. The
+parser and the type checker (`expression_parser`) run when a story is loaded, so a typo is a load-time error with a
+column; this module is what a loaded story needs to play, and all that a cached story imports.
 """
 
 from __future__ import annotations
 
 import math
 import operator
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Literal
 
 from ducktools.classbuilder.prefab import prefab
 
 Value = bool | int | float | str
 Kind = Literal["bool", "number", "str"]
-
-MAX_SOURCE = 2_000
-MAX_DEPTH = 64
-
-
-class ExpressionError(Exception):
-    """A mistake in an expression's source: `column` is 1-based within that source."""
-
-    def __init__(self, message: str, column: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.column = column
 
 
 class EvaluationError(Exception):
@@ -70,188 +57,6 @@ class Assignment:
     value: Expr
 
 
-_TOKEN = re.compile(
-    r"""(?P<space>\s+)
-      | (?P<number>\d+(?:\.\d+)?)
-      | (?P<string>'[^'\n]*'|"[^"\n]*")
-      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
-      | (?P<op>==|!=|<=|>=|\+=|-=|\*=|/=|[-+*/<>=()])
-    """,
-    re.VERBOSE,
-)
-_KEYWORDS = {"and", "or", "not", "true", "false"}
-_ASSIGN_OPS = {"=", "+=", "-=", "*=", "/="}
-_COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}
-
-
-@prefab(frozen=True)
-class _Token:
-    kind: str
-    text: str
-    column: int
-
-
-def _tokenize(source: str) -> list[_Token]:
-    if len(source) > MAX_SOURCE:
-        raise ExpressionError(f"expression is longer than {MAX_SOURCE} characters", 1)
-    tokens: list[_Token] = []
-    position = 0
-    while position < len(source):
-        match = _TOKEN.match(source, position)
-        if match is None:
-            char = source[position]
-            hint = ""
-            if char in "'\"":
-                hint = " (a string is not closed)"
-            elif char in ".[":
-                hint = " (there is no attribute access or indexing)"
-            elif char in "!&|":
-                hint = " (use `not`, `and`, `or`)"
-            raise ExpressionError(f"unexpected character {char!r}{hint}", position + 1)
-        kind = match.lastgroup or ""
-        text = match.group()
-        if kind == "name" and text in _KEYWORDS:
-            kind = "keyword"
-        if kind != "space":
-            tokens.append(_Token(kind, text, position + 1))
-        position = match.end()
-    tokens.append(_Token("end", "", len(source) + 1))
-    return tokens
-
-
-class _Parser:
-    """Recursive descent, loosest operator first; `depth` bounds nesting so hostile input cannot exhaust the stack."""
-
-    def __init__(self, source: str) -> None:
-        self.tokens = _tokenize(source)
-        self.index = 0
-        self.depth = 0
-
-    @property
-    def current(self) -> _Token:
-        return self.tokens[self.index]
-
-    def advance(self) -> _Token:
-        token = self.tokens[self.index]
-        self.index += 1
-        return token
-
-    def expect_end(self) -> None:
-        if self.current.kind != "end":
-            raise ExpressionError(f"unexpected {self.current.text!r}", self.current.column)
-
-    def expression(self) -> Expr:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ExpressionError("expression is nested too deeply", self.current.column)
-        try:
-            return self.or_()
-        finally:
-            self.depth -= 1
-
-    def _binary_chain(self, operators: set[str], operand: Callable[[], Expr]) -> Expr:
-        left = operand()
-        while self.current.text in operators and self.current.kind in ("keyword", "op"):
-            token = self.advance()
-            left = Binary(token.text, left, operand(), token.column)
-        return left
-
-    def or_(self) -> Expr:
-        return self._binary_chain({"or"}, self.and_)
-
-    def and_(self) -> Expr:
-        return self._binary_chain({"and"}, self.not_)
-
-    def not_(self) -> Expr:
-        if self.current.kind == "keyword" and self.current.text == "not":
-            self.advance()
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise ExpressionError("expression is nested too deeply", self.current.column)
-            try:
-                return Unary("not", self.not_())
-            finally:
-                self.depth -= 1
-        return self.comparison()
-
-    def comparison(self) -> Expr:
-        left = self.additive()
-        if self.current.kind == "op" and self.current.text in _COMPARISONS:
-            token = self.advance()
-            left = Binary(token.text, left, self.additive(), token.column)
-            if self.current.kind == "op" and self.current.text in _COMPARISONS:
-                raise ExpressionError("comparisons cannot be chained; join them with `and`", self.current.column)
-        return left
-
-    def additive(self) -> Expr:
-        return self._binary_chain({"+", "-"}, self.term)
-
-    def term(self) -> Expr:
-        return self._binary_chain({"*", "/"}, self.unary)
-
-    def unary(self) -> Expr:
-        if self.current.kind == "op" and self.current.text == "-":
-            self.advance()
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise ExpressionError("expression is nested too deeply", self.current.column)
-            try:
-                return Unary("-", self.unary())
-            finally:
-                self.depth -= 1
-        return self.atom()
-
-    def atom(self) -> Expr:
-        token = self.current
-        if token.kind == "number":
-            self.advance()
-            return Literal_(float(token.text) if "." in token.text else int(token.text))
-        if token.kind == "string":
-            self.advance()
-            return Literal_(token.text[1:-1])
-        if token.kind == "keyword" and token.text in ("true", "false"):
-            self.advance()
-            return Literal_(token.text == "true")
-        if token.kind == "name":
-            self.advance()
-            if self.current.text == "(":
-                raise ExpressionError(f"`{token.text}(...)`: there are no function calls", self.current.column)
-            return Name(token.text, token.column)
-        if token.text == "(":
-            self.advance()
-            inner = self.expression()
-            if self.current.text != ")":
-                raise ExpressionError("`(` is not closed", self.current.column)
-            self.advance()
-            return inner
-        if token.kind == "end":
-            raise ExpressionError("the expression ends too soon", token.column)
-        raise ExpressionError(f"unexpected {token.text!r}", token.column)
-
-
-def parse_condition(source: str) -> Expr:
-    parser = _Parser(source)
-    expr = parser.expression()
-    parser.expect_end()
-    return expr
-
-
-def parse_effect(source: str) -> Assignment:
-    parser = _Parser(source)
-    target = parser.current
-    if target.kind != "name":
-        raise ExpressionError("an effect starts with the name it assigns, as in `trust += 1`", target.column)
-    parser.advance()
-    op = parser.current
-    if op.kind != "op" or op.text not in _ASSIGN_OPS:
-        hint = " (`==` compares; an effect assigns with `=`)" if op.text == "==" else ""
-        raise ExpressionError(f"expected `=`, `+=`, `-=`, `*=` or `/=` after `{target.text}`{hint}", op.column)
-    parser.advance()
-    value = parser.expression()
-    parser.expect_end()
-    return Assignment(target.text, op.text, value)
-
-
 def names_in(expr: Expr) -> list[Name]:
     """Every name an expression reads, in order, so the loader can check each one is declared."""
     if isinstance(expr, Name):
@@ -261,56 +66,6 @@ def names_in(expr: Expr) -> list[Name]:
     if isinstance(expr, Binary):
         return names_in(expr.left) + names_in(expr.right)
     return []
-
-
-def kind_of_value(value: Value) -> Kind:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "str"
-
-
-def infer(expr: Expr, kinds: Mapping[str, Kind]) -> Kind:
-    """The type of an expression, or an `ExpressionError` at the operator that mixes types."""
-    if isinstance(expr, Literal_):
-        return kind_of_value(expr.value)
-    if isinstance(expr, Name):
-        if expr.name not in kinds:
-            raise ExpressionError(f"unknown name `{expr.name}`", expr.column)
-        return kinds[expr.name]
-    if isinstance(expr, Unary):
-        inner = infer(expr.operand, kinds)
-        wanted: Kind = "bool" if expr.op == "not" else "number"
-        if inner != wanted:
-            raise ExpressionError(f"`{expr.op}` needs a {wanted}, not a {inner}", _column(expr))
-        return wanted
-    left, right = infer(expr.left, kinds), infer(expr.right, kinds)
-    if expr.op in ("and", "or"):
-        if left != "bool" or right != "bool":
-            raise ExpressionError(f"`{expr.op}` joins booleans, not {left} and {right}", expr.column)
-        return "bool"
-    if expr.op in ("==", "!="):
-        if left != right:
-            raise ExpressionError(f"`{expr.op}` compares a {left} with a {right}", expr.column)
-        return "bool"
-    if expr.op in _COMPARISONS:
-        if left != "number" or right != "number":
-            raise ExpressionError(f"`{expr.op}` compares numbers, not {left} and {right}", expr.column)
-        return "bool"
-    if expr.op == "+" and left == right == "str":
-        return "str"
-    if left != "number" or right != "number":
-        raise ExpressionError(f"`{expr.op}` needs numbers, not {left} and {right}", expr.column)
-    return "number"
-
-
-def _column(expr: Expr) -> int:
-    if isinstance(expr, (Name, Binary)):
-        return expr.column
-    if isinstance(expr, Unary):
-        return _column(expr.operand)
-    return 1
 
 
 Lookup = Callable[[str], Value]

@@ -16,6 +16,7 @@ from typing import Any
 
 from ducktools.classbuilder.prefab import attribute, prefab, replace
 
+from game.story import expression_parser as xp
 from game.story import expressions as ex
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics, did_you_mean
@@ -489,7 +490,7 @@ class _Builder:
         elif scenes_only and target in self.ending_ids:
             self.d.error(span, "unknown-target", f"`{target}` is an ending; the story must start at a scene")
 
-    def report_expression(self, error: ex.ExpressionError, span: Span, source: str) -> None:
+    def report_expression(self, error: xp.ExpressionError, span: Span, source: str) -> None:
         column = span.column + error.column - 1 if "\n" not in source else span.column
         message = error.message
         if message.startswith("unknown name `"):
@@ -503,9 +504,9 @@ class _Builder:
             self.d.error(span, "wrong-type", f"a condition must be a string, not {_describe(source)}")
             return None
         try:
-            expr = ex.parse_condition(source)
-            kind = ex.infer(expr, self.names.kinds)
-        except ex.ExpressionError as error:
+            expr = xp.parse_condition(source)
+            kind = xp.infer(expr, self.names.kinds)
+        except xp.ExpressionError as error:
             self.report_expression(error, span, source)
             return None
         if kind != "bool":
@@ -534,9 +535,9 @@ class _Builder:
             self.d.error(span, "wrong-type", f"an effect must be a string such as `trust += 1`, not {_describe(source)}")
             return None
         try:
-            assignment = ex.parse_effect(source)
-            value_kind = ex.infer(assignment.value, self.names.kinds)
-        except ex.ExpressionError as error:
+            assignment = xp.parse_effect(source)
+            value_kind = xp.infer(assignment.value, self.names.kinds)
+        except xp.ExpressionError as error:
             self.report_expression(error, span, source)
             return None
         target = assignment.target
