@@ -98,11 +98,16 @@ class _Parser:
             raise ExpressionError(f"unexpected {self.current.text!r}", self.current.column)
 
     def expression(self) -> Expr:
+        return self._nested(self.or_)
+
+    def _nested(self, parse: Callable[[], Expr]) -> Expr:
+        """Each level (a parenthesis, a `not`, a minus sign) counts against MAX_DEPTH, so that a hostile story file
+        gets a clear error instead of exhausting Python's stack."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise ExpressionError("expression is nested too deeply", self.current.column)
         try:
-            return self.or_()
+            return parse()
         finally:
             self.depth -= 1
 
@@ -122,13 +127,7 @@ class _Parser:
     def not_(self) -> Expr:
         if self.current.kind == "keyword" and self.current.text == "not":
             self.advance()
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise ExpressionError("expression is nested too deeply", self.current.column)
-            try:
-                return Unary("not", self.not_())
-            finally:
-                self.depth -= 1
+            return self._nested(lambda: Unary("not", self.not_()))
         return self.comparison()
 
     def comparison(self) -> Expr:
@@ -149,13 +148,7 @@ class _Parser:
     def unary(self) -> Expr:
         if self.current.kind == "op" and self.current.text == "-":
             self.advance()
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise ExpressionError("expression is nested too deeply", self.current.column)
-            try:
-                return Unary("-", self.unary())
-            finally:
-                self.depth -= 1
+            return self._nested(lambda: Unary("-", self.unary()))
         return self.atom()
 
     def atom(self) -> Expr:
