@@ -116,8 +116,10 @@ def cmd_page(args: argparse.Namespace) -> int:
     if isinstance(story, int):
         return story
     from game.engine.explain import explain_page
+    from game.typewriter import MAX_PAGE_CHARS
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    # a page holds MAX_PAGE_CHARS; one more says it was cut, and an endless stream (a pipe from /dev/zero) still ends
+    text = sys.stdin.read(MAX_PAGE_CHARS + 1) if args.text == "-" else args.text
     result = explain_page(story, text)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -137,6 +138,19 @@ def test_page_reads_stdin_and_explains_in_words() -> None:
     assert result.returncode == 0, result.stderr
     assert "speaks_french: asserted, intensity 1" in result.stdout
     assert "'Harry paints.': not about her" in result.stdout
+
+
+def test_page_reads_only_a_page_from_an_endless_stream() -> None:
+    """Memory is capped at 1 GB, so reading the whole of /dev/zero would fail rather than run out the machine's memory."""
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    with open("/dev/zero", "rb") as endless:
+        command = [sys.executable, "-m", "game", "page", "-"]
+        result = subprocess.run(command, stdin=endless, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)
+    assert result.returncode == 0, result.stderr
+    assert "longer than the typewriter takes" in result.stdout
 
 
 def test_page_with_another_story(mini_story: Story, tmp_path: Path) -> None:
