@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -91,3 +92,17 @@ def test_a_megabyte_of_junk_at_every_prompt_leaves_the_game_working() -> None:
     assert "is not a choice" in result.stdout
     assert "The page ran out before you did" in result.stdout
     assert "*** THE END: A Quiet End ***" in result.stdout
+
+
+def test_an_endless_line_of_input_stops_the_game_with_a_message_and_an_autosave(private_home: Path) -> None:
+    """Memory is capped at 1 GB: the whole of /dev/zero as one line would otherwise fill the machine's memory."""
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    with open("/dev/zero", "rb") as endless:
+        command = [sys.executable, "-m", "game", "play", "--plain", "--story", str(MINI)]
+        result = subprocess.run(command, stdin=endless, capture_output=True, text=True, timeout=120, preexec_fn=cap_memory)
+    assert result.returncode == 0, result.stderr
+    assert "without ending; the game stops here" in result.stdout
+    assert (private_home / "saves" / "autosave.json").exists()

@@ -41,6 +41,10 @@ from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
 WIDTH = 78
+LINE_KEPT = 65_536
+"""How much of one line of input is kept: more than a page holds (MAX_PAGE_CHARS) and far more than any command."""
+LINE_ENDLESS = 10_000_000
+"""A line longer than this is a stream that will never end, not typing."""
 MAX_CHOICE_DIGITS = 6
 """A longer "number" is a mistake, not a choice (and Python refuses to read integers past 4,300 digits)."""
 COMMANDS = ("undo", "save", "load", "saves", "history", "look", "new", "credits", "help", "quit")
@@ -156,10 +160,27 @@ class PlainGame:
         while True:
             self.out.write(prompt)
             self.out.flush()
-            line = self.stdin.readline()
-            if line == "":
+            line = self.read_line()
+            if line is None:
                 return
-            yield line.rstrip("\r\n")
+            yield line
+
+    def read_line(self) -> str | None:
+        """One line of input, None at the end. Only its first LINE_KEPT characters are kept, so a huge paste costs no
+        memory; a line that runs on past LINE_ENDLESS (a pipe from /dev/zero) ends the input, with a message."""
+        line = self.stdin.readline(LINE_KEPT)
+        if line == "":
+            return None
+        rest, length = line, len(line)
+        while not rest.endswith("\n"):
+            if length > LINE_ENDLESS:
+                self.say(f"[A line of input ran on past {LINE_ENDLESS:,} characters without ending; the game stops here.]")
+                return None
+            rest = self.stdin.readline(LINE_KEPT)
+            if rest == "":
+                break
+            length += len(rest)
+        return line.rstrip("\r\n")
 
     def run(self, opening: list[Event]) -> int:
         previous = _install_signal_handlers()
