@@ -272,7 +272,8 @@ def _explore_exhaustive(story: Story, limit: int, out: Path) -> dict[str, Any]:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from game.replay.format import ReplayError, read_replay
+    from game.files import read_at_most
+    from game.replay.format import MAX_REPLAY_BYTES, ReplayError, read_replay
     from game.replay.verify import verify_file
 
     story = _load_for_play(args.story)
@@ -284,7 +285,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(verdict.line)
         return EXIT_OK if verdict.valid else EXIT_FAILED
     try:
-        replay = read_replay(path.read_bytes())
+        replay = read_replay(read_at_most(path, MAX_REPLAY_BYTES))
     except (OSError, ReplayError) as error:
         print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return EXIT_FAILED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -26,10 +27,13 @@ from tests.tui_helpers import SIZE, game_screen, make_app, play, ready
 SHIPPED = sorted((assets_dir() / "replays").glob("*.json"))
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _console() -> list[str]:
     beside = Path(sys.executable).parent / "ruby-sparks"
-    command = [str(beside)] if beside.exists() else [sys.executable, "-m", "game"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, input=stdin, timeout=120)
+    return [str(beside)] if beside.exists() else [sys.executable, "-m", "game"]
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*_console(), *args], capture_output=True, text=True, input=stdin, timeout=120)
 
 
 def test_the_shipped_replays_verify_through_the_console_script() -> None:
@@ -235,3 +239,16 @@ def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story) -> None
     assert run.finished and [s.name for s in run.splits] == sorted(paths)
     verdict = verify(read_replay(run.replay().dumps().encode()), shipped_story)
     assert verdict.valid and f"inputs={len(run.inputs)}" in verdict.line
+
+
+def test_a_replay_file_that_never_ends_is_too_large_not_a_hang() -> None:
+    """Memory is capped at 1 GB: reading the whole of /dev/zero would otherwise fill the machine's memory."""
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    command = [*_console(), "replay", "--verify", "/dev/zero"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("invalid: the file is larger than"), result.stdout
+    assert "Traceback" not in result.stderr

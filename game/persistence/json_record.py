@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from game.files import read_at_most
 from game.persistence.atomic import set_aside
 
 MAX_RECORD_BYTES = 2_000_000
@@ -18,9 +19,10 @@ MAX_RECORD_BYTES = 2_000_000
 def read_record(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> dict[str, Any] | None:
     """The record; {} when there is none yet; None when the file is damaged (left where it is)."""
     try:
-        if path.stat().st_size > max_bytes:
+        raw = read_at_most(path, max_bytes)
+        if len(raw) > max_bytes:
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError, RecursionError):

@@ -16,6 +16,7 @@ from typing import Any
 from ducktools.classbuilder.prefab import prefab
 
 from game.engine.state import State, StateError
+from game.files import read_at_most
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
 from game.story.model import Story
@@ -103,9 +104,10 @@ def autosave(story: Story, state: State) -> Path:
 
 def _read_document(path: Path) -> dict[str, Any]:
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
+        raw = read_at_most(path, MAX_SAVE_BYTES)
+        if len(raw) > MAX_SAVE_BYTES:
             raise SaveError(f"The save `{path.stem}` is too large to be a save.")
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise SaveError(f"There is no save called `{path.stem}`.") from None
     except (OSError, ValueError, RecursionError):  # ValueError: bad UTF-8, bad JSON, or a number too long to read

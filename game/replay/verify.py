@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.replay.format import Replay, ReplayError, read_replay
+from game.files import read_at_most
+from game.replay.format import MAX_REPLAY_BYTES, Replay, ReplayError, read_replay
 from game.replay.run import Run, RunRefused
 from game.story.model import Story
 
@@ -24,7 +25,7 @@ def format_time(ms: int) -> str:
 
 def verify_file(path: Path, story: Story) -> Verdict:
     try:
-        data = path.read_bytes()
+        data = read_at_most(path, MAX_REPLAY_BYTES)
     except OSError as error:
         return Verdict(False, f"invalid: cannot read {path}: {error.strerror or error}")
     try:

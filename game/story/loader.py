@@ -16,6 +16,7 @@ from typing import Any
 
 from ducktools.classbuilder.prefab import attribute, prefab, replace
 
+from game.files import read_at_most
 from game.story import expression_parser as xp
 from game.story import expressions as ex
 from game.story.collector import without_cycle_collection
@@ -142,14 +143,13 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
     for relative, path in sorted(paths):
         shown = os.path.join(display_root, relative)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
+            data = read_at_most(path, MAX_FILE_BYTES)
+            if len(data) > MAX_FILE_BYTES:
+                size = path.stat().st_size
+                amount = f"{size:,} bytes" if size > MAX_FILE_BYTES else f"more than {MAX_FILE_BYTES:,} bytes"
                 raise YamlProblem(
-                    Span(shown, 1, 1),
-                    "file-too-large",
-                    f"the file is {size:,} bytes; story files may be at most {MAX_FILE_BYTES:,}",
+                    Span(shown, 1, 1), "file-too-large", f"the file is {amount}; story files may be at most {MAX_FILE_BYTES:,}"
                 )
-            data = path.read_bytes()
         except YamlProblem as problem:
             diagnostics.error(problem.span, problem.code, problem.message)
             continue

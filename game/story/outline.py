@@ -6,9 +6,10 @@ from pathlib import Path
 
 from ducktools.classbuilder.prefab import prefab
 
+from game.files import read_at_most
 from game.story.diagnostics import Diagnostics
 from game.story.model import Span
-from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, read_yaml
+from game.story.yaml_reader import MAX_FILE_BYTES, YamlList, YamlMap, YamlProblem, read_yaml
 
 
 @prefab(frozen=True)
@@ -31,7 +32,7 @@ def find_outline(story_dir: Path, explicit: Path | None) -> Path | None:
 
 def read_outline(path: Path, shown: str, diagnostics: Diagnostics) -> list[Beat]:
     try:
-        value, problems = read_yaml(path.read_bytes(), shown)
+        value, problems = read_yaml(read_at_most(path, MAX_FILE_BYTES), shown)
     except YamlProblem as problem:
         diagnostics.error(problem.span, problem.code, f"in the outline: {problem.message}")
         return []

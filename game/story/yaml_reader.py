@@ -151,9 +151,7 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
     """
     start = Span(file, 1, 1)
     if len(data) > MAX_FILE_BYTES:
-        raise YamlProblem(
-            start, "file-too-large", f"the file is {len(data):,} bytes; story files may be at most {MAX_FILE_BYTES:,}"
-        )
+        raise YamlProblem(start, "file-too-large", f"the file is over {MAX_FILE_BYTES:,} bytes, the most a story file may hold")
     if b"\x00" in data:
         raise YamlProblem(
             _offset_span(data, data.index(b"\x00"), file), "not-text", "the file is binary, not YAML text (it holds a NUL byte)"
