@@ -11,6 +11,7 @@ and not in the folders: the loader reads every `*.yaml` below a story folder.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -108,12 +109,17 @@ def _symlink_outside(root: Path) -> None:
     (root / "link.yaml").symlink_to(secret)
 
 
+def _pipe(root: Path) -> None:
+    os.mkfifo(root / "pipe.yaml")  # opening it for reading would wait for a writer that never comes
+
+
 GENERATED: dict[str, tuple[Callable[[Path], None], Case]] = {
     "gen_binary_garbage": (_binary_garbage, Case("garbage.yaml", 1, "not-text", "not UTF-8")),
     "gen_non_utf8": (_non_utf8, Case("story.yaml", 6, "not-text", "not UTF-8")),
     "gen_nul_byte": (_nul_byte, Case("scenes.yaml", 20, "not-text", "NUL byte")),
     "gen_ten_megabytes": (_ten_megabytes, Case("huge.yaml", 1, "file-too-large", "10,000,000 bytes")),
     "gen_symlink_outside": (_symlink_outside, Case("link.yaml", 1, "outside-folder", "outside the story folder")),
+    "gen_pipe": (_pipe, Case("pipe.yaml", 1, "unreadable", "not a regular file")),
 }
 
 ALL = [*COMMITTED, *GENERATED]

@@ -57,7 +57,7 @@ def _key(root: Path, shown: str) -> str | None:
                 if name.startswith(".") or not name.endswith((".yaml", ".yml")):
                     continue
                 path = os.path.join(folder, name)
-                if os.path.islink(path):
+                if os.path.islink(path) or not os.path.isfile(path):  # the loader reports what it will not read
                     return None
                 with open(path, "rb") as handle:
                     data = handle.read()

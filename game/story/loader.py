@@ -122,6 +122,9 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
                         Span(shown, 1, 1), "outside-folder", "a link that leads outside the story folder; it is not read"
                     )
                     continue
+            elif not path.is_file():
+                diagnostics.error(Span(shown, 1, 1), "unreadable", "not a regular file (a pipe or a device); it is not read")
+                continue
             paths.append((relative, path))
         for name in list(subfolders):
             if (Path(folder) / name).is_symlink() and not (Path(folder) / name).resolve().is_relative_to(resolved_root):
