@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -317,9 +318,18 @@ def console() -> int:
     """The `ruby-sparks` command itself: `main`, then the heap is frozen so the interpreter's last full collection at
     exit skips it. Everything is about to be freed anyway, and with a story loaded that pass cost a tenth of a whole
     `replay --verify`. Only the command does this: `main` is also called inside other programs (the tests)."""
+    _tolerant_stdio()
     code = main()
     gc.freeze()
     return code
+
+
+def _tolerant_stdio() -> None:
+    """A stray byte on standard input, or a name the terminal cannot show, becomes U+FFFD or `?` instead of a
+    UnicodeError traceback that would lose the game in progress. Only the terminal streams change, never a file."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 if __name__ == "__main__":

@@ -106,3 +106,13 @@ def test_an_endless_line_of_input_stops_the_game_with_a_message_and_an_autosave(
     assert result.returncode == 0, result.stderr
     assert "without ending; the game stops here" in result.stdout
     assert (private_home / "saves" / "autosave.json").exists()
+
+
+def test_stray_bytes_in_a_page_are_read_and_the_game_still_saves(private_home: Path) -> None:
+    script = shutil.which("ruby-sparks")
+    command = [script] if script else [sys.executable, "-m", "game"]
+    stdin = b"1\nRuby speaks French \xff\xfe.\n\nsave mine\n"
+    result = subprocess.run([*command, "play", "--plain", "--story", str(MINI)], input=stdin, capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert b"Bonjour." in result.stdout and b"Saved as `mine`." in result.stdout
+    assert (private_home / "saves" / "autosave.json").exists()

@@ -63,7 +63,8 @@ def slot_path(name: str) -> Path:
 
 def _checksum(body: dict[str, Any]) -> str:
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    # surrogatepass: a page typed with stray bytes keeps them as lone surrogates, which must not make a save impossible
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def save_game(name: str, story: Story, state: State) -> Path:
