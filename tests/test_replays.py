@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -252,3 +253,19 @@ def test_a_replay_file_that_never_ends_is_too_large_not_a_hang() -> None:
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("invalid: the file is larger than"), result.stdout
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("text", ["a\nb", "\ud800", "tab\there"], ids=["newline", "lone-surrogate", "tab"])
+def test_a_verdict_is_one_line_whatever_text_the_replay_holds(tmp_path: Path, text: str) -> None:
+    for where, change in {
+        "story-id": lambda d: d["story"].update(id=text),
+        "ending": lambda d: d["result"].update(ending=text),
+    }.items():
+        result = cli("replay", "--verify", str(_tampered(tmp_path, change, f"{where}.json")))
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert result.stdout.startswith("invalid: ") and result.stdout.count("\n") == 1, result.stdout
+
+
+def test_a_negative_result_time_is_refused(tmp_path: Path) -> None:
+    path = _tampered(tmp_path, lambda d: d["result"].update(time=-5))
+    assert "`result.time` must be a whole number of milliseconds, 0 or more" in _invalid(path)

@@ -169,4 +169,7 @@ def _result(data: Any) -> Result | None:
         isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("t"), int) for s in splits
     ):
         raise ReplayError("`result.splits` must be a list of {name, t}")
-    return Result(data["ending"], _int(data, "time"), tuple(Split(s["name"], s["t"]) for s in splits))
+    time = _int(data, "time")
+    if time < 0:
+        raise ReplayError("`result.time` must be a whole number of milliseconds, 0 or more")
+    return Result(data["ending"], time, tuple(Split(s["name"], s["t"]) for s in splits))

@@ -18,6 +18,11 @@ class Verdict:
     line: str
 
 
+def _verdict(valid: bool, line: str) -> Verdict:
+    """Always one line: the ids and names in a replay are anyone's text, newlines and lone surrogates included."""
+    return Verdict(valid, repr(line)[1:-1])
+
+
 def format_time(ms: int) -> str:
     minutes, rest = divmod(ms, 60_000)
     return f"{minutes}:{rest // 1000:02d}.{rest % 1000:03d}"
@@ -27,19 +32,19 @@ def verify_file(path: Path, story: Story) -> Verdict:
     try:
         data = read_at_most(path, MAX_REPLAY_BYTES)
     except OSError as error:
-        return Verdict(False, f"invalid: cannot read {path}: {error.strerror or error}")
+        return _verdict(False, f"invalid: cannot read {path}: {error.strerror or error}")
     try:
         replay = read_replay(data)
     except ReplayError as error:
-        return Verdict(False, f"invalid: {error}")
+        return _verdict(False, f"invalid: {error}")
     return verify(replay, story)
 
 
 def verify(replay: Replay, story: Story) -> Verdict:
     if replay.story_id != story.id:
-        return Verdict(False, f"invalid: the replay is of the story `{replay.story_id}`, not `{story.id}`")
+        return _verdict(False, f"invalid: the replay is of the story `{replay.story_id}`, not `{story.id}`")
     if replay.story_hash != story.content_hash:
-        return Verdict(
+        return _verdict(
             False, "invalid: the story hash does not match the installed story (it was recorded with other story files)"
         )
     run = Run(story, replay.seed, replay.category)
@@ -47,24 +52,24 @@ def verify(replay: Replay, story: Story) -> Verdict:
         try:
             run.apply(item)
         except RunRefused as refused:
-            return Verdict(False, f"invalid: step {number}: the game would not accept this {item.kind}: {refused}")
+            return _verdict(False, f"invalid: step {number}: the game would not accept this {item.kind}: {refused}")
     reached = run.result
     if reached is None:
-        return Verdict(
+        return _verdict(
             False, f"invalid: step {len(replay.inputs)}: the inputs end before the run does (no {replay.category} finish)"
         )
     if replay.result is None:
-        return Verdict(False, "invalid: the replay records no result, but the run finishes")
+        return _verdict(False, "invalid: the replay records no result, but the run finishes")
     if replay.result.ending != reached.ending:
-        return Verdict(
+        return _verdict(
             False, f"invalid: the replay claims the ending `{replay.result.ending}`; the run reaches `{reached.ending}`"
         )
     if replay.result.time != reached.time:
-        return Verdict(
+        return _verdict(
             False,
             f"invalid: the replay claims a time of {format_time(replay.result.time)}; "
             f"its inputs finish at {format_time(reached.time)}",
         )
     if replay.result.splits != reached.splits:
-        return Verdict(False, "invalid: the recorded splits are not the ones the run reaches")
-    return Verdict(True, f"valid: ending={reached.ending} time={format_time(reached.time)} inputs={len(replay.inputs)}")
+        return _verdict(False, "invalid: the recorded splits are not the ones the run reaches")
+    return _verdict(True, f"valid: ending={reached.ending} time={format_time(reached.time)} inputs={len(replay.inputs)}")
