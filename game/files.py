@@ -7,10 +7,10 @@ allows, is safe for all of them.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 
-def read_at_most(path: Path, limit: int) -> bytes:
+def read_at_most(path: str | os.PathLike[str], limit: int) -> bytes:
     """The first `limit + 1` bytes at most: one more than allowed is how a caller tells that the file is too large."""
     with open(path, "rb") as handle:
         return handle.read(limit + 1)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +79,17 @@ def test_a_cached_story_reads_pages_as_a_freshly_built_reader_does(tmp_path: Pat
         assert read_page(cached.lexicon, cached.characters, page["text"]) == read_page(
             uncompiled, cached.characters, page["text"]
         ), page["text"]
+
+
+def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -> None:
+    """Memory is capped at 1 GB; the 3 GB file is sparse, so it costs no disk. Computing the cache key once read it whole."""
+    with open(story_copy / "huge.yaml", "wb") as huge:
+        huge.truncate(3_000_000_000)
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    command = [sys.executable, "-m", "game", "check", str(story_copy)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "huge.yaml:1:1: error: the file is 3,000,000,000 bytes" in result.stdout

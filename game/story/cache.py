@@ -19,9 +19,11 @@ import zlib
 from pathlib import Path
 
 from game import __version__
+from game.files import read_at_most
 from game.paths import user_data_dir
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
+from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
 FORMAT = "ruby-sparks story cache 3"
@@ -59,8 +61,9 @@ def _key(root: Path, shown: str) -> str | None:
                 path = os.path.join(folder, name)
                 if os.path.islink(path) or not os.path.isfile(path):  # the loader reports what it will not read
                     return None
-                with open(path, "rb") as handle:
-                    data = handle.read()
+                data = read_at_most(path, MAX_FILE_BYTES)
+                if len(data) > MAX_FILE_BYTES:  # the loader will say it is too large, having read no more than this
+                    return None
                 parts.append(f"{os.path.relpath(path, root)}\0{len(data)}\0{zlib.crc32(data):08x}")
     except OSError:
         return None

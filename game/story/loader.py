@@ -21,6 +21,7 @@ from game.story import expression_parser as xp
 from game.story import expressions as ex
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics, did_you_mean
+from game.story.limits import MAX_FILE_BYTES
 from game.story.model import (
     Act,
     Character,
@@ -42,7 +43,7 @@ from game.story.model import (
     Variable,
 )
 from game.story.schema import Key, keys_of
-from game.story.yaml_reader import MAX_FILE_BYTES, YamlList, YamlMap, YamlProblem, read_yaml
+from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, read_yaml
 from game.typewriter.lexicon_index import build_index
 
 MANIFEST = "story.yaml"

@@ -8,8 +8,9 @@ from ducktools.classbuilder.prefab import prefab
 
 from game.files import read_at_most
 from game.story.diagnostics import Diagnostics
+from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
-from game.story.yaml_reader import MAX_FILE_BYTES, YamlList, YamlMap, YamlProblem, read_yaml
+from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, read_yaml
 
 
 @prefab(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 import yaml
 from ducktools.classbuilder.prefab import attribute, prefab
 
+from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
 
-MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 100
 
