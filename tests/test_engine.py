@@ -6,6 +6,7 @@ import json
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,34 @@ def test_runtime_problems_are_events_not_crashes(story_copy: Path) -> None:
     problem = of(events, Problem)[0]
     assert "division by zero" in problem.message and "scenes.yaml" in problem.where
     assert after.variables["warmth"] == state.variables["warmth"]
+
+
+@pytest.mark.parametrize(
+    ("declare", "effect", "message"),
+    [
+        ("big: {type: int, default: 10}", "big = big * big", "a number grew too large"),
+        ("big: {type: int, default: 1}", "big = big * 1000000000000000000000000000000", "a number grew too large"),
+        ("big: {type: number, default: .inf}", "trust = big", "a number grew too large"),
+        ("big: {type: str, default: ab}", "big = big + big", "a text grew longer than 10,000 characters"),
+        ("big: {type: str, default: ab}", "big += big", "a text grew longer than 10,000 characters"),
+    ],
+)
+def test_a_value_that_grows_without_end_is_a_problem(story_copy: Path, declare: str, effect: str, message: str) -> None:
+    """A loop that squares a number or doubles a text once ended in OverflowError or filled the memory."""
+    manifest = story_copy / "story.yaml"
+    manifest.write_text(manifest.read_text().replace("variables:\n", f"variables:\n  {declare}\n"))
+    scenes = story_copy / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace('do: ["warmth += 0.75", "trust -= 1"]', f'do: ["{effect}"]'))
+    story = load_story_or_raise(story_copy)
+    state, _ = new_game(story)
+    for action in (ChoiceInput(1), PageInput("Ruby is happy.")):
+        state, _ = step(story, state, action)
+    problems = []
+    for _ in range(20):  # enough to pass either limit; few enough that, without them, the text stays under 3 MB
+        state, events = step(story, state, ChoiceInput(1))
+        problems += [event.message for event in of(events, Problem)]
+    assert problems and all(message in problem for problem in problems), problems
+    assert state.scene == "after"
 
 
 def test_one_of_is_fixed_by_the_seed(mini_story: Story) -> None:

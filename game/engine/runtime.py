@@ -104,7 +104,7 @@ class Runtime:
         if assignment.op != "=":
             current = self.lookup(target)
             if isinstance(current, str) and isinstance(value, str):
-                value = current + value
+                value = ex.joined(current, value)
             else:
                 value = ex.arithmetic(assignment.op[0], _number(current), _number(value))
         if target in self.traits:
@@ -113,7 +113,7 @@ class Runtime:
         self.variables[target] = _fit(self.story.variables[target], value)
 
     def set_trait(self, trait_id: str, value: float) -> None:
-        self.traits[trait_id] = max(TRAIT_MIN, min(TRAIT_MAX, float(value)))
+        self.traits[trait_id] = max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(value))))
 
     # -- text ------------------------------------------------------------------------------------------------------
 
@@ -160,7 +160,7 @@ def _number(value: Value) -> float:
 def _fit(variable: Variable, value: Value) -> Value:
     """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero."""
     if variable.type in ("int", "number"):
-        number = _number(value)
+        number = ex.bounded(_number(value))
         if variable.minimum is not None:
             number = max(variable.minimum, number)
         if variable.maximum is not None:

@@ -7,7 +7,6 @@ column; this module is what a loaded story needs to play, and all that a cached 
 
 from __future__ import annotations
 
-import math
 import operator
 from collections.abc import Callable
 from typing import Literal
@@ -16,6 +15,12 @@ from ducktools.classbuilder.prefab import prefab
 
 Value = bool | int | float | str
 Kind = Literal["bool", "number", "str"]
+
+MAX_MAGNITUDE = 2**53
+"""Numbers stay within this, either way: past it a float no longer holds every whole number, and a number that keeps
+doubling in a loop would otherwise overflow (or, as an int, grow until it can no longer be shown)."""
+MAX_TEXT = 10_000
+"""Characters a text value may hold: `s = s + s` in a loop would otherwise double until the memory ran out."""
 
 
 class EvaluationError(Exception):
@@ -122,7 +127,7 @@ def compile_expr(expr: Expr) -> Compiled:
         def plus(lookup: Lookup) -> Value:
             a, b = left(lookup), right(lookup)
             if isinstance(a, str) and isinstance(b, str):
-                return a + b
+                return joined(a, b)
             return arithmetic("+", _number(a), _number(b))
 
         return plus
@@ -161,7 +166,7 @@ def interpret(expr: Expr, lookup: Lookup) -> Value:
     if op == "!=":
         return left != right
     if op == "+" and isinstance(left, str) and isinstance(right, str):
-        return left + right
+        return joined(left, right)
     a, b = _number(left), _number(right)
     if op == "<":
         return a < b
@@ -186,9 +191,20 @@ def arithmetic(op: str, a: float, b: float) -> float:
         if b == 0:
             raise EvaluationError("division by zero")
         result = a / b
-    if not math.isfinite(result):
+    return bounded(result)
+
+
+def bounded(number: float) -> float:
+    """`number`, or an EvaluationError if it is past MAX_MAGNITUDE (or not a number at all: NaN fails both tests)."""
+    if not -MAX_MAGNITUDE <= number <= MAX_MAGNITUDE:
         raise EvaluationError("a number grew too large")
-    return result
+    return number
+
+
+def joined(a: str, b: str) -> str:
+    if len(a) + len(b) > MAX_TEXT:
+        raise EvaluationError(f"a text grew longer than {MAX_TEXT:,} characters")
+    return a + b
 
 
 def _number(value: Value) -> float:
