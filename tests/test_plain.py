@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -104,8 +105,22 @@ def test_an_endless_line_of_input_stops_the_game_with_a_message_and_an_autosave(
         command = [sys.executable, "-m", "game", "play", "--plain", "--story", str(MINI)]
         result = subprocess.run(command, stdin=endless, capture_output=True, text=True, timeout=120, preexec_fn=cap_memory)
     assert result.returncode == 0, result.stderr
-    assert "without ending; the game stops here" in result.stdout
+    assert result.stdout.count("without ending; the input stops there") == 1, result.stdout[-500:]
     assert (private_home / "saves" / "autosave.json").exists()
+
+
+def test_a_page_typed_before_an_endless_line_is_still_read_once(private_home: Path) -> None:
+    head = b"1\nRuby speaks French.\n"
+    command = [sys.executable, "-m", "game", "play", "--plain", "--story", str(MINI)]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as game:
+        assert game.stdin is not None
+        with contextlib.suppress(BrokenPipeError):
+            game.stdin.write(head + b"a" * 11_000_000)
+            game.stdin.close()
+        out, err = game.communicate(timeout=120)
+    assert game.returncode == 0, err.decode(errors="replace")
+    text = out.decode(errors="replace")
+    assert text.count("the input stops there") == 1 and text.count("Bonjour.") == 1, text[-800:]
 
 
 def test_stray_bytes_in_a_page_are_read_and_the_game_still_saves(private_home: Path) -> None:

@@ -84,6 +84,7 @@ class PlainGame:
         self.story = story
         self.session = session
         self.stdin = stdin
+        self.input_over = False
         self.out = stdout
         self.seed = seed
         self.choice_count = 0
@@ -167,14 +168,19 @@ class PlainGame:
 
     def read_line(self) -> str | None:
         """One line of input, None at the end. Only its first LINE_KEPT characters are kept, so a huge paste costs no
-        memory; a line that runs on past LINE_ENDLESS (a pipe from /dev/zero) ends the input, with a message."""
+        memory; a line that runs on past LINE_ENDLESS (a pipe from /dev/zero) ends the input, with a message, as if the
+        input had ended just before it (a page being typed is still pulled out)."""
+        if self.input_over:
+            return None
         line = self.stdin.readline(LINE_KEPT)
         if line == "":
+            self.input_over = True
             return None
         rest, length = line, len(line)
         while not rest.endswith("\n"):
             if length > LINE_ENDLESS:
-                self.say(f"[A line of input ran on past {LINE_ENDLESS:,} characters without ending; the game stops here.]")
+                self.say(f"[A line of input ran on past {LINE_ENDLESS:,} characters without ending; the input stops there.]")
+                self.input_over = True
                 return None
             rest = self.stdin.readline(LINE_KEPT)
             if rest == "":
