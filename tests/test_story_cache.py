@@ -16,6 +16,7 @@ from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
 from game.paths import shipped_story_dir
 from game.story.cache import load_story_cached
+from game.story.model import Story
 from game.typewriter import read_page
 
 
@@ -93,3 +94,11 @@ def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "huge.yaml:1:1: error: the file is 3,000,000,000 bytes" in result.stdout
+
+
+def test_a_lexicon_changed_with_replace_is_read_with_its_own_traits(mini_story: Story) -> None:
+    """The compiled index travels with `replace`; it must not be used for traits it was not built from."""
+    assert mini_story.lexicon is not None
+    only_happy = replace(mini_story.lexicon, traits=tuple(t for t in mini_story.lexicon.traits if t.id == "happy"))
+    reading = read_page(only_happy, mini_story.characters, "She speaks French.")
+    assert [trait.id for sentence in reading.sentences for trait in sentence.traits] == []

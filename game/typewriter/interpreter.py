@@ -125,7 +125,7 @@ def read_page(lexicon: Lexicon, characters: Mapping[str, Character], text: str) 
 
 
 def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
-    if lexicon.index is not None and lexicon.index.characters is characters:
+    if lexicon.index is not None and lexicon.index.built_for(lexicon, characters):
         return lexicon.index
     cached = _indexes.get(id(lexicon))
     if cached and cached[0] is lexicon and cached[1] is characters:

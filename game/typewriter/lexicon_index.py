@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
-from game.story.model import Character, Lexicon
+from game.story.model import Character, Lexicon, Trait
 from game.typewriter.cues import negation_spans
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, stem
@@ -55,7 +55,12 @@ class LexiconIndex:
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
     name_starts: frozenset[str] = frozenset()
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
-    """The characters it was built for: a reader given other characters builds its own index."""
+    traits: tuple[Trait, ...] = attribute(default=(), repr=False)
+    """What it was built from: a reader given other characters or other traits (a lexicon changed with `replace`)
+    builds its own index."""
+
+    def built_for(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> bool:
+        return self.characters is characters and self.traits is lexicon.traits and self.subject == lexicon.subject
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -99,6 +104,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         references,
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
+        traits=lexicon.traits,
     )
 
 
