@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -163,3 +165,20 @@ def test_compiled_expressions_mean_what_the_tree_means(left: str, op: str, right
     except ex.EvaluationError as error:
         got = str(error)
     assert got == expected
+
+
+@pytest.mark.parametrize("spare", [50, 150, 300, 600])
+def test_the_deepest_expression_parsed_deep_in_the_stack_is_an_error_at_worst(spare: int) -> None:
+    """A loader called from deep inside another program must get an ExpressionError, never a RecursionError."""
+    source = "(" * (xp.MAX_DEPTH - 1) + "1" + ")" * (xp.MAX_DEPTH - 1) + " == 1"
+
+    def parse_at(depth: int) -> object:
+        if depth > 0:
+            return parse_at(depth - 1)
+        try:
+            return xp.parse_condition(source)
+        except xp.ExpressionError as error:
+            return error
+
+    frames = sys.getrecursionlimit() - spare - len(inspect.stack())
+    assert isinstance(parse_at(max(frames, 0)), (ex.Binary, xp.ExpressionError))

@@ -108,6 +108,8 @@ class _Parser:
             raise ExpressionError("expression is nested too deeply", self.current.column)
         try:
             return parse()
+        except RecursionError:  # a caller already deep in the stack can reach Python's limit before MAX_DEPTH
+            raise ExpressionError("expression is nested too deeply", self.current.column) from None
         finally:
             self.depth -= 1
 
