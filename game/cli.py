@@ -28,6 +28,13 @@ def _story_dir(value: str | None) -> Path:
     return Path(value) if value else shipped_story_dir()
 
 
+def _folder(value: str) -> str:
+    """A story folder argument: an empty one is a mistake (a shell variable that was never set), not "here"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty folder name; leave the option out for the shipped story")
+    return value
+
+
 def _usage_error(message: str) -> int:
     print(f"ruby-sparks: error: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -142,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="play the game")
     play.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, for screen readers and scripts")
-    play.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
+    play.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
     play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
     play.add_argument("--no-anim", action="store_true", help="show text at once (also when NO_COLOR is set)")
     play.add_argument("--watch", action="store_true", help="reload the story when its files change (for authors)")
@@ -152,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.set_defaults(handler=cmd_play)
 
     check = commands.add_parser("check", help="check a story folder and report every problem")
-    check.add_argument("dir", nargs="?", metavar="DIR", help="the story folder (default: the shipped story)")
+    check.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--outline", metavar="FILE", help="the outline of beats (default: found beside the story)")
@@ -160,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     page = commands.add_parser("page", help="show how the typewriter reads a page")
     page.add_argument("text", metavar="TEXT", help="the page, or - to read it from stdin")
-    page.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
+    page.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
     page.add_argument("--json", action="store_true", help="print one JSON object")
     page.set_defaults(handler=cmd_page)
 
@@ -169,17 +176,17 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--verify", action="store_true", help="re-simulate without a screen and print one line")
     replay.add_argument("--speed", type=float, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
     replay.add_argument("--plain", action="store_true", help="play back as plain text")
-    replay.add_argument("--story", metavar="DIR", help="a story folder (default: the shipped story)")
+    replay.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
     replay.set_defaults(handler=cmd_replay)
 
     graph = commands.add_parser("graph", help="draw the scene graph (Graphviz dot or Mermaid)")
-    graph.add_argument("dir", nargs="?", metavar="DIR", help="the story folder (default: the shipped story)")
+    graph.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
     graph.set_defaults(handler=cmd_graph)
 
     explore = commands.add_parser("explore", help="playtest a story automatically and report coverage and problems")
-    explore.add_argument("dir", nargs="?", metavar="DIR", help="the story folder (default: the shipped story)")
+    explore.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     explore.add_argument("--runs", type=int, default=1000, help="random playthroughs (default: 1000)")
     explore.add_argument("--seed", type=int, default=0, help="the first seed (run n uses seed + n)")
     explore.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1)")

@@ -202,3 +202,22 @@ def test_a_manifest_that_exists_is_never_reported_missing(name: str, tmp_path: P
     result, _seconds = _check(root, case)
     assert result.returncode == 1
     assert "[no-manifest]" not in result.stdout, result.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_named_not_a_crash(tmp_path: Path) -> None:
+    root = tmp_path / "story"
+    shutil.copytree(MINI, root)
+    (root / os.fsdecode(b"x\xff.yaml")).write_text("endings:\n  - {id: q2, title: T}\n")
+    text = subprocess.run([*_command(), "check", str(root)], capture_output=True, text=True, timeout=60)
+    assert text.returncode == 1 and "Traceback" not in text.stderr, text.stderr
+    assert ".yaml:2:5: error: an ending has no `text`" in text.stdout
+    as_json = subprocess.run([*_command(), "check", str(root), "--format", "json"], capture_output=True, timeout=60)
+    data = json.loads(as_json.stdout)
+    assert [d["code"] for d in data["diagnostics"]] == ["missing-key"]
+
+
+def test_an_empty_folder_name_is_a_usage_error_not_the_current_folder(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path, dirs_exist_ok=True)
+    for args in (["check", ""], ["play", "--plain", "--story", ""], ["page", "--story", "", "hello"], ["graph", ""]):
+        result = subprocess.run([*_command(), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path, input="")
+        assert result.returncode == 2 and "an empty folder name" in result.stderr, (args, result.stdout, result.stderr)

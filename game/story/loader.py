@@ -160,7 +160,7 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
         except OSError as error:
             diagnostics.error(Span(shown, 1, 1), "unreadable", f"cannot read the file: {error.strerror or error}")
             continue
-        digest.update(relative.encode() + b"\0" + hashlib.sha256(data).digest())
+        digest.update(os.fsencode(relative) + b"\0" + hashlib.sha256(data).digest())
         try:
             value, problems = read_yaml(data, shown)
         except YamlProblem as problem:
