@@ -131,3 +131,10 @@ def test_stray_bytes_in_a_page_are_read_and_the_game_still_saves(private_home: P
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"Bonjour." in result.stdout and b"Saved as `mine`." in result.stdout
     assert (private_home / "saves" / "autosave.json").exists()
+
+
+def test_a_slash_command_in_the_middle_of_a_page_pulls_the_page_out_then_runs(private_home: Path) -> None:
+    out = play("1\nRuby speaks French.\n/save mine\n/quit\n").stdout
+    assert out.index("Bonjour.") < out.index("Saved as `mine`.") < out.index("Goodbye.")
+    saved = json.loads((private_home / "saves" / "mine.json").read_text())
+    assert saved["state"]["variables"]["language"] == "french"

@@ -59,7 +59,8 @@ HELP = """Commands, at any prompt:
   credits        who made the film, and this game
   help           this list
   quit           save to `autosave` and leave
-At the typewriter, type your page line by line; an empty line pulls the page out."""
+At the typewriter, type your page line by line; an empty line pulls the page out, and so
+does a command line that starts with `/` (the command runs next)."""
 
 
 class _Interrupted(Exception):
@@ -85,6 +86,8 @@ class PlainGame:
         self.session = session
         self.stdin = stdin
         self.input_over = False
+        self.pending: str | None = None
+        """A line already read that ended a page (a `/command`), to be taken as the next input."""
         self.out = stdout
         self.seed = seed
         self.choice_count = 0
@@ -159,6 +162,10 @@ class PlainGame:
 
     def lines(self, prompt: str) -> Iterator[str]:
         while True:
+            if self.pending is not None:
+                taken, self.pending = self.pending, None
+                yield taken
+                continue
             self.out.write(prompt)
             self.out.flush()
             line = self.read_line()
@@ -252,6 +259,9 @@ class PlainGame:
         for line in self.lines("    | "):
             if not line.strip():
                 break
+            if line.strip().startswith("/") and self.parse_command(line) is not None:
+                self.pending = line  # a command pulls the page out first, then runs
+                break
             if size <= MAX_PAGE_CHARS:
                 page.append(line)
                 size += len(line) + 1
@@ -271,17 +281,26 @@ class PlainGame:
         if saved is not None:
             self.say(f"Replay saved to {saved}")
 
-    def command(self, line: str) -> bool:
-        """Run `line` if it is a command; a line at the typewriter counts only if it is a command and nothing else."""
+    def parse_command(self, line: str) -> tuple[str, list[str]] | None:
+        """The command `line` is, with its arguments; at the typewriter a line counts only if it is a command and
+        nothing else, or starts with `/`."""
         words = line.strip().lstrip("/").split()
         if not words or words[0].lower() not in COMMANDS:
-            return False
+            return None
         name, args = words[0].lower(), words[1:]
         forced = line.strip().startswith("/")
         if self.at_typewriter and not forced and len(words) > (2 if name in ("save", "load") else 1):
-            return False
+            return None
         if name not in ("save", "load") and args:
+            return None
+        return name, args
+
+    def command(self, line: str) -> bool:
+        """Run `line` if it is a command."""
+        parsed = self.parse_command(line)
+        if parsed is None:
             return False
+        name, args = parsed
         if name == "help":
             self.say(HELP)
         elif name == "undo":
