@@ -10,7 +10,7 @@ import pytest
 
 from game.engine import ChoiceInput, new_game, step
 from game.persistence import atomic
-from game.persistence.saves import SaveError, check_slot_name, list_saves, load_game, save_game, slot_path
+from game.persistence.saves import SaveError, check_slot_name, list_saves, load_game, newest_loadable, save_game, slot_path
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
 
@@ -110,3 +110,13 @@ def test_another_storys_save_or_a_damaged_one_is_never_overwritten(mini_story: S
     with pytest.raises(SaveError, match="damaged save, kept"):
         save_game("broken", mini_story, mini_state)
     assert slot_path("broken").read_text() == "{not json"
+
+
+def test_a_file_the_game_could_not_have_named_is_listed_but_never_picked(mini_story: Story) -> None:
+    state, _ = new_game(mini_story)
+    save_game("s1", mini_story, state)
+    newer = save_game("s2", mini_story, state)
+    newer.rename(newer.with_name("my.save.json"))
+    slots = {slot.name: slot for slot in list_saves(mini_story)}
+    assert slots["my.save"].problem and not slots["s1"].problem
+    assert newest_loadable(mini_story) == "s1"

@@ -151,6 +151,7 @@ def list_saves(story: Story) -> list[SlotInfo]:
     slots = []
     for path in folder.glob("*.json"):
         try:
+            check_slot_name(path.stem)  # a file the game could not have written (`my.save.json`) cannot be loaded by name
             data = _read_document(path)
             problem = ""
             origin = data.get("story")
