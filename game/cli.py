@@ -10,6 +10,7 @@ import argparse
 import gc
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,19 @@ def _folder(value: str) -> str:
     """A story folder argument: an empty one is a mistake (a shell variable that was never set), not "here"."""
     if not value.strip():
         raise argparse.ArgumentTypeError("an empty folder name; leave the option out for the shipped story")
+    return value
+
+
+def _record_file(value: str) -> str:
+    """Checked before the game starts, so a player does not finish a long run to find it was never written."""
+    path = Path(value)
+    if not value.strip() or path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a file name; give one such as run.json")
+    folder = path.parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"there is no folder {str(folder)!r} to write {path.name!r} in")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise argparse.ArgumentTypeError(f"{value!r} cannot be written here (permissions)")
     return value
 
 
@@ -153,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
     play.add_argument("--no-anim", action="store_true", help="show text at once (also when NO_COLOR is set)")
     play.add_argument("--watch", action="store_true", help="reload the story when its files change (for authors)")
-    play.add_argument("--record", metavar="FILE", help="also write the replay of the finished run to FILE")
+    play.add_argument("--record", type=_record_file, metavar="FILE", help="also write the replay of the finished run to FILE")
     play.add_argument("--speedrun", action="store_true", help="speed-run mode: a timer, splits and personal bests")
     play.add_argument("--category", choices=CATEGORIES, default="any%", help="the speed-run category (default: any%%)")
     play.set_defaults(handler=cmd_play)

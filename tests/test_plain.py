@@ -138,3 +138,10 @@ def test_a_slash_command_in_the_middle_of_a_page_pulls_the_page_out_then_runs(pr
     assert out.index("Bonjour.") < out.index("Saved as `mine`.") < out.index("Goodbye.")
     saved = json.loads((private_home / "saves" / "mine.json").read_text())
     assert saved["state"]["variables"]["language"] == "french"
+
+
+def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_path: Path) -> None:
+    for target, words in ((tmp_path, "is not a file name"), (tmp_path / "missing" / "run.json", "there is no folder")):
+        result = play("", "--record", str(target))
+        assert result.returncode == 2 and words in result.stderr, result.stderr
+        assert "Content note" not in result.stdout
