@@ -229,3 +229,10 @@ def test_a_number_too_long_to_read_is_a_message(story_copy: Path) -> None:
     story, diagnostics = load_story(story_copy)
     assert story is None
     assert any(d.code == "wrong-type" and "too long" in d.message and d.line == 1 for d in diagnostics.items)
+
+
+def test_a_key_that_is_not_a_string_is_described_in_words(tmp_path: Path) -> None:
+    (tmp_path / "story.yaml").write_text("format: 1\n? [" + ", ".join(["a"] * 50_000) + "]\n: c\n")
+    _story, diagnostics = load_story(tmp_path)
+    (problem,) = [d for d in diagnostics.items if d.code == "wrong-type"]
+    assert problem.message == "a key must be a string, not a list" and (problem.line, problem.column) == (2, 3)

@@ -43,7 +43,7 @@ from game.story.model import (
     Variable,
 )
 from game.story.schema import Key, keys_of
-from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, read_yaml
+from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, describe, read_yaml, short
 from game.typewriter.lexicon_index import build_index
 
 MANIFEST = "story.yaml"
@@ -189,7 +189,7 @@ class _Builder:
     def fields(self, node: Any, schema: str, span: Span, what: str) -> dict[str, Any] | None:
         """The valid keys of a mapping; unknown, missing and mistyped keys are reported and left out."""
         if not isinstance(node, YamlMap):
-            self.d.error(span, "wrong-type", f"{what} must be a mapping, not {_describe(node)}")
+            self.d.error(span, "wrong-type", f"{what} must be a mapping, not {describe(node)}")
             return None
         keys = keys_of(schema)
         result: dict[str, Any] = {}
@@ -222,7 +222,7 @@ class _Builder:
         if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
             need = {"integer": "a whole number", "boolean": "true or false"}.get(key.kind, "a string")
             hint = " (quote it)" if need == "a string" and isinstance(value, (int, float, bool)) else ""
-            self.d.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {_describe(value)}{hint}")
+            self.d.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {describe(value)}{hint}")
             return False
         if key.kind == "id" and not _ID.match(str(value)):
             self.d.error(span, "bad-id", f"`{value}` is not a valid id: a letter, then letters, digits or `_`")
@@ -231,7 +231,7 @@ class _Builder:
 
     def items(self, node: Any, span: Span, what: str) -> Iterable[tuple[Any, Span]]:
         if not isinstance(node, YamlList):
-            self.d.error(span, "wrong-type", f"{what} must be a list, not {_describe(node)}")
+            self.d.error(span, "wrong-type", f"{what} must be a list, not {describe(node)}")
             return []
         return zip(node.items, node.item_spans, strict=True)
 
@@ -241,7 +241,7 @@ class _Builder:
             if isinstance(item, str) and item.strip():
                 result.append(item)
             else:
-                self.d.error(item_span, "wrong-type", f"each entry of {what} must be a non-empty string, not {_describe(item)}")
+                self.d.error(item_span, "wrong-type", f"each entry of {what} must be a non-empty string, not {describe(item)}")
         return tuple(result)
 
     # -- the whole story ------------------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ class _Builder:
             if isinstance(item, YamlMap):
                 result.append((item, span))
             else:
-                self.d.error(span, "wrong-type", f"each entry of `{key}` must be a mapping, not {_describe(item)}")
+                self.d.error(span, "wrong-type", f"each entry of `{key}` must be a mapping, not {describe(item)}")
         return result
 
     # -- declarations -------------------------------------------------------------------------------------------
@@ -350,7 +350,7 @@ class _Builder:
         if node is None:
             return result
         if not isinstance(node, YamlMap):
-            self.d.error(manifest.at("variables"), "wrong-type", f"`variables` must be a mapping of names, not {_describe(node)}")
+            self.d.error(manifest.at("variables"), "wrong-type", f"`variables` must be a mapping of names, not {describe(node)}")
             return result
         for name, value in node.items.items():
             span = node.key_spans[name]
@@ -387,7 +387,7 @@ class _Builder:
             if vartype not in ("int", "number"):
                 self.d.error(node.at(bound), "bad-range", f"`{bound}` is only for int and number variables")
             elif isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.d.error(node.at(bound), "wrong-type", f"`{bound}` must be a number, not {_describe(value)}")
+                self.d.error(node.at(bound), "wrong-type", f"`{bound}` must be a number, not {describe(value)}")
             else:
                 bounds[bound] = value
         low, high = bounds["min"], bounds["max"]
@@ -401,7 +401,7 @@ class _Builder:
             self.d.error(
                 node.at("default"),
                 "bad-default",
-                f"the default of `{name}` must be {_type_words(vartype)}, not {_describe(default)}",
+                f"the default of `{name}` must be {_type_words(vartype)}, not {describe(default)}",
             )
             return None
         numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
@@ -425,7 +425,7 @@ class _Builder:
         if node is None:
             return result
         if not isinstance(node, YamlMap):
-            self.d.error(manifest.at("characters"), "wrong-type", f"`characters` must be a mapping of ids, not {_describe(node)}")
+            self.d.error(manifest.at("characters"), "wrong-type", f"`characters` must be a mapping of ids, not {describe(node)}")
             return result
         for cid, value in node.items.items():
             if not _ID.match(cid):
@@ -501,11 +501,11 @@ class _Builder:
             name = message.split("`")[1]
             message += did_you_mean(name, self.names.kinds)
         code = "unknown-name" if message.startswith("unknown name") else "bad-expression"
-        self.d.error(Span(span.file, span.line, column), code, f"{message} in `{_short(source)}`")
+        self.d.error(Span(span.file, span.line, column), code, f"{message} in `{short(source)}`")
 
     def condition(self, source: Any, span: Span) -> Condition | None:
         if not isinstance(source, str):
-            self.d.error(span, "wrong-type", f"a condition must be a string, not {_describe(source)}")
+            self.d.error(span, "wrong-type", f"a condition must be a string, not {describe(source)}")
             return None
         try:
             expr = xp.parse_condition(source)
@@ -514,7 +514,7 @@ class _Builder:
             self.report_expression(error, span, source)
             return None
         if kind != "bool":
-            self.d.error(span, "bad-expression", f"a condition must be true or false, but `{_short(source)}` is a {kind}")
+            self.d.error(span, "bad-expression", f"a condition must be true or false, but `{short(source)}` is a {kind}")
             return None
         self.names.read.update(name.name for name in ex.names_in(expr))
         return Condition(source, expr, span)
@@ -525,7 +525,7 @@ class _Builder:
         elif isinstance(node, YamlList):
             sources = list(zip(node.items, node.item_spans, strict=True))
         else:
-            self.d.error(span, "wrong-type", f"effects must be a string or a list of strings, not {_describe(node)}")
+            self.d.error(span, "wrong-type", f"effects must be a string or a list of strings, not {describe(node)}")
             return ()
         result = []
         for source, item_span in sources:
@@ -536,7 +536,7 @@ class _Builder:
 
     def effect(self, source: Any, span: Span) -> Effect | None:
         if not isinstance(source, str):
-            self.d.error(span, "wrong-type", f"an effect must be a string such as `trust += 1`, not {_describe(source)}")
+            self.d.error(span, "wrong-type", f"an effect must be a string such as `trust += 1`, not {describe(source)}")
             return None
         try:
             assignment = xp.parse_effect(source)
@@ -552,7 +552,7 @@ class _Builder:
                 self.d.error(
                     span,
                     "unknown-name",
-                    f"unknown name `{target}` in `{_short(source)}`{did_you_mean(target, self.names.assignable)}",
+                    f"unknown name `{target}` in `{short(source)}`{did_you_mean(target, self.names.assignable)}",
                 )
             return None
         target_kind = self.names.kinds[target]
@@ -563,7 +563,7 @@ class _Builder:
             self.d.error(
                 span,
                 "bad-expression",
-                f"`{_short(source)}`: `{assignment.op}` cannot put a {value_kind} into the {target_kind} `{target}`",
+                f"`{short(source)}`: `{assignment.op}` cannot put a {value_kind} into the {target_kind} `{target}`",
             )
             return None
         self.names.written.add(target)
@@ -581,14 +581,14 @@ class _Builder:
                 continue
             name = hole.strip() if hole is not None else ""
             if lone == "}":
-                self.d.error(span, "bad-template", f"a lone `}}` in text; write `}}}}` for a literal brace: `{_short(source)}`")
+                self.d.error(span, "bad-template", f"a lone `}}` in text; write `}}}}` for a literal brace: `{short(source)}`")
                 return None
             if lone is not None or not _ID.match(name):
                 self.d.error(
                     span,
                     "bad-template",
                     "`{` must hold a name and be closed, as in `{trust}`; write `{{` for a literal brace: "
-                    f"`{_short(source)}`",
+                    f"`{short(source)}`",
                 )
                 return None
             if name not in self.names.kinds:
@@ -665,7 +665,7 @@ class _Builder:
             snode = fields["synonyms"]
             if not isinstance(snode, YamlMap):
                 self.d.error(
-                    node.at("synonyms"), "wrong-type", f"`synonyms` must map a word to a list of words, not {_describe(snode)}"
+                    node.at("synonyms"), "wrong-type", f"`synonyms` must map a word to a list of words, not {describe(snode)}"
                 )
             else:
                 for word, alternatives in snode.items.items():
@@ -784,13 +784,13 @@ class _Builder:
 
     def trait_test(self, entry: Any, span: Span) -> TraitTest | None:
         if not isinstance(entry, str):
-            self.d.error(span, "wrong-type", f"`wrote` takes trait ids, not {_describe(entry)}")
+            self.d.error(span, "wrong-type", f"`wrote` takes trait ids, not {describe(entry)}")
             return None
         words = entry.split()
         negated = len(words) == 2 and words[0] == "not"
         trait = words[-1] if words else ""
         if len(words) not in (1, 2) or (len(words) == 2 and not negated):
-            self.d.error(span, "bad-expression", f"`wrote` takes `TRAIT` or `not TRAIT`, not `{_short(entry)}`")
+            self.d.error(span, "bad-expression", f"`wrote` takes `TRAIT` or `not TRAIT`, not `{short(entry)}`")
             return None
         if trait not in self.trait_ids:
             self.d.error(span, "unknown-trait", f"the lexicon has no trait `{trait}`{did_you_mean(trait, self.trait_ids)}")
@@ -838,22 +838,3 @@ def _fits(vartype: str, value: Any) -> bool:
 
 def _type_words(vartype: str) -> str:
     return {"int": "a whole number", "number": "a number", "bool": "true or false", "str": "a string"}[vartype]
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, YamlMap):
-        return "a mapping"
-    if isinstance(value, YamlList):
-        return "a list"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"the string {_short(value)!r}"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -117,7 +117,7 @@ class _Converter:
             key = self.convert(key_node, depth + 1)
             key_span = self.span(key_node)
             if not isinstance(key, str):
-                raise YamlProblem(key_span, "wrong-type", f"a key must be a string, not {type(key).__name__} {key!r}")
+                raise YamlProblem(key_span, "wrong-type", f"a key must be a string, not {describe(key)}")
             if key in result.items:
                 first = result.key_spans[key]
                 self.problems.append(
@@ -203,3 +203,23 @@ def _offset_span(data: bytes, offset: int, file: str) -> Span:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     return Span(file, line, column)
+
+
+def describe(value: Any) -> str:
+    """A value as an author would name it in a message: never Python's own repr of the reader's classes."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, YamlMap):
+        return "a mapping"
+    if isinstance(value, YamlList):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the string {short(value)!r}"
+
+
+def short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
