@@ -537,6 +537,15 @@ def test_records_with_garbage_inside_a_valid_file_do_not_crash() -> None:
         assert isinstance(load_records("hash", "any%"), Records)
 
 
+def test_impossible_times_in_the_records_are_ignored() -> None:
+    """A negative best time in an edited file once showed as -1666666666666666667:20 and blocked every new record."""
+    path = records_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"best_time": -5, "best_splits": {"one": -100_000_000_000_000_000_000, "two": 1500}, "gold": {"one": True}}
+    path.write_text(json.dumps({"hash": {"any%": entry}}))
+    assert load_records("hash", "any%") == Records(None, {"two": 1500}, {})
+
+
 @pytest.mark.parametrize("which", ["settings", "records"])
 def test_two_damaged_files_in_a_row_are_both_kept(which: str) -> None:
     path = settings_path() if which == "settings" else records_path()

@@ -72,10 +72,15 @@ def load_records(story_hash: str, category: str) -> Records:
     splits = entry.get("best_splits")
     gold = entry.get("gold")
     return Records(
-        best if isinstance(best, int) else None,
-        {k: v for k, v in splits.items() if isinstance(v, int)} if isinstance(splits, dict) else {},
-        {k: v for k, v in gold.items() if isinstance(v, int)} if isinstance(gold, dict) else {},
+        best if _is_time(best) else None,
+        {k: v for k, v in splits.items() if _is_time(v)} if isinstance(splits, dict) else {},
+        {k: v for k, v in gold.items() if _is_time(v)} if isinstance(gold, dict) else {},
     )
+
+
+def _is_time(value: object) -> bool:
+    """A time a run could have taken: a negative or absurd one in an edited file would block every new record."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**53
 
 
 def save_records(story_hash: str, category: str, records: Records) -> None:
