@@ -184,6 +184,13 @@ def test_plain_playback_shows_the_inputs_and_the_finish() -> None:
     assert result.returncode == 0
     assert "page> " in result.stdout and "[0:00.000] > " in result.stdout
     assert "Run over: film_ending in " in result.stdout
+    assert "Careful" not in result.stdout
+
+
+def test_watching_a_replay_of_other_story_files_says_so(tmp_path: Path) -> None:
+    path = _tampered(tmp_path, lambda d: d["story"].update(hash="0" * 64))
+    result = cli("replay", "--plain", "--speed", "0", str(path))
+    assert "[Careful: the story hash does not match the installed story" in result.stdout
 
 
 async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
@@ -220,6 +227,20 @@ async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
         await pilot.press("space")
         await pilot.press("escape")
         await pilot.pause()
+
+
+async def test_the_tui_warns_when_a_replay_was_recorded_with_other_story_files(private_home: Path) -> None:
+    from game.tui.app import RubySparksApp
+
+    document = json.loads((assets_dir() / "replays" / "block_wins.json").read_text())
+    document["story"]["hash"] = "0" * 64
+    replay = read_replay((json.dumps(document) + "\n").encode())
+    app = RubySparksApp(animate=False, blink=False, replay=replay, replay_speed=1)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.1)
+        assert "Careful:" in app.export_screenshot()
+        await pilot.press("escape")
 
 
 def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story) -> None:

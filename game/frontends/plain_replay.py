@@ -10,7 +10,7 @@ from game.engine.session import Session
 from game.frontends.plain import PlainGame
 from game.replay.format import Replay, ReplayInput
 from game.replay.run import Run, RunRefused
-from game.replay.verify import format_time
+from game.replay.verify import format_time, other_story
 from game.story.model import Story
 
 
@@ -27,6 +27,9 @@ def play_back_plain(story: Story, replay: Replay, out: TextIO, speed: float = 1.
     run = Run(story, replay.seed, replay.category)
     screen = PlainGame(story, Session(story, run.state), io.StringIO(), out)
     screen.say(f"Replay of {story.title}: {replay.category}, seed {replay.seed}, {len(replay.inputs)} inputs")
+    mismatch = other_story(replay, story)
+    if mismatch is not None:
+        screen.say(f"[Careful: {mismatch}, so what follows may not be the run that was played.]")
     screen.render(run.opening)
     previous = 0
     for number, item in enumerate(replay.inputs, 1):

@@ -40,13 +40,19 @@ def verify_file(path: Path, story: Story) -> Verdict:
     return verify(replay, story)
 
 
-def verify(replay: Replay, story: Story) -> Verdict:
+def other_story(replay: Replay, story: Story) -> str | None:
+    """Why `replay` was not recorded with `story`, or None when it was: verifying refuses it, watching warns."""
     if replay.story_id != story.id:
-        return _verdict(False, f"invalid: the replay is of the story `{replay.story_id}`, not `{story.id}`")
+        return f"the replay is of the story `{replay.story_id}`, not `{story.id}`"
     if replay.story_hash != story.content_hash:
-        return _verdict(
-            False, "invalid: the story hash does not match the installed story (it was recorded with other story files)"
-        )
+        return "the story hash does not match the installed story (it was recorded with other story files)"
+    return None
+
+
+def verify(replay: Replay, story: Story) -> Verdict:
+    mismatch = other_story(replay, story)
+    if mismatch is not None:
+        return _verdict(False, f"invalid: {mismatch}")
     run = Run(story, replay.seed, replay.category)
     for number, item in enumerate(replay.inputs, 1):
         try:

@@ -12,7 +12,7 @@ from game.engine import Event
 from game.frontends.plain_replay import describe_input
 from game.replay.format import Replay
 from game.replay.run import Run, RunRefused
-from game.replay.verify import format_time
+from game.replay.verify import format_time, other_story
 from game.tui.game_screen import GameScreen
 
 
@@ -35,8 +35,12 @@ class ReplayScreen(GameScreen):
         self._next: Timer | None = None
 
     def on_mount(self) -> None:
-        self.run = Run(self.game.story_or_raise(), self.replay.seed, self.replay.category)
+        story = self.game.story_or_raise()
+        self.run = Run(story, self.replay.seed, self.replay.category)
         super().on_mount()
+        mismatch = other_story(self.replay, story)
+        if mismatch is not None:
+            self.notify(f"Careful: {mismatch}, so this may not be the run that was played.", severity="warning", timeout=10)
         self._schedule()
 
     def opening(self) -> list[Event]:
