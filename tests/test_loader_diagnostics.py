@@ -34,6 +34,10 @@ CASES = [
         "the string 'no'",
     ),
     ("story.yaml", "min: 0, max: 5", "min: 6, max: 5", "min: 6", "bad-range", "below `min`"),
+    ("story.yaml", "default: 0.5, min: 0", "default: 1" + "0" * 400 + ", min: 0", "default: 1000", "bad-default", "too large"),
+    ("story.yaml", "default: 0.5, min: 0", "default: -.inf, min: 0", "default: -.inf", "bad-default", "too large"),
+    ("story.yaml", "min: 0, max: 5", "min: 0, max: .inf", "max: .inf", "bad-range", "stay within ±9,007,199,254,740,992"),
+    ("scenes.yaml", '"trust += 10"', '"trust += 99999999999999999999"', "trust += 9999", "bad-expression", "too large"),
     ("story.yaml", "pronoun: she}", "pronoun: it}", "pronoun: it", "bad-pronoun", "she, he or they"),
     (
         "story.yaml",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.story.expressions import Assignment, Binary, Expr, Kind, Literal_, Name, Unary, Value
+from game.story.expressions import MAX_MAGNITUDE, Assignment, Binary, Expr, Kind, Literal_, Name, Unary, Value
 
 MAX_SOURCE = 2_000
 MAX_DEPTH = 64
@@ -157,7 +157,10 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            return Literal_(float(token.text) if "." in token.text else int(token.text))
+            value = float(token.text) if "." in token.text else int(token.text)
+            if not -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+                raise ExpressionError(f"the number is too large: numbers in a story stay within ±{MAX_MAGNITUDE:,}", token.column)
+            return Literal_(value)
         if token.kind == "string":
             self.advance()
             return Literal_(token.text[1:-1])

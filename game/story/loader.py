@@ -54,6 +54,7 @@ _TEMPLATE_PIECE = re.compile(r"(\{\{|\}\})|\{([^{}]*)\}|([{}])|([^{}]+)")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _STORY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TYPE_KINDS: dict[str, ex.Kind] = {"int": "number", "number": "number", "bool": "bool", "str": "str"}
+TOO_LARGE = f"too large: numbers in a story stay within ±{ex.MAX_MAGNITUDE:,}"
 
 
 class StoryLoadError(Exception):
@@ -388,6 +389,8 @@ class _Builder:
                 self.d.error(node.at(bound), "bad-range", f"`{bound}` is only for int and number variables")
             elif isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.d.error(node.at(bound), "wrong-type", f"`{bound}` must be a number, not {describe(value)}")
+            elif not -ex.MAX_MAGNITUDE <= value <= ex.MAX_MAGNITUDE:
+                self.d.error(node.at(bound), "bad-range", f"`{bound}` is {TOO_LARGE}")
             else:
                 bounds[bound] = value
         low, high = bounds["min"], bounds["max"]
@@ -405,6 +408,9 @@ class _Builder:
             )
             return None
         numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
+        if numeric and not -ex.MAX_MAGNITUDE <= default <= ex.MAX_MAGNITUDE:
+            self.d.error(node.at("default"), "bad-default", f"the default of `{name}` is {TOO_LARGE}")
+            return None
         if numeric and ((low is not None and default < low) or (high is not None and default > high)):
             self.d.error(
                 node.at("default"), "bad-default", f"the default of `{name}` ({default}) is outside its range {low}..{high}"
