@@ -221,3 +221,12 @@ def test_an_empty_folder_name_is_a_usage_error_not_the_current_folder(tmp_path: 
     for args in (["check", ""], ["play", "--plain", "--story", ""], ["page", "--story", "", "hello"], ["graph", ""]):
         result = subprocess.run([*_command(), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path, input="")
         assert result.returncode == 2 and "an empty folder name" in result.stderr, (args, result.stdout, result.stderr)
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_diagnostic_line(tmp_path: Path) -> None:
+    root = tmp_path / "story"
+    shutil.copytree(MINI, root)
+    (root / "two\nlines.yaml").write_text("endings:\n  - {id: q2, title: T}\n")
+    result = subprocess.run([*_command(), "check", str(root)], capture_output=True, text=True, timeout=60)
+    (line,) = [line for line in result.stdout.splitlines() if "missing-key" in line]
+    assert "two\\nlines.yaml:2:5: error: an ending has no `text`" in line

@@ -7,6 +7,7 @@ from pathlib import Path
 from ducktools.classbuilder.prefab import prefab
 
 from game.files import read_at_most
+from game.printable import one_line
 from game.replay.format import MAX_REPLAY_BYTES, Replay, ReplayError, read_replay
 from game.replay.run import Run, RunRefused
 from game.story.model import Story
@@ -20,7 +21,7 @@ class Verdict:
 
 def _verdict(valid: bool, line: str) -> Verdict:
     """Always one line: the ids and names in a replay are anyone's text, newlines and lone surrogates included."""
-    return Verdict(valid, repr(line)[1:-1])
+    return Verdict(valid, one_line(line))
 
 
 def format_time(ms: int) -> str:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from ducktools.classbuilder.prefab import as_dict, prefab
 
+from game.printable import one_line
 from game.story.model import Span
 
 Severity = Literal["error", "warning"]
@@ -25,7 +26,7 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        return one_line(f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]")
 
     def to_json(self) -> dict[str, object]:
         return as_dict(self)
