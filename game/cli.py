@@ -347,10 +347,13 @@ def console() -> int:
 
 def _tolerant_stdio() -> None:
     """A stray byte on standard input, or a name the terminal cannot show, becomes U+FFFD or `?` instead of a
-    UnicodeError traceback that would lose the game in progress. Only the terminal streams change, never a file."""
-    for stream in (sys.stdin, sys.stdout, sys.stderr):
+    UnicodeError traceback that would lose the game in progress, and an input line may end in LF, CRLF or a lone CR
+    (old Mac files). Only the terminal streams change, never a file."""
+    for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace", newline=None)
 
 
 if __name__ == "__main__":

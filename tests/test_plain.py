@@ -145,3 +145,8 @@ def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_pat
         result = play("", "--record", str(target))
         assert result.returncode == 2 and words in result.stderr, result.stderr
         assert "Content note" not in result.stdout
+
+
+def test_lines_ending_in_a_lone_carriage_return_are_lines() -> None:
+    out = play("1\rRuby speaks French.\r\r2\r").stdout
+    assert "Bonjour." in out and "*** THE END: A Quiet End ***" in out
