@@ -307,7 +307,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(verdict.line)
         return EXIT_OK if verdict.valid else EXIT_FAILED
     try:
-        replay = read_replay(read_at_most(path, MAX_REPLAY_BYTES))
+        replay = read_replay(read_at_most(path, MAX_REPLAY_BYTES, pipes=True))
     except (OSError, ReplayError) as error:
         print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return EXIT_FAILED

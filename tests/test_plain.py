@@ -150,3 +150,15 @@ def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_pat
 def test_lines_ending_in_a_lone_carriage_return_are_lines() -> None:
     out = play("1\rRuby speaks French.\r\r2\r").stdout
     assert "Bonjour." in out and "*** THE END: A Quiet End ***" in out
+
+
+def test_a_named_pipe_in_the_saves_folder_is_a_damaged_save_not_a_hang(private_home: Path) -> None:
+    """Opening a pipe that no one writes to waits for ever; the game must not even try."""
+    saves = private_home / "saves"
+    saves.mkdir(parents=True)
+    os.mkfifo(saves / "autosave.json")
+    os.mkfifo(private_home / "settings.json")
+    result = play("saves\n1\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "autosave: untitled (cannot be loaded" in result.stdout
+    assert "Saved to `autosave-mini`." in result.stdout

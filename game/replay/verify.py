@@ -31,7 +31,7 @@ def format_time(ms: int) -> str:
 
 def verify_file(path: Path, story: Story) -> Verdict:
     try:
-        data = read_at_most(path, MAX_REPLAY_BYTES)
+        data = read_at_most(path, MAX_REPLAY_BYTES, pipes=True)
     except OSError as error:
         return _verdict(False, f"invalid: cannot read {path}: {error.strerror or error}")
     try:
