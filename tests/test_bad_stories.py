@@ -109,6 +109,11 @@ def _symlink_outside(root: Path) -> None:
     (root / "link.yaml").symlink_to(secret)
 
 
+def _manifest_folder(root: Path) -> None:
+    (root / "story.yaml").unlink()
+    (root / "story.yaml").mkdir()
+
+
 def _pipe(root: Path) -> None:
     os.mkfifo(root / "pipe.yaml")  # opening it for reading would wait for a writer that never comes
 
@@ -120,6 +125,7 @@ GENERATED: dict[str, tuple[Callable[[Path], None], Case]] = {
     "gen_ten_megabytes": (_ten_megabytes, Case("huge.yaml", 1, "file-too-large", "10,000,000 bytes")),
     "gen_symlink_outside": (_symlink_outside, Case("link.yaml", 1, "outside-folder", "outside the story folder")),
     "gen_pipe": (_pipe, Case("pipe.yaml", 1, "unreadable", "not a regular file")),
+    "gen_manifest_folder": (_manifest_folder, Case("story.yaml", 1, "no-manifest", "is a folder")),
 }
 
 ALL = [*COMMITTED, *GENERATED]

@@ -249,11 +249,14 @@ class _Builder:
 
     def build(self, digest: str, root: str) -> Story | None:
         manifest_source = next((s for s in self.sources if s.relative == MANIFEST), None)
-        if manifest_source is None and not os.path.lexists(os.path.join(root, MANIFEST)):
-            self.d.error(
-                Span(os.path.join(self.display_root, MANIFEST), 1, 1), "no-manifest", f"the story folder has no {MANIFEST}"
-            )
         if manifest_source is None:
+            # a manifest that exists but could not be read has its own diagnostic already; a folder has none
+            where = os.path.join(root, MANIFEST)
+            span = Span(os.path.join(self.display_root, MANIFEST), 1, 1)
+            if not os.path.lexists(where):
+                self.d.error(span, "no-manifest", f"the story folder has no {MANIFEST}")
+            elif os.path.isdir(where):
+                self.d.error(span, "no-manifest", f"{MANIFEST} is a folder; the story needs a file of that name")
             return None
         manifest = self.fields(manifest_source.data, "manifest", Span(manifest_source.path, 1, 1), MANIFEST)
         files: list[tuple[_Source, dict[str, Any]]] = []
