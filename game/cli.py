@@ -7,6 +7,7 @@ broken story, a bad save) end in one clear message and an exit code, never a tra
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import io
 import json
@@ -340,9 +341,25 @@ def console() -> int:
     exit skips it. Everything is about to be freed anyway, and with a story loaded that pass cost a tenth of a whole
     `replay --verify`. Only the command does this: `main` is also called inside other programs (the tests)."""
     _tolerant_stdio()
-    code = main()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_OK  # the reader went away (`| head`): nothing is wrong
+        _drop_stdout()
+    except OSError as error:  # the system failed us (a full disk, /dev/full as the output): one line, no traceback
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"ruby-sparks: reading or writing failed{where}: {error.strerror or error}", file=sys.stderr)
+        code = EXIT_FAILED
+        _drop_stdout()
     gc.freeze()
     return code
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's own flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _tolerant_stdio() -> None:

@@ -162,3 +162,12 @@ def test_a_named_pipe_in_the_saves_folder_is_a_damaged_save_not_a_hang(private_h
     assert result.returncode == 0, result.stderr
     assert "autosave: untitled (cannot be loaded" in result.stdout
     assert "Saved to `autosave-mini`." in result.stdout
+
+
+def test_output_that_cannot_be_written_is_one_line_not_a_traceback() -> None:
+    script = shutil.which("ruby-sparks")
+    command = [script] if script else [sys.executable, "-m", "game"]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*command, "schema"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "ruby-sparks: reading or writing failed: No space left on device\n"
