@@ -209,6 +209,20 @@ async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
     assert load_records(app.story_or_raise().content_hash, "any%").best_time is not None
 
 
+async def test_undo_in_a_tui_speedrun_says_once_why_it_cannot(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("1", "f3")
+        await pilot.pause(0.2)
+        screen = app.export_screenshot()
+        assert "no undo in a speed-run" in screen.replace("&#160;", " ") and "Nothing" not in screen
+
+
 async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
     from game.tui.app import RubySparksApp
     from game.tui.replay_screen import ReplayScreen

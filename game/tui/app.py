@@ -244,7 +244,9 @@ class RubySparksApp(App[None]):
             self.notify("There is no undo in a speed-run.", severity="warning")
             return None
         events = self.session.undo() if self.session else None
-        if events is not None:
+        if events is None:
+            self.notify("Nothing to undo.")
+        else:
             self.record("undo")
         return events
 

@@ -149,10 +149,8 @@ class GameScreen(Screen[None]):
         self.show_events(self.game.apply(PageInput(text)))
 
     def action_undo(self) -> None:
-        events_ = self.game.undo()
-        if events_ is None:
-            self.notify("Nothing to undo.")
-        else:
+        events_ = self.game.undo()  # it says why when there is nothing to undo
+        if events_ is not None:
             self.redraw_from(events_)
 
     def redraw_from(self, events_: list[Event]) -> None:
