@@ -200,6 +200,30 @@ async def test_quit_asks_only_when_a_page_would_be_lost(private_home: Path) -> N
     assert (private_home / "saves" / "autosave.json").exists()
 
 
+@pytest.mark.parametrize("keys", [("escape",), ("f5", "f9")], ids=["escape-to-title", "quick-load"])
+async def test_leaving_or_loading_asks_before_a_typed_page_is_lost(private_home: Path, keys: tuple[str, ...]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "1", "1", "1")
+        await pilot.pause()
+        game_screen(pilot).query_one(PageArea).insert("Ruby speaks French")
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert game_screen(pilot).query_one(PageArea).text == "Ruby speaks French"
+        await pilot.press(*keys[-1:])
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        if keys == ("escape",):
+            assert isinstance(app.screen, TitleScreen)
+        else:
+            assert game_screen(pilot).query_one(PageArea).text == ""
+
+
 async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private_home: Path) -> None:
     app = make_app(animate=True)
     async with app.run_test(size=SIZE) as pilot:

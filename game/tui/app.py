@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -213,7 +213,7 @@ class RubySparksApp(App[None]):
         self.switch_to_game(ReplayScreen(replay, self.replay_speed))
 
     def switch_to_game(self, screen: Screen[None]) -> None:
-        self.action_to_title()
+        self._pop_to_title()
         self.push_screen(screen)
 
     def apply(self, action: Input) -> list[Event]:
@@ -319,6 +319,9 @@ class RubySparksApp(App[None]):
         self.push_screen(CategoryScreen(), chosen)
 
     def load_slot(self, name: str | None) -> None:
+        self._unless_a_page_is_lost("Load a saved game and lose it?", lambda: self._load_slot_now(name))
+
+    def _load_slot_now(self, name: str | None) -> None:
         from game.engine import describe
         from game.engine.session import Session
         from game.persistence.saves import SaveError, load_game, newest_loadable
@@ -417,6 +420,9 @@ class RubySparksApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_to_title(self) -> None:
+        self._unless_a_page_is_lost("Leave it and lose it?", self._pop_to_title)
+
+    def _pop_to_title(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -431,19 +437,24 @@ class RubySparksApp(App[None]):
             self.screen.action_undo()
 
     def action_quit_game(self) -> None:
+        self._unless_a_page_is_lost("Quit and lose it?", self._leave)
+
+    def _unless_a_page_is_lost(self, question: str, go_on: Callable[[], None]) -> None:
+        """`go_on` at once, or only after a yes when it would throw away a page typed but not pulled out (quitting,
+        leaving for the title, loading a save)."""
         from game.tui.confirm import Confirm
         from game.tui.game_screen import GameScreen
 
-        games = [s for s in self.screen_stack if isinstance(s, GameScreen)]
-        if games and games[-1].unsaved_page:
-
-            def answered(quit_anyway: bool | None) -> None:
-                if quit_anyway:
-                    self._leave()
-
-            self.push_screen(Confirm("The page in the typewriter has not been pulled out. Quit and lose it?"), answered)
+        games = [screen for screen in self.screen_stack if isinstance(screen, GameScreen)]
+        if not (games and games[-1].unsaved_page):
+            go_on()
             return
-        self._leave()
+
+        def answered(anyway: bool | None) -> None:
+            if anyway:
+                go_on()
+
+        self.push_screen(Confirm(f"The page in the typewriter has not been pulled out. {question}"), answered)
 
     def _leave(self) -> None:
         self.autosave()
