@@ -120,3 +120,11 @@ def test_a_file_the_game_could_not_have_named_is_listed_but_never_picked(mini_st
     slots = {slot.name: slot for slot in list_saves(mini_story)}
     assert slots["my.save"].problem and not slots["s1"].problem
     assert newest_loadable(mini_story) == "s1"
+
+
+def test_a_saves_folder_that_is_a_file_is_named_in_the_message(mini_story: Story) -> None:
+    slot_path("x").parent.parent.mkdir(parents=True, exist_ok=True)
+    slot_path("x").parent.write_text("not a folder")
+    state, _ = new_game(mini_story)
+    with pytest.raises(SaveError, match="that is a file, not a folder"):
+        save_game("x", mini_story, state)

@@ -91,6 +91,9 @@ def save_game(name: str, story: Story, state: State) -> Path:
     try:
         write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1).encode())
     except OSError as error:
+        folder = path.parent
+        if folder.exists() and not folder.is_dir():
+            raise SaveError(f"Saves go in {folder}, but that is a file, not a folder; move it away to save.") from None
         raise SaveError(f"Could not write the save `{path.stem}`: {error.strerror or error}.") from None
     return path
 
