@@ -284,3 +284,25 @@ async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
         app.action_to_title()
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+
+
+async def test_a_terminal_too_small_for_the_game_shows_a_notice_until_it_grows(private_home: Path) -> None:
+    """Below about 24x6, laying out a dialog made Rich wrap text into zero columns and the app died with a ValueError."""
+    from game.tui.category_screen import CategoryScreen
+    from game.tui.too_small import TooSmall
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for width, height in ((10, 3), (4, 2), (1, 1)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.press("r", "ctrl+p", "n", "1", "f1")
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmall) and app.is_running
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, CategoryScreen)

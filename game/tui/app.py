@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -80,7 +81,27 @@ class RubySparksApp(App[None]):
         with contextlib.suppress(Exception):
             self.theme = self.settings.theme
         self.call_after_refresh(lambda: self.run_worker(self._load_story, thread=True, exclusive=True, group="story"))
+        self._fit_to(self.size.width, self.size.height)
         self._install_signal_handlers()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_to(event.size.width, event.size.height)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """Cover every screen with `TooSmall` while the terminal is too small for them, and take it away after."""
+        from game.tui.too_small import TooSmall, too_small
+
+        covered = isinstance(self.screen, TooSmall)
+        if too_small(width, height) and not covered:
+            self.push_screen(TooSmall())
+        elif covered and not too_small(width, height):
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small, no key may open a screen above the notice: it could not be laid out."""
+        from game.tui.too_small import TooSmall
+
+        return not isinstance(self.screen, TooSmall)
 
     def get_default_screen(self) -> Screen[None]:
         """The title is the bottom of the stack: every way back ends there, and nothing can pop it."""
@@ -215,6 +236,7 @@ class RubySparksApp(App[None]):
     def switch_to_game(self, screen: Screen[None]) -> None:
         self._pop_to_title()
         self.push_screen(screen)
+        self._fit_to(self.size.width, self.size.height)
 
     def apply(self, action: Input) -> list[Event]:
         from game.engine import Rejected

@@ -1,0 +1,23 @@
+"""Shown instead of the game while the terminal is too small to lay any of its screens out."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 24
+MIN_HEIGHT = 6
+"""Below this a dialog's border and padding leave its text no columns at all, and Rich's wrapping divides by that
+zero (ValueError from rich.cells.chop_cells, reached through Textual's layout): a player got a traceback."""
+
+
+class TooSmall(Screen[None]):
+    """One short line and nothing else, so it can be drawn at any size, down to one cell."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Make the terminal larger to go on.", id="too-small")
+
+
+def too_small(width: int, height: int) -> bool:
+    return width < MIN_WIDTH or height < MIN_HEIGHT
