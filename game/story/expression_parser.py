@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.story.expressions import MAX_MAGNITUDE, Assignment, Binary, Expr, Kind, Literal_, Name, Unary, Value
+from game.story.expressions import MAX_MAGNITUDE, Assignment, Binary, Expr, Kind, Literal_, Name, Unary, Value, within_magnitude
 
 MAX_SOURCE = 2_000
 MAX_DEPTH = 64
@@ -158,7 +158,7 @@ class _Parser:
         if token.kind == "number":
             self.advance()
             value = float(token.text) if "." in token.text else int(token.text)
-            if not -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+            if not within_magnitude(value):
                 raise ExpressionError(f"the number is too large: numbers in a story stay within ±{MAX_MAGNITUDE:,}", token.column)
             return Literal_(value)
         if token.kind == "string":

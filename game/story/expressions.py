@@ -195,10 +195,15 @@ def arithmetic(op: str, a: float, b: float) -> float:
 
 
 def bounded(number: float) -> float:
-    """`number`, or an EvaluationError if it is past MAX_MAGNITUDE (or not a number at all: NaN fails both tests)."""
-    if not -MAX_MAGNITUDE <= number <= MAX_MAGNITUDE:
+    """`number`, or an EvaluationError if it is past MAX_MAGNITUDE."""
+    if not within_magnitude(number):
         raise EvaluationError("a number grew too large")
     return number
+
+
+def within_magnitude(number: float) -> bool:
+    """The one test of MAX_MAGNITUDE, for the loader and the parser too (NaN fails it, as it fails both comparisons)."""
+    return -MAX_MAGNITUDE <= number <= MAX_MAGNITUDE
 
 
 def joined(a: str, b: str) -> str:

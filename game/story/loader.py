@@ -392,7 +392,7 @@ class _Builder:
                 self.d.error(node.at(bound), "bad-range", f"`{bound}` is only for int and number variables")
             elif isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.d.error(node.at(bound), "wrong-type", f"`{bound}` must be a number, not {describe(value)}")
-            elif not -ex.MAX_MAGNITUDE <= value <= ex.MAX_MAGNITUDE:
+            elif not ex.within_magnitude(value):
                 self.d.error(node.at(bound), "bad-range", f"`{bound}` is {TOO_LARGE}")
             else:
                 bounds[bound] = value
@@ -411,7 +411,7 @@ class _Builder:
             )
             return None
         numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
-        if numeric and not -ex.MAX_MAGNITUDE <= default <= ex.MAX_MAGNITUDE:
+        if numeric and not ex.within_magnitude(default):
             self.d.error(node.at("default"), "bad-default", f"the default of `{name}` is {TOO_LARGE}")
             return None
         if numeric and ((low is not None and default < low) or (high is not None and default > high)):
