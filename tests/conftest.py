@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import resource
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,20 @@ from game.story.model import Story
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "stories" / "mini"
+
+
+def console_script() -> list[str]:
+    """The `ruby-sparks` command as a player runs it: the venv's script beside this Python (when pytest runs without
+    the venv on PATH), else the one on PATH, else `python -m game`."""
+    beside = Path(sys.executable).parent / "ruby-sparks"
+    found = str(beside) if beside.exists() else shutil.which("ruby-sparks")
+    return [found] if found else [sys.executable, "-m", "game"]
+
+
+def cap_memory() -> None:
+    """A `preexec_fn` for a child that must not fill the machine: 1 GB of address space, so reading an endless input
+    whole fails with MemoryError instead."""
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -19,15 +18,13 @@ from game.frontends.plain import play_plain
 from game.paths import shipped_story_dir
 from game.story.loader import load_story_or_raise
 from game.story.schema import SCHEMAS
-from tests.conftest import DATA, MINI
+from tests.conftest import DATA, MINI, console_script
 
 PLANTED = DATA / "stories" / "planted"
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    beside = Path(sys.executable).parent / "ruby-sparks"
-    command = [str(beside)] if beside.exists() else [sys.executable, "-m", "game"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, input=stdin, timeout=300)
+    return subprocess.run([*console_script(), *args], capture_output=True, text=True, input=stdin, timeout=300)
 
 
 def test_graph_as_dot_and_mermaid(tmp_path: Path) -> None:

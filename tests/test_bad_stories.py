@@ -15,13 +15,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+
+from tests.conftest import console_script
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "stories" / "mini"
@@ -135,12 +136,6 @@ def _params() -> list[object]:
     return [pytest.param(name, id=name) for name in ALL]
 
 
-def _command() -> list[str]:
-    beside = Path(sys.executable).parent / "ruby-sparks"  # the venv's script, when pytest runs without the venv on PATH
-    found = str(beside) if beside.exists() else shutil.which("ruby-sparks")
-    return [found] if found else [sys.executable, "-m", "game"]
-
-
 def _story(name: str, tmp_path: Path) -> tuple[Path, Case]:
     if name in COMMITTED:
         return BAD / name, COMMITTED[name]
@@ -152,7 +147,7 @@ def _story(name: str, tmp_path: Path) -> tuple[Path, Case]:
 
 
 def _check(root: Path, case: Case, *extra: str) -> tuple[subprocess.CompletedProcess[str], float]:
-    args = [*_command(), "check", str(root), *extra]
+    args = [*console_script(), "check", str(root), *extra]
     if case.strict:
         args.append("--strict")
     start = time.perf_counter()
@@ -214,10 +209,10 @@ def test_a_file_name_that_is_not_utf8_is_named_not_a_crash(tmp_path: Path) -> No
     root = tmp_path / "story"
     shutil.copytree(MINI, root)
     (root / os.fsdecode(b"x\xff.yaml")).write_text("endings:\n  - {id: q2, title: T}\n")
-    text = subprocess.run([*_command(), "check", str(root)], capture_output=True, text=True, timeout=60)
+    text = subprocess.run([*console_script(), "check", str(root)], capture_output=True, text=True, timeout=60)
     assert text.returncode == 1 and "Traceback" not in text.stderr, text.stderr
     assert ".yaml:2:5: error: an ending has no `text`" in text.stdout
-    as_json = subprocess.run([*_command(), "check", str(root), "--format", "json"], capture_output=True, timeout=60)
+    as_json = subprocess.run([*console_script(), "check", str(root), "--format", "json"], capture_output=True, timeout=60)
     data = json.loads(as_json.stdout)
     assert [d["code"] for d in data["diagnostics"]] == ["missing-key"]
 
@@ -225,7 +220,7 @@ def test_a_file_name_that_is_not_utf8_is_named_not_a_crash(tmp_path: Path) -> No
 def test_an_empty_folder_name_is_a_usage_error_not_the_current_folder(tmp_path: Path) -> None:
     shutil.copytree(MINI, tmp_path, dirs_exist_ok=True)
     for args in (["check", ""], ["play", "--plain", "--story", ""], ["page", "--story", "", "hello"], ["graph", ""]):
-        result = subprocess.run([*_command(), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path, input="")
+        result = subprocess.run([*console_script(), *args], capture_output=True, text=True, timeout=60, cwd=tmp_path, input="")
         assert result.returncode == 2 and "an empty folder name" in result.stderr, (args, result.stdout, result.stderr)
 
 
@@ -233,6 +228,6 @@ def test_a_file_name_with_a_line_break_stays_on_one_diagnostic_line(tmp_path: Pa
     root = tmp_path / "story"
     shutil.copytree(MINI, root)
     (root / "two\nlines.yaml").write_text("endings:\n  - {id: q2, title: T}\n")
-    result = subprocess.run([*_command(), "check", str(root)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([*console_script(), "check", str(root)], capture_output=True, text=True, timeout=60)
     (line,) = [line for line in result.stdout.splitlines() if "missing-key" in line]
     assert "two\\nlines.yaml:2:5: error: an ending has no `text`" in line

@@ -5,18 +5,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import resource
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import MINI
+from tests.conftest import MINI, cap_memory, console_script
 
 
 def play(stdin: str, *args: str, story: Path | None = MINI, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    script = shutil.which("ruby-sparks")
-    command = [script] if script else [sys.executable, "-m", "game"]
+    command = console_script()
     story_args = ["--story", str(story)] if story else []
     return subprocess.run(
         [*command, "play", "--plain", *story_args, *args],
@@ -98,9 +95,6 @@ def test_a_megabyte_of_junk_at_every_prompt_leaves_the_game_working() -> None:
 def test_an_endless_line_of_input_stops_the_game_with_a_message_and_an_autosave(private_home: Path) -> None:
     """Memory is capped at 1 GB: the whole of /dev/zero as one line would otherwise fill the machine's memory."""
 
-    def cap_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
     with open("/dev/zero", "rb") as endless:
         command = [sys.executable, "-m", "game", "play", "--plain", "--story", str(MINI)]
         result = subprocess.run(command, stdin=endless, capture_output=True, text=True, timeout=120, preexec_fn=cap_memory)
@@ -124,8 +118,7 @@ def test_a_page_typed_before_an_endless_line_is_still_read_once(private_home: Pa
 
 
 def test_stray_bytes_in_a_page_are_read_and_the_game_still_saves(private_home: Path) -> None:
-    script = shutil.which("ruby-sparks")
-    command = [script] if script else [sys.executable, "-m", "game"]
+    command = console_script()
     stdin = b"1\nRuby speaks French \xff\xfe.\n\nsave mine\n"
     result = subprocess.run([*command, "play", "--plain", "--story", str(MINI)], input=stdin, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
@@ -165,8 +158,7 @@ def test_a_named_pipe_in_the_saves_folder_is_a_damaged_save_not_a_hang(private_h
 
 
 def test_output_that_cannot_be_written_is_one_line_not_a_traceback() -> None:
-    script = shutil.which("ruby-sparks")
-    command = [script] if script else [sys.executable, "-m", "game"]
+    command = console_script()
     with open("/dev/full", "w") as full:
         result = subprocess.run([*command, "schema"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,18 +21,14 @@ from game.replay.run import Run
 from game.replay.verify import verify
 from game.speedrun.records import load_records
 from game.story.model import Story
+from tests.conftest import cap_memory, console_script
 from tests.tui_helpers import SIZE, game_screen, make_app, play, ready
 
 SHIPPED = sorted((assets_dir() / "replays").glob("*.json"))
 
 
-def _console() -> list[str]:
-    beside = Path(sys.executable).parent / "ruby-sparks"
-    return [str(beside)] if beside.exists() else [sys.executable, "-m", "game"]
-
-
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*_console(), *args], capture_output=True, text=True, input=stdin, timeout=120)
+    return subprocess.run([*console_script(), *args], capture_output=True, text=True, input=stdin, timeout=120)
 
 
 def test_the_shipped_replays_verify_through_the_console_script() -> None:
@@ -280,10 +274,7 @@ def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story) -> None
 def test_a_replay_file_that_never_ends_is_too_large_not_a_hang() -> None:
     """Memory is capped at 1 GB: reading the whole of /dev/zero would otherwise fill the machine's memory."""
 
-    def cap_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
-    command = [*_console(), "replay", "--verify", "/dev/zero"]
+    command = [*console_script(), "replay", "--verify", "/dev/zero"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith("invalid: the file is larger than"), result.stdout

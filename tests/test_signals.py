@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import shutil
 import signal
 import struct
 import subprocess
@@ -27,17 +26,11 @@ import pytest
 
 from game.persistence.saves import load_game, slot_path
 from game.story.model import Story
-from tests.conftest import MINI
+from tests.conftest import MINI, console_script
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and pseudo-terminals")
 
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
-
-
-def console_script() -> list[str]:
-    beside = Path(sys.executable).parent / "ruby-sparks"  # the venv's script, when pytest runs without the venv on PATH
-    found = str(beside) if beside.exists() else shutil.which("ruby-sparks")
-    return [found] if found else [sys.executable, "-m", "game"]
 
 
 class Output:

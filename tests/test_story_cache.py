@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import shutil
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from game.paths import shipped_story_dir
 from game.story.cache import load_story_cached
 from game.story.model import Story
 from game.typewriter import read_page
+from tests.conftest import cap_memory
 
 
 def _cache_files(home: Path) -> list[Path]:
@@ -86,9 +86,6 @@ def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -
     """Memory is capped at 1 GB; the 3 GB file is sparse, so it costs no disk. Computing the cache key once read it whole."""
     with open(story_copy / "huge.yaml", "wb") as huge:
         huge.truncate(3_000_000_000)
-
-    def cap_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     command = [sys.executable, "-m", "game", "check", str(story_copy)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from game.story.schema import SCHEMAS
+from tests.conftest import console_script
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "docs" / "authoring.md"
@@ -30,15 +29,9 @@ EXAMPLE_PAGE = "Marisol is fearless. She always arrives on time. The gulls are h
 SECONDS = 60
 
 
-def _command() -> list[str]:
-    beside = Path(sys.executable).parent / "ruby-sparks"  # the venv's script, when pytest runs without the venv on PATH
-    found = str(beside) if beside.exists() else shutil.which("ruby-sparks")
-    return [found] if found else [sys.executable, "-m", "game"]
-
-
 def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "RUBY_SPARKS_HOME": str(home)}
-    return subprocess.run([*_command(), *args], capture_output=True, text=True, timeout=SECONDS, env=env, cwd=ROOT)
+    return subprocess.run([*console_script(), *args], capture_output=True, text=True, timeout=SECONDS, env=env, cwd=ROOT)
 
 
 def tutorial_files(markdown: str) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 
 from game.story.model import Story
 from game.typewriter import MAX_PAGE_CHARS, read_page
+from tests.conftest import cap_memory
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "pages.yaml").read_text(encoding="utf-8"))["pages"]
 
@@ -142,9 +142,6 @@ def test_page_reads_stdin_and_explains_in_words() -> None:
 
 def test_page_reads_only_a_page_from_an_endless_stream() -> None:
     """Memory is capped at 1 GB, so reading the whole of /dev/zero would fail rather than run out the machine's memory."""
-
-    def cap_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     with open("/dev/zero", "rb") as endless:
         command = [sys.executable, "-m", "game", "page", "-"]
