@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
 from game.tui.title import TitleScreen
+from game.tui.too_small import TooSmall, too_small
 
 if TYPE_CHECKING:
     from game.authoring.watch import StoryWatcher
@@ -89,8 +90,6 @@ class RubySparksApp(App[None]):
 
     def _fit_to(self, width: int, height: int) -> None:
         """Cover every screen with `TooSmall` while the terminal is too small for them, and take it away after."""
-        from game.tui.too_small import TooSmall, too_small
-
         covered = isinstance(self.screen, TooSmall)
         if too_small(width, height) and not covered:
             self.push_screen(TooSmall())
@@ -99,8 +98,6 @@ class RubySparksApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the terminal is too small, no key may open a screen above the notice: it could not be laid out."""
-        from game.tui.too_small import TooSmall
-
         return not isinstance(self.screen, TooSmall)
 
     def get_default_screen(self) -> Screen[None]:
