@@ -29,6 +29,7 @@ from game.story.model import (
     Condition,
     Effect,
     Ending,
+    Frame,
     Lexicon,
     Outcome,
     Scene,
@@ -44,7 +45,7 @@ from game.story.model import (
 )
 from game.story.schema import Key, keys_of
 from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, describe, read_yaml, short
-from game.typewriter.lexicon_index import build_index
+from game.typewriter.lexicon_index import CUES, build_index
 
 MANIFEST = "story.yaml"
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
@@ -304,7 +305,14 @@ class _Builder:
         start = manifest.get("start")
         if isinstance(start, str):
             self.check_target(start, mnode.at("start"), scenes_only=True)
-        lexicon = self.build_lexicon(lexicon_nodes[0][1], lexicon_nodes[0][2], characters) if lexicon_nodes else None
+        wordnet_nodes = [(f["wordnet"], s.data.at("wordnet")) for s, f in files if "wordnet" in f]
+        for _, span in wordnet_nodes[1:]:
+            self.d.error(span, "duplicate-lexicon", "a second file of WordNet synonyms")
+        lexicon = (
+            self.build_lexicon(lexicon_nodes[0][1], lexicon_nodes[0][2], characters, wordnet_nodes[0] if wordnet_nodes else None)
+            if lexicon_nodes
+            else None
+        )
         scenes: dict[str, Scene] = {}
         for node, span in scene_nodes:
             scene = self.build_scene(node, span, lexicon is not None or bool(lexicon_nodes))
@@ -638,20 +646,27 @@ class _Builder:
 
     # -- content --------------------------------------------------------------------------------------------------
 
-    def build_lexicon(self, node: Any, span: Span, characters: dict[str, Character]) -> Lexicon | None:
+    def build_lexicon(
+        self, node: Any, span: Span, characters: dict[str, Character], wordnet: tuple[Any, Span] | None = None
+    ) -> Lexicon | None:
         fields = self.fields(node, "lexicon", span, "the lexicon")
         if fields is None or "subject" not in fields or "traits" not in fields:
             return None
         subject = fields["subject"]
-        if subject not in characters:
-            self.d.error(
-                node.at("subject"), "unknown-character", f"no character has the id `{subject}`{did_you_mean(subject, characters)}"
-            )
+        for key in ("subject", "narrator"):
+            if key in fields and fields[key] not in characters:
+                self.d.error(
+                    node.at(key),
+                    "unknown-character",
+                    f"no character has the id `{fields[key]}`{did_you_mean(fields[key], characters)}",
+                )
+        roles = self.word_lists(fields["roles"], node.at("roles"), "`roles`") if "roles" in fields else ()
+        role_names = set(characters) | {name for name, _ in roles}
         on_page = self.effects(fields["on_page"], node.at("on_page")) if "on_page" in fields else ()
         traits: list[Trait] = []
         seen: set[str] = set()
         for item, item_span in self.items(fields["traits"], node.at("traits"), "`traits`"):
-            trait = self.build_trait(item, item_span)
+            trait = self.build_trait(item, item_span, role_names)
             if trait is None:
                 continue
             if trait.id in seen:
@@ -659,34 +674,77 @@ class _Builder:
                 continue
             seen.add(trait.id)
             traits.append(trait)
-        lexicon = Lexicon(subject, tuple(traits), on_page)
+        for trait in traits:
+            for implied in trait.implies:
+                if implied not in seen:
+                    where = trait.span or span
+                    self.d.error(where, "unknown-trait", f"`{trait.id}` implies `{implied}`, which is not a trait{did_you_mean(implied, seen)}")
+        synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        if wordnet is not None:
+            wfields = self.fields(wordnet[0], "wordnet", wordnet[1], "the WordNet synonyms")
+            if wfields is not None:
+                synonyms = tuple(
+                    pair for key in ("is", "does") if key in wfields for pair in self.word_lists(wfields[key], wordnet[0].at(key), f"`{key}`")
+                )
+        lexicon = Lexicon(subject, tuple(traits), on_page, fields.get("narrator"), roles, synonyms)
         return replace(lexicon, index=build_index(lexicon, characters))
 
-    def build_trait(self, node: Any, span: Span) -> Trait | None:
+    def word_lists(self, node: Any, span: Span, what: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """A mapping of a word to a list of words (synonyms, roles), lower-cased."""
+        if not isinstance(node, YamlMap):
+            self.d.error(span, "wrong-type", f"{what} must map a word to a list of words, not {describe(node)}")
+            return ()
+        return tuple(
+            (str(word).lower(), tuple(a.lower() for a in self.strings(items, node.at(word), f"the words of `{word}`")))
+            for word, items in node.items.items()
+        )
+
+    def build_frame(self, fields: dict[str, Any], node: YamlMap, role_names: set[str]) -> Frame:
+        lists = {
+            key: tuple(self.strings(fields[key], node.at(key), f"`{key}`")) if key in fields else ()
+            for key in ("is", "does", "feels", "idioms", "with", "except")
+        }
+        role = fields.get("object")
+        if role is not None and role not in role_names:
+            self.d.error(
+                node.at("object"), "unknown-role", f"no character or role is called `{role}`{did_you_mean(role, role_names)}"
+            )
+        when = fields.get("when")
+        if when is not None and when not in CUES:
+            self.d.error(node.at("when"), "unknown-cue", f"the only cue is `absence`, not `{when}`{did_you_mean(when, CUES)}")
+        return Frame(
+            lists["is"],
+            lists["does"],
+            lists["feels"],
+            lists["idioms"],
+            role,
+            when,
+            lists["with"],
+            bool(fields.get("opposite", False)),
+            lists["except"],
+        )
+
+    def build_trait(self, node: Any, span: Span, role_names: set[str]) -> Trait | None:
         fields = self.fields(node, "trait", span, "a trait")
-        if fields is None or "id" not in fields or "phrases" not in fields:
+        if fields is None or "id" not in fields:
             return None
-        phrases = self.strings(fields["phrases"], node.at("phrases"), "`phrases`")
-        if not phrases:
-            self.d.error(node.at("phrases"), "missing-key", f"the trait `{fields['id']}` has no phrases")
-        synonyms: list[tuple[str, tuple[str, ...]]] = []
-        if "synonyms" in fields:
-            snode = fields["synonyms"]
-            if not isinstance(snode, YamlMap):
-                self.d.error(
-                    node.at("synonyms"), "wrong-type", f"`synonyms` must map a word to a list of words, not {describe(snode)}"
-                )
-            else:
-                for word, alternatives in snode.items.items():
-                    synonyms.append(
-                        (
-                            word.lower(),
-                            tuple(a.lower() for a in self.strings(alternatives, snode.at(word), f"the synonyms of `{word}`")),
-                        )
-                    )
+        frames: list[Frame] = []
+        if any(key in fields for key in keys_of("frame")):
+            frames.append(self.build_frame(fields, node, role_names))
+        for item, item_span in self.items(fields["frames"], node.at("frames"), "`frames`") if "frames" in fields else ():
+            frame_fields = self.fields(item, "frame", item_span, "a frame")
+            if frame_fields is not None:
+                frames.append(self.build_frame(frame_fields, item, role_names))
+        phrases = self.strings(fields["phrases"], node.at("phrases"), "`phrases`") if "phrases" in fields else ()
+        if not phrases and not any(f.is_ or f.does or f.feels or f.idioms for f in frames):
+            self.d.error(span, "missing-key", f"the trait `{fields['id']}` has no words: give it `is`, `does`, `idioms` or `phrases`")
+        synonyms = self.word_lists(fields["synonyms"], node.at("synonyms"), "`synonyms`") if "synonyms" in fields else ()
+        implies = self.strings(fields["implies"], node.at("implies"), "`implies`") if "implies" in fields else ()
         effects = self.effects(fields["effects"], node.at("effects")) if "effects" in fields else ()
         negated = self.effects(fields["negated"], node.at("negated")) if "negated" in fields else ()
-        return Trait(fields["id"], phrases, fields.get("description", ""), tuple(synonyms), effects, negated, span)
+        return Trait(
+            fields["id"], fields.get("description", ""), tuple(frames), implies, phrases, synonyms, effects, negated, span
+        )
 
     def build_scene(self, node: YamlMap, span: Span, has_lexicon: bool) -> Scene | None:
         fields = self.fields(node, "scene", span, "a scene")

@@ -192,14 +192,48 @@ class StatusLine:
 
 
 @prefab(frozen=True)
+class Frame:
+    """One way a trait is said: its head words, and the roles they need (loves + Calvin as object; miserable + his absence).
+
+    An author lists an idea once; its word forms, its synonyms and where in the sentence each role stands are the
+    typewriter's business, so "she can't live without me" and "every time he goes out she falls apart" need no phrase
+    of their own.
+    """
+
+    is_: tuple[str, ...] = ()
+    does: tuple[str, ...] = ()
+    feels: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()
+    object: str | None = None
+    when: str | None = None
+    with_: tuple[str, ...] = ()
+    opposite: bool = False
+    except_: tuple[str, ...] = ()
+
+
+@prefab(frozen=True)
 class Trait:
     id: str
-    phrases: tuple[str, ...]
     description: str = ""
+    frames: tuple[Frame, ...] = ()
+    implies: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     effects: tuple[Effect, ...] = ()
     negated: tuple[Effect, ...] = ()
     span: Span | None = None
+
+    @property
+    def examples(self) -> tuple[str, ...]:
+        """Ways of saying the trait, for random playtest pages and hints: phrases first, then head words."""
+        found = list(self.phrases)
+        for frame in self.frames:
+            if frame.opposite:
+                continue
+            found.extend(frame.idioms)
+            found.extend(f"is {word}" for word in frame.is_ if frame.object is None and frame.when is None)
+            found.extend(frame.does if frame.object is None and frame.when is None else ())
+        return tuple(found)
 
 
 @prefab(frozen=True)
@@ -207,6 +241,10 @@ class Lexicon:
     subject: str
     traits: tuple[Trait, ...]
     on_page: tuple[Effect, ...] = ()
+    narrator: str | None = None
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    wordnet: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Synonyms of head words from WordNet, made at build time by scripts/expand_lexicon.py: word -> synonyms."""
     index: LexiconIndex | None = attribute(default=None, compare=False, repr=False)
     """The lexicon compiled for reading pages, for the story's own characters. The loader builds it, so it is kept
     in the story cache and a process's first page does not pay for it (it was most of a replay's verification)."""

@@ -11,8 +11,15 @@ NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("never",),
     ("nor",),
     ("neither",),
+    ("no", "one"),
+    ("no",),
+    ("nothing",),
+    ("nobody",),
+    ("noone",),
+    ("none",),
+    ("without",),
 )
-NEGATING_VERBS = frozenset({"stop", "quit", "ceas"})
+NEGATING_VERBS = frozenset({"stop", "quit", "ceas", "refus", "fail"})
 """Verbs that end a state ("stops being sad", "quit speaking French"): stems, so every form counts."""
 AFTERWARD_NEGATIONS = frozenset({("no", "longer"), ("no", "more")})
 """Negations that may come after what they negate: "she is sad no more"."""

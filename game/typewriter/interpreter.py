@@ -1,9 +1,10 @@
 """Read a page: which sentences are about the subject, and which traits each asserts or denies, how strongly.
 
-The reading is deliberately shallow and predictable: a sentence's subject is the first character it names (or a
-pronoun), a fragment carries on the subject before it, and a trait is any of its phrases found in word order with a
-few words between. Players learn the rules by seeing `ruby-sparks page` and the in-game feedback; surprises there
-would feel like cheating, so every rule is one a reader can state in a sentence.
+A page goes through four small steps, each a rule a player can be told: words are repaired and reduced to their
+stems (`words`, `text`); the sentence is cut into clauses that say who each part is about and whether it is asserted
+(`clauses`); the lexicon's frames are found with the roles they need (loves + Calvin, miserable + his absence); and
+where two readings claim the same words, the more specific one wins ("she cries when he leaves" is misery without
+him, not only tears). Deterministic, pure, and fast enough to read as the player types.
 """
 
 from __future__ import annotations
@@ -13,100 +14,51 @@ from collections.abc import Mapping
 from ducktools.classbuilder.prefab import prefab
 
 from game.story.model import Character, Lexicon
+from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
 from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_spans
-from game.typewriter.lexicon_index import NEGATION, OTHER, LexiconIndex, Phrase, build_index
+from game.typewriter import grammar
+from game.typewriter.grammar import (
+    AUXILIARIES,
+    DETERMINERS,
+    INTERJECTION_NO,
+    INTERJECTION_YES,
+    IRREALIS_ADJECTIVES,
+    IRREALIS_VERB_STEMS,
+    NEGATIVE_PRONOUNS,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+)
+from game.typewriter.lexicon_index import NEGATION, OTHER, LexiconIndex, Pattern, build_index
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
-from game.typewriter.text import POSSESSIVE, clean, split_sentences, tokens
-from game.typewriter.words import common_words, stem
+from game.typewriter.text import clean, split_sentences, tokens
+from game.typewriter.words import Vocabulary, common_words, stem
 
-MAX_GAP = 3
+MAX_GAP = 2
 """How many words may sit between the words of a phrase: "speaks fluent, lovely French"."""
 WINDOW = 4
 """How far before or after a phrase an intensity word still counts: "she is always so very happy"."""
+ROLE_WINDOW = 7
+"""How far after its verb an object may stand: "she follows him", "she is completely and utterly devoted to me"."""
 
-CLAUSE_JOINERS = frozenset({"and", "but", "yet", "while", "whereas", "although", "though", "because", "however", "so"})
-OTHER_SUBJECT_STARTERS = frozenset(
+GRAMMAR_WORDS = Vocabulary(
     {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "everyone",
-        "everybody",
-        "someone",
-        "somebody",
-        "nobody",
-        "people",
-        "nothing",
-        "everything",
-        "something",
-        "one",
-        "what",
-        "who",
-        "which",
-        "where",
-        "if",
-        "when",
+        word: word
+        for word in (
+            "she", "her", "herself", "him", "his", "never", "not", "always", "really", "very", "because", "when",
+            "without", "would", "could", "should", "about", "with", "the", "and", "but", "does", "doesn", "whenever",
+            "every", "until", "anymore", "longer", "nothing", "nobody", "everyone", "everything", "someone", "loves",
+        )
     }
 )
-PREDICATE_STARTERS = frozenset(
-    {
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "has",
-        "had",
-        "have",
-        "does",
-        "did",
-        "do",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "might",
-        "may",
-        "must",
-        "seems",
-        "looks",
-        "feels",
-        "becomes",
-        "became",
-        "gets",
-        "got",
-        "grows",
-        "stays",
-        "remains",
-        "keeps",
-        "starts",
-        "also",
-        "too",
-        "still",
-        "now",
-        "then",
-        "even",
-        "just",
-        "suddenly",
-        "again",
-        "not",
-        "never",
-        "no",
-        "always",
-        "often",
-        "sometimes",
-        "really",
-        "truly",
-        "very",
-    }
+"""The small words a typo must not hide ("shee", "nevr", "whitout"): repaired like the lexicon's own words."""
+CLOSED_CLASS = frozenset(
+    word for name, value in vars(grammar).items() if isinstance(value, frozenset) and not name.endswith("_STEMS") for word in value
 )
+ABSENCE_WORDS = frozenset({"leav", "gon", "away", "out", "absent", "elsewher", "apart", "travel", "depart", "abroad", "absence",
+                           "miss", "late", "work", "trip", "business", "off", "goe", "go"})
+RETURN_WORDS = frozenset({"home", "back", "return", "come", "get", "walk", "arriv"})
+ABSENCE_LEADS = frozenset({"when", "whenever", "every time", "each time", "while", "after", "once", "as soon as", "the moment",
+                           "any time", "anytime", "until", "before", "if", "since"})
 
 _indexes: dict[int, tuple[Lexicon, Mapping[str, Character], LexiconIndex]] = {}
 
@@ -116,12 +68,9 @@ def read_page(lexicon: Lexicon, characters: Mapping[str, Character], text: str) 
     index = _index_for(lexicon, characters)
     truncated = len(text) > MAX_PAGE_CHARS
     page = clean(text[:MAX_PAGE_CHARS])
-    sentences = []
-    previous_subject: str | None = index.subject
-    for sentence in split_sentences(page):
-        reading, previous_subject = _read_sentence(index, sentence, previous_subject)
-        sentences.append(reading)
-    return PageReading(tuple(sentences), truncated)
+    reader = _Reader(index)
+    sentences = tuple(reader.sentence(sentence) for sentence in split_sentences(page))
+    return PageReading(sentences, truncated)
 
 
 def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -139,185 +88,168 @@ def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexicon
 
 @prefab(frozen=True)
 class _Match:
-    phrase: Phrase
+    pattern: Pattern
     start: int
     end: int
     positions: frozenset[int]
-    consumed_negations: frozenset[int]
+    consumed: frozenset[int]
 
 
-def _read_sentence(index: LexiconIndex, text: str, previous: str | None) -> tuple[SentenceReading, str | None]:
-    words = tokens(text)
-    boundaries = _clause_boundaries(index, words)
-    keys = [_key(index, word) for word in words]
-    references = _references(index, words)
-    negations = negation_spans(words)
-    intensities = intensity_spans(words)
-    found = _find_matches(index, keys, negations, boundaries)
-    # "loves Calvin's dog" is about the dog: a phrase that ends on a possessor did not say what it seems to
-    matches = _choose([m for m in found if m.end >= len(words) or words[m.end] != POSSESSIVE])
-    asking = text.rstrip("\"') ").endswith("?")
-    traits: dict[str, TraitReading] = {}
-    about = False
-    clause_starts = [0, *sorted(boundaries)]
-    for number, start in enumerate(clause_starts):
-        end = clause_starts[number + 1] if number + 1 < len(clause_starts) else len(words)
-        if start >= end:
-            continue
-        clause_matches = [m for m in matches if start <= m.start < end]
-        first_trait = min((m.start for m in clause_matches), default=end)
-        subject = next((ref for pos, ref in references if start <= pos < first_trait), None)
-        if subject is None and clause_matches and _continues(words, start, clause_matches[0].start == start):
-            subject = previous
-        elif subject is None and not clause_matches:
-            subject = next((ref for pos, ref in references if start <= pos < end), None)
-            if subject is None and _continues(words, start, False):
-                subject = previous
-        if subject is None:
-            subject = OTHER
-        previous = subject
-        if subject != index.subject:
-            continue
-        about = True
+@prefab
+class _Candidate:
+    match: _Match
+    negated: bool
+    specific: int
+    """2 when a role or cue the frame asked for was found, else 0; ties are broken by the number of words."""
+    intensity: float
+
+
+class _Reader:
+    """Reads one page's sentences in order, for what one sentence leaves to the next: the subject a fragment carries
+    on ("Very happy."), a question an ellipsis answers ("Can she paint? She can."), an open quotation."""
+
+    def __init__(self, index: LexiconIndex) -> None:
+        self.index = index
+        self.carried = index.subject
+        self.question: list[TraitReading] | None = None
+        self.in_quote = False
+
+    def sentence(self, text: str) -> SentenceReading:
+        unquoted, quoted = self._unquote(text)
+        raw = tokens(unquoted)
+        words, keys = _normalise(self.index, raw)
+        asking = text.rstrip("\"') ").endswith("?")
+        answer = self._answer(words)
+        if answer is not None:
+            return SentenceReading(text, True, answer, self.index.subject, "answer")
+        self.question = None
+        if not words:
+            return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
+        found = _find(self.index, keys, negation_spans(keys_for_negation(words)))
+        heads = {m.start for m in found}
+        form = shape(self.index, words, keys, self.carried, heads)
+        about = any(c.subject == self.index.subject and form.real[c.start] or c.subject == self.index.subject and not c.lead
+                    for c in form.clauses)
+        self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject), self.carried)
+        candidates = _readings(self.index, form, found)
+        traits = _resolve(self.index, candidates, words)
         if asking:
-            continue
-        for match in clause_matches:
-            reading = TraitReading(
-                match.phrase.trait, _negated(match, negations, start, end), _intensity(intensities, match, start, end)
-            )
-            traits.pop(reading.id, None)
-            traits[reading.id] = reading
-    return SentenceReading(text, about, tuple(traits.values())), previous
+            self.question = [*traits] if about else None
+            return SentenceReading(text, about, (), form.subject, "question")
+        if form.mood != "asserts" and not traits:
+            return SentenceReading(text, about, (), form.subject, form.mood)  # type: ignore[arg-type]
+        if quoted and not traits and not about:
+            return SentenceReading(text, False, (), form.subject, "quoted")
+        return SentenceReading(text, about or bool(traits), tuple(traits), form.subject)
+
+    def _unquote(self, text: str) -> tuple[str, bool]:
+        """The sentence without what someone says in it: a quotation is their words, not the page's."""
+        out = []
+        quoted = False
+        for ch in text:
+            if ch == '"':
+                self.in_quote = not self.in_quote
+                quoted = True
+                out.append(" , ")
+            elif self.in_quote:
+                quoted = True
+            else:
+                out.append(ch)
+        return "".join(out), quoted
+
+    def _answer(self, words: list[str]) -> tuple[TraitReading, ...] | None:
+        """ "She can." or "No." after a question about her answers it: the question's reading, asserted or denied."""
+        if self.question is None or not words or len(words) > 6:
+            return None
+        allowed = INTERJECTION_YES | INTERJECTION_NO | AUXILIARIES | {"she", "ruby", "not", "so", ",", "of", "course", "it", "that"}
+        if any(word not in allowed for word in words):
+            return None
+        denied = any(word in INTERJECTION_NO or word == "not" for word in words)
+        readings = tuple(TraitReading(t.id, t.negated != denied, t.intensity, t.words, t.frame) for t in self.question)
+        self.question = None
+        return readings
 
 
-def _key(index: LexiconIndex, word: str) -> str:
-    """The lexicon's spelling of `word` (its stem, or what a misspelling was meant to be), remembered per index."""
-    known = index.keys.get(word)
-    if known is None:
-        known = _lookup(index, word)
-        if len(index.keys) < 100_000:
-            index.keys[word] = known
-    return known
+def keys_for_negation(words: list[str]) -> list[str]:
+    """Negation cues are found on the words, with "no" at the head of a sentence ("No, she is happy") left out."""
+    if words and words[0] in ("no", "nope", "nah") and (len(words) == 1 or words[1] == ","):
+        return ["", *words[1:]]
+    return words
+
+
+def _normalise(index: LexiconIndex, raw: list[str]) -> tuple[list[str], list[str]]:
+    """Words with typos repaired where they were meant as the lexicon's or grammar's words or a name, and their stems."""
+    words: list[str] = []
+    keys: list[str] = []
+    for word in raw:
+        cached = index.keys.get(word)
+        if cached is None:
+            cached = _lookup(index, word)
+            if len(index.keys) < 100_000:
+                index.keys[word] = cached
+        surface, _, key = cached.partition("\0")
+        words.append(surface)
+        keys.append(key)
+    return words, keys
 
 
 def _lookup(index: LexiconIndex, word: str) -> str:
-    if word == ",":
-        return word
+    """ "surface\\0key" for one typed word: cached per index, since typo search is the slow part of reading."""
+    if word == "," or word == "'s":
+        return f"{word}\0{word}"
     key = stem(word)
-    if key in index.vocabulary.words:
-        return key
+    common = common_words()
+    if key in index.vocabulary.words or word in index.vocabulary.forms or word in common or key in common or len(word) < 3:
+        return f"{word}\0{key}"
+    if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
+        return f"{word}\0{key}"
+    grammar = GRAMMAR_WORDS.correct(word)
+    if grammar is not None:
+        return f"{grammar}\0{stem(grammar)}"
+    name = index.name_vocabulary.correct(word)
+    if name is not None:
+        return f"{name}\0{name}"
     corrected = index.vocabulary.correct(word) or index.vocabulary.correct(key)
-    if corrected is None or word in common_words() or key in common_words():
-        return key
-    return corrected
+    return f"{word}\0{corrected or key}"
 
 
-def _clause_boundaries(index: LexiconIndex, words: list[str]) -> set[int]:
-    """Where a new clause starts: at "and", "but"... and at a comma that a new subject follows."""
-    boundaries: set[int] = set()
-    for i, word in enumerate(words):
-        if word in CLAUSE_JOINERS and i > 0:
-            boundaries.add(i + 1)
-        elif word == "," and i + 1 < len(words):
-            following = words[i + 1]
-            if following in index.references or following in OTHER_SUBJECT_STARTERS or _name_at(index, words, i + 1):
-                boundaries.add(i + 1)
-    return boundaries
-
-
-def _continues(words: list[str], start: int, starts_with_trait: bool) -> bool:
-    """Does a clause with no subject of its own carry on the one before ("Very happy.", "A little sad.")?"""
-    if 0 in intensity_spans(words[start : start + 4]):
-        return True
-    word = words[start]
-    if word in OTHER_SUBJECT_STARTERS:
-        return False
-    return starts_with_trait or word in PREDICATE_STARTERS or word == ","
-
-
-def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] | None:
-    if words[i] not in index.name_starts and len(words[i]) < 5:
-        return None
-    for size in range(min(index.longest_name, len(words) - i), 0, -1):
-        character = index.names.get(tuple(words[i : i + size]))
-        if character is not None:
-            return i + size, character
-    if len(words[i]) >= 5:
-        corrected = index.name_vocabulary.correct(words[i])
-        if corrected is not None and (corrected,) in index.names:
-            return i + 1, index.names[(corrected,)]
-    return None
-
-
-def _references(index: LexiconIndex, words: list[str]) -> list[tuple[int, str]]:
-    """Every mention of a character (by name or pronoun), in order; reflexives never start a sentence's subject."""
-    found: list[tuple[int, str]] = []
-    i = 0
-    while i < len(words):
-        named = _name_at(index, words, i)
-        if named is not None:
-            found.append((i, OTHER if _possessed_subject(index, words, named[0]) else named[1]))
-            i = named[0]
-            continue
-        if words[i] in index.references:
-            found.append((i, index.references[words[i]]))
-        i += 1
-    return found
-
-
-COPULAS = frozenset({"is", "was", "are", "were", "has", "had", "seems", "looks", "becomes", "became", "gets", "got"})
-
-
-def _possessed_subject(index: LexiconIndex, words: list[str], after: int) -> bool:
-    """ "Ruby's mother is sad" is about her mother; "Ruby's French is perfect" is still about Ruby's French."""
-    if after + 2 >= len(words) or words[after] != POSSESSIVE or words[after + 2] not in COPULAS:
-        return False
-    return _key(index, words[after + 1]) not in index.phrases_by_first
-
-
-def _find_matches(
-    index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], boundaries: set[int]
-) -> list[_Match]:
+def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[_Match]:
     found = []
     for start, key in enumerate(keys):
-        candidates = index.phrases_by_first.get(NEGATION if start in negations else key, [])
+        candidates = index.patterns.get(key, [])
         if start in negations:
-            candidates = candidates + index.phrases_by_first.get(key, [])
-        for phrase in candidates:
-            match = _match_at(phrase, keys, negations, boundaries, start)
+            candidates = candidates + index.patterns.get(NEGATION, [])
+        for pattern in candidates:
+            match = _match_at(pattern, keys, negations, start)
             if match is not None:
                 found.append(match)
     return found
 
 
-def _match_at(
-    phrase: Phrase, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], boundaries: set[int], start: int
-) -> _Match | None:
+def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], start: int) -> _Match | None:
     positions: set[int] = set()
     consumed: set[int] = set()
     i = start
-    for number, slot in enumerate(phrase.slots):
+    for number, slot in enumerate(pattern.slots):
         limit = i if number == 0 else min(i + MAX_GAP, len(keys) - 1)
         hit = None
         j = i
         while j <= limit and hit is None:
-            if j > i and j in boundaries:
+            if j > i and keys[j] in (",",):
                 break
             hit = _slot_at(slot, keys, negations, j)
             if hit is None:
                 j += 1
         if hit is None:
             return None
-        if NEGATION in slot[0] and j in negations:
+        if any(NEGATION in alternative for alternative in slot) and j in negations:
             consumed.add(j)
         positions.update(range(j, hit))
         i = hit
-    return _Match(phrase, start, i, frozenset(positions), frozenset(consumed))
+    return _Match(pattern, start, i, frozenset(positions), frozenset(consumed))
 
 
-def _slot_at(
-    slot: tuple[tuple[str, ...], ...], keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], j: int
-) -> int | None:
+def _slot_at(slot: tuple[tuple[str, ...], ...], keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], j: int) -> int | None:
     for alternative in slot:
         position = j
         for word in alternative:
@@ -332,31 +264,208 @@ def _slot_at(
     return None
 
 
-def _choose(matches: list[_Match]) -> list[_Match]:
-    """Longest phrases first, so "miserable without him" is one trait and not also "miserable"."""
-    taken: set[int] = set()
-    chosen = []
-    for match in sorted(matches, key=lambda m: (-len(m.positions), -m.phrase.size, m.start)):
-        if taken.isdisjoint(match.positions):
-            chosen.append(match)
-            taken |= match.positions
-    return sorted(chosen, key=lambda m: m.start)
-
-
-def _negated(match: _Match, negations: dict[int, tuple[int, tuple[str, ...]]], start: int, end: int) -> bool:
-    count = 0
-    for position, (_, cue) in negations.items():
-        if position in match.consumed_negations or (position in match.positions and cue not in AFTERWARD_NEGATIONS):
+def _readings(index: LexiconIndex, form: SentenceShape, found: list[_Match]) -> list[_Candidate]:
+    words, keys = form.words, form.keys
+    negations = negation_spans(keys_for_negation(words))
+    intensities = intensity_spans(words)
+    excepted = _excepted(index, keys)
+    absence = _absence(index, form)
+    candidates = []
+    for match in found:
+        pattern = match.pattern
+        head = match.start
+        if not form.real[head] or any(head in phrase and not phrase <= match.positions for phrase in excepted):
             continue
-        if start <= position < match.end or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
+        clause = next(c for c in form.clauses if c.start <= head < c.end)
+        if pattern.part == "feels" and not _surface_is(words[head], pattern.text):
+            continue
+        about_her = form.who[head] == index.subject or (form.who[head] == EMOTION and pattern.part == "feels")
+        if not about_her or not _licensed(index, form, clause, match):
+            continue
+        frame = pattern.frame
+        specific = 0
+        if frame.object is not None:
+            if not _role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words)):
+                continue
+            specific = 2
+        elif pattern.part in ("is", "does") and pattern.trait in index.role_traits and _other_object(index, form, match, clause.end):
+            continue
+        if frame.when == "absence":
+            if not absence:
+                continue
+            specific = 2
+        if frame.with_ and not _has_words(keys, frame.with_, match.end):
+            continue
+        negated = _negated(words, match, negations, clause.start, clause.end) != frame.opposite
+        intensity = _intensity(intensities, match, clause.start, clause.end)
+        candidates.append(_Candidate(match, negated, specific, intensity))
+    return candidates
+
+
+def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _Match) -> bool:
+    """Is the word used as the lexicon means it? An adjective must describe her ("she is blue", not "blue jeans"); a
+    verb must be a verb ("she dances", not "a dance"); what follows "wants to" has not happened."""
+    words, keys = form.words, form.keys
+    head = match.start
+    part = match.pattern.part
+    before = words[head - 1] if head > 0 else ""
+    if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
+        return False
+    if part == "is":
+        if any(clause.predicate <= j < head for j in clause.linking) or head <= clause.predicate + 1:
+            return True
+        return _after_object_her(words, head) or (not clause.own_subject and head <= _after_adverbs(words, clause.predicate))
+    if part == "does":
+        if before in DETERMINERS and before not in ("that", "all"):
+            return False
+        if words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | {"to", "not", "never", "really", "also", "still", "always", "just", "truly"}:
+            return False
+        return True
+    return True
+
+
+def _surface_is(word: str, text: str) -> bool:
+    """A feeling is a noun: "sadness", "tears", not the adjective "sad" that shares its stem."""
+    first = text.split()[0]
+    return word in (first, first + "s", first + "es")
+
+
+def _after_object_her(words: list[str], head: int) -> bool:
+    j = head - 1
+    while j >= 0 and (words[j].endswith("ly") or words[j] in ("so", "very", "really", "too", "quite", "a", "little", "bit")):
+        j -= 1
+    return j >= 0 and words[j] in ("her", "ruby", "herself")
+
+
+def _after_adverbs(words: list[str], i: int) -> int:
+    while i < len(words) and (words[i].endswith("ly") or words[i] in ("so", "very", "really", "too", "quite", "not", "never", "always", "still", "a", "little", "bit", "kind", "of", "sort", "and", "but", ",")):
+        i += 1
+    return i
+
+
+def _refs(index: LexiconIndex, role: str, subject_forms: bool) -> frozenset[str]:
+    words = set(index.roles.get(role, ()))
+    character = index.characters.get(role)
+    if character is not None and character.pronoun == "he":
+        words |= {"him", "his", "himself"} | ({"he"} if subject_forms else set())
+    if role == index.narrator:
+        words |= {"me", "my", "mine", "myself"} | ({"i"} if subject_forms else set())
+    return frozenset(words)
+
+
+def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: str, end: int) -> bool:
+    refs = _refs(index, role, subject_forms=end == len(form.words))
+    other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
+    for j in range(match.end, min(end, match.end + ROLE_WINDOW)):
+        word = form.keys[j]
+        if word in refs or form.words[j] in refs:
+            following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
+            if form.words[j] in POSSESSIVES | {"mine"} or following == "'s":
+                return following not in other_roles and (j + 2 >= len(form.keys) or form.keys[j + 2] not in other_roles)
+            return True
+    return False
+
+
+def _other_object(index: LexiconIndex, form: SentenceShape, match: _Match, end: int) -> bool:
+    """ "She is in love with Harry": a word that could take Calvin as object names someone else."""
+    j = match.end
+    if j < end and form.words[j] in ("with", "for", "about", "of", "on", "to", "over", "by"):
+        j += 1
+        while j < end and form.words[j] in DETERMINERS:
+            j += 1
+        if j < end:
+            known = {word for words in index.roles.values() for word in words} | {"him", "his", "me", "my", "himself"}
+            return form.words[j] not in known and form.keys[j] not in known
+    return False
+
+
+def _has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
+    text = " " + " ".join(keys[start:]) + " "
+    return any(" " + " ".join(stem(w) for w in tokens(phrase)) + " " in text for phrase in wanted)
+
+
+def _absence(index: LexiconIndex, form: SentenceShape) -> bool:
+    """Is Calvin away in this sentence? "without me", "when he leaves", "until he comes home", "in his absence"."""
+    words, keys = form.words, form.keys
+    calvin = _refs(index, index.narrator or "", subject_forms=True) if index.narrator else frozenset({"he", "him", "his"})
+    for j, word in enumerate(words):
+        if word in ("without", "apart", "away") and any(w in calvin for w in words[j + 1 : j + 4]):
+            return True
+        if word in ("his", "my") and j + 1 < len(keys) and keys[j + 1] == "absence":
+            return True
+    for clause in form.clauses:
+        lead = " ".join(clause.lead)
+        subject_words = words[clause.start : clause.predicate]
+        if not any(w in calvin for w in subject_words) and not (lead and any(w in calvin for w in words[clause.start : clause.start + 2])):
+            continue
+        rest = keys[clause.predicate : clause.end]
+        if lead in ("until", "till"):
+            if any(k in RETURN_WORDS for k in rest):
+                return True
+        elif lead in ABSENCE_LEADS or not lead:
+            if any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end]):
+                return True
+    return False
+
+
+def _not_there(words: list[str]) -> bool:
+    return any(w in ("not", "never") for w in words) and any(w in ("there", "around", "home", "here", "near", "with") for w in words)
+
+
+def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
+    """The words of every `except` phrase on the page ("french fries", "draws a deep breath"), with one word of slack.
+
+    An exception is a fact about the words, not about one trait: "leaves the door open" is neither leaving nor
+    staying. Only a reading that is itself the whole phrase survives it ("draws a blank" is forgetting)."""
+    found: list[frozenset[int]] = []
+    for start, key in enumerate(keys):
+        for _trait, words in index.exceptions.get(key, ()):
+            positions = [start]
+            j = start + 1
+            for word in words[1:]:
+                if j < len(keys) and keys[j] == word:
+                    positions.append(j)
+                elif j + 1 < len(keys) and keys[j + 1] == word and keys[j] != ",":
+                    j += 1
+                    positions.append(j)
+                else:
+                    break
+                j += 1
+            if len(positions) == len(words):
+                found.append(frozenset(range(start, positions[-1] + 1)))
+    return found
+
+
+def _negated(words: list[str], match: _Match, negations: dict[int, tuple[int, tuple[str, ...]]], start: int, end: int) -> bool:
+    count = 0
+    for position, (stop, cue) in negations.items():
+        if position in match.consumed or position in match.positions:
+            continue
+        if cue == ("without",) and stop < len(words) and words[stop] in ("him", "me", "calvin", "his", "my"):
+            continue
+        if start <= position < match.start or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
+            if cue == ("no",) and _helpless(words, position):
+                continue
             count += 1
+        if position == match.end and words[position] in NEGATIVE_PRONOUNS:
+            count += 1
+    if count and _cannot_help(words, start, match.start):
+        count += 1
     return count % 2 == 1
 
 
+def _helpless(words: list[str], position: int) -> bool:
+    """ "no" as an answer ("No, she is happy") negates nothing in what follows."""
+    return position == 0 and position + 1 < len(words) and words[position + 1] == ","
+
+
+def _cannot_help(words: list[str], start: int, head: int) -> bool:
+    """ "She can't help laughing": a denied "help" asserts what follows."""
+    return any(words[j] == "help" for j in range(start, head))
+
+
 def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, end: int) -> float:
-    before = [
-        value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start
-    ]
+    before = [value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start]
     if before:
         return before[-1]
     after = [
@@ -365,3 +474,53 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
         if match.end <= position < min(end, match.end + WINDOW) and position not in match.positions
     ]
     return after[0] if after else 1.0
+
+
+def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:
+    """Where readings of different traits share words, the more specific wins; a denied word and its opposite asserted
+    ("never leaves": stays) keep the assertion. Then each trait's last reading stands, with what it implies."""
+    kept = []
+    for candidate in candidates:
+        beaten = False
+        for other in candidates:
+            if other is candidate or other.match.pattern.trait == candidate.match.pattern.trait:
+                continue
+            if candidate.match.positions.isdisjoint(other.match.positions):
+                continue
+            if _rank(other) > _rank(candidate):
+                beaten = True
+            elif _rank(other) == _rank(candidate) and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite:
+                # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
+                beaten = candidate.negated and not other.negated
+            if beaten:
+                break
+        if not beaten:
+            kept.append(candidate)
+    traits: dict[str, TraitReading] = {}
+    for candidate in sorted(kept, key=lambda c: c.match.start):
+        pattern = candidate.match.pattern
+        matched = tuple(words[i] for i in sorted(candidate.match.positions))
+        reading = TraitReading(pattern.trait, candidate.negated, candidate.intensity, matched, _frame_words(pattern))
+        traits.pop(pattern.trait, None)
+        traits[pattern.trait] = reading
+        if not candidate.negated:
+            for implied in index.implies.get(pattern.trait, ()):
+                traits.pop(implied, None)
+                traits[implied] = TraitReading(implied, False, candidate.intensity, matched, f"implied by {pattern.trait}")
+    return list(traits.values())
+
+
+def _rank(candidate: _Candidate) -> tuple[int, int]:
+    return (candidate.specific, len(candidate.match.positions))
+
+
+def _frame_words(pattern: Pattern) -> str:
+    frame = pattern.frame
+    parts = [f"{pattern.part}: {pattern.text}"]
+    if frame.object:
+        parts.append(f"object: {frame.object}")
+    if frame.when:
+        parts.append(f"when: {frame.when}")
+    if frame.opposite:
+        parts.append("opposite")
+    return ", ".join(parts)

@@ -1,41 +1,53 @@
-"""A story's lexicon and characters, compiled once into lookup tables for reading pages fast."""
+"""A story's lexicon and characters, compiled once into lookup tables for reading pages fast.
+
+Every way of saying a trait becomes a `Pattern`: a sequence of word slots (word stems, or a negation) with the part it
+plays (`is`, `does`, `feels`, `idiom`) and the frame whose roles it needs. Patterns are found by their first stem, so a
+page costs a dictionary lookup per word, whatever the size of the lexicon.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
-from game.story.model import Character, Lexicon, Trait
+from game.story.model import Character, Frame, Lexicon, Trait
 from game.typewriter.cues import negation_spans
+from game.typewriter.grammar import FIRST_PERSON
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, stem
 
 NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""
+SLOT_NEGATIONS = frozenset({("not",), ("never",), ("no", "longer"), ("no", "more")})
+"""Negations an author may write inside a phrase ("can not bear to be apart"); any of them fills the slot."""
+CUES = frozenset({"absence"})
+"""The cues a frame may ask for with `when`: absence is Calvin gone ("when he leaves", "without me")."""
+
+RUBY = "ruby"
+OTHER = ""
+"""The subject of a sentence about someone or something that is not the lexicon's subject."""
 
 SUBJECTLESS_WORDS = frozenset({"she", "he", "they", "is", "are", "was", "were", "be", "been", "am"})
-"""Dropped from phrases: authors write "is happy" or "she is happy", but the reader finds the subject itself."""
-
-OTHER_PRONOUNS = {
-    "she": ("she", "her", "hers"),
-    "he": ("he", "him", "his"),
-    "they": ("they", "them", "their", "theirs"),
-}
-NARRATOR = ("i", "me", "my", "mine", "we", "us", "our", "you", "your", "it", "its")
-OTHER = ""
-"""The subject of a sentence about someone or something that is not a character the story names."""
-
+"""Dropped from format-1 phrases: authors wrote "is happy" or "she is happy", but the reader finds the subject itself."""
 _SUBJECTLESS_STEMS = frozenset(stem(word) for word in SUBJECTLESS_WORDS)
 
+Part = Literal["is", "does", "feels", "idiom"]
 Alternative = tuple[str, ...]
 Slot = tuple[Alternative, ...]
 
 
 @prefab(frozen=True)
-class Phrase:
+class Pattern:
+    """One way of saying a trait, compiled: `slots` of stems, the part they play, and the frame that owns them."""
+
     trait: str
+    part: Part
     slots: tuple[Slot, ...]
+    frame: Frame
+    text: str
+    """As the author wrote it, for `page --explain`."""
 
     @property
     def size(self) -> int:
@@ -45,12 +57,21 @@ class Phrase:
 @prefab
 class LexiconIndex:
     subject: str
-    phrases_by_first: dict[str, list[Phrase]]
+    narrator: str | None
+    patterns: dict[str, list[Pattern]]
+    """Patterns by the stem of their first word."""
+    exceptions: dict[str, list[tuple[str, Alternative]]]
+    """(trait, stems) of each `except` phrase, by its first stem."""
     names: dict[tuple[str, ...], str]
     longest_name: int
     vocabulary: Vocabulary
     name_vocabulary: Vocabulary
-    references: dict[str, str] = attribute(default_factory=dict)
+    roles: dict[str, frozenset[str]]
+    """Role name -> the stems that fill it: a character's names (and for the narrator, I, me, my), or a role's words."""
+    implies: dict[str, tuple[str, ...]]
+    trait_ids: tuple[str, ...]
+    role_traits: frozenset[str]
+    """Traits with a frame that needs an object: their role-free words must not take another object."""
     keys: dict[str, str] = attribute(default_factory=dict)
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
     name_starts: frozenset[str] = frozenset()
@@ -64,22 +85,48 @@ class LexiconIndex:
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
-    phrases_by_first: dict[str, list[Phrase]] = {}
-    forms: dict[str, str] = {}
+    wordnet = dict(lexicon.wordnet)
+    heads = {word for trait in lexicon.traits for frame in trait.frames for word in (*frame.is_, *frame.does, *frame.feels)}
+    owners: dict[str, set[str]] = {}
     for trait in lexicon.traits:
-        synonyms = {stem(word): [_alternative(s) for s in others] for word, others in trait.synonyms}
-        words: set[str] = set()
-        for text in trait.phrases:
-            slots = _slots(text, synonyms)
-            if not slots:
-                continue
-            phrase = Phrase(trait.id, slots)
-            for alternative in slots[0]:
-                phrases_by_first.setdefault(alternative[0], []).append(phrase)
-            words.update(tokens(text))
-        if words:
-            for raw in _spellings(words, trait.synonyms):
-                forms.setdefault(raw, stem(raw))
+        for frame in trait.frames:
+            for word in (*frame.is_, *frame.does):
+                owners.setdefault(word, set()).add(trait.id)
+    patterns: dict[str, list[Pattern]] = {}
+    exceptions: dict[str, list[tuple[str, Alternative]]] = {}
+    spellings: set[str] = set()
+
+    def add(trait: Trait, part: Part, text: str, frame: Frame, synonyms: Mapping[str, list[Alternative]], legacy: bool) -> None:
+        slots = _slots(text, synonyms, drop_subjectless=legacy)
+        if not slots:
+            return
+        pattern = Pattern(trait.id, part, slots, frame, text)
+        for alternative in slots[0]:
+            patterns.setdefault(alternative[0], []).append(pattern)
+        spellings.update(tokens(text))
+
+    for trait in lexicon.traits:
+        for frame in trait.frames:
+            for part, words in (("is", frame.is_), ("does", frame.does), ("feels", frame.feels), ("idiom", frame.idioms)):
+                for text in words:
+                    add(trait, part, text, frame, {}, legacy=False)  # type: ignore[arg-type]
+                    for synonym in wordnet.get(text, ()):
+                        # a WordNet synonym never crosses into another trait, nor repeats a head of this one
+                        if synonym not in heads and owners.get(text) == {trait.id}:
+                            add(trait, part, synonym, frame, {}, legacy=False)  # type: ignore[arg-type]
+            for text in frame.except_:
+                words = _alternative(text)
+                if words:
+                    exceptions.setdefault(words[0], []).append((trait.id, words))
+        if trait.phrases:
+            phrase_frame = Frame()
+            synonyms = {stem(word): [_alternative(s) for s in others] for word, others in trait.synonyms}
+            for text in trait.phrases:
+                add(trait, "idiom", text, phrase_frame, synonyms, legacy=True)
+            for word, others in trait.synonyms:
+                spellings.add(word)
+                for other in others:
+                    spellings.update(tokens(other))
     names: dict[tuple[str, ...], str] = {}
     for character in characters.values():
         for name in character.names or (character.name,):
@@ -88,43 +135,45 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
                 names[key] = character.id
     if lexicon.subject not in characters:
         names[(lexicon.subject,)] = lexicon.subject
-    subject_pronoun = characters[lexicon.subject].pronoun if lexicon.subject in characters else "she"
-    references = {word: OTHER for word in NARRATOR}
-    for pronoun, pronoun_forms in OTHER_PRONOUNS.items():
-        for form in pronoun_forms:
-            references[form] = lexicon.subject if pronoun == subject_pronoun else OTHER
+    roles: dict[str, frozenset[str]] = {}
+    for character in characters.values():
+        words = {word for name in (*character.names, character.name) for word in tokens(name)}
+        if character.id == lexicon.narrator:
+            words |= FIRST_PERSON
+        roles[character.id] = frozenset(stem(word) for word in words)
+    for role, words in lexicon.roles:
+        extra = {stem(word) for text in words for word in tokens(text)}
+        roles[role] = roles.get(role, frozenset()) | frozenset(extra)
     single_names = {key[0] for key in names if len(key) == 1}
+    role_words = {word for words in roles.values() for word in words}
+    forms = {form: stem(form) for word in spellings - {","} for form in (word, stem(word))}
+    forms.update({word: word for word in role_words})
     return LexiconIndex(
         lexicon.subject,
-        phrases_by_first,
+        lexicon.narrator,
+        patterns,
+        exceptions,
         names,
         max((len(k) for k in names), default=1),
-        Vocabulary(forms, protected=single_names | set(references)),
-        Vocabulary({name: name for name in single_names}, protected=set(forms) | set(references)),
-        references,
+        Vocabulary(forms, protected=single_names),
+        Vocabulary({name: name for name in single_names}, protected=set(forms)),
+        roles,
+        {trait.id: trait.implies for trait in lexicon.traits},
+        tuple(trait.id for trait in lexicon.traits),
+        frozenset(trait.id for trait in lexicon.traits if any(frame.object for frame in trait.frames)),
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
         traits=lexicon.traits,
     )
 
 
-def _spellings(words: set[str], synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
-    """A trait's phrase words and synonyms as written and as stemmed, so a typo is measured against both."""
-    found = set(words)
-    for word, others in synonyms:
-        found.add(word)
-        for other in others:
-            found.update(tokens(other))
-    return {form for word in found - {","} for form in (word, stem(word))}
-
-
 def _alternative(text: str) -> Alternative:
-    words = [word for word in tokens(text) if word != ","]
+    words = [word for word in tokens(text.replace("-", " ")) if word != ","]
     cues = negation_spans(words)
     out: list[str] = []
     i = 0
     while i < len(words):
-        if i in cues:
+        if i in cues and cues[i][1] in SLOT_NEGATIONS:
             out.append(NEGATION)
             i = cues[i][0]
         else:
@@ -133,7 +182,8 @@ def _alternative(text: str) -> Alternative:
     return tuple(out)
 
 
-def _slots(text: str, synonyms: dict[str, list[Alternative]]) -> tuple[Slot, ...]:
+def _slots(text: str, synonyms: Mapping[str, list[Alternative]], drop_subjectless: bool) -> tuple[Slot, ...]:
     words = _alternative(text)
-    kept = [w for w in words if w not in _SUBJECTLESS_STEMS] or list(words)
-    return tuple(((word,), *synonyms.get(word, ())) for word in kept)
+    if drop_subjectless:
+        words = tuple(w for w in words if w not in _SUBJECTLESS_STEMS) or words
+    return tuple(((word,), *synonyms.get(word, ())) for word in words)

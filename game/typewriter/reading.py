@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from ducktools.classbuilder.prefab import prefab
+from ducktools.classbuilder.prefab import attribute, prefab
 
 MAX_PAGE_CHARS = 20_000
 """A page longer than this is cut here (and says so): a huge paste must not stall the game."""
+
+Mood = Literal["asserts", "question", "answer", "wish", "condition", "reported", "quoted", "blank"]
+"""How a sentence speaks: only `asserts` and `answer` make anything true; the rest are why nothing took."""
 
 
 @prefab(frozen=True)
@@ -17,6 +20,10 @@ class TraitReading:
     id: str
     negated: bool = False
     intensity: float = 1.0
+    words: tuple[str, ...] = attribute(default=(), compare=False)
+    """The words of the page that matched, for `page --explain` and the typewriter's margin."""
+    frame: str = attribute(default="", compare=False)
+    """Which of the trait's frames it was, in words ("does: love, object: calvin")."""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "negated": self.negated, "intensity": self.intensity}
@@ -27,6 +34,9 @@ class SentenceReading:
     text: str
     about_ruby: bool
     traits: tuple[TraitReading, ...] = ()
+    subject: str = attribute(default="", compare=False)
+    """Who the sentence is about, as the reader found it: a character id, or "" for someone or something else."""
+    mood: Mood = attribute(default="asserts", compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "about_ruby": self.about_ruby, "traits": [t.to_json() for t in self.traits]}

@@ -30,7 +30,78 @@ MISSING_APOSTROPHE = {
     "havent": "have not",
     "hadnt": "had not",
     "wont": "will not",
+    "dosent": "does not",
+    "dosnt": "does not",
+    "doesnot": "does not",
+    "cannt": "can not",
+    "shes": "she is",
+    "hes": "he is",
+    "im": "i am",
+    "ive": "i have",
+    "youre": "you are",
+    "theyre": "they are",
+    "thats": "that is",
+    "whats": "what is",
+    "theres": "there is",
+    "isnt": "is not",
 }
+CHAT = {
+    "luv": "love",
+    "luvs": "loves",
+    "luvd": "loved",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bc": "because",
+    "b4": "before",
+    "rly": "really",
+    "rlly": "really",
+    "realy": "really",
+    "pls": "please",
+    "thx": "thanks",
+    "ppl": "people",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "w": "with",
+    "wo": "without",
+    "w/o": "without",
+    "tho": "though",
+    "thru": "through",
+    "nite": "night",
+    "2day": "today",
+    "2nite": "tonight",
+    "sum1": "someone",
+    "any1": "anyone",
+    "ne1": "anyone",
+    "every1": "everyone",
+    "no1": "nobody",
+    "hapy": "happy",
+    "happi": "happy",
+    "nvr": "never",
+    "nevr": "never",
+    "alwys": "always",
+    "abt": "about",
+    "ya": "you",
+    "dunno": "do not know",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "lotsa": "lots of",
+    "outta": "out of",
+    "til": "until",
+    "till": "until",
+    "tonite": "tonight",
+    "oughta": "ought to",
+    "hafta": "have to",
+    "cant": "can not",
+}
+"""Chat spellings players type, read as the words they stand for."""
 IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", "here", "where", "everyone", "nobody"})
 # Both start only where a run of letters starts: that is where their first match always began anyway, and without it
 # the engine retried from every letter of a long run, so one pasted 19,000-letter word took two seconds.
@@ -73,8 +144,19 @@ def tokens(sentence: str) -> list[str]:
     words = _TOKEN.findall(text)
     out: list[str] = []
     for word in words:
-        out.extend(MISSING_APOSTROPHE.get(word, word).split())
+        word = _squeeze(word)
+        out.extend(MISSING_APOSTROPHE.get(word, CHAT.get(word, word)).split())
     return out
+
+
+_REPEATS = re.compile(r"(\w)\1{2,}")
+
+
+def _squeeze(word: str) -> str:
+    """ "sooo" and "happyyyy": no English word has one letter three times in a row, so a run of three is emphasis."""
+    if len(word) < 3 or len(word) > 64 or not _REPEATS.search(word):
+        return word
+    return _REPEATS.sub(r"\1\1", word)
 
 
 def _open_contraction(match: re.Match[str]) -> str:

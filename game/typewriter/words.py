@@ -70,6 +70,66 @@ IRREGULAR = {
     "met": "meet",
     "saw": "see",
     "seen": "see",
+    "sat": "sit",
+    "fled": "flee",
+    "fought": "fight",
+    "began": "begin",
+    "begun": "begin",
+    "hid": "hide",
+    "hidden": "hide",
+    "shook": "shake",
+    "woke": "wake",
+    "swore": "swear",
+    "sworn": "swear",
+    "bore": "bear",
+    "stuck": "stick",
+    "hung": "hang",
+    "spun": "spin",
+    "sank": "sink",
+    "sunk": "sink",
+    "told": "tell",
+    "sought": "seek",
+    "brought": "bring",
+    "bought": "buy",
+    "caught": "catch",
+    "taught": "teach",
+    "led": "lead",
+    "fed": "feed",
+    "dreamt": "dream",
+    "burnt": "burn",
+    "let": "let",
+    "put": "put",
+    "drove": "drive",
+    "driven": "drive",
+    "rode": "ride",
+    "chose": "choose",
+    "chosen": "choose",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "broke": "break",
+    "broken": "break",
+    "threw": "throw",
+    "thrown": "throw",
+    "blew": "blow",
+    "flew": "fly",
+    "forgave": "forgive",
+    "misunderstood": "misunderstand",
+    "wore": "wear",
+    "worn": "wear",
+    "tore": "tear",
+    "torn": "tear",
+    "swam": "swim",
+    "rang": "ring",
+    "lay": "lie",
+    "lain": "lie",
+    "laid": "lay",
+    "danced": "dance",
+    "children": "child",
+    "people": "person",
+    "women": "woman",
+    "men": "man",
+    "lonelier": "lonely",
+    "loneliest": "lonely",
     "happier": "happy",
     "happiest": "happy",
     "sadder": "sad",
@@ -106,7 +166,8 @@ KEEP_ENDINGS = ("ss", "us", "is", "ous")
 def stem(word: str) -> str:
     """A shared key for the forms of one word: speaks/speaking/spoke -> speak, happiness/happily -> happy."""
     if word in IRREGULAR:
-        return IRREGULAR[word]
+        # through the same tidy step as every other form, so "has" and "have" (hav), "made" and "make" agree
+        return stem(IRREGULAR[word]) if IRREGULAR[word] != word else IRREGULAR[word]
     if len(word) <= 3:
         return word
     for suffix, replacement in SUFFIXES:
@@ -149,7 +210,7 @@ def typo_allowance(word: str) -> int:
         return 0
     if len(word) >= 9:
         return 2
-    return 1 if len(word) >= 5 else 0
+    return 1 if len(word) >= 3 else 0
 
 
 def damerau(a: str, b: str, limit: int) -> int:

@@ -1,0 +1,360 @@
+"""A sentence cut into clauses, each with who it is about and whether it asserts anything.
+
+This is not a parser: it is the few facts the typewriter needs, found with the closed classes of `grammar`. For each
+word of a sentence it answers two questions: whose is the predicate this word stands in (Ruby's, Calvin's, someone
+else's), and does the sentence say it is so (not a wish, a condition, a belief or a question)? Rules are ones a player
+can be told in a sentence ("what Harry thinks is not your page"), so that a reading is never a surprise.
+"""
+
+from __future__ import annotations
+
+from ducktools.classbuilder.prefab import attribute, prefab
+
+from game.typewriter.grammar import (
+    AUXILIARIES,
+    BE,
+    CAUSATIVE_STEMS,
+    CONDITIONALS,
+    CONTRASTS,
+    COORDINATORS,
+    DETERMINERS,
+    EMOTION_CARRIERS,
+    EXPERIENCE_STEMS,
+    INTRODUCTORY,
+    IRREALIS_MODALS,
+    IRREALIS_ADJECTIVES,
+    IRREALIS_ADVERBS,
+    IRREALIS_VERB_STEMS,
+    LINKING_STEMS,
+    NON_ASSERTING_SUBORDINATORS,
+    OTHER_NOUN_PHRASES,
+    PERSON_NOUNS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    RELATIVES,
+    REPORTING_STEMS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATOR_WORDS,
+    TIME_NOUNS,
+)
+from game.typewriter.lexicon_index import OTHER, LexiconIndex
+
+EMOTION = "\0emotion"
+"""The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
+
+
+@prefab
+class Clause:
+    start: int
+    end: int
+    lead: tuple[str, ...] = ()
+    """The word(s) that opened it: a coordinator or a subordinator ("when", "every time"), or nothing."""
+    subject: str = OTHER
+    own_subject: bool = False
+    """False when the subject is carried on from before ("She paints and sings", "Very happy.")."""
+    predicate: int = 0
+    """Where the predicate starts: after the subject and any auxiliary of a question."""
+    asserts: bool = True
+    linking: list[int] = attribute(default_factory=list)
+    """Positions of verbs after which an adjective describes the subject (is, seems, feels, becomes)."""
+
+
+@prefab
+class SentenceShape:
+    words: list[str]
+    keys: list[str]
+    clauses: list[Clause]
+    who: list[str]
+    """For each word, whose predicate it stands in."""
+    real: list[bool]
+    """For each word, whether the sentence asserts what stands there."""
+    mood: str = "asserts"
+    subject: str = OTHER
+    """The subject of the first main clause: who the sentence is about."""
+
+
+def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, heads: set[int]) -> SentenceShape:
+    """Clauses, and for each word its subject and whether it is asserted. `heads` are where lexicon words start, which
+    tell a new clause ("and sings") from more of the same object ("him and the dog")."""
+    clauses = _split(index, words, keys, heads)
+    who = [OTHER] * len(words)
+    real = [True] * len(words)
+    mood = "asserts"
+    if any(word in CONDITIONALS for word in words):
+        mood = "condition"
+    opaque = ""
+    previous = carried
+    first_subject: str | None = None
+    for clause in clauses:
+        if clause.lead and clause.lead[0] in CONTRASTS | {"and"} and _starts_subject(index, words, clause.start):
+            opaque = ""
+        if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
+            clause.asserts = False
+        _read_subject(index, words, keys, clause, previous)
+        if clause.own_subject or clause.subject != OTHER:
+            previous = clause.subject
+        if first_subject is None and clause.asserts and not opaque:
+            first_subject = clause.subject
+        for i in range(clause.start, clause.end):
+            who[i] = clause.subject
+            real[i] = clause.asserts and not opaque and mood == "asserts"
+        opaque = _embedded(index, words, keys, clause, who, real) or opaque
+        if opaque and mood == "asserts":
+            mood = opaque
+        elif mood == "asserts" and not all(real[clause.start : clause.end]):
+            mood = "wish"
+    return SentenceShape(words, keys, clauses, who, real, mood, first_subject if first_subject is not None else OTHER)
+
+
+def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[int]) -> list[Clause]:
+    clauses: list[Clause] = []
+    start = 0
+    lead: tuple[str, ...] = ()
+    i = 0
+    while i < len(words):
+        word = words[i]
+        boundary: tuple[str, ...] | None = None
+        skip = 0
+        if word in COORDINATORS and i > start:
+            if word in ("and", "or", "nor", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads):
+                i += 1
+                continue
+            boundary, skip = (word,), 1
+        elif word in SUBORDINATOR_WORDS and i >= start:
+            for phrase in SUBORDINATOR_WORDS[word]:
+                if tuple(words[i : i + len(phrase)]) == phrase and _subordinator_here(words, i, phrase):
+                    boundary, skip = phrase, len(phrase)
+                    break
+        elif word == "," and i + 1 < len(words):
+            following = words[i + 1]
+            if _starts_subject(index, words, i + 1) or following in SUBORDINATOR_WORDS or following in COORDINATORS:
+                boundary, skip = (",",), 1
+        elif word in RELATIVES and i > start and _relative_here(words, i):
+            boundary, skip = (word,), 1
+        if boundary is not None:
+            if i > start or clauses:
+                clauses.append(Clause(start, i, lead))
+            start, lead = i + skip, boundary
+            i += skip
+            continue
+        i += 1
+    clauses.append(Clause(start, len(words), lead))
+    return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
+
+
+def _subordinator_here(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """ "as" and "so" are subordinators only between clauses; "since" and "before" also stand alone as adverbs."""
+    if phrase == ("so",):
+        return i > 0 and words[i - 1] == ","
+    if phrase == ("as",):
+        return i == 0 or words[i - 1] == ","
+    if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time")):
+        return i + len(phrase) < len(words) and words[i + len(phrase)] in SUBJECT_PRONOUNS | {"calvin", "ruby"}
+    return not (phrase in (("before",), ("after",), ("since",), ("once",)) and (i + 1 >= len(words) or words[i + 1] in (",",)))
+
+
+def _relative_here(words: list[str], i: int) -> bool:
+    """ "who" after a noun starts a clause about that noun; "that" does only after a noun, not after a verb of saying."""
+    if words[i] == "that":
+        return i + 1 < len(words) and words[i + 1] in SUBJECT_PRONOUNS | {"ruby", "calvin"}
+    return words[i] in ("who", "which")
+
+
+def _new_clause_after(index: LexiconIndex, words: list[str], keys: list[str], i: int, heads: set[int]) -> bool:
+    """After "and": a new predicate (a verb, an adjective, a subject) starts a clause; a noun phrase is more object."""
+    if i >= len(words):
+        return False
+    if _starts_subject(index, words, i):
+        return True
+    for j in range(i, min(i + 3, len(words))):
+        if words[j] in AUXILIARIES or keys[j] in LINKING_STEMS or j in heads or words[j] in ("not", "never", "no"):
+            return True
+        if words[j] in DETERMINERS or words[j] in POSSESSIVES or words[j] in ("him", "me", "them", "us"):
+            return False
+    return False
+
+
+def _starts_subject(index: LexiconIndex, words: list[str], i: int) -> bool:
+    if i >= len(words):
+        return False
+    word = words[i]
+    if word in SUBJECT_PRONOUNS - {"that", "this", "it", "here"} or _name_at(index, words, i) is not None:
+        return i + 1 < len(words) and words[i + 1] not in (",",)
+    if word in OTHER_NOUN_PHRASES - {"who", "what", "which", "one"}:
+        return True
+    return word in ("the", "her", "his", "my") and i + 2 < len(words) and words[i + 2] in AUXILIARIES
+
+
+def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] | None:
+    if words[i] not in index.name_starts:
+        return None
+    for size in range(min(index.longest_name, len(words) - i), 0, -1):
+        character = index.names.get(tuple(words[i : i + size]))
+        if character is not None:
+            return i + size, character
+    return None
+
+
+def _skip_intro(words: list[str], i: int, end: int) -> int:
+    """Past "Every morning,", "Suddenly", "In the kitchen," to where the subject may stand."""
+    while i < end:
+        word = words[i]
+        if word == "," or (word in INTRODUCTORY and word not in DETERMINERS) or (word.endswith("ly") and i + 1 < end and words[i + 1] == ","):
+            i += 1
+        elif word in DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
+            i += 2
+        elif word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of"):
+            comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
+            if comma is not None:
+                i = comma + 1
+                continue
+            subject = next((j for j in range(i + 1, min(end, i + 6)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None)
+            if subject is None:
+                return i
+            i = subject
+        else:
+            return i
+    return i
+
+
+def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int:
+    """Where a noun phrase that starts at `i` ends: before its verb, which is an auxiliary or the first word that is not
+    an adjective or noun we can tell; at most four words, since players write short subjects."""
+    j = i
+    while j < end and j < i + 4 and words[j] not in AUXILIARIES and words[j] not in (",", "not", "never") and keys[j] not in LINKING_STEMS:
+        if j > i and (words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS):
+            break
+        j += 1
+    return max(j, i + 1)
+
+
+def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, carried: str) -> None:
+    i = _skip_intro(words, clause.start, clause.end)
+    if i < clause.end and words[i] in AUXILIARIES and i + 1 < clause.end:
+        # a question ("Can she paint?", "Is Ruby happy?"): the subject stands after its auxiliary
+        found = _subject_at(index, words, keys, i + 1, clause.end)
+        if found is not None:
+            clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
+            clause.linking = _linking(words, keys, i, clause.end)
+            return
+    found = _subject_at(index, words, keys, i, clause.end) if i < clause.end else None
+    if found is None:
+        clause.subject, clause.predicate = carried, i
+    else:
+        clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
+    clause.linking = _linking(words, keys, clause.predicate, clause.end)
+
+
+def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, end: int) -> tuple[str, int] | None:
+    word = words[i]
+    subject = index.subject
+    if word in ("she", "herself"):
+        return subject, i + 1
+    if word == "i":
+        return index.narrator or OTHER, i + 1
+    if word in ("her", "his", "my", "their", "your", "our") and i + 1 < end and words[i + 1] not in AUXILIARIES:
+        stop = _noun_phrase_end(words, keys, i + 1, end)
+        owned = words[i + 1 : stop]
+        if word == "her" and not any(noun in PERSON_NOUNS for noun in owned):
+            return subject, stop
+        return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
+    named = _name_at(index, words, i)
+    if named is not None:
+        after, character = named
+        if after < end and words[after] == "'s":
+            stop = _noun_phrase_end(words, keys, after + 1, end)
+            if character == subject and not any(noun in PERSON_NOUNS for noun in words[after + 1 : stop]):
+                return subject, stop
+            return OTHER, stop
+        return character, after
+    if word in SUBJECT_PRONOUNS or word in OTHER_NOUN_PHRASES:
+        return OTHER, i + 1
+    if word in DETERMINERS:
+        stop = _noun_phrase_end(words, keys, i + 1, end)
+        return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
+    if _feeling(index, keys[i : i + 1]) and i + 1 < end and keys[i + 1] in EXPERIENCE_STEMS:
+        return EMOTION, i + 1
+    if i + 1 < end and words[i + 1] in AUXILIARIES | {"'s"} and keys[i] not in index.patterns and word not in AUXILIARIES:
+        return OTHER, i + 1
+    return None
+
+
+def _feeling(index: LexiconIndex, keys: list[str]) -> bool:
+    return any(pattern.part == "feels" for key in keys for pattern in index.patterns.get(key, ()))
+
+
+def _linking(words: list[str], keys: list[str], start: int, end: int) -> list[int]:
+    found = []
+    for j in range(start, end):
+        if words[j] in BE:
+            following = words[j + 1] if j + 1 < end else ""
+            if following.endswith("ing") and keys[j + 1] not in LINKING_STEMS and following not in ("being",):
+                continue  # "is wearing blue jeans": a tense, not a description
+            found.append(j)
+        elif keys[j] in LINKING_STEMS and words[j] not in ("like",):
+            found.append(j)
+    return found
+
+
+def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, who: list[str], real: list[bool]) -> str:
+    """Who stands in the predicate after a causative ("makes her dance"), and where a wish, a belief or a modal starts."""
+    j = clause.predicate
+    while j < clause.end:
+        word, key = words[j], keys[j]
+        if key in CAUSATIVE_STEMS and j + 1 < clause.end:
+            target = _object_at(index, words, j + 1, clause.end)
+            if target is not None:
+                who_now, after = target
+                for k in range(after, clause.end):
+                    who[k] = who_now
+                j = after
+                continue
+        if clause.subject == EMOTION and key in EXPERIENCE_STEMS:
+            target = next((k for k in range(j + 1, clause.end) if words[k] in ("her", "ruby", "herself")), None)
+            if target is not None:
+                for k in range(clause.start, clause.end):
+                    who[k] = index.subject
+        to_complement = word == "to" and j > 0 and (keys[j - 1] in IRREALIS_VERB_STEMS or words[j - 1] in IRREALIS_ADJECTIVES)
+        if (word in IRREALIS_MODALS and not _still_asserts(words, j, clause.end)) or word in IRREALIS_ADVERBS or to_complement:
+            for k in range(j, clause.end):
+                real[k] = False
+        if key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end):
+            for k in range(j + 1, len(words)):
+                real[k] = False
+            return "reported"
+        if key in ("wish", "hope", "pretend", "imagin", "dream", "suppos") and j + 1 < len(words) and words[j + 1] not in ("to",):
+            for k in range(j + 1, len(words)):
+                real[k] = False
+            return "wish"
+        j += 1
+    return ""
+
+
+def _still_asserts(words: list[str], j: int, end: int) -> bool:
+    """ "could not", "would never" and "must be" still say what is so: a denial, a habit, a conclusion."""
+    following = words[j + 1] if j + 1 < end else ""
+    if words[j] in ("could", "would") and following in ("not", "never"):
+        return True
+    return words[j] == "must" and following in ("be", "have", "not")
+
+
+def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int) -> bool:
+    """ "thinks she is sad", "says that...", "tells him she is happy": a clause follows, not an object."""
+    k = i
+    if k < len(words) and words[k] in ("him", "me", "her", "us", "them", "everyone", "harry", "calvin") and words[k] != "her":
+        k += 1
+    if k < len(words) and words[k] in ("that", ":", "so"):
+        return True
+    return k < len(words) and (words[k] in SUBJECT_PRONOUNS - {"that", "this", "it"} or _name_at(index, words, k) is not None)
+
+
+def _object_at(index: LexiconIndex, words: list[str], i: int, end: int) -> tuple[str, int] | None:
+    word = words[i]
+    if word in ("her", "herself") and (i + 1 >= end or words[i + 1] not in PERSON_NOUNS):
+        return index.subject, i + 1
+    named = _name_at(index, words, i)
+    if named is not None and (named[0] >= end or words[named[0]] != "'s"):
+        return named[1], named[0]
+    if word in ("him", "me", "them", "us", "everyone", "everybody", "people"):
+        return OTHER, i + 1
+    return None
