@@ -35,6 +35,18 @@ def final_traits(reading: Any) -> dict[str, bool]:
     return out
 
 
+def labelled(page: dict[str, Any]) -> dict[str, bool]:
+    """The traits a page is labelled with: a flat `traits` list, or (tests/data/pages.yaml) one per sentence."""
+    if "sentences" in page:
+        out: dict[str, bool] = {}
+        for sentence in page["sentences"]:
+            for trait in sentence.get("traits", []) if sentence.get("about_ruby") else []:
+                out.pop(trait["id"], None)
+                out[trait["id"]] = bool(trait.get("negated", False))
+        return out
+    return {t["id"]: bool(t.get("negated", False)) for t in page.get("traits", [])}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="+", type=Path)
@@ -49,7 +61,7 @@ def main() -> int:
     pages = [page for path in args.pages for page in yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]]
     for page in pages:
         kind = page.get("kind", "?")
-        expected = {t["id"]: bool(t.get("negated", False)) for t in page.get("traits", [])}
+        expected = labelled(page)
         got = final_traits(read_page(story.lexicon, story.characters, page["text"]))
         total[kind] += 1
         if got == expected:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
+from game.typewriter.cues import intensity_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
     BE,
@@ -86,7 +87,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     previous = carried
     first_subject: str | None = None
     for clause in clauses:
-        if clause.lead and clause.lead[0] in CONTRASTS | {"and"} and _starts_subject(index, words, clause.start):
+        if clause.lead and clause.lead[0] in CONTRASTS | {"and"} and _starts_subject(index, words, clause.start + len(clause.lead)):
             opaque = ""
         if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
             clause.asserts = False
@@ -97,11 +98,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             first_subject = clause.subject
         for i in range(clause.start, clause.end):
             who[i] = clause.subject
-            real[i] = clause.asserts and not opaque and mood == "asserts"
+            real[i] = clause.asserts and not opaque and mood != "condition"
         opaque = _embedded(index, words, keys, clause, who, real) or opaque
         if opaque and mood == "asserts":
             mood = opaque
-        elif mood == "asserts" and not all(real[clause.start : clause.end]):
+        elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
             mood = "wish"
     return SentenceShape(words, keys, clauses, who, real, mood, first_subject if first_subject is not None else OTHER)
 
@@ -116,7 +117,7 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
         boundary: tuple[str, ...] | None = None
         skip = 0
         if word in COORDINATORS and i > start:
-            if word in ("and", "or", "nor", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads):
+            if word in ("or", "nor") or (word in ("and", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads)):
                 i += 1
                 continue
             boundary, skip = (word,), 1
@@ -131,15 +132,25 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
                 boundary, skip = (",",), 1
         elif word in RELATIVES and i > start and _relative_here(words, i):
             boundary, skip = (word,), 1
+        elif lead and lead[0] in SUBORDINATOR_WORDS and i > start + len(lead) + 1 and _main_after_subordinate(words, keys, start + len(lead), i):
+            boundary, skip = (), 0  # "When the sun goes down she walks home": the main clause needs no comma
         if boundary is not None:
             if i > start or clauses:
                 clauses.append(Clause(start, i, lead))
-            start, lead = i + skip, boundary
+            start, lead = i, boundary
             i += skip
             continue
         i += 1
     clauses.append(Clause(start, len(words), lead))
     return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
+
+
+def _main_after_subordinate(words: list[str], keys: list[str], first: int, i: int) -> bool:
+    """A subject pronoun after the subordinate clause has had its own subject and verb starts the main clause."""
+    if words[i] not in ("she", "he", "i", "we", "they"):
+        return False
+    before = words[i - 1]
+    return before not in ("that", ",", "and", "but") and keys[i - 1] not in REPORTING_STEMS and before not in AUXILIARIES
 
 
 def _subordinator_here(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -150,7 +161,11 @@ def _subordinator_here(words: list[str], i: int, phrase: tuple[str, ...]) -> boo
         return i == 0 or words[i - 1] == ","
     if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time")):
         return i + len(phrase) < len(words) and words[i + len(phrase)] in SUBJECT_PRONOUNS | {"calvin", "ruby"}
-    return not (phrase in (("before",), ("after",), ("since",), ("once",)) and (i + 1 >= len(words) or words[i + 1] in (",",)))
+    if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
+        # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
+        following = words[i + 1] if i + 1 < len(words) else ""
+        return following in ("she", "he", "i", "we", "they", "you", "it", "calvin", "ruby", "harry", "everyone", "nobody")
+    return True
 
 
 def _relative_here(words: list[str], i: int) -> bool:
@@ -221,7 +236,8 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
     """Where a noun phrase that starts at `i` ends: before its verb, which is an auxiliary or the first word that is not
     an adjective or noun we can tell; at most four words, since players write short subjects."""
     j = i
-    while j < end and j < i + 4 and words[j] not in AUXILIARIES and words[j] not in (",", "not", "never") and keys[j] not in LINKING_STEMS:
+    verbs = LINKING_STEMS | CAUSATIVE_STEMS | REPORTING_STEMS | EXPERIENCE_STEMS
+    while j < end and j < i + 4 and words[j] not in AUXILIARIES and words[j] not in (",", "not", "never") and (j == i or keys[j] not in verbs):
         if j > i and (words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS):
             break
         j += 1
@@ -229,7 +245,7 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
 
 
 def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, carried: str) -> None:
-    i = _skip_intro(words, clause.start, clause.end)
+    i = _skip_intro(words, clause.start + len(clause.lead), clause.end)
     if i < clause.end and words[i] in AUXILIARIES and i + 1 < clause.end:
         # a question ("Can she paint?", "Is Ruby happy?"): the subject stands after its auxiliary
         found = _subject_at(index, words, keys, i + 1, clause.end)
@@ -237,7 +253,8 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
             clause.linking = _linking(words, keys, i, clause.end)
             return
-    found = _subject_at(index, words, keys, i, clause.end) if i < clause.end else None
+    starts_with_degree = 0 in intensity_spans(words[i : i + 4])
+    found = _subject_at(index, words, keys, i, clause.end) if i < clause.end and not starts_with_degree else None
     if found is None:
         clause.subject, clause.predicate = carried, i
     else:

@@ -33,7 +33,7 @@ from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading
 from game.typewriter.text import clean, split_sentences, tokens
 from game.typewriter.words import Vocabulary, common_words, stem
 
-MAX_GAP = 2
+MAX_GAP = 3
 """How many words may sit between the words of a phrase: "speaks fluent, lovely French"."""
 WINDOW = 4
 """How far before or after a phrase an intensity word still counts: "she is always so very happy"."""
@@ -159,7 +159,11 @@ class _Reader:
 
     def _answer(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "She can." or "No." after a question about her answers it: the question's reading, asserted or denied."""
-        if self.question is None or not words or len(words) > 6:
+        if self.question is None or not words:
+            return None
+        if "," in words[1:]:
+            words = words[: words.index(",", 1)]  # "She does, every day."
+        if len(words) > 6:
             return None
         allowed = INTERJECTION_YES | INTERJECTION_NO | AUXILIARIES | {"she", "ruby", "not", "so", ",", "of", "course", "it", "that"}
         if any(word not in allowed for word in words):
@@ -182,6 +186,10 @@ def _normalise(index: LexiconIndex, raw: list[str]) -> tuple[list[str], list[str
     words: list[str] = []
     keys: list[str] = []
     for word in raw:
+        if word.endswith("s") and (word[:-1],) in index.names and word not in common_words():
+            words.extend((word[:-1], "'s"))  # "harrys happy", "rubys dog": the apostrophe left out
+            keys.extend((word[:-1], "'s"))
+            continue
         cached = index.keys.get(word)
         if cached is None:
             cached = _lookup(index, word)
@@ -276,14 +284,23 @@ def _readings(index: LexiconIndex, form: SentenceShape, found: list[_Match]) -> 
         head = match.start
         if not form.real[head] or any(head in phrase and not phrase <= match.positions for phrase in excepted):
             continue
-        clause = next(c for c in form.clauses if c.start <= head < c.end)
+        clause = next((c for c in form.clauses if c.start <= head < c.end), None)
+        if clause is None:
+            continue  # inside the words that join two clauses ("every time")
         if pattern.part == "feels" and not _surface_is(words[head], pattern.text):
             continue
-        about_her = form.who[head] == index.subject or (form.who[head] == EMOTION and pattern.part == "feels")
+        about_her = (
+            form.who[head] == index.subject
+            or (form.who[head] == EMOTION and pattern.part == "feels")
+            or (pattern.part == "idiom" and "her" in pattern.text.split())
+            or _experiencer(words, match)
+        )
         if not about_her or not _licensed(index, form, clause, match):
             continue
         frame = pattern.frame
         specific = 0
+        if pattern.part == "idiom" and len(pattern.slots) >= 3:
+            specific = 2
         if frame.object is not None:
             if not _role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words)):
                 continue
@@ -312,6 +329,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
         return False
     if part == "is":
+        if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing", "ed", "went")):
+            return _experiencer(words, match)  # "goes" is not "gone", "scares her" is "scared"
         if any(clause.predicate <= j < head for j in clause.linking) or head <= clause.predicate + 1:
             return True
         return _after_object_her(words, head) or (not clause.own_subject and head <= _after_adverbs(words, clause.predicate))
@@ -322,6 +341,17 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return False
         return True
     return True
+
+
+def _participle(text: str) -> bool:
+    return " " not in text and text.endswith(("ed", "en", "one", "set"))
+
+
+def _experiencer(words: list[str], match: _Match) -> bool:
+    """ "Nothing scares her", "the news delights her": a feeling's verb with her as its object is about her."""
+    if match.pattern.part != "is" or not _participle(match.pattern.text):
+        return False
+    return words[match.start].endswith("s") and match.end < len(words) and words[match.end] in ("her", "ruby")
 
 
 def _surface_is(word: str, text: str) -> bool:
@@ -395,8 +425,8 @@ def _absence(index: LexiconIndex, form: SentenceShape) -> bool:
             return True
     for clause in form.clauses:
         lead = " ".join(clause.lead)
-        subject_words = words[clause.start : clause.predicate]
-        if not any(w in calvin for w in subject_words) and not (lead and any(w in calvin for w in words[clause.start : clause.start + 2])):
+        first = clause.start + len(clause.lead)
+        if not any(w in calvin for w in words[first : max(clause.predicate, first + 2)]):
             continue
         rest = keys[clause.predicate : clause.end]
         if lead in ("until", "till"):

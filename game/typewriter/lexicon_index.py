@@ -114,6 +114,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
                         # a WordNet synonym never crosses into another trait, nor repeats a head of this one
                         if synonym not in heads and owners.get(text) == {trait.id}:
                             add(trait, part, synonym, frame, {}, legacy=False)  # type: ignore[arg-type]
+            for text in frame.with_:
+                spellings.update(tokens(text))
             for text in frame.except_:
                 words = _alternative(text)
                 if words:
@@ -186,4 +188,15 @@ def _slots(text: str, synonyms: Mapping[str, list[Alternative]], drop_subjectles
     words = _alternative(text)
     if drop_subjectless:
         words = tuple(w for w in words if w not in _SUBJECTLESS_STEMS) or words
-    return tuple(((word,), *synonyms.get(word, ())) for word in words)
+    return tuple(((word,), *synonyms.get(word, ()), *WRITER_FORMS.get(word, ())) for word in words)
+
+
+WRITER_FORMS: dict[str, tuple[Alternative, ...]] = {
+    "him": (("me",), ("calvin",)),
+    "me": (("him",), ("calvin",)),
+    "his": (("my",), ("calvin", "'s")),
+    "my": (("his",), ("calvin", "'s")),
+    "he": (("i",), ("calvin",)),
+    "i": (("he",), ("calvin",)),
+}
+"""In a phrase, the writer may be named any way: "only has eyes for him" reads "...for me" and "...for Calvin" too."""
