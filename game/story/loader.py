@@ -702,7 +702,7 @@ class _Builder:
     def build_frame(self, fields: dict[str, Any], node: YamlMap, role_names: set[str]) -> Frame:
         lists = {
             key: tuple(self.strings(fields[key], node.at(key), f"`{key}`")) if key in fields else ()
-            for key in ("is", "does", "feels", "idioms", "with", "except")
+            for key in ("is", "does", "feels", "idioms", "with", "except", "objects")
         }
         role = fields.get("object")
         if role is not None and role not in role_names:
@@ -722,6 +722,7 @@ class _Builder:
             lists["with"],
             bool(fields.get("opposite", False)),
             lists["except"],
+            lists["objects"],
         )
 
     def build_trait(self, node: Any, span: Span, role_names: set[str]) -> Trait | None:

@@ -209,6 +209,7 @@ class Frame:
     with_: tuple[str, ...] = ()
     opposite: bool = False
     except_: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
 
 
 @prefab(frozen=True)

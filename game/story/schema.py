@@ -50,6 +50,7 @@ FRAME_KEYS = (
     Key("with", "strings", "words the sentence must also hold (tells him he is a genius)"),
     Key("opposite", "boolean", "the words say the opposite: denying them asserts the trait (never leaves: stays)"),
     Key("except", "strings", "phrases where the words mean something else (french fries, blue jeans)"),
+    Key("objects", "strings", "the only things the verbs may take as object; any other is another sense (draws: picture)"),
 )
 
 SCHEMAS: dict[str, tuple[Key, ...]] = {

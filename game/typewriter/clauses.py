@@ -51,6 +51,8 @@ class Clause:
     lead: tuple[str, ...] = ()
     """The word(s) that opened it: a coordinator or a subordinator ("when", "every time"), or nothing."""
     subject: str = OTHER
+    subject_word: str = ""
+    """The word the subject starts with ("it", "harry", "her"), or "" when it is carried on."""
     own_subject: bool = False
     """False when the subject is carried on from before ("She paints and sings", "Very happy.")."""
     predicate: int = 0
@@ -210,10 +212,29 @@ def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] |
     return None
 
 
+INTRO_PHRASES = (
+    ("every", "so", "often"),
+    ("now", "and", "then"),
+    ("once", "in", "a", "while"),
+    ("from", "time", "to", "time"),
+    ("all", "of", "a", "sudden"),
+    ("at", "last"),
+    ("at", "first"),
+    ("in", "the", "end"),
+    ("more", "and", "more"),
+    ("day", "after", "day"),
+    ("night", "after", "night"),
+)
+
+
 def _skip_intro(words: list[str], i: int, end: int) -> int:
     """Past "Every morning,", "Suddenly", "In the kitchen," to where the subject may stand."""
     while i < end:
         word = words[i]
+        phrase = next((p for p in INTRO_PHRASES if tuple(words[i : i + len(p)]) == p), None)
+        if phrase is not None:
+            i += len(phrase)
+            continue
         if word == "," or (word in INTRODUCTORY and word not in DETERMINERS) or (word.endswith("ly") and i + 1 < end and words[i + 1] == ","):
             i += 1
         elif word in DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
@@ -255,6 +276,8 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             return
     starts_with_degree = 0 in intensity_spans(words[i : i + 4])
     found = _subject_at(index, words, keys, i, clause.end) if i < clause.end and not starts_with_degree else None
+    if found is not None:
+        clause.subject_word = words[i]
     if found is None:
         clause.subject, clause.predicate = carried, i
     else:
@@ -269,6 +292,9 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         return subject, i + 1
     if word == "i":
         return index.narrator or OTHER, i + 1
+    if word == "my" and i + 1 < end and _name_at(index, words, i + 1) is not None:
+        after, character = _name_at(index, words, i + 1) or (i + 2, OTHER)
+        return character, after  # "my Ruby is happy"
     if word in ("her", "his", "my", "their", "your", "our") and i + 1 < end and words[i + 1] not in AUXILIARIES:
         stop = _noun_phrase_end(words, keys, i + 1, end)
         owned = words[i + 1 : stop]

@@ -12,6 +12,7 @@ NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("nor",),
     ("neither",),
     ("no", "one"),
+    ("used", "to"),
     ("no",),
     ("nothing",),
     ("nobody",),
@@ -112,6 +113,7 @@ INTENSITIES: dict[tuple[str, ...], float] = {
 _LONGEST = max(len(key) for key in INTENSITIES)
 _INTENSITY_STARTS = frozenset(key[0] for key in INTENSITIES)
 _NEGATION_STARTS = frozenset(cue[0] for cue in NEGATIONS)
+"""("used", "to"): "she used to be clingy" says she is no longer."""
 
 
 def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -123,6 +125,9 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
             if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS:
                 spans[i] = (i + 1, (words[i],))
             i += 1
+            continue
+        if words[i] == "not" and i + 1 < len(words) and words[i + 1] in ("only", "just", "merely"):
+            i += 2  # "not only... but also" denies nothing
             continue
         for cue in NEGATIONS:
             if tuple(words[i : i + len(cue)]) == cue:

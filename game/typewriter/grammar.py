@@ -96,7 +96,7 @@ TIME_NOUNS = frozenset({"morning", "night", "day", "evening", "afternoon", "week
                         "minute", "hour", "summer", "winter", "spring", "autumn", "fall", "season", "sunday", "monday",
                         "tuesday", "wednesday", "thursday", "friday", "saturday", "dawn", "dusk", "noon", "midnight", "today",
                         "tonight", "tomorrow", "yesterday", "once", "twice", "while"})
-PERSON_NOUNS = frozenset(
+PEOPLE = frozenset(
     {"mother", "mom", "mum", "mama", "father", "dad", "papa", "brother", "sister", "friend", "friends", "boyfriend",
      "girlfriend", "husband", "wife", "ex", "family", "parents", "parent", "aunt", "uncle", "cousin", "grandmother",
      "grandma", "grandfather", "grandpa", "son", "daughter", "neighbor", "neighbour", "neighbors", "neighbours", "boss",
@@ -104,11 +104,16 @@ PERSON_NOUNS = frozenset(
      "dog", "cat", "puppy", "pet", "dogs", "cats", "bird", "kid", "kids", "child", "children", "baby", "nephew", "niece",
      "coworker", "colleague", "classmate", "guest", "guests", "visitor", "landlord", "waiter", "waitress", "stepmother",
      "stepfather", "folks", "relatives", "sibling", "siblings", "pal", "pals", "buddy", "crush", "man", "woman", "guy",
-     "girl", "boy", "people", "everyone", "somebody", "someone", "stepdad", "stepmom", "fiance", "fiancee", "ex-boyfriend",
-     "exes", "book", "novel", "painting", "paintings", "art", "drawing", "drawings", "story", "character", "page", "pages",
-     "house", "car", "plants", "garden", "room", "apartment", "work", "job", "phone", "song", "songs", "music", "cooking",
-     "food", "dress", "clothes", "shoes", "hair", "jeans", "shirt", "coat", "hat"}
+     "girl", "boy", "people", "everyone", "somebody", "someone", "stepdad", "stepmom", "fiance", "fiancee", "exes",
+     "students", "student", "customers", "customer", "stranger", "strangers", "men", "women", "girls", "boys", "person"}
 )
+"""People and animals: an object that keeps a verb's everyday sense ("she draws the children")."""
+POSSESSIONS = frozenset(
+    {"book", "novel", "painting", "paintings", "art", "drawing", "drawings", "story", "character", "page", "pages", "house",
+     "car", "plants", "garden", "room", "apartment", "work", "job", "phone", "song", "songs", "music", "cooking", "food",
+     "dress", "clothes", "shoes", "hair", "jeans", "shirt", "coat", "hat", "cat", "bike", "plan", "plans", "idea", "ideas"}
+)
+PERSON_NOUNS = PEOPLE | POSSESSIONS
 """Nouns whose owner is not their subject: "her mother is sad" is about her mother, "her heart is light" about her.
 Things she owns or makes are here too: "her painting is sad" says nothing about her."""
 EMOTION_CARRIERS = frozenset({"heart", "face", "eyes", "mind", "soul", "spirit", "spirits", "mood", "voice", "smile", "laugh",
@@ -135,3 +140,18 @@ EXPERIENCE_STEMS = _stems(EXPERIENCE_VERBS)
 IRREALIS_ADVERBS = frozenset({"maybe", "perhaps", "possibly", "probably", "hopefully", "supposedly", "allegedly", "someday",
                               "one day"})
 """Adverbs that make what follows a guess or a hope: "maybe she forgets"."""
+FUNCTION_WORDS = frozenset(
+    """a about above across after again against all almost alone along already also although always am among an and
+    another any anybody anyone anything anyway anywhere are around as at away back be because been before behind being
+    below beside besides between beyond both but by can cannot could did do does doing done down during each either else
+    enough even ever every everybody everyone everything everywhere few for from further had has have having he her here
+    hers herself him himself his how however i if in inside instead into is it its itself just least less like many may
+    me might mine more most much must my myself near neither never next no nobody none nor not nothing now nowhere of off
+    often on once one only onto or other others otherwise our ours ourselves out outside over own per perhaps quite rather
+    same shall she should since so some somebody someone something sometimes somewhere soon still such than that the their
+    theirs them themselves then there these they this those though through throughout thus till to together too toward
+    towards under until up upon us very was we well were what whatever when whenever where wherever whether which while
+    who whoever whole whom whose why will with within without would yet you your yours yourself yourselves ok okay yes no
+    oh ah hey wow gosh hmm um uh gonna wanna""".split()
+)
+"""The words of English that carry grammar, not content: always known, never read as a typo of a lexicon word."""

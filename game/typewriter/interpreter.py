@@ -18,7 +18,12 @@ from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
 from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_spans
 from game.typewriter import grammar
 from game.typewriter.grammar import (
+    INTRODUCTORY,
     AUXILIARIES,
+    COORDINATORS,
+    PEOPLE,
+    PREPOSITIONS,
+    TIME_NOUNS,
     DETERMINERS,
     INTERJECTION_NO,
     INTERJECTION_YES,
@@ -33,8 +38,9 @@ from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading
 from game.typewriter.text import clean, split_sentences, tokens
 from game.typewriter.words import Vocabulary, common_words, stem
 
-MAX_GAP = 3
-"""How many words may sit between the words of a phrase: "speaks fluent, lovely French"."""
+MAX_GAP = {"does": 3, "is": 1, "feels": 1, "idiom": 1}
+"""How many words may sit between the words of a phrase: a verb's object may be far ("speaks fluent, lovely French"), an
+idiom's words stay close ("her heart is so heavy"), or "her ... French" would find French in "her mother speaks French"."""
 WINDOW = 4
 """How far before or after a phrase an intensity word still counts: "she is always so very happy"."""
 ROLE_WINDOW = 7
@@ -169,7 +175,8 @@ class _Reader:
         if any(word not in allowed for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
-        readings = tuple(TraitReading(t.id, t.negated != denied, t.intensity, t.words, t.frame) for t in self.question)
+        kept = [t for t in self.question if not (denied and t.frame.startswith("implied by"))]
+        readings = tuple(TraitReading(t.id, t.negated != denied, t.intensity, t.words, t.frame) for t in kept)
         self.question = None
         return readings
 
@@ -207,7 +214,8 @@ def _lookup(index: LexiconIndex, word: str) -> str:
         return f"{word}\0{word}"
     key = stem(word)
     common = common_words()
-    if key in index.vocabulary.words or word in index.vocabulary.forms or word in common or key in common or len(word) < 3:
+    inflected = key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))
+    if key in index.vocabulary.words or word in index.vocabulary.forms or word in common or inflected or len(word) < 3:
         return f"{word}\0{key}"
     if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
         return f"{word}\0{key}"
@@ -239,7 +247,7 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
     consumed: set[int] = set()
     i = start
     for number, slot in enumerate(pattern.slots):
-        limit = i if number == 0 else min(i + MAX_GAP, len(keys) - 1)
+        limit = i if number == 0 else min(i + MAX_GAP[pattern.part], len(keys) - 1)
         hit = None
         j = i
         while j <= limit and hit is None:
@@ -282,17 +290,17 @@ def _readings(index: LexiconIndex, form: SentenceShape, found: list[_Match]) -> 
     for match in found:
         pattern = match.pattern
         head = match.start
-        if not form.real[head] or any(head in phrase and not phrase <= match.positions for phrase in excepted):
+        if not form.real[head] or any(phrase & match.positions and not phrase <= match.positions for phrase in excepted):
             continue
         clause = next((c for c in form.clauses if c.start <= head < c.end), None)
         if clause is None:
             continue  # inside the words that join two clauses ("every time")
-        if pattern.part == "feels" and not _surface_is(words[head], pattern.text):
+        if pattern.part == "feels" and not (_surface_is(words[head], pattern.text) and _felt(form, head)):
             continue
         about_her = (
             form.who[head] == index.subject
             or (form.who[head] == EMOTION and pattern.part == "feels")
-            or (pattern.part == "idiom" and "her" in pattern.text.split())
+            or (pattern.part == "idiom" and "her" in pattern.text.split() and clause_subject_is_thing(form, head))
             or _experiencer(words, match)
         )
         if not about_her or not _licensed(index, form, clause, match):
@@ -313,6 +321,8 @@ def _readings(index: LexiconIndex, form: SentenceShape, found: list[_Match]) -> 
             specific = 2
         if frame.with_ and not _has_words(keys, frame.with_, match.end):
             continue
+        if pattern.objects and not _object_fits(index, form, match, clause.end):
+            continue
         negated = _negated(words, match, negations, clause.start, clause.end) != frame.opposite
         intensity = _intensity(intensities, match, clause.start, clause.end)
         candidates.append(_Candidate(match, negated, specific, intensity))
@@ -329,7 +339,7 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
         return False
     if part == "is":
-        if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing", "ed", "went")):
+        if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing")):
             return _experiencer(words, match)  # "goes" is not "gone", "scares her" is "scared"
         if any(clause.predicate <= j < head for j in clause.linking) or head <= clause.predicate + 1:
             return True
@@ -341,6 +351,28 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return False
         return True
     return True
+
+
+FEELING_CONTEXT = frozenset({"with", "of", "in", "her", "no", "into", "by", "any", "felt", "feel", "feels", "feeling", "from"})
+FEELING_ADJECTIVES = frozenset({"great", "pure", "sheer", "deep", "sudden", "overwhelming", "quiet", "wild", "such", "a", "some",
+                                "little", "new", "strange", "warm", "cold", "real", "true", "utter", "total", "complete", "fresh"})
+
+
+def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
+    """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
+    clause = next((c for c in form.clauses if c.start <= head < c.end), None)
+    return clause is not None and clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "")
+
+
+def _felt(form: SentenceShape, head: int) -> bool:
+    """A feeling's noun counts where someone has it ("full of joy", "trembling with fear", "she feels joy", "joy fills
+    her"), not where it names a kind of thing ("horror films", "a joy ride")."""
+    if form.who[head] == EMOTION:
+        return True
+    j = head - 1
+    while j >= 0 and form.words[j] in FEELING_ADJECTIVES:
+        j -= 1
+    return j < 0 or form.words[j] in FEELING_CONTEXT or form.keys[j] == "feel"
 
 
 def _participle(text: str) -> bool:
@@ -407,6 +439,30 @@ def _other_object(index: LexiconIndex, form: SentenceShape, match: _Match, end: 
             known = {word for words in index.roles.values() for word in words} | {"him", "his", "me", "my", "himself"}
             return form.words[j] not in known and form.keys[j] not in known
     return False
+
+
+NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset({"anymore", "well", "much", "either", "ever", "more", "less", "together",
+                                                      "alone", "outside", "inside", "too", "again", "all", "not", "never"})
+
+
+def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: int) -> bool:
+    """ "She draws Scotty" is art, "she draws the bolt" is not: a verb with `objects` keeps its sense only with one of
+    them, a person, or no object at all ("she paints every day", "she draws in her sketchbook")."""
+    words, keys = form.words, form.keys
+    j = match.end
+    if j >= end or words[j] in PREPOSITIONS | COORDINATORS | {","} or words[j].endswith("ly") or words[j] in NOT_OBJECTS:
+        return True
+    people = {word for role in index.roles.values() for word in role} | PEOPLE
+    if words[j] in ("him", "me", "her", "them", "us", "it", "herself"):
+        following = words[j + 1] if j + 1 < end else ""
+        return not following or following in PREPOSITIONS | COORDINATORS | {",", "again", "behind", "forever", "alone"}
+    phrase = []
+    while j < end and j < match.end + 5 and words[j] not in PREPOSITIONS | COORDINATORS | {","}:
+        phrase.append(j)
+        j += 1
+    if any(words[k] in TIME_NOUNS for k in phrase):
+        return True
+    return any(keys[k] in match.pattern.objects or words[k] in people or keys[k] in people for k in phrase)
 
 
 def _has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:

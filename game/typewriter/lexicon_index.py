@@ -48,6 +48,8 @@ class Pattern:
     frame: Frame
     text: str
     """As the author wrote it, for `page --explain`."""
+    objects: frozenset[str] = frozenset()
+    """Stems of the frame's `objects`: empty when any object will do."""
 
     @property
     def size(self) -> int:
@@ -100,7 +102,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         slots = _slots(text, synonyms, drop_subjectless=legacy)
         if not slots:
             return
-        pattern = Pattern(trait.id, part, slots, frame, text)
+        objects = frozenset(stem(word) for phrase in frame.objects for word in tokens(phrase))
+        pattern = Pattern(trait.id, part, slots, frame, text, objects)
         for alternative in slots[0]:
             patterns.setdefault(alternative[0], []).append(pattern)
         spellings.update(tokens(text))

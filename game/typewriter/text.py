@@ -136,7 +136,7 @@ def _nonblank(sentence: str) -> Iterator[str]:
 
 def tokens(sentence: str) -> list[str]:
     """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
-    text = _fold_accents(sentence.lower())
+    text = _fold_accents(sentence.lower()).replace("w/o", "without").replace("b/c", "because")
     for short, long in IRREGULAR_NEGATIONS.items():
         text = text.replace(short, long)
     text = _NT.sub(r"\1 not", text)

@@ -277,6 +277,8 @@ class Vocabulary:
         for candidate in candidates:
             if candidate[0] != word[0] or typo_allowance(candidate) == 0:
                 continue
+            if len(word) <= 3 and len(candidate) != len(word) + 1:
+                continue  # a three-letter typo is a letter left out ("dor": door), never a letter changed (dog)
             distance = damerau(word, candidate, min(allowance, typo_allowance(candidate)))
             if distance <= min(allowance, typo_allowance(candidate)) and (best is None or (distance, candidate) < best):
                 best = (distance, candidate)
