@@ -121,7 +121,7 @@ class _Reader:
         self.in_quote = False
 
     def sentence(self, text: str) -> SentenceReading:
-        unquoted, quoted = self._unquote(text)
+        unquoted, quoted = self._unquote(text) if '"' in text or self.in_quote else (text, False)
         raw = tokens(unquoted)
         words, keys = _normalise(self.index, raw)
         asking = text.rstrip("\"') ").endswith("?")
@@ -131,13 +131,14 @@ class _Reader:
         self.question = None
         if not words:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
-        found = _find(self.index, keys, negation_spans(keys_for_negation(words)))
+        negations = negation_spans(keys_for_negation(words))
+        found = _find(self.index, keys, negations)
         heads = {m.start for m in found}
         form = shape(self.index, words, keys, self.carried, heads)
         about = any(c.subject == self.index.subject and form.real[c.start] or c.subject == self.index.subject and not c.lead
                     for c in form.clauses)
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject), self.carried)
-        candidates = _readings(self.index, form, found)
+        candidates = _readings(self.index, form, found, negations)
         traits = _resolve(self.index, candidates, words)
         if asking:
             self.question = [*traits] if about else None
@@ -231,11 +232,14 @@ def _lookup(index: LexiconIndex, word: str) -> str:
 
 def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[_Match]:
     found = []
+    present = set(keys)
     for start, key in enumerate(keys):
         candidates = index.patterns.get(key, [])
         if start in negations:
             candidates = candidates + index.patterns.get(NEGATION, [])
         for pattern in candidates:
+            if not pattern.needs <= present:
+                continue
             match = _match_at(pattern, keys, negations, start)
             if match is not None:
                 found.append(match)
@@ -280,12 +284,15 @@ def _slot_at(slot: tuple[tuple[str, ...], ...], keys: list[str], negations: dict
     return None
 
 
-def _readings(index: LexiconIndex, form: SentenceShape, found: list[_Match]) -> list[_Candidate]:
+def _readings(
+    index: LexiconIndex, form: SentenceShape, found: list[_Match], negations: dict[int, tuple[int, tuple[str, ...]]]
+) -> list[_Candidate]:
     words, keys = form.words, form.keys
-    negations = negation_spans(keys_for_negation(words))
     intensities = intensity_spans(words)
+    if not found:
+        return []
     excepted = _excepted(index, keys)
-    absence = _absence(index, form)
+    absence: bool | None = None
     candidates = []
     for match in found:
         pattern = match.pattern
@@ -316,6 +323,8 @@ def _readings(index: LexiconIndex, form: SentenceShape, found: list[_Match]) -> 
         elif pattern.part in ("is", "does") and pattern.trait in index.role_traits and _other_object(index, form, match, clause.end):
             continue
         if frame.when == "absence":
+            if absence is None:
+                absence = _absence(index, form)
             if not absence:
                 continue
             specific = 2
@@ -504,8 +513,11 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
     An exception is a fact about the words, not about one trait: "leaves the door open" is neither leaving nor
     staying. Only a reading that is itself the whole phrase survives it ("draws a blank" is forgetting)."""
     found: list[frozenset[int]] = []
+    present = set(keys)
     for start, key in enumerate(keys):
         for _trait, words in index.exceptions.get(key, ()):
+            if not present.issuperset(words):
+                continue
             positions = [start]
             j = start + 1
             for word in words[1:]:

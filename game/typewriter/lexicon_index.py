@@ -50,6 +50,9 @@ class Pattern:
     """As the author wrote it, for `page --explain`."""
     objects: frozenset[str] = frozenset()
     """Stems of the frame's `objects`: empty when any object will do."""
+    needs: frozenset[str] = frozenset()
+    """Stems every reading of it must find on the page: a sentence without them is never tried, which keeps reading
+    fast when many phrases start with the same small word ("her", "in", "a")."""
 
     @property
     def size(self) -> int:
@@ -103,7 +106,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         if not slots:
             return
         objects = frozenset(stem(word) for phrase in frame.objects for word in tokens(phrase))
-        pattern = Pattern(trait.id, part, slots, frame, text, objects)
+        needs = frozenset(slot[0][0] for slot in slots if len(slot) == 1 and len(slot[0]) == 1 and slot[0][0] != NEGATION)
+        pattern = Pattern(trait.id, part, slots, frame, text, objects, needs)
         for alternative in slots[0]:
             patterns.setdefault(alternative[0], []).append(pattern)
         spellings.update(tokens(text))

@@ -111,8 +111,13 @@ _NT = re.compile(r"(?<![a-z])([a-z]+)n't\b")
 
 def clean(text: str) -> str:
     """One spelling for every quote mark, no control characters, any case: the page as the reader sees it."""
+    if text.isascii():
+        return _ASCII_CONTROL.sub(" ", text.translate(_APOSTROPHES))
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     return "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def split_sentences(text: str) -> Iterator[str]:
