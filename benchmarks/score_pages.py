@@ -19,9 +19,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.paths import shipped_story_dir  # noqa: E402
-from game.story.loader import load_story_or_raise  # noqa: E402
-from game.typewriter import read_page  # noqa: E402
+from game.paths import shipped_story_dir
+from game.story.loader import load_story_or_raise
+from game.typewriter import read_page
 
 
 def final_traits(reading: Any) -> dict[str, bool]:

@@ -21,10 +21,11 @@ from game.engine.events import (
     SceneShown,
     TypewriterReady,
 )
+from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import Runtime
 from game.engine.state import HistoryEntry, State
-from game.story.model import Choice, Lexicon, Outcome, Scene, Story, TextBlock
+from game.story.model import Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
 from game.typewriter.reading import PageReading, TraitReading
 
@@ -110,7 +111,7 @@ def _write(story: Story, state: State, scene: Scene, text: str) -> tuple[State, 
     runtime.record_action(_page_summary(text))
     written = apply_reading(runtime, reading)
     outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)
-    runtime.emit(PageRead(reading, page_feedback(reading, story), tuple(runtime.effect_log)))
+    runtime.emit(PageRead(reading, page_feedback(reading, story, scene), tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
     _narrate(runtime, outcome.text, scene.id)
     _enter(runtime, outcome.target)
@@ -151,55 +152,9 @@ def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReadin
     return scene.typewriter.outcomes[-1]
 
 
-def page_feedback(reading: PageReading, story: Story) -> tuple[str, ...]:
-    """What took and what did not, as Calvin sees it when he pulls the page out."""
-    subject = story.subject_name
-    if not reading.sentences or not any(s.text.strip() for s in reading.sentences):
-        return ("The page is blank.",)
-    lines: list[str] = []
-    if reading.truncated:
-        lines.append("The page ran out before you did: only its first part went through the typewriter.")
-    if not reading.about_ruby:
-        lines.append(f"Nothing you wrote was about {subject}.")
-        return tuple(lines)
-    lexicon = story.lexicon
-    for sentence in reading.sentences:
-        quoted = _quote(sentence.text)
-        if not sentence.about_ruby:
-            lines.append(f"{quoted} is not about {subject}: nothing changes.")
-        elif not sentence.traits:
-            lines.append(f"{quoted} is about {subject}, but it does not take hold of anything.")
-        else:
-            described = ", ".join(_trait_words(t, _description(lexicon, t.id)) for t in sentence.traits)
-            lines.append(f"{quoted} takes: {described}.")
-    return tuple(lines)
-
-
-def _description(lexicon: Lexicon | None, trait_id: str) -> str:
-    trait = lexicon.trait(trait_id) if lexicon else None
-    return trait.description if trait else trait_id
-
-
-def _trait_words(reading: TraitReading, description: str) -> str:
-    words = description.rstrip(".") or reading.id
-    words = words[:1].lower() + words[1:]
-    if reading.negated:
-        return f"no longer: {words}"
-    if reading.intensity > 1:
-        return f"{words}, strongly"
-    if reading.intensity < 1:
-        return f"{words}, a little"
-    return words
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return f"“{flat if len(flat) <= limit else flat[: limit - 1] + '…'}”"
-
-
 def _page_summary(text: str) -> str:
     first = " ".join(text.split())
-    return f"You wrote: {_quote(first, 80)}" if first else "You pulled out a blank page."
+    return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
 
 
 def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:

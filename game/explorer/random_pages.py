@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 from game.story.model import Story, Trait, TraitTest
+from game.typewriter.examples import predicates
 
 JUNK = ("", "asdf qwer", "The weather is grey.", "!!!", "12345")
 PRONOUNS = {"she": "She", "he": "He", "they": "They"}
@@ -23,7 +24,7 @@ def random_page(story: Story, rng: random.Random) -> str:
         return page_about_someone_else(story, rng.choice(lexicon.traits))
     traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
     subject = rng.choice((story.subject_name, _pronoun(story)))
-    return " ".join(_sentence(subject, rng.choice(t.phrases), negated=rng.random() < 0.3) for t in traits)
+    return " ".join(_sentence(subject, rng.choice(_ways(story, t)), negated=rng.random() < 0.3) for t in traits)
 
 
 def page_for(story: Story, tests: tuple[TraitTest, ...]) -> str:
@@ -33,35 +34,46 @@ def page_for(story: Story, tests: tuple[TraitTest, ...]) -> str:
     for test in tests:
         trait = lexicon.trait(test.trait) if lexicon else None
         if trait is not None:
-            sentences.append(_sentence(story.subject_name, trait.phrases[0], test.negated))
+            sentences.append(_sentence(story.subject_name, _ways(story, trait)[0], test.negated))
     return " ".join(sentences)
 
 
 def page_asserting(story: Story, trait: Trait) -> str:
-    return _sentence(story.subject_name, trait.phrases[0], negated=False)
+    return _sentence(story.subject_name, _ways(story, trait)[0], negated=False)
 
 
 def page_about_someone_else(story: Story, trait: Trait) -> str:
     subject = story.lexicon.subject if story.lexicon else ""
     other = next((c for c in story.characters.values() if c.id != subject), None)
     name = (other.names[0] if other.names else other.name).title() if other else "The weather"
-    return _sentence(name, trait.phrases[0], negated=False)
+    return _sentence(name, _ways(story, trait)[0], negated=False)
 
 
 def _pronoun(story: Story) -> str:
     return PRONOUNS.get(story.subject.pronoun, "She") if story.subject else "She"
 
 
-def _sentence(subject: str, phrase: str, negated: bool) -> str:
-    if negated:
-        return f"{subject} is no longer {phrase}." if _is_adjective(phrase) else f"{subject} never {phrase}."
-    return f"{subject} {_verb_phrase(phrase)}."
+def _ways(story: Story, trait: Trait) -> tuple[tuple[str, bool], ...]:
+    assert story.lexicon is not None
+    return predicates(story.lexicon, trait) or ((trait.id.replace("_", " "), True),)
 
 
-def _is_adjective(phrase: str) -> bool:
-    first = phrase.split()[0] if phrase.split() else ""
-    return not first.endswith("s") or first in ("is", "was")
+def _sentence(subject: str, way: tuple[str, bool], negated: bool) -> str:
+    predicate, adjective = way
+    if not negated:
+        return f"{subject} {predicate}."
+    if adjective:
+        return f"{subject} is no longer {predicate.removeprefix('is ').removeprefix('was ')}."
+    return f"{subject} never {_base(predicate)}."
 
 
-def _verb_phrase(phrase: str) -> str:
-    return phrase if not _is_adjective(phrase) or phrase.split()[0] in ("is", "was") else f"is {phrase}"
+def _base(predicate: str) -> str:
+    """ "laughs at him" -> "laugh at him", for "never": the reader reads both, but players write it this way."""
+    first, _, rest = predicate.partition(" ")
+    if first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith("es") and first[:-2].endswith(("sh", "ch", "x", "z", "o", "ss")):
+        first = first[:-2]
+    elif first.endswith("s") and not first.endswith("ss"):
+        first = first[:-1]
+    return f"{first} {rest}".strip()

@@ -678,13 +678,20 @@ class _Builder:
             for implied in trait.implies:
                 if implied not in seen:
                     where = trait.span or span
-                    self.d.error(where, "unknown-trait", f"`{trait.id}` implies `{implied}`, which is not a trait{did_you_mean(implied, seen)}")
+                    self.d.error(
+                        where,
+                        "unknown-trait",
+                        f"`{trait.id}` implies `{implied}`, which is not a trait{did_you_mean(implied, seen)}",
+                    )
         synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
         if wordnet is not None:
             wfields = self.fields(wordnet[0], "wordnet", wordnet[1], "the WordNet synonyms")
             if wfields is not None:
                 synonyms = tuple(
-                    pair for key in ("is", "does") if key in wfields for pair in self.word_lists(wfields[key], wordnet[0].at(key), f"`{key}`")
+                    pair
+                    for key in ("is", "does")
+                    if key in wfields
+                    for pair in self.word_lists(wfields[key], wordnet[0].at(key), f"`{key}`")
                 )
         lexicon = Lexicon(subject, tuple(traits), on_page, fields.get("narrator"), roles, synonyms)
         return replace(lexicon, index=build_index(lexicon, characters))
@@ -738,7 +745,9 @@ class _Builder:
                 frames.append(self.build_frame(frame_fields, item, role_names))
         phrases = self.strings(fields["phrases"], node.at("phrases"), "`phrases`") if "phrases" in fields else ()
         if not phrases and not any(f.is_ or f.does or f.feels or f.idioms for f in frames):
-            self.d.error(span, "missing-key", f"the trait `{fields['id']}` has no words: give it `is`, `does`, `idioms` or `phrases`")
+            self.d.error(
+                span, "missing-key", f"the trait `{fields['id']}` has no words: give it `is`, `does`, `idioms` or `phrases`"
+            )
         synonyms = self.word_lists(fields["synonyms"], node.at("synonyms"), "`synonyms`") if "synonyms" in fields else ()
         implies = self.strings(fields["implies"], node.at("implies"), "`implies`") if "implies" in fields else ()
         effects = self.effects(fields["effects"], node.at("effects")) if "effects" in fields else ()

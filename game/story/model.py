@@ -224,18 +224,6 @@ class Trait:
     negated: tuple[Effect, ...] = ()
     span: Span | None = None
 
-    @property
-    def examples(self) -> tuple[str, ...]:
-        """Ways of saying the trait, for random playtest pages and hints: phrases first, then head words."""
-        found = list(self.phrases)
-        for frame in self.frames:
-            if frame.opposite:
-                continue
-            found.extend(frame.idioms)
-            found.extend(f"is {word}" for word in frame.is_ if frame.object is None and frame.when is None)
-            found.extend(frame.does if frame.object is None and frame.when is None else ())
-        return tuple(found)
-
 
 @prefab(frozen=True)
 class Lexicon:

@@ -22,9 +22,9 @@ from game.typewriter.grammar import (
     EMOTION_CARRIERS,
     EXPERIENCE_STEMS,
     INTRODUCTORY,
-    IRREALIS_MODALS,
     IRREALIS_ADJECTIVES,
     IRREALIS_ADVERBS,
+    IRREALIS_MODALS,
     IRREALIS_VERB_STEMS,
     LINKING_STEMS,
     NON_ASSERTING_SUBORDINATORS,
@@ -89,7 +89,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     previous = carried
     first_subject: str | None = None
     for clause in clauses:
-        if clause.lead and clause.lead[0] in CONTRASTS | {"and"} and _starts_subject(index, words, clause.start + len(clause.lead)):
+        if (
+            clause.lead
+            and clause.lead[0] in CONTRASTS | {"and"}
+            and _starts_subject(index, words, clause.start + len(clause.lead))
+        ):
             opaque = ""
         if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
             clause.asserts = False
@@ -119,7 +123,9 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
         boundary: tuple[str, ...] | None = None
         skip = 0
         if word in COORDINATORS and i > start:
-            if word in ("or", "nor") or (word in ("and", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads)):
+            if word in ("or", "nor") or (
+                word in ("and", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads)
+            ):
                 i += 1
                 continue
             boundary, skip = (word,), 1
@@ -134,7 +140,12 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
                 boundary, skip = (",",), 1
         elif word in RELATIVES and i > start and _relative_here(words, i):
             boundary, skip = (word,), 1
-        elif lead and lead[0] in SUBORDINATOR_WORDS and i > start + len(lead) + 1 and _main_after_subordinate(words, keys, start + len(lead), i):
+        elif (
+            lead
+            and lead[0] in SUBORDINATOR_WORDS
+            and i > start + len(lead) + 1
+            and _main_after_subordinate(words, keys, start + len(lead), i)
+        ):
             boundary, skip = (), 0  # "When the sun goes down she walks home": the main clause needs no comma
         if boundary is not None:
             if i > start or clauses:
@@ -235,7 +246,11 @@ def _skip_intro(words: list[str], i: int, end: int) -> int:
         if phrase is not None:
             i += len(phrase)
             continue
-        if word == "," or (word in INTRODUCTORY and word not in DETERMINERS) or (word.endswith("ly") and i + 1 < end and words[i + 1] == ","):
+        if (
+            word == ","
+            or (word in INTRODUCTORY and word not in DETERMINERS)
+            or (word.endswith("ly") and i + 1 < end and words[i + 1] == ",")
+        ):
             i += 1
         elif word in DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
             i += 2
@@ -244,7 +259,9 @@ def _skip_intro(words: list[str], i: int, end: int) -> int:
             if comma is not None:
                 i = comma + 1
                 continue
-            subject = next((j for j in range(i + 1, min(end, i + 6)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None)
+            subject = next(
+                (j for j in range(i + 1, min(end, i + 6)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None
+            )
             if subject is None:
                 return i
             i = subject
@@ -258,8 +275,16 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
     an adjective or noun we can tell; at most four words, since players write short subjects."""
     j = i
     verbs = LINKING_STEMS | CAUSATIVE_STEMS | REPORTING_STEMS | EXPERIENCE_STEMS
-    while j < end and j < i + 4 and words[j] not in AUXILIARIES and words[j] not in (",", "not", "never") and (j == i or keys[j] not in verbs):
-        if j > i and (words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS):
+    while (
+        j < end
+        and j < i + 4
+        and words[j] not in AUXILIARIES
+        and words[j] not in (",", "not", "never")
+        and (j == i or keys[j] not in verbs)
+    ):
+        if j > i and (
+            words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS
+        ):
             break
         j += 1
     return max(j, i + 1)
@@ -361,14 +386,14 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
         if (word in IRREALIS_MODALS and not _still_asserts(words, j, clause.end)) or word in IRREALIS_ADVERBS or to_complement:
             for k in range(j, clause.end):
                 real[k] = False
-        if key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end):
-            for k in range(j + 1, len(words)):
-                real[k] = False
-            return "reported"
         if key in ("wish", "hope", "pretend", "imagin", "dream", "suppos") and j + 1 < len(words) and words[j + 1] not in ("to",):
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
+        if key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end):
+            for k in range(j + 1, len(words)):
+                real[k] = False
+            return "reported"
         j += 1
     return ""
 

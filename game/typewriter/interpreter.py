@@ -14,24 +14,24 @@ from collections.abc import Mapping
 from ducktools.classbuilder.prefab import prefab
 
 from game.story.model import Character, Lexicon
+from game.typewriter import grammar
 from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
 from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_spans
-from game.typewriter import grammar
 from game.typewriter.grammar import (
-    INTRODUCTORY,
     AUXILIARIES,
     COORDINATORS,
-    PEOPLE,
-    PREPOSITIONS,
-    TIME_NOUNS,
     DETERMINERS,
     INTERJECTION_NO,
     INTERJECTION_YES,
+    INTRODUCTORY,
     IRREALIS_ADJECTIVES,
     IRREALIS_VERB_STEMS,
     NEGATIVE_PRONOUNS,
+    PEOPLE,
     POSSESSIVES,
+    PREPOSITIONS,
     SUBJECT_PRONOUNS,
+    TIME_NOUNS,
 )
 from game.typewriter.lexicon_index import NEGATION, OTHER, LexiconIndex, Pattern, build_index
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
@@ -50,21 +50,93 @@ GRAMMAR_WORDS = Vocabulary(
     {
         word: word
         for word in (
-            "she", "her", "herself", "him", "his", "never", "not", "always", "really", "very", "because", "when",
-            "without", "would", "could", "should", "about", "with", "the", "and", "but", "does", "doesn", "whenever",
-            "every", "until", "anymore", "longer", "nothing", "nobody", "everyone", "everything", "someone", "loves",
+            "she",
+            "her",
+            "herself",
+            "him",
+            "his",
+            "never",
+            "not",
+            "always",
+            "really",
+            "very",
+            "because",
+            "when",
+            "without",
+            "would",
+            "could",
+            "should",
+            "about",
+            "with",
+            "the",
+            "and",
+            "but",
+            "does",
+            "doesn",
+            "whenever",
+            "every",
+            "until",
+            "anymore",
+            "longer",
+            "nothing",
+            "nobody",
+            "everyone",
+            "everything",
+            "someone",
+            "loves",
         )
     }
 )
 """The small words a typo must not hide ("shee", "nevr", "whitout"): repaired like the lexicon's own words."""
 CLOSED_CLASS = frozenset(
-    word for name, value in vars(grammar).items() if isinstance(value, frozenset) and not name.endswith("_STEMS") for word in value
+    word
+    for name, value in vars(grammar).items()
+    if isinstance(value, frozenset) and not name.endswith("_STEMS")
+    for word in value
 )
-ABSENCE_WORDS = frozenset({"leav", "gon", "away", "out", "absent", "elsewher", "apart", "travel", "depart", "abroad", "absence",
-                           "miss", "late", "work", "trip", "business", "off", "goe", "go"})
+ABSENCE_WORDS = frozenset(
+    {
+        "leav",
+        "gon",
+        "away",
+        "out",
+        "absent",
+        "elsewher",
+        "apart",
+        "travel",
+        "depart",
+        "abroad",
+        "absence",
+        "miss",
+        "late",
+        "work",
+        "trip",
+        "business",
+        "off",
+        "goe",
+        "go",
+    }
+)
 RETURN_WORDS = frozenset({"home", "back", "return", "come", "get", "walk", "arriv"})
-ABSENCE_LEADS = frozenset({"when", "whenever", "every time", "each time", "while", "after", "once", "as soon as", "the moment",
-                           "any time", "anytime", "until", "before", "if", "since"})
+ABSENCE_LEADS = frozenset(
+    {
+        "when",
+        "whenever",
+        "every time",
+        "each time",
+        "while",
+        "after",
+        "once",
+        "as soon as",
+        "the moment",
+        "any time",
+        "anytime",
+        "until",
+        "before",
+        "if",
+        "since",
+    }
+)
 
 _indexes: dict[int, tuple[Lexicon, Mapping[str, Character], LexiconIndex]] = {}
 
@@ -135,8 +207,10 @@ class _Reader:
         found = _find(self.index, keys, negations)
         heads = {m.start for m in found}
         form = shape(self.index, words, keys, self.carried, heads)
-        about = any(c.subject == self.index.subject and form.real[c.start] or c.subject == self.index.subject and not c.lead
-                    for c in form.clauses)
+        about = any(
+            (c.subject == self.index.subject and form.real[c.start]) or (c.subject == self.index.subject and not c.lead)
+            for c in form.clauses
+        )
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject), self.carried)
         candidates = _readings(self.index, form, found, negations)
         traits = _resolve(self.index, candidates, words)
@@ -172,7 +246,9 @@ class _Reader:
             words = words[: words.index(",", 1)]  # "She does, every day."
         if len(words) > 6:
             return None
-        allowed = INTERJECTION_YES | INTERJECTION_NO | AUXILIARIES | {"she", "ruby", "not", "so", ",", "of", "course", "it", "that"}
+        allowed = (
+            INTERJECTION_YES | INTERJECTION_NO | AUXILIARIES | {"she", "ruby", "not", "so", ",", "of", "course", "it", "that"}
+        )
         if any(word not in allowed for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
@@ -269,7 +345,9 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
     return _Match(pattern, start, i, frozenset(positions), frozenset(consumed))
 
 
-def _slot_at(slot: tuple[tuple[str, ...], ...], keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], j: int) -> int | None:
+def _slot_at(
+    slot: tuple[tuple[str, ...], ...], keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], j: int
+) -> int | None:
     for alternative in slot:
         position = j
         for word in alternative:
@@ -320,7 +398,11 @@ def _readings(
             if not _role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words)):
                 continue
             specific = 2
-        elif pattern.part in ("is", "does") and pattern.trait in index.role_traits and _other_object(index, form, match, clause.end):
+        elif (
+            pattern.part in ("is", "does")
+            and pattern.trait in index.role_traits
+            and _other_object(index, form, match, clause.end)
+        ):
             continue
         if frame.when == "absence":
             if absence is None:
@@ -356,15 +438,38 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if part == "does":
         if before in DETERMINERS and before not in ("that", "all"):
             return False
-        if words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | {"to", "not", "never", "really", "also", "still", "always", "just", "truly"}:
-            return False
-        return True
+        # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
+        return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
     return True
 
 
 FEELING_CONTEXT = frozenset({"with", "of", "in", "her", "no", "into", "by", "any", "felt", "feel", "feels", "feeling", "from"})
-FEELING_ADJECTIVES = frozenset({"great", "pure", "sheer", "deep", "sudden", "overwhelming", "quiet", "wild", "such", "a", "some",
-                                "little", "new", "strange", "warm", "cold", "real", "true", "utter", "total", "complete", "fresh"})
+FEELING_ADJECTIVES = frozenset(
+    {
+        "great",
+        "pure",
+        "sheer",
+        "deep",
+        "sudden",
+        "overwhelming",
+        "quiet",
+        "wild",
+        "such",
+        "a",
+        "some",
+        "little",
+        "new",
+        "strange",
+        "warm",
+        "cold",
+        "real",
+        "true",
+        "utter",
+        "total",
+        "complete",
+        "fresh",
+    }
+)
 
 
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
@@ -395,6 +500,9 @@ def _experiencer(words: list[str], match: _Match) -> bool:
     return words[match.start].endswith("s") and match.end < len(words) and words[match.end] in ("her", "ruby")
 
 
+LIKE_AS_VERB_AFTER = frozenset({"to", "not", "never", "really", "also", "still", "always", "just", "truly"})
+
+
 def _surface_is(word: str, text: str) -> bool:
     """A feeling is a noun: "sadness", "tears", not the adjective "sad" that shares its stem."""
     first = text.split()[0]
@@ -409,7 +517,30 @@ def _after_object_her(words: list[str], head: int) -> bool:
 
 
 def _after_adverbs(words: list[str], i: int) -> int:
-    while i < len(words) and (words[i].endswith("ly") or words[i] in ("so", "very", "really", "too", "quite", "not", "never", "always", "still", "a", "little", "bit", "kind", "of", "sort", "and", "but", ",")):
+    while i < len(words) and (
+        words[i].endswith("ly")
+        or words[i]
+        in (
+            "so",
+            "very",
+            "really",
+            "too",
+            "quite",
+            "not",
+            "never",
+            "always",
+            "still",
+            "a",
+            "little",
+            "bit",
+            "kind",
+            "of",
+            "sort",
+            "and",
+            "but",
+            ",",
+        )
+    ):
         i += 1
     return i
 
@@ -450,8 +581,26 @@ def _other_object(index: LexiconIndex, form: SentenceShape, match: _Match, end: 
     return False
 
 
-NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset({"anymore", "well", "much", "either", "ever", "more", "less", "together",
-                                                      "alone", "outside", "inside", "too", "again", "all", "not", "never"})
+NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset(
+    {
+        "anymore",
+        "well",
+        "much",
+        "either",
+        "ever",
+        "more",
+        "less",
+        "together",
+        "alone",
+        "outside",
+        "inside",
+        "too",
+        "again",
+        "all",
+        "not",
+        "never",
+    }
+)
 
 
 def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: int) -> bool:
@@ -497,14 +646,17 @@ def _absence(index: LexiconIndex, form: SentenceShape) -> bool:
         if lead in ("until", "till"):
             if any(k in RETURN_WORDS for k in rest):
                 return True
-        elif lead in ABSENCE_LEADS or not lead:
-            if any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end]):
-                return True
+        elif (lead in ABSENCE_LEADS or not lead) and (
+            any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end])
+        ):
+            return True
     return False
 
 
 def _not_there(words: list[str]) -> bool:
-    return any(w in ("not", "never") for w in words) and any(w in ("there", "around", "home", "here", "near", "with") for w in words)
+    return any(w in ("not", "never") for w in words) and any(
+        w in ("there", "around", "home", "here", "near", "with") for w in words
+    )
 
 
 def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
@@ -563,7 +715,9 @@ def _cannot_help(words: list[str], start: int, head: int) -> bool:
 
 
 def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, end: int) -> float:
-    before = [value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start]
+    before = [
+        value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start
+    ]
     if before:
         return before[-1]
     after = [
@@ -587,7 +741,9 @@ def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]
                 continue
             if _rank(other) > _rank(candidate):
                 beaten = True
-            elif _rank(other) == _rank(candidate) and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite:
+            elif (
+                _rank(other) == _rank(candidate) and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
+            ):
                 # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
                 beaten = candidate.negated and not other.negated
             if beaten:

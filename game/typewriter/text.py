@@ -43,7 +43,6 @@ MISSING_APOSTROPHE = {
     "thats": "that is",
     "whats": "what is",
     "theres": "there is",
-    "isnt": "is not",
 }
 CHAT = {
     "luv": "love",

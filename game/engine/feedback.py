@@ -1,0 +1,164 @@
+"""What Calvin sees of a reading: after the page is pulled out, and in the margin while he is still typing it.
+
+Each sentence gets one line in the story's own voice: what it made true ("She is joyful."), or why it made nothing
+true (it was about someone else, a wish, a question, somebody's words), and, for a sentence about her that the
+typewriter could not read, a hint naming what this page can change. The same lines serve the game, plain mode and
+`ruby-sparks page`, so a player hears one explanation everywhere.
+"""
+
+from __future__ import annotations
+
+from game.story.model import Lexicon, Scene, Story
+from game.typewriter import read_page
+from game.typewriter.reading import PageReading, SentenceReading, TraitReading
+from game.typewriter.text import clean
+
+HINTED = 3
+"""How many of the things a page can change a hint names: enough to steer, too few to be a menu."""
+
+WHY_NOTHING = {
+    "question": "A question changes nothing; the page wants answers.",
+    "wish": "A wish, a hope or a maybe: the page makes nothing true that it only wants.",
+    "condition": "An if is not a fact: nothing changes.",
+    "reported": "Someone's words or beliefs, not yours: nothing changes.",
+    "quoted": "Words in quotation marks are somebody's speech, not the page's: nothing changes.",
+}
+
+
+def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None) -> tuple[str, ...]:
+    """What took and what did not, as Calvin sees it when he pulls the page out."""
+    subject = story.subject_name
+    if not reading.sentences or not any(s.text.strip() for s in reading.sentences):
+        return ("The page is blank.",)
+    lines: list[str] = []
+    if reading.truncated:
+        lines.append("The page ran out before you did: only its first part went through the typewriter.")
+    if not reading.about_ruby and all(s.mood == "asserts" for s in reading.sentences):
+        lines.append(f"Nothing you wrote was about {subject}.")
+        return tuple(lines)
+    lines.extend(f"{quote(s.text)} {sentence_note(s, story, scene)}" for s in reading.sentences)
+    return tuple(lines)
+
+
+def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None = None) -> str:
+    """One sentence's reading in words: "She is joyful.", or why nothing took, with a hint when it was about her."""
+    subject = story.subject_name
+    lexicon = story.lexicon
+    if sentence.traits and lexicon is not None:
+        return " ".join(said(trait, lexicon) for trait in sentence.traits)
+    if sentence.mood in WHY_NOTHING:
+        return WHY_NOTHING[sentence.mood]
+    if not sentence.about_ruby:
+        return f"Not about {subject}: nothing changes."
+    hint = near_miss(story, scene)
+    return f"About {subject}, but the typewriter finds nothing in it to make true.{hint}"
+
+
+def near_miss(story: Story, scene: Scene | None) -> str:
+    """ " This page could make her joyful, sad or free.": up to three things this scene's page can change."""
+    lexicon = story.lexicon
+    if lexicon is None:
+        return ""
+    wanted: list[str] = []
+    if scene is not None and scene.typewriter is not None:
+        for outcome in scene.typewriter.outcomes:
+            wanted.extend(test.trait for test in outcome.wrote if test.trait not in wanted)
+    for trait in lexicon.traits:
+        if len(wanted) >= HINTED:
+            break
+        if trait.id not in wanted:
+            wanted.append(trait.id)
+    ideas = [_idea(lexicon, trait_id) for trait_id in wanted[:HINTED]]
+    return f" Pages here take things like: {_series(ideas)}."
+
+
+def said(trait: TraitReading, lexicon: Lexicon) -> str:
+    """A trait as a sentence that has come true: "She is joyful.", "She will never be sad again."."""
+    description = _description(lexicon, trait.id)
+    if trait.negated:
+        return _denied(description)
+    if trait.intensity > 1:
+        return _strong(description)
+    if trait.intensity < 1:
+        return _weak(description)
+    return f"{description}."
+
+
+def draft_notes(story: Story, scene: Scene | None, text: str) -> tuple[tuple[str, str], ...]:
+    """(sentence, note) for each finished sentence of a page still in the typewriter: the margin as he types.
+
+    The sentence being typed is left alone until its full stop, as a spelling checker waits for the end of a word."""
+    if story.lexicon is None:
+        return ()
+    page = clean(text)
+    end = max(page.rfind(mark) for mark in ".!?;\n")
+    if end < 0:
+        return ()
+    reading = read_page(story.lexicon, story.characters, page[: end + 1])
+    return tuple((sentence.text, sentence_note(sentence, story, scene)) for sentence in reading.sentences)
+
+
+def _description(lexicon: Lexicon, trait_id: str) -> str:
+    trait = lexicon.trait(trait_id)
+    text = (trait.description if trait else "").strip().rstrip(".")
+    return text or f"She is {trait_id.replace('_', ' ')}"
+
+
+def _idea(lexicon: Lexicon, trait_id: str) -> str:
+    """ "She is joyful" -> "she is joyful": for a list inside a sentence."""
+    text = _description(lexicon, trait_id)
+    return text[:1].lower() + text[1:]
+
+
+def _split(description: str) -> tuple[str, str, str]:
+    """ "She is sad" -> ("She", "is", "sad"); "She loves the dog" -> ("She", "loves", "the dog")."""
+    words = description.split(" ", 2)
+    while len(words) < 3:
+        words.append("")
+    return words[0], words[1], words[2]
+
+
+def _denied(description: str) -> str:
+    who, verb, rest = _split(description)
+    if verb == "is":
+        return f"{who} will never be {rest} again."
+    if verb == "has":
+        return f"{who} no longer has {rest}."
+    if verb in ("cannot", "can't"):
+        return f"{who} can {rest} after all."
+    if verb.endswith("s") and verb not in ("was",):
+        return f"{who} will never {_base(verb)} {rest} again.".replace("  ", " ")
+    return f"No longer: {description[:1].lower() + description[1:]}."
+
+
+def _strong(description: str) -> str:
+    who, verb, rest = _split(description)
+    if verb == "is":
+        return f"{who} is utterly, completely {rest}."
+    return f"{description}, with her whole heart."
+
+
+def _weak(description: str) -> str:
+    who, verb, rest = _split(description)
+    if verb == "is":
+        return f"{who} is a little {rest}."
+    return f"{description}, a little."
+
+
+def _base(verb: str) -> str:
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "sses", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def _series(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def quote(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat if len(flat) <= limit else flat[: limit - 1] + '…'}”"
