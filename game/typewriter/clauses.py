@@ -41,6 +41,8 @@ from game.typewriter.grammar import (
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 
 EMOTION = "\0emotion"
+NOT_VERBS_AFTER_TO = DETERMINERS | POSSESSIVES | frozenset({"death", "bits", "pieces", "him", "me", "her", "them", "us", "tears"})
+"""After "scared to", "afraid to": a noun, not a verb, so nothing hoped for follows ("scared to death")."""
 """The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
 
 
@@ -86,6 +88,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     if any(word in CONDITIONALS for word in words):
         mood = "condition"
     opaque = ""
+    unreal_tail = False
     previous = carried
     first_subject: str | None = None
     for clause in clauses:
@@ -104,8 +107,9 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             first_subject = clause.subject
         for i in range(clause.start, clause.end):
             who[i] = clause.subject
-            real[i] = clause.asserts and not opaque and mood != "condition"
+            real[i] = clause.asserts and not opaque and mood != "condition" and not (unreal_tail and not clause.own_subject)
         opaque = _embedded(index, words, keys, clause, who, real) or opaque
+        unreal_tail = clause.end > clause.start and not real[clause.end - 1] and clause.lead not in ((",",),)
         if opaque and mood == "asserts":
             mood = opaque
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
@@ -339,6 +343,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         return OTHER, i + 1
     if word in DETERMINERS:
         stop = _noun_phrase_end(words, keys, i + 1, end)
+        if any(index.names.get((w,)) == subject for w in words[i + 1 : stop]):
+            return subject, stop  # "the old Ruby is back"
         return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
     if _feeling(index, keys[i : i + 1]) and i + 1 < end and keys[i + 1] in EXPERIENCE_STEMS:
         return EMOTION, i + 1
@@ -382,7 +388,12 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             if target is not None:
                 for k in range(clause.start, clause.end):
                     who[k] = index.subject
-        to_complement = word == "to" and j > 0 and (keys[j - 1] in IRREALIS_VERB_STEMS or words[j - 1] in IRREALIS_ADJECTIVES)
+        to_complement = (
+            word == "to"
+            and j > 0
+            and (keys[j - 1] in IRREALIS_VERB_STEMS or words[j - 1] in IRREALIS_ADJECTIVES)
+            and (j + 1 >= len(words) or words[j + 1] not in NOT_VERBS_AFTER_TO)
+        )
         if (word in IRREALIS_MODALS and not _still_asserts(words, j, clause.end)) or word in IRREALIS_ADVERBS or to_complement:
             for k in range(j, clause.end):
                 real[k] = False

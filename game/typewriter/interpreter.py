@@ -190,6 +190,8 @@ class _Reader:
         self.index = index
         self.carried = index.subject
         self.question: list[TraitReading] | None = None
+        self.previous: list[TraitReading] = []
+        """The last sentence's reading about her: "Not anymore." takes it back."""
         self.in_quote = False
 
     def sentence(self, text: str) -> SentenceReading:
@@ -199,8 +201,13 @@ class _Reader:
         asking = text.rstrip("\"') ").endswith("?")
         answer = self._answer(words)
         if answer is not None:
+            self.previous = list(answer)
             return SentenceReading(text, True, answer, self.index.subject, "answer")
         self.question = None
+        undone = self._taken_back(words)
+        if undone is not None:
+            self.previous = []
+            return SentenceReading(text, True, undone, self.index.subject, "answer")
         if not words:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
         negations = negation_spans(keys_for_negation(words))
@@ -214,8 +221,10 @@ class _Reader:
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject), self.carried)
         candidates = _readings(self.index, form, found, negations)
         traits = _resolve(self.index, candidates, words)
+        self.previous = list(traits)
         if asking:
             self.question = [*traits] if about else None
+            self.previous = []
             return SentenceReading(text, about, (), form.subject, "question")
         if form.mood != "asserts" and not traits:
             return SentenceReading(text, about, (), form.subject, form.mood)  # type: ignore[arg-type]
@@ -239,23 +248,44 @@ class _Reader:
         return "".join(out), quoted
 
     def _answer(self, words: list[str]) -> tuple[TraitReading, ...] | None:
-        """ "She can." or "No." after a question about her answers it: the question's reading, asserted or denied."""
+        """ "She can.", "A little." or "No." after a question about her answers it: the question's reading, asserted or
+        denied (and "a little" makes it weak)."""
         if self.question is None or not words:
             return None
         if "," in words[1:]:
             words = words[: words.index(",", 1)]  # "She does, every day."
-        if len(words) > 6:
-            return None
-        allowed = (
-            INTERJECTION_YES | INTERJECTION_NO | AUXILIARIES | {"she", "ruby", "not", "so", ",", "of", "course", "it", "that"}
-        )
-        if any(word not in allowed for word in words):
+        if len(words) > 6 or any(word not in ANSWER_WORDS for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
-        kept = [t for t in self.question if not (denied and t.frame.startswith("implied by"))]
-        readings = tuple(TraitReading(t.id, t.negated != denied, t.intensity, t.words, t.frame) for t in kept)
+        readings = _flipped(self.question, denied, words)
         self.question = None
         return readings
+
+    def _taken_back(self, words: list[str]) -> tuple[TraitReading, ...] | None:
+        """ "She was sad. Not anymore." / "Ruby is sad. Then she isn't.": a bare denial takes back the sentence before."""
+        if not self.previous or len(words) > 6 or any(word not in ANSWER_WORDS | TAKE_BACK_WORDS for word in words):
+            return None
+        if not any(word in ("not", "never", "no") for word in words):
+            return None
+        return _flipped(self.previous, True, words)
+
+
+ANSWER_WORDS = (
+    INTERJECTION_YES
+    | INTERJECTION_NO
+    | AUXILIARIES
+    | frozenset({"she", "ruby", "not", "so", ",", "of", "course", "it", "that", "every", "day", "all", "the", "time", "always",
+                 "a", "little", "bit", "lot", "sometimes", "often", "constantly", "at", "really", "very", "much", "night",
+                 "then", "now", "anymore", "more", "longer", "again", "ever", "too", "also"})
+)
+"""The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
+TAKE_BACK_WORDS = frozenset({"then", "but", "now", "today", "any", "more", "longer", "anymore", "again", "ever", "since"})
+
+
+def _flipped(readings: list[TraitReading], denied: bool, words: list[str]) -> tuple[TraitReading, ...]:
+    weak = "little" in words or "bit" in words
+    kept = [t for t in readings if not (denied and t.frame.startswith("implied by"))]
+    return tuple(TraitReading(t.id, t.negated != denied, 0.5 if weak else t.intensity, t.words, t.frame) for t in kept)
 
 
 def keys_for_negation(words: list[str]) -> list[str]:
@@ -296,6 +326,11 @@ def _lookup(index: LexiconIndex, word: str) -> str:
         return f"{word}\0{key}"
     if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
         return f"{word}\0{key}"
+    if word.endswith("in") and (word + "g" in common or stem(word + "g") in index.vocabulary.words):
+        return f"{word}g\0{stem(word + 'g')}"  # "lovin", "tellin": the g left off
+    single = _undouble(word)
+    if single != word and (single in common or single in CLOSED_CLASS):
+        return f"{single}\0{stem(single)}"  # "soo", "realy": a letter held down
     grammar = GRAMMAR_WORDS.correct(word)
     if grammar is not None:
         return f"{grammar}\0{stem(grammar)}"
@@ -304,6 +339,10 @@ def _lookup(index: LexiconIndex, word: str) -> str:
         return f"{name}\0{name}"
     corrected = index.vocabulary.correct(word) or index.vocabulary.correct(key)
     return f"{word}\0{corrected or key}"
+
+
+def _undouble(word: str) -> str:
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
 def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[_Match]:
@@ -370,6 +409,7 @@ def _readings(
     if not found:
         return []
     excepted = _excepted(index, keys)
+    phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
     absence: bool | None = None
     candidates = []
     for match in found:
@@ -414,7 +454,7 @@ def _readings(
             continue
         if pattern.objects and not _object_fits(index, form, match, clause.end):
             continue
-        negated = _negated(words, match, negations, clause.start, clause.end) != frame.opposite
+        negated = _negated(words, match, negations, clause.start, clause.end, phrases) != frame.opposite
         intensity = _intensity(intensities, match, clause.start, clause.end)
         candidates.append(_Candidate(match, negated, specific, intensity))
     return candidates
@@ -475,7 +515,9 @@ FEELING_ADJECTIVES = frozenset(
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
     clause = next((c for c in form.clauses if c.start <= head < c.end), None)
-    return clause is not None and clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "")
+    if clause is None or any(word in PEOPLE for word in form.words[clause.start : clause.predicate]):
+        return False
+    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "i", "")
 
 
 def _felt(form: SentenceShape, head: int) -> bool:
@@ -558,7 +600,7 @@ def _refs(index: LexiconIndex, role: str, subject_forms: bool) -> frozenset[str]
 def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: str, end: int) -> bool:
     refs = _refs(index, role, subject_forms=end == len(form.words))
     other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
-    for j in range(match.end, min(end, match.end + ROLE_WINDOW)):
+    for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
         word = form.keys[j]
         if word in refs or form.words[j] in refs:
             following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
@@ -686,10 +728,21 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
     return found
 
 
-def _negated(words: list[str], match: _Match, negations: dict[int, tuple[int, tuple[str, ...]]], start: int, end: int) -> bool:
+def _negated(
+    words: list[str],
+    match: _Match,
+    negations: dict[int, tuple[int, tuple[str, ...]]],
+    start: int,
+    end: int,
+    phrases: frozenset[int] = frozenset(),
+) -> bool:
+    """An odd number of negations before the words in their clause (or "no longer" after them) denies them; those inside
+    another idiom ("the way she used to be") belong to it."""
     count = 0
+    if match.end == end - 1 and words[match.end] == "not" or (match.end < end and words[end - 1] == "not" and end - match.end <= 2):
+        count += 1  # "She loves me not."
     for position, (stop, cue) in negations.items():
-        if position in match.consumed or position in match.positions:
+        if position in match.consumed or position in match.positions or position in phrases:
             continue
         if cue == ("without",) and stop < len(words) and words[stop] in ("him", "me", "calvin", "his", "my"):
             continue

@@ -177,6 +177,8 @@ def stem(word: str) -> str:
             if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
                 suffix, replacement = "s", ""
             base = word[: len(word) - len(suffix)] + replacement
+            if suffix == "s" and len(base) > 3:
+                return stem(base)  # a plural is its singular's stem: "compliments" and "compliment" agree
             return _tidy(base)
     return _tidy(word)
 
@@ -271,7 +273,7 @@ class Vocabulary:
         if allowance == 0:
             return None
         candidates: set[str] = set()
-        for variant in _deletes(word, allowance):
+        for variant in _deletes(word, allowance if len(word) < 5 else max(allowance, 2 if len(word) >= 6 else 1)):
             candidates |= self._index.get(variant, set())
         best: tuple[int, str] | None = None
         for candidate in candidates:
@@ -279,7 +281,10 @@ class Vocabulary:
                 continue
             if len(word) <= 3 and len(candidate) != len(word) + 1:
                 continue  # a three-letter typo is a letter left out ("dor": door), never a letter changed (dog)
-            distance = damerau(word, candidate, min(allowance, typo_allowance(candidate)))
-            if distance <= min(allowance, typo_allowance(candidate)) and (best is None or (distance, candidate) < best):
+            limit = min(allowance, typo_allowance(candidate))
+            if len(word) >= 6 and len(candidate) >= 8:
+                limit = 2  # "rember": long words lose two letters as easily as one
+            distance = damerau(word, candidate, limit)
+            if distance <= limit and (best is None or (distance, candidate) < best):
                 best = (distance, candidate)
         return self.forms[best[1]] if best else None
