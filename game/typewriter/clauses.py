@@ -41,6 +41,7 @@ from game.typewriter.grammar import (
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 
 EMOTION = "\0emotion"
+OBJECTS = frozenset({"me", "him", "her", "them", "us", "you", "everyone", "calvin", "harry", "ruby"})
 NOT_VERBS_AFTER_TO = DETERMINERS | POSSESSIVES | frozenset({"death", "bits", "pieces", "him", "me", "her", "them", "us", "tears"})
 """After "scared to", "afraid to": a noun, not a verb, so nothing hoped for follows ("scared to death")."""
 """The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
@@ -60,6 +61,8 @@ class Clause:
     predicate: int = 0
     """Where the predicate starts: after the subject and any auxiliary of a question."""
     asserts: bool = True
+    denied: bool = False
+    """Set for the clause after "it is not true that...": the whole of it is denied."""
     linking: list[int] = attribute(default_factory=list)
     """Positions of verbs after which an adjective describes the subject (is, seems, feels, becomes)."""
 
@@ -85,8 +88,10 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     who = [OTHER] * len(words)
     real = [True] * len(words)
     mood = "asserts"
-    if any(word in CONDITIONALS for word in words):
-        mood = "condition"
+    if any(word in CONDITIONALS for word in words) or (
+        len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS
+    ):
+        mood = "condition"  # "if she were...", "were she afraid..."
     opaque = ""
     unreal_tail = False
     previous = carried
@@ -115,6 +120,14 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
             mood = "wish"
     return SentenceShape(words, keys, clauses, who, real, mood, first_subject if first_subject is not None else OTHER)
+
+
+def _denies_what_follows(words: list[str]) -> bool:
+    """ "It isn't true that...", "It is false that...": a clause whose only job is to deny the next one."""
+    if len(words) < 3 or words[0] not in ("it", "that") or words[1] not in BE:
+        return False
+    rest = [word for word in words[2:] if word not in ("simply", "just", "really")]
+    return rest in (["not", "true"], ["false"], ["not", "the", "case"], ["untrue"])
 
 
 def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[int]) -> list[Clause]:
@@ -388,10 +401,11 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             if target is not None:
                 for k in range(clause.start, clause.end):
                     who[k] = index.subject
+        governor = j - 2 if j >= 2 and words[j - 1] in OBJECTS else j - 1  # "wants me to be happy"
         to_complement = (
             word == "to"
-            and j > 0
-            and (keys[j - 1] in IRREALIS_VERB_STEMS or words[j - 1] in IRREALIS_ADJECTIVES)
+            and governor >= 0
+            and (keys[governor] in IRREALIS_VERB_STEMS or words[governor] in IRREALIS_ADJECTIVES)
             and (j + 1 >= len(words) or words[j + 1] not in NOT_VERBS_AFTER_TO)
         )
         if (word in IRREALIS_MODALS and not _still_asserts(words, j, clause.end)) or word in IRREALIS_ADVERBS or to_complement:

@@ -21,6 +21,7 @@ from game.typewriter.grammar import (
     AUXILIARIES,
     COORDINATORS,
     DETERMINERS,
+    FUNCTION_WORDS,
     INTERJECTION_NO,
     INTERJECTION_YES,
     INTRODUCTORY,
@@ -33,7 +34,7 @@ from game.typewriter.grammar import (
     SUBJECT_PRONOUNS,
     TIME_NOUNS,
 )
-from game.typewriter.lexicon_index import NEGATION, OTHER, LexiconIndex, Pattern, build_index
+from game.typewriter.lexicon_index import NEGATION, OTHER, WILDCARD, LexiconIndex, Pattern, build_index
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.text import clean, split_sentences, tokens
 from game.typewriter.words import Vocabulary, common_words, stem
@@ -274,9 +275,46 @@ ANSWER_WORDS = (
     INTERJECTION_YES
     | INTERJECTION_NO
     | AUXILIARIES
-    | frozenset({"she", "ruby", "not", "so", ",", "of", "course", "it", "that", "every", "day", "all", "the", "time", "always",
-                 "a", "little", "bit", "lot", "sometimes", "often", "constantly", "at", "really", "very", "much", "night",
-                 "then", "now", "anymore", "more", "longer", "again", "ever", "too", "also"})
+    | frozenset(
+        {
+            "she",
+            "ruby",
+            "not",
+            "so",
+            ",",
+            "of",
+            "course",
+            "it",
+            "that",
+            "every",
+            "day",
+            "all",
+            "the",
+            "time",
+            "always",
+            "a",
+            "little",
+            "bit",
+            "lot",
+            "sometimes",
+            "often",
+            "constantly",
+            "at",
+            "really",
+            "very",
+            "much",
+            "night",
+            "then",
+            "now",
+            "anymore",
+            "more",
+            "longer",
+            "again",
+            "ever",
+            "too",
+            "also",
+        }
+    )
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
 TAKE_BACK_WORDS = frozenset({"then", "but", "now", "today", "any", "more", "longer", "anymore", "again", "ever", "since"})
@@ -322,6 +360,8 @@ def _lookup(index: LexiconIndex, word: str) -> str:
     key = stem(word)
     common = common_words()
     inflected = key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))
+    if key in index.name_vocabulary.forms and key != word and word not in common:
+        return f"{key}\0{key}"  # "Rubyy": a name with a letter held down
     if key in index.vocabulary.words or word in index.vocabulary.forms or word in common or inflected or len(word) < 3:
         return f"{word}\0{key}"
     if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
@@ -410,7 +450,7 @@ def _readings(
         return []
     excepted = _excepted(index, keys)
     phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
-    absence: bool | None = None
+    absence: set[int] | None = None
     candidates = []
     for match in found:
         pattern = match.pattern
@@ -447,14 +487,14 @@ def _readings(
         if frame.when == "absence":
             if absence is None:
                 absence = _absence(index, form)
-            if not absence:
+            if not absence & _near(form, clause):
                 continue
             specific = 2
         if frame.with_ and not _has_words(keys, frame.with_, match.end):
             continue
         if pattern.objects and not _object_fits(index, form, match, clause.end):
             continue
-        negated = _negated(words, match, negations, clause.start, clause.end, phrases) != frame.opposite
+        negated = (_negated(words, match, negations, clause.start, clause.end, phrases) != frame.opposite) != clause.denied
         intensity = _intensity(intensities, match, clause.start, clause.end)
         candidates.append(_Candidate(match, negated, specific, intensity))
     return candidates
@@ -474,10 +514,14 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return _experiencer(words, match)  # "goes" is not "gone", "scares her" is "scared"
         if any(clause.predicate <= j < head for j in clause.linking) or head <= clause.predicate + 1:
             return True
+        if before == "," and match.end >= clause.end - 1:
+            return True  # "She hides under the bed, terrified."
         return _after_object_her(words, head) or (not clause.own_subject and head <= _after_adverbs(words, clause.predicate))
     if part == "does":
         if before in DETERMINERS and before not in ("that", "all"):
             return False
+        if before == "of" and not words[head].endswith("ing"):
+            return False  # "a fresh coat of paint"
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
     return True
@@ -652,7 +696,7 @@ def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: i
     j = match.end
     if j >= end or words[j] in PREPOSITIONS | COORDINATORS | {","} or words[j].endswith("ly") or words[j] in NOT_OBJECTS:
         return True
-    people = {word for role in index.roles.values() for word in role} | PEOPLE
+    people = ({word for role in index.roles.values() for word in role} | PEOPLE) - FUNCTION_WORDS
     if words[j] in ("him", "me", "her", "them", "us", "it", "herself"):
         following = words[j + 1] if j + 1 < end else ""
         return not following or following in PREPOSITIONS | COORDINATORS | {",", "again", "behind", "forever", "alone"}
@@ -670,16 +714,18 @@ def _has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
     return any(" " + " ".join(stem(w) for w in tokens(phrase)) + " " in text for phrase in wanted)
 
 
-def _absence(index: LexiconIndex, form: SentenceShape) -> bool:
-    """Is Calvin away in this sentence? "without me", "when he leaves", "until he comes home", "in his absence"."""
+def _absence(index: LexiconIndex, form: SentenceShape) -> set[int]:
+    """The clauses in which Calvin is away: "without me", "when he leaves", "until he comes home", "in his absence"."""
     words, keys = form.words, form.keys
     calvin = _refs(index, index.narrator or "", subject_forms=True) if index.narrator else frozenset({"he", "him", "his"})
-    for j, word in enumerate(words):
-        if word in ("without", "apart", "away") and any(w in calvin for w in words[j + 1 : j + 4]):
-            return True
-        if word in ("his", "my") and j + 1 < len(keys) and keys[j + 1] == "absence":
-            return True
-    for clause in form.clauses:
+    found: set[int] = set()
+    for number, clause in enumerate(form.clauses):
+        span = words[clause.start : clause.end]
+        for j, word in enumerate(span):
+            if word in ("without", "apart", "away") and any(w in calvin for w in span[j + 1 : j + 4]):
+                found.add(number)
+            if word in ("his", "my") and j + 1 < len(span) and keys[clause.start + j + 1] == "absence":
+                found.add(number)
         lead = " ".join(clause.lead)
         first = clause.start + len(clause.lead)
         if not any(w in calvin for w in words[first : max(clause.predicate, first + 2)]):
@@ -687,12 +733,23 @@ def _absence(index: LexiconIndex, form: SentenceShape) -> bool:
         rest = keys[clause.predicate : clause.end]
         if lead in ("until", "till"):
             if any(k in RETURN_WORDS for k in rest):
-                return True
+                found.add(number)
         elif (lead in ABSENCE_LEADS or not lead) and (
             any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end])
         ):
-            return True
-    return False
+            found.add(number)
+    return found
+
+
+def _near(form: SentenceShape, clause: Clause) -> set[int]:
+    """A clause and the subordinate clauses that hang on it: "she cries | when I leave", "every time he goes out, | she..."."""
+    number = form.clauses.index(clause)
+    near = {number}
+    if number + 1 < len(form.clauses) and " ".join(form.clauses[number + 1].lead) in ABSENCE_LEADS | {"until", "till"}:
+        near.add(number + 1)
+    if number > 0 and " ".join(form.clauses[number - 1].lead) in ABSENCE_LEADS | {"until", "till"}:
+        near.add(number - 1)
+    return near
 
 
 def _not_there(words: list[str]) -> bool:
@@ -702,12 +759,13 @@ def _not_there(words: list[str]) -> bool:
 
 
 def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
-    """The words of every `except` phrase on the page ("french fries", "draws a deep breath"), with one word of slack.
+    """The words of every `except` phrase on the page ("french fries", "paints a * picture of"), with one word of slack.
 
     An exception is a fact about the words, not about one trait: "leaves the door open" is neither leaving nor
-    staying. Only a reading that is itself the whole phrase survives it ("draws a blank" is forgetting)."""
+    staying. Only a reading that holds every word of the phrase survives it ("draws a total blank" is forgetting). A
+    `*` in the phrase stands for any one word."""
     found: list[frozenset[int]] = []
-    present = set(keys)
+    present = set(keys) | {WILDCARD}
     for start, key in enumerate(keys):
         for _trait, words in index.exceptions.get(key, ()):
             if not present.issuperset(words):
@@ -715,16 +773,16 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
             positions = [start]
             j = start + 1
             for word in words[1:]:
-                if j < len(keys) and keys[j] == word:
+                if j < len(keys) and (keys[j] == word or word == WILDCARD):
                     positions.append(j)
-                elif j + 1 < len(keys) and keys[j + 1] == word and keys[j] != ",":
+                elif word != WILDCARD and j + 1 < len(keys) and keys[j + 1] == word and keys[j] != ",":
                     j += 1
                     positions.append(j)
                 else:
                     break
                 j += 1
             if len(positions) == len(words):
-                found.append(frozenset(range(start, positions[-1] + 1)))
+                found.append(frozenset(p for p, w in zip(positions, words, strict=True) if w != WILDCARD))
     return found
 
 
@@ -739,13 +797,17 @@ def _negated(
     """An odd number of negations before the words in their clause (or "no longer" after them) denies them; those inside
     another idiom ("the way she used to be") belong to it."""
     count = 0
-    if match.end == end - 1 and words[match.end] == "not" or (match.end < end and words[end - 1] == "not" and end - match.end <= 2):
+    if (match.end == end - 1 and words[match.end] == "not") or (
+        match.end < end and words[end - 1] == "not" and end - match.end <= 2
+    ):
         count += 1  # "She loves me not."
     for position, (stop, cue) in negations.items():
         if position in match.consumed or position in match.positions or position in phrases:
             continue
         if cue == ("without",) and stop < len(words) and words[stop] in ("him", "me", "calvin", "his", "my"):
             continue
+        if cue == ("nor",) and "neither" in words[start:position]:
+            continue  # "neither sings nor dances": one denial for both
         if start <= position < match.start or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
             if cue == ("no",) and _helpless(words, position):
                 continue

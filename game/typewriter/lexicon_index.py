@@ -14,7 +14,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.model import Character, Frame, Lexicon, Trait
 from game.typewriter.cues import negation_spans
-from game.typewriter.grammar import FIRST_PERSON
+from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, stem
 
@@ -22,6 +22,8 @@ NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""
 SLOT_NEGATIONS = frozenset({("not",), ("never",), ("no", "longer"), ("no", "more")})
 """Negations an author may write inside a phrase ("can not bear to be apart"); any of them fills the slot."""
+WILDCARD = "*"
+"""In an `except` phrase, any one word: "paints a * picture of" (a gloomy, a rosy...)."""
 CUES = frozenset({"absence"})
 """The cues a frame may ask for with `when`: absence is Calvin gone ("when he leaves", "without me")."""
 
@@ -146,7 +148,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         names[(lexicon.subject,)] = lexicon.subject
     roles: dict[str, frozenset[str]] = {}
     for character in characters.values():
-        words = {word for name in (*character.names, character.name) for word in tokens(name)}
+        words = {word for name in (*character.names, character.name) for word in tokens(name)} - FUNCTION_WORDS
         if character.id == lexicon.narrator:
             words |= FIRST_PERSON
         roles[character.id] = frozenset(stem(word) for word in words)
@@ -177,6 +179,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
 
 
 def _alternative(text: str) -> Alternative:
+    if "*" in text:
+        return tuple(WILDCARD if part == "*" else stem(word) for part in text.split() for word in (tokens(part) or [part]))
     words = [word for word in tokens(text.replace("-", " ")) if word != ","]
     cues = negation_spans(words)
     out: list[str] = []

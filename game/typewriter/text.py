@@ -46,6 +46,9 @@ MISSING_APOSTROPHE = {
 }
 CHAT = {
     "luv": "love",
+    "lafs": "laughs",
+    "laffs": "laughs",
+    "laff": "laugh",
     "luvs": "loves",
     "luvd": "loved",
     "u": "you",

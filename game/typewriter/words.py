@@ -253,7 +253,7 @@ class Vocabulary:
         self.protected = frozenset(protected)
         self._index: dict[str, set[str]] = {}
         for word in self.forms:
-            for variant in _deletes(word, typo_allowance(word)):
+            for variant in _deletes(word, 2 if len(word) >= 8 and typo_allowance(word) else typo_allowance(word)):
                 self._index.setdefault(variant, set()).add(word)
         self._cache: dict[str, str | None] = {}
 
