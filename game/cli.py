@@ -145,9 +145,9 @@ def cmd_page(args: argparse.Namespace) -> int:
     text = sys.stdin.read(MAX_PAGE_CHARS + 1) if args.text == "-" else args.text
     result = explain_page(story, text)
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False))
+        print(json.dumps(result.to_json(explain=args.explain), ensure_ascii=False))
     else:
-        print(result.to_text())
+        print(result.to_text(explain=args.explain))
     return EXIT_OK
 
 
@@ -184,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     page.add_argument("text", metavar="TEXT", help="the page, or - to read it from stdin")
     page.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
     page.add_argument("--json", action="store_true", help="print one JSON object")
+    page.add_argument(
+        "--explain", action="store_true", help="for each sentence, the subject found, the frame and the words that matched"
+    )
     page.set_defaults(handler=cmd_page)
 
     replay = commands.add_parser("replay", help="watch a recorded run, or verify it with --verify")

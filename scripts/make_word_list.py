@@ -21,7 +21,7 @@ from game.typewriter import grammar  # noqa: E402
 
 WORDNET = Path("/usr/share/wordnet")
 TARGET = ROOT / "game" / "typewriter" / "common_words.txt"
-HEADER = """# English words the typo corrector must never change ("point" is not a misspelt "paint"), made by scripts/make_word_list.py.
+HEADER = """# English words the typo corrector must never change ("point" is not "paint"), made by scripts/make_word_list.py.
 # From WordNet 3.0 (Princeton University, WordNet 3.0 licence; see assets/credits.md), the wordfreq word list (Robyn
 # Speer et al., CC-BY-SA 4.0: https://github.com/rspeer/wordfreq) and the reader's own closed classes.
 """

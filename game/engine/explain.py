@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ducktools.classbuilder.prefab import prefab
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.engine.feedback import page_feedback
 from game.engine.runtime import Runtime
@@ -18,6 +18,18 @@ from game.typewriter import read_page
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading
 from game.typewriter.text import clean, split_sentences
 
+MOODS = {
+    "asserts": "says what is so",
+    "answer": "answers the question before it",
+    "question": "asks (a question asserts nothing)",
+    "wish": "wishes, hopes or supposes (asserts nothing)",
+    "condition": "states a condition (asserts nothing)",
+    "reported": "reports someone's words or beliefs (asserts nothing)",
+    "quoted": "is someone's speech in quotation marks (asserts nothing)",
+    "blank": "holds no words",
+}
+"""How `page --explain` says what a sentence does, by its mood."""
+
 
 @prefab(frozen=True)
 class PageExplanation:
@@ -25,19 +37,34 @@ class PageExplanation:
     effects: tuple[str, ...]
     lines: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        return self.reading.to_json() | {"effects": list(self.effects)}
+    subjects: dict[str, str] = attribute(default_factory=dict)
+    """Character id -> the name `--explain` shows for it."""
 
-    def to_text(self) -> str:
+    def to_json(self, explain: bool = False) -> dict[str, Any]:
+        data = self.reading.to_json() | {"effects": list(self.effects)}
+        if explain:
+            for sentence, shown in zip(self.reading.sentences, data["sentences"], strict=True):
+                shown["subject"] = self.subjects.get(sentence.subject, "someone else")
+                shown["mood"] = sentence.mood
+                for trait, trait_shown in zip(sentence.traits, shown["traits"], strict=True):
+                    trait_shown["frame"] = trait.frame
+                    trait_shown["words"] = list(trait.words)
+        return data
+
+    def to_text(self, explain: bool = False) -> str:
         out = []
         if self.reading.truncated:
             out.append("(The page was longer than the typewriter takes; only its first part was read.)")
         for number, sentence in enumerate(self.reading.sentences, 1):
             about = "about her" if sentence.about_ruby else "not about her"
             out.append(f"{number}. {sentence.text!r}: {about}")
+            if explain:
+                out.append(f"     subject: {self.subjects.get(sentence.subject, 'someone else')}; it {MOODS[sentence.mood]}")
             for trait in sentence.traits:
                 polarity = "negated" if trait.negated else "asserted"
                 out.append(f"     {trait.id}: {polarity}, intensity {trait.intensity:g}")
+                if explain:
+                    out.append(f"         frame: {trait.frame}; words: {' '.join(trait.words) or '-'}")
         if not self.reading.sentences:
             out.append("The page is blank.")
         out.append("Effects: " + ("; ".join(self.effects) if self.effects else "none"))
@@ -59,4 +86,5 @@ def explain_page(story: Story, text: str) -> PageExplanation:
     trait_effects = [
         f"{t.id} = {-t.intensity if t.negated else t.intensity:g}" for s in reading.sentences if s.about_ruby for t in s.traits
     ]
-    return PageExplanation(reading, tuple(trait_effects + runtime.effect_log), page_feedback(reading, story))
+    subjects = {character.id: character.name for character in story.characters.values()}
+    return PageExplanation(reading, tuple(trait_effects + runtime.effect_log), page_feedback(reading, story), subjects)

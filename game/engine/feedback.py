@@ -8,6 +8,10 @@ typewriter could not read, a hint naming what this page can change. The same lin
 
 from __future__ import annotations
 
+from typing import Literal
+
+from ducktools.classbuilder.prefab import prefab
+
 from game.story.model import Lexicon, Scene, Story
 from game.typewriter import read_page
 from game.typewriter.reading import PageReading, SentenceReading, TraitReading
@@ -84,8 +88,18 @@ def said(trait: TraitReading, lexicon: Lexicon) -> str:
     return f"{description}."
 
 
-def draft_notes(story: Story, scene: Scene | None, text: str) -> tuple[tuple[str, str], ...]:
-    """(sentence, note) for each finished sentence of a page still in the typewriter: the margin as he types.
+@prefab(frozen=True)
+class MarginNote:
+    """How one finished sentence of a draft will be read: `takes` (something comes true), `about` (about her, but
+    nothing the typewriter knows) or `nothing` (about someone else, a wish, a question...)."""
+
+    sentence: str
+    note: str
+    kind: Literal["takes", "about", "nothing"]
+
+
+def draft_notes(story: Story, scene: Scene | None, text: str) -> tuple[MarginNote, ...]:
+    """A note for each finished sentence of a page still in the typewriter: the margin as he types.
 
     The sentence being typed is left alone until its full stop, as a spelling checker waits for the end of a word."""
     if story.lexicon is None:
@@ -95,7 +109,15 @@ def draft_notes(story: Story, scene: Scene | None, text: str) -> tuple[tuple[str
     if end < 0:
         return ()
     reading = read_page(story.lexicon, story.characters, page[: end + 1])
-    return tuple((sentence.text, sentence_note(sentence, story, scene)) for sentence in reading.sentences)
+    return tuple(
+        MarginNote(sentence.text, sentence_note(sentence, story, scene), _kind(sentence)) for sentence in reading.sentences
+    )
+
+
+def _kind(sentence: SentenceReading) -> Literal["takes", "about", "nothing"]:
+    if sentence.traits:
+        return "takes"
+    return "about" if sentence.about_ruby and sentence.mood == "asserts" else "nothing"
 
 
 def _description(lexicon: Lexicon, trait_id: str) -> str:

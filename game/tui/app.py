@@ -26,6 +26,7 @@ from game.tui.too_small import TooSmall, too_small
 if TYPE_CHECKING:
     from game.authoring.watch import StoryWatcher
     from game.engine import Event, Input
+    from game.engine.feedback import MarginNote
     from game.engine.session import Session
     from game.replay.format import Replay
     from game.replay.recorder import Recorder
@@ -244,6 +245,14 @@ class RubySparksApp(App[None]):
             self.record(action)
         self.after_step(events)
         return events
+
+    def draft_notes(self, text: str) -> tuple[MarginNote, ...]:
+        """How each finished sentence of the page in the typewriter will be read: the margin beside the paper."""
+        from game.engine.feedback import draft_notes
+
+        if self.story is None or self.session is None:
+            return ()
+        return draft_notes(self.story, self.story.scenes.get(self.session.state.scene), text)
 
     def after_step(self, events: list[Event]) -> None:
         from game.engine import EndingReached, SceneShown

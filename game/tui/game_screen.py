@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, Footer, OptionList, Static, TextArea
 
 from game.engine import ChoiceInput, Event, PageInput
 from game.tui.view import SceneView, fold
@@ -17,6 +17,11 @@ from game.tui.widgets import PageArea, RevealText, render_paragraphs
 
 if TYPE_CHECKING:
     from game.tui.app import RubySparksApp
+
+
+MARGIN_LINES = 2
+"""The margin shows the readings of the last sentences written: the ones the writer is looking at."""
+MARK = {"takes": "✓", "about": "?", "nothing": "·"}
 
 
 class GameScreen(Screen[None]):
@@ -36,6 +41,8 @@ class GameScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.view = SceneView()
+        self.read_up_to = ""
+        """The finished part of the page the margin last read: it is read again only when a sentence is finished."""
 
     @property
     def game(self) -> RubySparksApp:
@@ -53,6 +60,7 @@ class GameScreen(Screen[None]):
         with Vertical(id="typewriter"):
             yield Static(id="prompt")
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False)
+            yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
         yield Footer()
 
@@ -116,6 +124,19 @@ class GameScreen(Screen[None]):
             event.stop()
             event.prevent_default()
 
+    @on(TextArea.Changed, "#page")
+    def page_changed(self, event: TextArea.Changed) -> None:
+        """Like a spelling checker's underline: each finished sentence shows, in the margin, how it will be read."""
+        text = event.text_area.text
+        finished = text[: max(text.rfind(mark) for mark in ".!?;\n") + 1]
+        if finished == self.read_up_to:
+            return
+        self.read_up_to = finished
+        notes = self.game.draft_notes(finished)
+        margin = self.query_one("#margin", Static)
+        margin.update("\n".join(f"{MARK[note.kind]} {note.note}" for note in notes[-MARGIN_LINES:]))
+        margin.display = bool(notes)
+
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.action_choose(event.option_index + 1)
@@ -146,6 +167,8 @@ class GameScreen(Screen[None]):
             return
         text = page.text
         page.clear()
+        self.read_up_to = ""
+        self.query_one("#margin", Static).display = False
         self.show_events(self.game.apply(PageInput(text)))
 
     def action_undo(self) -> None:

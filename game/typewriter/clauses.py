@@ -397,8 +397,8 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
                 j = after
                 continue
         if clause.subject == EMOTION and key in EXPERIENCE_STEMS:
-            target = next((k for k in range(j + 1, clause.end) if words[k] in ("her", "ruby", "herself")), None)
-            if target is not None:
+            felt = next((k for k in range(j + 1, clause.end) if words[k] in ("her", "ruby", "herself")), None)
+            if felt is not None:
                 for k in range(clause.start, clause.end):
                     who[k] = index.subject
         governor = j - 2 if j >= 2 and words[j - 1] in OBJECTS else j - 1  # "wants me to be happy"

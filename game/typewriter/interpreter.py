@@ -181,6 +181,8 @@ class _Candidate:
     specific: int
     """2 when a role or cue the frame asked for was found, else 0; ties are broken by the number of words."""
     intensity: float
+    role: tuple[int, ...] = ()
+    """Where the object the frame asked for stands, for `page --explain`."""
 
 
 class _Reader:
@@ -472,12 +474,14 @@ def _readings(
             continue
         frame = pattern.frame
         specific = 0
+        role: tuple[int, ...] = ()
         if pattern.part == "idiom" and len(pattern.slots) >= 3:
             specific = 2
         if frame.object is not None:
-            if not _role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words)):
+            where = _role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words))
+            if where is None:
                 continue
-            specific = 2
+            specific, role = 2, (where,)
         elif (
             pattern.part in ("is", "does")
             and pattern.trait in index.role_traits
@@ -496,7 +500,7 @@ def _readings(
             continue
         negated = (_negated(words, match, negations, clause.start, clause.end, phrases) != frame.opposite) != clause.denied
         intensity = _intensity(intensities, match, clause.start, clause.end)
-        candidates.append(_Candidate(match, negated, specific, intensity))
+        candidates.append(_Candidate(match, negated, specific, intensity, role))
     return candidates
 
 
@@ -641,17 +645,20 @@ def _refs(index: LexiconIndex, role: str, subject_forms: bool) -> frozenset[str]
     return frozenset(words)
 
 
-def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: str, end: int) -> bool:
+def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: str, end: int) -> int | None:
+    """Where the object the frame asks for stands ("loves *me*", "follows *Calvin*"), or None."""
     refs = _refs(index, role, subject_forms=end == len(form.words))
     other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
     for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
         word = form.keys[j]
         if word in refs or form.words[j] in refs:
             following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
-            if form.words[j] in POSSESSIVES | {"mine"} or following == "'s":
-                return following not in other_roles and (j + 2 >= len(form.keys) or form.keys[j + 2] not in other_roles)
-            return True
-    return False
+            owned = form.keys[j + 2] if j + 2 < len(form.keys) else ""
+            possessive = form.words[j] in POSSESSIVES | {"mine"} or following == "'s"
+            if possessive and (following in other_roles or owned in other_roles):
+                return None  # "my dog": the dog is the object, not me
+            return int(j)
+    return None
 
 
 def _other_object(index: LexiconIndex, form: SentenceShape, match: _Match, end: int) -> bool:
@@ -868,7 +875,7 @@ def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]
     traits: dict[str, TraitReading] = {}
     for candidate in sorted(kept, key=lambda c: c.match.start):
         pattern = candidate.match.pattern
-        matched = tuple(words[i] for i in sorted(candidate.match.positions))
+        matched = tuple(words[i] for i in sorted(candidate.match.positions | set(candidate.role)))
         reading = TraitReading(pattern.trait, candidate.negated, candidate.intensity, matched, _frame_words(pattern))
         traits.pop(pattern.trait, None)
         traits[pattern.trait] = reading

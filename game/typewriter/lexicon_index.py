@@ -148,10 +148,10 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         names[(lexicon.subject,)] = lexicon.subject
     roles: dict[str, frozenset[str]] = {}
     for character in characters.values():
-        words = {word for name in (*character.names, character.name) for word in tokens(name)} - FUNCTION_WORDS
+        named = {word for name in (*character.names, character.name) for word in tokens(name)} - FUNCTION_WORDS
         if character.id == lexicon.narrator:
-            words |= FIRST_PERSON
-        roles[character.id] = frozenset(stem(word) for word in words)
+            named |= FIRST_PERSON
+        roles[character.id] = frozenset(stem(word) for word in named)
     for role, words in lexicon.roles:
         extra = {stem(word) for text in words for word in tokens(text)}
         roles[role] = roles.get(role, frozenset()) | frozenset(extra)
