@@ -136,7 +136,7 @@ CASES = [
     ("scenes.yaml", "        to: quiet\n", "        to: quiet\n  - id: orphan\n", "- id: orphan", "dead-end", "no choices"),
     ("lexicon.yaml", "subject: ruby", "subject: rubi", "subject: rubi", "unknown-character", "did you mean `ruby`"),
     ("lexicon.yaml", "    - id: happy\n", "    - id: vow\n", "- id: vow", "name-clash", "name of a variable"),
-    ("lexicon.yaml", "      phrases: [speaks french]\n", "", "- id: speaks_french", "missing-key", "has no `phrases`"),
+    ("lexicon.yaml", "      phrases: [speaks french]\n", "", "- id: speaks_french", "missing-key", "has no words"),
 ]
 
 

@@ -41,6 +41,12 @@ from game.typewriter.grammar import (
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 
 EMOTION = "\0emotion"
+WH_WORDS = frozenset({"why", "how", "where", "when", "what"})
+PREDICATE_STARTERS = AUXILIARIES | frozenset(
+    {"not", "never", "no", "also", "too", "still", "now", "then", "even", "just", "suddenly", "again", "always", "often",
+     "sometimes", "really", "truly", "very", "so", "and", "but", "or", ",", "finally", "only", "already", "soon", "later"}
+)
+"""Words a predicate with its subject left out starts with: "And never sad again.", "Still French." """
 OBJECTS = frozenset({"me", "him", "her", "them", "us", "you", "everyone", "calvin", "harry", "ruby"})
 NOT_VERBS_AFTER_TO = DETERMINERS | POSSESSIVES | frozenset({"death", "bits", "pieces", "him", "me", "her", "them", "us", "tears"})
 """After "scared to", "afraid to": a noun, not a verb, so nothing hoped for follows ("scared to death")."""
@@ -105,7 +111,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             opaque = ""
         if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
             clause.asserts = False
-        _read_subject(index, words, keys, clause, previous)
+        _read_subject(index, words, keys, clause, previous, heads)
         if clause.own_subject or clause.subject != OTHER:
             previous = clause.subject
         if first_subject is None and clause.asserts and not opaque:
@@ -307,8 +313,12 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
     return max(j, i + 1)
 
 
-def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, carried: str) -> None:
-    i = _skip_intro(words, clause.start + len(clause.lead), clause.end)
+def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, carried: str, heads: set[int]) -> None:
+    first = clause.start + len(clause.lead)
+    i = _skip_intro(words, first, clause.end)
+    i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
+    if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
+        i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
     if i < clause.end and words[i] in AUXILIARIES and i + 1 < clause.end:
         # a question ("Can she paint?", "Is Ruby happy?"): the subject stands after its auxiliary
         found = _subject_at(index, words, keys, i + 1, clause.end)
@@ -321,7 +331,10 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
     if found is not None:
         clause.subject_word = words[i]
     if found is None:
-        clause.subject, clause.predicate = carried, i
+        # a clause with no subject of its own carries on the one before when it starts like a predicate ("Very happy.",
+        # "and sings"); anything else ("Asdf!") is about nobody
+        predicate_like = i >= clause.end or i in heads or words[i] in PREDICATE_STARTERS or keys[i] in LINKING_STEMS
+        clause.subject, clause.predicate = (carried if predicate_like or starts_with_degree else OTHER), i
     else:
         clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
     clause.linking = _linking(words, keys, clause.predicate, clause.end)

@@ -565,7 +565,9 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     clause = next((c for c in form.clauses if c.start <= head < c.end), None)
     if clause is None or any(word in PEOPLE for word in form.words[clause.start : clause.predicate]):
         return False
-    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "i", "")
+    if clause.subject_word == "i":
+        return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
+    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "")
 
 
 def _felt(form: SentenceShape, head: int) -> bool:
@@ -815,7 +817,8 @@ def _negated(
             continue
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both
-        if start <= position < match.start or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
+        inside_gap = match.start < position < match.end
+        if start <= position < match.start or inside_gap or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
             if cue == ("no",) and _helpless(words, position):
                 continue
             count += 1
@@ -851,20 +854,21 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
 
 
 def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:
-    """Where readings of different traits share words, the more specific wins; a denied word and its opposite asserted
-    ("never leaves": stays) keep the assertion. Then each trait's last reading stands, with what it implies."""
+    """Where readings share words, the more specific wins (of the same trait too: "not bound by" over "bound"); a denied
+    word and its opposite asserted ("never leaves": stays) keep the assertion. Then each trait's last reading stands,
+    with what it implies."""
     kept = []
     for candidate in candidates:
         beaten = False
         for other in candidates:
-            if other is candidate or other.match.pattern.trait == candidate.match.pattern.trait:
-                continue
-            if candidate.match.positions.isdisjoint(other.match.positions):
+            if other is candidate or candidate.match.positions.isdisjoint(other.match.positions):
                 continue
             if _rank(other) > _rank(candidate):
                 beaten = True
             elif (
-                _rank(other) == _rank(candidate) and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
+                _rank(other) == _rank(candidate)
+                and other.match.pattern.trait != candidate.match.pattern.trait
+                and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
             ):
                 # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
                 beaten = candidate.negated and not other.negated
