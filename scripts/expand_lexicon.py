@@ -12,9 +12,11 @@ Run: `python scripts/expand_lexicon.py [STORY_DIR] [--wordnet DIR] [--check]`
 - STORY_DIR defaults to the repository's `scenes/`; its `lexicon.yaml` is read and `lexicon.wordnet.yaml` written.
 - Heads are the strings listed under every `is:` (adjectives, nouns, multiword predicates) and `does:` (verbs) key
   found anywhere inside a trait of `lexicon.traits`. Multiword heads ("in love", "fall for") are skipped.
-- For each `is` head: the synsets of its first 2 adjective senses and first 2 noun senses (senses are in frequency
-  order in WordNet's index), plus the synsets "similar to" (`&`) its first adjective sense. For each `does` head: the
-  synsets of its first 2 verb senses. Their lemmas are lowercased, `_` read as a space, markers like `(p)` dropped.
+- For each `is` head: the synset of its most frequent adjective sense, or of its most frequent noun sense when it is
+  not an adjective (senses are in frequency order in WordNet's index). For each `does` head: the synset of its most
+  frequent verb sense. Only the first sense: the second is where "cry" means "yell" and "content" means "message",
+  and a first run with two senses and "similar to" links made three times as many false readings on the dev pages.
+  Their lemmas are lowercased, `_` read as a space, markers like `(p)` dropped.
 - A synonym is dropped when it is the head itself, is longer than 2 words, has a character that is not a letter, a
   space or a hyphen, is a head of a trait the head does not belong to (synonyms never cross traits), or is listed in
   `lexicon.wordnet_review`:
@@ -46,7 +48,7 @@ DEFAULT_WORDNET_DIR = Path("/usr/share/wordnet")
 LEXICON_NAME = "lexicon.yaml"
 OUTPUT_NAME = "lexicon.wordnet.yaml"
 
-SENSES = 2  # how many senses of a head, by frequency, give synonyms
+SENSES = 1  # how many senses of a head, by frequency, give synonyms
 MAX_WORDS = 2  # longest synonym kept, in words
 CATEGORY_POS: dict[str, tuple[str, ...]] = {"is": ("adj", "noun"), "does": ("verb",)}
 WORDNET_FILES = ("index.adj", "index.noun", "index.verb", "data.adj", "data.noun", "data.verb")
@@ -184,13 +186,11 @@ class WordNet:
         """Every lemma, as written, of the synsets that give synonyms to `head` (see the module docstring)."""
         found: set[str] = set()
         for pos in CATEGORY_POS[category]:
-            for rank, offset in enumerate(self.senses(head, pos)[:SENSES]):
-                synset = self.synset(pos, offset)
-                found.update(synset.words)
-                if pos == "adj" and rank == 0:
-                    for pointer in synset.pointers:
-                        if pointer.symbol == SIMILAR_TO:
-                            found.update(self.synset(pointer.pos, pointer.offset).words)
+            senses = self.senses(head, pos)[:SENSES]
+            for offset in senses:
+                found.update(self.synset(pos, offset).words)
+            if senses:
+                break  # an adjective's noun senses are other words ("content": the message)
         return found
 
 

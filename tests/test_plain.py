@@ -32,7 +32,7 @@ def test_a_whole_playthrough_piped_in() -> None:
     out = result.stdout
     assert "## The Desk" in out and "  1. Sit down and write" in out
     assert "What do you write about her?" in out
-    assert "“Ruby speaks French.” takes: she speaks French." in out
+    assert "“Ruby speaks French.” She speaks French." in out
     assert "Bonjour." in out and "Language: french." in out
     assert "*** THE END: A Quiet End ***" in out
     assert out.rstrip().endswith("Saved to `autosave`.")

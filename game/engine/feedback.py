@@ -157,7 +157,7 @@ def _strong(description: str) -> str:
     who, verb, rest = _split(description)
     if verb == "is":
         return f"{who} is utterly, completely {rest}."
-    return f"{description}, with her whole heart."
+    return f"{description}, more than ever."
 
 
 def _weak(description: str) -> str:
