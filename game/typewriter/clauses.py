@@ -41,10 +41,40 @@ from game.typewriter.grammar import (
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 
 EMOTION = "\0emotion"
+TIME_DETERMINERS = frozenset({"every", "each", "this", "that", "one", "last", "next", "all", "some", "later", "tomorrow"})
+"""Words that make a time noun an adverb: "every morning she paints"; "the night class teacher" is a subject."""
 WH_WORDS = frozenset({"why", "how", "where", "when", "what"})
 PREDICATE_STARTERS = AUXILIARIES | frozenset(
-    {"not", "never", "no", "also", "too", "still", "now", "then", "even", "just", "suddenly", "again", "always", "often",
-     "sometimes", "really", "truly", "very", "so", "and", "but", "or", ",", "finally", "only", "already", "soon", "later"}
+    {
+        "not",
+        "never",
+        "no",
+        "also",
+        "too",
+        "still",
+        "now",
+        "then",
+        "even",
+        "just",
+        "suddenly",
+        "again",
+        "always",
+        "often",
+        "sometimes",
+        "really",
+        "truly",
+        "very",
+        "so",
+        "and",
+        "but",
+        "or",
+        ",",
+        "finally",
+        "only",
+        "already",
+        "soon",
+        "later",
+    }
 )
 """Words a predicate with its subject left out starts with: "And never sad again.", "Still French." """
 OBJECTS = frozenset({"me", "him", "her", "them", "us", "you", "everyone", "calvin", "harry", "ruby"})
@@ -102,7 +132,13 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     unreal_tail = False
     previous = carried
     first_subject: str | None = None
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
+        if (
+            number
+            and clause.lead == ("that",)
+            and _denies_what_follows(words[clauses[number - 1].start : clauses[number - 1].end])
+        ):
+            clause.denied = True
         if (
             clause.lead
             and clause.lead[0] in CONTRASTS | {"and"}
@@ -159,7 +195,12 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
                     break
         elif word == "," and i + 1 < len(words):
             following = words[i + 1]
-            if _starts_subject(index, words, i + 1) or following in SUBORDINATOR_WORDS or following in COORDINATORS:
+            if (
+                _starts_subject(index, words, i + 1)
+                or following in SUBORDINATOR_WORDS
+                or following in COORDINATORS
+                or following in ("just", "only", "simply", "merely", "rather", "instead")
+            ):
                 boundary, skip = (",",), 1
         elif word in RELATIVES and i > start and _relative_here(words, i):
             boundary, skip = (word,), 1
@@ -275,7 +316,7 @@ def _skip_intro(words: list[str], i: int, end: int) -> int:
             or (word.endswith("ly") and i + 1 < end and words[i + 1] == ",")
         ):
             i += 1
-        elif word in DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
+        elif word in TIME_DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
             i += 2
         elif word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of"):
             comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
@@ -333,8 +374,15 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
     if found is None:
         # a clause with no subject of its own carries on the one before when it starts like a predicate ("Very happy.",
         # "and sings"); anything else ("Asdf!") is about nobody
-        predicate_like = i >= clause.end or i in heads or words[i] in PREDICATE_STARTERS or keys[i] in LINKING_STEMS
+        predicate_like = (
+            i >= clause.end
+            or any(h in heads for h in range(i, min(i + 3, clause.end)))
+            or words[i] in PREDICATE_STARTERS
+            or keys[i] in LINKING_STEMS
+            or (words[i].endswith(("s", "ed")) and words[i] not in PERSON_NOUNS and bool(clause.lead))
+        )
         clause.subject, clause.predicate = (carried if predicate_like or starts_with_degree else OTHER), i
+        clause.own_subject = not (predicate_like or starts_with_degree)  # "Asdf!" is about something, not her
     else:
         clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
     clause.linking = _linking(words, keys, clause.predicate, clause.end)

@@ -27,6 +27,7 @@ from game.typewriter.grammar import (
     INTRODUCTORY,
     IRREALIS_ADJECTIVES,
     IRREALIS_VERB_STEMS,
+    LINKING_STEMS,
     NEGATIVE_PRONOUNS,
     PEOPLE,
     POSSESSIVES,
@@ -195,6 +196,10 @@ class _Reader:
         self.question: list[TraitReading] | None = None
         self.previous: list[TraitReading] = []
         """The last sentence's reading about her: "Not anymore." takes it back."""
+        self.denied_before = False
+        """Whether the last sentence held a denial: "She is not in love. Not anymore." confirms it, not undoes it."""
+        self.last: tuple[SentenceShape, list[_Match], dict[int, tuple[int, tuple[str, ...]]]] | None = None
+        """The last sentence, for a bare "Ruby is not." or "She does too." that borrows its predicate."""
         self.in_quote = False
 
     def sentence(self, text: str) -> SentenceReading:
@@ -208,6 +213,9 @@ class _Reader:
             return SentenceReading(text, True, answer, self.index.subject, "answer")
         self.question = None
         undone = self._taken_back(words)
+        if undone is None:
+            undone = self._ellipsis(words)
+        self.last = None
         if undone is not None:
             self.previous = []
             return SentenceReading(text, True, undone, self.index.subject, "answer")
@@ -225,6 +233,8 @@ class _Reader:
         candidates = _readings(self.index, form, found, negations)
         traits = _resolve(self.index, candidates, words)
         self.previous = list(traits)
+        self.denied_before = bool(negations)
+        self.last = (form, found, negations)
         if asking:
             self.question = [*traits] if about else None
             self.previous = []
@@ -265,12 +275,30 @@ class _Reader:
         return readings
 
     def _taken_back(self, words: list[str]) -> tuple[TraitReading, ...] | None:
-        """ "She was sad. Not anymore." / "Ruby is sad. Then she isn't.": a bare denial takes back the sentence before."""
+        """ "She was sad. Not anymore." / "Ruby is sad. Then she isn't.": a bare denial takes back the sentence before
+        (and confirms one that was already a denial: "She is not in love. Not anymore.")."""
         if not self.previous or len(words) > 6 or any(word not in ANSWER_WORDS | TAKE_BACK_WORDS for word in words):
             return None
         if not any(word in ("not", "never", "no") for word in words):
             return None
-        return _flipped(self.previous, True, words)
+        return _flipped(self.previous, not self.denied_before, words)
+
+    def _ellipsis(self, words: list[str]) -> tuple[TraitReading, ...] | None:
+        """ "Harry is sad. Ruby is not." / "Harry cries. She does too.": her name and an auxiliary borrow the predicate of
+        the sentence before, whoever it was about, asserted or denied by what she is given."""
+        if self.last is None or not words or len(words) > 6:
+            return None
+        named = words[0] in ("she", "ruby") or self.index.names.get((words[0],)) == self.index.subject
+        rest = [word for word in words[1:] if word != ","]
+        if not named or not rest or any(word not in AUXILIARIES | ELLIPSIS_WORDS for word in rest):
+            return None
+        form, found, negations = self.last
+        as_hers = SentenceShape(
+            form.words, form.keys, form.clauses, [self.index.subject] * len(form.words), [True] * len(form.words)
+        )
+        readings = _resolve(self.index, _readings(self.index, as_hers, found, negations), form.words)
+        denied = any(word in ("not", "never") for word in rest)
+        return _flipped(readings, denied != bool(negations), rest)
 
 
 ANSWER_WORDS = (
@@ -319,6 +347,7 @@ ANSWER_WORDS = (
     )
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
+ELLIPSIS_WORDS = frozenset({"not", "never", "too", "also", "either", "anymore", "so", "as", "well", "neither", "always"})
 TAKE_BACK_WORDS = frozenset({"then", "but", "now", "today", "any", "more", "longer", "anymore", "again", "ever", "since"})
 
 
@@ -362,14 +391,20 @@ def _lookup(index: LexiconIndex, word: str) -> str:
     key = stem(word)
     common = common_words()
     inflected = key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))
+    if (
+        len(word) >= 5
+        and word.endswith("in")
+        and (word,) not in index.names
+        and (word + "g" in common or stem(word + "g") in index.vocabulary.words)
+    ):
+        return f"{word}g\0{stem(word + 'g')}"  # "lovin", "feelin": the g left off
     if key in index.name_vocabulary.forms and key != word and word not in common:
         return f"{key}\0{key}"  # "Rubyy": a name with a letter held down
     if key in index.vocabulary.words or word in index.vocabulary.forms or word in common or inflected or len(word) < 3:
         return f"{word}\0{key}"
     if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
         return f"{word}\0{key}"
-    if word.endswith("in") and (word + "g" in common or stem(word + "g") in index.vocabulary.words):
-        return f"{word}g\0{stem(word + 'g')}"  # "lovin", "tellin": the g left off
+
     single = _undouble(word)
     if single != word and (single in common or single in CLOSED_CLASS):
         return f"{single}\0{stem(single)}"  # "soo", "realy": a letter held down
@@ -516,7 +551,10 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if part == "is":
         if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing")):
             return _experiencer(words, match)  # "goes" is not "gone", "scares her" is "scared"
-        if any(clause.predicate <= j < head for j in clause.linking) or head <= clause.predicate + 1:
+        if (
+            any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
+            or head <= clause.predicate + 1
+        ):
             return True
         if before == "," and match.end >= clause.end - 1:
             return True  # "She hides under the bed, terrified."
@@ -601,6 +639,88 @@ def _surface_is(word: str, text: str) -> bool:
     return word in (first, first + "s", first + "es")
 
 
+BETWEEN_VERB_AND_ADJECTIVE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "so",
+        "very",
+        "really",
+        "quite",
+        "too",
+        "more",
+        "most",
+        "less",
+        "always",
+        "never",
+        "not",
+        "no",
+        "longer",
+        "still",
+        "even",
+        "just",
+        "kind",
+        "of",
+        "sort",
+        "bit",
+        "little",
+        "lot",
+        "such",
+        "as",
+        "ever",
+        "to",
+        "be",
+        "been",
+        "being",
+        "getting",
+        "becoming",
+        "feeling",
+        "pretty",
+        "rather",
+        "all",
+        "at",
+        "now",
+        "again",
+        "suddenly",
+        "finally",
+        "simply",
+        "utterly",
+        "totally",
+        "completely",
+        ",",
+        "and",
+        "or",
+        "but",
+        "only",
+        "almost",
+        "fairly",
+        "somewhat",
+        "like",
+        "anymore",
+    }
+)
+
+
+def _describes(form: SentenceShape, verb: int, head: int) -> bool:
+    """Does the adjective describe the subject of the verb before it? Only adverbs and a list of other adjectives may
+    stand between: "she is so very happy", "she seems tired, lonely and sad", not "she turns the music down"."""
+    for j in range(verb + 1, head):
+        word = form.words[j]
+        listed = j + 1 < len(form.words) and form.words[j + 1] in (",", "and", "or", "'s")
+        after_determiner = form.words[j - 1] in DETERMINERS | POSSESSIVES  # "a gifted painter", "my own creation"
+        if not (
+            word in BETWEEN_VERB_AND_ADJECTIVE | POSSESSIVES
+            or word.endswith("ly")
+            or listed
+            or after_determiner
+            or word == "'s"
+            or form.keys[j] in LINKING_STEMS
+        ):
+            return False
+    return True
+
+
 def _after_object_her(words: list[str], head: int) -> bool:
     j = head - 1
     while j >= 0 and (words[j].endswith("ly") or words[j] in ("so", "very", "really", "too", "quite", "a", "little", "bit")):
@@ -613,6 +733,9 @@ def _after_adverbs(words: list[str], i: int) -> int:
         words[i].endswith("ly")
         or words[i]
         in (
+            "no",
+            "longer",
+            "more",
             "so",
             "very",
             "really",
@@ -659,6 +782,8 @@ def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: s
             possessive = form.words[j] in POSSESSIVES | {"mine"} or following == "'s"
             if possessive and (following in other_roles or owned in other_roles):
                 return None  # "my dog": the dog is the object, not me
+            if possessive and match.pattern.part == "is":
+                continue  # "into my study" is not into me (but "raves about my novel" praises me)
             return int(j)
     return None
 
@@ -671,7 +796,8 @@ def _other_object(index: LexiconIndex, form: SentenceShape, match: _Match, end: 
         while j < end and form.words[j] in DETERMINERS:
             j += 1
         if j < end:
-            known = {word for words in index.roles.values() for word in words} | {"him", "his", "me", "my", "himself"}
+            wanted = index.object_roles.get(match.pattern.trait, frozenset())
+            known = frozenset(word for role in wanted for word in _refs(index, role, subject_forms=False))
             return form.words[j] not in known and form.keys[j] not in known
     return False
 
@@ -756,8 +882,10 @@ def _near(form: SentenceShape, clause: Clause) -> set[int]:
     near = {number}
     if number + 1 < len(form.clauses) and " ".join(form.clauses[number + 1].lead) in ABSENCE_LEADS | {"until", "till"}:
         near.add(number + 1)
-    if number > 0 and " ".join(form.clauses[number - 1].lead) in ABSENCE_LEADS | {"until", "till"}:
-        near.add(number - 1)
+    if number > 0:
+        before = form.clauses[number - 1]
+        if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.own_subject:
+            near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
     return near
 
 
@@ -806,6 +934,9 @@ def _negated(
     """An odd number of negations before the words in their clause (or "no longer" after them) denies them; those inside
     another idiom ("the way she used to be") belong to it."""
     count = 0
+    for comma in range(start, match.start):
+        if words[comma] == "," and any(comma < position < match.start for position in negations):
+            start = comma  # "never barks, never fetches": each denial has its own verb
     if (match.end == end - 1 and words[match.end] == "not") or (
         match.end < end and words[end - 1] == "not" and end - match.end <= 2
     ):

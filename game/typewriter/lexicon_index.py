@@ -79,6 +79,8 @@ class LexiconIndex:
     trait_ids: tuple[str, ...]
     role_traits: frozenset[str]
     """Traits with a frame that needs an object: their role-free words must not take another object."""
+    object_roles: dict[str, frozenset[str]]
+    """For each such trait, the roles its frames take as object ("in love with *him*", "crazy about *the dog*")."""
     keys: dict[str, str] = attribute(default_factory=dict)
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
     name_starts: frozenset[str] = frozenset()
@@ -172,6 +174,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         {trait.id: trait.implies for trait in lexicon.traits},
         tuple(trait.id for trait in lexicon.traits),
         frozenset(trait.id for trait in lexicon.traits if any(frame.object for frame in trait.frames)),
+        {trait.id: frozenset(f.object for f in trait.frames if f.object) for trait in lexicon.traits},
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
         traits=lexicon.traits,

@@ -46,6 +46,12 @@ MISSING_APOSTROPHE = {
 }
 CHAT = {
     "luv": "love",
+    "lol": "",
+    "lmao": "",
+    "haha": "",
+    "hahaha": "",
+    "omg": "",
+    "xoxo": "",
     "lafs": "laughs",
     "laffs": "laughs",
     "laff": "laugh",
