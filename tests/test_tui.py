@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.widgets import Static
 
 from game.explorer.exhaustive import explore_exhaustive
 from game.story.model import Story
@@ -16,7 +17,7 @@ from game.tui.endings_screen import EndingsScreen
 from game.tui.history_screen import HistoryScreen
 from game.tui.title import TitleScreen
 from game.tui.widgets import PageArea, RevealText
-from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, write_page
+from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, wait_until, write_page
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,25 @@ async def test_a_page_shows_what_took(private_home: Path) -> None:
         text = screen.view.plain_text
         assert "“Ruby speaks French.” She speaks French." in text
         assert "“Harry paints.” Not about Ruby: nothing changes." in text
+
+
+async def test_typing_a_sentence_shows_its_reading_before_the_page_is_pulled(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "1", "1", "1")
+        screen = game_screen(pilot)
+        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        page = screen.query_one(PageArea)
+        margin = screen.query_one("#margin", Static)
+        page.insert("Ruby is on cloud nine. Harry is sad. She speaks Fren")
+        await wait_until(pilot, lambda: "She is joyful." in str(margin.render()))
+        shown = str(margin.render())
+        assert margin.display and "✓ She is joyful." in shown and "· Not about Ruby: nothing changes." in shown
+        assert "French" not in shown  # the sentence still being typed is not read yet
+        assert screen.view.at_typewriter  # nothing was pulled out
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: not margin.display)
 
 
 async def test_pasting_a_huge_page_is_cut_and_the_game_goes_on(private_home: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 
 from game.engine import ChoiceInput, Input, PageInput
@@ -49,3 +52,12 @@ def game_screen(pilot: Pilot[None]) -> GameScreen:
     screen = pilot.app.screen
     assert isinstance(screen, GameScreen), type(screen).__name__
     return screen
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Let the app run until `condition` holds, or fail after `seconds`: a wait that also holds on a busy machine."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the screen never showed what was expected")
+        await pilot.pause()

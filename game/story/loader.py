@@ -289,7 +289,7 @@ class _Builder:
         self.declare_traits(lexicon_nodes[0][1] if lexicon_nodes else None)
         scene_nodes: list[tuple[YamlMap, Span]] = []
         ending_nodes: list[tuple[YamlMap, Span]] = []
-        for node, span in self.entries(mnode, "endings"):
+        for node, span in self.entries(mnode, "endings") if "endings" in mnode.items else ():
             ending_nodes.append((node, span))
         for source, parsed in files:
             smap: YamlMap = source.data

@@ -302,11 +302,16 @@ INTRO_PHRASES = (
 )
 
 
+_INTRO_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _intro in INTRO_PHRASES:
+    _INTRO_BY_FIRST.setdefault(_intro[0], []).append(_intro)
+
+
 def _skip_intro(words: list[str], i: int, end: int) -> int:
     """Past "Every morning,", "Suddenly", "In the kitchen," to where the subject may stand."""
     while i < end:
         word = words[i]
-        phrase = next((p for p in INTRO_PHRASES if tuple(words[i : i + len(p)]) == p), None)
+        phrase = next((p for p in _INTRO_BY_FIRST.get(word, ()) if tuple(words[i : i + len(p)]) == p), None)
         if phrase is not None:
             i += len(phrase)
             continue

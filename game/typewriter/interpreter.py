@@ -97,29 +97,13 @@ CLOSED_CLASS = frozenset(
     for word in value
 )
 ABSENCE_WORDS = frozenset(
-    {
-        "leav",
-        "gon",
-        "away",
-        "out",
-        "absent",
-        "elsewher",
-        "apart",
-        "travel",
-        "depart",
-        "abroad",
-        "absence",
-        "miss",
-        "late",
-        "work",
-        "trip",
-        "business",
-        "off",
-        "goe",
-        "go",
-    }
-)
-RETURN_WORDS = frozenset({"home", "back", "return", "come", "get", "walk", "arriv"})
+    stem(word)
+    for word in ("leave", "gone", "away", "out", "absent", "elsewhere", "apart", "travel", "depart", "abroad", "absence",
+                 "miss", "late", "work", "trip", "business", "off", "goes", "go", "left")
+)  # fmt: skip
+"""What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
+RETURN_WORDS = frozenset(stem(word) for word in ("home", "back", "return", "come", "get", "walk", "arrive"))
+"""What "until..." says when he is away until then ("until he comes home")."""
 ABSENCE_LEADS = frozenset(
     {
         "when",
@@ -225,10 +209,9 @@ class _Reader:
         found = _find(self.index, keys, negations)
         heads = {m.start for m in found}
         form = shape(self.index, words, keys, self.carried, heads)
-        about = any(
-            (c.subject == self.index.subject and form.real[c.start]) or (c.subject == self.index.subject and not c.lead)
-            for c in form.clauses
-        )
+        about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or any(
+            who == self.index.subject and real for who, real in zip(form.who, form.real, strict=True)
+        )  # "make her dance", "joy fills her": about her though she is not the subject
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject), self.carried)
         candidates = _readings(self.index, form, found, negations)
         traits = _resolve(self.index, candidates, words)
@@ -903,8 +886,11 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
     `*` in the phrase stands for any one word."""
     found: list[frozenset[int]] = []
     present = set(keys) | {WILDCARD}
+    starts = present & index.exceptions.keys()
     for start, key in enumerate(keys):
-        for _trait, words in index.exceptions.get(key, ()):
+        if key not in starts:
+            continue
+        for _trait, words in index.exceptions[key]:
             if not present.issuperset(words):
                 continue
             positions = [start]

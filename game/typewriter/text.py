@@ -150,15 +150,22 @@ def _nonblank(sentence: str) -> Iterator[str]:
 def tokens(sentence: str) -> list[str]:
     """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
     text = _fold_accents(sentence.lower()).replace("w/o", "without").replace("b/c", "because")
-    for short, long in IRREGULAR_NEGATIONS.items():
-        text = text.replace(short, long)
+    if "'" in text or "cannot" in text:
+        for short, long in IRREGULAR_NEGATIONS.items():
+            text = text.replace(short, long)
     text = _NT.sub(r"\1 not", text)
     text = _CONTRACTION.sub(_open_contraction, text)
     words = _TOKEN.findall(text)
+    repeats = _REPEATS.search(text) is not None
     out: list[str] = []
     for word in words:
-        word = _squeeze(word)
-        out.extend(MISSING_APOSTROPHE.get(word, CHAT.get(word, word)).split())
+        if repeats:
+            word = _squeeze(word)
+        spelled = MISSING_APOSTROPHE.get(word) or CHAT.get(word)
+        if spelled is None:
+            out.append(word)
+        else:
+            out.extend(spelled.split())
     return out
 
 

@@ -272,8 +272,16 @@ class Vocabulary:
         allowance = typo_allowance(word)
         if allowance == 0:
             return None
+        # one edit first: almost every typo is one, and the two-edit search costs the square of the word's length
+        found = self._best(word, 1, allowance)
+        deeper = allowance if len(word) < 5 else max(allowance, 2 if len(word) >= 6 else 1)
+        if found is None and deeper > 1:
+            found = self._best(word, deeper, allowance)
+        return self.forms[found] if found else None
+
+    def _best(self, word: str, depth: int, allowance: int) -> str | None:
         candidates: set[str] = set()
-        for variant in _deletes(word, allowance if len(word) < 5 else max(allowance, 2 if len(word) >= 6 else 1)):
+        for variant in _deletes(word, depth):
             candidates |= self._index.get(variant, set())
         best: tuple[int, str] | None = None
         for candidate in candidates:
@@ -287,4 +295,4 @@ class Vocabulary:
             distance = damerau(word, candidate, limit)
             if distance <= limit and (best is None or (distance, candidate) < best):
                 best = (distance, candidate)
-        return self.forms[best[1]] if best else None
+        return best[1] if best else None

@@ -1,0 +1,353 @@
+"""The typewriter's second edition, as a player meets it: the sentences of issue 13, page sets written by people who
+never saw the lexicon, and properties that hold for any text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.engine.feedback import draft_notes, page_feedback
+from game.story.loader import load_story
+from game.story.model import Story
+from game.typewriter import read_page
+from game.typewriter.words import stem
+
+DATA = Path(__file__).parent / "data"
+
+A = False  # asserted
+D = True  # denied
+
+EXAMPLES: list[tuple[str, dict[str, bool]]] = [
+    # everyday wording and idioms
+    ("she's on cloud nine", {"joyful": A}),
+    ("She has a knack for sketching.", {"artist": A}),
+    ("Without him she's a wreck.", {"miserable_without_calvin": A}),
+    ("She hangs on his every word.", {"clingy": A}),
+    # first person: I, me and my are Calvin
+    ("She loves me.", {"loves_calvin": A}),
+    ("She can't live without me.", {"miserable_without_calvin": A}),
+    ("She is no longer my creation.", {"free": A}),
+    # roles, not fixed strings
+    ("She is miserable every time he goes out.", {"miserable_without_calvin": A}),
+    ("She cries until he comes home.", {"miserable_without_calvin": A}),
+    ("She falls apart when I leave.", {"miserable_without_calvin": A}),
+    ("She follows me everywhere.", {"clingy": A}),
+    ("She needs Calvin.", {"clingy": A}),
+    ("She adores the dog.", {"likes_scotty": A}),
+    # Ruby as object or possessor
+    ("A great calm comes over her.", {"joyful": A}),
+    ("Her heart is light.", {"joyful": A}),
+    # casual typing
+    ("shes sadd", {"sad": A}),
+    ("she luvs me", {"loves_calvin": A}),
+    ("she dont speak french", {"speaks_french": D}),
+    ("she cant dance", {"dances": D}),
+    ("rubi is hapy", {"joyful": A}),
+    # negation and scope
+    ("Nothing makes her happy.", {"joyful": D}),
+    ("She has no friends of her own.", {"independent": D}),
+    ("She never cared for him.", {"loves_calvin": D}),
+    ("She stops crying.", {"cries": D}),
+    ("She is happy but not in love.", {"joyful": A, "loves_calvin": D}),
+    # saying without asserting
+    ("I wish she spoke French.", {}),
+    ("Harry thinks she is sad.", {}),
+    ("If she were happy, she would sing.", {}),
+    ("Is she happy?", {}),
+    ('"I am free," she says.', {}),
+    ("Can she paint? She can.", {"artist": A}),
+    ("Does she love me? No.", {"loves_calvin": D}),
+    # word sense: false readings that must not take
+    ("She eats French fries.", {}),
+    ("She wears blue jeans.", {}),
+    ("She has blue eyes.", {}),
+    ("She sits down.", {}),
+    ("She draws the blinds.", {}),
+    ("She draws a blank.", {"forgets": A}),
+    ("She barks like a dog.", {"acts_like_a_dog": A}),
+    # the stemmer's irregular forms
+    ("She made her own decisions.", {"independent": A}),
+    # the film's own ideas, and action traits
+    ("Make her dance.", {"dances": A}),
+    ("Write her to stay.", {"stays": A}),
+    ("She sings.", {"sings": A}),
+    ("She acts like a dog.", {"acts_like_a_dog": A}),
+    ("She cries.", {"cries": A, "sad": A}),
+    ("She laughs.", {"laughs": A, "joyful": A}),
+    ("She tells him he is a genius.", {"praises_calvin": A}),
+    ("She is afraid.", {"afraid": A}),
+    ("She stays with him.", {"stays": A}),
+    ("She never leaves.", {"stays": A}),
+    ("She walks out.", {"leaves": A}),
+    ("She sings and dances.", {"sings": A, "dances": A}),
+]
+
+
+def traits_of(story: Story, text: str) -> dict[str, bool]:
+    """Each trait's last reading on the page, as the engine applies them."""
+    assert story.lexicon is not None
+    out: dict[str, bool] = {}
+    for sentence in read_page(story.lexicon, story.characters, text).sentences:
+        for trait in sentence.traits if sentence.about_ruby else ():
+            out.pop(trait.id, None)
+            out[trait.id] = trait.negated
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), EXAMPLES, ids=[text for text, _ in EXAMPLES])
+def test_the_issues_sentences_read_as_described(shipped_story: Story, text: str, expected: dict[str, bool]) -> None:
+    assert traits_of(shipped_story, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("irregular", "base"),
+    [
+        ("has", "have"),
+        ("had", "have"),
+        ("made", "make"),
+        ("left", "leave"),
+        ("lost", "lose"),
+        ("took", "take"),
+        ("gave", "give"),
+        ("wrote", "write"),
+        ("became", "become"),
+        ("sang", "sing"),
+        ("told", "tell"),
+    ],
+)
+def test_irregular_forms_reach_the_same_stem_as_their_base(irregular: str, base: str) -> None:
+    assert stem(irregular) == stem(base)
+
+
+def test_make_her_do_something_is_about_her_but_makes_nothing_true(shipped_story: Story) -> None:
+    assert shipped_story.lexicon is not None
+    (sentence,) = read_page(shipped_story.lexicon, shipped_story.characters, "Make her do something.").sentences
+    assert sentence.about_ruby and sentence.traits == ()
+
+
+# -- page sets written from docs/typewriter.md alone ------------------------------------------------------------------
+
+
+def _score(story: Story, path: Path) -> tuple[float, float, dict[str, float]]:
+    pages = yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]
+    right = false = 0
+    by_kind: dict[str, list[int]] = {}
+    for page in pages:
+        expected = {t["id"]: bool(t["negated"]) for t in page["traits"]}
+        got = traits_of(story, page["text"])
+        ok = got == expected
+        right += ok
+        false += any(expected.get(trait) != negated for trait, negated in got.items())
+        by_kind.setdefault(page["kind"], []).append(ok)
+    return right / len(pages), false / len(pages), {kind: sum(oks) / len(oks) for kind, oks in by_kind.items()}
+
+
+@pytest.mark.parametrize("name", ["pages_dev.yaml", "pages_dev2.yaml"])
+def test_the_dev_pages_read_right(shipped_story: Story, name: str) -> None:
+    """The pages the reader was tuned on: a regression here is a class of sentence that stopped reading."""
+    share, false, by_kind = _score(shipped_story, DATA / name)
+    assert share >= 0.97, by_kind
+    assert false <= 0.01
+    assert min(by_kind.values()) >= 0.9, by_kind
+
+
+@pytest.mark.parametrize("name", ["pages_heldout.yaml", "pages_heldout2.yaml", "pages_heldout3.yaml", "pages_heldout4.yaml"])
+def test_held_out_pages_read_right(shipped_story: Story, name: str) -> None:
+    """Pages written by people who never saw the lexicon or the code. Batches 1 to 3 were measured, then their classes
+    of failure fixed (never the pages themselves); batch 4 was measured once, for the figure in the closing note.
+    Nothing here is tuned on: this test only keeps a later change from losing ground."""
+    share, false, by_kind = _score(shipped_story, DATA / name)
+    assert share >= 0.93, by_kind
+    assert false <= 0.03
+
+
+def test_the_page_sets_are_large_and_cover_every_kind() -> None:
+    kinds = {"idiom", "casual", "compound", "multi_sentence", "negation", "someone_else", "first_person", "not_asserting",
+             "word_sense", "action"}  # fmt: skip
+    held_out = 0
+    for name in ("pages_heldout.yaml", "pages_heldout2.yaml", "pages_heldout3.yaml", "pages_heldout4.yaml"):
+        pages = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["pages"]
+        assert {page["kind"] for page in pages} == kinds
+        held_out += len(pages)
+    assert held_out >= 300
+
+
+# -- properties -------------------------------------------------------------------------------------------------------
+
+PREDICATES = [
+    "is happy", "is sad", "speaks French", "paints", "loves me", "is free", "sings", "dances", "laughs", "cries",
+    "is afraid", "stays", "leaves", "barks like a dog", "adores the dog", "forgets everything", "is herself again",
+    "is miserable when I leave", "follows me everywhere", "tells me I am a genius", "has a life of her own",
+]  # fmt: skip
+OTHERS = ["Harry", "Calvin", "I", "Scotty", "Susie", "Mabel", "Her mother", "The dog", "Everyone", "My brother", "He", "Mort"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(OTHERS), st.sampled_from(PREDICATES), st.sampled_from(["", "never ", "really "]))
+def test_a_sentence_whose_subject_is_not_ruby_yields_no_ruby_trait(
+    shipped_story: Story, other: str, predicate: str, adverb: str
+) -> None:
+    assert shipped_story.lexicon is not None
+    (sentence,) = read_page(shipped_story.lexicon, shipped_story.characters, f"{other} {adverb}{predicate}.").sentences
+    assert sentence.traits == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Ruby", "She", "she", "RUBY"]), st.sampled_from(PREDICATES))
+def test_every_predicate_takes_for_her(shipped_story: Story, subject: str, predicate: str) -> None:
+    assert traits_of(shipped_story, f"{subject} {predicate}.")
+
+
+WORDS = [*PREDICATES, "Harry", "she", "not", "never", "if", "?", ".", ",", "and", "but", "I wish", '"', "Ruby", "me",
+         "when he leaves", "Not anymore.", "She does.", "asdf"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25))
+def test_any_arrangement_of_the_readers_words_reads_the_same_every_time(shipped_story: Story, parts: list[str]) -> None:
+    assert shipped_story.lexicon is not None
+    text = " ".join(parts)
+    first = read_page(shipped_story.lexicon, shipped_story.characters, text)
+    assert first == read_page(shipped_story.lexicon, shipped_story.characters, text)
+    for sentence in first.sentences:
+        assert sentence.about_ruby or not sentence.traits
+
+
+# -- what the player is told ------------------------------------------------------------------------------------------
+
+
+def test_feedback_speaks_in_the_storys_voice(shipped_story: Story) -> None:
+    assert shipped_story.lexicon is not None
+    text = "She is no longer sad. She loves me. Harry is sad. I wish she spoke French. Is she happy?"
+    lines = page_feedback(read_page(shipped_story.lexicon, shipped_story.characters, text), shipped_story)
+    assert lines == (
+        "“She is no longer sad.” She will never be sad again.",
+        "“She loves me.” She loves him.",
+        "“Harry is sad.” Not about Ruby: nothing changes.",
+        "“I wish she spoke French.” A wish, a hope or a maybe: the page makes nothing true that it only wants.",
+        "“Is she happy?” A question changes nothing; the page wants answers.",
+    )
+
+
+def test_a_sentence_the_typewriter_cannot_read_gets_a_hint_from_this_scene(shipped_story: Story) -> None:
+    assert shipped_story.lexicon is not None
+    scenes = shipped_story.scenes.values()
+    scene = next(s for s in scenes if s.typewriter and any(o.wrote for o in s.typewriter.outcomes))
+    assert scene.typewriter is not None
+    wanted = [test.trait for outcome in scene.typewriter.outcomes for test in outcome.wrote]
+    reading = read_page(shipped_story.lexicon, shipped_story.characters, "She has blue eyes.")
+    (line,) = page_feedback(reading, shipped_story, scene)
+    assert line.startswith("“She has blue eyes.” About Ruby, but the typewriter finds nothing in it to make true.")
+    first = shipped_story.lexicon.trait(wanted[0])
+    assert first is not None and first.description.lower() in line.lower()
+    assert line.count(",") + line.count(" or ") <= 3  # at most three ideas
+
+
+def test_the_margin_reads_only_finished_sentences(shipped_story: Story) -> None:
+    notes = draft_notes(shipped_story, None, "She is happy. Harry is sad. She speaks Fren")
+    assert [(n.sentence, n.kind) for n in notes] == [("She is happy.", "takes"), ("Harry is sad.", "nothing")]
+    assert notes[0].note == "She is joyful."
+
+
+def run_page(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "game", "page", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_page_explain_shows_the_subject_the_frame_and_the_words() -> None:
+    result = run_page("--explain", "She loves me. Harry thinks she is sad.")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "subject: Ruby Sparks; it says what is so" in out
+    assert "frame: does: love, object: calvin; words: loves me" in out
+    assert "subject: Harry Weir-Fields; it reports someone's words or beliefs (asserts nothing)" in out
+
+
+def test_page_json_keeps_its_contract_and_explain_adds_to_it() -> None:
+    plain = json.loads(run_page("--json", "She loves me.").stdout)
+    assert plain["sentences"] == [
+        {"text": "She loves me.", "about_ruby": True, "traits": [{"id": "loves_calvin", "negated": False, "intensity": 1.0}]}
+    ]
+    explained: dict[str, Any] = json.loads(run_page("--json", "--explain", "She loves me.").stdout)
+    (sentence,) = explained["sentences"]
+    assert sentence["subject"] == "Ruby Sparks" and sentence["mood"] == "asserts"
+    assert sentence["traits"][0]["frame"] == "does: love, object: calvin"
+
+
+# -- the lexicon format -----------------------------------------------------------------------------------------------
+
+FRAME_STORY = """
+lexicon:
+  subject: ana
+  narrator: ben
+  roles:
+    cat: [cat, kitten, tom]
+  traits:
+    - id: cat_lover
+      description: She loves the cat
+      frames:
+        - does: [love, adore]
+          object: cat
+    - id: loves_ben
+      description: She loves him
+      frames:
+        - is: [in love]
+        - does: [love]
+          object: ben
+    - id: lonely
+      description: She is lonely without him
+      is: [lonely]
+      when: absence
+    - id: weeps
+      description: She weeps
+      does: [weep]
+      implies: [lonely]
+"""
+
+
+def _frame_story(tmp_path: Path, lexicon: str) -> tuple[Story | None, list[str]]:
+    (tmp_path / "story.yaml").write_text(
+        "format: 1\nid: frames\ntitle: Frames\nversion: '1'\nstart: desk\n"
+        "characters:\n  ana: {name: Ana, names: [ana], pronoun: she}\n  ben: {name: Ben, names: [ben], pronoun: he}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "scenes.yaml").write_text(
+        "scenes:\n  - id: desk\n    typewriter:\n      prompt: Write.\n      outcomes:\n        - to: done\n"
+        "endings:\n  - id: done\n    title: Done\n    text: It is done.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lexicon.yaml").write_text(lexicon, encoding="utf-8")
+    story, diagnostics = load_story(tmp_path)
+    return story, [f"{d.code}: {d.message}" for d in diagnostics.items]
+
+
+def test_an_authors_frames_read_with_their_roles(tmp_path: Path) -> None:
+    story, problems = _frame_story(tmp_path, FRAME_STORY)
+    assert story is not None, problems
+    assert traits_of(story, "Ana adores the kitten.") == {"cat_lover": A}
+    assert traits_of(story, "She loves me.") == {"loves_ben": A}
+    assert traits_of(story, "Ana is in love with Sam.") == {}
+    assert traits_of(story, "She is lonely when Ben leaves.") == {"lonely": A}
+    assert traits_of(story, "She is lonely.") == {}
+    assert traits_of(story, "She weeps.") == {"weeps": A, "lonely": A}
+
+
+def test_frame_mistakes_are_diagnostics(tmp_path: Path) -> None:
+    broken = FRAME_STORY.replace("object: cat", "object: dog").replace("when: absence", "when: absense")
+    broken = broken.replace("implies: [lonely]", "implies: [lonley]")
+    story, problems = _frame_story(tmp_path, broken)
+    assert story is None
+    assert any(p.startswith("unknown-role: no character or role is called `dog`") for p in problems), problems
+    assert any(p.startswith("unknown-cue:") and "did you mean `absence`" in p for p in problems), problems
+    assert any(p.startswith("unknown-trait:") and "did you mean `lonely`" in p for p in problems), problems
+
+
+def test_a_first_format_lexicon_still_reads(mini_story: Story) -> None:
+    assert traits_of(mini_story, "Ruby speaks French.") == {"speaks_french": A}
