@@ -205,12 +205,13 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
         elif word in RELATIVES and i > start and _relative_here(words, i):
             boundary, skip = (word,), 1
         elif (
-            lead
-            and lead[0] in SUBORDINATOR_WORDS
+            (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, start, i, heads))
             and i > start + len(lead) + 1
             and _main_after_subordinate(words, keys, start + len(lead), i)
         ):
-            boundary, skip = (), 0  # "When the sun goes down she walks home": the main clause needs no comma
+            # "When the sun goes down she walks home": the main clause needs no comma; nor, typed in a hurry, does a
+            # second sentence ("shes not sad shes happy")
+            boundary, skip = (), 0
         if boundary is not None:
             if i > start or clauses:
                 clauses.append(Clause(start, i, lead))
@@ -222,12 +223,20 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
     return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
 
 
+def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
+    """ "she is not sad she is happy": after a clause with its verb, a subject pronoun and its verb begin another."""
+    if i + 1 >= len(words) or words[i] not in ("she", "he", "i", "we", "they") or words[i + 1] not in AUXILIARIES:
+        return False
+    return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
+
+
 def _main_after_subordinate(words: list[str], keys: list[str], first: int, i: int) -> bool:
     """A subject pronoun after the subordinate clause has had its own subject and verb starts the main clause."""
     if words[i] not in ("she", "he", "i", "we", "they"):
         return False
     before = words[i - 1]
-    return before not in ("that", ",", "and", "but") and keys[i - 1] not in REPORTING_STEMS and before not in AUXILIARIES
+    said = keys[i - 1] in REPORTING_STEMS or (before in OBJECTS and i >= 2 and keys[i - 2] in REPORTING_STEMS)
+    return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
 
 
 def _subordinator_here(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -462,6 +471,9 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
                     who[k] = who_now
                 j = after
                 continue
+        if clause.subject_word == "there" and word in ("her", "ruby") and j > clause.predicate and words[j - 1] == "in":
+            for k in range(clause.start, clause.end):
+                who[k] = index.subject  # "there is no joy in her": her feeling, though "there" is the subject
         if clause.subject == EMOTION and key in EXPERIENCE_STEMS:
             felt = next((k for k in range(j + 1, clause.end) if words[k] in ("her", "ruby", "herself")), None)
             if felt is not None:
@@ -500,7 +512,7 @@ def _still_asserts(words: list[str], j: int, end: int) -> bool:
 def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int) -> bool:
     """ "thinks she is sad", "says that...", "tells him she is happy": a clause follows, not an object."""
     k = i
-    if k < len(words) and words[k] in ("him", "me", "her", "us", "them", "everyone", "harry", "calvin") and words[k] != "her":
+    if k < len(words) and words[k] in ("him", "me", "her", "us", "them", "everyone", "harry", "calvin"):
         k += 1
     if k < len(words) and words[k] in ("that", ":", "so"):
         return True

@@ -104,6 +104,8 @@ ABSENCE_WORDS = frozenset(
 """What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
 RETURN_WORDS = frozenset(stem(word) for word in ("home", "back", "return", "come", "get", "walk", "arrive"))
 """What "until..." says when he is away until then ("until he comes home")."""
+COMING_BACK = frozenset(stem(word) for word in ("come", "get", "return", "arrive", "walk"))
+"""What "when..." says when he has been away ("when I get back"); "when I'm home" is not it."""
 ABSENCE_LEADS = frozenset(
     {
         "when",
@@ -270,6 +272,10 @@ class _Reader:
         """ "Harry is sad. Ruby is not." / "Harry cries. She does too.": her name and an auxiliary borrow the predicate of
         the sentence before, whoever it was about, asserted or denied by what she is given."""
         if self.last is None or not words or len(words) > 6:
+            return None
+        if words[:2] in (["i", "write"], ["i", "type"]):
+            words = words[3:] if words[2:3] == ["that"] else words[2:]  # "I write that she isn't."
+        if not words:
             return None
         named = words[0] in ("she", "ruby") or self.index.names.get((words[0],)) == self.index.subject
         rest = [word for word in words[1:] if word != ","]
@@ -475,7 +481,9 @@ def _readings(
     for match in found:
         pattern = match.pattern
         head = match.start
-        if not form.real[head] or any(phrase & match.positions and not phrase <= match.positions for phrase in excepted):
+        if not form.real[head] or any(
+            trait == pattern.trait and phrase & match.positions and not phrase <= match.positions for trait, phrase in excepted
+        ):
             continue
         clause = next((c for c in form.clauses if c.start <= head < c.end), None)
         if clause is None:
@@ -539,20 +547,28 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             or head <= clause.predicate + 1
         ):
             return True
-        if before == "," and match.end >= clause.end - 1:
-            return True  # "She hides under the bed, terrified."
+        if before == "," and form.who[head] == index.subject:
+            return True  # "She hides under the bed, terrified.", "She paints all day, happy as can be."
         return _after_object_her(words, head) or (not clause.own_subject and head <= _after_adverbs(words, clause.predicate))
     if part == "does":
         if before in DETERMINERS and before not in ("that", "all"):
             return False
-        if before == "of" and not words[head].endswith("ing"):
-            return False  # "a fresh coat of paint"
+        surface = words[head]
+        if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
+            return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
+        adjective = before not in FUNCTION_WORDS and not before.endswith("ly") and before not in ("longer", "more")
+        if not words[head].endswith("ing") and (
+            before == "of" or (adjective and head >= 2 and words[head - 2] in DETERMINERS | {"of"})
+        ):
+            return False  # "a fresh coat of paint", "a can of blue paint": a noun
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
     return True
 
 
-FEELING_CONTEXT = frozenset({"with", "of", "in", "her", "no", "into", "by", "any", "felt", "feel", "feels", "feeling", "from"})
+FEELING_CONTEXT = frozenset(
+    {"with", "of", "in", "her", "no", "into", "by", "any", "felt", "feel", "feels", "feeling", "from", "for"}
+)
 FEELING_ADJECTIVES = frozenset(
     {
         "great",
@@ -681,6 +697,9 @@ BETWEEN_VERB_AND_ADJECTIVE = frozenset(
         "somewhat",
         "like",
         "anymore",
+        "neither",
+        "nor",
+        "either",
     }
 )
 
@@ -849,9 +868,13 @@ def _absence(index: LexiconIndex, form: SentenceShape) -> set[int]:
         if not any(w in calvin for w in words[first : max(clause.predicate, first + 2)]):
             continue
         rest = keys[clause.predicate : clause.end]
-        if lead in ("until", "till"):
-            if any(k in RETURN_WORDS for k in rest):
-                found.add(number)
+        returning = (lead in ("until", "till") and any(k in RETURN_WORDS for k in rest)) or (
+            lead in ("when", "once", "as soon as", "the moment") and any(k in COMING_BACK for k in rest)
+        )
+        if returning:
+            found.add(number)  # "until he comes home" she is without him; "when I get back" she has been
+        elif lead in ("until", "till"):
+            continue
         elif (lead in ABSENCE_LEADS or not lead) and (
             any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end])
         ):
@@ -867,7 +890,7 @@ def _near(form: SentenceShape, clause: Clause) -> set[int]:
         near.add(number + 1)
     if number > 0:
         before = form.clauses[number - 1]
-        if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.own_subject:
+        if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.subject_word:
             near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
     return near
 
@@ -878,19 +901,19 @@ def _not_there(words: list[str]) -> bool:
     )
 
 
-def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
+def _excepted(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset[int]]]:
     """The words of every `except` phrase on the page ("french fries", "paints a * picture of"), with one word of slack.
 
-    An exception is a fact about the words, not about one trait: "leaves the door open" is neither leaving nor
-    staying. Only a reading that holds every word of the phrase survives it ("draws a total blank" is forgetting). A
-    `*` in the phrase stands for any one word."""
-    found: list[frozenset[int]] = []
+    An exception belongs to the trait that lists it ("sings the blues" is not sad, but it is singing). Only a reading
+    that holds every word of the phrase survives it ("draws a total blank" is forgetting). A `*` in the phrase stands
+    for any one word."""
+    found: list[tuple[str, frozenset[int]]] = []
     present = set(keys) | {WILDCARD}
     starts = present & index.exceptions.keys()
     for start, key in enumerate(keys):
         if key not in starts:
             continue
-        for _trait, words in index.exceptions[key]:
+        for trait, words in index.exceptions[key]:
             if not present.issuperset(words):
                 continue
             positions = [start]
@@ -905,7 +928,7 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[frozenset[int]]:
                     break
                 j += 1
             if len(positions) == len(words):
-                found.append(frozenset(p for p, w in zip(positions, words, strict=True) if w != WILDCARD))
+                found.append((trait, frozenset(p for p, w in zip(positions, words, strict=True) if w != WILDCARD)))
     return found
 
 

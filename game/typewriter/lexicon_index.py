@@ -16,7 +16,7 @@ from game.story.model import Character, Frame, Lexicon, Trait
 from game.typewriter.cues import negation_spans
 from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
 from game.typewriter.text import tokens
-from game.typewriter.words import Vocabulary, stem
+from game.typewriter.words import Vocabulary, inflections, stem
 
 NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""
@@ -52,6 +52,8 @@ class Pattern:
     """As the author wrote it, for `page --explain`."""
     objects: frozenset[str] = frozenset()
     """Stems of the frame's `objects`: empty when any object will do."""
+    forms: frozenset[str] = frozenset()
+    """For a verb, the forms its first word takes: "pins" stems like "pine" but is not one of its forms."""
     needs: frozenset[str] = frozenset()
     """Stems every reading of it must find on the page: a sentence without them is never tried, which keeps reading
     fast when many phrases start with the same small word ("her", "in", "a")."""
@@ -111,7 +113,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             return
         objects = frozenset(stem(word) for phrase in frame.objects for word in tokens(phrase))
         needs = frozenset(slot[0][0] for slot in slots if len(slot) == 1 and len(slot[0]) == 1 and slot[0][0] != NEGATION)
-        pattern = Pattern(trait.id, part, slots, frame, text, objects, needs)
+        first = tokens(text)[0] if part == "does" and tokens(text) else ""
+        pattern = Pattern(trait.id, part, slots, frame, text, objects, inflections(first) if first else frozenset(), needs)
         for alternative in slots[0]:
             patterns.setdefault(alternative[0], []).append(pattern)
         spellings.update(tokens(text))
@@ -152,7 +155,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
     for character in characters.values():
         named = {word for name in (*character.names, character.name) for word in tokens(name)} - FUNCTION_WORDS
         if character.id == lexicon.narrator:
-            named |= FIRST_PERSON
+            named |= FIRST_PERSON - {"i"}  # "I" is a subject: "she sticks around, whatever I write" is not about me
         roles[character.id] = frozenset(stem(word) for word in named)
     for role, words in lexicon.roles:
         extra = {stem(word) for text in words for word in tokens(text)}

@@ -162,6 +162,29 @@ SUFFIXES = (
 KEEP_ENDINGS = ("ss", "us", "is", "ous")
 
 
+def inflections(verb: str) -> frozenset[str]:
+    """Every form a verb takes ("pine": pines, pined, pining): its stem is shared with other words ("pins"), so a page
+    word that stems like a lexicon verb must also be one of its forms to be read as it."""
+    forms = {
+        verb,
+        verb + "s",
+        verb + "es",
+        verb + "d",
+        verb + "ed",
+        verb + "ing",
+        verb + verb[-1:] + "ing",
+        verb + verb[-1:] + "ed",
+    }
+    if verb.endswith("e"):
+        forms.add(verb[:-1] + "ing")
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith("ie"):
+        forms.add(verb[:-2] + "ying")
+    forms |= {form for form, base in IRREGULAR.items() if base == verb}
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A shared key for the forms of one word: speaks/speaking/spoke -> speak, happiness/happily -> happy."""
