@@ -7,7 +7,6 @@ here once for every story. Every entry is a lower-case word as it is typed, afte
 from __future__ import annotations
 
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that", "there", "here"})
-OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "it"})
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "its"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 DETERMINERS = frozenset(
@@ -463,8 +462,6 @@ INTRODUCTORY = frozenset(
         "week",
         "year",
         "month",
-        "from",
-        "on",
         "wow",
         "hey",
         "ah",

@@ -374,29 +374,42 @@ def _normalise(index: LexiconIndex, raw: list[str]) -> tuple[list[str], list[str
 
 
 def _lookup(index: LexiconIndex, word: str) -> str:
-    """ "surface\\0key" for one typed word: cached per index, since typo search is the slow part of reading."""
+    """ "surface\0key" for one typed word: cached per index, since typo search is the slow part of reading.
+
+    A word the lexicon or the grammar knows is itself. Any other word is either English the lexicon has no use for or
+    a slip of the fingers; only when a repair is at hand is it checked against the list of English words (so a page of
+    ordinary words never loads that list, and "point" is never read as "paint")."""
     if word == "," or word == "'s":
         return f"{word}\0{word}"
     key = stem(word)
-    common = common_words()
-    inflected = key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))
-    if (
-        len(word) >= 5
-        and word.endswith("in")
-        and (word,) not in index.names
-        and (word + "g" in common or stem(word + "g") in index.vocabulary.words)
-    ):
-        return f"{word}g\0{stem(word + 'g')}"  # "lovin", "feelin": the g left off
-    if key in index.name_vocabulary.forms and key != word and word not in common:
+    if key in index.name_vocabulary.forms and key != word and not _english(word, key):
         return f"{key}\0{key}"  # "Rubyy": a name with a letter held down
-    if key in index.vocabulary.words or word in index.vocabulary.forms or word in common or inflected or len(word) < 3:
+    if key in index.vocabulary.words or word in index.vocabulary.forms or len(word) < 3:
         return f"{word}\0{key}"
     if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
         return f"{word}\0{key}"
+    spelled = _spelling(index, word)
+    if spelled is not None:
+        return spelled
+    repair = _repair(index, word, key)
+    if repair is None or _english(word, key):
+        return f"{word}\0{key}"
+    return repair
 
+
+def _spelling(index: LexiconIndex, word: str) -> str | None:
+    """Spoken spellings of words the reader needs, repaired even when a word list has them: "lovin", "feelin" (the g
+    left off), "soo". Words the reader has no use for are left as they are, so this never loads the word list."""
+    if len(word) >= 5 and word.endswith("in") and (word,) not in index.names and stem(word + "g") in index.vocabulary.words:
+        return f"{word}g\0{stem(word + 'g')}"
     single = _undouble(word)
-    if single != word and (single in common or single in CLOSED_CLASS):
-        return f"{single}\0{stem(single)}"  # "soo", "realy": a letter held down
+    if single != word and (single in CLOSED_CLASS or stem(single) in index.vocabulary.words) and word not in common_words():
+        return f"{single}\0{stem(single)}"  # a letter held down
+    return None
+
+
+def _repair(index: LexiconIndex, word: str, key: str) -> str | None:
+    """What a word that nobody knows was meant to be, as "surface\0key", or None."""
     grammar = GRAMMAR_WORDS.correct(word)
     if grammar is not None:
         return f"{grammar}\0{stem(grammar)}"
@@ -404,7 +417,13 @@ def _lookup(index: LexiconIndex, word: str) -> str:
     if name is not None:
         return f"{name}\0{name}"
     corrected = index.vocabulary.correct(word) or index.vocabulary.correct(key)
-    return f"{word}\0{corrected or key}"
+    return f"{word}\0{corrected}" if corrected else None
+
+
+def _english(word: str, key: str) -> bool:
+    """Is the word real English ("point", "buys", "rubies"), never to be read as a typo?"""
+    common = common_words()
+    return word in common or (key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d")))
 
 
 def _undouble(word: str) -> str:

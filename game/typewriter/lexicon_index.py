@@ -27,7 +27,6 @@ WILDCARD = "*"
 CUES = frozenset({"absence"})
 """The cues a frame may ask for with `when`: absence is Calvin gone ("when he leaves", "without me")."""
 
-RUBY = "ruby"
 OTHER = ""
 """The subject of a sentence about someone or something that is not the lexicon's subject."""
 
