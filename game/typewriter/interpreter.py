@@ -87,7 +87,8 @@ GRAMMAR_WORDS = Vocabulary(
             "someone",
             "loves",
         )
-    }
+    },
+    deep=False,
 )
 """The small words a typo must not hide ("shee", "nevr", "whitout"): repaired like the lexicon's own words."""
 CLOSED_CLASS = frozenset(
@@ -376,9 +377,9 @@ def _normalise(index: LexiconIndex, raw: list[str]) -> tuple[list[str], list[str
 def _lookup(index: LexiconIndex, word: str) -> str:
     """ "surface\0key" for one typed word: cached per index, since typo search is the slow part of reading.
 
-    A word the lexicon or the grammar knows is itself. Any other word is either English the lexicon has no use for or
-    a slip of the fingers; only when a repair is at hand is it checked against the list of English words (so a page of
-    ordinary words never loads that list, and "point" is never read as "paint")."""
+    A word the lexicon or the grammar knows is itself. Any other word is either English the lexicon has no use for
+    ("kitchen", and "point", which is never read as "paint") or a slip of the fingers, searched for what it was meant
+    to be."""
     if word == "," or word == "'s":
         return f"{word}\0{word}"
     key = stem(word)
@@ -391,10 +392,9 @@ def _lookup(index: LexiconIndex, word: str) -> str:
     spelled = _spelling(index, word)
     if spelled is not None:
         return spelled
-    repair = _repair(index, word, key)
-    if repair is None or _english(word, key):
+    if _english(word, key):
         return f"{word}\0{key}"
-    return repair
+    return _repair(index, word, key) or f"{word}\0{key}"
 
 
 def _spelling(index: LexiconIndex, word: str) -> str | None:
@@ -438,6 +438,9 @@ def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, 
         if start in negations:
             candidates = candidates + index.patterns.get(NEGATION, [])
         for pattern in candidates:
+            if len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1:
+                found.append(_Match(pattern, start, start + 1, frozenset((start,)), frozenset()))  # one word: it is here
+                continue
             if not pattern.needs <= present:
                 continue
             match = _match_at(pattern, keys, negations, start)

@@ -106,17 +106,22 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
     exceptions: dict[str, list[tuple[str, Alternative]]] = {}
     spellings: set[str] = set()
 
+    objects_of: dict[int, frozenset[str]] = {}
+    """One set of objects per frame, shared by its patterns (and so pickled once in the story cache)."""
+
     def add(trait: Trait, part: Part, text: str, frame: Frame, synonyms: Mapping[str, list[Alternative]], legacy: bool) -> None:
         slots = _slots(text, synonyms, drop_subjectless=legacy)
         if not slots:
             return
-        objects = frozenset(stem(word) for phrase in frame.objects for word in tokens(phrase))
+        if id(frame) not in objects_of:
+            objects_of[id(frame)] = frozenset(stem(word) for phrase in frame.objects for word in tokens(phrase))
         needs = frozenset(slot[0][0] for slot in slots if len(slot) == 1 and len(slot[0]) == 1 and slot[0][0] != NEGATION)
-        first = tokens(text)[0] if part == "does" and tokens(text) else ""
-        pattern = Pattern(trait.id, part, slots, frame, text, objects, inflections(first) if first else frozenset(), needs)
+        words = tokens(text)
+        forms = inflections(words[0]) if part == "does" and words else frozenset()
+        pattern = Pattern(trait.id, part, slots, frame, text, objects_of[id(frame)], forms, needs)
         for alternative in slots[0]:
             patterns.setdefault(alternative[0], []).append(pattern)
-        spellings.update(tokens(text))
+        spellings.update(words)
 
     for trait in lexicon.traits:
         for frame in trait.frames:
@@ -171,7 +176,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         names,
         max((len(k) for k in names), default=1),
         Vocabulary(forms, protected=single_names),
-        Vocabulary({name: name for name in single_names}, protected=set(forms)),
+        Vocabulary({name: name for name in single_names}, protected=set(forms), deep=False),
         roles,
         {trait.id: trait.implies for trait in lexicon.traits},
         tuple(trait.id for trait in lexicon.traits),

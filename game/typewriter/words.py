@@ -8,7 +8,8 @@ page costs a few dictionary lookups per word instead of an edit-distance against
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
+from functools import lru_cache
+from pathlib import Path
 
 IRREGULAR = {
     "spoke": "speak",
@@ -162,6 +163,11 @@ SUFFIXES = (
 KEEP_ENDINGS = ("ss", "us", "is", "ous")
 
 
+_IRREGULAR_FORMS: dict[str, set[str]] = {}
+for _form, _base in IRREGULAR.items():
+    _IRREGULAR_FORMS.setdefault(_base, set()).add(_form)
+
+
 def inflections(verb: str) -> frozenset[str]:
     """Every form a verb takes ("pine": pines, pined, pining): its stem is shared with other words ("pins"), so a page
     word that stems like a lexicon verb must also be one of its forms to be read as it."""
@@ -181,7 +187,7 @@ def inflections(verb: str) -> frozenset[str]:
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
     if verb.endswith("ie"):
         forms.add(verb[:-2] + "ying")
-    forms |= {form for form, base in IRREGULAR.items() if base == verb}
+    forms |= _IRREGULAR_FORMS.get(verb, set())
     return frozenset(forms)
 
 
@@ -215,13 +221,54 @@ def _tidy(base: str) -> str:
     return base
 
 
-@cache
-def common_words() -> frozenset[str]:
-    """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint"."""
-    from importlib.resources import files  # a slow import, and most pages never need this list
+class EnglishWords:
+    """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint".
 
-    text = files("game.typewriter").joinpath("common_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    The list is large (WordNet's words) and a page needs it only when a repair is at hand, a few times at most, so it
+    is kept as the file's sorted bytes and searched by halves, not built into a set: building one took longer than the
+    rest of verifying a replay."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._text = b""
+        self._start = -1
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word.isascii() or not word.isalpha():
+            return False
+        if self._start < 0:
+            self._load()
+        wanted = word.encode("ascii")
+        text = self._text
+        lo, hi = self._start, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            begin = text.rfind(b"\n", lo, mid) + 1 if mid > lo else lo
+            begin = max(begin, lo)
+            end = text.find(b"\n", begin)
+            end = len(text) if end < 0 else end
+            line = text[begin:end]
+            if line == wanted:
+                return True
+            if line < wanted:
+                lo = end + 1
+            else:
+                hi = begin
+        return False
+
+    def _load(self) -> None:
+        text = self.path.read_bytes()
+        start = 0
+        while text.startswith(b"#", start):
+            start = text.index(b"\n", start) + 1
+        self._text, self._start = text, start
+
+
+_ENGLISH = EnglishWords(Path(__file__).with_name("common_words.txt"))
+
+
+def common_words() -> EnglishWords:
+    return _ENGLISH
 
 
 LONGEST_TYPO = 30
@@ -269,16 +316,34 @@ def _deletes(word: str, depth: int) -> set[str]:
 class Vocabulary:
     """The words a lexicon knows, with a deletion index for finding what a misspelt word meant."""
 
-    def __init__(self, forms: Mapping[str, str], protected: Iterable[str] = ()) -> None:
-        """`forms` maps every spelling the lexicon uses ("lonely", and its stem "lon") to the key it stands for."""
+    def __init__(self, forms: Mapping[str, str], protected: Iterable[str] = (), deep: bool = True) -> None:
+        """`forms` maps every spelling the lexicon uses ("lonely", and its stem "lon") to the key it stands for;
+        `deep` lets a long word lose two letters ("rember"), which only the lexicon's own words need."""
+        self.deep = deep
         self.forms = dict(forms)
         self.words = frozenset(self.forms.values())
         self.protected = frozenset(protected)
-        self._index: dict[str, set[str]] = {}
-        for word in self.forms:
-            for variant in _deletes(word, 2 if len(word) >= 8 and typo_allowance(word) else typo_allowance(word)):
-                self._index.setdefault(variant, set()).add(word)
+        self._index: dict[str, set[str]] | None = None
         self._cache: dict[str, str | None] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """The deletion index is left out of the story cache: most pages never search for a typo, and it was most of
+        what the cache had to read back."""
+        return {"forms": self.forms, "words": self.words, "protected": self.protected, "deep": self.deep}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._index = None
+        self._cache = {}
+
+    @property
+    def index(self) -> dict[str, set[str]]:
+        if self._index is None:
+            self._index = {}
+            for word in self.forms:
+                for variant in _deletes(word, 2 if len(word) >= 8 and typo_allowance(word) else typo_allowance(word)):
+                    self._index.setdefault(variant, set()).add(word)
+        return self._index
 
     def correct(self, word: str) -> str | None:
         """The known word `word` was meant to be, or None: deterministic (nearest, then alphabetical)."""
@@ -297,15 +362,18 @@ class Vocabulary:
             return None
         # one edit first: almost every typo is one, and the two-edit search costs the square of the word's length
         found = self._best(word, 1, allowance)
-        deeper = allowance if len(word) < 5 else max(allowance, 2 if len(word) >= 6 else 1)
+        deeper = allowance if len(word) < 5 or not self.deep else max(allowance, 2 if len(word) >= 6 else 1)
         if found is None and deeper > 1:
             found = self._best(word, deeper, allowance)
         return self.forms[found] if found else None
 
     def _best(self, word: str, depth: int, allowance: int) -> str | None:
         candidates: set[str] = set()
+        index = self.index
         for variant in _deletes(word, depth):
-            candidates |= self._index.get(variant, set())
+            found = index.get(variant)
+            if found:
+                candidates |= found
         best: tuple[int, str] | None = None
         for candidate in candidates:
             if candidate[0] != word[0] or typo_allowance(candidate) == 0:
