@@ -41,7 +41,9 @@ from game.typewriter.grammar import (
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 
 EMOTION = "\0emotion"
-TIME_DETERMINERS = frozenset({"every", "each", "this", "that", "one", "last", "next", "all", "some", "later", "tomorrow"})
+TIME_DETERMINERS = frozenset(
+    {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow"}
+)
 """Words that make a time noun an adverb: "every morning she paints"; "the night class teacher" is a subject."""
 WH_WORDS = frozenset({"why", "how", "where", "when", "what"})
 PREDICATE_STARTERS = AUXILIARIES | frozenset(
@@ -429,6 +431,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         return character, after
     if word in SUBJECT_PRONOUNS or word in OTHER_NOUN_PHRASES:
         return OTHER, i + 1
+    if word == "no" and i + 1 < end and words[i + 1] in ("longer", "more"):
+        return None  # "and no longer sad": a denial, not a subject
     if word in DETERMINERS:
         stop = _noun_phrase_end(words, keys, i + 1, end)
         if any(index.names.get((w,)) == subject for w in words[i + 1 : stop]):

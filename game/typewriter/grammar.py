@@ -325,10 +325,6 @@ NON_ASSERTING_SUBORDINATORS = frozenset(
     {
         "when",
         "whenever",
-        "until",
-        "till",
-        "before",
-        "after",
         "once",
         "as soon as",
         "every time",
@@ -346,7 +342,23 @@ NON_ASSERTING_SUBORDINATORS = frozenset(
 )
 """Clauses that say when or on what condition, not that: "when she is sad, she sings" asserts only `sings`."""
 ASSERTING_SUBORDINATORS = frozenset(
-    {"because", "since", "although", "though", "even though", "while", "whereas", "as", "cause", "cuz", "so"}
+    {
+        "until",
+        "till",
+        "before",
+        "after",
+        "because",
+        "since",
+        "although",
+        "though",
+        "even though",
+        "while",
+        "whereas",
+        "as",
+        "cause",
+        "cuz",
+        "so",
+    }
 )
 SUBORDINATOR_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _phrase in NON_ASSERTING_SUBORDINATORS | ASSERTING_SUBORDINATORS | CONDITIONALS:
@@ -401,6 +413,7 @@ PREPOSITIONS = frozenset(
 INTRODUCTORY = frozenset(
     {
         "yes",
+        "ever",
         "yeah",
         "yep",
         "yup",
@@ -477,6 +490,15 @@ INTRODUCTORY = frozenset(
 )
 TIME_NOUNS = frozenset(
     {
+        "days",
+        "nights",
+        "mornings",
+        "evenings",
+        "weekends",
+        "years",
+        "months",
+        "weeks",
+        "times",
         "morning",
         "night",
         "day",

@@ -49,45 +49,7 @@ ROLE_WINDOW = 7
 """How far after its verb an object may stand: "she follows him", "she is completely and utterly devoted to me"."""
 
 GRAMMAR_WORDS = Vocabulary(
-    {
-        word: word
-        for word in (
-            "she",
-            "her",
-            "herself",
-            "him",
-            "his",
-            "never",
-            "not",
-            "always",
-            "really",
-            "very",
-            "because",
-            "when",
-            "without",
-            "would",
-            "could",
-            "should",
-            "about",
-            "with",
-            "the",
-            "and",
-            "but",
-            "does",
-            "doesn",
-            "whenever",
-            "every",
-            "until",
-            "anymore",
-            "longer",
-            "nothing",
-            "nobody",
-            "everyone",
-            "everything",
-            "someone",
-            "loves",
-        )
-    },
+    {word: word for word in FUNCTION_WORDS | {"loves", "doesn", "nothing", "nobody", "everyone", "everything", "someone"}},
     deep=False,
 )
 """The small words a typo must not hide ("shee", "nevr", "whitout"): repaired like the lexicon's own words."""
@@ -400,8 +362,10 @@ def _lookup(index: LexiconIndex, word: str) -> str:
 def _spelling(index: LexiconIndex, word: str) -> str | None:
     """Spoken spellings of words the reader needs, repaired even when a word list has them: "lovin", "feelin" (the g
     left off), "soo". Words the reader has no use for are left as they are, so this never loads the word list."""
-    if len(word) >= 5 and word.endswith("in") and (word,) not in index.names and stem(word + "g") in index.vocabulary.words:
-        return f"{word}g\0{stem(word + 'g')}"
+    if word.endswith("in") and (word,) not in index.names and len(word) >= 4:
+        dropped = word + "g"
+        if (len(word) >= 5 and stem(dropped) in index.vocabulary.words) or dropped in CLOSED_CLASS:
+            return f"{dropped}\0{stem(dropped)}"
     single = _undouble(word)
     if single != word and (single in CLOSED_CLASS or stem(single) in index.vocabulary.words) and word not in common_words():
         return f"{single}\0{stem(single)}"  # a letter held down
@@ -564,11 +528,12 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if part == "is":
         if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing")):
             return _experiencer(words, match)  # "goes" is not "gone", "scares her" is "scared"
-        if (
-            any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
-            or head <= clause.predicate + 1
-        ):
+        described = any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
+        right_after = head <= clause.predicate or (head == clause.predicate + 1 and before in BETWEEN_VERB_AND_ADJECTIVE)
+        if described or right_after:  # "ruby so happy", typed in a hurry; not "she climbs down"
             return True
+        if not clause.own_subject and not clause.linking:
+            return True  # a fragment: "Not happy, not sad."
         if before == "," and form.who[head] == index.subject:
             return True  # "She hides under the bed, terrified.", "She paints all day, happy as can be."
         return _after_object_her(words, head) or (not clause.own_subject and head <= _after_adverbs(words, clause.predicate))
@@ -578,10 +543,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
         surface = words[head]
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
-        adjective = before not in FUNCTION_WORDS and not before.endswith("ly") and before not in ("longer", "more")
-        if not words[head].endswith("ing") and (
-            before == "of" or (adjective and head >= 2 and words[head - 2] in DETERMINERS | {"of"})
-        ):
+        adjective = before not in FUNCTION_WORDS and not before.endswith("ly") and (before,) not in index.names
+        if not words[head].endswith("ing") and (before == "of" or (adjective and head >= 2 and words[head - 2] in NOUN_MARKERS)):
             return False  # "a fresh coat of paint", "a can of blue paint": a noun
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
@@ -622,8 +585,10 @@ FEELING_ADJECTIVES = frozenset(
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
     clause = next((c for c in form.clauses if c.start <= head < c.end), None)
-    if clause is None or any(word in PEOPLE for word in form.words[clause.start : clause.predicate]):
-        return False
+    if clause is None or (clause.predicate > clause.start and form.words[clause.predicate - 1] in PEOPLE):
+        return False  # "her sister does her own thing"; but "the dentist appointment slips her mind"
+    if clause.subject == OTHER and clause.subject_word in DETERMINERS:
+        return True
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
     return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "")
@@ -651,6 +616,8 @@ def _experiencer(words: list[str], match: _Match) -> bool:
     return words[match.start].endswith("s") and match.end < len(words) and words[match.end] in ("her", "ruby")
 
 
+NOUN_MARKERS = frozenset({"a", "an", "the", "some", "any", "of", "her", "his", "my", "their", "your", "our", "these", "those"})
+"""Words before an adjective and a noun: "a can of *blue paint*", "her *new dance*"."""
 LIKE_AS_VERB_AFTER = frozenset({"to", "not", "never", "really", "also", "still", "always", "just", "truly"})
 
 
@@ -731,7 +698,7 @@ def _describes(form: SentenceShape, verb: int, head: int) -> bool:
     stand between: "she is so very happy", "she seems tired, lonely and sad", not "she turns the music down"."""
     for j in range(verb + 1, head):
         word = form.words[j]
-        listed = j + 1 < len(form.words) and form.words[j + 1] in (",", "and", "or", "'s")
+        listed = j + 1 < len(form.words) and form.words[j + 1] in (",", "and", "or", "nor", "'s")
         after_determiner = form.words[j - 1] in DETERMINERS | POSSESSIVES  # "a gifted painter", "my own creation"
         if not (
             word in BETWEEN_VERB_AND_ADJECTIVE | POSSESSIVES

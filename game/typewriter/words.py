@@ -378,8 +378,9 @@ class Vocabulary:
         for candidate in candidates:
             if candidate[0] != word[0] or typo_allowance(candidate) == 0:
                 continue
-            if len(word) <= 3 and len(candidate) != len(word) + 1:
-                continue  # a three-letter typo is a letter left out ("dor": door), never a letter changed (dog)
+            swapped = len(candidate) == len(word) and sorted(candidate) == sorted(word)
+            if len(word) <= 3 and len(candidate) != len(word) + 1 and not swapped:
+                continue  # a three-letter typo is a letter left out ("dor": door) or two swapped ("teh"), never changed (dog)
             limit = min(allowance, typo_allowance(candidate))
             if len(word) >= 6 and len(candidate) >= 8:
                 limit = 2  # "rember": long words lose two letters as easily as one
