@@ -45,6 +45,8 @@ TIME_DETERMINERS = frozenset(
     {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow"}
 )
 """Words that make a time noun an adverb: "every morning she paints"; "the night class teacher" is a subject."""
+TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "mister", "uncle", "aunt", "professor", "officer", "sir", "madam"})
+"""Words that put someone else's name after them: "Dr. Rosenthal laughs" is not about her."""
 WH_WORDS = frozenset({"why", "how", "where", "when", "what"})
 PREDICATE_STARTERS = AUXILIARIES | frozenset(
     {
@@ -150,8 +152,9 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
             clause.asserts = False
         _read_subject(index, words, keys, clause, previous, heads)
-        if clause.own_subject or clause.subject != OTHER:
-            previous = clause.subject
+        if (clause.own_subject or clause.subject != OTHER) and not (clause.lead and clause.lead[0] in SUBORDINATOR_WORDS):
+            previous = clause.subject  # a subordinate clause's subject is not carried on: "she cried because the toast
+            # burned, and laughed" is her laughing
         if first_subject is None and clause.asserts and not opaque:
             first_subject = clause.subject
         for i in range(clause.start, clause.end):
@@ -269,6 +272,9 @@ def _new_clause_after(index: LexiconIndex, words: list[str], keys: list[str], i:
         return False
     if _starts_subject(index, words, i):
         return True
+    if words[i] in DETERMINERS and words[i] not in ("no", "that"):
+        # "and the waiter smiles" is a new clause, "and the dog" more object: look for the noun phrase's verb
+        return any(words[j] in AUXILIARIES or j in heads for j in range(i + 2, min(i + 5, len(words))))
     for j in range(i, min(i + 3, len(words))):
         if words[j] in AUXILIARIES or keys[j] in LINKING_STEMS or j in heads or words[j] in ("not", "never", "no"):
             return True
@@ -299,6 +305,9 @@ def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] |
 
 
 INTRO_PHRASES = (
+    ("thank", "god"),
+    ("thank", "goodness"),
+    ("thank", "heavens"),
     ("every", "so", "often"),
     ("now", "and", "then"),
     ("once", "in", "a", "while"),
@@ -335,16 +344,17 @@ def _skip_intro(words: list[str], i: int, end: int) -> int:
         elif word in TIME_DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
             i += 2
         elif word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of"):
-            comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
-            if comma is not None:
-                i = comma + 1
-                continue
+            # "Without a word she rises...", "In the kitchen, Ruby dances": to the subject, or past the comma
             subject = next(
                 (j for j in range(i + 1, min(end, i + 6)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None
             )
-            if subject is None:
+            comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
+            if subject is not None and (comma is None or subject < comma):
+                i = subject
+            elif comma is not None:
+                i = comma + 1
+            else:
                 return i
-            i = subject
         else:
             return i
     return i
@@ -392,7 +402,8 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
         # "and sings"); anything else ("Asdf!") is about nobody
         predicate_like = (
             i >= clause.end
-            or any(h in heads for h in range(i, min(i + 3, clause.end)))
+            or i in heads
+            or (i + 1 in heads and (words[i] in PREDICATE_STARTERS or words[i].endswith("ly")))
             or words[i] in PREDICATE_STARTERS
             or keys[i] in LINKING_STEMS
             or (words[i].endswith(("s", "ed")) and words[i] not in PERSON_NOUNS and bool(clause.lead))
@@ -431,6 +442,9 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         return character, after
     if word in SUBJECT_PRONOUNS or word in OTHER_NOUN_PHRASES:
         return OTHER, i + 1
+    if word in TITLES and i + 1 < end:
+        named = _name_at(index, words, i + 1)
+        return (named[1], named[0]) if named is not None else (OTHER, i + 2)  # "Dr. Rosenthal laughs"
     if word == "no" and i + 1 < end and words[i + 1] in ("longer", "more"):
         return None  # "and no longer sad": a denial, not a subject
     if word in DETERMINERS:

@@ -122,7 +122,8 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     i = 0
     while i < len(words):
         if words[i] not in _NEGATION_STARTS:
-            if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS:
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS and after != "to":  # "stops to giggle" pauses
                 spans[i] = (i + 1, (words[i],))
             i += 1
             continue

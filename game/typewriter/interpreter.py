@@ -259,6 +259,9 @@ ANSWER_WORDS = (
     | AUXILIARIES
     | frozenset(
         {
+            "oh",
+            "well",
+            "ah",
             "she",
             "ruby",
             "not",
@@ -300,7 +303,25 @@ ANSWER_WORDS = (
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
 ELLIPSIS_WORDS = frozenset({"not", "never", "too", "also", "either", "anymore", "so", "as", "well", "neither", "always"})
-TAKE_BACK_WORDS = frozenset({"then", "but", "now", "today", "any", "more", "longer", "anymore", "again", "ever", "since"})
+TAKE_BACK_WORDS = frozenset(
+    {
+        "though",
+        "anyway",
+        "however",
+        "really",
+        "then",
+        "but",
+        "now",
+        "today",
+        "any",
+        "more",
+        "longer",
+        "anymore",
+        "again",
+        "ever",
+        "since",
+    }
+)
 
 
 def _flipped(readings: list[TraitReading], denied: bool, words: list[str]) -> tuple[TraitReading, ...]:
@@ -461,6 +482,7 @@ def _readings(
     if not found:
         return []
     excepted = _excepted(index, keys)
+    heads = {(m.pattern.trait, m.start) for m in found}
     phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
     absence: set[int] | None = None
     candidates = []
@@ -468,9 +490,11 @@ def _readings(
         pattern = match.pattern
         head = match.start
         if not form.real[head] or any(
-            trait == pattern.trait and phrase & match.positions and not phrase <= match.positions for trait, phrase in excepted
+            (trait == pattern.trait or (trait, head) in heads) and phrase & match.positions and not phrase <= match.positions
+            for trait, phrase in excepted
         ):
-            continue
+            continue  # an exception holds for its trait, and for any trait read from the same word ("leaves me in
+            # stitches" is neither leaving nor staying; "sings the blues" is singing, only not sad)
         clause = next((c for c in form.clauses if c.start <= head < c.end), None)
         if clause is None:
             continue  # inside the words that join two clauses ("every time")
@@ -540,6 +564,9 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if part == "does":
         if before in DETERMINERS and before not in ("that", "all"):
             return False
+        gap = [words[j] for j in range(head + 1, match.end) if j not in match.positions]
+        if match.pattern.frame.object is None and any(word in ("me", "him", "them", "us", "it", "her") for word in gap):
+            return False  # "she cracks me up", "she tears it up": the verb acts on someone, it is not her laughing or crying
         surface = words[head]
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "mt", "prof"})
-_SENTENCE_END = re.compile(r"[.!?;]+[\"')\]]*|\n")
+_SENTENCE_END = re.compile(r"[.!?;:]+[\"')\]]*|\n")
 _TOKEN = re.compile(r"[^\W_]+|,|'s\b")
 POSSESSIVE = "'s"
 """Kept as a token of its own, so "Ruby's mother is sad" can be told from "Ruby's happy"."""
@@ -46,6 +46,7 @@ MISSING_APOSTROPHE = {
 }
 CHAT = {
     "luv": "love",
+    "bout": "about",
     "lol": "",
     "lmao": "",
     "haha": "",
