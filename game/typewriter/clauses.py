@@ -304,6 +304,8 @@ def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] |
     return None
 
 
+INTRO_PARTICLES = frozenset({"out", "up", "down", "back", "outside", "inside", "upstairs", "downstairs", "later"})
+"""Adverbs that open a place before the subject: "Out in the yard she..."."""
 INTRO_PHRASES = (
     ("thank", "god"),
     ("thank", "goodness"),
@@ -343,10 +345,10 @@ def _skip_intro(words: list[str], i: int, end: int) -> int:
             i += 1
         elif word in TIME_DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
             i += 2
-        elif word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of"):
+        elif (word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of")) or word in INTRO_PARTICLES:
             # "Without a word she rises...", "In the kitchen, Ruby dances": to the subject, or past the comma
             subject = next(
-                (j for j in range(i + 1, min(end, i + 6)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None
+                (j for j in range(i + 1, min(end, i + 11)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None
             )
             comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
             if subject is not None and (comma is None or subject < comma):

@@ -103,12 +103,7 @@ LINKING = frozenset(
         "go",
         "fall",
         "keep",
-        "come",
         "prove",
-        "end",
-        "wake",
-        "sit",
-        "lie",
     }
 )
 """Verbs (stems) after which an adjective says what the subject is: "she seems happy", "she grows sad", "she falls in love".
@@ -330,6 +325,10 @@ NON_ASSERTING_SUBORDINATORS = frozenset(
         "every time",
         "each time",
         "the moment",
+        "the minute",
+        "the second",
+        "the whole time",
+        "the entire time",
         "as long as",
         "in case",
         "so that",
@@ -678,6 +677,18 @@ PEOPLE = frozenset(
 """People and animals: an object that keeps a verb's everyday sense ("she draws the children")."""
 POSSESSIONS = frozenset(
     {
+        "sketchbook",
+        "sketches",
+        "sketch",
+        "notebook",
+        "journal",
+        "diary",
+        "letter",
+        "letters",
+        "bag",
+        "coat",
+        "canvas",
+        "easel",
         "book",
         "novel",
         "painting",
@@ -709,7 +720,6 @@ POSSESSIONS = frozenset(
         "hair",
         "jeans",
         "shirt",
-        "coat",
         "hat",
         "cat",
         "bike",

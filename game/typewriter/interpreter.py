@@ -80,6 +80,9 @@ ABSENCE_LEADS = frozenset(
         "once",
         "as soon as",
         "the moment",
+        "the minute",
+        "the whole time",
+        "the entire time",
         "any time",
         "anytime",
         "until",
@@ -236,6 +239,8 @@ class _Reader:
         the sentence before, whoever it was about, asserted or denied by what she is given."""
         if self.last is None or not words or len(words) > 6:
             return None
+        while words and words[0] in ("now", "then", "but", "and", "yet", "so", "well", "today", ","):
+            words = words[1:]  # "Now she does."
         if words[:2] in (["i", "write"], ["i", "type"]):
             words = words[3:] if words[2:3] == ["that"] else words[2:]  # "I write that she isn't."
         if not words:
@@ -720,13 +725,18 @@ BETWEEN_VERB_AND_ADJECTIVE = frozenset(
 )
 
 
+NAMING_VERBS = frozenset(stem(word) for word in ("is", "be", "become", "seem", "remain", "stay", "feel", "look", "sound"))
+"""Verbs after which a noun phrase names what she is ("she is a gifted painter"), with its adjectives."""
+
+
 def _describes(form: SentenceShape, verb: int, head: int) -> bool:
     """Does the adjective describe the subject of the verb before it? Only adverbs and a list of other adjectives may
     stand between: "she is so very happy", "she seems tired, lonely and sad", not "she turns the music down"."""
     for j in range(verb + 1, head):
         word = form.words[j]
         listed = j + 1 < len(form.words) and form.words[j + 1] in (",", "and", "or", "nor", "'s")
-        after_determiner = form.words[j - 1] in DETERMINERS | POSSESSIVES  # "a gifted painter", "my own creation"
+        # "she is a gifted painter", "my own creation"; but "she turns the music down" is not the music being sad
+        after_determiner = form.words[j - 1] in DETERMINERS | POSSESSIVES and form.keys[verb] in NAMING_VERBS
         if not (
             word in BETWEEN_VERB_AND_ADJECTIVE | POSSESSIVES
             or word.endswith("ly")
@@ -794,6 +804,9 @@ def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: s
     other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
     for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
         word = form.keys[j]
+        owner = j + 1 < len(form.words) and (form.words[j + 1] == "'s" or form.words[j] in POSSESSIVES)
+        if j >= match.end and (word in other_roles or (form.words[j],) in index.names) and word not in refs and not owner:
+            return None  # "adores Scotty and throws him a ball": the object was the dog
         if word in refs or form.words[j] in refs:
             following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
             owned = form.keys[j + 2] if j + 2 < len(form.keys) else ""
@@ -917,6 +930,10 @@ def _not_there(words: list[str]) -> bool:
     )
 
 
+SLACK_NEVER = FUNCTION_WORDS | {","}
+"""Words an `except` phrase never skips over: "tears up the letter" is one thing, "tears up when the music starts" another."""
+
+
 def _excepted(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset[int]]]:
     """The words of every `except` phrase on the page ("french fries", "paints a * picture of"), with one word of slack.
 
@@ -937,7 +954,7 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset
             for word in words[1:]:
                 if j < len(keys) and (keys[j] == word or word == WILDCARD):
                     positions.append(j)
-                elif word != WILDCARD and j + 1 < len(keys) and keys[j + 1] == word and keys[j] != ",":
+                elif word != WILDCARD and j + 1 < len(keys) and keys[j + 1] == word and keys[j] not in SLACK_NEVER:
                     j += 1
                     positions.append(j)
                 else:
@@ -978,8 +995,9 @@ def _negated(
             if cue == ("no",) and _helpless(words, position):
                 continue
             count += 1
-        if position == match.end and words[position] in NEGATIVE_PRONOUNS:
-            count += 1
+        object_at = match.end + 1 if match.end < len(words) and words[match.end] in ("of", "about", "for") else match.end
+        if position == object_at and words[position] in NEGATIVE_PRONOUNS:
+            count += 1  # "she fears nothing", "she is afraid of nothing"
     if count and _cannot_help(words, start, match.start):
         count += 1
     return count % 2 == 1

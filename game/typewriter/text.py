@@ -31,6 +31,7 @@ MISSING_APOSTROPHE = {
     "hadnt": "had not",
     "wont": "will not",
     "dosent": "does not",
+    "aint": "is not",
     "dosnt": "does not",
     "doesnot": "does not",
     "cannt": "can not",
@@ -150,7 +151,7 @@ def _nonblank(sentence: str) -> Iterator[str]:
 
 def tokens(sentence: str) -> list[str]:
     """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
-    text = _fold_accents(sentence.lower()).replace("w/o", "without").replace("b/c", "because")
+    text = _fold_accents(sentence.lower()).replace("w/o", "without").replace("b/c", "because").replace("her self", "herself")
     if "'" in text or "cannot" in text:
         for short, long in IRREGULAR_NEGATIONS.items():
             text = text.replace(short, long)
