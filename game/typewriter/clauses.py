@@ -307,6 +307,10 @@ def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] |
 INTRO_PARTICLES = frozenset({"out", "up", "down", "back", "outside", "inside", "upstairs", "downstairs", "later"})
 """Adverbs that open a place before the subject: "Out in the yard she..."."""
 INTRO_PHRASES = (
+    ("most", "of", "all"),
+    ("above", "all"),
+    ("best", "of", "all"),
+    ("worst", "of", "all"),
     ("thank", "god"),
     ("thank", "goodness"),
     ("thank", "heavens"),
@@ -372,7 +376,7 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
         and j < i + 4
         and words[j] not in AUXILIARIES
         and words[j] not in (",", "not", "never")
-        and (j == i or keys[j] not in verbs)
+        and (j == i or (keys[j] not in verbs and not words[j].endswith("ly") and words[j] not in PREDICATE_STARTERS))
     ):
         if j > i and (
             words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS

@@ -16,7 +16,7 @@ from ducktools.classbuilder.prefab import prefab
 from game.story.model import Character, Lexicon
 from game.typewriter import grammar
 from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
-from game.typewriter.cues import AFTERWARD_NEGATIONS, intensity_spans, negation_spans
+from game.typewriter.cues import AFTERWARD_NEGATIONS, INTENSITIES, intensity_spans, negation_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
     COORDINATORS,
@@ -218,6 +218,8 @@ class _Reader:
             return None
         if "," in words[1:]:
             words = words[: words.index(",", 1)]  # "She does, every day."
+        if len(words) == 1 and (words[0].endswith("ly") or words[0] in STRONG_WORDS):
+            return _flipped(self.question, False, words)  # "Perfectly.", "Terribly.": yes, and how
         if len(words) > 6 or any(word not in ANSWER_WORDS for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
@@ -308,6 +310,7 @@ ANSWER_WORDS = (
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
 ELLIPSIS_WORDS = frozenset({"not", "never", "too", "also", "either", "anymore", "so", "as", "well", "neither", "always"})
+STRONG_WORDS = frozenset(word for (word, *rest), value in INTENSITIES.items() if not rest and value > 1)
 TAKE_BACK_WORDS = frozenset(
     {
         "though",
@@ -489,7 +492,6 @@ def _readings(
     excepted = _excepted(index, keys)
     heads = {(m.pattern.trait, m.start) for m in found}
     phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
-    absence: set[int] | None = None
     candidates = []
     for match in found:
         pattern = match.pattern
@@ -530,9 +532,7 @@ def _readings(
         ):
             continue
         if frame.when == "absence":
-            if absence is None:
-                absence = _absence(index, form)
-            if not absence & _near(form, clause):
+            if not _absence(index, form, frame.opposite) & _near(form, clause):
                 continue
             specific = 2
         if frame.with_ and not _has_words(keys, frame.with_, match.end):
@@ -576,8 +576,12 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
         adjective = before not in FUNCTION_WORDS and not before.endswith("ly") and (before,) not in index.names
-        if not words[head].endswith("ing") and (before == "of" or (adjective and head >= 2 and words[head - 2] in NOUN_MARKERS)):
-            return False  # "a fresh coat of paint", "a can of blue paint": a noun
+        gerund = words[head].endswith("ing")
+        participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
+        if (before == "of" and not gerund) or (adjective and not participle and head >= 2 and words[head - 2] in NOUN_MARKERS):
+            return False  # "a fresh coat of paint", "a can of blue paint", "my old painting": a noun
+        if before in POSSESSIVES - {"her"}:
+            return False  # "my painting", "his drawings": someone else's work
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
     return True
@@ -619,8 +623,8 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     clause = next((c for c in form.clauses if c.start <= head < c.end), None)
     if clause is None or (clause.predicate > clause.start and form.words[clause.predicate - 1] in PEOPLE):
         return False  # "her sister does her own thing"; but "the dentist appointment slips her mind"
-    if clause.subject == OTHER and clause.subject_word in DETERMINERS:
-        return True
+    if clause.subject == OTHER and clause.subject_word in DETERMINERS | POSSESSIVES:
+        return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
     return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "")
@@ -805,7 +809,14 @@ def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: s
     for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
         word = form.keys[j]
         owner = j + 1 < len(form.words) and (form.words[j + 1] == "'s" or form.words[j] in POSSESSIVES)
-        if j >= match.end and (word in other_roles or (form.words[j],) in index.names) and word not in refs and not owner:
+        addressee = bool(match.pattern.frame.with_)  # "tells Langdon that I am a genius": Langdon is told, I am praised
+        if (
+            j >= match.end
+            and (word in other_roles or (form.words[j],) in index.names)
+            and word not in refs
+            and not owner
+            and not addressee
+        ):
             return None  # "adores Scotty and throws him a ball": the object was the dog
         if word in refs or form.words[j] in refs:
             following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
@@ -880,7 +891,7 @@ def _has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
     return any(" " + " ".join(stem(w) for w in tokens(phrase)) + " " in text for phrase in wanted)
 
 
-def _absence(index: LexiconIndex, form: SentenceShape) -> set[int]:
+def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -> set[int]:
     """The clauses in which Calvin is away: "without me", "when he leaves", "until he comes home", "in his absence"."""
     words, keys = form.words, form.keys
     calvin = _refs(index, index.narrator or "", subject_forms=True) if index.narrator else frozenset({"he", "him", "his"})
@@ -898,8 +909,8 @@ def _absence(index: LexiconIndex, form: SentenceShape) -> set[int]:
             continue
         rest = keys[clause.predicate : clause.end]
         returning = (lead in ("until", "till") and any(k in RETURN_WORDS for k in rest)) or (
-            lead in ("when", "once", "as soon as", "the moment") and any(k in COMING_BACK for k in rest)
-        )
+            lead in ("when", "once", "as soon as", "the moment") and any(k in COMING_BACK for k in rest) and not opposite
+        )  # "when I get back she's a wreck" was missing him; "when I get back she's fine" says nothing of his absence
         if returning:
             found.add(number)  # "until he comes home" she is without him; "when I get back" she has been
         elif lead in ("until", "till"):
