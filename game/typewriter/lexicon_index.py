@@ -8,7 +8,7 @@ page costs a dictionary lookup per word, whatever the size of the lexicon.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
@@ -39,9 +39,11 @@ Alternative = tuple[str, ...]
 Slot = tuple[Alternative, ...]
 
 
-@prefab(frozen=True)
-class Pattern:
-    """One way of saying a trait, compiled: `slots` of stems, the part they play, and the frame that owns them."""
+class Pattern(NamedTuple):
+    """One way of saying a trait, compiled: `slots` of stems, the part they play, and the frame that owns them.
+
+    A named tuple, not a record class: an index holds some 1,500 of them, and the story cache reads them back on every
+    start, which a tuple does several times faster."""
 
     trait: str
     part: Part
@@ -56,10 +58,6 @@ class Pattern:
     needs: frozenset[str] = frozenset()
     """Stems every reading of it must find on the page: a sentence without them is never tried, which keeps reading
     fast when many phrases start with the same small word ("her", "in", "a")."""
-
-    @property
-    def size(self) -> int:
-        return len(self.slots)
 
 
 @prefab
