@@ -44,8 +44,9 @@ def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None
     return tuple(lines)
 
 
-def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None = None) -> str:
-    """One sentence's reading in words: "She is joyful.", or why nothing took, with a hint when it was about her."""
+def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None = None, hint: bool = True) -> str:
+    """One sentence's reading in words: "She is joyful.", or why nothing took, with a hint when it was about her (left
+    out of the margin, where two lines must hold it)."""
     subject = story.subject_name
     lexicon = story.lexicon
     if sentence.traits and lexicon is not None:
@@ -54,8 +55,7 @@ def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None =
         return WHY_NOTHING[sentence.mood]
     if not sentence.about_ruby:
         return f"Not about {subject}: nothing changes."
-    hint = near_miss(story, scene)
-    return f"About {subject}, but the typewriter finds nothing in it to make true.{hint}"
+    return f"About {subject}, but the typewriter finds nothing in it to make true.{near_miss(story, scene) if hint else ''}"
 
 
 def near_miss(story: Story, scene: Scene | None) -> str:
@@ -110,7 +110,8 @@ def draft_notes(story: Story, scene: Scene | None, text: str) -> tuple[MarginNot
         return ()
     reading = read_page(story.lexicon, story.characters, page[: end + 1])
     return tuple(
-        MarginNote(sentence.text, sentence_note(sentence, story, scene), _kind(sentence)) for sentence in reading.sentences
+        MarginNote(sentence.text, sentence_note(sentence, story, scene, hint=False), _kind(sentence))
+        for sentence in reading.sentences
     )
 
 
