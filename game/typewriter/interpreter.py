@@ -10,8 +10,7 @@ him, not only tears). Deterministic, pure, and fast enough to read as the player
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-from ducktools.classbuilder.prefab import prefab
+from typing import NamedTuple
 
 from game.story.model import Character, Lexicon
 from game.typewriter import grammar
@@ -118,8 +117,9 @@ def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexicon
     return index
 
 
-@prefab(frozen=True)
-class _Match:
+class _Match(NamedTuple):
+    """Where a pattern was found: named tuples, since a page makes hundreds of them and a record class costs more."""
+
     pattern: Pattern
     start: int
     end: int
@@ -127,8 +127,7 @@ class _Match:
     consumed: frozenset[int]
 
 
-@prefab
-class _Candidate:
+class _Candidate(NamedTuple):
     match: _Match
     negated: bool
     specific: int
