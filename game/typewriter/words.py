@@ -311,13 +311,16 @@ def damerau(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _deletes(word: str, depth: int) -> set[str]:
+@lru_cache(maxsize=256)
+def _deletes(word: str, depth: int) -> frozenset[str]:
+    """Every spelling of `word` with up to `depth` letters left out; shared by the three vocabularies a typo is tried
+    against (grammar, names, the lexicon), so each typed word is taken apart once."""
     found = {word}
     frontier = {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
-    return found
+    return frozenset(found)
 
 
 class Vocabulary:
