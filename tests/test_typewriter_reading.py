@@ -352,5 +352,64 @@ def test_frame_mistakes_are_diagnostics(tmp_path: Path) -> None:
     assert any(p.startswith("unknown-trait:") and "did you mean `lonely`" in p for p in problems), problems
 
 
+def test_phrases_with_nothing_to_read_are_diagnostics(tmp_path: Path) -> None:
+    broken = FRAME_STORY.replace("is: [lonely]", 'is: [lonely, "not"]').replace(
+        "does: [weep]", 'does: [weep]\n      idioms: ["!!!"]'
+    )
+    broken = broken.replace("implies: [lonely]", "implies: [weeps]")
+    story, problems = _frame_story(tmp_path, broken)
+    assert story is None
+    assert any(p.startswith("empty-phrase: `not` in `is`") for p in problems), problems
+    assert any(p.startswith("empty-phrase: `!!!` in `idioms`") for p in problems), problems
+    assert "bad-implies: `weeps` implies itself" in problems
+
+
+def _renamed_story(tmp_path: Path, subject: str, pronoun: str, narrator: str) -> Story:
+    """The shipped lexicon in a story of other names (and another pronoun): the reader's rules are not Ruby's alone."""
+    shipped = (Path(__file__).parent.parent / "scenes" / "lexicon.yaml").read_text(encoding="utf-8")
+    lexicon = (
+        shipped.replace("subject: ruby", f"subject: {subject}")
+        .replace("narrator: calvin", f"narrator: {narrator}")
+        .replace("    calvin: [calvin,", f"    {narrator}: [{narrator},")
+        .replace("object: calvin", f"object: {narrator}")
+    )
+    (tmp_path / "story.yaml").write_text(
+        "format: 1\nid: other\ntitle: Other\nversion: '1'\nstart: desk\n"
+        "variables:\n  control: {type: int, default: 0}\n  mood: {type: int, default: 0}\n  trust: {type: int, default: 0}\n"
+        f"characters:\n  {subject}: {{name: {subject.title()}, names: [{subject}], pronoun: {pronoun}}}\n"
+        f"  {narrator}: {{name: {narrator.title()}, names: [{narrator}], pronoun: he}}\n"
+        "  ann: {name: Ann, names: [ann], pronoun: she}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "scenes.yaml").write_text(
+        "scenes:\n  - id: desk\n    typewriter:\n      prompt: Write.\n      outcomes:\n        - to: done\n"
+        "endings:\n  - id: done\n    title: Done\n    text: It is done.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lexicon.yaml").write_text(lexicon, encoding="utf-8")
+    story, diagnostics = load_story(tmp_path)
+    assert story is not None, [d.message for d in diagnostics.items]
+    return story
+
+
+def test_the_reader_knows_any_storys_names(tmp_path: Path) -> None:
+    story = _renamed_story(tmp_path, "zoe", "she", "sam")
+    assert traits_of(story, "He makes Zoe happy.") == {"joyful": A}
+    assert traits_of(story, "Nothing scares Zoe.") == {"afraid": D}
+    assert traits_of(story, "Until Sam comes home she is miserable.") == {"miserable_without_calvin": A}
+    assert traits_of(story, "She only has eyes for Sam.") == {"loves_calvin": A}
+    assert traits_of(story, "Zoe loves me.") == {"loves_calvin": A}
+    assert traits_of(story, "Ann is happy.") == {}
+
+
+def test_a_subject_who_is_he_is_read_as_she_is(tmp_path: Path) -> None:
+    story = _renamed_story(tmp_path, "tom", "he", "sam")
+    assert traits_of(story, "He loves me.") == {"loves_calvin": A}
+    assert traits_of(story, "He is not afraid.") == {"afraid": D}
+    assert traits_of(story, "His heart is light.") == {"joyful": A}
+    assert traits_of(story, "She is sad.") == {}
+    assert traits_of(story, "Ann says he is sad.") == {}
+
+
 def test_a_first_format_lexicon_still_reads(mini_story: Story) -> None:
     assert traits_of(mini_story, "Ruby speaks French.") == {"speaks_french": A}

@@ -14,9 +14,12 @@ from ducktools.classbuilder.prefab import prefab
 
 from game.story.model import Lexicon, Scene, Story
 from game.typewriter import read_page
+from game.typewriter.examples import base_form
 from game.typewriter.reading import PageReading, SentenceReading, TraitReading
-from game.typewriter.text import clean
+from game.typewriter.text import clean, split_sentences
 
+MARGIN_CONTEXT = 6
+"""How many finished sentences the margin reads: the ones shown, and a few before them for the subject they carry."""
 HINTED = 3
 """How many of the things a page can change a hint names: enough to steer, too few to be a menu."""
 
@@ -105,10 +108,11 @@ def draft_notes(story: Story, scene: Scene | None, text: str) -> tuple[MarginNot
     if story.lexicon is None:
         return ()
     page = clean(text)
-    end = max(page.rfind(mark) for mark in ".!?;\n")
+    end = max(page.rfind(mark) for mark in ".!?;:\n")
     if end < 0:
         return ()
-    reading = read_page(story.lexicon, story.characters, page[: end + 1])
+    finished = list(split_sentences(page[: end + 1]))[-MARGIN_CONTEXT:]  # a long paste costs no more than a short page
+    reading = read_page(story.lexicon, story.characters, " ".join(finished))
     return tuple(
         MarginNote(sentence.text, sentence_note(sentence, story, scene, hint=False), _kind(sentence))
         for sentence in reading.sentences
@@ -144,13 +148,13 @@ def _split(description: str) -> tuple[str, str, str]:
 def _denied(description: str) -> str:
     who, verb, rest = _split(description)
     if verb == "is":
-        return f"{who} will never be {rest} again."
+        return f"{who} will never be {rest.removesuffix(' again')} again."
     if verb == "has":
         return f"{who} no longer has {rest}."
     if verb in ("cannot", "can't"):
         return f"{who} can {rest} after all."
     if verb.endswith("s") and verb not in ("was",):
-        return f"{who} will never {_base(verb)} {rest} again.".replace("  ", " ")
+        return f"{who} will never {base_form(verb)} {rest} again.".replace("  ", " ")
     return f"No longer: {description[:1].lower() + description[1:]}."
 
 
@@ -166,14 +170,6 @@ def _weak(description: str) -> str:
     if verb == "is":
         return f"{who} is a little {rest}."
     return f"{description}, a little."
-
-
-def _base(verb: str) -> str:
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if verb.endswith(("shes", "ches", "sses", "xes", "zes", "oes")):
-        return verb[:-2]
-    return verb[:-1]
 
 
 def _series(items: list[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from game.story.model import Story, Trait, TraitTest
-from game.typewriter.examples import predicates
+from game.typewriter.examples import base_form, predicates
 
 JUNK = ("", "asdf qwer", "The weather is grey.", "!!!", "12345")
 PRONOUNS = {"she": "She", "he": "He", "they": "They"}
@@ -70,10 +70,4 @@ def _sentence(subject: str, way: tuple[str, bool], negated: bool) -> str:
 def _base(predicate: str) -> str:
     """ "laughs at him" -> "laugh at him", for "never": the reader reads both, but players write it this way."""
     first, _, rest = predicate.partition(" ")
-    if first.endswith("ies"):
-        first = first[:-3] + "y"
-    elif first.endswith("es") and first[:-2].endswith(("sh", "ch", "x", "z", "o", "ss")):
-        first = first[:-2]
-    elif first.endswith("s") and not first.endswith("ss"):
-        first = first[:-1]
-    return f"{first} {rest}".strip()
+    return f"{base_form(first)} {rest}".strip()

@@ -104,6 +104,13 @@ def load_story_or_raise(root: str | os.PathLike[str]) -> Story:
     return story
 
 
+def _says_something(text: str) -> bool:
+    """Has a phrase a word the reader can find, besides negations and wildcards? ("not" alone would take every denial.)"""
+    from game.typewriter.text import tokens
+
+    return any(word not in ("not", "never", "no", "longer", "more", "*") for word in tokens(text.replace("*", " ")))
+
+
 def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tuple[list[_Source], str]:
     """Every YAML file below `root`, parsed; links that lead outside the folder are reported and never read."""
     resolved_root = root.resolve()
@@ -676,7 +683,9 @@ class _Builder:
             traits.append(trait)
         for trait in traits:
             for implied in trait.implies:
-                if implied not in seen:
+                if implied == trait.id:
+                    self.d.error(trait.span or span, "bad-implies", f"`{trait.id}` implies itself")
+                elif implied not in seen:
                     where = trait.span or span
                     self.d.error(
                         where,
@@ -711,6 +720,14 @@ class _Builder:
             key: tuple(self.strings(fields[key], node.at(key), f"`{key}`")) if key in fields else ()
             for key in ("is", "does", "feels", "idioms", "with", "except", "objects")
         }
+        for key in ("is", "does", "feels", "idioms", "with", "except"):
+            for text in lists[key]:
+                if not _says_something(text):
+                    self.d.error(
+                        node.at(key),
+                        "empty-phrase",
+                        f"`{short(text)}` in `{key}` has no word to read (a negation or `*` alone matches every page or none)",
+                    )
         role = fields.get("object")
         if role is not None and role not in role_names:
             self.d.error(
@@ -746,7 +763,9 @@ class _Builder:
         phrases = self.strings(fields["phrases"], node.at("phrases"), "`phrases`") if "phrases" in fields else ()
         if not phrases and not any(f.is_ or f.does or f.feels or f.idioms for f in frames):
             self.d.error(
-                span, "missing-key", f"the trait `{fields['id']}` has no words: give it `is`, `does`, `idioms` or `phrases`"
+                span,
+                "missing-key",
+                f"the trait `{fields['id']}` has no words: give it `is`, `does`, `feels`, `idioms` or `phrases`",
             )
         synonyms = self.word_lists(fields["synonyms"], node.at("synonyms"), "`synonyms`") if "synonyms" in fields else ()
         implies = self.strings(fields["implies"], node.at("implies"), "`implies`") if "implies" in fields else ()

@@ -41,6 +41,7 @@ from game.typewriter.grammar import (
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 
 EMOTION = "\0emotion"
+"""The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
 TIME_DETERMINERS = frozenset(
     {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow"}
 )
@@ -81,10 +82,10 @@ PREDICATE_STARTERS = AUXILIARIES | frozenset(
     }
 )
 """Words a predicate with its subject left out starts with: "And never sad again.", "Still French." """
-OBJECTS = frozenset({"me", "him", "her", "them", "us", "you", "everyone", "calvin", "harry", "ruby"})
+OBJECTS = frozenset({"me", "him", "her", "them", "us", "you", "everyone"})
+"""Words that stand as someone's object ("tells him", "wants me to"); characters' names do too."""
 NOT_VERBS_AFTER_TO = DETERMINERS | POSSESSIVES | frozenset({"death", "bits", "pieces", "him", "me", "her", "them", "us", "tears"})
 """After "scared to", "afraid to": a noun, not a verb, so nothing hoped for follows ("scared to death")."""
-"""The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
 
 
 @prefab
@@ -119,6 +120,12 @@ class SentenceShape:
     mood: str = "asserts"
     subject: str = OTHER
     """The subject of the first main clause: who the sentence is about."""
+
+    clause_of: list[int] = attribute(default_factory=list)
+    """For each word, the number of its clause, or -1 for the words that join two clauses ("every time")."""
+
+    def clause_at(self, position: int) -> int:
+        return self.clause_of[position]
 
 
 def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, heads: set[int]) -> SentenceShape:
@@ -166,7 +173,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             mood = opaque
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
             mood = "wish"
-    return SentenceShape(words, keys, clauses, who, real, mood, first_subject if first_subject is not None else OTHER)
+    clause_of = [-1] * len(words)
+    for number, clause in enumerate(clauses):
+        clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
+    subject = first_subject if first_subject is not None else OTHER
+    return SentenceShape(words, keys, clauses, who, real, mood, subject, clause_of)
 
 
 def _denies_what_follows(words: list[str]) -> bool:
@@ -195,7 +206,7 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
             boundary, skip = (word,), 1
         elif word in SUBORDINATOR_WORDS and i >= start:
             for phrase in SUBORDINATOR_WORDS[word]:
-                if tuple(words[i : i + len(phrase)]) == phrase and _subordinator_here(words, i, phrase):
+                if tuple(words[i : i + len(phrase)]) == phrase and _subordinator_here(index, words, i, phrase):
                     boundary, skip = phrase, len(phrase)
                     break
         elif word == "," and i + 1 < len(words):
@@ -207,12 +218,12 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
                 or following in ("just", "only", "simply", "merely", "rather", "instead")
             ):
                 boundary, skip = (",",), 1
-        elif word in RELATIVES and i > start and _relative_here(words, i):
+        elif word in RELATIVES and i > start and _relative_here(index, words, i):
             boundary, skip = (word,), 1
         elif (
             (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, start, i, heads))
             and i > start + len(lead) + 1
-            and _main_after_subordinate(words, keys, start + len(lead), i)
+            and _main_after_subordinate(index, words, keys, i)
         ):
             # "When the sun goes down she walks home": the main clause needs no comma; nor, typed in a hurry, does a
             # second sentence ("shes not sad shes happy")
@@ -235,34 +246,36 @@ def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
 
 
-def _main_after_subordinate(words: list[str], keys: list[str], first: int, i: int) -> bool:
+def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:
     """A subject pronoun after the subordinate clause has had its own subject and verb starts the main clause."""
     if words[i] not in ("she", "he", "i", "we", "they"):
         return False
     before = words[i - 1]
-    said = keys[i - 1] in REPORTING_STEMS or (before in OBJECTS and i >= 2 and keys[i - 2] in REPORTING_STEMS)
+    named = before in OBJECTS or before in index.name_words
+    said = keys[i - 1] in REPORTING_STEMS or (named and i >= 2 and keys[i - 2] in REPORTING_STEMS)
     return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
 
 
-def _subordinator_here(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     """ "as" and "so" are subordinators only between clauses; "since" and "before" also stand alone as adverbs."""
     if phrase == ("so",):
         return i > 0 and words[i - 1] == ","
     if phrase == ("as",):
         return i == 0 or words[i - 1] == ","
     if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time")):
-        return i + len(phrase) < len(words) and words[i + len(phrase)] in SUBJECT_PRONOUNS | {"calvin", "ruby"}
+        following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+        return following in SUBJECT_PRONOUNS or following in index.name_words
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
         # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
         following = words[i + 1] if i + 1 < len(words) else ""
-        return following in ("she", "he", "i", "we", "they", "you", "it", "calvin", "ruby", "harry", "everyone", "nobody")
+        return following in ("she", "he", "i", "we", "they", "you", "it", "everyone", "nobody") or following in index.name_words
     return True
 
 
-def _relative_here(words: list[str], i: int) -> bool:
+def _relative_here(index: LexiconIndex, words: list[str], i: int) -> bool:
     """ "who" after a noun starts a clause about that noun; "that" does only after a noun, not after a verb of saying."""
     if words[i] == "that":
-        return i + 1 < len(words) and words[i + 1] in SUBJECT_PRONOUNS | {"ruby", "calvin"}
+        return i + 1 < len(words) and (words[i + 1] in SUBJECT_PRONOUNS or words[i + 1] in index.name_words)
     return words[i] in ("who", "which")
 
 
@@ -333,7 +346,7 @@ for _intro in INTRO_PHRASES:
     _INTRO_BY_FIRST.setdefault(_intro[0], []).append(_intro)
 
 
-def _skip_intro(words: list[str], i: int, end: int) -> int:
+def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> int:
     """Past "Every morning,", "Suddenly", "In the kitchen," to where the subject may stand."""
     while i < end:
         word = words[i]
@@ -352,7 +365,8 @@ def _skip_intro(words: list[str], i: int, end: int) -> int:
         elif (word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of")) or word in INTRO_PARTICLES:
             # "Without a word she rises...", "In the kitchen, Ruby dances": to the subject, or past the comma
             subject = next(
-                (j for j in range(i + 1, min(end, i + 11)) if words[j] in ("she", "he", "i", "we", "they", "ruby")), None
+                (j for j in range(i + 1, min(end, i + 11)) if words[j] in ("she", "he", "i", "we", "they") or words[j] in names),
+                None,
             )
             comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
             if subject is not None and (comma is None or subject < comma):
@@ -388,7 +402,7 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
 
 def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, carried: str, heads: set[int]) -> None:
     first = clause.start + len(clause.lead)
-    i = _skip_intro(words, first, clause.end)
+    i = _skip_intro(words, first, clause.end, index.name_words)
     i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
         i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
@@ -495,15 +509,18 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
                     who[k] = who_now
                 j = after
                 continue
-        if clause.subject_word == "there" and word in ("her", "ruby") and j > clause.predicate and words[j - 1] == "in":
+        hers = word == "her" or word in index.subject_names
+        if clause.subject_word == "there" and hers and j > clause.predicate and words[j - 1] == "in":
             for k in range(clause.start, clause.end):
                 who[k] = index.subject  # "there is no joy in her": her feeling, though "there" is the subject
         if clause.subject == EMOTION and key in EXPERIENCE_STEMS:
-            felt = next((k for k in range(j + 1, clause.end) if words[k] in ("her", "ruby", "herself")), None)
+            felt = next(
+                (k for k in range(j + 1, clause.end) if words[k] in ("her", "herself") or words[k] in index.subject_names), None
+            )
             if felt is not None:
                 for k in range(clause.start, clause.end):
                     who[k] = index.subject
-        governor = j - 2 if j >= 2 and words[j - 1] in OBJECTS else j - 1  # "wants me to be happy"
+        governor = j - 2 if j >= 2 and (words[j - 1] in OBJECTS or words[j - 1] in index.name_words) else j - 1  # "wants me to"
         to_complement = (
             word == "to"
             and governor >= 0
@@ -536,7 +553,7 @@ def _still_asserts(words: list[str], j: int, end: int) -> bool:
 def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int) -> bool:
     """ "thinks she is sad", "says that...", "tells him she is happy": a clause follows, not an object."""
     k = i
-    if k < len(words) and words[k] in ("him", "me", "her", "us", "them", "everyone", "harry", "calvin"):
+    if k < len(words) and (words[k] in OBJECTS or words[k] in index.name_words):
         k += 1
     if k < len(words) and words[k] in ("that", ":", "so"):
         return True

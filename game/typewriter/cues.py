@@ -12,7 +12,7 @@ NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("nor",),
     ("neither",),
     ("no", "one"),
-    ("used", "to"),
+    ("used", "to"),  # "she used to be clingy" says she is no longer
     ("no",),
     ("nothing",),
     ("nobody",),
@@ -113,7 +113,6 @@ INTENSITIES: dict[tuple[str, ...], float] = {
 _LONGEST = max(len(key) for key in INTENSITIES)
 _INTENSITY_STARTS = frozenset(key[0] for key in INTENSITIES)
 _NEGATION_STARTS = frozenset(cue[0] for cue in NEGATIONS)
-"""("used", "to"): "she used to be clingy" says she is no longer."""
 
 
 def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -123,7 +122,8 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     while i < len(words):
         if words[i] not in _NEGATION_STARTS:
             after = words[i + 1] if i + 1 < len(words) else ""
-            if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS and after != "to":  # "stops to giggle" pauses
+            pausing = after == "to" and stem(words[i]) in ("stop", "quit", "ceas")  # "stops to giggle" pauses to giggle
+            if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS and not pausing:
                 spans[i] = (i + 1, (words[i],))
             i += 1
             continue

@@ -1,4 +1,4 @@
-"""Sentences that say a trait, made from its frames: for random playtest pages and for the hints a player is given.
+"""Sentences that say a trait, made from its frames, for random playtest pages; and the verb forms they need.
 
 They are built the way a player would write them ("is happy", "laughs", "loves him", "is miserable when he leaves"),
 so a page made of them goes through the whole reader, not a back door.
@@ -25,6 +25,15 @@ def third_person(verb: str) -> str:
     else:
         first += "s"
     return f"{first} {rest}".strip()
+
+
+def base_form(verb: str) -> str:
+    """ "laughs" -> "laugh", "cries" -> "cry", "watches" -> "watch": the form after "never" or "will"."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "sses", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
 
 
 def predicates(lexicon: Lexicon, trait: Trait) -> tuple[tuple[str, bool], ...]:

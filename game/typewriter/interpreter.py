@@ -34,7 +34,7 @@ from game.typewriter.grammar import (
     SUBJECT_PRONOUNS,
     TIME_NOUNS,
 )
-from game.typewriter.lexicon_index import NEGATION, OTHER, WILDCARD, LexiconIndex, Pattern, build_index
+from game.typewriter.lexicon_index import NEGATION, OTHER, WILDCARD, WRITER, LexiconIndex, Pattern, build_index
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.text import clean, split_sentences, tokens
 from game.typewriter.words import Vocabulary, common_words, stem
@@ -159,6 +159,12 @@ class _Reader:
         words, keys = _normalise(self.index, raw)
         asking = text.rstrip("\"') ").endswith("?")
         answer = self._answer(words)
+        if answer is not None and "," in words[1:] and words[0] in INTERJECTION_YES | INTERJECTION_NO:
+            # "No, she is happy.": the answer, then a sentence of its own
+            rest = self.sentence(text.split(",", 1)[1]) if "," in text else None
+            combined = {t.id: t for t in answer} | {t.id: t for t in (rest.traits if rest else ())}
+            self.previous = list(combined.values())
+            return SentenceReading(text, True, tuple(combined.values()), self.index.subject, "answer")
         if answer is not None:
             self.previous = list(answer)
             return SentenceReading(text, True, answer, self.index.subject, "answer")
@@ -193,7 +199,7 @@ class _Reader:
             return SentenceReading(text, about, (), form.subject, form.mood)  # type: ignore[arg-type]
         if quoted and not traits and not about:
             return SentenceReading(text, False, (), form.subject, "quoted")
-        return SentenceReading(text, about or bool(traits), tuple(traits), form.subject)
+        return SentenceReading(text, about or bool(traits), tuple(traits), _shown(form.subject, self.index.subject, about))
 
     def _unquote(self, text: str) -> tuple[str, bool]:
         """The sentence without what someone says in it: a quotation is their words, not the page's."""
@@ -216,10 +222,14 @@ class _Reader:
         if self.question is None or not words:
             return None
         if "," in words[1:]:
-            words = words[: words.index(",", 1)]  # "She does, every day."
-        if len(words) == 1 and (words[0].endswith("ly") or words[0] in STRONG_WORDS):
-            return _flipped(self.question, False, words)  # "Perfectly.", "Terribly.": yes, and how
-        if len(words) > 6 or any(word not in ANSWER_WORDS for word in words):
+            words = words[: words.index(",", 1)]  # "She does, every day." ("No, she is happy." is read on after)
+        if len(words) == 1 and words[0] in DEGREE_ANSWERS:
+            readings = _flipped(self.question, words[0] in NEGATIVE_DEGREES, words)  # "Perfectly.", "Hardly."
+            self.question = None
+            if words[0] in STRONG_WORDS:
+                readings = tuple(TraitReading(t.id, t.negated, 2.0, t.words, t.frame) for t in readings)
+            return readings
+        if len(words) > 6 or any(word not in ANSWER_WORDS and word not in self.index.subject_names for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
         readings = _flipped(self.question, denied, words)
@@ -246,13 +256,14 @@ class _Reader:
             words = words[3:] if words[2:3] == ["that"] else words[2:]  # "I write that she isn't."
         if not words:
             return None
-        named = words[0] in ("she", "ruby") or self.index.names.get((words[0],)) == self.index.subject
+        named = words[0] == "she" or words[0] in self.index.subject_names
         rest = [word for word in words[1:] if word != ","]
         if not named or not rest or any(word not in AUXILIARIES | ELLIPSIS_WORDS for word in rest):
             return None
         form, found, negations = self.last
+        count = len(form.words)
         as_hers = SentenceShape(
-            form.words, form.keys, form.clauses, [self.index.subject] * len(form.words), [True] * len(form.words)
+            form.words, form.keys, form.clauses, [self.index.subject] * count, [True] * count, clause_of=form.clause_of
         )
         readings = _resolve(self.index, _readings(self.index, as_hers, found, negations), form.words)
         denied = any(word in ("not", "never") for word in rest)
@@ -269,7 +280,6 @@ ANSWER_WORDS = (
             "well",
             "ah",
             "she",
-            "ruby",
             "not",
             "so",
             ",",
@@ -309,7 +319,16 @@ ANSWER_WORDS = (
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
 ELLIPSIS_WORDS = frozenset({"not", "never", "too", "also", "either", "anymore", "so", "as", "well", "neither", "always"})
+NEGATIVE_DEGREES = frozenset({"hardly", "barely", "rarely", "seldom", "scarcely"})
 STRONG_WORDS = frozenset(word for (word, *rest), value in INTENSITIES.items() if not rest and value > 1)
+DEGREE_ANSWERS = (
+    STRONG_WORDS
+    | NEGATIVE_DEGREES
+    | frozenset(
+        {"perfectly", "fluently", "constantly", "often", "sometimes", "always", "never", "completely", "totally", "definitely"}
+    )
+)
+"""One-word answers that say how much: "Does she speak French? Perfectly." ("Lonely." is not an answer but a word)."""
 TAKE_BACK_WORDS = frozenset(
     {
         "though",
@@ -337,6 +356,11 @@ def _flipped(readings: list[TraitReading], denied: bool, words: list[str]) -> tu
     return tuple(TraitReading(t.id, t.negated != denied, 0.5 if weak else t.intensity, t.words, t.frame) for t in kept)
 
 
+def _shown(subject: str, hers: str, about: bool) -> str:
+    """Who `page --explain` says a sentence is about: a feeling that fills her ("joy fills her") is her."""
+    return hers if subject == EMOTION and about else (OTHER if subject == EMOTION else subject)
+
+
 def keys_for_negation(words: list[str]) -> list[str]:
     """Negation cues are found on the words, with "no" at the head of a sentence ("No, she is happy") left out."""
     if words and words[0] in ("no", "nope", "nah") and (len(words) == 1 or words[1] == ","):
@@ -349,6 +373,11 @@ def _normalise(index: LexiconIndex, raw: list[str]) -> tuple[list[str], list[str
     words: list[str] = []
     keys: list[str] = []
     for word in raw:
+        word = index.pronouns.get(word, word)
+        if word in index.narrator_names:
+            words.append(word)
+            keys.append(WRITER)  # the narrator by name, for phrases such as "only has eyes for him" ("...for Calvin")
+            continue
         if word.endswith("s") and (word[:-1],) in index.names and word not in common_words():
             words.extend((word[:-1], "'s"))  # "harrys happy", "rubys dog": the apostrophe left out
             keys.extend((word[:-1], "'s"))
@@ -392,7 +421,8 @@ def _spelling(index: LexiconIndex, word: str) -> str | None:
     left off), "soo". Words the reader has no use for are left as they are, so this never loads the word list."""
     if word.endswith("in") and (word,) not in index.names and len(word) >= 4:
         dropped = word + "g"
-        if (len(word) >= 5 and stem(dropped) in index.vocabulary.words) or dropped in CLOSED_CLASS:
+        # "lovin" is "loving"; "begin" is not "beging", which is no word
+        if dropped in CLOSED_CLASS or (stem(dropped) in index.vocabulary.words and dropped in common_words()):
             return f"{dropped}\0{stem(dropped)}"
     single = _undouble(word)
     if single != word and (single in CLOSED_CLASS or stem(single) in index.vocabulary.words) and word not in common_words():
@@ -489,6 +519,7 @@ def _readings(
     if not found:
         return []
     excepted = _excepted(index, keys)
+    absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found}
     phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
     candidates = []
@@ -501,7 +532,8 @@ def _readings(
         ):
             continue  # an exception holds for its trait, and for any trait read from the same word ("leaves me in
             # stitches" is neither leaving nor staying; "sings the blues" is singing, only not sad)
-        clause = next((c for c in form.clauses if c.start <= head < c.end), None)
+        number = form.clause_at(head)
+        clause = form.clauses[number] if number >= 0 else None
         if clause is None:
             continue  # inside the words that join two clauses ("every time")
         if pattern.part == "feels" and not (_surface_is(words[head], pattern.text) and _felt(form, head)):
@@ -510,7 +542,7 @@ def _readings(
             form.who[head] == index.subject
             or (form.who[head] == EMOTION and pattern.part == "feels")
             or (pattern.part == "idiom" and "her" in pattern.text.split() and clause_subject_is_thing(form, head))
-            or _experiencer(words, match)
+            or _experiencer(words, match, index.subject_names)
         )
         if not about_her or not _licensed(index, form, clause, match):
             continue
@@ -531,7 +563,9 @@ def _readings(
         ):
             continue
         if frame.when == "absence":
-            if not _absence(index, form, frame.opposite) & _near(form, clause):
+            if frame.opposite not in absent:
+                absent[frame.opposite] = _absence(index, form, frame.opposite)  # once a sentence: a long one has many
+            if not absent[frame.opposite] & _near(form, clause):
                 continue
             specific = 2
         if frame.with_ and not _has_words(keys, frame.with_, match.end):
@@ -555,7 +589,7 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
         return False
     if part == "is":
         if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing")):
-            return _experiencer(words, match)  # "goes" is not "gone", "scares her" is "scared"
+            return _experiencer(words, match, index.subject_names)  # "goes" is not "gone", "scares her" is "scared"
         described = any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
         right_after = head <= clause.predicate or (head == clause.predicate + 1 and before in BETWEEN_VERB_AND_ADJECTIVE)
         if described or right_after:  # "ruby so happy", typed in a hurry; not "she climbs down"
@@ -564,7 +598,9 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return True  # a fragment: "Not happy, not sad."
         if before == "," and form.who[head] == index.subject:
             return True  # "She hides under the bed, terrified.", "She paints all day, happy as can be."
-        return _after_object_her(words, head) or (not clause.own_subject and head <= _after_adverbs(words, clause.predicate))
+        return _after_object_her(words, head, index.subject_names) or (
+            not clause.own_subject and head <= _after_adverbs(words, clause.predicate)
+        )
     if part == "does":
         if before in DETERMINERS and before not in ("that", "all"):
             return False
@@ -619,7 +655,8 @@ FEELING_ADJECTIVES = frozenset(
 
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
-    clause = next((c for c in form.clauses if c.start <= head < c.end), None)
+    number = form.clause_at(head)
+    clause = form.clauses[number] if number >= 0 else None
     if clause is None or (clause.predicate > clause.start and form.words[clause.predicate - 1] in PEOPLE):
         return False  # "her sister does her own thing"; but "the dentist appointment slips her mind"
     if clause.subject == OTHER and clause.subject_word in DETERMINERS | POSSESSIVES:
@@ -644,11 +681,11 @@ def _participle(text: str) -> bool:
     return " " not in text and text.endswith(("ed", "en", "one", "set"))
 
 
-def _experiencer(words: list[str], match: _Match) -> bool:
+def _experiencer(words: list[str], match: _Match, subject_names: frozenset[str]) -> bool:
     """ "Nothing scares her", "the news delights her": a feeling's verb with her as its object is about her."""
     if match.pattern.part != "is" or not _participle(match.pattern.text):
         return False
-    return words[match.start].endswith("s") and match.end < len(words) and words[match.end] in ("her", "ruby")
+    return words[match.start].endswith("s") and match.end < len(words) and words[match.end] in ("her", *subject_names)
 
 
 NOUN_MARKERS = frozenset({"a", "an", "the", "some", "any", "of", "her", "his", "my", "their", "your", "our", "these", "those"})
@@ -752,11 +789,11 @@ def _describes(form: SentenceShape, verb: int, head: int) -> bool:
     return True
 
 
-def _after_object_her(words: list[str], head: int) -> bool:
+def _after_object_her(words: list[str], head: int, subject_names: frozenset[str]) -> bool:
     j = head - 1
     while j >= 0 and (words[j].endswith("ly") or words[j] in ("so", "very", "really", "too", "quite", "a", "little", "bit")):
         j -= 1
-    return j >= 0 and words[j] in ("her", "ruby", "herself")
+    return j >= 0 and (words[j] in ("her", "herself") or words[j] in subject_names)
 
 
 def _after_adverbs(words: list[str], i: int) -> int:
@@ -813,6 +850,7 @@ def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: s
             j >= match.end
             and (word in other_roles or (form.words[j],) in index.names)
             and word not in refs
+            and form.words[j] not in refs
             and not owner
             and not addressee
         ):
@@ -923,7 +961,7 @@ def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -
 
 def _near(form: SentenceShape, clause: Clause) -> set[int]:
     """A clause and the subordinate clauses that hang on it: "she cries | when I leave", "every time he goes out, | she..."."""
-    number = form.clauses.index(clause)
+    number = form.clause_at(clause.start)
     near = {number}
     if number + 1 < len(form.clauses) and " ".join(form.clauses[number + 1].lead) in ABSENCE_LEADS | {"until", "till"}:
         near.add(number + 1)
@@ -975,6 +1013,10 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset
     return found
 
 
+WITHOUT_WRITER = frozenset({"him", "me", "his", "my"})
+"""After "without", the writer: his absence, not a denial ("without me she's a wreck")."""
+
+
 def _negated(
     words: list[str],
     match: _Match,
@@ -996,7 +1038,7 @@ def _negated(
     for position, (stop, cue) in negations.items():
         if position in match.consumed or position in match.positions or position in phrases:
             continue
-        if cue == ("without",) and stop < len(words) and words[stop] in ("him", "me", "calvin", "his", "my"):
+        if cue == ("without",) and stop < len(words) and words[stop] in WITHOUT_WRITER:
             continue
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both
@@ -1041,11 +1083,16 @@ def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]
     """Where readings share words, the more specific wins (of the same trait too: "not bound by" over "bound"); a denied
     word and its opposite asserted ("never leaves": stays) keep the assertion. Then each trait's last reading stands,
     with what it implies."""
+    at: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        for position in candidate.match.positions:
+            at.setdefault(position, []).append(candidate)
     kept = []
     for candidate in candidates:
         beaten = False
-        for other in candidates:
-            if other is candidate or candidate.match.positions.isdisjoint(other.match.positions):
+        rivals = {id(other): other for position in candidate.match.positions for other in at[position]}
+        for other in rivals.values():
+            if other is candidate:
                 continue
             if _rank(other) > _rank(candidate):
                 beaten = True

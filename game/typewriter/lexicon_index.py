@@ -22,6 +22,13 @@ NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""
 SLOT_NEGATIONS = frozenset({("not",), ("never",), ("no", "longer"), ("no", "more")})
 """Negations an author may write inside a phrase ("can not bear to be apart"); any of them fills the slot."""
+PRONOUN_SWAPS: dict[str, dict[str, str]] = {
+    "he": {"he": "she", "him": "her", "his": "her", "himself": "herself", "she": "they", "her": "them", "hers": "theirs",
+           "herself": "themselves"},
+    "they": {"they": "she", "them": "her", "their": "her", "theirs": "hers", "themselves": "herself", "themself": "herself",
+             "she": "he", "her": "him", "hers": "his", "herself": "himself"},
+}  # fmt: skip
+"""The reader's rules are written for a subject who is "she"; another subject's pronouns are read as hers."""
 WILDCARD = "*"
 """In an `except` phrase, any one word: "paints a * picture of" (a gloomy, a rosy...)."""
 CUES = frozenset({"absence"})
@@ -80,6 +87,14 @@ class LexiconIndex:
     """Traits with a frame that needs an object: their role-free words must not take another object."""
     object_roles: dict[str, frozenset[str]]
     """For each such trait, the roles its frames take as object ("in love with *him*", "crazy about *the dog*")."""
+    subject_names: frozenset[str] = frozenset()
+    """One-word names of the subject ("ruby"): the reader's rules say "she or Ruby", in any story's names."""
+    narrator_names: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+    """One-word names of every character: someone named, who can be a subject or an object."""
+    pronouns: dict[str, str] = attribute(default_factory=dict)
+    """How this story's pronouns map onto the reader's, which is written for a subject called "she": for a subject
+    who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else)."""
     keys: dict[str, str] = attribute(default_factory=dict)
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
     name_starts: frozenset[str] = frozenset()
@@ -100,6 +115,12 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         for frame in trait.frames:
             for word in (*frame.is_, *frame.does):
                 owners.setdefault(word, set()).add(trait.id)
+    narrator = characters.get(lexicon.narrator or "")
+    writer = (
+        frozenset(word for name in (narrator.names or (narrator.name,)) if len(tokens(name)) == 1 for word in tokens(name))
+        if narrator
+        else frozenset()
+    )
     patterns: dict[str, list[Pattern]] = {}
     exceptions: dict[str, list[tuple[str, Alternative]]] = {}
     spellings: set[str] = set()
@@ -108,7 +129,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
     """One set of objects per frame, shared by its patterns (and so pickled once in the story cache)."""
 
     def add(trait: Trait, part: Part, text: str, frame: Frame, synonyms: Mapping[str, list[Alternative]], legacy: bool) -> None:
-        slots = _slots(text, synonyms, drop_subjectless=legacy)
+        slots = _slots(text, synonyms, drop_subjectless=legacy, writer=writer)
         if not slots:
             return
         if id(frame) not in objects_of:
@@ -133,12 +154,12 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             for text in frame.with_:
                 spellings.update(tokens(text))
             for text in frame.except_:
-                words = _alternative(text)
+                words = _alternative(text, writer)
                 if words:
                     exceptions.setdefault(words[0], []).append((trait.id, words))
         if trait.phrases:
             phrase_frame = Frame()
-            synonyms = {stem(word): [_alternative(s) for s in others] for word, others in trait.synonyms}
+            synonyms = {stem(word): [_alternative(s, writer) for s in others] for word, others in trait.synonyms}
             for text in trait.phrases:
                 add(trait, "idiom", text, phrase_frame, synonyms, legacy=True)
             for word, others in trait.synonyms:
@@ -163,6 +184,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         extra = {stem(word) for text in words for word in tokens(text)}
         roles[role] = roles.get(role, frozenset()) | frozenset(extra)
     single_names = {key[0] for key in names if len(key) == 1}
+    subject_pronoun = characters[lexicon.subject].pronoun if lexicon.subject in characters else "she"
     role_words = {word for words in roles.values() for word in words}
     forms = {form: stem(form) for word in spellings - {","} for form in (word, stem(word))}
     forms.update({word: word for word in role_words})
@@ -180,13 +202,17 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         tuple(trait.id for trait in lexicon.traits),
         frozenset(trait.id for trait in lexicon.traits if any(frame.object for frame in trait.frames)),
         {trait.id: frozenset(f.object for f in trait.frames if f.object) for trait in lexicon.traits},
+        subject_names=frozenset(key[0] for key, who in names.items() if len(key) == 1 and who == lexicon.subject),
+        narrator_names=frozenset(key[0] for key, who in names.items() if len(key) == 1 and who == lexicon.narrator),
+        name_words=frozenset(single_names),
+        pronouns=PRONOUN_SWAPS.get(subject_pronoun, {}),
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
         traits=lexicon.traits,
     )
 
 
-def _alternative(text: str) -> Alternative:
+def _alternative(text: str, writer: frozenset[str] = frozenset()) -> Alternative:
     if "*" in text:
         return tuple(WILDCARD if part == "*" else stem(word) for part in text.split() for word in (tokens(part) or [part]))
     words = [word for word in tokens(text.replace("-", " ")) if word != ","]
@@ -198,24 +224,28 @@ def _alternative(text: str) -> Alternative:
             out.append(NEGATION)
             i = cues[i][0]
         else:
-            out.append(stem(words[i]))
+            out.append(WRITER if words[i] in writer else stem(words[i]))
             i += 1
     return tuple(out)
 
 
-def _slots(text: str, synonyms: Mapping[str, list[Alternative]], drop_subjectless: bool) -> tuple[Slot, ...]:
-    words = _alternative(text)
+def _slots(
+    text: str, synonyms: Mapping[str, list[Alternative]], drop_subjectless: bool, writer: frozenset[str]
+) -> tuple[Slot, ...]:
+    words = _alternative(text, writer)
     if drop_subjectless:
         words = tuple(w for w in words if w not in _SUBJECTLESS_STEMS) or words
     return tuple(((word,), *synonyms.get(word, ()), *WRITER_FORMS.get(word, ())) for word in words)
 
 
+WRITER = "\0writer"
+"""In a phrase, the narrator's one-word name, whatever the story calls them."""
 WRITER_FORMS: dict[str, tuple[Alternative, ...]] = {
-    "him": (("me",), ("calvin",)),
-    "me": (("him",), ("calvin",)),
-    "his": (("my",), ("calvin", "'s")),
-    "my": (("his",), ("calvin", "'s")),
-    "he": (("i",), ("calvin",)),
-    "i": (("he",), ("calvin",)),
+    "him": (("me",), (WRITER,)),
+    "me": (("him",), (WRITER,)),
+    "his": (("my",), (WRITER, "'s")),
+    "my": (("his",), (WRITER, "'s")),
+    "he": (("i",), (WRITER,)),
+    "i": (("he",), (WRITER,)),
 }
 """In a phrase, the writer may be named any way: "only has eyes for him" reads "...for me" and "...for Calvin" too."""

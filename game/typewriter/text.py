@@ -73,7 +73,6 @@ CHAT = {
     "b4": "before",
     "rly": "really",
     "rlly": "really",
-    "realy": "really",
     "pls": "please",
     "thx": "thanks",
     "ppl": "people",
@@ -92,10 +91,6 @@ CHAT = {
     "ne1": "anyone",
     "every1": "everyone",
     "no1": "nobody",
-    "hapy": "happy",
-    "happi": "happy",
-    "nvr": "never",
-    "nevr": "never",
     "alwys": "always",
     "abt": "about",
     "ya": "you",
@@ -109,7 +104,6 @@ CHAT = {
     "tonite": "tonight",
     "oughta": "ought to",
     "hafta": "have to",
-    "cant": "can not",
 }
 """Chat spellings players type, read as the words they stand for."""
 IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", "here", "where", "everyone", "nobody"})
