@@ -39,6 +39,7 @@ from game.typewriter.grammar import (
     TIME_NOUNS,
 )
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
+from game.typewriter.words import stem
 
 EMOTION = "\0emotion"
 """The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
@@ -46,6 +47,8 @@ TIME_DETERMINERS = frozenset(
     {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow"}
 )
 """Words that make a time noun an adverb: "every morning she paints"; "the night class teacher" is a subject."""
+WHETHER_VERBS = frozenset(stem(word) for word in ("ask", "wonder", "see", "check", "know", "doubt", "decide", "care"))
+"""Verbs whose "if" means "whether": "she asks if I'm the author" states no condition."""
 TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "mister", "uncle", "aunt", "professor", "officer", "sir", "madam"})
 """Words that put someone else's name after them: "Dr. Rosenthal laughs" is not about her."""
 WH_WORDS = frozenset({"why", "how", "where", "when", "what"})
@@ -135,7 +138,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     who = [OTHER] * len(words)
     real = [True] * len(words)
     mood = "asserts"
-    if any(word in CONDITIONALS for word in words) or (
+    if any(word in CONDITIONALS and not _asks_whether(index, words, keys, i) for i, word in enumerate(words)) or (
         len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS
     ):
         mood = "condition"  # "if she were...", "were she afraid..."
@@ -173,11 +176,23 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             mood = opaque
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
             mood = "wish"
+    asked = next((i for i, word in enumerate(words) if word in CONDITIONALS and _asks_whether(index, words, keys, i)), None)
+    if asked is not None:
+        real[asked:] = [False] * (len(words) - asked)  # "...and asks if she likes dogs": a question, not the page's
+        mood = "reported" if mood == "asserts" else mood
     clause_of = [-1] * len(words)
     for number, clause in enumerate(clauses):
         clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
     subject = first_subject if first_subject is not None else OTHER
     return SentenceShape(words, keys, clauses, who, real, mood, subject, clause_of)
+
+
+def _asks_whether(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:
+    """ "asks if I'm the author", "wonders whether she..." is a question inside a sentence, not a condition on it."""
+    j = i - 1
+    if j >= 0 and (words[j] in OBJECTS or words[j] in index.name_words):
+        j -= 1
+    return j >= 0 and (keys[j] in REPORTING_STEMS or keys[j] in WHETHER_VERBS)
 
 
 def _denies_what_follows(words: list[str]) -> bool:

@@ -172,6 +172,8 @@ class _Reader:
         undone = self._taken_back(words)
         if undone is None:
             undone = self._ellipsis(words)
+        if undone is None:
+            undone = self._ellipsis_within(text, words)
         self.last = None
         if undone is not None:
             self.previous = []
@@ -244,6 +246,23 @@ class _Reader:
         if not any(word in ("not", "never", "no") for word in words):
             return None
         return _flipped(self.previous, not self.denied_before, words)
+
+    def _ellipsis_within(self, text: str, words: list[str]) -> tuple[TraitReading, ...] | None:
+        """ "I'm sad tonight, but she isn't.": the same borrowing inside one sentence, after "but", "and" or a comma."""
+        cut = max((i for i, word in enumerate(words) if word in ("but", "and", ",")), default=-1)
+        if cut <= 0 or cut == len(words) - 1:
+            return None
+        tail = words[cut + 1 :]
+        if not (tail[0] == "she" or tail[0] in self.index.subject_names) or len(tail) > 5:
+            return None
+        if any(word not in AUXILIARIES | ELLIPSIS_WORDS for word in tail[1:]) or len(tail) < 2:
+            return None
+        lowered = text.lower()
+        marker = max(lowered.rfind(" but "), lowered.rfind(" and "), lowered.rfind(","))
+        if marker <= 0:
+            return None
+        self.sentence(text[:marker])  # read the first part as the sentence before, then borrow from it
+        return self._ellipsis(tail)
 
     def _ellipsis(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "Harry is sad. Ruby is not." / "Harry cries. She does too.": her name and an auxiliary borrow the predicate of
