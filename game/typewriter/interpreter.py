@@ -471,6 +471,15 @@ def _undouble(word: str) -> str:
     return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
+NOTHING: frozenset[int] = frozenset()
+_SINGLE = [frozenset((i,)) for i in range(256)]
+
+
+def _at(position: int) -> frozenset[int]:
+    """The one position of a one-word match, shared: a page makes a set like this for most of its words."""
+    return _SINGLE[position] if position < len(_SINGLE) else frozenset((position,))
+
+
 def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[_Match]:
     found = []
     present = set(keys)
@@ -480,7 +489,7 @@ def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, 
             candidates = candidates + index.patterns.get(NEGATION, [])
         for pattern in candidates:
             if len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1:
-                found.append(_Match(pattern, start, start + 1, frozenset((start,)), frozenset()))  # one word: it is here
+                found.append(_Match(pattern, start, start + 1, _at(start), NOTHING))  # one word: it is here
                 continue
             if not pattern.needs <= present:
                 continue
