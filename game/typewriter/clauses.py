@@ -44,7 +44,7 @@ from game.typewriter.words import stem
 EMOTION = "\0emotion"
 """The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
 TIME_DETERMINERS = frozenset(
-    {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow"}
+    {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow", "most"}
 )
 """Words that make a time noun an adverb: "every morning she paints"; "the night class teacher" is a subject."""
 WHETHER_VERBS = frozenset(stem(word) for word in ("ask", "wonder", "see", "check", "know", "doubt", "decide", "care"))
@@ -283,7 +283,7 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
         # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
         following = words[i + 1] if i + 1 < len(words) else ""
-        return following in ("she", "he", "i", "we", "they", "you", "it", "everyone", "nobody") or following in index.name_words
+        return following in ("she", "he", "i", "we", "they", "you", "everyone", "nobody") or following in index.name_words
     return True
 
 
@@ -463,7 +463,7 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
     if word in ("her", "his", "my", "their", "your", "our") and i + 1 < end and words[i + 1] not in AUXILIARIES:
         stop = _noun_phrase_end(words, keys, i + 1, end)
         owned = words[i + 1 : stop]
-        if word == "her" and not any(noun in PERSON_NOUNS for noun in owned):
+        if word == "her" and not any(_person(noun) for noun in owned):
             return subject, stop
         return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
     named = _name_at(index, words, i)
@@ -492,6 +492,11 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
     if i + 1 < end and words[i + 1] in AUXILIARIES | {"'s"} and keys[i] not in index.patterns and word not in AUXILIARIES:
         return OTHER, i + 1
     return None
+
+
+def _person(noun: str) -> bool:
+    """ "her classmates", "her friends", "her mother": people (or things she owns), not her."""
+    return noun in PERSON_NOUNS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS)
 
 
 def _feeling(index: LexiconIndex, keys: list[str]) -> bool:

@@ -231,6 +231,10 @@ class _Reader:
             if words[0] in STRONG_WORDS:
                 readings = tuple(TraitReading(t.id, t.negated, 2.0, t.words, t.frame) for t in readings)
             return readings
+        if len(words) <= 4 and words[0] in ("not", "never", "like"):
+            readings = _flipped(self.question, words[0] != "like", words)  # "Not a step.", "Like an angel."
+            self.question = None
+            return readings
         if len(words) > 6 or any(word not in ANSWER_WORDS and word not in self.index.subject_names for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
@@ -253,7 +257,9 @@ class _Reader:
         if cut <= 0 or cut == len(words) - 1:
             return None
         tail = words[cut + 1 :]
-        if not (tail[0] == "she" or tail[0] in self.index.subject_names) or len(tail) > 5:
+        while tail and tail[0] in ("then", "now", "so", "yet", "still"):
+            tail = tail[1:]  # "and then she isn't"
+        if not tail or not (tail[0] == "she" or tail[0] in self.index.subject_names) or len(tail) > 5:
             return None
         if any(word not in AUXILIARIES | ELLIPSIS_WORDS for word in tail[1:]) or len(tail) < 2:
             return None
@@ -338,7 +344,7 @@ ANSWER_WORDS = (
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
 ELLIPSIS_WORDS = frozenset({"not", "never", "too", "also", "either", "anymore", "so", "as", "well", "neither", "always"})
-NEGATIVE_DEGREES = frozenset({"hardly", "barely", "rarely", "seldom", "scarcely"})
+NEGATIVE_DEGREES = frozenset({"hardly", "barely", "rarely", "seldom", "scarcely", "never"})
 STRONG_WORDS = frozenset(word for (word, *rest), value in INTENSITIES.items() if not rest and value > 1)
 DEGREE_ANSWERS = (
     STRONG_WORDS
@@ -569,7 +575,7 @@ def _readings(
         about_her = (
             form.who[head] == index.subject
             or (form.who[head] == EMOTION and pattern.part == "feels")
-            or (pattern.part == "idiom" and "her" in pattern.text.split() and clause_subject_is_thing(form, head))
+            or (pattern.part == "idiom" and {"her", "she"} & set(pattern.text.split()) and clause_subject_is_thing(form, head))
             or _experiencer(words, match, index.subject_names)
         )
         if not about_her or not _licensed(index, form, clause, match):
