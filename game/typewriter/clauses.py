@@ -332,9 +332,14 @@ def _name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] |
     return None
 
 
-INTRO_PARTICLES = frozenset({"out", "up", "down", "back", "outside", "inside", "upstairs", "downstairs", "later"})
+INTRO_PARTICLES = frozenset(
+    {"out", "up", "down", "back", "outside", "inside", "upstairs", "downstairs", "later", "halfway", "midway", "partway"}
+)
 """Adverbs that open a place before the subject: "Out in the yard she..."."""
 INTRO_PHRASES = (
+    ("you", "know", "what"),
+    ("guess", "what"),
+    ("know", "what"),
     ("most", "of", "all"),
     ("above", "all"),
     ("best", "of", "all"),
@@ -439,6 +444,7 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             i >= clause.end
             or i in heads
             or (i + 1 in heads and (words[i] in PREDICATE_STARTERS or words[i].endswith("ly")))
+            or (bool(clause.lead) and any(h in heads for h in range(i, min(i + 4, clause.end))))  # "and easy, happy"
             or words[i] in PREDICATE_STARTERS
             or keys[i] in LINKING_STEMS
             or (words[i].endswith(("s", "ed")) and words[i] not in PERSON_NOUNS and bool(clause.lead))

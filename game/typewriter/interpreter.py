@@ -231,6 +231,10 @@ class _Reader:
             if words[0] in STRONG_WORDS:
                 readings = tuple(TraitReading(t.id, t.negated, 2.0, t.words, t.frame) for t in readings)
             return readings
+        if len(words) <= 4 and words[0] in ("every", "all", "always", "each"):
+            readings = _flipped(self.question, False, words)  # "Every single day."
+            self.question = None
+            return readings
         if len(words) <= 4 and words[0] in ("not", "never", "like"):
             readings = _flipped(self.question, words[0] != "like", words)  # "Not a step.", "Like an angel."
             self.question = None
@@ -257,6 +261,8 @@ class _Reader:
         if cut <= 0 or cut == len(words) - 1:
             return None
         tail = words[cut + 1 :]
+        if len(tail) == 3 and tail[0] in ("so", "neither", "nor") and tail[1] in AUXILIARIES:
+            tail = [tail[2], tail[1], *(["not"] if tail[0] != "so" else [])]  # "and so is she", "nor does she"
         while tail and tail[0] in ("then", "now", "so", "yet", "still"):
             tail = tail[1:]  # "and then she isn't"
         if not tail or not (tail[0] == "she" or tail[0] in self.index.subject_names) or len(tail) > 5:
@@ -575,7 +581,14 @@ def _readings(
         about_her = (
             form.who[head] == index.subject
             or (form.who[head] == EMOTION and pattern.part == "feels")
-            or (pattern.part == "idiom" and {"her", "she"} & set(pattern.text.split()) and clause_subject_is_thing(form, head))
+            or (
+                pattern.part == "idiom"
+                and bool({"her", "she"} & set(pattern.text.split()))
+                and (
+                    clause_subject_is_thing(form, head)
+                    or (pattern.text.split()[1:2] == ["her"] and form.who[head] == index.narrator)  # "I cheer her up"
+                )
+            )  # "it slips her mind", "I'm the one she loves", "nothing cheers her up"
             or _experiencer(words, match, index.subject_names)
         )
         if not about_her or not _licensed(index, form, clause, match):
@@ -724,7 +737,7 @@ def _experiencer(words: list[str], match: _Match, subject_names: frozenset[str])
 
 NOUN_MARKERS = frozenset({"a", "an", "the", "some", "any", "of", "her", "his", "my", "their", "your", "our", "these", "those"})
 """Words before an adjective and a noun: "a can of *blue paint*", "her *new dance*"."""
-LIKE_AS_VERB_AFTER = frozenset({"to", "not", "never", "really", "also", "still", "always", "just", "truly"})
+LIKE_AS_VERB_AFTER = frozenset({"to", "not", "never", "really", "also", "still", "always", "truly"})
 
 
 def _surface_is(word: str, text: str) -> bool:

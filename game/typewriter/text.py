@@ -47,6 +47,9 @@ MISSING_APOSTROPHE = {
 }
 CHAT = {
     "luv": "love",
+    "wen": "when",
+    "nevr": "never",
+    "nvr": "never",
     "bout": "about",
     "lol": "",
     "lmao": "",
