@@ -586,7 +586,7 @@ def _readings(
                 and bool({"her", "she"} & set(pattern.text.split()))
                 and (
                     clause_subject_is_thing(form, head)
-                    or (pattern.text.split()[1:2] == ["her"] and form.who[head] == index.narrator)  # "I cheer her up"
+                    or (_acts_on_her(pattern.text) and form.who[head] == index.narrator)  # "I cheer her up"
                 )
             )  # "it slips her mind", "I'm the one she loves", "nothing cheers her up"
             or _experiencer(words, match, index.subject_names)
@@ -698,6 +698,12 @@ FEELING_ADJECTIVES = frozenset(
         "fresh",
     }
 )
+
+
+def _acts_on_her(text: str) -> bool:
+    """An idiom whose verb acts on her ("cheer her up", "make her day"), not one about her own ("of her own")."""
+    words = text.split()
+    return len(words) > 1 and words[1] == "her" and words[0] not in FUNCTION_WORDS
 
 
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
