@@ -635,7 +635,12 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
         return False
     if part == "is":
-        if _participle(match.pattern.text) and words[head] != match.pattern.text and words[head].endswith(("s", "ing")):
+        surface = words[head]
+        if (
+            _participle(match.pattern.text)
+            and surface != match.pattern.text
+            and (surface.endswith(("s", "ing")) or surface in common_words())
+        ):
             return _experiencer(words, match, index.subject_names)  # "goes" is not "gone", "scares her" is "scared"
         described = any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
         right_after = head <= clause.predicate or (head == clause.predicate + 1 and before in BETWEEN_VERB_AND_ADJECTIVE)
@@ -716,7 +721,7 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
         return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
-    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", "")
+    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her")
 
 
 def _felt(form: SentenceShape, head: int) -> bool:
@@ -973,6 +978,8 @@ def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: i
         j += 1
     if any(words[k] in TIME_NOUNS for k in phrase):
         return True
+    owned = [k for k in phrase if k > phrase[0] and words[k - 1] == "'s"]  # "Scotty's bowl": the bowl is the object
+    phrase = [k for k in phrase if words[k] != "'s" and (not owned or k >= owned[0])]
     return any(keys[k] in match.pattern.objects or words[k] in people or keys[k] in people for k in phrase)
 
 
