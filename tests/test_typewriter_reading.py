@@ -65,10 +65,15 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ('"I am free," she says.', {}),
     ("Can she paint? She can.", {"artist": A}),
     ("Does she love me? No.", {"loves_calvin": D}),
+    ("He asks if she is happy.", {}),
+    # a question inside a sentence ends where a main clause with its own subject starts, comma or none
+    ("When Harry asks if she is all right she says yes, but she has been crying.", {"cries": A, "sad": A}),
+    ("By the time he wakes up she is dancing.", {"dances": A}),
     # word sense: false readings that must not take
     ("She eats French fries.", {}),
     ("She wears blue jeans.", {}),
     ("She has blue eyes.", {}),
+    ("She puts on her blue scarf.", {}),
     ("She sits down.", {}),
     ("She draws the blinds.", {}),
     ("She draws a blank.", {"forgets": A}),

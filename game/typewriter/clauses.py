@@ -178,8 +178,18 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             mood = "wish"
     asked = next((i for i, word in enumerate(words) if word in CONDITIONALS and _asks_whether(index, words, keys, i)), None)
     if asked is not None:
-        real[asked:] = [False] * (len(words) - asked)  # "...and asks if she likes dogs": a question, not the page's
-        mood = "reported" if mood == "asserts" else mood
+        # "...and asks if she likes dogs": a question, not the page's; it runs until a main clause with its own subject
+        # ("When I ask if she's okay she says she's fine")
+        until = next(
+            (
+                clause.start
+                for clause in clauses
+                if clause.start > asked and clause.own_subject and not (clause.lead and clause.lead[0] in SUBORDINATOR_WORDS)
+            ),
+            len(words),
+        )
+        real[asked:until] = [False] * (until - asked)
+        mood = "reported" if mood == "asserts" and until == len(words) else mood
     clause_of = [-1] * len(words)
     for number, clause in enumerate(clauses):
         clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
@@ -277,7 +287,7 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
         return i > 0 and words[i - 1] == ","
     if phrase == ("as",):
         return i == 0 or words[i - 1] == ","
-    if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time")):
+    if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time"), ("by", "the", "time")):
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
         return following in SUBJECT_PRONOUNS or following in index.name_words
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):

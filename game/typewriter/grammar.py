@@ -344,6 +344,7 @@ ASSERTING_SUBORDINATORS = frozenset(
     {
         "until",
         "till",
+        "by the time",
         "before",
         "after",
         "because",
