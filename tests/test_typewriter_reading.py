@@ -66,6 +66,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Can she paint? She can.", {"artist": A}),
     ("Does she love me? No.", {"loves_calvin": D}),
     ("He asks if she is happy.", {}),
+    ("I am worried that she will go.", {}),
+    ("She is scared that he will go.", {"afraid": A}),
+    ("I am afraid she has walked out.", {"leaves": A}),
     # a question inside a sentence ends where a main clause with its own subject starts, comma or none
     ("When Harry asks if she is all right she says yes, but she has been crying.", {"cries": A, "sad": A}),
     ("By the time he wakes up she is dancing.", {"dances": A}),

@@ -21,6 +21,7 @@ from game.typewriter.grammar import (
     DETERMINERS,
     EMOTION_CARRIERS,
     EXPERIENCE_STEMS,
+    FEAR_ADJECTIVES,
     INTRODUCTORY,
     IRREALIS_ADJECTIVES,
     IRREALIS_ADVERBS,
@@ -570,12 +571,23 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
-        if key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end):
+        if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or _fears_that(index, words, j):
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "reported"
         j += 1
     return ""
+
+
+def _fears_that(index: LexiconIndex, words: list[str], j: int) -> bool:
+    """ "I'm afraid she'll leave" is a fear, like "I fear she'll leave": what follows is not the page's. Said of what
+    has happened, it is only a polite way to tell it: "I'm afraid she's walked out" asserts `leaves`."""
+    if words[j] not in FEAR_ADJECTIVES or j == 0 or words[j - 1] not in BE or j + 1 >= len(words):
+        return False
+    following = words[j + 1]
+    if following not in ("that", "she", "he", "i", "we", "they", "you") and following not in index.name_words:
+        return False
+    return any(word in ("will", "would", "might", "may", "could", "going", "gonna") for word in words[j + 2 : j + 6])
 
 
 def _still_asserts(words: list[str], j: int, end: int) -> bool:

@@ -66,6 +66,8 @@ OTHER_NOUN_PHRASES = frozenset(
     }
 )
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+FEAR_ADJECTIVES = frozenset({"afraid", "scared", "worried", "terrified", "frightened", "anxious", "nervous"})
+"""Before a clause ("I'm afraid she'll leave") these say a fear, as "I fear" does: what follows is not asserted."""
 AUXILIARIES = BE | frozenset(
     {
         "do",
