@@ -54,6 +54,7 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # negation and scope
     ("Nothing makes her happy.", {"joyful": D}),
     ("She has no friends of her own.", {"independent": D}),
+    ("Her sister is calm and has her own friends.", {}),
     ("She never cared for him.", {"loves_calvin": D}),
     ("She stops crying.", {"cries": D}),
     ("She is happy but not in love.", {"joyful": A, "loves_calvin": D}),
@@ -77,6 +78,7 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She wears blue jeans.", {}),
     ("She has blue eyes.", {}),
     ("She puts on her blue scarf.", {}),
+    ("She leaves the waiter speechless.", {}),
     ("She sits down.", {}),
     ("She draws the blinds.", {}),
     ("She draws a blank.", {"forgets": A}),

@@ -437,8 +437,9 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
     i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
         i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
-    if i < clause.end and words[i] in AUXILIARIES and i + 1 < clause.end:
-        # a question ("Can she paint?", "Is Ruby happy?"): the subject stands after its auxiliary
+    if i < clause.end and words[i] in AUXILIARIES and i + 1 < clause.end and not (clause.lead and clause.lead[0] in COORDINATORS):
+        # a question ("Can she paint?", "Is Ruby happy?"): the subject stands after its auxiliary; after "and" it is
+        # more of the same subject's predicate ("Susie is calm and has her own career")
         found = _subject_at(index, words, keys, i + 1, clause.end)
         if found is not None:
             clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
@@ -610,8 +611,8 @@ def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int)
 
 def _object_at(index: LexiconIndex, words: list[str], i: int, end: int) -> tuple[str, int] | None:
     word = words[i]
-    if word in ("her", "herself") and (i + 1 >= end or words[i + 1] not in PERSON_NOUNS):
-        return index.subject, i + 1
+    if word in ("her", "herself") and (i + 1 >= end or (words[i + 1] not in PERSON_NOUNS and words[i + 1] != "own")):
+        return index.subject, i + 1  # "makes her dance"; but "has her own career" is the subject's own
     named = _name_at(index, words, i)
     if named is not None and (named[0] >= end or words[named[0]] != "'s"):
         return named[1], named[0]
