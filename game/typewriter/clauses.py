@@ -146,6 +146,8 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     opaque = ""
     unreal_tail = False
     previous = carried
+    speaker = ""  # the last third-person subject of a clause of its own: who may go on after a reported "I'm..."
+    first_person = False  # whether the last clause's last subject was I, we or you
     first_subject: str | None = None
     for number, clause in enumerate(clauses):
         if (
@@ -163,6 +165,17 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
             clause.asserts = False
         _read_subject(index, words, keys, clause, previous, heads)
+        if (
+            first_person
+            and speaker
+            and not clause.own_subject
+            and clause.lead in (("and",), ("then",))
+            and _third_person_verb(words, clause)
+        ):
+            # "She tells me I'm brilliant and sticks around": "sticks" cannot be mine, so it is hers, said, not reported
+            clause.subject, opaque, unreal_tail = speaker, "", False
+        if clause.own_subject and clause.subject_word not in ("i", "we", "you", "they", "it", ""):
+            speaker = clause.subject
         if (clause.own_subject or clause.subject != OTHER) and not (clause.lead and clause.lead[0] in SUBORDINATOR_WORDS):
             previous = clause.subject  # a subordinate clause's subject is not carried on: "she cried because the toast
             # burned, and laughed" is her laughing
@@ -172,6 +185,9 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             who[i] = clause.subject
             real[i] = clause.asserts and not opaque and mood != "condition" and not (unreal_tail and not clause.own_subject)
         opaque = _embedded(index, words, keys, clause, who, real) or opaque
+        pronouns = [word for word in words[clause.start : clause.end] if word in ("i", "we", "you", "she", "he", "they")]
+        if pronouns:
+            first_person = pronouns[-1] in ("i", "we", "you")
         unreal_tail = clause.end > clause.start and not real[clause.end - 1] and clause.lead not in ((",",),)
         if opaque and mood == "asserts":
             mood = opaque
@@ -196,6 +212,17 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
     subject = first_subject if first_subject is not None else OTHER
     return SentenceShape(words, keys, clauses, who, real, mood, subject, clause_of)
+
+
+def _third_person_verb(words: list[str], clause: Clause) -> bool:
+    """The clause's verb agrees with "she", not with "I": "sings", "is", "has"."""
+    i = clause.predicate
+    while i < clause.end and words[i] in ("then", "also", "just", "still", "always", "never", "simply"):
+        i += 1
+    if i >= clause.end:
+        return False
+    word = words[i]
+    return word in ("is", "was", "has", "does") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _asks_whether(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:
