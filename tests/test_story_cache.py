@@ -46,6 +46,16 @@ def test_an_edit_misses_the_cache(story_copy: Path) -> None:
     assert "hums" in story.scenes["desk"].text[0].variants[0].source
 
 
+def test_a_change_to_the_readers_code_misses_the_cache(
+    story_copy: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between two commits the version is the same: a new stem rule must still rebuild the cached lexicon index."""
+    load_story_cached(story_copy)
+    monkeypatch.setattr("game.story.cache._reader_stamp", lambda: "words.py:1:2")
+    load_story_cached(story_copy)
+    assert len(_cache_files(private_home)) == 2
+
+
 def test_a_story_with_warnings_or_errors_is_never_cached(story_copy: Path, private_home: Path) -> None:
     (story_copy / "scenes.yaml").write_text("scenes: [oops\n")
     story, diagnostics = load_story_cached(story_copy)

@@ -47,9 +47,23 @@ def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagn
     return story, diagnostics
 
 
+def _reader_stamp() -> str:
+    """The cached lexicon index holds stems and tokens made by the typewriter's own code: a change there (a new stem
+    rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
+    folder = Path(__file__).parent.parent / "typewriter"
+    stamps = []
+    for name in ("words.py", "text.py", "lexicon_index.py"):
+        try:
+            status = os.stat(folder / name)
+        except OSError:
+            continue
+        stamps.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
+    return ";".join(stamps)
+
+
 def _key(root: Path, shown: str) -> str | None:
     """None when the folder cannot be cached (links, unreadable files): those always take the full path."""
-    parts = [FORMAT, __version__, shown, str(root.resolve())]
+    parts = [FORMAT, __version__, _reader_stamp(), shown, str(root.resolve())]
     try:
         for folder, subfolders, files in os.walk(root, followlinks=False):
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))

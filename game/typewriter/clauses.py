@@ -158,7 +158,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             clause.denied = True
         if (
             clause.lead
-            and clause.lead[0] in CONTRASTS | {"and"}
+            and clause.lead[0] in CONTRASTS | {"and", "then"}
             and _starts_subject(index, words, clause.start + len(clause.lead))
         ):
             opaque = ""
@@ -293,7 +293,10 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
 
 
 def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
-    """ "she is not sad she is happy": after a clause with its verb, a subject pronoun and its verb begin another."""
+    """ "she is not sad she is happy": after a clause with its verb, a subject pronoun and its verb begin another; so
+    does one after "I'm afraid" ("I'm afraid she left")."""
+    if words[i] in ("she", "he", "i", "we", "they") and i >= 2 and words[i - 1] in FEAR_ADJECTIVES and words[i - 2] in BE:
+        return True
     if i + 1 >= len(words) or words[i] not in ("she", "he", "i", "we", "they") or words[i + 1] not in AUXILIARIES:
         return False
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
@@ -422,8 +425,11 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
             i += 2
         elif (word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of")) or word in INTRO_PARTICLES:
             # "Without a word she rises...", "In the kitchen, Ruby dances": to the subject, or past the comma
+            after = i + 1
+            while after < end and (words[after] in names or words[after] == "'s"):
+                after += 1  # "Without Calvin she is lost": the name is the preposition's, not the subject
             subject = next(
-                (j for j in range(i + 1, min(end, i + 11)) if words[j] in ("she", "he", "i", "we", "they") or words[j] in names),
+                (j for j in range(after, min(end, i + 11)) if words[j] in ("she", "he", "i", "we", "they") or words[j] in names),
                 None,
             )
             comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)

@@ -961,6 +961,12 @@ NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset(
 )
 
 
+AFTER_OBJECT = frozenset(
+    {",", "again", "behind", "forever", "alone", "now", "tonight", "today", "yesterday", "tomorrow", "early", "late", "soon"}
+)
+"""Words after a pronoun object that leave the verb's sense as it is: "she leaves me tonight"."""
+
+
 def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: int) -> bool:
     """ "She draws Scotty" is art, "she draws the bolt" is not: a verb with `objects` keeps its sense only with one of
     them, a person, or no object at all ("she paints every day", "she draws in her sketchbook")."""
@@ -971,7 +977,13 @@ def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: i
     people = ({word for role in index.roles.values() for word in role} | PEOPLE) - FUNCTION_WORDS
     if words[j] in ("him", "me", "her", "them", "us", "it", "herself"):
         following = words[j + 1] if j + 1 < end else ""
-        return not following or following in PREPOSITIONS | COORDINATORS | {",", "again", "behind", "forever", "alone"}
+        # "she leaves me tonight", "...last night"; but "she leaves me a note" gives, it does not go
+        return (
+            not following
+            or following in PREPOSITIONS | COORDINATORS | TIME_NOUNS | AFTER_OBJECT
+            or following.endswith("ly")
+            or (following in ("last", "this", "that", "next", "every", "one") and j + 2 < end and words[j + 2] in TIME_NOUNS)
+        )
     phrase = []
     while j < end and j < match.end + 5 and words[j] not in PREPOSITIONS | COORDINATORS | {","}:
         phrase.append(j)
@@ -1098,8 +1110,8 @@ def _negated(
     for position, (stop, cue) in negations.items():
         if position in match.consumed or position in match.positions or position in phrases:
             continue
-        if cue == ("without",) and stop < len(words) and words[stop] in WITHOUT_WRITER:
-            continue
+        if cue == ("without",) and ((stop < len(words) and words[stop] in WITHOUT_WRITER) or match.start - stop > 2):
+            continue  # "without fear" denies; "without Harry around she is a wreck" only says where
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both
         inside_gap = match.start < position < match.end

@@ -109,6 +109,12 @@ CHAT = {
     "hafta": "have to",
 }
 """Chat spellings players type, read as the words they stand for."""
+IS_AFTER = frozenset({
+    "away", "gone", "out", "back", "here", "there", "not", "never", "always", "so", "very", "really", "too", "been",
+    "going", "a", "an", "the", "just", "still", "in", "at", "on", "off", "asleep", "awake", "alone", "upstairs",
+    "downstairs", "outside", "inside", "late", "already", "also", "being", "getting"
+})  # fmt: skip
+"""After a name, "'s" before these is "is" ("Calvin's away", "Harry's not coming"): no possession comes before them."""
 IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", "here", "where", "everyone", "nobody"})
 # Both start only where a run of letters starts: that is where their first match always began anyway, and without it
 # the engine retried from every letter of a long run, so one pasted 19,000-letter word took two seconds.
@@ -178,11 +184,34 @@ def _squeeze(word: str) -> str:
     return _REPEATS.sub(r"\1\1", word)
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NEXT_WORDS = re.compile(r"\s+(?:(?:never|not|just|already|always|once|really)\s+)?([a-z]+)")
+
+
 def _open_contraction(match: re.Match[str]) -> str:
     word, ending = match.group(1), match.group(2)
     if ending == "s":
-        return f"{word} is" if word in IS_CONTRACTIONS else f"{word} {POSSESSIVE}"
-    return f"{word} " + {"re": "are", "m": "am", "ll": "will", "ve": "have", "d": "would"}[ending]
+        following = _NEXT_WORD.match(match.string, match.end())
+        said_of = word in IS_CONTRACTIONS or (following is not None and following.group(1) in IS_AFTER)
+        return f"{word} is" if said_of else f"{word} {POSSESSIVE}"  # "Calvin's away" is; "Calvin's dog" owns
+    if ending == "d":
+        following = _NEXT_WORDS.match(match.string, match.end())
+        return f"{word} " + ("had" if following and _past_participle(following.group(1)) else "would")
+    return f"{word} " + {"re": "are", "m": "am", "ll": "will", "ve": "have"}[ending]
+
+
+def _past_participle(word: str) -> bool:
+    """ "She'd sold", "she'd gone": the 'd before a past form is "had"; before "love", "feed" it is "would"."""
+    return (word.endswith("ed") and not word.endswith("eed") and len(word) > 3) or word in PAST_FORMS
+
+
+PAST_FORMS = frozenset({
+    "been", "gone", "done", "had", "got", "gotten", "seen", "taken", "given", "made", "left", "lost", "sold",
+    "drawn", "drew", "spoken", "written", "forgotten", "fallen", "felt", "thought", "known", "found", "heard",
+    "told", "said", "begun", "sung", "danced", "cried", "laughed", "stayed", "bought", "brought", "caught", "taught",
+    "kept", "slept", "met", "won", "broken", "chosen", "driven", "eaten", "flown", "grown", "hidden", "ridden",
+    "risen", "shaken", "stolen", "sworn", "thrown", "worn", "woken"
+})  # fmt: skip
 
 
 def _fold_accents(text: str) -> str:

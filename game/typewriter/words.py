@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 IRREGULAR = {
+    "an": "a",  # "an absolute wreck" is "a wreck"
     "spoke": "speak",
     "spoken": "speak",
     "forgot": "forget",
