@@ -59,6 +59,8 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Her sister is calm and has her own friends.", {}),
     ("She never cared for him.", {"loves_calvin": D}),
     ("She stops crying.", {"cries": D}),
+    ("She is not quite herself.", {"herself": D}),
+    ("She never dances, not even at weddings.", {"dances": D}),
     ("She is happy but not in love.", {"joyful": A, "loves_calvin": D}),
     # saying without asserting
     ("I wish she spoke French.", {}),
@@ -86,6 +88,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She has blue eyes.", {}),
     ("She puts on her blue scarf.", {}),
     ("She leaves the waiter speechless.", {}),
+    ("She cries out his name.", {}),
+    ("Her heart is in her mouth as the plane lands.", {"afraid": A}),
+    ("She paints while Oskar Brandt sings.", {"artist": A}),
     ("She leaves me tonight.", {"leaves": A}),
     ("She leaves me a letter.", {}),
     ("She's down with a cold.", {}),

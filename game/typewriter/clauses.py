@@ -489,10 +489,19 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             i >= clause.end
             or i in heads
             or (i + 1 in heads and (words[i] in PREDICATE_STARTERS or words[i].endswith("ly")))
-            or (bool(clause.lead) and any(h in heads for h in range(i, min(i + 4, clause.end))))  # "and easy, happy"
+            or (
+                bool(clause.lead)
+                and clause.lead[0] not in SUBORDINATOR_WORDS  # "while Cyrus Modi sings" has a subject of its own
+                and any(h in heads for h in range(i, min(i + 4, clause.end)))
+            )  # "and easy, happy"
             or words[i] in PREDICATE_STARTERS
             or keys[i] in LINKING_STEMS
-            or (words[i].endswith(("s", "ed")) and words[i] not in PERSON_NOUNS and bool(clause.lead))
+            or (
+                words[i].endswith(("s", "ed"))
+                and words[i] not in PERSON_NOUNS
+                and bool(clause.lead)
+                and not {i + 1, i + 2} & heads  # "while Cyrus Modi sings": a name the story does not know, then its verb
+            )
         )
         clause.subject, clause.predicate = (carried if predicate_like or starts_with_degree else OTHER), i
         clause.own_subject = not (predicate_like or starts_with_degree)  # "Asdf!" is about something, not her

@@ -520,8 +520,8 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
         hit = None
         j = i
         while j <= limit and hit is None:
-            if j > i and keys[j] in (",",):
-                break
+            if number and keys[j] == ",":
+                break  # "never sings, not even in the shower": the comma ends "sings", and "sing in the shower"
             hit = _slot_at(slot, keys, negations, j)
             if hit is None:
                 j += 1

@@ -20,6 +20,7 @@ from pathlib import Path
 
 IRREGULAR = {
     "an": "a",  # "an absolute wreck" is "a wreck"
+    "quite": "quite",  # not "quit": "not quite herself" is one denial, not two
     "spoke": "speak",
     "spoken": "speak",
     "forgot": "forget",
