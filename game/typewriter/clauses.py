@@ -139,7 +139,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     who = [OTHER] * len(words)
     real = [True] * len(words)
     mood = "asserts"
-    if any(word in CONDITIONALS and not _asks_whether(index, words, keys, i) for i, word in enumerate(words)) or (
+    if any(word in CONDITIONALS and not _asked(index, words, keys, i) for i, word in enumerate(words)) or (
         len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS
     ):
         mood = "condition"  # "if she were...", "were she afraid..."
@@ -193,7 +193,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             mood = opaque
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
             mood = "wish"
-    asked = next((i for i, word in enumerate(words) if word in CONDITIONALS and _asks_whether(index, words, keys, i)), None)
+    asked = next((i for i, word in enumerate(words) if word in CONDITIONALS and _asked(index, words, keys, i)), None)
     if asked is not None:
         # "...and asks if she likes dogs": a question, not the page's; it runs until a main clause with its own subject
         # ("When I ask if she's okay she says she's fine")
@@ -223,6 +223,12 @@ def _third_person_verb(words: list[str], clause: Clause) -> bool:
         return False
     word = words[i]
     return word in ("is", "was", "has", "does") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _asked(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:
+    """ "Whether" always asks, wherever it stands ("...or whether I'm the one who broke it"); "if" asks only after a
+    verb of asking or knowing."""
+    return words[i] == "whether" or _asks_whether(index, words, keys, i)
 
 
 def _asks_whether(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:

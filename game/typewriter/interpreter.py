@@ -1016,7 +1016,8 @@ def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -
         first = clause.start + len(clause.lead)
         if not any(w in calvin for w in words[first : max(clause.predicate, first + 2)]):
             continue
-        rest = keys[clause.predicate : clause.end]
+        rest = keys[clause.predicate : min(clause.end, clause.predicate + 5)]  # "I'm away on business"; but in "I find
+        # her crying in the bath with the water gone cold" the water is gone, not I
         returning = (lead in ("until", "till") and any(k in RETURN_WORDS for k in rest)) or (
             lead in ("when", "once", "as soon as", "the moment") and any(k in COMING_BACK for k in rest) and not opposite
         )  # "when I get back she's a wreck" was missing him; "when I get back she's fine" says nothing of his absence
