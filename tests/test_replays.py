@@ -22,7 +22,7 @@ from game.replay.verify import verify
 from game.speedrun.records import load_records
 from game.story.model import Story
 from tests.conftest import cap_memory, console_script
-from tests.tui_helpers import SIZE, game_screen, make_app, play, ready
+from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, wait_until
 
 SHIPPED = sorted((assets_dir() / "replays").glob("*.json"))
 
@@ -212,7 +212,7 @@ async def test_undo_in_a_tui_speedrun_says_once_why_it_cannot(private_home: Path
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("1", "f3")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "no undo in a speed-run" in app.export_screenshot().replace("&#160;", " "))
         screen = app.export_screenshot()
         assert "no undo in a speed-run" in screen.replace("&#160;", " ") and "Nothing" not in screen
 
@@ -227,10 +227,7 @@ async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
         await ready(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
-        for _ in range(200):
-            if screen.position >= len(replay.inputs):
-                break
-            await pilot.pause(0.02)
+        await wait_until(pilot, lambda: screen.position >= len(replay.inputs))
         assert screen.view.ending_id == "film_ending"
         await pilot.press("space")
         await pilot.press("escape")
@@ -246,8 +243,7 @@ async def test_the_tui_warns_when_a_replay_was_recorded_with_other_story_files(p
     app = RubySparksApp(animate=False, blink=False, replay=replay, replay_speed=1)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
-        await pilot.pause(0.1)
-        assert "Careful:" in app.export_screenshot()
+        await wait_until(pilot, lambda: "Careful:" in app.export_screenshot())
         await pilot.press("escape")
 
 

@@ -249,7 +249,10 @@ async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        await pilot.pause(0.05)
+        await wait_until(
+            pilot,
+            lambda: any(widget.shown > 0 for widget in app.screen.query(RevealText)),
+        )
         text = game_screen(pilot).query_one(RevealText)
         assert text.revealing and 0 < text.shown < len(text.full)
         await pilot.press("space")
