@@ -345,12 +345,9 @@ lexicon:
 """
 
 
-def _frame_story(tmp_path: Path, lexicon: str) -> tuple[Story | None, list[str]]:
-    (tmp_path / "story.yaml").write_text(
-        "format: 1\nid: frames\ntitle: Frames\nversion: '1'\nstart: desk\n"
-        "characters:\n  ana: {name: Ana, names: [ana], pronoun: she}\n  ben: {name: Ben, names: [ben], pronoun: he}\n",
-        encoding="utf-8",
-    )
+def _one_page_story(tmp_path: Path, story_yaml: str, lexicon: str) -> tuple[Story | None, list[str]]:
+    """A story of one typewriter scene, with its own characters and lexicon: the loader's problems as "code: message"."""
+    (tmp_path / "story.yaml").write_text(story_yaml, encoding="utf-8")
     (tmp_path / "scenes.yaml").write_text(
         "scenes:\n  - id: desk\n    typewriter:\n      prompt: Write.\n      outcomes:\n        - to: done\n"
         "endings:\n  - id: done\n    title: Done\n    text: It is done.\n",
@@ -359,6 +356,15 @@ def _frame_story(tmp_path: Path, lexicon: str) -> tuple[Story | None, list[str]]
     (tmp_path / "lexicon.yaml").write_text(lexicon, encoding="utf-8")
     story, diagnostics = load_story(tmp_path)
     return story, [f"{d.code}: {d.message}" for d in diagnostics.items]
+
+
+def _frame_story(tmp_path: Path, lexicon: str) -> tuple[Story | None, list[str]]:
+    return _one_page_story(
+        tmp_path,
+        "format: 1\nid: frames\ntitle: Frames\nversion: '1'\nstart: desk\n"
+        "characters:\n  ana: {name: Ana, names: [ana], pronoun: she}\n  ben: {name: Ben, names: [ben], pronoun: he}\n",
+        lexicon,
+    )
 
 
 def test_an_authors_frames_read_with_their_roles(tmp_path: Path) -> None:
@@ -403,22 +409,16 @@ def _renamed_story(tmp_path: Path, subject: str, pronoun: str, narrator: str) ->
         .replace("    calvin: [calvin,", f"    {narrator}: [{narrator},")
         .replace("object: calvin", f"object: {narrator}")
     )
-    (tmp_path / "story.yaml").write_text(
+    story, problems = _one_page_story(
+        tmp_path,
         "format: 1\nid: other\ntitle: Other\nversion: '1'\nstart: desk\n"
         "variables:\n  control: {type: int, default: 0}\n  mood: {type: int, default: 0}\n  trust: {type: int, default: 0}\n"
         f"characters:\n  {subject}: {{name: {subject.title()}, names: [{subject}], pronoun: {pronoun}}}\n"
         f"  {narrator}: {{name: {narrator.title()}, names: [{narrator}], pronoun: he}}\n"
         "  ann: {name: Ann, names: [ann], pronoun: she}\n",
-        encoding="utf-8",
+        lexicon,
     )
-    (tmp_path / "scenes.yaml").write_text(
-        "scenes:\n  - id: desk\n    typewriter:\n      prompt: Write.\n      outcomes:\n        - to: done\n"
-        "endings:\n  - id: done\n    title: Done\n    text: It is done.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "lexicon.yaml").write_text(lexicon, encoding="utf-8")
-    story, diagnostics = load_story(tmp_path)
-    assert story is not None, [d.message for d in diagnostics.items]
+    assert story is not None, problems
     return story
 
 
