@@ -301,7 +301,7 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
 def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
     """ "she is not sad she is happy": after a clause with its verb, a subject pronoun and its verb begin another; so
     does one after "I'm afraid" ("I'm afraid she left")."""
-    if words[i] in ("she", "he", "i", "we", "they") and i >= 2 and words[i - 1] in FEAR_ADJECTIVES and words[i - 2] in BE:
+    if words[i] in ("she", "he", "i", "we", "they") and i >= 1 and _fear_at(words, i - 1):
         return True
     if i + 1 >= len(words) or words[i] not in ("she", "he", "i", "we", "they") or words[i + 1] not in AUXILIARIES:
         return False
@@ -628,10 +628,15 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
     return ""
 
 
+def _fear_at(words: list[str], j: int) -> bool:
+    """ "am afraid", "is scared": a fear said with "be", which a clause may follow."""
+    return words[j] in FEAR_ADJECTIVES and j > 0 and words[j - 1] in BE
+
+
 def _fears_that(index: LexiconIndex, words: list[str], j: int) -> bool:
     """ "I'm afraid she'll leave" is a fear, like "I fear she'll leave": what follows is not the page's. Said of what
     has happened, it is only a polite way to tell it: "I'm afraid she's walked out" asserts `leaves`."""
-    if words[j] not in FEAR_ADJECTIVES or j == 0 or words[j - 1] not in BE or j + 1 >= len(words):
+    if not _fear_at(words, j) or j + 1 >= len(words):
         return False
     following = words[j + 1]
     if following not in ("that", "she", "he", "i", "we", "they", "you") and following not in index.name_words:
