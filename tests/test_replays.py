@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from game.controller import GameController
 from game.engine import ChoiceInput, PageInput, available_choices
 from game.explorer.random_pages import random_page
-from game.paths import assets_dir
+from game.paths import assets_dir, user_data_dir
 from game.replay.format import read_replay
-from game.replay.recorder import Recorder
 from game.replay.run import Run
 from game.replay.verify import verify
 from game.speedrun.records import load_records
@@ -120,37 +120,46 @@ def test_a_file_cut_short_or_not_json_or_from_the_future(tmp_path: Path) -> None
     assert "cannot read" in _invalid(tmp_path / "missing.json")
 
 
-def _random_run(story: Story, seed: int, steps: int) -> Recorder:
+def _random_game(story: Story, seed: int, steps: int, undo_every: int = 0) -> GameController:
+    """A game played by the controller with random choices and pages (and an undo now and then), on a fake clock."""
     clock = iter(range(0, 10**9, 137))
-    recorder = Recorder(story, seed, "any%", clock=lambda: next(clock) / 1000)
+    game = GameController(story, seed=seed, clock=lambda: next(clock) / 1000)
+    game.new_game()
     rng = random.Random(seed)
-    state = recorder.run.state
-    for _ in range(steps):
-        if recorder.run.finished:
+    for number in range(1, steps + 1):
+        assert game.recorder is not None and game.state is not None
+        if game.recorder.run.finished:
             break
-        scene = story.scenes[state.scene]
-        if scene.typewriter is not None:
-            recorder.note(PageInput(random_page(story, rng)))
+        if undo_every and number % undo_every == 0:
+            game.undo()
+        elif story.scenes[game.state.scene].typewriter is not None:
+            game.apply(PageInput(random_page(story, rng)))
         else:
-            recorder.note(ChoiceInput(rng.randint(1, len(available_choices(story, state)))))
-        state = recorder.run.state
-    return recorder
+            game.apply(ChoiceInput(rng.randint(1, len(available_choices(story, game.state)))))
+    return game
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.integers(0, 10**6), st.integers(1, 120))
-def test_a_recorded_run_verifies_to_the_same_end_and_replays_identically(shipped_story: Story, seed: int, steps: int) -> None:
-    recorder = _random_run(shipped_story, seed, steps)
-    replay = read_replay(recorder.run.replay().dumps().encode())
+@given(st.integers(0, 10**6), st.integers(1, 120), st.sampled_from([0, 3, 7]))
+def test_a_recorded_run_verifies_to_the_same_end_and_replays_identically(
+    shipped_story: Story, seed: int, steps: int, undo_every: int
+) -> None:
+    """The recording is made from the inputs the controller accepted, without playing them again: played back, the
+    replay reaches the very state the player was in, undos included."""
+    game = _random_game(shipped_story, seed, steps, undo_every)
+    assert game.recorder is not None
+    replay = read_replay(game.recorder.run.replay().dumps().encode())
     first = Run(shipped_story, replay.seed, replay.category)
     second = Run(shipped_story, replay.seed, replay.category)
     events_first = [first.apply(item) for item in replay.inputs]
     events_second = [second.apply(item) for item in replay.inputs]
     assert events_first == events_second
-    assert first.state == recorder.run.state
+    assert first.state == game.state
+    assert first.splits == game.recorder.run.splits and first.finished == game.recorder.run.finished
     verdict = verify(replay, shipped_story)
-    if recorder.run.finished:
-        assert verdict.valid and f"ending={recorder.run.result.ending}" in verdict.line  # type: ignore[union-attr]
+    result = game.recorder.run.result
+    if result is not None:
+        assert verdict.valid and f"ending={result.ending}" in verdict.line
     else:
         assert not verdict.valid and "end before the run does" in verdict.line
 
@@ -196,10 +205,12 @@ async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.tracker is not None and app.timer_text().startswith("⏱ 0:00")
+        assert app.timer_text().startswith("⏱ 0:00")
         await play(pilot, tuple(ChoiceInput(int(i.value or 0)) for i in replay.inputs))
         assert game_screen(pilot).view.ending_id == "block_wins"
-        assert app.tracker.recorder.run.finished
+        # the finished run is kept as a replay that verifies
+        saved = sorted((user_data_dir() / "replays").glob("*-block_wins.json"))
+        assert len(saved) == 1 and verify(read_replay(saved[0].read_bytes()), app.story_or_raise()).valid
     assert load_records(app.story_or_raise().content_hash, "any%").best_time is not None
 
 

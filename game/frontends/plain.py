@@ -9,12 +9,12 @@ from __future__ import annotations
 import contextlib
 import signal
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TextIO, assert_never
 
-from game.authoring.watch import StoryWatcher, reload_story
+from game.controller import GameController, Notice, Response
 from game.credits import credits_text
 from game.engine import (
     ActStarted,
@@ -32,11 +32,7 @@ from game.engine import (
     available_choices,
     describe,
 )
-from game.engine.session import Session
-from game.persistence.endings_seen import remember_ending
-from game.persistence.saves import QUICKSAVE, SaveError, autosave, list_saves, load_game, newest_loadable, save_game
-from game.replay.recorder import Recorder
-from game.speedrun.tracker import SpeedrunTracker, record_input
+from game.persistence.saves import QUICKSAVE
 from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
@@ -67,33 +63,13 @@ class _Interrupted(Exception):
     """A signal asked us to stop: unwind to the loop, which autosaves."""
 
 
-class PlainGame:
-    def __init__(
-        self,
-        story: Story,
-        session: Session,
-        stdin: TextIO,
-        stdout: TextIO,
-        seed: int = 0,
-        recorder: Recorder | None = None,
-        speedrun: SpeedrunTracker | None = None,
-        watcher: StoryWatcher | None = None,
-    ) -> None:
-        self.watcher = watcher
-        self.recorder = recorder
-        self.speedrun = speedrun
-        self.story = story
-        self.session = session
-        self.stdin = stdin
-        self.input_over = False
-        self.pending: str | None = None
-        """A line already read that ended a page (a `/command`), to be taken as the next input."""
+class PlainText:
+    """The story as lines of text: what plain mode and `replay --plain` print for each event."""
+
+    def __init__(self, stdout: TextIO) -> None:
         self.out = stdout
-        self.seed = seed
         self.choice_count = 0
         self.at_typewriter = False
-
-    # -- output -------------------------------------------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -101,62 +77,96 @@ class PlainGame:
     def paragraph(self, text: str, indent: str = "") -> None:
         self.say(textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent) if text else "")
 
-    def render(self, events: list[Event]) -> None:
+    def render(self, events: Iterable[Event]) -> None:
         for event in events:
             self.render_one(event)
         self.out.flush()
 
     def render_one(self, event: Event) -> None:
-        if isinstance(event, ActStarted):
-            self.say()
-            self.say(f"=== {event.title or event.act_id} ===")
-        elif isinstance(event, SceneShown):
-            self.say()
-            if event.title:
-                self.say(f"## {event.title}")
+        match event:
+            case ActStarted():
                 self.say()
-            for text in event.paragraphs:
-                self.paragraph(text)
+                self.say(f"=== {event.title or event.act_id} ===")
+            case SceneShown():
                 self.say()
-            if event.seems:
-                self.paragraph(f"[{event.seems}]")
-        elif isinstance(event, Narration):
-            self.say()
-            for text in event.paragraphs:
-                self.paragraph(text)
-        elif isinstance(event, ChoicesOffered):
-            self.at_typewriter = False
-            self.choice_count = len(event.labels)
-            self.say()
-            for number, label in enumerate(event.labels, 1):
-                self.paragraph(f"{number}. {label}", "  ")
-        elif isinstance(event, TypewriterReady):
-            self.at_typewriter = True
-            self.say()
-            for text in event.prompt:
-                self.paragraph(text)
-            self.say("(Type your page. An empty line pulls it out of the typewriter.)")
-        elif isinstance(event, PageRead):
-            self.say()
-            self.say("You pull the page out and read it back:")
-            for line in event.lines:
-                self.paragraph(f"- {line}", "  ")
-        elif isinstance(event, EndingReached):
-            self.at_typewriter = False
-            self.choice_count = 0
-            self.say()
-            self.say(f"*** THE END: {event.title} ***")
-            self.say()
-            for text in event.paragraphs:
-                self.paragraph(text)
+                if event.title:
+                    self.say(f"## {event.title}")
+                    self.say()
+                for text in event.paragraphs:
+                    self.paragraph(text)
+                    self.say()
+                if event.seems:
+                    self.paragraph(f"[{event.seems}]")
+            case Narration():
                 self.say()
-            with contextlib.suppress(OSError):
-                remember_ending(self.story.id, event.ending_id)
-            self.say("The story is over. Type `new` to begin again, `undo`, `load`, or `quit`.")
-        elif isinstance(event, Rejected):
-            self.say(event.reason)
-        elif isinstance(event, Problem):
-            self.say(f"[story problem at {event.where}: {event.message}]")
+                for text in event.paragraphs:
+                    self.paragraph(text)
+            case ChoicesOffered():
+                self.at_typewriter = False
+                self.choice_count = len(event.labels)
+                self.say()
+                for number, label in enumerate(event.labels, 1):
+                    self.paragraph(f"{number}. {label}", "  ")
+            case TypewriterReady():
+                self.at_typewriter = True
+                self.say()
+                for text in event.prompt:
+                    self.paragraph(text)
+                self.say("(Type your page. An empty line pulls it out of the typewriter.)")
+            case PageRead():
+                self.say()
+                self.say("You pull the page out and read it back:")
+                for line in event.lines:
+                    self.paragraph(f"- {line}", "  ")
+            case EndingReached():
+                self.at_typewriter = False
+                self.choice_count = 0
+                self.say()
+                self.say(f"*** THE END: {event.title} ***")
+                self.say()
+                for text in event.paragraphs:
+                    self.paragraph(text)
+                    self.say()
+                self.say("The story is over. Type `new` to begin again, `undo`, `load`, or `quit`.")
+            case Rejected():
+                self.say(event.reason)
+            case Problem():
+                self.say(f"[story problem at {event.where}: {event.message}]")
+            case _:
+                assert_never(event)
+
+    def notice(self, notice: Notice) -> None:
+        """Splits are bracketed, as a timer's lines beside the story; the rest is said plainly."""
+        self.say(f"[{notice.text}]" if notice.kind in ("split", "gold") else notice.text)
+
+    def show(self, response: Response) -> None:
+        """A jump's notices say what happened before the place is shown ("Loaded `x`."); a step's come after what
+        it led to (a split, a replay saved)."""
+        if response.jumped:
+            for notice in response.notices:
+                self.notice(notice)
+        self.render(response.events)
+        if not response.jumped:
+            for notice in response.notices:
+                self.notice(notice)
+        self.out.flush()
+
+
+class PlainGame:
+    def __init__(self, controller: GameController, stdin: TextIO, stdout: TextIO) -> None:
+        self.game = controller
+        self.text = PlainText(stdout)
+        self.stdin = stdin
+        self.input_over = False
+        self.pending: str | None = None
+        """A line already read that ended a page (a `/command`), to be taken as the next input."""
+
+    @property
+    def story(self) -> Story:
+        return self.game.story
+
+    def say(self, text: str = "") -> None:
+        self.text.say(text)
 
     # -- input --------------------------------------------------------------------------------------------------
 
@@ -166,8 +176,8 @@ class PlainGame:
                 taken, self.pending = self.pending, None
                 yield taken
                 continue
-            self.out.write(prompt)
-            self.out.flush()
+            self.text.out.write(prompt)
+            self.text.out.flush()
             line = self.read_line()
             if line is None:
                 return
@@ -195,10 +205,10 @@ class PlainGame:
             length += len(rest)
         return line.rstrip("\r\n")
 
-    def run(self, opening: list[Event]) -> int:
+    def run(self, opening: Response) -> int:
         previous = _install_signal_handlers()
         try:
-            self.render(opening)
+            self.text.show(opening)
             self.loop()
         except (_Interrupted, KeyboardInterrupt):
             self.say()
@@ -210,7 +220,7 @@ class PlainGame:
     def loop(self) -> None:
         while True:
             self.check_for_edits()
-            prompt = "page> " if self.at_typewriter else "> "
+            prompt = "page> " if self.text.at_typewriter else "> "
             line = next(self.lines(prompt), None)
             if line is None:
                 return
@@ -219,36 +229,32 @@ class PlainGame:
                 if line.strip().lstrip("/").lower() == "quit":
                     return
                 continue
-            if self.at_typewriter:
+            if self.text.at_typewriter:
                 self.write_page(line)
             else:
                 self.choose(line)
 
     def check_for_edits(self) -> None:
         """With --watch: take in an edited story before the next prompt, keeping the player's place."""
-        if self.watcher is None or not self.watcher.changed():
-            return
-        reloaded = reload_story(self.watcher.root, self.session.state)
-        self.say()
-        self.say(f"[{reloaded.message}]")
-        if reloaded.story is None or reloaded.state is None:
-            return
-        self.story = self.session.story = reloaded.story
-        if self.recorder is not None:
-            self.recorder.stop("the story was edited")
-        self.render(self.session.replace(reloaded.state))
+        response = self.game.check_for_edits()
+        if response is not None:
+            self.say()
+            for notice in response.notices:
+                self.say(f"[{notice.text}]")
+            self.text.render(response.events)
 
     def choose(self, line: str) -> None:
         text = line.strip()
-        count = len(available_choices(self.story, self.session.state))
-        if self.session.state.ending is not None:
+        state = self.game.state
+        count = len(available_choices(self.story, state)) if state is not None else 0
+        if state is not None and state.ending is not None:
             self.say("The story is over. Type `new`, `undo`, `load` or `quit`.")
         elif not text:
             self.say(f"Type a number from 1 to {count}, or `help`.")
         elif not (text.isascii() and text.isdecimal()) or len(text) > MAX_CHOICE_DIGITS:
             self.say(f"`{_clip(text)}` is not a choice: type a number from 1 to {count}, or `help`.")
         else:
-            self.act(ChoiceInput(int(text)))
+            self.text.show(self.game.apply(ChoiceInput(int(text))))
 
     def write_page(self, first: str) -> None:
         if not first.strip():
@@ -265,21 +271,7 @@ class PlainGame:
             if size <= MAX_PAGE_CHARS:
                 page.append(line)
                 size += len(line) + 1
-        self.act(PageInput("\n".join(page)))
-
-    def act(self, action: ChoiceInput | PageInput) -> None:
-        events = self.session.apply(action)
-        self.render(events)
-        if not any(isinstance(event, Rejected) for event in events):
-            self.record(action)
-
-    def record(self, action: ChoiceInput | PageInput | str) -> None:
-        """Tell the recording (and the speed-run clock) about an input the game took; show any split it made."""
-        lines, saved = record_input(self.recorder, self.speedrun, action)
-        for line in lines:
-            self.say(f"[{line.text}]")
-        if saved is not None:
-            self.say(f"Replay saved to {saved}")
+        self.text.show(self.game.apply(PageInput("\n".join(page))))
 
     def parse_command(self, line: str) -> tuple[str, list[str]] | None:
         """The command `line` is, with its arguments; at the typewriter a line counts only if it is a command and
@@ -289,7 +281,7 @@ class PlainGame:
             return None
         name, args = words[0].lower(), words[1:]
         forced = line.strip().startswith("/")
-        if self.at_typewriter and not forced and len(words) > (2 if name in ("save", "load") else 1):
+        if self.text.at_typewriter and not forced and len(words) > (2 if name in ("save", "load") else 1):
             return None
         if name not in ("save", "load") and args:
             return None
@@ -304,60 +296,28 @@ class PlainGame:
         if name == "help":
             self.say(HELP)
         elif name == "undo":
-            events = self.session.undo()
-            if events is None:
-                self.say("Nothing to undo.")
-            else:
-                self.say("You take it back.")
-                self.render(events)
-                self.record("undo")
+            self.text.show(self.game.undo())
         elif name == "save":
-            self.save(" ".join(args) or QUICKSAVE)
+            self.text.notice(self.game.save(" ".join(args) or QUICKSAVE))
         elif name == "load":
-            self.load(" ".join(args))
+            self.text.show(self.game.load(" ".join(args) or None))
         elif name == "saves":
             self.list_saves()
         elif name == "history":
             self.history()
         elif name == "look":
-            self.render(describe(self.story, self.session.state))
+            state = self.game.state
+            self.text.render(describe(self.story, state) if state is not None else ())
         elif name == "new":
-            self.seed += 1
-            self.render(self.session.restart(self.seed))
-            self.record("restart")
+            self.text.show(self.game.begin_again())
         elif name == "credits":
             self.say(credits_text())
         elif name == "quit":
             self.say("Goodbye.")
         return True
 
-    def save(self, name: str) -> None:
-        try:
-            path = save_game(name, self.story, self.session.state)
-        except SaveError as error:
-            self.say(str(error))
-            return
-        self.say(f"Saved as `{path.stem}`.")
-
-    def load(self, name: str) -> None:
-        if not name:
-            newest = newest_loadable(self.story)
-            if newest is None:
-                self.say("There are no saves to load.")
-                return
-            name = newest
-        try:
-            state = load_game(name, self.story)
-        except SaveError as error:
-            self.say(str(error))
-            return
-        self.say(f"Loaded `{name}`.")
-        self.render(self.session.replace(state))
-        if self.recorder is not None:
-            self.recorder.stop("a saved game was loaded")
-
     def list_saves(self) -> None:
-        slots = list_saves(self.story)
+        slots = self.game.saves()
         if not slots:
             self.say("There are no saves yet.")
         for slot in slots:
@@ -366,22 +326,21 @@ class PlainGame:
 
     def history(self) -> None:
         self.say("The story so far:")
-        for entry in self.session.state.history:
+        state = self.game.state
+        for entry in state.history if state is not None else ():
             self.say()
             if entry.title:
                 self.say(f"## {entry.title}")
             for text in entry.paragraphs:
-                self.paragraph(text)
+                self.text.paragraph(text)
             if entry.action:
-                self.paragraph(f"> {entry.action}")
+                self.text.paragraph(f"> {entry.action}")
 
     def autosave(self) -> None:
-        try:
-            path = autosave(self.story, self.session.state)
-            self.say(f"Saved to `{path.stem}`.")
-        except SaveError as error:
-            self.say(str(error))
-        self.out.flush()
+        saved = self.game.autosave()
+        if saved is not None:
+            self.text.notice(saved)
+        self.text.out.flush()
 
 
 def _clip(text: str, limit: int = 30) -> str:
@@ -419,9 +378,8 @@ def play_plain(
     watch: bool = False,
 ) -> int:
     """Play in plain text. Every finished game is kept as a replay; `speedrun` (a category) also times the run."""
-    session, opening = Session.start(story, seed)
-    recorder = Recorder(story, seed, speedrun or "any%", record)
-    tracker = SpeedrunTracker(recorder) if speedrun else None
+    controller = GameController(story, seed=seed, record_to=record, watch=watch)
+    opening = controller.new_game(speedrun)
     header = [f"{story.title.upper()}", "Type `help` for commands."]
     if story.content_note:
         header.insert(1, f"Content note: {story.content_note}")
@@ -429,5 +387,4 @@ def play_plain(
         stdout.write(textwrap.fill(line, WIDTH) + "\n")
     if speedrun:
         stdout.write(f"Speed-run: {speedrun}. The clock starts at your first input.\n")
-    watcher = StoryWatcher(Path(story.root)) if watch else None
-    return PlainGame(story, session, stdin, stdout, seed, recorder, tracker, watcher).run(opening)
+    return PlainGame(controller, stdin, stdout).run(opening)

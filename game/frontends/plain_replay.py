@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import time
 from typing import TextIO
 
-from game.engine.session import Session
-from game.frontends.plain import PlainGame
+from game.frontends.plain import PlainText
 from game.replay.format import Replay, ReplayInput
 from game.replay.run import Run, RunRefused
 from game.replay.verify import format_time, other_story
@@ -25,7 +23,7 @@ def describe_input(item: ReplayInput) -> str:
 def play_back_plain(story: Story, replay: Replay, out: TextIO, speed: float = 1.0) -> int:
     """Show each input as it was made, then what it did. `speed` 2 is twice as fast; 0 does not wait at all."""
     run = Run(story, replay.seed, replay.category)
-    screen = PlainGame(story, Session(story, run.state), io.StringIO(), out)
+    screen = PlainText(out)
     screen.say(f"Replay of {story.title}: {replay.category}, seed {replay.seed}, {len(replay.inputs)} inputs")
     mismatch = other_story(replay, story)
     if mismatch is not None:

@@ -1,7 +1,8 @@
 """Recording a run while it is played: the clock starts at the first input and stops at the finish.
 
-Front ends call `note` with each input the session accepted. A load (a jump the inputs cannot explain) ends the
-recording honestly instead of writing a replay that would not verify.
+The game controller calls `note` with each input the session accepted and the events it led to; nothing is played a
+second time. A load (a jump the inputs cannot explain) ends the recording honestly instead of writing a replay that
+would not verify.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from game.engine import Event, Input
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
-from game.replay.run import Run, RunRefused, input_for
+from game.replay.run import RunLog, RunRefused, input_for
 from game.story.model import Story
 
 
@@ -27,7 +28,7 @@ class Recorder:
         target: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.run = Run(story, seed, category)
+        self.run = RunLog(story, seed, category)
         self.target = target
         self.clock = clock
         self.started: float | None = None
@@ -41,21 +42,23 @@ class Recorder:
             return self.run.time
         return int((self.clock() - self.started) * 1000)
 
-    def note(self, action: Input | str) -> list[Event]:
-        """Record an input the game accepted; returns the run's events (splits and finish show in them)."""
+    def note(self, action: Input | str, events: list[Event]) -> bool:
+        """Record an input the game accepted and what it led to; whether the run took it (splits and the finish show
+        in the run)."""
         if self.broken or self.run.finished:
-            return []
+            return False
         if self.started is None:
             self.started = self.clock()
         item = input_for(action, int((self.clock() - self.started) * 1000))
         try:
-            events = self.run.apply(item)
+            self.run.check(item)
         except RunRefused as refused:
             self.broken = f"the recording stopped: {refused}"
-            return []
+            return False
+        self.run.add(item, events)
         if self.run.finished:
             self.save()
-        return events
+        return True
 
     def stop(self, reason: str) -> None:
         if not self.run.finished and not self.broken:

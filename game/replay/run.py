@@ -1,7 +1,9 @@
 """A run: one or more games played with one seed under a speed-run category, and timed.
 
-The same class records a run as it is played (TUI and plain mode), checks a replay step by step, and plays one back,
-so a replay can only say what the game itself would have done.
+`RunLog` keeps what a replay holds (the inputs at their times, the splits, the endings, whether the run is over) from
+the events each input led to. The game controller feeds it the inputs it accepted as the player plays, so a recording
+never steps the game a second time; `Run` plays a recorded replay through a session and feeds the same log, which is
+how `replay --verify` and the replay viewers can only say what the game itself would have done.
 """
 
 from __future__ import annotations
@@ -9,19 +11,8 @@ from __future__ import annotations
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
-from game.engine import (
-    ActStarted,
-    ChoiceInput,
-    EndingReached,
-    Event,
-    Input,
-    PageInput,
-    Rejected,
-    State,
-    describe,
-    new_game,
-    step,
-)
+from game.engine import ActStarted, ChoiceInput, EndingReached, Event, Input, PageInput, Rejected, State
+from game.engine.session import Session
 from game.replay.format import Replay, ReplayInput, Result, Split
 from game.story.model import Story
 
@@ -34,60 +25,42 @@ class RunRefused(Exception):
 
 
 @prefab
-class Run:
+class RunLog:
     story: Story
     seed: int = 0
     category: str = "any%"
-    state: State = attribute(init=False)
-    opening: list[Event] = attribute(init=False)
     games: int = 0
     inputs: list[ReplayInput] = attribute(default_factory=list)
     splits: list[Split] = attribute(default_factory=list)
     endings: list[str] = attribute(default_factory=list)
     finished: bool = False
-    _undo: list[State] = attribute(default_factory=list)
-
-    def __prefab_post_init__(self) -> None:
-        self.state, self.opening = new_game(self.story, self.seed)
 
     @property
     def time(self) -> int:
         return self.inputs[-1].t if self.inputs else 0
 
-    def apply(self, item: ReplayInput) -> list[Event]:
-        """Play one input at its time; raises RunRefused (and changes nothing) when the game would not take it."""
+    @property
+    def next_seed(self) -> int:
+        """The seed of the game a restart begins: each game of a run has its own, and a replay's seed fixes them all."""
+        return self.seed + self.games + 1
+
+    def check(self, item: ReplayInput) -> None:
+        """Raise RunRefused when the run cannot take `item` at all, whatever the game would make of it."""
         if self.finished:
             raise RunRefused("the run had already finished")
         if self.inputs and item.t < self.inputs[-1].t:
             raise RunRefused(f"its time ({item.t} ms) goes back before the one before ({self.inputs[-1].t} ms)")
-        events = self._play(item)
+
+    def add(self, item: ReplayInput, events: list[Event]) -> None:
+        """Log an input the game took, with what it led to: an act begun is a split, an ending may finish the run."""
         self.inputs.append(item)
+        if item.kind == "restart":
+            self.games += 1
         for event in events:
             if isinstance(event, ActStarted) and self.category != "all-endings":
                 self.splits.append(Split(event.act_id, item.t))
             if isinstance(event, EndingReached):
                 self._ended(event.ending_id, item.t)
-        return events
-
-    def _play(self, item: ReplayInput) -> list[Event]:
-        if item.kind == "restart":
-            self._undo.append(self.state)
-            self.games += 1
-            self.state, events = new_game(self.story, self.seed + self.games)
-            return events
-        if item.kind == "undo":
-            if not self._undo:
-                raise RunRefused("there was nothing to undo")
-            self.state = self._undo.pop()
-            return describe(self.story, self.state)
-        action: Input = ChoiceInput(int(item.value or 0)) if item.kind == "choice" else PageInput(str(item.value))
-        after, events = step(self.story, self.state, action)
-        refused = [e.reason for e in events if isinstance(e, Rejected)]
-        if refused:
-            raise RunRefused(" ".join(refused))
-        self._undo.append(self.state)
-        self.state = after
-        return events
 
     def _ended(self, ending: str, t: int) -> None:
         new = ending not in self.endings
@@ -111,6 +84,42 @@ class Run:
         return Replay(
             self.story.id, self.story.content_hash, self.seed, self.category, tuple(self.inputs), self.result, __version__
         )
+
+
+class Run(RunLog):
+    """A replay played back: each input stepped through a session, refused (changing nothing) where the game would
+    not take it."""
+
+    def __init__(self, story: Story, seed: int = 0, category: str = "any%") -> None:
+        super().__init__(story, seed, category)
+        self.session, opening = Session.start(story, seed)
+        self.opening: list[Event] = opening
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    def apply(self, item: ReplayInput) -> list[Event]:
+        """Play one input at its time; raises RunRefused (and changes nothing) when the game would not take it."""
+        self.check(item)
+        events = self._play(item)
+        self.add(item, events)
+        return events
+
+    def _play(self, item: ReplayInput) -> list[Event]:
+        if item.kind == "restart":
+            return self.session.restart(self.next_seed)
+        if item.kind == "undo":
+            events = self.session.undo()
+            if events is None:
+                raise RunRefused("there was nothing to undo")
+            return events
+        action: Input = ChoiceInput(int(item.value or 0)) if item.kind == "choice" else PageInput(str(item.value))
+        events = self.session.apply(action)
+        refused = [e.reason for e in events if isinstance(e, Rejected)]
+        if refused:
+            raise RunRefused(" ".join(refused))
+        return events
 
 
 def input_for(action: Input | str, t: int) -> ReplayInput:

@@ -6,30 +6,14 @@ Both front ends show what this returns; neither does any timing arithmetic of it
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.engine import ActStarted, EndingReached, Event, Input
+from game.engine import EndingReached, Event, Input
 from game.replay.format import Split
 from game.replay.recorder import Recorder
 from game.replay.verify import format_time
 from game.speedrun.records import Records, load_records, save_records
-
-
-def record_input(
-    recorder: Recorder | None, tracker: SpeedrunTracker | None, action: Input | str
-) -> tuple[list[SplitLine], Path | None]:
-    """Record an input the game took, for both front ends: the split lines to show, and the replay file if the run
-    just finished and was saved (reported once)."""
-    lines = tracker.note(action) if tracker is not None else []
-    if tracker is None and recorder is not None:
-        recorder.note(action)
-    saved = None
-    if recorder is not None and recorder.run.finished and recorder.saved:
-        saved = recorder.saved[-1]
-        recorder.saved.clear()
-    return lines, saved
 
 
 def format_delta(ms: int) -> str:
@@ -48,24 +32,22 @@ class SpeedrunTracker:
         self.recorder = recorder
         self.category = recorder.run.category
         self.records: Records = load_records(recorder.run.story.content_hash, self.category)
-        self.lines: list[SplitLine] = []
         self.new_best = False
 
     def clock_text(self) -> str:
         return format_time(self.recorder.elapsed_ms())
 
-    def note(self, action: Input | str) -> list[SplitLine]:
-        """Record the input; the split lines it produced (an act reached, an ending, the finish)."""
+    def note(self, action: Input | str, events: list[Event]) -> list[SplitLine]:
+        """Record the input and what it led to; the split lines it produced (an act reached, an ending, the finish)."""
         before = len(self.recorder.run.splits)
-        events: list[Event] = self.recorder.note(action)
+        if not self.recorder.note(action, events):
+            return []
         added: list[SplitLine] = []
         splits = self.recorder.run.splits
         for number in range(before, len(splits)):
             added.append(self._line(splits[number], splits[number - 1].t if number else 0))
         if self.recorder.run.finished and any(isinstance(e, EndingReached) for e in events):
             added.append(self._finish())
-        if any(isinstance(e, ActStarted) for e in events) or added:
-            self.lines.extend(added)
         return added
 
     def _line(self, split: Split, previous: int) -> SplitLine:

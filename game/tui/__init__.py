@@ -1,1 +1,1 @@
-"""The Textual game: screens that send inputs to the engine's `Session` and draw the events it returns."""
+"""The Textual game: screens that send what the player does to the game controller and draw the events it returns."""

@@ -1,7 +1,8 @@
-"""The Textual app: owns the session and the player's files, and moves between screens.
+"""The Textual app: moves between screens, and hands what the player does to the game controller.
 
-Game rules live in the engine; this class only turns menu picks and keys into engine inputs, keeps the autosave
-current, and hands events to the screens to draw.
+Game rules live in the engine and the rules around a game (saves, recording, speed-runs, undo) in
+`game.controller`; this class only turns menu picks and keys into requests to the controller, shows its notices as
+notifications, and hands its events to the screens to draw.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, assert_never
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -24,13 +25,10 @@ from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small
 
 if TYPE_CHECKING:
-    from game.authoring.watch import StoryWatcher
+    from game.controller import GameController, Notice, Response
     from game.engine import Event, Input
     from game.engine.feedback import MarginNote
-    from game.engine.session import Session
     from game.replay.format import Replay
-    from game.replay.recorder import Recorder
-    from game.speedrun.tracker import SpeedrunTracker
     from game.story.model import Story
 
 
@@ -57,20 +55,17 @@ class RubySparksApp(App[None]):
     ) -> None:
         super().__init__()
         self.watch_story = watch
-        self.watcher: StoryWatcher | None = None
         self.record_to = record
         self.speedrun_category = speedrun
         self.replay = replay
         self.replay_speed = replay_speed
-        self.recorder: Recorder | None = None
-        self.tracker: SpeedrunTracker | None = None
         self.story_dir = story_dir
         self.seed = seed
         self.animate_text = animate and "NO_COLOR" not in os.environ
         self.blink = blink
-        self.story: Story | None = None
+        self.controller: GameController | None = None
+        """Made once the story has loaded: everything a game needs goes through it."""
         self.loading_message = "Loading the story..."
-        self.session: Session | None = None
         self.settings = Settings()
         self._opening: list[Event] = []
 
@@ -118,50 +113,36 @@ class RubySparksApp(App[None]):
         self.call_from_thread(self._story_loaded, story, message)
 
     def _story_loaded(self, story: Story | None, message: str) -> None:
-        from game.authoring.watch import StoryWatcher
+        from game.controller import GameController
 
-        self.story = story
         self.loading_message = message
+        if story is not None:
+            self.controller = GameController(story, seed=self.seed, record_to=self.record_to, watch=self.watch_story)
+            if self.watch_story:
+                self.set_interval(1.0, self.check_for_edits)
         if isinstance(self.screen, TitleScreen):
             self.screen.show_note()
         if story is None:
             return
-        if self.watch_story and self.watcher is None:
-            self.watcher = StoryWatcher(Path(story.root))
-            self.set_interval(1.0, self.check_for_edits)
         if self.replay is not None:
             self.watch_replay(self.replay)
         elif self.speedrun_category is not None:
             self.start_speedrun(self.speedrun_category)
 
+    @property
+    def story(self) -> Story | None:
+        return self.controller.story if self.controller is not None else None
+
     def check_for_edits(self) -> None:
         """With --watch: an edited story is reloaded and the player kept in place; a broken edit is only reported."""
-        from game.authoring.watch import reload_story
-        from game.story.loader import load_story
         from game.tui.game_screen import GameScreen
 
-        if self.watcher is None or not self.watcher.changed():
+        response = self.controller.check_for_edits() if self.controller is not None else None
+        if response is None:
             return
-        state = self.session.state if self.session else None
-        if state is None:
-            reloaded_story, _ = load_story(self.watcher.root)
-            if reloaded_story is None:
-                self.notify("The story has errors; see `ruby-sparks check`.", severity="error", timeout=10)
-            else:
-                self.story = reloaded_story
-                self.notify("The story was reloaded.")
-            return
-        reloaded = reload_story(self.watcher.root, state)
-        if reloaded.story is None or reloaded.state is None or self.session is None:
-            self.notify(reloaded.message, severity="error", timeout=15)
-            return
-        self.story = self.session.story = reloaded.story
-        if self.recorder is not None:
-            self.recorder.stop("the story was edited")
-        events = self.session.replace(reloaded.state)
-        if isinstance(self.screen, GameScreen):
+        events = self.shown(response)
+        if response.jumped and isinstance(self.screen, GameScreen) and not self.replay_on_screen():
             self.screen.redraw_from(events)
-        self.notify(reloaded.message)
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP (a closed terminal) save the player's place before the app goes."""
@@ -180,56 +161,64 @@ class RubySparksApp(App[None]):
         assert self.story is not None, "screens that play are only opened once the story has loaded"
         return self.story
 
+    def game_or_raise(self) -> GameController:
+        assert self.controller is not None, "screens that play are only opened once the story has loaded"
+        return self.controller
+
     def opening_events(self) -> list[Event]:
         events, self._opening = self._opening, []
         return events
 
-    def start_session(self, session: Session, events: list[Event], screen: Screen[None] | None = None) -> None:
+    def shown(self, response: Response) -> list[Event]:
+        """Show the controller's notices as notifications; the events are for the screen."""
+        for notice in response.notices:
+            self.show_notice(notice)
+        return list(response.events)
+
+    def show_notice(self, notice: Notice) -> None:
+        match notice.kind:
+            case "split" | "gold":
+                self.notify(notice.text, title="Gold split" if notice.kind == "gold" else "Split", timeout=6)
+            case "info":
+                self.notify(notice.text, timeout=6)
+            case "warning" | "error":
+                self.notify(notice.text, severity=notice.kind, timeout=10)
+            case _:
+                assert_never(notice.kind)
+
+    def start_game(self, response: Response) -> None:
+        """Show a game that has just begun (or jumped: a load, a restart) on a fresh story screen."""
         from game.tui.game_screen import GameScreen
 
-        self.session = session
-        self._opening = events
-        self.switch_to_game(screen or GameScreen())
+        self._opening = self.shown(response)
+        self.switch_to_game(GameScreen())
 
-    def start_recording(self, seed: int, category: str | None) -> None:
-        """Every game is recorded (a finished one becomes a replay); a speed-run also runs the clock and splits."""
-        from game.replay.recorder import Recorder
-        from game.speedrun.tracker import SpeedrunTracker
-
-        assert self.story is not None
-        self.recorder = Recorder(self.story, seed, category or "any%", self.record_to)
-        self.tracker = SpeedrunTracker(self.recorder) if category else None
-
-    def record(self, action: Input | str) -> None:
-        from game.speedrun.tracker import record_input
-
-        lines, saved = record_input(self.recorder, self.tracker, action)
-        for line in lines:
-            self.notify(line.text, title="Gold split" if line.gold else "Split", timeout=6)
-        if saved is not None:
-            self.notify(f"Replay saved to {saved}", timeout=6)
+    def new_game(self) -> None:
+        if self.controller is not None:
+            self.start_game(self.controller.new_game())
 
     def start_speedrun(self, category: str) -> None:
-        from game.engine.session import Session
-        from game.replay.run import category_available
+        if self.controller is None:
+            return
+        response = self.controller.new_game(category)
+        if response.jumped:
+            self.start_game(response)
+        else:
+            self.shown(response)
 
-        if self.story is None:
-            return
-        if not category_available(self.story, category):
-            self.notify(f"This story has no ending for {category}.", severity="warning")
-            return
-        self.seed += 1
-        session, events = Session.start(self.story, self.seed)
-        self.start_recording(self.seed, category)
-        self.start_session(session, events)
+    def begin_again(self) -> None:
+        """After an ending: in an unfinished speed-run (film%, all-endings) a restart within the run, else a new game."""
+        self.start_game(self.game_or_raise().begin_again())
 
     def watch_replay(self, replay: Replay) -> None:
-        from game.engine.session import Session
         from game.tui.replay_screen import ReplayScreen
 
-        assert self.story is not None
-        self.session = Session.start(self.story, replay.seed)[0]
         self.switch_to_game(ReplayScreen(replay, self.replay_speed))
+
+    def replay_on_screen(self) -> bool:
+        from game.tui.replay_screen import ReplayScreen
+
+        return isinstance(self.screen, ReplayScreen)
 
     def switch_to_game(self, screen: Screen[None]) -> None:
         self._pop_to_title()
@@ -237,82 +226,33 @@ class RubySparksApp(App[None]):
         self._fit_to(self.size.width, self.size.height)
 
     def apply(self, action: Input) -> list[Event]:
-        from game.engine import Rejected
+        return self.shown(self.game_or_raise().apply(action))
 
-        assert self.session is not None
-        events = self.session.apply(action)
-        if not any(isinstance(e, Rejected) for e in events):
-            self.record(action)
-        self.after_step(events)
-        return events
+    def undo(self) -> list[Event] | None:
+        """The events that show the place undone to, or None when undo was refused (the notice says why)."""
+        response = self.game_or_raise().undo()
+        events = self.shown(response)
+        return events if response.jumped else None
 
     def draft_notes(self, text: str) -> tuple[MarginNote, ...]:
         """How each finished sentence of the page in the typewriter will be read: the margin beside the paper."""
-        from game.engine.feedback import draft_notes
-
-        if self.story is None or self.session is None:
-            return ()
-        return draft_notes(self.story, self.story.scenes.get(self.session.state.scene), text)
-
-    def after_step(self, events: list[Event]) -> None:
-        from game.engine import EndingReached, SceneShown
-        from game.persistence.endings_seen import remember_ending
-
-        if self.story is None or self.session is None:
-            return
-        for event in events:
-            if isinstance(event, EndingReached):
-                with contextlib.suppress(OSError):
-                    remember_ending(self.story.id, event.ending_id)
-        if any(isinstance(e, (SceneShown, EndingReached)) for e in events):
-            self.autosave()
-
-    def undo(self) -> list[Event] | None:
-        if self.tracker is not None:
-            self.notify("There is no undo in a speed-run.", severity="warning")
-            return None
-        events = self.session.undo() if self.session else None
-        if events is None:
-            self.notify("Nothing to undo.")
-        else:
-            self.record("undo")
-        return events
+        return self.controller.draft_notes(text) if self.controller is not None else ()
 
     def autosave(self) -> None:
-        from game.persistence.saves import SaveError, autosave
+        if self.controller is not None:
+            self.controller.autosave()
 
-        if self.story is not None and self.session is not None:
-            with contextlib.suppress(OSError, SaveError):
-                autosave(self.story, self.session.state)
-
-    def begin_again(self) -> None:
-        """After an ending: in an unfinished speed-run (film%, all-endings) a restart within the run, else a new game."""
-        if self.tracker is not None and self.session is not None and not self.tracker.recorder.run.finished:
-            run = self.tracker.recorder.run
-            events = self.session.restart(run.seed + run.games + 1)
-            self.record("restart")
-            self.start_session(self.session, events)
-            return
-        self.new_game()
-
-    def new_game(self) -> None:
-        from game.engine.session import Session
-
-        if self.story is None:
-            return
-        self.seed += 1
-        session, events = Session.start(self.story, self.seed)
-        self.tracker = None
-        self.start_recording(self.seed, None)
-        self.start_session(session, events)
+    @property
+    def in_speedrun(self) -> bool:
+        return self.controller is not None and self.controller.speedrun is not None
 
     def reveal_speed(self) -> float:
-        if not self.animate_text or self.tracker is not None:
+        if not self.animate_text or self.in_speedrun:
             return 0.0
         return TEXT_SPEEDS.get(self.settings.text_speed, 0.0)
 
     def timer_text(self) -> str:
-        return f"⏱ {self.tracker.clock_text()}" if self.tracker is not None else ""
+        return f"⏱ {self.controller.timer_text()}" if self.controller is not None and self.in_speedrun else ""
 
     # -- menu and actions -------------------------------------------------------------------------------------------
 
@@ -350,52 +290,26 @@ class RubySparksApp(App[None]):
         self._unless_a_page_is_lost("Load a saved game and lose it?", lambda: self._load_slot_now(name))
 
     def _load_slot_now(self, name: str | None) -> None:
-        from game.engine import describe
-        from game.engine.session import Session
-        from game.persistence.saves import SaveError, load_game, newest_loadable
-
-        if self.story is None:
+        if self.controller is None:
             return
-        if name is None:
-            name = newest_loadable(self.story)
-            if name is None:
-                self.notify("There is no saved game to continue: start a new one.")
-                return
-        try:
-            state = load_game(name, self.story)
-        except SaveError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return
-        if self.recorder is not None:
-            self.recorder.stop("a saved game was loaded")
-        self.tracker = None
-        if self.session is None:
-            session = Session(self.story, state)
-            self.start_session(session, describe(self.story, state))
+        response = self.controller.load(name)
+        if response.jumped:
+            self.start_game(response)
         else:
-            self.start_session(self.session, self.session.replace(state))
-        self.notify(f"Loaded `{name}`.")
+            self.shown(response)
 
     def save_slot(self, name: str) -> None:
-        from game.persistence.saves import SaveError, save_game
-
-        if self.story is None or self.session is None:
+        if self.controller is None or self.controller.state is None:
             self.notify("There is no game to save yet.")
             return
-        try:
-            save_game(name, self.story, self.session.state)
-        except (SaveError, OSError) as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return
-        self.notify(f"Saved as `{name}`.")
+        self.show_notice(self.controller.save(name))
 
     def action_slots(self, mode: str) -> None:
-        from game.persistence.saves import list_saves
         from game.tui.slots_screen import SlotsScreen
 
-        if self.story is None:
+        if self.controller is None:
             return
-        if mode == "save" and self.session is None:
+        if mode == "save" and self.controller.state is None:
             self.notify("There is no game to save yet.")
             return
 
@@ -403,7 +317,7 @@ class RubySparksApp(App[None]):
             if name:
                 (self.save_slot if mode == "save" else self.load_slot)(name)
 
-        self.push_screen(SlotsScreen(mode, list_saves(self.story)), done)
+        self.push_screen(SlotsScreen(mode, self.controller.saves()), done)
 
     def action_quick_save(self) -> None:
         from game.persistence.saves import QUICKSAVE
@@ -418,8 +332,9 @@ class RubySparksApp(App[None]):
     def action_history(self) -> None:
         from game.tui.history_screen import HistoryScreen
 
-        if self.story is not None and self.session is not None:
-            self.push_screen(HistoryScreen(self.story.title, self.session.state, self.story.id))
+        state = self.controller.state if self.controller is not None else None
+        if self.story is not None and state is not None:
+            self.push_screen(HistoryScreen(self.story.title, state, self.story.id))
 
     def action_endings(self) -> None:
         from game.persistence.endings_seen import endings_seen

@@ -68,7 +68,7 @@ class GameScreen(Screen[None]):
         page = self.query_one(PageArea)
         page.cursor_blink = self.game.blink
         self.show_events(self.opening())
-        if self.game.tracker is not None:
+        if self.game.in_speedrun:
             self.set_interval(0.1, self.draw_status)
 
     def opening(self) -> list[Event]:

@@ -6,6 +6,8 @@ no game rule: they only draw a `SceneView`.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.engine import (
@@ -59,32 +61,35 @@ def fold(events: list[Event], before: SceneView | None = None) -> SceneView:
 
 
 def _apply(view: SceneView, event: Event) -> None:
-    if isinstance(event, ActStarted):
-        view.act_title = event.title or event.act_id
-        view.paragraphs.append(Paragraph(view.act_title, "heading"))
-    elif isinstance(event, Narration):
-        view.paragraphs.extend(Paragraph(text, "aside") for text in event.paragraphs)
-    elif isinstance(event, PageRead):
-        view.paragraphs.append(Paragraph("You pull the page out and read it back:", "page"))
-        view.paragraphs.extend(Paragraph(f"• {line}", "page") for line in event.lines)
-    elif isinstance(event, SceneShown):
-        view.scene_title = event.title
-        view.seems = event.seems
-        view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
-    elif isinstance(event, ChoicesOffered):
-        view.choices = event.labels
-        view.at_typewriter = False
-    elif isinstance(event, TypewriterReady):
-        view.prompt = event.prompt
-        view.at_typewriter = True
-    elif isinstance(event, EndingReached):
-        view.ending_id = event.ending_id
-        view.ending_title = event.title
-        view.at_typewriter = False
-        view.choices = ()
-        view.paragraphs.append(Paragraph(f"THE END: {event.title}", "heading"))
-        view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
-    elif isinstance(event, Problem):
-        view.paragraphs.append(Paragraph(f"[story problem at {event.where}: {event.message}]", "problem"))
-    elif isinstance(event, Rejected):
-        view.rejected = event.reason
+    match event:
+        case ActStarted():
+            view.act_title = event.title or event.act_id
+            view.paragraphs.append(Paragraph(view.act_title, "heading"))
+        case Narration():
+            view.paragraphs.extend(Paragraph(text, "aside") for text in event.paragraphs)
+        case PageRead():
+            view.paragraphs.append(Paragraph("You pull the page out and read it back:", "page"))
+            view.paragraphs.extend(Paragraph(f"• {line}", "page") for line in event.lines)
+        case SceneShown():
+            view.scene_title = event.title
+            view.seems = event.seems
+            view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
+        case ChoicesOffered():
+            view.choices = event.labels
+            view.at_typewriter = False
+        case TypewriterReady():
+            view.prompt = event.prompt
+            view.at_typewriter = True
+        case EndingReached():
+            view.ending_id = event.ending_id
+            view.ending_title = event.title
+            view.at_typewriter = False
+            view.choices = ()
+            view.paragraphs.append(Paragraph(f"THE END: {event.title}", "heading"))
+            view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
+        case Problem():
+            view.paragraphs.append(Paragraph(f"[story problem at {event.where}: {event.message}]", "problem"))
+        case Rejected():
+            view.rejected = event.reason
+        case _:
+            assert_never(event)

@@ -1,0 +1,240 @@
+"""The game as a player plays it, the same in every front end.
+
+The engine steps a state; a player's game is more than that: the autosave kept current, the endings remembered, every
+game recorded (a finished one becomes a replay), a speed-run's clock and splits, no undo in a speed-run, saves and
+loads, an edited story taken in under `--watch`, and the seed each new game starts from. Those rules live here, once,
+so the Textual app, plain mode and any later front end (a browser page, a test) play by the same ones: a front end
+sends what the player did and shows the `Response`, and decides nothing. Nothing here knows about Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from ducktools.classbuilder.prefab import prefab
+
+from game.authoring.watch import StoryWatcher, reload_story
+from game.engine import EndingReached, Event, Input, Rejected, SceneShown, State, describe
+from game.engine.feedback import MarginNote, draft_notes
+from game.engine.session import Session
+from game.persistence.endings_seen import remember_ending
+from game.persistence.saves import SaveError, SlotInfo, autosave, list_saves, load_game, newest_loadable, save_game
+from game.replay.recorder import Recorder
+from game.replay.run import category_available
+from game.speedrun.tracker import SpeedrunTracker
+from game.story.loader import load_story
+from game.story.model import Story
+
+NoticeKind = Literal["info", "warning", "error", "split", "gold"]
+
+NO_UNDO_IN_A_SPEEDRUN = "There is no undo in a speed-run."
+
+
+@prefab(frozen=True)
+class Notice:
+    """One line for the player beside the story: a save made, a split, why something was refused."""
+
+    text: str
+    kind: NoticeKind = "info"
+
+
+@prefab(frozen=True)
+class Response:
+    """What the player's last request did: the story's events to show, and the notices to show beside them."""
+
+    events: tuple[Event, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    jumped: bool = False
+    """The game moved without a step (a new game, undo, a load, a reload): draw the place from scratch."""
+
+
+class NoGame(Exception):
+    """A request that needs a game in progress came before one was started: a front end's mistake, not a player's."""
+
+
+class GameController:
+    def __init__(
+        self,
+        story: Story,
+        *,
+        seed: int = 0,
+        record_to: Path | None = None,
+        watch: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.story = story
+        self.record_to = record_to
+        self.clock = clock
+        self.watcher = StoryWatcher(Path(story.root)) if watch else None
+        self.session: Session | None = None
+        self.recorder: Recorder | None = None
+        self.tracker: SpeedrunTracker | None = None
+        self._next_seed = seed
+        self._autosave_failed = False
+
+    # -- what a front end shows ---------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> State | None:
+        return self.session.state if self.session is not None else None
+
+    @property
+    def speedrun(self) -> str | None:
+        """The category of the speed-run in progress (finished or not), or None in an ordinary game."""
+        return self.tracker.category if self.tracker is not None else None
+
+    def timer_text(self) -> str:
+        return self.tracker.clock_text() if self.tracker is not None else ""
+
+    def draft_notes(self, text: str) -> tuple[MarginNote, ...]:
+        """How each finished sentence of a page still in the typewriter will be read."""
+        if self.session is None:
+            return ()
+        return draft_notes(self.story, self.story.scenes.get(self.session.state.scene), text)
+
+    def saves(self) -> list[SlotInfo]:
+        return list_saves(self.story)
+
+    # -- starting, playing, taking back -------------------------------------------------------------------------
+
+    def new_game(self, speedrun: str | None = None) -> Response:
+        """A new game with the next seed, recorded from its first input; with a category, a timed speed-run."""
+        if speedrun is not None and not category_available(self.story, speedrun):
+            return Response(notices=(Notice(f"This story has no ending for {speedrun}.", "warning"),))
+        seed = self._next_seed
+        self._next_seed += 1
+        self.session, events = Session.start(self.story, seed)
+        self.recorder = Recorder(self.story, seed, speedrun or "any%", self.record_to, self.clock)
+        self.tracker = SpeedrunTracker(self.recorder) if speedrun is not None else None
+        return Response(tuple(events), jumped=True)
+
+    def begin_again(self) -> Response:
+        """Start over: within a speed-run not yet finished (film%, all-endings) a restart the run times and records,
+        with the seed the run gives its next game; otherwise a new game."""
+        if self.tracker is not None and self.session is not None and not self.tracker.recorder.run.finished:
+            events = self.session.restart(self.tracker.recorder.run.next_seed)
+            return Response(tuple(events), self._record("restart", events), jumped=True)
+        return self.new_game()
+
+    def apply(self, action: Input) -> Response:
+        session = self._session()
+        events = session.apply(action)
+        if any(isinstance(event, Rejected) for event in events):
+            return Response(tuple(events))
+        notices = self._record(action, events)
+        return Response(tuple(events), notices + self._after_step(events))
+
+    def undo(self) -> Response:
+        """Take back the last input; never in a speed-run, whose time would otherwise hide a second attempt."""
+        session = self._session()
+        if self.tracker is not None:
+            return Response(notices=(Notice(NO_UNDO_IN_A_SPEEDRUN, "warning"),))
+        events = session.undo()
+        if events is None:
+            return Response(notices=(Notice("Nothing to undo."),))
+        notices = self._record("undo", events)
+        return Response(tuple(events), (Notice("You take it back."), *notices, *self._after_step(events)), jumped=True)
+
+    # -- saves --------------------------------------------------------------------------------------------------
+
+    def save(self, name: str) -> Notice:
+        session = self._session()
+        try:
+            path = save_game(name, self.story, session.state)
+        except (SaveError, OSError) as error:
+            return Notice(str(error), "error")
+        return Notice(f"Saved as `{path.stem}`.")
+
+    def load(self, name: str | None = None) -> Response:
+        """Load a slot (the newest loadable one when `name` is None). A load is a jump no recording can explain, so it
+        ends the recording, and any speed-run."""
+        if name is None:
+            name = newest_loadable(self.story)
+            if name is None:
+                return Response(notices=(Notice("There is no saved game to load yet: start a new one."),))
+        try:
+            state = load_game(name, self.story)
+        except SaveError as error:
+            return Response(notices=(Notice(str(error), "error"),))
+        self._stop_recording("a saved game was loaded")
+        self.tracker = None
+        if self.session is None:
+            self.session = Session(self.story, state)
+            events = describe(self.story, state)
+        else:
+            events = self.session.replace(state)
+        return Response(tuple(events), (Notice(f"Loaded `{name}`."),), jumped=True)
+
+    def autosave(self) -> Notice | None:
+        """Save the player's place to `autosave`; None when there is no game yet."""
+        if self.session is None:
+            return None
+        try:
+            path = autosave(self.story, self.session.state)
+        except (SaveError, OSError) as error:
+            return Notice(str(error), "error")
+        return Notice(f"Saved to `{path.stem}`.")
+
+    # -- an edited story (--watch) ------------------------------------------------------------------------------
+
+    def check_for_edits(self) -> Response | None:
+        """With --watch: an edited story is taken in and the player kept in place; a broken edit is only reported.
+        None when nothing changed."""
+        if self.watcher is None or not self.watcher.changed():
+            return None
+        if self.session is None:
+            story, _ = load_story(self.watcher.root)
+            if story is None:
+                return Response(notices=(Notice("The story has errors; see `ruby-sparks check`.", "error"),))
+            self.story = story
+            return Response(notices=(Notice("The story was reloaded."),))
+        reloaded = reload_story(self.watcher.root, self.session.state)
+        if reloaded.story is None or reloaded.state is None:
+            return Response(notices=(Notice(reloaded.message, "error"),))
+        self.story = self.session.story = reloaded.story
+        self._stop_recording("the story was edited")
+        events = self.session.replace(reloaded.state)
+        return Response(tuple(events), (Notice(reloaded.message),), jumped=True)
+
+    # -- inside -------------------------------------------------------------------------------------------------
+
+    def _session(self) -> Session:
+        if self.session is None:
+            raise NoGame("start a game (new_game or load) first")
+        return self.session
+
+    def _record(self, action: Input | str, events: list[Event]) -> tuple[Notice, ...]:
+        """Record an input the game took; the splits it made, and the replay file when it finished the run."""
+        notices: list[Notice] = []
+        if self.tracker is not None:
+            notices.extend(Notice(line.text, "gold" if line.gold else "split") for line in self.tracker.note(action, events))
+        elif self.recorder is not None:
+            self.recorder.note(action, events)
+        if self.recorder is not None and self.recorder.run.finished and self.recorder.saved:
+            notices.append(Notice(f"Replay saved to {self.recorder.saved[-1]}"))
+            self.recorder.saved.clear()
+        return tuple(notices)
+
+    def _stop_recording(self, reason: str) -> None:
+        if self.recorder is not None:
+            self.recorder.stop(reason)
+
+    def _after_step(self, events: list[Event]) -> tuple[Notice, ...]:
+        """An ending is remembered for the gallery; a new scene or an ending is autosaved. A failing autosave is said
+        once, not at every step."""
+        for event in events:
+            if isinstance(event, EndingReached):
+                with contextlib.suppress(OSError):
+                    remember_ending(self.story.id, event.ending_id)
+        if not any(isinstance(event, (SceneShown, EndingReached)) for event in events):
+            return ()
+        saved = self.autosave()
+        failed = saved is not None and saved.kind == "error"
+        said_before, self._autosave_failed = self._autosave_failed, failed
+        if failed and not said_before and saved is not None:
+            return (Notice(f"The autosave failed: {saved.text}", "warning"),)
+        return ()
