@@ -118,6 +118,13 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She never leaves.", {"stays": A}),
     ("She walks out.", {"leaves": A}),
     ("She sings and dances.", {"sings": A, "dances": A}),
+    # a thing of hers is not her; a verb in another sense; how a thing is done
+    ("Her paintings sell well.", {}),
+    ("She sings the praises of the new bakery.", {}),
+    ("She sings his praises to everyone.", {"praises_calvin": A}),
+    ("She quit painting years ago.", {"artist": D}),
+    ("She leaves without saying goodbye.", {"leaves": A}),
+    ("She leaves without crying.", {"leaves": A, "cries": D}),
 ]
 
 

@@ -15,9 +15,10 @@ from typing import NamedTuple
 from game.story.model import Character, Lexicon
 from game.typewriter import grammar
 from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
-from game.typewriter.cues import AFTERWARD_NEGATIONS, INTENSITIES, intensity_spans, negation_spans
+from game.typewriter.cues import AFTERWARD_NEGATIONS, INTENSITIES, NEGATING_VERBS, intensity_spans, negation_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
+    BE,
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -656,6 +657,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if part == "does":
         if before in DETERMINERS and before not in ("that", "all"):
             return False
+        if keys[head] in NEGATING_VERBS and match.end < len(words) and words[match.end].endswith("ing"):
+            return False  # "she quit painting": quitting ends the painting; she does not quit, as one leaves
         gap = [words[j] for j in range(head + 1, match.end) if j not in match.positions]
         if match.pattern.frame.object is None and any(word in ("me", "him", "them", "us", "it", "her") for word in gap):
             return False  # "she cracks me up", "she tears it up": the verb acts on someone, it is not her laughing or crying
@@ -740,10 +743,18 @@ def _participle(text: str) -> bool:
 
 
 def _experiencer(words: list[str], match: _Match, subject_names: frozenset[str]) -> bool:
-    """ "Nothing scares her", "the news delights her": a feeling's verb with her as its object is about her."""
+    """ "Nothing scares her", "the news delights her", "I frighten her", "he scared her": a feeling's verb with her as
+    its object is about her. Not "she was scared her mother would call", where "scared" is hers and "her" an owner."""
     if match.pattern.part != "is" or not _participle(match.pattern.text):
         return False
-    return words[match.start].endswith("s") and match.end < len(words) and words[match.end] in ("her", *subject_names)
+    if match.end >= len(words) or words[match.end] not in ("her", *subject_names):
+        return False
+    if words[match.start].endswith("s"):
+        return True
+    before = words[match.start - 1] if match.start else ""
+    after = words[match.end + 1] if match.end + 1 < len(words) else ""
+    ends_the_object = not after or after in FUNCTION_WORDS or after in (",", "half") or after.endswith("ly")
+    return before not in BE and before not in ("feel", "feels", "felt", "get", "gets", "got", "look", "looks") and ends_the_object
 
 
 NOUN_MARKERS = frozenset({"a", "an", "the", "some", "any", "of", "her", "his", "my", "their", "your", "our", "these", "those"})
@@ -1155,7 +1166,7 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
 def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:
     """Where readings share words, the more specific wins (of the same trait too: "not bound by" over "bound"); a denied
     word and its opposite asserted ("never leaves": stays) keep the assertion. Then each trait's last reading stands,
-    with what it implies."""
+    with what it implies, except one after "without", which only says how the thing before it was done."""
     at: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
         for position in candidate.match.positions:
@@ -1183,6 +1194,8 @@ def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]
     traits: dict[str, TraitReading] = {}
     for candidate in sorted(kept, key=lambda c: c.match.start):
         pattern = candidate.match.pattern
+        if pattern.trait in traits and candidate.match.start > 0 and words[candidate.match.start - 1] == "without":
+            continue  # "she leaves without saying goodbye": how she leaves, which does not take the leaving back
         matched = tuple(words[i] for i in sorted(candidate.match.positions | set(candidate.role)))
         reading = TraitReading(pattern.trait, candidate.negated, candidate.intensity, matched, _frame_words(pattern))
         traits.pop(pattern.trait, None)
