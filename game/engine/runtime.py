@@ -65,15 +65,7 @@ class Runtime:
     # -- expressions -------------------------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Value:
-        if name in self.variables:
-            return self.variables[name]
-        if name in self.traits:
-            return self.traits[name]
-        if name == "turn":
-            return self.turn
-        if name == "page_about_ruby":
-            return self.page_about_ruby
-        raise ex.EvaluationError(f"`{name}` has no value")
+        return _look_up(name, self.variables, self.traits, self.turn, self.page_about_ruby)
 
     def problem(self, message: str, where: str, span: object) -> None:
         self.emit(Problem(message, f"{span} ({where})" if span else where))
@@ -149,6 +141,29 @@ class Runtime:
             if self.holds(line.condition, "a status line"):
                 return self.interpolate(line.text, "a status line")
         return ""
+
+
+def _look_up(name: str, variables: dict[str, Value], traits: dict[str, float], turn: int, page_about_ruby: bool) -> Value:
+    if name in variables:
+        return variables[name]
+    if name in traits:
+        return traits[name]
+    if name == "turn":
+        return turn
+    if name == "page_about_ruby":
+        return page_about_ruby
+    raise ex.EvaluationError(f"`{name}` has no value")
+
+
+def holds_in(state: State, condition: Condition | None) -> bool:
+    """A condition tested on a state as it stands, with no step under way: a condition that cannot be evaluated is
+    false here too (the step that showed the scene reported it)."""
+    if condition is None:
+        return True
+    try:
+        return bool(condition.test(lambda name: _look_up(name, state.variables, state.traits, state.turn, state.page_about_ruby)))
+    except ex.EvaluationError:
+        return False
 
 
 def _number(value: Value) -> float:

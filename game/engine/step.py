@@ -23,7 +23,7 @@ from game.engine.events import (
 )
 from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
-from game.engine.runtime import Runtime
+from game.engine.runtime import Runtime, holds_in
 from game.engine.state import HistoryEntry, State
 from game.story.model import Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
@@ -48,9 +48,7 @@ def available_choices(story: Story, state: State) -> list[Choice]:
     """The choices offered now, in the order they are numbered."""
     if state.ending is not None:
         return []
-    scene = story.scenes[state.scene]
-    runtime = Runtime(story, state)
-    return [choice for choice in scene.choices if runtime.holds(choice.condition, f"a choice of `{scene.id}`")]
+    return [choice for choice in story.scenes[state.scene].choices if holds_in(state, choice.condition)]
 
 
 def describe(story: Story, state: State) -> list[Event]:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine import ChoiceInput, Input, PageInput, State, available_choices, new_game, step
-from game.explorer.random_pages import page_about_someone_else, page_asserting, page_for
+from game.explorer.random_pages import PageWriter
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
 from game.story.expressions import Binary, Expr, Literal_, Name, Unary, names_in
@@ -52,14 +52,15 @@ def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
     lexicon = story.lexicon
     if lexicon is None or scene.typewriter is None or not lexicon.traits:
         return ("The page stays blank.",)
+    writer = PageWriter(story)
     named: set[str] = set()
     pages: list[str] = []
     for outcome in scene.typewriter.outcomes:
         named.update(test.trait for test in outcome.wrote)
         if outcome.wrote:
-            pages.append(page_for(story, outcome.wrote))
+            pages.append(writer.for_tests(outcome.wrote))
     unnamed = next((t for t in lexicon.traits if t.id not in named), lexicon.traits[0])
-    pages += [page_asserting(story, unnamed), page_about_someone_else(story, lexicon.traits[0])]
+    pages += [writer.asserting(unnamed), writer.about_someone_else(lexicon.traits[0])]
     return tuple(dict.fromkeys(pages))
 
 

@@ -16,7 +16,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
 from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
-from game.explorer.random_pages import random_page
+from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
 from game.replay.format import Replay, ReplayInput
 from game.story.model import Story
@@ -54,8 +54,9 @@ class Coverage:
         self.issues.extend(other.issues)
 
 
-def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MAX_STEPS) -> None:
+def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MAX_STEPS, pages: PageWriter | None = None) -> None:
     rng = random.Random(seed)
+    pages = pages or PageWriter(story)
     state, events = new_game(story, seed)
     inputs: list[Input] = []
     coverage.runs += 1
@@ -76,7 +77,7 @@ def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MA
         scene = story.scenes[state.scene]
         action: Input
         if scene.typewriter is not None:
-            action = PageInput(random_page(story, rng))
+            action = PageInput(pages.random(rng))
         else:
             offered = available_choices(story, state)
             if not offered:
@@ -111,8 +112,9 @@ def _init_worker(root: str) -> None:
 def _explore_seeds(seeds: range) -> Coverage:
     assert _worker_story is not None
     coverage = Coverage()
+    pages = PageWriter(_worker_story)
     for seed in seeds:
-        explore_run(_worker_story, seed, coverage)
+        explore_run(_worker_story, seed, coverage, pages=pages)
     return coverage
 
 
@@ -120,8 +122,9 @@ def explore_random(story: Story, runs: int, seed: int = 0, jobs: int = 1) -> Cov
     """`runs` playthroughs with seeds seed, seed+1, ...; with `jobs` > 1, split across that many processes."""
     coverage = Coverage()
     if jobs <= 1 or runs < 2 * jobs:
+        pages = PageWriter(story)
         for number in range(runs):
-            explore_run(story, seed + number, coverage)
+            explore_run(story, seed + number, coverage, pages=pages)
         return coverage
     size = -(-runs // jobs)
     chunks = [range(seed + start, seed + min(start + size, runs)) for start in range(0, runs, size)]

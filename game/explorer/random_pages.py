@@ -16,46 +16,60 @@ JUNK = ("", "asdf qwer", "The weather is grey.", "!!!", "12345")
 PRONOUNS = {"she": "She", "he": "He", "they": "They"}
 
 
+class PageWriter:
+    """Writes a story's random pages. Each trait's plain sentences are worked out once, when first needed: a thousand
+    playthroughs type thousands of pages, and building them again for each page cost more than reading them."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self._ways: dict[str, tuple[tuple[str, bool], ...]] = {}
+
+    def random(self, rng: random.Random) -> str:
+        lexicon = self.story.lexicon
+        if lexicon is None or not lexicon.traits or rng.random() < 0.1:
+            return rng.choice(JUNK)
+        if rng.random() < 0.15:
+            return self.about_someone_else(rng.choice(lexicon.traits))
+        traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
+        subject = rng.choice((self.story.subject_name, _pronoun(self.story)))
+        return " ".join(_sentence(subject, rng.choice(self.ways(t)), negated=rng.random() < 0.3) for t in traits)
+
+    def for_tests(self, tests: tuple[TraitTest, ...]) -> str:
+        """One page that asserts (or negates) every trait in `tests`: what an outcome's `wrote:` asks for."""
+        lexicon = self.story.lexicon
+        sentences = []
+        for test in tests:
+            trait = lexicon.trait(test.trait) if lexicon else None
+            if trait is not None:
+                sentences.append(_sentence(self.story.subject_name, self.ways(trait)[0], test.negated))
+        return " ".join(sentences)
+
+    def asserting(self, trait: Trait) -> str:
+        return _sentence(self.story.subject_name, self.ways(trait)[0], negated=False)
+
+    def about_someone_else(self, trait: Trait) -> str:
+        story = self.story
+        subject = story.lexicon.subject if story.lexicon else ""
+        other = next((c for c in story.characters.values() if c.id != subject), None)
+        name = (other.names[0] if other.names else other.name).title() if other else "The weather"
+        return _sentence(name, self.ways(trait)[0], negated=False)
+
+    def ways(self, trait: Trait) -> tuple[tuple[str, bool], ...]:
+        known = self._ways.get(trait.id)
+        if known is None:
+            assert self.story.lexicon is not None
+            known = predicates(self.story.lexicon, trait) or ((trait.id.replace("_", " "), True),)
+            self._ways[trait.id] = known
+        return known
+
+
 def random_page(story: Story, rng: random.Random) -> str:
-    lexicon = story.lexicon
-    if lexicon is None or not lexicon.traits or rng.random() < 0.1:
-        return rng.choice(JUNK)
-    if rng.random() < 0.15:
-        return page_about_someone_else(story, rng.choice(lexicon.traits))
-    traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
-    subject = rng.choice((story.subject_name, _pronoun(story)))
-    return " ".join(_sentence(subject, rng.choice(_ways(story, t)), negated=rng.random() < 0.3) for t in traits)
-
-
-def page_for(story: Story, tests: tuple[TraitTest, ...]) -> str:
-    """One page that asserts (or negates) every trait in `tests`: what an outcome's `wrote:` asks for."""
-    lexicon = story.lexicon
-    sentences = []
-    for test in tests:
-        trait = lexicon.trait(test.trait) if lexicon else None
-        if trait is not None:
-            sentences.append(_sentence(story.subject_name, _ways(story, trait)[0], test.negated))
-    return " ".join(sentences)
-
-
-def page_asserting(story: Story, trait: Trait) -> str:
-    return _sentence(story.subject_name, _ways(story, trait)[0], negated=False)
-
-
-def page_about_someone_else(story: Story, trait: Trait) -> str:
-    subject = story.lexicon.subject if story.lexicon else ""
-    other = next((c for c in story.characters.values() if c.id != subject), None)
-    name = (other.names[0] if other.names else other.name).title() if other else "The weather"
-    return _sentence(name, _ways(story, trait)[0], negated=False)
+    """One random page, for a caller that types only a few (a test); the explorer keeps one `PageWriter`."""
+    return PageWriter(story).random(rng)
 
 
 def _pronoun(story: Story) -> str:
     return PRONOUNS.get(story.subject.pronoun, "She") if story.subject else "She"
-
-
-def _ways(story: Story, trait: Trait) -> tuple[tuple[str, bool], ...]:
-    assert story.lexicon is not None
-    return predicates(story.lexicon, trait) or ((trait.id.replace("_", " "), True),)
 
 
 def _sentence(subject: str, way: tuple[str, bool], negated: bool) -> str:

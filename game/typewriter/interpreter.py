@@ -98,11 +98,23 @@ _indexes: dict[int, tuple[Lexicon, Mapping[str, Character], LexiconIndex]] = {}
 def read_page(lexicon: Lexicon, characters: Mapping[str, Character], text: str) -> PageReading:
     """The whole page, sentence by sentence. Never raises on any text: a page is player input, not code."""
     index = _index_for(lexicon, characters)
+    known = index.pages.get(text)
+    if known is not None:
+        return known
     truncated = len(text) > MAX_PAGE_CHARS
     page = clean(text[:MAX_PAGE_CHARS])
     reader = _Reader(index)
-    sentences = tuple(reader.sentence(sentence) for sentence in split_sentences(page))
-    return PageReading(sentences, truncated)
+    reading = PageReading(tuple(reader.sentence(sentence) for sentence in split_sentences(page)), truncated)
+    if len(text) <= REMEMBERED_PAGE_CHARS:
+        if len(index.pages) >= REMEMBERED_PAGES:
+            index.pages.clear()
+        index.pages[text] = reading
+    return reading
+
+
+REMEMBERED_PAGES = 4096
+REMEMBERED_PAGE_CHARS = 2000
+"""Pages up to this long are remembered (a few megabytes at most); a longer paste is rare enough to read again."""
 
 
 def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:

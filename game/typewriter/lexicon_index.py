@@ -15,6 +15,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 from game.story.model import Character, Frame, Lexicon, Trait
 from game.typewriter.cues import negation_spans
 from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
+from game.typewriter.reading import PageReading
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, inflections, stem
 
@@ -97,6 +98,9 @@ class LexiconIndex:
     who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else)."""
     keys: dict[str, str] = attribute(default_factory=dict)
     """Words already looked up: a page repeats its words, and typo search is the slow part."""
+    pages: dict[str, PageReading] = attribute(default_factory=dict, repr=False)
+    """Pages already read, whole: the explorer types the same pages again and again, and the typewriter's margin
+    reads the page so far at every finished sentence. A reading is frozen data, so it is safe to hand out twice."""
     name_starts: frozenset[str] = frozenset()
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
     traits: tuple[Trait, ...] = attribute(default=(), repr=False)
