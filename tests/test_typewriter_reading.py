@@ -125,6 +125,22 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She quit painting years ago.", {"artist": D}),
     ("She leaves without saying goodbye.", {"leaves": A}),
     ("She leaves without crying.", {"leaves": A, "cries": D}),
+    ("I scare her when I shout.", {"afraid": A}),
+    ("I scare her dog.", {}),
+    # a phrase ends at "and"; a report ends with its clause; an order to someone else has not happened
+    ("She breaks down in tears and runs out of the house.", {"cries": A, "sad": A, "leaves": A}),
+    ("She speaks Spanish and French.", {"speaks_french": A}),
+    ("Although Harry says she is sad, she is happy.", {"joyful": A}),
+    ("She tells Scotty to stay.", {}),
+    ("Have her sing a song.", {"sings": A}),
+    ("Has her mother left?", {}),
+    # words in another use: "own" before a noun, "stay" as "be", a plural that is no typo, "get out of bed"
+    ("She can't remember the name of her own street.", {"forgets": A}),
+    ("She has a mind of her own.", {"independent": A}),
+    ("She stays cheerful.", {"joyful": A}),
+    ("She orders the crêpes.", {}),
+    ("She won't get out of bed.", {}),
+    ("She is already gone.", {"leaves": A}),
 ]
 
 

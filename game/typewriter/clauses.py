@@ -144,6 +144,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     ):
         mood = "condition"  # "if she were...", "were she afraid..."
     opaque = ""
+    opaque_is_subordinate = False  # "Although Harry says she is sad, she is happy": the report ends with its clause
     unreal_tail = False
     previous = carried
     speaker = ""  # the last third-person subject of a clause of its own: who may go on after a reported "I'm..."
@@ -158,7 +159,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             clause.denied = True
         if (
             clause.lead
-            and clause.lead[0] in CONTRASTS | {"and", "then"}
+            and (clause.lead[0] in CONTRASTS | {"and", "then"} or (clause.lead == (",",) and opaque_is_subordinate))
             and _starts_subject(index, words, clause.start + len(clause.lead))
         ):
             opaque = ""
@@ -184,7 +185,10 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         for i in range(clause.start, clause.end):
             who[i] = clause.subject
             real[i] = clause.asserts and not opaque and mood != "condition" and not (unreal_tail and not clause.own_subject)
-        opaque = _embedded(index, words, keys, clause, who, real) or opaque
+        embedded = _embedded(index, words, keys, clause, who, real)
+        if embedded and not opaque:
+            opaque_is_subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
+        opaque = embedded or opaque
         pronouns = [word for word in words[clause.start : clause.end] if word in ("i", "we", "you", "she", "he", "they")]
         if pronouns:
             first_person = pronouns[-1] in ("i", "we", "you")
@@ -476,7 +480,15 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
     i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
         i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
-    if i < clause.end and words[i] in AUXILIARIES and i + 1 < clause.end and not (clause.lead and clause.lead[0] in COORDINATORS):
+    # "Have her sing a song." is an order, not a question: a causative, then its object
+    ordered = i + 1 < clause.end and words[i] == "have" and _object_at(index, words, i + 1, clause.end) is not None
+    if (
+        i < clause.end
+        and words[i] in AUXILIARIES
+        and i + 1 < clause.end
+        and not (clause.lead and clause.lead[0] in COORDINATORS)
+        and not ordered
+    ):
         # a question ("Can she paint?", "Is Ruby happy?"): the subject stands after its auxiliary; after "and" it is
         # more of the same subject's predicate ("Susie is calm and has her own career")
         found = _subject_at(index, words, keys, i + 1, clause.end)

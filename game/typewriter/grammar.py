@@ -148,9 +148,21 @@ IRREALIS_VERBS = frozenset(
         "act",
         "claim",
         "tend",
+        "tell",
+        "order",
+        "urge",
+        "invite",
+        "command",
+        "instruct",
+        "remind",
+        "warn",
+        "encourage",
+        "persuade",
+        "advise",
     }
 )
-"""Verbs (stems) whose "to"-complement has not happened: "she wants to dance", "she pretends to be happy"."""
+"""Verbs (stems) whose "to"-complement has not happened: "she wants to dance", "she pretends to be happy", "she tells
+Scotty to stay" (an order to someone else; "tell her to stay", an order to the page, comes true as any order does)."""
 IRREALIS_ADJECTIVES = frozenset(
     {
         "free",

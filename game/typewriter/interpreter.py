@@ -450,6 +450,8 @@ def _lookup(index: LexiconIndex, word: str) -> str:
         return f"{key}\0{key}"  # "Rubyy": a name with a letter held down
     if key in index.vocabulary.words or word in index.vocabulary.forms or len(word) < 3:
         return f"{word}\0{key}"
+    if word.endswith("s") and stem(word[:-1]) in index.vocabulary.words:
+        return f"{word}\0{stem(word[:-1])}"  # "boogies": an -s form the stemmer cuts otherwise than its base
     if word in GRAMMAR_WORDS.forms or word in CLOSED_CLASS:
         return f"{word}\0{key}"
     spelled = _spelling(index, word)
@@ -487,9 +489,11 @@ def _repair(index: LexiconIndex, word: str, key: str) -> str | None:
 
 
 def _english(word: str, key: str) -> bool:
-    """Is the word real English ("point", "buys", "rubies"), never to be read as a typo?"""
+    """Is the word real English ("point", "buys", "rubies", "crepes"), never to be read as a typo?"""
     common = common_words()
-    return word in common or (key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d")))
+    if word in common or (key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))):
+        return True
+    return word.endswith("s") and word[:-1] in common  # a plural the stemmer cuts further ("crepes": crep)
 
 
 def _undouble(word: str) -> str:
@@ -536,6 +540,10 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
             if number and keys[j] == ",":
                 break  # "never sings, not even in the shower": the comma ends "sings", and "sing in the shower"
             hit = _slot_at(slot, keys, negations, j)
+            joined = hit is None and number and keys[j] in ("and", "but", "or")
+            if joined and (j == i or _slot_at(slot, keys, negations, j + 1) is None):
+                break  # "in tears and runs", "dreams of Paris and speaking French": "and" ends a phrase, unless it
+                # joins two objects and the word the phrase wants is the second ("speaks Spanish and French")
             if hit is None:
                 j += 1
         if hit is None:
@@ -574,6 +582,7 @@ def _readings(
     excepted = _excepted(index, keys)
     absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found}
+    described = {m.start for m in found if m.pattern.part == "is"}
     phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
     candidates = []
     for match in found:
@@ -591,6 +600,10 @@ def _readings(
             continue  # inside the words that join two clauses ("every time")
         if pattern.part == "feels" and not (_surface_is(words[head], pattern.text) and _felt(form, head)):
             continue
+        if pattern.part == "idiom" and _own_before_a_noun(pattern.text, words, match.end):
+            continue
+        if pattern.part == "does" and keys[head] in LINKING_STEMS and _after_adverbs(words, match.end) in described:
+            continue  # "she stays cheerful", "remains calm": a linking verb, which says how she is, not where
         about_her = (
             form.who[head] == index.subject
             or (form.who[head] == EMOTION and pattern.part == "feels")
@@ -720,6 +733,15 @@ FEELING_ADJECTIVES = frozenset(
 )
 
 
+def _own_before_a_noun(text: str, words: list[str], end: int) -> bool:
+    """ "A life of her own" ends with "own"; in "the name of her own street" the same words are only how a noun is
+    owned. (Idioms that say what she owns, "has her own", are meant for the noun that follows, and keep it.)"""
+    if not (text.startswith(("of ", "all ")) and text.endswith(" own")) or end >= len(words):
+        return False
+    following = words[end]
+    return following not in FUNCTION_WORDS and following not in (",", "'s") and not following.endswith("ly")
+
+
 def _acts_on_her(text: str) -> bool:
     """An idiom whose verb acts on her ("cheer her up", "make her day"), not one about her own ("of her own")."""
     words = text.split()
@@ -842,6 +864,7 @@ BETWEEN_VERB_AND_ADJECTIVE = frozenset(
         "neither",
         "nor",
         "either",
+        "already",
     }
 )
 
