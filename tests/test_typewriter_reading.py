@@ -141,6 +141,12 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She orders the crêpes.", {}),
     ("She won't get out of bed.", {}),
     ("She is already gone.", {"leaves": A}),
+    # a typo of an irregular form; fragments that name no subject carry hers on; an adjective after a comma
+    ("she frogot my name again", {"forgets": A}),
+    ("She sat by the window. Quiet. Lonely.", {"sad": A}),
+    ("She woke at six. Made coffee. Sang along to the radio.", {"sings": A}),
+    ("Harry is here. Asdf! Sad.", {}),
+    ("Ruby sits in the corner, quietly happy.", {"joyful": A}),
 ]
 
 

@@ -494,6 +494,7 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
         found = _subject_at(index, words, keys, i + 1, clause.end)
         if found is not None:
             clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
+            clause.subject_word = words[i + 1]
             clause.linking = _linking(words, keys, i, clause.end)
             return
     starts_with_degree = 0 in intensity_spans(words[i : i + 4])

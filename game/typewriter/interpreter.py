@@ -200,7 +200,8 @@ class _Reader:
         about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or any(
             who == self.index.subject and real for who, real in zip(form.who, form.real, strict=True)
         )  # "make her dance", "joy fills her": about her though she is not the subject
-        self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject), self.carried)
+        # only a subject the words name is carried on: "Quiet." names none, so "Lonely." after it is still hers
+        self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject and c.subject_word), self.carried)
         candidates = _readings(self.index, form, found, negations)
         traits = _resolve(self.index, candidates, words)
         self.previous = list(traits)
@@ -674,8 +675,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return True
         if not clause.own_subject and not clause.linking:
             return True  # a fragment: "Not happy, not sad."
-        if before == "," and form.who[head] == index.subject:
-            return True  # "She hides under the bed, terrified.", "She paints all day, happy as can be."
+        if _after_a_comma(words, head) and form.who[head] == index.subject:
+            return True  # "She hides under the bed, terrified.", "She sits in the corner, quietly happy."
         return _after_object_her(words, head, index.subject_names) or (
             not clause.own_subject and head <= _after_adverbs(words, clause.predicate)
         )
@@ -891,6 +892,13 @@ def _describes(form: SentenceShape, verb: int, head: int) -> bool:
         ):
             return False
     return True
+
+
+def _after_a_comma(words: list[str], head: int) -> bool:
+    j = head - 1
+    while j >= 0 and words[j].endswith("ly") and words[j] not in ("only", "early"):
+        j -= 1
+    return j >= 0 and words[j] == ","
 
 
 def _after_object_her(words: list[str], head: int, subject_names: frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ from game.typewriter.cues import negation_spans
 from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
 from game.typewriter.reading import PageReading
 from game.typewriter.text import tokens
-from game.typewriter.words import Vocabulary, inflections, stem
+from game.typewriter.words import Vocabulary, inflections, irregular_forms, stem
 
 NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""
@@ -190,7 +190,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
     single_names = {key[0] for key in names if len(key) == 1}
     subject_pronoun = characters[lexicon.subject].pronoun if lexicon.subject in characters else "she"
     role_words = {word for words in roles.values() for word in words}
-    forms = {form: stem(form) for word in spellings - {","} for form in (word, stem(word))}
+    forms = {form: stem(form) for word in spellings - {","} for form in (word, stem(word), *irregular_forms(word))}
     forms.update({word: word for word in role_words})
     return LexiconIndex(
         lexicon.subject,

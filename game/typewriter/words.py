@@ -177,6 +177,11 @@ for _form, _base in IRREGULAR.items():
     _IRREGULAR_FORMS.setdefault(_base, set()).add(_form)
 
 
+def irregular_forms(verb: str) -> frozenset[str]:
+    """ "forget": forgot, forgotten. A typo of one of them ("frogot") is searched among the lexicon's words too."""
+    return frozenset(_IRREGULAR_FORMS.get(verb, ()))
+
+
 def inflections(verb: str) -> frozenset[str]:
     """Every form a verb takes ("pine": pines, pined, pining): its stem is shared with other words ("pins"), so a page
     word that stems like a lexicon verb must also be one of its forms to be read as it."""
@@ -196,7 +201,7 @@ def inflections(verb: str) -> frozenset[str]:
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
     if verb.endswith("ie"):
         forms.add(verb[:-2] + "ying")
-    forms |= _IRREGULAR_FORMS.get(verb, set())
+    forms |= irregular_forms(verb)
     return frozenset(forms)
 
 
