@@ -14,6 +14,7 @@ import yaml
 
 from game.authoring.json_schema import story_schema
 from game.authoring.watch import StoryWatcher, rebase
+from game.explorer.random_explore import SERIAL_BELOW
 from game.frontends.plain import play_plain
 from game.paths import shipped_story_dir
 from game.story.loader import load_story_or_raise
@@ -62,8 +63,10 @@ def test_explore_finds_the_planted_problems_and_hands_back_replays(tmp_path: Pat
 
 
 def test_explore_is_the_same_with_one_job_or_several() -> None:
-    one = json.loads(cli("explore", str(PLANTED), "--runs", "60", "--format", "json").stdout)
-    two = json.loads(cli("explore", str(PLANTED), "--runs", "60", "--jobs", "3", "--format", "json").stdout)
+    """Enough runs that the work is shared between processes (fewer stay in one)."""
+    runs = str(SERIAL_BELOW * 2)
+    one = json.loads(cli("explore", str(PLANTED), "--runs", runs, "--format", "json").stdout)
+    two = json.loads(cli("explore", str(PLANTED), "--runs", runs, "--jobs", "2", "--format", "json").stdout)
     for key in ("scenes", "choices", "endings"):
         assert one[key] == two[key]
     assert [i["message"] for i in one["issues"]] == [i["message"] for i in two["issues"]]

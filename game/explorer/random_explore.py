@@ -100,13 +100,18 @@ def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MA
 
 
 _worker_story: Story | None = None
+SERIAL_BELOW = 250
+"""Runs per job below which processes cost more to start than they save (a worker starts in about 0.2 s)."""
 
 
 def _init_worker(root: str) -> None:
+    """Each worker takes the story from the cache the parent just read it through: checking the YAML again in every
+    worker cost as much as the runs themselves at a few thousand runs."""
     global _worker_story
+    from game.story.cache import load_story_cached
     from game.story.loader import load_story_or_raise
 
-    _worker_story = load_story_or_raise(root)
+    _worker_story = load_story_cached(root)[0] or load_story_or_raise(root)
 
 
 def _explore_seeds(seeds: range) -> Coverage:
@@ -121,7 +126,7 @@ def _explore_seeds(seeds: range) -> Coverage:
 def explore_random(story: Story, runs: int, seed: int = 0, jobs: int = 1) -> Coverage:
     """`runs` playthroughs with seeds seed, seed+1, ...; with `jobs` > 1, split across that many processes."""
     coverage = Coverage()
-    if jobs <= 1 or runs < 2 * jobs:
+    if jobs <= 1 or runs < SERIAL_BELOW * jobs:
         pages = PageWriter(story)
         for number in range(runs):
             explore_run(story, seed + number, coverage, pages=pages)
