@@ -147,6 +147,21 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She woke at six. Made coffee. Sang along to the radio.", {"sings": A}),
     ("Harry is here. Asdf! Sad.", {}),
     ("Ruby sits in the corner, quietly happy.", {"joyful": A}),
+    # a relative clause is about the noun before it; a comparison; a thing named by its last noun; a plural noun
+    ("She speaks French with the waiter, who grins.", {"speaks_french": A}),
+    ("Harry hugs Ruby, who cries.", {"cries": A, "sad": A}),
+    ("She is the one who loves me.", {"loves_calvin": A}),
+    ("Ruby is as happy as she's ever been.", {"joyful": A}),
+    ("She leaves the car keys on the counter.", {}),
+    ("She leaves the old house.", {"leaves": A}),
+    ("She packs up her paints and leaves for good.", {"leaves": A}),
+    ("I watch her paint.", {"artist": A}),
+    ("She cries out when she stubs her toe.", {}),
+    ("Ruby gets down and barks right back at him.", {"acts_like_a_dog": A}),
+    # "never a day ... doesn't" is always; chat spellings; idioms said to her
+    ("There's never a day she doesn't sing.", {"sings": A}),
+    ("shes laffing so hard rn", {"laughs": A, "joyful": A}),
+    ("My jokes crack her up.", {"laughs": A, "joyful": A}),
 ]
 
 

@@ -476,6 +476,13 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
 
 def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause, carried: str, heads: set[int]) -> None:
     first = clause.start + len(clause.lead)
+    if clause.lead in (("who",), ("which",)) and first < clause.end and words[first] not in SUBJECT_PRONOUNS:
+        referent = _antecedent(index, words, clause.start)
+        if referent is not None:
+            # "the waiter, who grins": a relative clause is about the noun before it, not the sentence's subject
+            clause.subject, clause.predicate, clause.own_subject = referent, first, False
+            clause.linking = _linking(words, keys, first, clause.end)
+            return
     i = _skip_intro(words, first, clause.end, index.name_words)
     i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
@@ -527,6 +534,26 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
     else:
         clause.subject, clause.predicate, clause.own_subject = found[0], found[1], True
     clause.linking = _linking(words, keys, clause.predicate, clause.end)
+
+
+GENERIC_ANTECEDENTS = frozenset({"one", "kind", "sort", "type", "girl", "woman", "person", "only", "first", "last"})
+"""Nouns a relative clause after "is" describes the subject by ("she is the one who loves me"): it is still hers."""
+
+
+def _antecedent(index: LexiconIndex, words: list[str], relative: int) -> str | None:
+    """Who the relative pronoun at `relative` stands for; None when it stands for the sentence's own subject."""
+    j = relative - 1
+    if j >= 0 and words[j] == ",":
+        j -= 1
+    if j < 0 or words[j] in GENERIC_ANTECEDENTS:
+        return None
+    word = words[j]
+    if word in ("her", "herself") or word in index.subject_names:
+        return index.subject
+    if word in ("me", "myself") or word in index.narrator_names:
+        return index.narrator
+    named = index.names.get((word,))
+    return named if named is not None else OTHER
 
 
 def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, end: int) -> tuple[str, int] | None:

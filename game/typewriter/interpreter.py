@@ -603,6 +603,8 @@ def _readings(
             continue
         if pattern.part == "idiom" and _own_before_a_noun(pattern.text, words, match.end):
             continue
+        if pattern.part == "idiom" and pattern.text.startswith("as ") and head >= 2 and words[head - 2] == "as":
+            continue  # "as happy as she's ever been" compares; it does not say she is as she was
         if pattern.part == "does" and keys[head] in LINKING_STEMS and _after_adverbs(words, match.end) in described:
             continue  # "she stays cheerful", "remains calm": a linking verb, which says how she is, not where
         about_her = (
@@ -698,6 +700,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return False  # "a fresh coat of paint", "a can of blue paint", "my old painting": a noun
         if before in POSSESSIVES - {"her"}:
             return False  # "my painting", "his drawings": someone else's work
+        if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):
+            return False  # "packs up her paints": after "her" a verb is bare ("watch her paint"), so this is a noun
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
     return True
@@ -1046,6 +1050,9 @@ def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: i
         return True
     owned = [k for k in phrase if k > phrase[0] and words[k - 1] == "'s"]  # "Scotty's bowl": the bowl is the object
     phrase = [k for k in phrase if words[k] != "'s" and (not owned or k >= owned[0])]
+    nouns = [k for k in phrase if not words[k].endswith("ly") and words[k] not in NOT_OBJECTS]
+    if len(nouns) >= 2 and words[nouns[-2]] not in DETERMINERS and words[nouns[-1]] not in DETERMINERS:
+        phrase = [nouns[-1]]  # "the car keys": the last noun is the thing itself, the one before only says which
     return any(keys[k] in match.pattern.objects or words[k] in people or keys[k] in people for k in phrase)
 
 
@@ -1179,7 +1186,21 @@ def _negated(
             count += 1  # "she fears nothing", "she is afraid of nothing"
     if count and _cannot_help(words, start, match.start):
         count += 1
+    if count and _never_a_day_before(words, start):
+        count += 1
     return count % 2 == 1
+
+
+EVERY_SPAN = frozenset({"day", "night", "morning", "evening", "week", "hour", "minute", "moment", "time", "meal"})
+
+
+def _never_a_day_before(words: list[str], start: int) -> bool:
+    """ "There's never a day she doesn't sing", "not a night goes by that she doesn't...": a denial of every day with
+    a denial inside is an "always", the two negations cancelling across the clauses."""
+    return any(
+        words[i] in ("never", "not", "no") and words[i + 1] in ("a", "one", "single") and words[i + 2] in EVERY_SPAN
+        for i in range(max(0, start - 8), start - 2)
+    ) or any(words[i] == "no" and words[i + 1] in EVERY_SPAN for i in range(max(0, start - 8), start - 1))
 
 
 def _helpless(words: list[str], position: int) -> bool:

@@ -107,6 +107,11 @@ CHAT = {
     "tonite": "tonight",
     "oughta": "ought to",
     "hafta": "have to",
+    "laffing": "laughing",
+    "laffed": "laughed",
+    "sez": "says",
+    "gr8": "great",
+    "rn": "right now",
 }
 """Chat spellings players type, read as the words they stand for."""
 IS_AFTER = frozenset({
