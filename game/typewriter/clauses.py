@@ -284,7 +284,8 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
         elif word in RELATIVES and i > start and _relative_here(index, words, i):
             boundary, skip = (word,), 1
         elif (
-            (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, start, i, heads))
+            word in RUN_ON_SUBJECTS
+            and (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, start, i, heads))
             and i > start + len(lead) + 1
             and _main_after_subordinate(index, words, keys, i)
         ):
@@ -300,6 +301,10 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
         i += 1
     clauses.append(Clause(start, len(words), lead))
     return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
+
+
+RUN_ON_SUBJECTS = frozenset({"she", "he", "i", "we", "they"})
+"""The subject pronouns that can start a main clause with no comma or "and" before it (tested first: it is cheap)."""
 
 
 def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
@@ -646,13 +651,7 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             if felt is not None:
                 for k in range(clause.start, clause.end):
                     who[k] = index.subject
-        governor = j - 2 if j >= 2 and (words[j - 1] in OBJECTS or words[j - 1] in index.name_words) else j - 1  # "wants me to"
-        to_complement = (
-            word == "to"
-            and governor >= 0
-            and (keys[governor] in IRREALIS_VERB_STEMS or words[governor] in IRREALIS_ADJECTIVES)
-            and (j + 1 >= len(words) or words[j + 1] not in NOT_VERBS_AFTER_TO)
-        )
+        to_complement = word == "to" and _to_complement(index, words, keys, j)
         if (word in IRREALIS_MODALS and not _still_asserts(words, j, clause.end)) or word in IRREALIS_ADVERBS or to_complement:
             for k in range(j, clause.end):
                 real[k] = False
@@ -660,12 +659,24 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
-        if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or _fears_that(index, words, j):
+        if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or (
+            word in FEAR_ADJECTIVES and _fears_that(index, words, j)
+        ):
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "reported"
         j += 1
     return ""
+
+
+def _to_complement(index: LexiconIndex, words: list[str], keys: list[str], j: int) -> bool:
+    """The "to" at `j` starts what someone wants, tries or is told to do ("wants me to", "is eager to"): not done."""
+    governor = j - 2 if j >= 2 and (words[j - 1] in OBJECTS or words[j - 1] in index.name_words) else j - 1
+    return (
+        governor >= 0
+        and (keys[governor] in IRREALIS_VERB_STEMS or words[governor] in IRREALIS_ADJECTIVES)
+        and (j + 1 >= len(words) or words[j + 1] not in NOT_VERBS_AFTER_TO)
+    )
 
 
 def _fear_at(words: list[str], j: int) -> bool:
