@@ -162,6 +162,10 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("There's never a day she doesn't sing.", {"sings": A}),
     ("shes laffing so hard rn", {"laughs": A, "joyful": A}),
     ("My jokes crack her up.", {"laughs": A, "joyful": A}),
+    # a typo keeps the start of the word; colloquial intensifiers
+    ("she cant stop cryng", {"cries": A, "sad": A}),
+    ("she is super sad", {"sad": A}),
+    ("shes super lonley lately", {"sad": A}),
 ]
 
 

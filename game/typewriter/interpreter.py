@@ -870,6 +870,10 @@ BETWEEN_VERB_AND_ADJECTIVE = frozenset(
         "nor",
         "either",
         "already",
+        "super",
+        "real",
+        "extra",
+        "hella",
     }
 )
 

@@ -299,6 +299,15 @@ def typo_allowance(word: str) -> int:
     return 1 if len(word) >= 3 else 0
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def damerau(a: str, b: str, limit: int) -> int:
     """Edit distance counting a swap of neighbours as one edit; stops early past `limit`."""
     if abs(len(a) - len(b)) > limit:
@@ -391,7 +400,7 @@ class Vocabulary:
             found = index.get(variant)
             if found:
                 candidates |= found
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for candidate in candidates:
             if candidate[0] != word[0] or typo_allowance(candidate) == 0:
                 continue
@@ -402,6 +411,9 @@ class Vocabulary:
             if len(word) >= 6 and len(candidate) >= 8:
                 limit = 2  # "rember": long words lose two letters as easily as one
             distance = damerau(word, candidate, limit)
-            if distance <= limit and (best is None or (distance, candidate) < best):
-                best = (distance, candidate)
-        return best[1] if best else None
+            # among equally near words, the one that keeps more of the start: slips happen further in ("cryng" is
+            # "crying", not "cring[e]")
+            ranked = (distance, -_common_prefix(word, candidate), candidate)
+            if distance <= limit and (best is None or ranked < best):
+                best = ranked
+        return best[2] if best else None
