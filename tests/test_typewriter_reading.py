@@ -166,6 +166,16 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("she cant stop cryng", {"cries": A, "sad": A}),
     ("she is super sad", {"sad": A}),
     ("shes super lonley lately", {"sad": A}),
+    # subordinate clauses with a noun phrase for subject; apposition; an order's object goes on; what remains
+    ("Susie left early, but Ruby stayed with me until the last guest went home.", {"stays": A}),
+    ("Even though her sister phoned in tears, Ruby stayed calm and cheerful.", {"joyful": A}),
+    ("Ruby sat between them, a little scared of Mort's booming voice.", {"afraid": A}),
+    ("Make her giggle and dance.", {"laughs": A, "joyful": A, "dances": A}),
+    ("Heights don't scare her anymore.", {"afraid": D}),
+    ("There's no joy left in her.", {"joyful": D}),
+    ("She left in a hurry.", {"leaves": A}),
+    ("It's not that she doesn't love me.", {"loves_calvin": A}),
+    ("She growls at the mailman and chases his truck down the block.", {"acts_like_a_dog": A}),
 ]
 
 

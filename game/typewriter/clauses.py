@@ -40,7 +40,7 @@ from game.typewriter.grammar import (
     TIME_NOUNS,
 )
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
-from game.typewriter.words import stem
+from game.typewriter.words import IRREGULAR, stem
 
 EMOTION = "\0emotion"
 """The subject of "joy fills her": a feeling, which makes the clause about whoever it fills."""
@@ -177,15 +177,18 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             clause.subject, opaque, unreal_tail = speaker, "", False
         if clause.own_subject and clause.subject_word not in ("i", "we", "you", "they", "it", ""):
             speaker = clause.subject
-        if (clause.own_subject or clause.subject != OTHER) and not (clause.lead and clause.lead[0] in SUBORDINATOR_WORDS):
+        subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
+        if (clause.own_subject or clause.subject != OTHER) and (not subordinate or clause.predicate >= clause.end):
             previous = clause.subject  # a subordinate clause's subject is not carried on: "she cried because the toast
-            # burned, and laughed" is her laughing
+            # burned, and laughed" is her laughing; but one cut off by a comma goes on: "while Ruby, bored, stared"
         if first_subject is None and clause.asserts and not opaque:
             first_subject = clause.subject
         for i in range(clause.start, clause.end):
             who[i] = clause.subject
             real[i] = clause.asserts and not opaque and mood != "condition" and not (unreal_tail and not clause.own_subject)
         embedded = _embedded(index, words, keys, clause, who, real)
+        if clause.end > clause.start and who[clause.end - 1] == index.subject != clause.subject:
+            previous = index.subject  # "make her giggle and dance": she is the one who goes on in the next clause
         if embedded and not opaque:
             opaque_is_subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
         opaque = embedded or opaque
@@ -248,7 +251,7 @@ def _denies_what_follows(words: list[str]) -> bool:
     if len(words) < 3 or words[0] not in ("it", "that") or words[1] not in BE:
         return False
     rest = [word for word in words[2:] if word not in ("simply", "just", "really")]
-    return rest in (["not", "true"], ["false"], ["not", "the", "case"], ["untrue"])
+    return rest in (["not", "true"], ["false"], ["not", "the", "case"], ["untrue"], ["not"])  # "it's not that..."
 
 
 def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[int]) -> list[Clause]:
@@ -339,8 +342,26 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
         # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
         following = words[i + 1] if i + 1 < len(words) else ""
-        return following in ("she", "he", "i", "we", "they", "you", "everyone", "nobody") or following in index.name_words
+        subject = following in ("she", "he", "i", "we", "they", "you", "everyone", "nobody") or following in index.name_words
+        return subject or _noun_phrase_then_verb(words, i + 1)
     return True
+
+
+NOUN_PHRASE_STARTS = frozenset({"the", "a", "an", "her", "his", "my", "their", "our", "your"})
+
+
+def _noun_phrase_then_verb(words: list[str], j: int) -> bool:
+    """ "until the last guest went home", "after her sister calls": a noun phrase and then its verb make a clause;
+    "until the end of the night" is a preposition and its object."""
+    if j >= len(words) or words[j] not in NOUN_PHRASE_STARTS:
+        return False
+    for k in range(j + 2, min(j + 5, len(words))):
+        word = words[k]
+        if word in PREPOSITIONS or word in (",", "and", "or", "but"):
+            return False
+        if word in AUXILIARIES or word in IRREGULAR or (word.endswith("ed") and len(word) > 3):
+            return True
+    return False
 
 
 def _relative_here(index: LexiconIndex, words: list[str], i: int) -> bool:
@@ -475,6 +496,9 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
             words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS
         ):
             break
+        past = words[j] in IRREGULAR or (words[j].endswith("ed") and len(words[j]) > 3)
+        if j > i and past and words[j - 1] not in DETERMINERS:
+            break  # "her sister phoned in tears": a past tense is the verb
         j += 1
     return max(j, i + 1)
 

@@ -687,6 +687,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
             return False
         if keys[head] in NEGATING_VERBS and match.end < len(words) and words[match.end].endswith("ing"):
             return False  # "she quit painting": quitting ends the painting; she does not quit, as one leaves
+        if words[head] == "left" and (before in REMAINING or (head >= 2 and words[head - 2] in REMAINING)):
+            return False  # "there's no joy left in her", "nothing left": what remains, not a leaving
         gap = [words[j] for j in range(head + 1, match.end) if j not in match.positions]
         if match.pattern.frame.object is None and any(word in ("me", "him", "them", "us", "it", "her") for word in gap):
             return False  # "she cracks me up", "she tears it up": the verb acts on someone, it is not her laughing or crying
@@ -792,9 +794,14 @@ def _experiencer(words: list[str], match: _Match, subject_names: frozenset[str])
         return True
     before = words[match.start - 1] if match.start else ""
     after = words[match.end + 1] if match.end + 1 < len(words) else ""
-    ends_the_object = not after or after in FUNCTION_WORDS or after in (",", "half") or after.endswith("ly")
+    ends_the_object = (
+        not after or after in FUNCTION_WORDS or after in AFTER_OBJECT or after in ("half", "anymore") or after.endswith("ly")
+    )
     return before not in BE and before not in ("feel", "feels", "felt", "get", "gets", "got", "look", "looks") and ends_the_object
 
+
+REMAINING = frozenset({"no", "nothing", "none", "any", "anything", "some", "much", "little", "not", "all"})
+"""Words of amount before "left" that make it "remaining": "no joy left", "not much left", "nothing left"."""
 
 NOUN_MARKERS = frozenset({"a", "an", "the", "some", "any", "of", "her", "his", "my", "their", "your", "our", "these", "those"})
 """Words before an adjective and a noun: "a can of *blue paint*", "her *new dance*"."""
@@ -903,9 +910,17 @@ def _describes(form: SentenceShape, verb: int, head: int) -> bool:
 
 
 def _after_a_comma(words: list[str], head: int) -> bool:
+    """ "..., happy", "..., quietly happy", "..., a little scared", "..., bored and a little sad": words set off by a
+    comma that describe the subject."""
     j = head - 1
-    while j >= 0 and words[j].endswith("ly") and words[j] not in ("only", "early"):
+    while (
+        j >= 0
+        and words[j] != ","
+        and ((words[j].endswith("ly") and words[j] not in ("only", "early")) or words[j] in BETWEEN_VERB_AND_ADJECTIVE)
+    ):
         j -= 1
+    if j >= 1 and words[j] != "," and words[j - 1] == "," and j + 1 < head and words[j + 1] in ("and", "or"):
+        j -= 1  # one more adjective before "and"
     return j >= 0 and words[j] == ","
 
 
