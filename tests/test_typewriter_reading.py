@@ -176,6 +176,11 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She left in a hurry.", {"leaves": A}),
     ("It's not that she doesn't love me.", {"loves_calvin": A}),
     ("She growls at the mailman and chases his truck down the block.", {"acts_like_a_dog": A}),
+    # the object of a relative clause; "so does Ruby"; a past tense typed without its e
+    ("Scotty, whom she adores, sleeps at the foot of the bed.", {"likes_scotty": A}),
+    ("The waiter speaks French, and so does Ruby.", {"speaks_french": A}),
+    ("Harry is sad. Neither is Ruby.", {"sad": D}),
+    ("she stoppd painting", {"artist": D}),
 ]
 
 

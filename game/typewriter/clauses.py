@@ -368,7 +368,7 @@ def _relative_here(index: LexiconIndex, words: list[str], i: int) -> bool:
     """ "who" after a noun starts a clause about that noun; "that" does only after a noun, not after a verb of saying."""
     if words[i] == "that":
         return i + 1 < len(words) and (words[i + 1] in SUBJECT_PRONOUNS or words[i + 1] in index.name_words)
-    return words[i] in ("who", "which")
+    return words[i] in ("who", "whom", "which")
 
 
 def _new_clause_after(index: LexiconIndex, words: list[str], keys: list[str], i: int, heads: set[int]) -> bool:

@@ -30,6 +30,7 @@ from game.typewriter.grammar import (
     LINKING_STEMS,
     NEGATIVE_PRONOUNS,
     PEOPLE,
+    PERSON_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -274,9 +275,7 @@ class _Reader:
         cut = max((i for i, word in enumerate(words) if word in ("but", "and", ",")), default=-1)
         if cut <= 0 or cut == len(words) - 1:
             return None
-        tail = words[cut + 1 :]
-        if len(tail) == 3 and tail[0] in ("so", "neither", "nor") and tail[1] in AUXILIARIES:
-            tail = [tail[2], tail[1], *(["not"] if tail[0] != "so" else [])]  # "and so is she", "nor does she"
+        tail = _uninverted(words[cut + 1 :])
         while tail and tail[0] in ("then", "now", "so", "yet", "still"):
             tail = tail[1:]  # "and then she isn't"
         if not tail or not (tail[0] == "she" or tail[0] in self.index.subject_names) or len(tail) > 5:
@@ -295,6 +294,7 @@ class _Reader:
         the sentence before, whoever it was about, asserted or denied by what she is given."""
         if self.last is None or not words or len(words) > 6:
             return None
+        words = _uninverted(words)
         while words and words[0] in ("now", "then", "but", "and", "yet", "so", "well", "today", ","):
             words = words[1:]  # "Now she does."
         if words[:2] in (["i", "write"], ["i", "type"]):
@@ -313,6 +313,13 @@ class _Reader:
         readings = _resolve(self.index, _readings(self.index, as_hers, found, negations), form.words)
         denied = any(word in ("not", "never") for word in rest)
         return _flipped(readings, denied != bool(negations), rest)
+
+
+def _uninverted(words: list[str]) -> list[str]:
+    """ "so is she", "neither does Ruby" as "she is", "Ruby does not": the subject back before its auxiliary."""
+    if len(words) == 3 and words[0] in ("so", "neither", "nor") and words[1] in AUXILIARIES:
+        return [words[2], words[1], *(["not"] if words[0] != "so" else [])]
+    return words
 
 
 ANSWER_WORDS = (
@@ -471,6 +478,10 @@ def _spelling(index: LexiconIndex, word: str) -> str | None:
         # "lovin" is "loving"; "begin" is not "beging", which is no word
         if dropped in CLOSED_CLASS or (stem(dropped) in index.vocabulary.words and dropped in common_words()):
             return f"{dropped}\0{stem(dropped)}"
+    if word.endswith("d") and not word.endswith("ed") and len(word) >= 4:
+        past = word[:-1] + "ed"  # "stopd", "stoppd", "lovd": the e of -ed left out
+        if stem(past) in index.vocabulary.words or stem(past) in NEGATING_VERBS:
+            return f"{past}\0{stem(past)}"
     single = _undouble(word)
     if single != word and (single in CLOSED_CLASS or stem(single) in index.vocabulary.words) and word not in common_words():
         return f"{single}\0{stem(single)}"  # a letter held down
@@ -695,7 +706,12 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
         surface = words[head]
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
-        adjective = before not in FUNCTION_WORDS and not before.endswith("ly") and (before,) not in index.names
+        adjective = (
+            before not in FUNCTION_WORDS
+            and not before.endswith("ly")
+            and (before,) not in index.names
+            and before not in PERSON_NOUNS  # "the waiter speaks French": a person, then the verb
+        )
         gerund = words[head].endswith("ing")
         participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
         if (before == "of" and not gerund) or (adjective and not participle and head >= 2 and words[head - 2] in NOUN_MARKERS):
@@ -999,7 +1015,19 @@ def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: s
             if possessive and match.pattern.part == "is":
                 continue  # "into my study" is not into me (but "raves about my novel" praises me)
             return int(j)
-    return None
+    return _relative_object(form, match, refs)
+
+
+def _relative_object(form: SentenceShape, match: _Match, refs: frozenset[str]) -> int | None:
+    """ "Scotty, whom she adores": in a relative clause the object the verb wants is the noun before the pronoun."""
+    number = form.clause_at(match.start)
+    clause = form.clauses[number] if number >= 0 else None
+    if clause is None or clause.lead not in (("whom",), ("who",), ("that",), ("which",)) or not clause.own_subject:
+        return None
+    j = clause.start - 1
+    if j > 0 and form.words[j] == ",":
+        j -= 1
+    return j if j >= 0 and (form.keys[j] in refs or form.words[j] in refs) else None
 
 
 def _other_object(index: LexiconIndex, form: SentenceShape, match: _Match, end: int) -> bool:
