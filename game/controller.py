@@ -13,11 +13,10 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.authoring.watch import StoryWatcher, reload_story
 from game.engine import EndingReached, Event, Input, Rejected, SceneShown, State, describe
 from game.engine.feedback import MarginNote, draft_notes
 from game.engine.session import Session
@@ -26,8 +25,10 @@ from game.persistence.saves import SaveError, SlotInfo, autosave, list_saves, lo
 from game.replay.recorder import Recorder
 from game.replay.run import category_available
 from game.speedrun.tracker import SpeedrunTracker
-from game.story.loader import load_story
 from game.story.model import Story
+
+if TYPE_CHECKING:
+    from game.authoring.watch import StoryWatcher
 
 NoticeKind = Literal["info", "warning", "error", "split", "gold"]
 
@@ -69,7 +70,11 @@ class GameController:
         self.story = story
         self.record_to = record_to
         self.clock = clock
-        self.watcher = StoryWatcher(Path(story.root)) if watch else None
+        self.watcher: StoryWatcher | None = None
+        if watch:  # the author's tools (and the loader behind them) are imported only for --watch
+            from game.authoring.watch import StoryWatcher
+
+            self.watcher = StoryWatcher(Path(story.root))
         self.session: Session | None = None
         self.recorder: Recorder | None = None
         self.tracker: SpeedrunTracker | None = None
@@ -186,6 +191,9 @@ class GameController:
         None when nothing changed."""
         if self.watcher is None or not self.watcher.changed():
             return None
+        from game.authoring.watch import reload_story
+        from game.story.loader import load_story
+
         if self.session is None:
             story, _ = load_story(self.watcher.root)
             if story is None:

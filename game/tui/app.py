@@ -64,7 +64,9 @@ class RubySparksApp(App[None]):
         self.animate_text = animate and "NO_COLOR" not in os.environ
         self.blink = blink
         self.controller: GameController | None = None
-        """Made once the story has loaded: everything a game needs goes through it."""
+        """Everything a game needs goes through it. Made when first needed, so the title and its menu answer before
+        the engine is imported (with --watch, at once: it watches the story from the start)."""
+        self._loaded: Story | None = None
         self.loading_message = "Loading the story..."
         self.settings = Settings()
         self._opening: list[Event] = []
@@ -113,13 +115,11 @@ class RubySparksApp(App[None]):
         self.call_from_thread(self._story_loaded, story, message)
 
     def _story_loaded(self, story: Story | None, message: str) -> None:
-        from game.controller import GameController
-
         self.loading_message = message
-        if story is not None:
-            self.controller = GameController(story, seed=self.seed, record_to=self.record_to, watch=self.watch_story)
-            if self.watch_story:
-                self.set_interval(1.0, self.check_for_edits)
+        self._loaded = story
+        if story is not None and self.watch_story:
+            self.game_or_raise()
+            self.set_interval(1.0, self.check_for_edits)
         if isinstance(self.screen, TitleScreen):
             self.screen.show_note()
         if story is None:
@@ -131,7 +131,7 @@ class RubySparksApp(App[None]):
 
     @property
     def story(self) -> Story | None:
-        return self.controller.story if self.controller is not None else None
+        return self.controller.story if self.controller is not None else self._loaded
 
     def check_for_edits(self) -> None:
         """With --watch: an edited story is reloaded and the player kept in place; a broken edit is only reported."""
@@ -162,7 +162,11 @@ class RubySparksApp(App[None]):
         return self.story
 
     def game_or_raise(self) -> GameController:
-        assert self.controller is not None, "screens that play are only opened once the story has loaded"
+        if self.controller is None:
+            from game.controller import GameController
+
+            assert self._loaded is not None, "a game is only started once the story has loaded"
+            self.controller = GameController(self._loaded, seed=self.seed, record_to=self.record_to, watch=self.watch_story)
         return self.controller
 
     def opening_events(self) -> list[Event]:
@@ -194,13 +198,13 @@ class RubySparksApp(App[None]):
         self.switch_to_game(GameScreen())
 
     def new_game(self) -> None:
-        if self.controller is not None:
-            self.start_game(self.controller.new_game())
+        if self.story is not None:
+            self.start_game(self.game_or_raise().new_game())
 
     def start_speedrun(self, category: str) -> None:
-        if self.controller is None:
+        if self.story is None:
             return
-        response = self.controller.new_game(category)
+        response = self.game_or_raise().new_game(category)
         if response.jumped:
             self.start_game(response)
         else:
@@ -290,9 +294,9 @@ class RubySparksApp(App[None]):
         self._unless_a_page_is_lost("Load a saved game and lose it?", lambda: self._load_slot_now(name))
 
     def _load_slot_now(self, name: str | None) -> None:
-        if self.controller is None:
+        if self.story is None:
             return
-        response = self.controller.load(name)
+        response = self.game_or_raise().load(name)
         if response.jumped:
             self.start_game(response)
         else:
@@ -307,9 +311,10 @@ class RubySparksApp(App[None]):
     def action_slots(self, mode: str) -> None:
         from game.tui.slots_screen import SlotsScreen
 
-        if self.controller is None:
+        if self.story is None:
             return
-        if mode == "save" and self.controller.state is None:
+        game = self.game_or_raise()
+        if mode == "save" and game.state is None:
             self.notify("There is no game to save yet.")
             return
 
@@ -317,7 +322,7 @@ class RubySparksApp(App[None]):
             if name:
                 (self.save_slot if mode == "save" else self.load_slot)(name)
 
-        self.push_screen(SlotsScreen(mode, self.controller.saves()), done)
+        self.push_screen(SlotsScreen(mode, game.saves()), done)
 
     def action_quick_save(self) -> None:
         from game.persistence.saves import QUICKSAVE
