@@ -133,6 +133,13 @@ def test_a_slash_command_in_the_middle_of_a_page_pulls_the_page_out_then_runs(pr
     assert saved["state"]["variables"]["language"] == "french"
 
 
+def test_at_the_typewriter_a_line_is_the_page_s_unless_it_starts_with_a_slash(private_home: Path) -> None:
+    """ "Help arrives", "New day", "save her": words a page may begin with. Only `/help` is a command there."""
+    out = play("1\nhelp\nnew\nRuby speaks French.\n\n/help\n").stdout
+    assert "“help” Not about Ruby" in out and "“new” Not about Ruby" in out and "Bonjour." in out
+    assert out.count("undo           take back") == 1  # the /help after the page, and nothing while writing it
+
+
 def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_path: Path) -> None:
     for target, words in ((tmp_path, "is not a file name"), (tmp_path / "missing" / "run.json", "there is no folder")):
         result = play("", "--record", str(target))

@@ -55,8 +55,9 @@ HELP = """Commands, at any prompt:
   credits        who made the film, and this game
   help           this list
   quit           save to `autosave` and leave
-At the typewriter, type your page line by line; an empty line pulls the page out, and so
-does a command line that starts with `/` (the command runs next)."""
+At the typewriter every line is the page's, so commands there start with `/` (`/undo`,
+`/save`, `/quit`); an empty line pulls the page out, and so does a `/command` line (the
+command runs next)."""
 
 
 class _Interrupted(Exception):
@@ -112,7 +113,7 @@ class PlainText:
                 self.say()
                 for text in event.prompt:
                     self.paragraph(text)
-                self.say("(Type your page. An empty line pulls it out of the typewriter.)")
+                self.say("(Type your page. An empty line pulls it out of the typewriter; commands here start with /.)")
             case PageRead():
                 self.say()
                 self.say("You pull the page out and read it back:")
@@ -274,14 +275,13 @@ class PlainGame:
         self.text.show(self.game.apply(PageInput("\n".join(page))))
 
     def parse_command(self, line: str) -> tuple[str, list[str]] | None:
-        """The command `line` is, with its arguments; at the typewriter a line counts only if it is a command and
-        nothing else, or starts with `/`."""
+        """The command `line` is, with its arguments. At the typewriter only a line that starts with `/` is one: a page
+        may well begin "Help arrives" or "New day", and a page is never cut short by its own words."""
         words = line.strip().lstrip("/").split()
         if not words or words[0].lower() not in COMMANDS:
             return None
         name, args = words[0].lower(), words[1:]
-        forced = line.strip().startswith("/")
-        if self.text.at_typewriter and not forced and len(words) > (2 if name in ("save", "load") else 1):
+        if self.text.at_typewriter and not line.strip().startswith("/"):
             return None
         if name not in ("save", "load") and args:
             return None
