@@ -155,22 +155,43 @@ COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "schema")
 CATEGORIES = ("any%", "film%", "all-endings")
 
 
+PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("--plain", {"action": "store_true", "help": "plain text on stdin/stdout, for screen readers and scripts"}),
+    ("--story", {"type": _folder, "metavar": "DIR", "help": "a story folder (default: the shipped story)"}),
+    ("--seed", {"type": int, "default": 0, "metavar": "N", "help": "the seed of the game's random numbers"}),
+    ("--no-anim", {"action": "store_true", "help": "show text at once (also when NO_COLOR is set)"}),
+    ("--watch", {"action": "store_true", "help": "reload the story when its files change (for authors)"}),
+    ("--record", {"type": _record_file, "metavar": "FILE", "help": "also write the replay of the finished run to FILE"}),
+    ("--speedrun", {"action": "store_true", "help": "speed-run mode: a timer, splits and personal bests"}),
+    ("--category", {"choices": CATEGORIES, "default": "any%", "help": "the speed-run category (default: any%%)"}),
+)
+"""`play`'s options: `ruby-sparks` without a command plays, so the top-level help lists them too (from this table)."""
+
+
+def _play_options_text() -> str:
+    rows = []
+    for flag, options in PLAY_OPTIONS:
+        shown = flag + (f" {options['metavar']}" if "metavar" in options else "")
+        if "choices" in options:
+            shown += " {" + ",".join(options["choices"]) + "}"
+        text = options["help"].replace("%%", "%")
+        rows.append(f"  {shown:<20}  {text}" if len(shown) <= 20 else f"  {shown}\n  {'':<20}  {text}")
+    return "Without a command, ruby-sparks plays, and takes the options of `play`:\n" + "\n".join(rows)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ruby-sparks", description="Ruby Sparks: an interactive fiction of the film, and its authoring tools."
+        prog="ruby-sparks",
+        description="Ruby Sparks: an interactive fiction of the film, and its authoring tools.",
+        epilog=_play_options_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ruby-sparks {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the game")
-    play.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, for screen readers and scripts")
-    play.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
-    play.add_argument("--seed", type=int, default=0, help="the seed of the game's random numbers")
-    play.add_argument("--no-anim", action="store_true", help="show text at once (also when NO_COLOR is set)")
-    play.add_argument("--watch", action="store_true", help="reload the story when its files change (for authors)")
-    play.add_argument("--record", type=_record_file, metavar="FILE", help="also write the replay of the finished run to FILE")
-    play.add_argument("--speedrun", action="store_true", help="speed-run mode: a timer, splits and personal bests")
-    play.add_argument("--category", choices=CATEGORIES, default="any%", help="the speed-run category (default: any%%)")
+    for flag, options in PLAY_OPTIONS:
+        play.add_argument(flag, **options)
     play.set_defaults(handler=cmd_play)
 
     check = commands.add_parser("check", help="check a story folder and report every problem")

@@ -140,6 +140,15 @@ def test_at_the_typewriter_a_line_is_the_page_s_unless_it_starts_with_a_slash(pr
     assert out.count("undo           take back") == 1  # the /help after the page, and nothing while writing it
 
 
+def test_the_top_level_help_lists_the_options_of_play() -> None:
+    """`ruby-sparks --speedrun` plays a speed-run, so `ruby-sparks --help` must say that such options exist."""
+    result = subprocess.run([*console_script(), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    for option in ("--plain", "--speedrun", "--no-anim", "--category", "--record FILE", "--seed N", "--watch"):
+        assert option in result.stdout, option
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
 def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_path: Path) -> None:
     for target, words in ((tmp_path, "is not a file name"), (tmp_path / "missing" / "run.json", "there is no folder")):
         result = play("", "--record", str(target))
