@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, assert_never
 
+from ducktools.classbuilder.prefab import replace
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -69,12 +70,20 @@ class RubySparksApp(App[None]):
         self._loaded: Story | None = None
         self.loading_message = "Loading the story..."
         self.settings = Settings()
+        self._settings_read = False
         self._opening: list[Event] = []
 
     # -- start-up ---------------------------------------------------------------------------------------------------
 
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen anywhere (the Settings screen or the command palette's Theme) is the one setting, kept for
+        the next run. Not before the saved settings are read: the default theme set at start-up is no choice."""
+        if self._settings_read and theme != self.settings.theme:
+            self.update_settings(replace(self.settings, theme=theme))
+
     def on_mount(self) -> None:
         self.settings, problem = load_settings()
+        self._settings_read = True
         if problem:
             self.notify(problem, severity="warning", timeout=8)
         with contextlib.suppress(Exception):
@@ -409,7 +418,15 @@ class RubySparksApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's own commands, except that Quit is the game's: it autosaves, and asks first when a page in the
+        typewriter would be lost, as Ctrl+Q does."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                yield SystemCommand(
+                    "Quit", "Save your place and leave (asks first if a page would be lost)", self.action_quit_game
+                )
+            else:
+                yield command
         yield SystemCommand("New game", "Start the story from the beginning", lambda: self.action_menu("new"))
         yield SystemCommand("Continue", "Resume the newest save", lambda: self.action_menu("continue"))
         yield SystemCommand("Save", "Save to a named slot", lambda: self.action_slots("save"))
