@@ -181,6 +181,11 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("The waiter speaks French, and so does Ruby.", {"speaks_french": A}),
     ("Harry is sad. Neither is Ruby.", {"sad": D}),
     ("she stoppd painting", {"artist": D}),
+    # a belief is not praise; "fetch" is a dog's only with a dog's things; a place
+    ("She thinks I'm a genius.", {}),
+    ("She fetches a bottle of wine from the cellar.", {}),
+    ("She fetches the stick.", {"acts_like_a_dog": A}),
+    ("Harry asks if she's still painting. She is. Every day, down by the water.", {"artist": A}),
 ]
 
 
