@@ -92,6 +92,11 @@ class GameController:
         """The category of the speed-run in progress (finished or not), or None in an ordinary game."""
         return self.tracker.category if self.tracker is not None else None
 
+    @property
+    def can_undo(self) -> bool:
+        """Whether undo would take something back now (never in a speed-run)."""
+        return self.tracker is None and self.session is not None and bool(self.session.undo_stack)
+
     def timer_text(self) -> str:
         return self.tracker.clock_text() if self.tracker is not None else ""
 

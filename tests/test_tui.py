@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from game.explorer.exhaustive import explore_exhaustive
@@ -19,7 +18,17 @@ from game.tui.game_screen import GameScreen
 from game.tui.history_screen import HistoryScreen
 from game.tui.title import TitleScreen
 from game.tui.widgets import PageArea, RevealText
-from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, wait_until, write_page
+from tests.tui_helpers import (
+    SIZE,
+    footer_keys,
+    game_screen,
+    make_app,
+    play,
+    ready,
+    run_from_palette,
+    wait_until,
+    write_page,
+)
 
 
 @pytest.fixture(scope="module")
@@ -270,24 +279,6 @@ async def test_the_command_palette_offers_every_action(private_home: Path) -> No
         assert {"New game", "Save", "Load", "History", "Endings", "Settings", "Help", "Undo"} <= titles
 
 
-async def _palette(pilot: Pilot[None], search: str, title: str) -> None:
-    """Open the command palette, search, and run the command whose title is `title` once it is listed."""
-    from textual.command import CommandPalette
-    from textual.widgets import OptionList
-
-    app = pilot.app
-    await pilot.press("ctrl+p")
-    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-    await pilot.press(*search)
-
-    def listed() -> bool:
-        options = app.screen.query_one(OptionList)
-        return options.option_count > 0 and title in str(options.get_option_at_index(options.highlighted or 0).prompt)
-
-    await wait_until(pilot, listed)
-    await pilot.press("enter")
-
-
 async def test_the_palette_s_quit_is_the_game_s_and_asks_before_a_page_is_lost(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -295,7 +286,7 @@ async def test_the_palette_s_quit_is_the_game_s_and_asks_before_a_page_is_lost(p
         await pilot.press("n", "1", "1", "1", "1")
         await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
         game_screen(pilot).query_one(PageArea).insert("Ruby is")
-        await _palette(pilot, "quit", "Quit")
+        await run_from_palette(pilot, "quit", "Quit")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         assert app.is_running
         await pilot.press("n")
@@ -307,8 +298,8 @@ async def test_a_theme_chosen_in_the_palette_is_the_setting_kept_for_next_time(p
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await _palette(pilot, "theme", "Theme")
-        await _palette_choice(pilot, "nord")
+        await run_from_palette(pilot, "theme", "Theme")
+        await run_from_palette(pilot, "nord", "nord", open_it=False)
         await wait_until(pilot, lambda: app.theme == "nord")
     assert json.loads((private_home / "settings.json").read_text())["theme"] == "nord"
     app = make_app()
@@ -317,16 +308,21 @@ async def test_a_theme_chosen_in_the_palette_is_the_setting_kept_for_next_time(p
         assert app.theme == "nord" and app.settings.theme == "nord"
 
 
-async def _palette_choice(pilot: Pilot[None], search: str) -> None:
-    """In a palette already open (the theme picker), search and take the first hit."""
-    from textual.command import CommandPalette
-    from textual.widgets import OptionList
-
-    app = pilot.app
-    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-    await pilot.press(*search)
-    await wait_until(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
-    await pilot.press("enter")
+async def test_the_footer_offers_only_keys_that_work_now_and_fits_80_columns(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
+        assert "Pull" not in footer_keys(app) and "Undo" not in footer_keys(app)  # a choice, nothing to undo
+        await pilot.press("1")
+        await wait_until(pilot, lambda: "Undo" in footer_keys(app))
+        await pilot.press("1", "1", "1")
+        await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
+        await wait_until(pilot, lambda: "Pull" in footer_keys(app))
+        bottom = app.export_screenshot().replace("&#160;", " ")
+        for label in ("Help", "Pull", "Undo", "Menu", "Quit"):  # drawn, not cut off at 80 columns
+            assert label in bottom, label
 
 
 async def test_small_terminals_and_resizes_do_not_crash(private_home: Path) -> None:

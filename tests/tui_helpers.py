@@ -61,3 +61,28 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds:
         if time.monotonic() > deadline:
             raise AssertionError("the screen never showed what was expected")
         await pilot.pause()
+
+
+async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it: bool = True) -> None:
+    """Open the command palette (unless one is open: the theme picker), search, and run the command listed first once
+    its title shows `title`, as a player does."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = pilot.app
+    if open_it:
+        await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await pilot.press(*search)
+
+    def listed() -> bool:
+        options = app.screen.query_one(OptionList)
+        return options.option_count > 0 and title in str(options.get_option_at_index(options.highlighted or 0).prompt)
+
+    await wait_until(pilot, listed)
+    await pilot.press("enter")
+
+
+def footer_keys(app: RubySparksApp) -> set[str]:
+    """The descriptions of the keys the footer offers now (what it draws from)."""
+    return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}

@@ -256,6 +256,10 @@ class RubySparksApp(App[None]):
             self.controller.autosave()
 
     @property
+    def can_undo(self) -> bool:
+        return self.controller is not None and self.controller.can_undo
+
+    @property
     def in_speedrun(self) -> bool:
         return self.controller is not None and self.controller.speedrun is not None
 

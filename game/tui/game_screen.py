@@ -25,15 +25,16 @@ MARK = {"takes": "✓", "about": "?", "nothing": "·"}
 
 
 class GameScreen(Screen[None]):
+    # Short words, so that every key the footer shows fits in 80 columns; F6/F7 (save and load slots) are in Help.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "pull_page", "Pull page", priority=True),
+        Binding("f1", "app.help", "Help", priority=True),
+        Binding("f2", "pull_page", "Pull", priority=True),
         Binding("f3", "undo", "Undo", priority=True),
         Binding("f4", "history", "History", priority=True),
-        Binding("f5", "app.quick_save", "Quick save", priority=True),
-        Binding("f9", "app.quick_load", "Quick load", priority=True),
-        Binding("f6", "app.slots('save')", "Save", show=False, priority=True),
-        Binding("f7", "app.slots('load')", "Load", show=False, priority=True),
-        Binding("f1", "app.help", "Help", priority=True),
+        Binding("f5", "app.quick_save", "Save", priority=True),
+        Binding("f9", "app.quick_load", "Load", priority=True),
+        Binding("f6", "app.slots('save')", "Save as", show=False, priority=True),
+        Binding("f7", "app.slots('load')", "Load from", show=False, priority=True),
         Binding("escape", "app.to_title", "Menu"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
     ]
@@ -62,7 +63,9 @@ class GameScreen(Screen[None]):
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False)
             yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
-        yield Footer()
+        # without the palette's own entry (Ctrl+P is in Help), so that every key the story screen offers fits in 80
+        # columns, Menu and Quit included
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         page = self.query_one(PageArea)
@@ -74,6 +77,15 @@ class GameScreen(Screen[None]):
     def opening(self) -> list[Event]:
         """The events that show where this screen starts (a replay starts from its own run)."""
         return self.game.opening_events()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer shows only keys that do something now: F2 at the typewriter, F3 when there is something to take
+        back (never in a speed-run)."""
+        if action == "pull_page":
+            return self.view.at_typewriter
+        if action == "undo":
+            return self.game.can_undo
+        return True
 
     # -- drawing --------------------------------------------------------------------------------------------------
 
@@ -104,6 +116,7 @@ class GameScreen(Screen[None]):
         elif labels:
             choices.highlighted = 0
             choices.focus()
+        self.refresh_bindings()
 
     def draw_status(self) -> None:
         """The top line: the speed-run timer, the act and scene, and how Ruby seems (a line, never a number)."""
