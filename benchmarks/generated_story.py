@@ -52,3 +52,33 @@ def write_story(root: Path, scenes: int) -> Path:
                 lines.append(f"      - {{label: 'Skip', if: 'trust < 5', to: {following[1]}}}")
         (root / f"scenes_{start:05d}.yaml").write_text("\n".join(lines) + "\n")
     return root
+
+
+def write_loop_story(root: Path, laps: int, scenes: int = 20) -> Path:
+    """A ring of `scenes` scenes played `laps` times: the same story, whatever the length of the run, so a longer run
+    differs only in its length (for the engine's linearity, not the checker)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "story.yaml").write_text(
+        (MANIFEST % '  - {id: a0, title: "Act 0"}').replace(
+            "  seen:", f"  laps: {{type: int, default: 0, min: 0, max: {laps}}}\n  seen:"
+        )
+    )
+    (root / "lexicon.yaml").write_text(LEXICON)
+    lines = ["scenes:"]
+    for n in range(scenes):
+        lines.append(f"  - id: s{n}\n    title: Scene {n}\n    act: a0")
+        lines.append(f'    text:\n      - "Scene {n}. Trust is {{trust}}, lap {{laps}}."')
+        following = f"s{n + 1}" if n + 1 < scenes else "s0"
+        if n % 10 == 5:
+            lines.append("    typewriter:\n      prompt: Write.\n      outcomes:")
+            lines.append(f"        - {{wrote: happy, do: 'trust += 1', to: {following}}}")
+            lines.append(f"        - {{to: {following}}}")
+        elif n + 1 == scenes:
+            lines.append("    choices:")
+            lines.append(f"      - {{label: 'Again', if: 'laps < {laps}', do: 'laps += 1', to: s0}}")
+            lines.append("      - {label: 'End', to: end_good}")
+        else:
+            lines.append("    choices:")
+            lines.append(f"      - {{label: 'On', do: ['seen = true'], to: {following}}}")
+    (root / "scenes.yaml").write_text("\n".join(lines) + "\n")
+    return root

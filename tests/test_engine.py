@@ -28,7 +28,9 @@ from game.engine import (
     new_game,
     step,
 )
+from game.engine.history import History
 from game.engine.session import Session
+from game.engine.state import HistoryEntry
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
 
@@ -211,3 +213,21 @@ def test_random_playthroughs_are_deterministic_and_round_trip(mini_story: Story,
     assert play_randomly(mini_story, seed, moves) == first
     for state in first[0]:
         assert State.from_json(json.loads(json.dumps(state.to_json())), mini_story) == state
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["append", "replace", "drop"]), max_size=60))
+def test_history_behaves_as_the_tuple_it_replaces(moves: list[str]) -> None:
+    """The persistent history must read exactly as a tuple built the slow way, after any mix of steps."""
+    history, expected = History(), ()
+    for number, move in enumerate(moves):
+        entry = HistoryEntry(f"s{number}", "t", (str(number),))
+        if move == "append" or not expected:
+            history, expected = history.appended(entry), (*expected, entry)
+        elif move == "replace":
+            history, expected = history.with_last(entry), (*expected[:-1], entry)
+        else:
+            history, expected = history.without_last(), expected[:-1]
+        assert history == expected and tuple(history) == expected and len(history) == len(expected)
+        assert [history[i] for i in range(-len(expected), len(expected))] == [*expected, *expected]
+        assert history[1:] == History(expected[1:]) and bool(history) == bool(expected)

@@ -28,7 +28,7 @@ class Runtime:
         self.traits = dict(state.traits)
         self.page_about_ruby = state.page_about_ruby
         self.rng_counter = state.rng_counter
-        self.history = list(state.history)
+        self.history = state.history
         self.turn = state.turn
         self.events: list[Event] = []
         self.effect_log: list[str] = []
@@ -44,7 +44,7 @@ class Runtime:
             act=self.act,
             ending=self.ending,
             page_about_ruby=self.page_about_ruby,
-            history=tuple(self.history),
+            history=self.history,
         )
         return state, self.events
 
@@ -57,10 +57,10 @@ class Runtime:
 
     def record_action(self, action: str) -> None:
         if self.history:
-            self.history[-1] = replace(self.history[-1], action=action)
+            self.history = self.history.with_last(replace(self.history[-1], action=action))
 
     def add_history(self, entry: HistoryEntry) -> None:
-        self.history.append(entry)
+        self.history = self.history.appended(entry)
 
     # -- expressions -------------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ducktools.classbuilder.prefab import as_dict, attribute, prefab
 
+from game.engine.history import History
 from game.story.model import Story, Value
 
 
@@ -39,7 +40,7 @@ class State:
     act: str | None = None
     ending: str | None = None
     page_about_ruby: bool = False
-    history: tuple[HistoryEntry, ...] = attribute(default_factory=tuple)
+    history: History = attribute(default_factory=History)
 
     def to_json(self) -> dict[str, Any]:
         return as_dict(self) | {
@@ -64,7 +65,7 @@ class State:
                 act=None if data.get("act") is None else _text(data["act"]),
                 ending=None if data.get("ending") is None else _text(data["ending"]),
                 page_about_ruby=bool(data.get("page_about_ruby", False)),
-                history=tuple(
+                history=History(
                     HistoryEntry(
                         _text(e["scene"]), _text(e["title"]), tuple(_text(p) for p in e["paragraphs"]), _text(e.get("action", ""))
                     )

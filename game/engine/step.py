@@ -65,7 +65,7 @@ def describe(story: Story, state: State) -> list[Event]:
 
 def rerender(story: Story, state: State) -> State:
     """The same place with its text rendered again from `story` (after an author edited it): history keeps the new text."""
-    history = state.history[:-1] if state.history and state.history[-1].scene == state.scene else state.history
+    history = state.history.without_last() if state.history and state.history[-1].scene == state.scene else state.history
     if state.ending is not None:
         return replace(state, history=history)
     runtime = Runtime(story, replace(state, history=history))

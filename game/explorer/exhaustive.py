@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine import ChoiceInput, Input, PageInput, State, available_choices, new_game, step
+from game.engine.history import History
 from game.explorer.random_pages import PageWriter
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
@@ -176,7 +177,7 @@ def _inputs(story: Story, state: State, pages: dict[str, tuple[str, ...]]) -> li
 
 def _forget_history(state: State) -> State:
     """History is not part of the key and grows with every step: dropping it keeps a wide walk small in memory."""
-    return replace(state, history=())
+    return replace(state, history=History())
 
 
 def _path(parents: dict[StateKey, tuple[StateKey | None, Input | None]], key: StateKey) -> tuple[Input, ...]:

@@ -1,0 +1,90 @@
+"""The scenes of a playthrough so far: an immutable sequence that grows by sharing.
+
+Every step adds an entry to the history or rewrites its last one (the action taken there). Kept as a tuple, each step
+copied all of it, so a run cost the square of its length; here a step makes one small node that points at the history
+before it, and the states before and after a step (and every state undo keeps) share the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, overload
+
+if TYPE_CHECKING:
+    from game.engine.state import HistoryEntry
+
+
+class History(Sequence["HistoryEntry"]):
+    __slots__ = ("_before", "_last", "_length")
+
+    def __init__(self, entries: Iterable[HistoryEntry] = ()) -> None:
+        self._before: History | None = None
+        self._last: HistoryEntry | None = None
+        self._length = 0
+        items = tuple(entries)
+        if items:
+            before = History()
+            for entry in items[:-1]:
+                before = before.appended(entry)
+            self._before, self._last, self._length = before, items[-1], len(items)
+
+    def appended(self, entry: HistoryEntry) -> History:
+        node = History.__new__(History)
+        node._before, node._last, node._length = self, entry, self._length + 1
+        return node
+
+    def with_last(self, entry: HistoryEntry) -> History:
+        """The same history with its last entry replaced (an action recorded where the player acted)."""
+        return self.without_last().appended(entry)
+
+    def without_last(self) -> History:
+        if self._before is None:
+            raise IndexError("the history is empty")
+        return self._before
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[HistoryEntry]:
+        entries: list[HistoryEntry] = []
+        node: History | None = self
+        while node is not None and node._last is not None:
+            entries.append(node._last)
+            node = node._before
+        return reversed(entries)
+
+    @overload
+    def __getitem__(self, index: int) -> HistoryEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> History: ...
+
+    def __getitem__(self, index: int | slice) -> HistoryEntry | History:
+        if isinstance(index, slice):
+            return History(tuple(self)[index])
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError("history index out of range")
+        node = self
+        for _ in range(self._length - 1 - position):
+            assert node._before is not None
+            node = node._before
+        assert node._last is not None
+        return node._last
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, History):
+            return self is other or (self._length == other._length and tuple(self) == tuple(other))
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"History({list(self)!r})"
+
+    def __reduce__(self) -> tuple[type[History], tuple[tuple[HistoryEntry, ...]]]:
+        """Pickled flat: a long chain of nodes would go past the recursion limit."""
+        return History, (tuple(self),)
