@@ -217,6 +217,9 @@ async def test_quit_asks_only_when_a_page_would_be_lost(private_home: Path) -> N
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
+        assert "Ruby is" in app.export_screenshot().replace(
+            "&#160;", " "
+        )  # the page the question is about stays in view behind it
         await pilot.press("n")
         await pilot.pause()
         assert game_screen(pilot).query_one(PageArea).text == "Ruby is"
@@ -323,6 +326,17 @@ async def test_the_footer_offers_only_keys_that_work_now_and_fits_80_columns(pri
         bottom = app.export_screenshot().replace("&#160;", " ")
         for label in ("Help", "Pull", "Undo", "Menu", "Quit"):  # drawn, not cut off at 80 columns
             assert label in bottom, label
+
+
+async def test_notifications_quote_names_without_backticks(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: "“quicksave”" in app.export_screenshot())
+        assert "`" not in app.export_screenshot()
 
 
 async def test_small_terminals_and_resizes_do_not_crash(private_home: Path) -> None:

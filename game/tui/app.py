@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
     from game.engine.feedback import MarginNote
     from game.replay.format import Replay
     from game.story.model import Story
+
+
+def quoted(text: str) -> str:
+    """ "Saved as `quicksave`." as the screen should show it: plain mode marks names with backticks, which a player
+    reading a notification would see as stray marks, so here they become quotation marks."""
+    return re.sub(r"`([^`]*)`", "“\\1”", text)
 
 
 class RubySparksApp(App[None]):
@@ -189,13 +196,14 @@ class RubySparksApp(App[None]):
         return list(response.events)
 
     def show_notice(self, notice: Notice) -> None:
+        text = quoted(notice.text)
         match notice.kind:
             case "split" | "gold":
-                self.notify(notice.text, title="Gold split" if notice.kind == "gold" else "Split", timeout=6)
+                self.notify(text, title="Gold split" if notice.kind == "gold" else "Split", timeout=6)
             case "info":
-                self.notify(notice.text, timeout=6)
+                self.notify(text, timeout=6)
             case "warning" | "error":
-                self.notify(notice.text, severity=notice.kind, timeout=10)
+                self.notify(text, severity=notice.kind, timeout=10)
             case _:
                 assert_never(notice.kind)
 
