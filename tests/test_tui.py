@@ -274,6 +274,28 @@ async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private
         assert not text.revealing and text.shown == len(text.full)
 
 
+async def test_at_the_typewriter_the_key_that_shows_the_text_is_not_typed(private_home: Path) -> None:
+    app = make_app(animate=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        for _ in range(4):  # four choices to the first typewriter; each key first shows its scene's text at once
+            await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
+            if game_screen(pilot).query_one(RevealText).revealing:
+                await pilot.press("space")
+                await wait_until(pilot, lambda: not game_screen(pilot).query_one(RevealText).revealing)
+            await pilot.press("1")
+        await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
+        text = game_screen(pilot).query_one(RevealText)
+        page = game_screen(pilot).query_one(PageArea)
+        assert text.revealing
+        await pilot.press("space")
+        await wait_until(pilot, lambda: not text.revealing)
+        assert text.shown == len(text.full) and page.text == ""
+        await pilot.press("R")
+        await wait_until(pilot, lambda: page.text == "R")
+
+
 async def test_the_command_palette_offers_every_action(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

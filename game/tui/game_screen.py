@@ -60,7 +60,7 @@ class GameScreen(Screen[None]):
         yield OptionList(id="choices")
         with Vertical(id="typewriter"):
             yield Static(id="prompt")
-            yield PageArea(id="page", soft_wrap=True, show_line_numbers=False)
+            yield PageArea(id="page", soft_wrap=True, show_line_numbers=False, interrupt=self.finish_reveal)
             yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
         # without the palette's own entry (Ctrl+P is in Help), so that every key the story screen offers fits in 80
@@ -131,11 +131,18 @@ class GameScreen(Screen[None]):
     # -- input ----------------------------------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        text = self.query_one(RevealText)
-        if text.revealing:
-            text.finish()
+        if self.finish_reveal():
             event.stop()
             event.prevent_default()
+
+    def finish_reveal(self) -> bool:
+        """Any key shows the rest of the text at once, and does nothing else (at the typewriter it is not typed):
+        whether a reveal was running."""
+        text = self.query_one(RevealText)
+        if not text.revealing:
+            return False
+        text.finish()
+        return True
 
     @on(TextArea.Changed, "#page")
     def page_changed(self, event: TextArea.Changed) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual import events
 from textual.timer import Timer
@@ -67,7 +70,21 @@ class RevealText(Static):
 
 
 class PageArea(TextArea):
-    """The sheet of paper: a paste larger than the page is cut to fit, with a word about it, never a stall."""
+    """The sheet of paper: a paste larger than the page is cut to fit, with a word about it, never a stall.
+
+    `interrupt` is asked first about every key: when it returns True the key was used for something else (the key
+    that shows the rest of the text at once) and is not typed on the page."""
+
+    def __init__(self, *, interrupt: Callable[[], bool] | None = None, **options: Any) -> None:
+        super().__init__(**options)
+        self.interrupt = interrupt
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.interrupt is not None and self.interrupt():
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
         room = MAX_PAGE_CHARS - len(self.text)
