@@ -80,6 +80,7 @@ COMMITTED: dict[str, Case] = {
     "36_number_for_scene_id": Case("scenes.yaml", 35, "wrong-type", "must be a string, not the number 7"),
     # The scenes `page` and `after` lead only to each other: once there, no ending can be reached. Nothing says so.
     "37_trap_cycle_without_exit": Case("scenes.yaml", 35, "no-exit", "no path leads to any ending"),
+    "38_terminal_escape_in_text": Case("scenes.yaml", 7, "control-character", "U+001B"),
 }
 
 # Cases where the checker is wrong today: kept, and marked, so that a fix shows up as an XPASS failure.

@@ -308,3 +308,20 @@ def test_a_verdict_is_one_line_whatever_text_the_replay_holds(tmp_path: Path, te
 def test_a_negative_result_time_is_refused(tmp_path: Path) -> None:
     path = _tampered(tmp_path, lambda d: d["result"].update(time=-5))
     assert "`result.time` must be a whole number of milliseconds, 0 or more" in _invalid(path)
+
+
+def test_a_replayed_page_never_sends_a_control_code_to_the_terminal(mini_story: Story) -> None:
+    """A replay is anyone's file: its page text is played (the reader cleans it) and shown back (here) with every control
+    code but line breaks made visible as U+FFFD."""
+    import io
+
+    from game.frontends.plain_replay import play_back_plain
+    from game.replay.format import ReplayInput
+
+    run = Run(mini_story, 0)
+    run.apply(ReplayInput(0, "choice", 1))
+    run.apply(ReplayInput(500, "page", "Ruby speaks French.\x1b]0;owned\x07\nShe is happy."))
+    out = io.StringIO()
+    play_back_plain(mini_story, read_replay(run.replay().dumps().encode()), out, speed=0)
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+    assert "\ufffd]0;owned\ufffd" in out.getvalue() and "Bonjour." in out.getvalue()

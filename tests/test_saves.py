@@ -128,3 +128,15 @@ def test_a_saves_folder_that_is_a_file_is_named_in_the_message(mini_story: Story
     state, _ = new_game(mini_story)
     with pytest.raises(SaveError, match="that is a file, not a folder"):
         save_game("x", mini_story, state)
+
+
+def test_a_save_whose_text_holds_a_terminal_escape_is_refused(mini_story: Story) -> None:
+    """A save is shown again (its history, its scene title): text with an escape sequence in it, even under a checksum
+    made to match, is refused as damaged instead of reaching the terminal."""
+    from game.engine.state import State, StateError
+
+    state, _ = new_game(mini_story, 0)
+    data = json.loads(json.dumps(state.to_json()))
+    data["history"][0]["paragraphs"][0] += "\x1b]52;c;cm0gLXJmIH4=\x07"
+    with pytest.raises(StateError, match="control character"):
+        State.from_json(data, mini_story)

@@ -12,6 +12,7 @@ from typing import Any
 from ducktools.classbuilder.prefab import as_dict, attribute, prefab
 
 from game.engine.history import History
+from game.printable import control_character
 from game.story.model import Story, Value
 
 
@@ -98,6 +99,8 @@ class State:
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
+    if control_character(value) is not None:
+        raise ValueError("a text holds a control character (a save's text is shown in a terminal)")
     return value
 
 

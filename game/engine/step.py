@@ -28,6 +28,7 @@ from game.engine.state import HistoryEntry, State
 from game.story.model import Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
 from game.typewriter.reading import PageReading, TraitReading
+from game.typewriter.text import clean
 
 
 def new_game(story: Story, seed: int = 0) -> tuple[State, list[Event]]:
@@ -151,7 +152,7 @@ def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReadin
 
 
 def _page_summary(text: str) -> str:
-    first = " ".join(text.split())
+    first = " ".join(clean(text).split())  # as the reader saw it: the history is shown again, never a raw byte
     return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
 
 

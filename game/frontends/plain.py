@@ -33,6 +33,7 @@ from game.engine import (
     describe,
 )
 from game.persistence.saves import QUICKSAVE
+from game.printable import shown_safely
 from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
@@ -73,7 +74,9 @@ class PlainText:
         self.at_typewriter = False
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        """Every line plain mode prints passes here, so no control code from a story, save or replay reaches the
+        terminal (they are refused where they are read; this is the last guard)."""
+        self.out.write(shown_safely(text) + "\n")
 
     def paragraph(self, text: str, indent: str = "") -> None:
         self.say(textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent) if text else "")

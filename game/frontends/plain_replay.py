@@ -6,6 +6,7 @@ import time
 from typing import TextIO
 
 from game.frontends.plain import PlainText
+from game.printable import shown_safely
 from game.replay.format import Replay, ReplayInput
 from game.replay.run import Run, RunRefused
 from game.replay.verify import format_time, other_story
@@ -13,10 +14,12 @@ from game.story.model import Story
 
 
 def describe_input(item: ReplayInput) -> str:
+    """One recorded input as the player made it; a page's text is someone else's, so its control codes are shown as
+    U+FFFD, never sent to the terminal (the replay viewer shows this line too)."""
     if item.kind == "choice":
         return f"> {item.value}"
     if item.kind == "page":
-        return "page> " + str(item.value).replace("\n", "\n    | ")
+        return "page> " + shown_safely(str(item.value)).replace("\n", "\n    | ")
     return f"> {item.kind}"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from ducktools.classbuilder.prefab import attribute, prefab
 
+from game.printable import control_character, one_line, shown_safely
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
 
@@ -131,6 +132,19 @@ class _Converter:
 
     def scalar(self, node: yaml.Node) -> Yaml:
         tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            found = control_character(node.value)
+            if found is not None:
+                # a story is shown in a terminal: "\e]52;..." in its text would write the player's clipboard
+                self.problems.append(
+                    YamlProblem(
+                        self.span(node),
+                        "control-character",
+                        f"text holds the control character {one_line(found)} (U+{ord(found):04X}); "
+                        "a story's text may hold line breaks and tabs, but no other control character",
+                    )
+                )
+                return shown_safely(node.value)
         if tag in _SCALAR_TAGS:
             return _SCALAR_TAGS[tag](node.value)  # type: ignore[no-any-return,no-untyped-call]
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
