@@ -350,6 +350,30 @@ async def test_the_footer_offers_only_keys_that_work_now_and_fits_80_columns(pri
             assert label in bottom, label
 
 
+async def test_the_header_says_where_the_player_is_also_after_continuing_into_an_ending(private_home: Path) -> None:
+    from game.engine import ChoiceInput
+    from game.paths import assets_dir
+    from game.replay.format import read_replay
+
+    replay = read_replay((assets_dir() / "replays" / "block_wins.json").read_bytes())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await play(pilot, tuple(ChoiceInput(int(item.value or 0)) for item in replay.inputs))
+        await wait_until(pilot, lambda: game_screen(pilot).view.ending_id is not None)
+        ending, act = game_screen(pilot).view.ending_title, game_screen(pilot).view.act_title
+        assert ending and act
+        assert act not in game_screen(pilot).view.plain_text  # the act is named in the header, not again in the text
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
+        status = str(game_screen(pilot).query_one("#status", Static).render())
+        assert ending in status and act in status
+
+
 async def test_notifications_quote_names_without_backticks(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

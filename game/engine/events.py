@@ -53,6 +53,8 @@ class EndingReached:
     ending_id: str
     title: str
     paragraphs: tuple[str, ...]
+    act_title: str = ""
+    """The act the story ended in, for a header that always says where the player is (also after a load)."""
 
 
 @prefab(frozen=True)

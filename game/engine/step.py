@@ -58,7 +58,8 @@ def describe(story: Story, state: State) -> list[Event]:
     shown = state.history[-1].paragraphs if state.history and state.history[-1].scene == state.scene else None
     if state.ending is not None:
         ending = story.endings[state.ending]
-        runtime.emit(EndingReached(ending.id, ending.title, shown or runtime.render(ending.text, ending.id)))
+        paragraphs = shown or runtime.render(ending.text, ending.id)
+        runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(state.act)))
     else:
         _show_scene(runtime, story.scenes[state.scene], shown=shown)
     return runtime.finish()[1]
@@ -170,7 +171,7 @@ def _enter(runtime: Runtime, target: str) -> None:
         paragraphs = runtime.render(ending.text, ending.id)
         runtime.scene = runtime.ending = target
         runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
-        runtime.emit(EndingReached(ending.id, ending.title, paragraphs))
+        runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(runtime.act)))
         return
     scene = story.scenes[target]
     runtime.scene = target

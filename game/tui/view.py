@@ -63,8 +63,7 @@ def fold(events: list[Event], before: SceneView | None = None) -> SceneView:
 def _apply(view: SceneView, event: Event) -> None:
     match event:
         case ActStarted():
-            view.act_title = event.title or event.act_id
-            view.paragraphs.append(Paragraph(view.act_title, "heading"))
+            view.act_title = event.title or event.act_id  # in the header, which always shows it: not in the text too
         case Narration():
             view.paragraphs.extend(Paragraph(text, "aside") for text in event.paragraphs)
         case PageRead():
@@ -82,7 +81,8 @@ def _apply(view: SceneView, event: Event) -> None:
             view.at_typewriter = True
         case EndingReached():
             view.ending_id = event.ending_id
-            view.ending_title = event.title
+            view.ending_title = view.scene_title = event.title
+            view.act_title = event.act_title or view.act_title
             view.at_typewriter = False
             view.choices = ()
             view.paragraphs.append(Paragraph(f"THE END: {event.title}", "heading"))
