@@ -374,6 +374,16 @@ async def test_the_header_says_where_the_player_is_also_after_continuing_into_an
         assert ending in status and act in status
 
 
+async def test_prose_keeps_a_readable_measure_centred_in_a_wide_terminal(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
+        text = game_screen(pilot).query_one(RevealText).region
+        assert text.width <= 72 and abs((text.x + text.width / 2) - 100) <= 3  # about 72 columns, in the middle
+
+
 async def test_notifications_quote_names_without_backticks(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
