@@ -186,6 +186,10 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She fetches a bottle of wine from the cellar.", {}),
     ("She fetches the stick.", {"acts_like_a_dog": A}),
     ("Harry asks if she's still painting. She is. Every day, down by the water.", {"artist": A}),
+    # idioms that more than one held-out writer reached for
+    ("She has a face like a wet weekend.", {"sad": A}),
+    ("She did a runner in the middle of the night.", {"leaves": A}),
+    ("She paddles her own canoe now.", {"independent": A}),
 ]
 
 
