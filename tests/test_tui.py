@@ -384,6 +384,28 @@ async def test_prose_keeps_a_readable_measure_centred_in_a_wide_terminal(private
         assert text.width <= 72 and abs((text.x + text.width / 2) - 100) <= 3  # about 72 columns, in the middle
 
 
+async def test_the_smallest_playable_terminal_shows_story_and_every_choice(private_home: Path) -> None:
+    """The README's smallest size is one where the game can be played; one column or row less, the notice."""
+    from textual.widgets import OptionList
+
+    from game.tui.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmall
+
+    app = make_app()
+    async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
+        screen = game_screen(pilot)
+        choices = screen.query_one(OptionList)
+        assert screen.query_one("#story").region.height >= 5
+        assert choices.region.bottom <= MIN_HEIGHT and choices.option_count == len(screen.view.choices)
+        for size in ((MIN_WIDTH - 1, MIN_HEIGHT), (MIN_WIDTH, MIN_HEIGHT - 1)):
+            await pilot.resize_terminal(*size)
+            await wait_until(pilot, lambda: isinstance(app.screen, TooSmall))
+            await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
+            await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
+
+
 async def test_notifications_quote_names_without_backticks(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

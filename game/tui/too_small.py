@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-MIN_WIDTH = 24
-MIN_HEIGHT = 6
-"""Below this a dialog's border and padding leave its text no columns at all, and Rich's wrapping divides by that
-zero (ValueError from rich.cells.chop_cells, reached through Textual's layout): a player got a traceback."""
+MIN_WIDTH = 50
+MIN_HEIGHT = 16
+"""The smallest terminal one can play in: the header, seven rows of story, the choices and the footer. (Below about
+24x6 a dialog's border and padding would also leave its text no columns at all, and Rich's wrapping divided by that
+zero: a player got a traceback.)"""
 
 
 class TooSmall(Screen[None]):
