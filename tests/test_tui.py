@@ -406,6 +406,20 @@ async def test_the_smallest_playable_terminal_shows_story_and_every_choice(priva
             await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
 
 
+async def test_a_notification_never_covers_the_choices(private_home: Path) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
+        await pilot.press("f5")
+        await wait_until(pilot, lambda: len(app.screen.query("Toast")) > 0)
+        choices = game_screen(pilot).query_one(OptionList).region
+        assert not any(toast.region.overlaps(choices) for toast in app.screen.query("Toast"))
+
+
 async def test_notifications_quote_names_without_backticks(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
