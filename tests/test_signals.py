@@ -135,9 +135,8 @@ def _start_tui() -> tuple[subprocess.Popen[bytes], int, Output]:
     return child, primary, Output(lambda: os.read(primary, 65536))
 
 
-def _press(primary: int, keys: str, settle: float = 1.5) -> None:
+def _press(primary: int, keys: str) -> None:
     os.write(primary, keys.encode())
-    time.sleep(settle)
 
 
 def _wait_for_file(path: Path, timeout: float = 15.0) -> None:
@@ -153,9 +152,10 @@ def test_the_tui_autosaves_on_a_signal(signum: int, mini_story: Story) -> None:
     autosave = slot_path("autosave")
     child, primary, out = _start_tui()
     try:
-        time.sleep(3)  # the title screen, and the story loading in its thread
+        out.wait_for("Nothing upsetting.")  # the title shows the story's content note once the story has loaded
         assert child.poll() is None, out.text[-3000:]
         _press(primary, "n")  # new game
+        out.wait_for("The Desk")  # the first scene, in the header
         _press(primary, "1")  # sit down and write: the typewriter (the app autosaves after every scene)
         _wait_for_file(autosave)
         assert load_game("autosave", mini_story).scene == "page"
