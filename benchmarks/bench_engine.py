@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from generated_story import write_loop_story
-from timing import compile_bytecode, median_process_seconds, ruby_sparks, verdict
+from timing import compile_bytecode, median_process_seconds, median_seconds, ruby_sparks, verdict
 
 from game.engine import ChoiceInput, PageInput, new_game, step
 from game.explorer.random_explore import explore_random
@@ -33,13 +33,7 @@ from game.story.model import Story
 
 
 def cpu_median(action: Callable[[], object], repeat: int = 5) -> float:
-    """Median CPU seconds of this process: a busy neighbour slows the wall clock more than it does the CPU time."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+    return median_seconds(action, repeat, clock=time.process_time)
 
 
 def stripped_loop(story: Story, runs: int) -> int:

@@ -11,15 +11,13 @@ from typing import Any
 from game.controller import NO_UNDO_IN_A_SPEEDRUN, GameController
 from game.engine import ChoiceInput, Input, PageInput
 from game.frontends.plain import play_plain
-from game.paths import assets_dir
 from game.persistence.saves import load_game, slot_path
 from game.replay.format import read_replay
 from game.replay.verify import verify
 from game.story.model import Story
-from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, wait_until
+from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, shipped_replay, wait_until
 
-FILM = read_replay((assets_dir() / "replays" / "film.json").read_bytes())
-PATH = tuple(ChoiceInput(int(item.value or 0)) if item.kind == "choice" else PageInput(str(item.value)) for item in FILM.inputs)
+FILM, PATH = shipped_replay("film")
 """The shipped film replay's inputs: choices and typed pages, to the film's ending (with the replay's seed)."""
 SAVED_AT = 5
 """After this many inputs the game is saved to a slot, then one input is taken back and made again."""

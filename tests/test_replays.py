@@ -22,7 +22,17 @@ from game.replay.verify import verify
 from game.speedrun.records import load_records
 from game.story.model import Story
 from tests.conftest import cap_memory, console_script
-from tests.tui_helpers import SIZE, footer_keys, game_screen, make_app, play, ready, run_from_palette, wait_until
+from tests.tui_helpers import (
+    SIZE,
+    footer_keys,
+    game_screen,
+    make_app,
+    play,
+    ready,
+    run_from_palette,
+    shipped_replay,
+    wait_until,
+)
 
 SHIPPED = sorted((assets_dir() / "replays").glob("*.json"))
 
@@ -197,7 +207,7 @@ def test_watching_a_replay_of_other_story_files_says_so(tmp_path: Path) -> None:
 
 
 async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
-    replay = read_replay((assets_dir() / "replays" / "block_wins.json").read_bytes())
+    _, path = shipped_replay("block_wins")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -206,7 +216,7 @@ async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.timer_text().startswith("⏱ 0:00")
-        await play(pilot, tuple(ChoiceInput(int(i.value or 0)) for i in replay.inputs))
+        await play(pilot, path)
         assert game_screen(pilot).view.ending_id == "block_wins"
         # the finished run is kept as a replay that verifies
         saved = sorted((user_data_dir() / "replays").glob("*-block_wins.json"))

@@ -26,6 +26,7 @@ from tests.tui_helpers import (
     play,
     ready,
     run_from_palette,
+    shipped_replay,
     wait_until,
     write_page,
 )
@@ -351,16 +352,12 @@ async def test_the_footer_offers_only_keys_that_work_now_and_fits_80_columns(pri
 
 
 async def test_the_header_says_where_the_player_is_also_after_continuing_into_an_ending(private_home: Path) -> None:
-    from game.engine import ChoiceInput
-    from game.paths import assets_dir
-    from game.replay.format import read_replay
-
-    replay = read_replay((assets_dir() / "replays" / "block_wins.json").read_bytes())
+    _, path = shipped_replay("block_wins")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        await play(pilot, tuple(ChoiceInput(int(item.value or 0)) for item in replay.inputs))
+        await play(pilot, path)
         await wait_until(pilot, lambda: game_screen(pilot).view.ending_id is not None)
         ending, act = game_screen(pilot).view.ending_title, game_screen(pilot).view.act_title
         assert ending and act
@@ -406,7 +403,7 @@ async def test_the_smallest_playable_terminal_shows_story_and_every_choice(priva
             await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
 
 
-async def test_a_notification_never_covers_the_choices(private_home: Path) -> None:
+async def test_a_notification_quotes_names_without_backticks_and_never_covers_the_choices(private_home: Path) -> None:
     from textual.widgets import OptionList
 
     app = make_app()
@@ -415,20 +412,10 @@ async def test_a_notification_never_covers_the_choices(private_home: Path) -> No
         await pilot.press("n")
         await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
         await pilot.press("f5")
-        await wait_until(pilot, lambda: len(app.screen.query("Toast")) > 0)
-        choices = game_screen(pilot).query_one(OptionList).region
-        assert not any(toast.region.overlaps(choices) for toast in app.screen.query("Toast"))
-
-
-async def test_notifications_quote_names_without_backticks(private_home: Path) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await ready(pilot)
-        await pilot.press("n")
-        await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
-        await pilot.press("f5")
         await wait_until(pilot, lambda: "“quicksave”" in app.export_screenshot())
         assert "`" not in app.export_screenshot()
+        choices = game_screen(pilot).query_one(OptionList).region
+        assert not any(toast.region.overlaps(choices) for toast in app.screen.query("Toast"))
 
 
 async def test_small_terminals_and_resizes_do_not_crash(private_home: Path) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 
 from game.engine import ChoiceInput, Input, PageInput
+from game.paths import assets_dir
+from game.replay.format import Replay, read_replay
 from game.tui.app import RubySparksApp
 from game.tui.game_screen import GameScreen
 from game.tui.widgets import PageArea
@@ -86,3 +88,12 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
 def footer_keys(app: RubySparksApp) -> set[str]:
     """The descriptions of the keys the footer offers now (what it draws from)."""
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+
+
+def shipped_replay(name: str) -> tuple[Replay, tuple[Input, ...]]:
+    """A replay shipped in assets/replays, and its choices and pages as the inputs a player would make."""
+    replay = read_replay((assets_dir() / "replays" / f"{name}.json").read_bytes())
+    inputs = tuple(
+        ChoiceInput(int(item.value or 0)) if item.kind == "choice" else PageInput(str(item.value)) for item in replay.inputs
+    )
+    return replay, inputs

@@ -347,6 +347,11 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
     return True
 
 
+def _past_tense(word: str) -> bool:
+    """ "phoned", "went": a verb's past form (irregular ones from the stemmer's own table), which no noun phrase holds."""
+    return word in IRREGULAR or (word.endswith("ed") and len(word) > 3)
+
+
 NOUN_PHRASE_STARTS = frozenset({"the", "a", "an", "her", "his", "my", "their", "our", "your"})
 
 
@@ -359,7 +364,7 @@ def _noun_phrase_then_verb(words: list[str], j: int) -> bool:
         word = words[k]
         if word in PREPOSITIONS or word in (",", "and", "or", "but"):
             return False
-        if word in AUXILIARIES or word in IRREGULAR or (word.endswith("ed") and len(word) > 3):
+        if word in AUXILIARIES or _past_tense(word):
             return True
     return False
 
@@ -496,8 +501,7 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
             words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS
         ):
             break
-        past = words[j] in IRREGULAR or (words[j].endswith("ed") and len(words[j]) > 3)
-        if j > i and past and words[j - 1] not in DETERMINERS:
+        if j > i and _past_tense(words[j]) and words[j - 1] not in DETERMINERS:
             break  # "her sister phoned in tears": a past tense is the verb
         j += 1
     return max(j, i + 1)
