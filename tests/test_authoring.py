@@ -82,6 +82,27 @@ def test_exhaustive_proves_reachability_with_replays_that_verify(tmp_path: Path)
     assert planted.returncode == 1 and "lost: NOT REACHED" in planted.stdout
 
 
+def test_exhaustive_reports_a_dead_branch_by_file_and_line(tmp_path: Path) -> None:
+    """`trust` is clamped to 5, so the new paragraph can never show; `vow` (a choice) and `happy` (written on a page,
+    read by a status line) do vary, so neither is reported."""
+    story = tmp_path / "story"
+    shutil.copytree(MINI, story)
+    scenes = story / "scenes.yaml"
+    text = scenes.read_text()
+    scenes.write_text(
+        text.replace(
+            '      - {if: "vow", text: "You promised."}\n',
+            '      - {if: "vow", text: "You promised."}\n      - {if: "trust > 5", text: "Never."}\n',
+        )
+    )
+    result = cli("explore", str(story), "--exhaustive", "--format", "json", "--out", str(tmp_path / "r"))
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and not report["ok"]
+    assert report["constant_conditions"] == [{"if": "trust > 5", "where": f"{scenes}:8:15", "always": False}]
+    shown = cli("explore", str(story), "--exhaustive", "--out", str(tmp_path / "r")).stdout
+    assert "`trust > 5` is false in every state" in shown and "dead branch" in shown
+
+
 def test_exhaustive_says_clearly_when_it_stops_at_the_limit(tmp_path: Path) -> None:
     result = cli("explore", "--exhaustive", "--limit", "50", "--out", str(tmp_path))
     assert result.returncode == 1

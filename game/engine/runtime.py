@@ -7,7 +7,7 @@ only place that evaluates expressions at run time, so every runtime problem is r
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ducktools.classbuilder.prefab import replace
 
@@ -16,10 +16,15 @@ from game.engine.state import HistoryEntry, State
 from game.story import expressions as ex
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Story, Template, TextBlock, Value, Variable
 
+ConditionWatch = Callable[[Condition, bool], None]
+"""Told every condition the engine tests and what it came to: the exhaustive explorer finds dead branches with it,
+by seeing each condition tested where the engine really tests it, rather than guessing the moment from outside."""
+
 
 class Runtime:
-    def __init__(self, story: Story, state: State) -> None:
+    def __init__(self, story: Story, state: State, watch: ConditionWatch | None = None) -> None:
         self.story = story
+        self.watch = watch
         self.state = state
         self.scene = state.scene
         self.act = state.act
@@ -74,10 +79,13 @@ class Runtime:
         if condition is None:
             return True
         try:
-            return bool(condition.test(self.lookup))
+            result = bool(condition.test(self.lookup))
         except ex.EvaluationError as error:
             self.problem(f"`{condition.source}`: {error}; taken as false", where, condition.span)
-            return False
+            result = False
+        if self.watch is not None:
+            self.watch(condition, result)
+        return result
 
     def apply(self, effects: Iterable[Effect], where: str, log: bool = False) -> None:
         for effect in effects:

@@ -23,7 +23,7 @@ from game.engine.events import (
 )
 from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
-from game.engine.runtime import Runtime, holds_in
+from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, State
 from game.story.model import Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
@@ -31,7 +31,7 @@ from game.typewriter.reading import PageReading, TraitReading
 from game.typewriter.text import clean
 
 
-def new_game(story: Story, seed: int = 0) -> tuple[State, list[Event]]:
+def new_game(story: Story, seed: int = 0, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
     """A fresh state at the story's start, and the events that show the first scene."""
     traits = {trait.id: 0.0 for trait in story.lexicon.traits} if story.lexicon else {}
     state = State(
@@ -40,7 +40,7 @@ def new_game(story: Story, seed: int = 0) -> tuple[State, list[Event]]:
         traits=traits,
         seed=seed,
     )
-    runtime = Runtime(story, state)
+    runtime = Runtime(story, state, watch)
     _enter(runtime, story.start)
     return runtime.finish()
 
@@ -75,7 +75,7 @@ def rerender(story: Story, state: State) -> State:
     return runtime.finish()[0]
 
 
-def step(story: Story, state: State, action: Input) -> tuple[State, list[Event]]:
+def step(story: Story, state: State, action: Input, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
     if isinstance(action, CommandInput):
         if action.name == "look":
             return state, describe(story, state)
@@ -84,18 +84,18 @@ def step(story: Story, state: State, action: Input) -> tuple[State, list[Event]]
         return state, [Rejected("The story is over.")]
     scene = story.scenes[state.scene]
     if isinstance(action, ChoiceInput):
-        return _choose(story, state, scene, action.number)
-    return _write(story, state, scene, action.text)
+        return _choose(story, state, scene, action.number, watch)
+    return _write(story, state, scene, action.text, watch)
 
 
-def _choose(story: Story, state: State, scene: Scene, number: int) -> tuple[State, list[Event]]:
+def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
     offered = available_choices(story, state)
     if not 1 <= number <= len(offered):
         return state, [Rejected(f"Choose a number from 1 to {len(offered)}.")]
     choice = offered[number - 1]
-    runtime = Runtime(story, state)
+    runtime = Runtime(story, state, watch)
     runtime.record_action(runtime.interpolate(choice.label, scene.id))
     runtime.apply(choice.effects, f"a choice of `{scene.id}`")
     _narrate(runtime, choice.text, scene.id)
@@ -103,11 +103,11 @@ def _choose(story: Story, state: State, scene: Scene, number: int) -> tuple[Stat
     return runtime.finish()
 
 
-def _write(story: Story, state: State, scene: Scene, text: str) -> tuple[State, list[Event]]:
+def _write(story: Story, state: State, scene: Scene, text: str, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is None or story.lexicon is None:
         return state, [Rejected("There is no typewriter here: choose by number.")]
     reading = read_page(story.lexicon, story.characters, text)
-    runtime = Runtime(story, state)
+    runtime = Runtime(story, state, watch)
     runtime.record_action(_page_summary(text))
     written = apply_reading(runtime, reading)
     outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)

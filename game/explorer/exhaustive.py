@@ -13,6 +13,12 @@ At each typewriter the walk writes the pages that scene tells apart: for each ou
 fallback), and one page about someone else.
 Writing every trait at every typewriter would multiply the states by the lexicon's size at each page (millions for
 the shipped story) while adding no outcome the author wrote; the random explorer covers the rest.
+
+Every condition the engine tests on the way (choices, outcomes, text blocks, status lines) is watched: one that came
+to the same value every time it was tested is a dead branch, text that is always or never shown. Text conditions do
+not split states and the walk writes only the pages that outcomes tell apart, so the traits a text reads are varied
+by the random explorer's playthroughs, watched the same way: a condition is reported only when neither search ever
+saw it change, and the report names its file and line.
 """
 
 from __future__ import annotations
@@ -25,15 +31,18 @@ from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine import ChoiceInput, Input, PageInput, State, available_choices, new_game, step
 from game.engine.history import History
+from game.explorer.random_explore import Coverage, explore_run
 from game.explorer.random_pages import PageWriter
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
 from game.story.expressions import Binary, Expr, Literal_, Name, Unary, names_in
-from game.story.model import Effect, Scene, Story
+from game.story.model import Condition, Effect, Scene, Story
 
 COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
 
 DEFAULT_LIMIT = 200_000
+WITNESS_RUNS = 1_000
+"""Random playthroughs that vary what the walk does not (the traits of free pages) before a condition is called dead."""
 
 StateKey = tuple[object, ...]
 
@@ -46,6 +55,42 @@ class Exploration:
     paths: dict[str, tuple[Input, ...]]
     """The shortest inputs that reach each reachable ending."""
     scenes: frozenset[str]
+    constant: tuple[ConstantCondition, ...] = ()
+    """Conditions that came to one value every time the walk tested them."""
+
+
+@prefab(frozen=True)
+class ConstantCondition:
+    source: str
+    where: str
+    """The condition's file, line and column."""
+    value: bool
+
+
+class _ConditionValues:
+    """What each condition came to, keyed by identity: two conditions with the same source in two places are two branches."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[Condition, set[bool]]] = {}
+
+    def __call__(self, condition: Condition, result: bool) -> None:
+        entry = self.seen.get(id(condition))
+        if entry is None:
+            self.seen[id(condition)] = (condition, {result})
+        else:
+            entry[1].add(result)
+
+    def constant(self) -> tuple[ConstantCondition, ...]:
+        found = [
+            ConstantCondition(condition.source, str(condition.span or "?"), next(iter(values)))
+            for condition, values in self.seen.values()
+            if len(values) == 1
+        ]
+        return tuple(sorted(found, key=lambda c: (c.where.rsplit(":", 2)[0], *map(_number, c.where.rsplit(":", 2)[1:]))))
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else 0
 
 
 def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
@@ -138,10 +183,11 @@ def _effects(story: Story) -> Iterator[Effect]:
             yield from (*trait.effects, *trait.negated)
 
 
-def explore_exhaustive(story: Story, limit: int = DEFAULT_LIMIT) -> Exploration:
+def explore_exhaustive(story: Story, limit: int = DEFAULT_LIMIT, witness_runs: int = WITNESS_RUNS) -> Exploration:
     pages = {scene.id: typewriter_pages(story, scene) for scene in story.scenes.values() if scene.typewriter}
     state_key = _abstraction(story).key
-    start, _ = new_game(story, seed=0)
+    watch = _ConditionValues()
+    start, _ = new_game(story, seed=0, watch=watch)
     parents: dict[StateKey, tuple[StateKey | None, Input | None]] = {state_key(start): (None, None)}
     frontier: deque[State] = deque([start])
     endings: dict[str, StateKey] = {}
@@ -151,7 +197,7 @@ def explore_exhaustive(story: Story, limit: int = DEFAULT_LIMIT) -> Exploration:
         state = frontier.popleft()
         key = state_key(state)
         for action in _inputs(story, state, pages):
-            after, _ = step(story, state, action)
+            after, _ = step(story, state, action, watch)
             after_key = state_key(after)
             if after_key in parents:
                 continue
@@ -166,7 +212,10 @@ def explore_exhaustive(story: Story, limit: int = DEFAULT_LIMIT) -> Exploration:
                 scenes.add(after.scene)
                 frontier.append(_forget_history(after))
     paths = {ending: _path(parents, key) for ending, key in endings.items()}
-    return Exploration(len(parents), complete, paths, frozenset(scenes))
+    writer = PageWriter(story)
+    for seed in range(witness_runs):
+        explore_run(story, seed, Coverage(), pages=writer, watch=watch)
+    return Exploration(len(parents), complete, paths, frozenset(scenes), watch.constant())
 
 
 def _inputs(story: Story, state: State, pages: dict[str, tuple[str, ...]]) -> list[Input]:

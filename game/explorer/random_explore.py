@@ -16,6 +16,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
 from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
+from game.engine.runtime import ConditionWatch
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
 from game.replay.format import Replay, ReplayInput
@@ -54,10 +55,17 @@ class Coverage:
         self.issues.extend(other.issues)
 
 
-def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MAX_STEPS, pages: PageWriter | None = None) -> None:
+def explore_run(
+    story: Story,
+    seed: int,
+    coverage: Coverage,
+    max_steps: int = MAX_STEPS,
+    pages: PageWriter | None = None,
+    watch: ConditionWatch | None = None,
+) -> None:
     rng = random.Random(seed)
     pages = pages or PageWriter(story)
-    state, events = new_game(story, seed)
+    state, events = new_game(story, seed, watch)
     inputs: list[Input] = []
     coverage.runs += 1
     coverage.scenes[state.scene] += 1
@@ -89,7 +97,7 @@ def explore_run(story: Story, seed: int, coverage: Coverage, max_steps: int = MA
             action = ChoiceInput(number)
         inputs.append(action)
         before = state.traits
-        state, events = step(story, state, action)
+        state, events = step(story, state, action, watch)
         note_problems(list(events))
         if isinstance(action, PageInput):
             coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))

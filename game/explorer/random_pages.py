@@ -2,7 +2,8 @@
 
 A page asserts or negates one or more traits' phrases about the subject (by a name the interpreter knows, or by the
 subject's pronoun), says something about someone else, or is junk; the mix is what an author needs to see every
-branch of a typewriter scene taken, including outcomes that need several traits at once.
+branch of a typewriter scene taken, including outcomes that need several traits at once, and (with "very", "always")
+conditions that need a strong trait, such as `joyful >= 2`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ class PageWriter:
             return self.about_someone_else(rng.choice(lexicon.traits))
         traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
         subject = rng.choice((self.story.subject_name, _pronoun(self.story)))
-        return " ".join(_sentence(subject, rng.choice(self.ways(t)), negated=rng.random() < 0.3) for t in traits)
+        return " ".join(
+            _sentence(subject, rng.choice(self.ways(t)), negated=rng.random() < 0.3, strong=rng.random() < 0.25) for t in traits
+        )
 
     def for_tests(self, tests: tuple[TraitTest, ...]) -> str:
         """One page that asserts (or negates) every trait in `tests`: what an outcome's `wrote:` asks for."""
@@ -72,8 +75,16 @@ def _pronoun(story: Story) -> str:
     return PRONOUNS.get(story.subject.pronoun, "She") if story.subject else "She"
 
 
-def _sentence(subject: str, way: tuple[str, bool], negated: bool) -> str:
+def _sentence(subject: str, way: tuple[str, bool], negated: bool, strong: bool = False) -> str:
     predicate, adjective = way
+    if not negated and strong:
+        if adjective:
+            return (
+                f"{subject} is very {predicate.removeprefix('is ')}."
+                if predicate.startswith("is ")
+                else f"{subject} {predicate}."
+            )
+        return f"{subject} always {predicate}."
     if not negated:
         return f"{subject} {predicate}."
     if adjective:

@@ -49,7 +49,8 @@ def exhaustive_report(story: Story, exploration: Exploration, replays: dict[str,
         "endings": {e: {"inputs": len(p), "replay": str(replays[e])} for e, p in exploration.paths.items()},
         "unreached_endings": unreached,
         "unreached_scenes": [s for s in story.scenes if s not in exploration.scenes],
-        "ok": exploration.complete and not unreached,
+        "constant_conditions": [{"if": c.source, "where": c.where, "always": c.value} for c in exploration.constant],
+        "ok": exploration.complete and not unreached and not exploration.constant,
     }
 
 
@@ -91,5 +92,8 @@ def report_text(report: dict[str, Any]) -> str:
             lines.append(f"  {ending}: NOT REACHED")
         for scene in report["unreached_scenes"]:
             lines.append(f"  scene never reached: {scene}")
+        for found in report["constant_conditions"]:
+            value = "true" if found["always"] else "false"
+            lines.append(f"  {found['where']}: `{found['if']}` is {value} in every state that reaches it (a dead branch)")
     lines.append("ok" if report["ok"] else "problems found")
     return "\n".join(lines)
