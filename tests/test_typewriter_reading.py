@@ -37,7 +37,7 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She is no longer my creation.", {"free": A}),
     # roles, not fixed strings
     ("She is miserable every time he goes out.", {"miserable_without_calvin": A}),
-    ("She cries until he comes home.", {"miserable_without_calvin": A}),
+    ("She cries until he comes home.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
     ("She falls apart when I leave.", {"miserable_without_calvin": A}),
     ("When Calvin's out she's an utter wreck.", {"miserable_without_calvin": A}),
     ("Without Calvin around she is a mess.", {"miserable_without_calvin": A}),
@@ -190,6 +190,27 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She has a face like a wet weekend.", {"sad": A}),
     ("She did a runner in the middle of the night.", {"leaves": A}),
     ("She paddles her own canoe now.", {"independent": A}),
+    # Calvin planning a page is not the page
+    ("Later I'll write that she paints.", {}),
+    ("I ought to write that she is brave and free.", {}),
+    ("Next week I'm going to make her sing.", {}),
+    ("I make her sing.", {"sings": A}),
+    # "him" is the last male named, until Calvin is named again
+    ("Harry drops by. She hugs him and tells him he looks tired.", {}),
+    ("Mort shows her the workshop. She adores him.", {}),
+    ("She brushes the dog and cuddles him.", {"likes_scotty": A}),
+    ("Harry laughs. Calvin comes in and she adores him.", {"loves_calvin": A}),
+    # crying when he is gone is misery without him, and crying
+    ("She weeps every time I go to work.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    ("She mopes every time I go to work.", {"miserable_without_calvin": A}),
+    # never been this happy is a superlative
+    ("She has never been this content.", {"joyful": A}),
+    ("She has never been content.", {"joyful": D}),
+    # "it" after "and" with its own verb is a new subject
+    ("She turns the radio on and it plays a waltz.", {}),
+    # irregular past forms of common verbs
+    ("A deep calm came over her.", {"joyful": A}),
+    ("She walked out and never came back.", {"leaves": A}),
 ]
 
 

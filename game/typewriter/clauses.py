@@ -31,6 +31,7 @@ from game.typewriter.grammar import (
     NON_ASSERTING_SUBORDINATORS,
     OTHER_NOUN_PHRASES,
     PERSON_NOUNS,
+    PLANNED_MARKERS,
     POSSESSIVES,
     PREPOSITIONS,
     RELATIVES,
@@ -382,6 +383,8 @@ def _new_clause_after(index: LexiconIndex, words: list[str], keys: list[str], i:
         return False
     if _starts_subject(index, words, i):
         return True
+    if words[i] in LEADING_ADVERBS and _starts_subject(index, words, i + 1):
+        return True  # "and soon it began to sing", "and then Harry laughs"
     if words[i] in DETERMINERS and words[i] not in ("no", "that"):
         # "and the waiter smiles" is a new clause, "and the dog" more object: look for the noun phrase's verb
         return any(words[j] in AUXILIARIES or j in heads for j in range(i + 2, min(i + 5, len(words))))
@@ -393,12 +396,17 @@ def _new_clause_after(index: LexiconIndex, words: list[str], keys: list[str], i:
     return False
 
 
+LEADING_ADVERBS = frozenset({"soon", "then", "suddenly", "later", "now", "finally", "still", "instantly"})
+
+
 def _starts_subject(index: LexiconIndex, words: list[str], i: int) -> bool:
     if i >= len(words):
         return False
     word = words[i]
     if word in SUBJECT_PRONOUNS - {"that", "this", "it", "here"} or _name_at(index, words, i) is not None:
         return i + 1 < len(words) and words[i + 1] not in (",",)
+    if word == "it" and i + 1 < len(words) and (words[i + 1] in AUXILIARIES or _past_tense(words[i + 1])):
+        return True  # "and it began to sing": the kettle, not her; but "puts it on" keeps "it" an object
     if word in OTHER_NOUN_PHRASES - {"who", "what", "which", "one"}:
         return True
     return word in ("the", "her", "his", "my") and i + 2 < len(words) and words[i + 2] in AUXILIARIES
@@ -660,6 +668,10 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
     j = clause.predicate
     while j < clause.end:
         word, key = words[j], keys[j]
+        if _planned_page(words, clause, j):
+            for k in range(j + 1, len(words)):
+                real[k] = False
+            return "wish"
         if key in CAUSATIVE_STEMS and j + 1 < clause.end:
             target = _object_at(index, words, j + 1, clause.end)
             if target is not None:
@@ -695,6 +707,16 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             return "reported"
         j += 1
     return ""
+
+
+def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
+    """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
+    A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
+    typewriter, is the order itself."""
+    if clause.subject_word != "i" or words[j] not in ("write", "type", "make"):
+        return False
+    before = words[clause.start : j]
+    return any(word in PLANNED_MARKERS for word in before) or (words[j] != "make" and "will" in before)
 
 
 def _to_complement(index: LexiconIndex, words: list[str], keys: list[str], j: int) -> bool:

@@ -829,6 +829,11 @@ IRREALIS_ADVERBS = frozenset(
     {"maybe", "perhaps", "possibly", "probably", "hopefully", "supposedly", "allegedly", "someday", "one day"}
 )
 """Adverbs that make what follows a guess or a hope: "maybe she forgets"."""
+PLANNED_MARKERS = frozenset(
+    {"should", "could", "would", "might", "may", "must", "ought", "shall", "going", "gonna", "plan", "planning", "want"}
+    | {"wanna", "need", "tomorrow", "later", "someday", "soon", "next", "tonight"}
+)
+"""Before Calvin's "write" or "make", words that make it a plan, not a page: "Tomorrow I'm going to make her..."."""
 FUNCTION_WORDS = frozenset(
     [
         "a",

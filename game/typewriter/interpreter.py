@@ -166,10 +166,13 @@ class _Reader:
         self.last: tuple[SentenceShape, list[_Match], dict[int, tuple[int, tuple[str, ...]]]] | None = None
         """The last sentence, for a bare "Ruby is not." or "She does too." that borrows its predicate."""
         self.in_quote = False
+        self.him: str | None = None
+        """The word for whoever "him" now means, when it is not Calvin: the last male named ("She met Scotty. She
+        adores him." is the dog). None while "him" is Calvin, the writer, as it is until someone else is named."""
 
     def sentence(self, text: str) -> SentenceReading:
         unquoted, quoted = self._unquote(text) if '"' in text or self.in_quote else (text, False)
-        raw = tokens(unquoted)
+        raw = self._antecedents(tokens(unquoted))
         words, keys = _normalise(self.index, raw)
         asking = text.rstrip("\"') ").endswith("?")
         answer = self._answer(words)
@@ -217,6 +220,26 @@ class _Reader:
         if quoted and not traits and not about:
             return SentenceReading(text, False, (), form.subject, "quoted")
         return SentenceReading(text, about or bool(traits), tuple(traits), _shown(form.subject, self.index.subject, about))
+
+    def _antecedents(self, raw: list[str]) -> list[str]:
+        """ "him" stands for the last male named, read as that name: "I gave her Scotty and she loves him" is the dog.
+        Naming Calvin (or his roles: "my boyfriend") makes "him" Calvin again; "I" and "me" do not, since a writer
+        who says "I" is never "him"."""
+        index = self.index
+        out = list(raw)
+        for j, word in enumerate(raw):
+            if word == "him" and self.him is not None:
+                out[j] = self.him
+                continue
+            named = index.names.get((word,))
+            role = named or next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
+            if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
+                self.him = None
+            elif named is not None and index.characters[named].pronoun == "he":
+                self.him = word
+            elif named is None and role is not None:
+                self.him = word  # a role that is not a character: "the dog"
+        return out
 
     def _unquote(self, text: str) -> tuple[str, bool]:
         """The sentence without what someone says in it: a quotation is their words, not the page's."""
@@ -836,6 +859,8 @@ BETWEEN_VERB_AND_ADJECTIVE = frozenset(
         "an",
         "the",
         "so",
+        "this",
+        "that",
         "very",
         "really",
         "quite",
@@ -1235,7 +1260,19 @@ def _negated(
         count += 1
     if count and _never_a_day_before(words, start):
         count += 1
+    if count and _never_been_this(words, match.start):
+        count += 1
     return count % 2 == 1
+
+
+def _never_been_this(words: list[str], head: int) -> bool:
+    """ "She's never been this happy", "never been so happy", "never been happier": a superlative, not a denial."""
+    before = words[max(0, head - 4) : head]
+    return (
+        any(word in ("never", "not") for word in before)
+        and "been" in before
+        and (words[head - 1] in ("this", "so", "more") or words[head].endswith("ier"))
+    )
 
 
 EVERY_SPAN = frozenset({"day", "night", "morning", "evening", "week", "hour", "minute", "moment", "time", "meal"})
@@ -1276,8 +1313,10 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
 
 def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:
     """Where readings share words, the more specific wins (of the same trait too: "not bound by" over "bound"); a denied
-    word and its opposite asserted ("never leaves": stays) keep the assertion. Then each trait's last reading stands,
-    with what it implies, except one after "without", which only says how the thing before it was done."""
+    word and its opposite asserted ("never leaves": stays) keep the assertion. A frame that says *when* a thing is done
+    leaves the doing standing: "she cries whenever I go out" is miserable without him, and crying. Then each trait's
+    last reading stands, with what it implies, except one after "without", which only says how the thing before it
+    was done."""
     at: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
         for position in candidate.match.positions:
@@ -1290,7 +1329,7 @@ def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]
             if other is candidate:
                 continue
             if _rank(other) > _rank(candidate):
-                beaten = True
+                beaten = not _done_when(index, candidate, other)
             elif (
                 _rank(other) == _rank(candidate)
                 and other.match.pattern.trait != candidate.match.pattern.trait
@@ -1316,6 +1355,21 @@ def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]
                 traits.pop(implied, None)
                 traits[implied] = TraitReading(implied, False, candidate.intensity, matched, f"implied by {pattern.trait}")
     return list(traits.values())
+
+
+def _done_when(index: LexiconIndex, plain: _Candidate, framed: _Candidate) -> bool:
+    """ "cries" read plainly, beside "cries when I leave" read as a frame with a time: both are true. Only for an
+    action that shows a mood (crying shows sadness: the lexicon says it `implies` it), which is seen, not inferred;
+    "she mopes whenever I'm out" is the misery, and says no more."""
+    return (
+        plain.match.pattern.part == "does"
+        and bool(index.implies.get(plain.match.pattern.trait))
+        and framed.match.pattern.frame.when is not None
+        and framed.match.pattern.trait != plain.match.pattern.trait
+        and plain.match.start == framed.match.start
+        and not plain.negated
+        and not framed.negated  # "she never cries when I leave" says nothing of her crying at other times
+    )
 
 
 def _rank(candidate: _Candidate) -> tuple[int, int]:
