@@ -151,7 +151,7 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "schema")
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema")
 CATEGORIES = ("any%", "film%", "all-endings")
 
 
@@ -237,6 +237,12 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("--out", metavar="DIR", help="where to write the replays (default: a folder in your data folder)")
     explore.set_defaults(handler=cmd_explore)
 
+    stats = commands.add_parser("stats", help="count a story's words, choices and reading time to each ending")
+    stats.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--limit", type=int, default=200_000, help="the state limit of the walk for shortest paths")
+    stats.set_defaults(handler=cmd_stats)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
     schema.set_defaults(handler=cmd_schema)
@@ -316,6 +322,20 @@ def _explore_exhaustive(story: Story, limit: int, out: Path) -> dict[str, Any]:
         replays[ending] = out / f"shortest-{ending}.json"
         write_atomic(replays[ending], path_replay(story, path).dumps().encode("utf-8"))
     return exhaustive_report(story, exploration, replays, limit)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from game.authoring.stats import stats_text, story_stats
+    from game.explorer.exhaustive import explore_exhaustive
+
+    if args.limit < 1:
+        return _usage_error("--limit must be at least 1")
+    story = _load_for_play(args.dir)
+    if isinstance(story, int):
+        return story
+    report = story_stats(story, explore_exhaustive(story, args.limit, witness_runs=0).paths)
+    print(json.dumps(report, indent=1) if args.format == "json" else stats_text(report))
+    return EXIT_OK
 
 
 def cmd_replay(args: argparse.Namespace) -> int:

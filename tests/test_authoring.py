@@ -109,6 +109,23 @@ def test_exhaustive_says_clearly_when_it_stops_at_the_limit(tmp_path: Path) -> N
     assert "stopped at the state limit (50 states)" in result.stdout and "unproven" in result.stdout
 
 
+def test_stats_count_words_choices_and_reading_to_each_ending() -> None:
+    """The mini story, counted by hand: the desk's text is 3 words and one of three 1-word variants (8 written), the
+    ending says "Trust was 1. The end." The shortest way to it is one input and shows 3 + 1 + 5 words; the longest
+    passes each scene once: desk (8 + its longest way out, "Make a promise" and its 5 words), page (its 6-word prompt
+    and longest outcome, 3), after (4 + a 2-word choice), and the ending's 5."""
+    report = json.loads(cli("stats", str(MINI), "--format", "json").stdout)
+    assert (report["scenes"], report["choices"], report["typewriter_moments"], report["endings"]) == (3, 5, 1, 1)
+    assert report["words_per_ending"] == {"quiet": 5}
+    assert sum(report["words_per_act"].values()) + 5 == report["words"]
+    assert report["paths"]["quiet"]["shortest"] == {"inputs": 1, "words": 9, "minutes": 1}
+    assert report["paths"]["quiet"]["longest"] == {"scenes": 3, "words": 16 + 9 + 6 + 5, "minutes": 1}
+    assert report["variables"]["vow"] == {"scenes": 2, "endings": 0}  # a text block and a choice
+    assert report["variables"]["happy"] == {"scenes": 1, "endings": 0}  # the status line
+    text = cli("stats", str(MINI)).stdout
+    assert "`mini`: " in text and "quiet: shortest 1 input, 9 words" in text and "vow: 2 / 0" in text
+
+
 def test_explore_refuses_nonsense_options() -> None:
     result = cli("explore", "--jobs", "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
