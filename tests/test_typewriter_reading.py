@@ -211,6 +211,16 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # irregular past forms of common verbs
     ("A deep calm came over her.", {"joyful": A}),
     ("She walked out and never came back.", {"leaves": A}),
+    # "hardly" is next to never
+    ("She hardly sings anymore.", {"sings": D}),
+    ("Hardly a night goes by that she doesn't dance.", {"dances": A}),
+    # a "nothing" that is one verb's object denies nothing past the comma
+    ("She wants nothing, laughs at everything, and paints all day.", {"laughs": A, "joyful": A, "artist": A}),
+    # an adjective before a thing describes the thing
+    ("She drives a blue pickup.", {}),
+    ("She is a blue little thing these days.", {"sad": A}),
+    # staying somewhere is not staying with him
+    ("She stays at a motel in Ojai for the weekend.", {}),
 ]
 
 

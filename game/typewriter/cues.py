@@ -17,6 +17,8 @@ NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("nothing",),
     ("nobody",),
     ("noone",),
+    ("hardly",),  # "she hardly laughs these days": next to never ("barely" is only a little: "barely speaks French")
+    ("scarcely",),
     ("none",),
     ("without",),
 )

@@ -21,6 +21,7 @@ from game.typewriter.grammar import (
     BE,
     COORDINATORS,
     DETERMINERS,
+    EMOTION_CARRIERS,
     FUNCTION_WORDS,
     INTERJECTION_NO,
     INTERJECTION_YES,
@@ -698,6 +699,8 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
     if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
         return False
     if part == "is":
+        if _attributive(words, match):
+            return False
         surface = words[head]
         if (
             _participle(match.pattern.text)
@@ -746,6 +749,31 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
     return True
+
+
+SIZE_AND_AGE = frozenset({"little", "old", "young", "big", "small", "tiny", "poor", "sweet", "lovely", "pretty", "new"})
+SAY_HOW_SHE_IS = frozenset(
+    {"person", "one", "woman", "lady", "thing", "creature", "soul", "mess", "wreck", "state", "place", "way", "spell"}
+    | {"mood", "frame", "streak", "phase", "sort", "kind", "type", "camper", "trooper", "bunny", "puppy", "child"}
+)
+"""Nouns an adjective can be said of her through: "a happy person", "in a sad mood", "a lonely soul"."""
+
+
+def _attributive(words: list[str], match: _Match) -> bool:
+    """ "a blue Fiat", "a sad little cactus": an adjective after "a" and before a thing describes the thing, not her.
+    Before a person, a time or a part of her it is still hers: "a sad girl", "a happy day", "a sad smile"."""
+    head = match.start
+    if head == 0 or words[head - 1] not in ("a", "an") or " " in match.pattern.text:
+        return False
+    j = match.end
+    while j < len(words) and words[j] in SIZE_AND_AGE:
+        j += 1
+    if j >= len(words):
+        return False
+    noun = words[j]
+    if not noun.isalpha() or noun in FUNCTION_WORDS or noun.endswith("ly"):
+        return False
+    return noun not in PEOPLE | EMOTION_CARRIERS | TIME_NOUNS | SAY_HOW_SHE_IS
 
 
 FEELING_CONTEXT = frozenset(
@@ -1248,6 +1276,8 @@ def _negated(
             continue  # "without fear" denies; "without Harry around she is a wreck" only says where
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both
+        if _object_of_an_earlier_verb(words, position, cue, match.start):
+            continue  # "she remembers nothing, fears everything": the "nothing" was what she remembers
         inside_gap = match.start < position < match.end
         if start <= position < match.start or inside_gap or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
             if cue == ("no",) and _helpless(words, position):
@@ -1263,6 +1293,20 @@ def _negated(
     if count and _never_been_this(words, match.start):
         count += 1
     return count % 2 == 1
+
+
+OBJECT_NEGATIONS = frozenset({("nothing",), ("nobody",), ("noone",), ("none",), ("no", "one")})
+
+
+def _object_of_an_earlier_verb(words: list[str], position: int, cue: tuple[str, ...], head: int) -> bool:
+    """A "nothing" after a verb is that verb's object; past a comma it denies nothing more. As a subject ("Nothing,
+    not even the storm, scares her") it still does."""
+    return (
+        cue in OBJECT_NEGATIONS
+        and position > 0
+        and words[position - 1] not in (",", "and", "but", "that", "because")
+        and "," in words[position + len(cue) : head]
+    )
 
 
 def _never_been_this(words: list[str], head: int) -> bool:
@@ -1282,7 +1326,9 @@ def _never_a_day_before(words: list[str], start: int) -> bool:
     """ "There's never a day she doesn't sing", "not a night goes by that she doesn't...": a denial of every day with
     a denial inside is an "always", the two negations cancelling across the clauses."""
     return any(
-        words[i] in ("never", "not", "no") and words[i + 1] in ("a", "one", "single") and words[i + 2] in EVERY_SPAN
+        words[i] in ("never", "not", "no", "hardly", "scarcely")
+        and words[i + 1] in ("a", "one", "single")
+        and words[i + 2] in EVERY_SPAN
         for i in range(max(0, start - 8), start - 2)
     ) or any(words[i] == "no" and words[i + 1] in EVERY_SPAN for i in range(max(0, start - 8), start - 1))
 
