@@ -23,6 +23,7 @@ from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
 from game.persistence.saves import SaveError, SlotInfo, autosave, list_saves, load_game, newest_loadable, save_game
 from game.replay.recorder import Recorder
+from game.replay.rules import category_seed
 from game.replay.run import category_available
 from game.speedrun.tracker import SpeedrunTracker
 from game.story.model import Story
@@ -115,10 +116,13 @@ class GameController:
         """A new game with the next seed, recorded from its first input; with a category, a timed speed-run."""
         if speedrun is not None and not category_available(self.story, speedrun):
             return Response(notices=(Notice(f"This story has no ending for {speedrun}.", "warning"),))
-        seed = self._next_seed
-        self._next_seed += 1
+        if speedrun is not None:
+            seed = category_seed(self.story.content_hash, speedrun)  # the same for every runner: none can pick one
+        else:
+            seed = self._next_seed
+            self._next_seed += 1
         self.session, events = Session.start(self.story, seed)
-        self.recorder = Recorder(self.story, seed, speedrun or "any%", self.record_to, self.clock)
+        self.recorder = Recorder(self.story, seed, speedrun or "any%", self.record_to, self.clock, speedrun=speedrun is not None)
         self.tracker = SpeedrunTracker(self.recorder) if speedrun is not None else None
         return Response(tuple(events), jumped=True)
 

@@ -8,11 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ducktools.classbuilder.prefab import replace
+
 from game.controller import NO_UNDO_IN_A_SPEEDRUN, GameController
 from game.engine import ChoiceInput, Input, PageInput
 from game.frontends.plain import play_plain
 from game.persistence.saves import load_game, slot_path
 from game.replay.format import read_replay
+from game.replay.rules import category_seed
 from game.replay.verify import verify
 from game.story.model import Story
 from tests.tui_helpers import SIZE, game_screen, make_app, play, ready, shipped_replay, wait_until
@@ -90,8 +93,12 @@ def test_plain_mode_refuses_undo_in_a_speedrun_and_records_none(private_home: Pa
     play_plain(shipped_story, io.StringIO("\n".join(lines) + "\n"), out, record=target, speedrun="any%")
     assert NO_UNDO_IN_A_SPEEDRUN in out.getvalue() and "You take it back." not in out.getvalue()
     replay = read_replay(target.read_bytes())
-    assert [item.kind for item in replay.inputs] == ["choice"] * 4
-    assert verify(replay, shipped_story).valid
+    assert [item.kind for item in replay.inputs] == ["choice"] * 4 and replay.speedrun
+    assert replay.seed == category_seed(shipped_story.content_hash, "any%")
+    # typed by a script in a few milliseconds: a real run of the game, but no person plays that fast
+    assert verify(replace(replay, speedrun=False), shipped_story).valid
+    verdict = verify(replay, shipped_story)
+    assert not verdict.valid and "no input comes sooner than" in verdict.line
 
 
 def test_a_load_ends_the_speedrun_and_its_recording(private_home: Path, shipped_story: Story) -> None:
@@ -112,9 +119,12 @@ def test_each_new_game_has_the_next_seed_and_a_restart_in_a_run_the_run_s(privat
     assert game.state is not None and game.state.seed == 40
     game.begin_again()
     assert game.state.seed == 41
-    game.new_game("all-endings")
-    assert game.state.seed == 42
+    game.new_game("all-endings")  # a speed-run starts from its category's seed, which no runner chooses
+    run_seed = category_seed(shipped_story.content_hash, "all-endings")
+    assert game.state.seed == run_seed
     game.apply(ChoiceInput(2))
     game.begin_again()  # the run goes on: its second game has the run's next seed
-    assert game.recorder is not None and game.recorder.run.games == 1 and game.state.seed == 43
+    assert game.recorder is not None and game.recorder.run.games == 1 and game.state.seed == run_seed + 1
     assert [item.kind for item in game.recorder.run.inputs] == ["choice", "restart"]
+    game.new_game()
+    assert game.state.seed == 42  # casual games go on counting from where they were

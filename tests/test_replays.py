@@ -83,6 +83,57 @@ def test_a_page_where_a_choice_is_due(tmp_path: Path) -> None:
     assert "step 1: the game would not accept this page" in _invalid(_tampered(tmp_path, change))
 
 
+def test_a_forged_film_run_with_every_time_zero_is_refused(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        for item in d["inputs"]:
+            item["t"] = 0
+        d["result"]["time"] = 0
+        d["result"]["splits"] = [{"name": s["name"], "t": 0} for s in d["result"]["splits"]]
+
+    assert "step 2: 0 ms after the input before; no input comes sooner than 100 ms" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_page_typed_faster_than_anyone_types_is_refused(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        page = next(n for n, item in enumerate(d["inputs"]) if item["kind"] == "page")
+        d["inputs"][page]["value"] = "Ruby speaks French. " * 25  # 500 characters
+        shift = d["inputs"][page - 1]["t"] + 200 - d["inputs"][page]["t"]  # typed in 200 ms
+        for item in d["inputs"][page:]:
+            item["t"] += shift
+
+    out = _invalid(_tampered(tmp_path, change))
+    assert "a page of 500 characters typed in 200 ms (faster than 20 characters a second)" in out
+
+
+def test_an_undo_inside_a_speedrun_is_refused(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["inputs"].insert(3, {"t": d["inputs"][2]["t"] + 500, "kind": "undo"})
+
+    assert "step 4: a speed-run has no undo" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_seed_the_runner_chose_is_refused(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["seed"] += 1
+
+    assert "is not the film% seed of this story" in _invalid(_tampered(tmp_path, change))
+
+
+def test_a_casual_game_may_undo_and_says_its_times_are_not_checked(tmp_path: Path, shipped_story: Story) -> None:
+    """A casual game's recording keeps its undo and any seed; verification plays it and says it is not a speed-run."""
+    story_game = GameController(shipped_story, seed=11)
+    story_game.new_game()
+    story_game.apply(ChoiceInput(2))
+    story_game.undo()
+    for _ in range(4):  # the shortest way to the block's ending
+        story_game.apply(ChoiceInput(2))
+    assert story_game.recorder is not None and story_game.recorder.run.finished
+    path = tmp_path / "casual.json"
+    path.write_text(story_game.recorder.run.replay().dumps())
+    result = cli("replay", "--verify", str(path))
+    assert result.returncode == 0 and "(not a speed-run: timing not checked)" in result.stdout
+
+
 def test_a_time_that_goes_backwards(tmp_path: Path) -> None:
     def change(d: dict[str, Any]) -> None:
         d["inputs"][5]["t"] = d["inputs"][4]["t"] - 1

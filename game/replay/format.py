@@ -59,6 +59,9 @@ class Replay:
     result: Result | None
     engine_version: str = ""
     version: int = REPLAY_VERSION
+    speedrun: bool = True
+    """A timed speed-run, held to its category's rules; a casual game's recording says `false`. A file without the
+    key is taken as a speed-run, the stricter reading, since every category is a speed-run category."""
     extra: dict[str, Any] = attribute(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -73,6 +76,7 @@ class Replay:
             "story": {"id": self.story_id, "hash": self.story_hash},
             "seed": self.seed,
             "category": self.category,
+            "speedrun": self.speedrun,
             "inputs": [i.to_json() for i in self.inputs],
             "result": result,
         }
@@ -121,6 +125,9 @@ def read_replay(data: bytes) -> Replay:
         raise ReplayError(f"`inputs` must be a list of at most {MAX_INPUTS} inputs")
     inputs = tuple(_input(item, number) for number, item in enumerate(raw_inputs, 1))
     engine = document.get("engine_version", "")
+    speedrun = document.get("speedrun", True)
+    if not isinstance(speedrun, bool):
+        raise ReplayError("`speedrun` must be true or false")
     return Replay(
         story["id"],
         story["hash"],
@@ -130,6 +137,7 @@ def read_replay(data: bytes) -> Replay:
         _result(document.get("result")),
         engine if isinstance(engine, str) else "",
         version,
+        speedrun,
     )
 
 

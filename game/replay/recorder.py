@@ -27,8 +27,9 @@ class Recorder:
         category: str = "any%",
         target: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        speedrun: bool = False,
     ) -> None:
-        self.run = RunLog(story, seed, category)
+        self.run = RunLog(story, seed, category, speedrun=speedrun)
         self.target = target
         self.clock = clock
         self.started: float | None = None

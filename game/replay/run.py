@@ -34,6 +34,8 @@ class RunLog:
     splits: list[Split] = attribute(default_factory=list)
     endings: list[str] = attribute(default_factory=list)
     finished: bool = False
+    speedrun: bool = False
+    """Recorded as a timed speed-run (see game/replay/rules.py); explorer paths and casual games are not."""
 
     @property
     def time(self) -> int:
@@ -82,7 +84,14 @@ class RunLog:
 
     def replay(self) -> Replay:
         return Replay(
-            self.story.id, self.story.content_hash, self.seed, self.category, tuple(self.inputs), self.result, __version__
+            self.story.id,
+            self.story.content_hash,
+            self.seed,
+            self.category,
+            tuple(self.inputs),
+            self.result,
+            __version__,
+            speedrun=self.speedrun,
         )
 
 
@@ -90,8 +99,8 @@ class Run(RunLog):
     """A replay played back: each input stepped through a session, refused (changing nothing) where the game would
     not take it."""
 
-    def __init__(self, story: Story, seed: int = 0, category: str = "any%") -> None:
-        super().__init__(story, seed, category)
+    def __init__(self, story: Story, seed: int = 0, category: str = "any%", speedrun: bool = False) -> None:
+        super().__init__(story, seed, category, speedrun=speedrun)
         self.session, opening = Session.start(story, seed)
         self.opening: list[Event] = opening
 
