@@ -174,3 +174,16 @@ def test_the_demonstrations_suggestions_are_read_as_suggested(shipped_story: Sto
     for page, outcome in seen.items():
         played = play(shipped_story, "demonstration_last", {"demonstration_second": page})
         assert outcome in played, page
+
+
+def test_the_honeymoon_is_offered_only_after_more_than_one_page(shipped_story: Story) -> None:
+    """Keeping the vow for good ends the story in a honeymoon; one page of her is not enough to have earned it."""
+    kept_vow = {"weekend_night": "Put the tarp back"}
+
+    def offered(moves: dict[str, str]) -> bool:
+        state = play(shipped_story, "act2_end", {**kept_vow, **moves}).state
+        return any("Keep the vow for good" in c.label.source for c in available_choices(shipped_story, state))
+
+    one_page = {"pages_pile_up": "Take the pages to Dr. Rosenthal", "act2_start": "Refuse", "the_vow": "Keep your secret"}
+    assert not offered(one_page)
+    assert offered({})  # the film's pages: the first, one more, and the proof for Harry
