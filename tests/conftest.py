@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from game.explorer.exhaustive import Exploration, explore_exhaustive
 from game.paths import shipped_story_dir
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
@@ -47,6 +48,13 @@ def mini_story() -> Story:
 @pytest.fixture(scope="session")
 def shipped_story() -> Story:
     return load_story_or_raise(shipped_story_dir())
+
+
+@pytest.fixture(scope="session")
+def shipped_exploration(shipped_story: Story) -> Exploration:
+    """The exhaustive walk of the shipped story, once for the whole run: it takes seconds, and several tests need its
+    paths. (Its dead-branch search is tested through the command, which runs it in full.)"""
+    return explore_exhaustive(shipped_story, witness_runs=0)
 
 
 @pytest.fixture

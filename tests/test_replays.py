@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from game.controller import GameController
 from game.engine import ChoiceInput, PageInput, available_choices
+from game.explorer.exhaustive import Exploration
 from game.explorer.random_pages import random_page
 from game.paths import assets_dir, user_data_dir
 from game.replay.format import read_replay
@@ -325,12 +326,11 @@ async def test_the_tui_warns_when_a_replay_was_recorded_with_other_story_files(p
         await pilot.press("escape")
 
 
-def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story) -> None:
-    from game.explorer.exhaustive import explore_exhaustive
+def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story, shipped_exploration: Exploration) -> None:
     from game.replay.format import ReplayInput
     from game.replay.run import input_for
 
-    paths = explore_exhaustive(shipped_story).paths
+    paths = shipped_exploration.paths
     run = Run(shipped_story, seed=11, category="all-endings")
     t = 0
     for number, ending in enumerate(sorted(paths)):

@@ -10,8 +10,7 @@ import pytest
 from textual import events
 from textual.widgets import Static
 
-from game.explorer.exhaustive import explore_exhaustive
-from game.story.model import Story
+from game.explorer.exhaustive import Exploration
 from game.tui.confirm import Confirm
 from game.tui.endings_screen import EndingsScreen
 from game.tui.game_screen import GameScreen
@@ -33,8 +32,8 @@ from tests.tui_helpers import (
 
 
 @pytest.fixture(scope="module")
-def paths(shipped_story: Story) -> dict[str, tuple[object, ...]]:
-    return dict(explore_exhaustive(shipped_story).paths)
+def paths(shipped_exploration: Exploration) -> dict[str, tuple[object, ...]]:
+    return dict(shipped_exploration.paths)
 
 
 async def test_title_to_the_film_ending_with_keys_only(paths: dict[str, tuple[object, ...]], private_home: Path) -> None:
