@@ -13,6 +13,7 @@ from game.engine import (
     Input,
     Narration,
     PageInput,
+    PageRead,
     SceneShown,
     State,
     available_choices,
@@ -187,3 +188,50 @@ def test_the_honeymoon_is_offered_only_after_more_than_one_page(shipped_story: S
     one_page = {"pages_pile_up": "Take the pages to Dr. Rosenthal", "act2_start": "Refuse", "the_vow": "Keep your secret"}
     assert not offered(one_page)
     assert offered({})  # the film's pages: the first, one more, and the proof for Harry
+
+
+SUGGESTIONS: dict[str, dict[str, str]] = {
+    # "Say who she is: what she does with her hands, how she feels about Scotty, what she dreams in, how she laughs."
+    "first_page": {
+        "She paints with her hands.": "artist",
+        "She loves Scotty.": "likes_scotty",
+        "She dreams in French.": "speaks_french",
+        "She laughs like a bell.": "joyful",
+    },
+    "another_page": {},
+    "proof_page": {},
+    "broken_vow_page": {},
+    "misery_page": {},
+    "joy_page": {"Make her happy.": "joyful"},  # the prompt: "Make her happy."
+    "back_to_normal": {"She is back to the way she was.": "herself"},  # "Write her back the way she was."
+    "demonstration": {},
+    # "She could dance. She could sing. She could bark like a dog, or tell you you're a genius."
+    "demonstration_second": {
+        "She dances.": "dances",
+        "She sings.": "sings",
+        "She barks like a dog.": "acts_like_a_dog",
+        "She tells me I'm a genius.": "praises_calvin",
+    },
+    "demonstration_third": {},
+    # "You could write that she is free. You could write her to stay."
+    "last_page": {"She is free.": "free", "She stays.": "stays"},
+}
+
+
+def test_every_suggestion_a_typewriter_prompt_makes_takes_as_suggested(shipped_story: Story) -> None:
+    """Each typewriter moment is listed (a new one must say what its prompt suggests); each suggestion, written
+    plainly, is read as the trait it names and leads where the outcome for that trait leads."""
+    typewriters = {scene.id for scene in shipped_story.scenes.values() if scene.typewriter is not None}
+    assert set(SUGGESTIONS) == typewriters
+    for scene_id, pages in SUGGESTIONS.items():
+        if not pages:
+            continue
+        at = play(shipped_story, scene_id).state
+        scene = shipped_story.scenes[scene_id]
+        assert scene.typewriter is not None
+        for page, trait in pages.items():
+            after, events = step(shipped_story, at, PageInput(page))
+            read = [e for e in events if isinstance(e, PageRead)]
+            assert read and trait in {t.id for s in read[0].reading.sentences for t in s.traits if not t.negated}, page
+            targets = {o.target for o in scene.typewriter.outcomes if any(t.trait == trait and not t.negated for t in o.wrote)}
+            assert after.scene in targets or after.ending in targets, (scene_id, page)
