@@ -219,6 +219,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # an adjective before a thing describes the thing
     ("She drives a blue pickup.", {}),
     ("She is a blue little thing these days.", {"sad": A}),
+    # a "no longer" after the words denies them only when nothing of its own follows it
+    ("She's free now, no longer my creation.", {"free": A}),
+    ("She is lonely no more.", {"sad": D}),
     # staying somewhere is not staying with him
     ("She stays at a motel in Ojai for the weekend.", {}),
 ]

@@ -1279,7 +1279,8 @@ def _negated(
         if _object_of_an_earlier_verb(words, position, cue, match.start):
             continue  # "she remembers nothing, fears everything": the "nothing" was what she remembers
         inside_gap = match.start < position < match.end
-        if start <= position < match.start or inside_gap or (match.end <= position < end and cue in AFTERWARD_NEGATIONS):
+        afterward = match.end <= position < end and cue in AFTERWARD_NEGATIONS and _closes(words, position + len(cue), end)
+        if start <= position < match.start or inside_gap or afterward:
             if cue == ("no",) and _helpless(words, position):
                 continue
             count += 1
@@ -1293,6 +1294,12 @@ def _negated(
     if count and _never_been_this(words, match.start):
         count += 1
     return count % 2 == 1
+
+
+def _closes(words: list[str], after: int, end: int) -> bool:
+    """ "she is sad no more": a "no longer" after the words denies them when nothing of its own follows; in "free
+    now, no longer my creation" it starts a denial of something else."""
+    return all(word in (",", ".", "!", "now", "anymore", "again", "today", "tonight") for word in words[after:end])
 
 
 OBJECT_NEGATIONS = frozenset({("nothing",), ("nobody",), ("noone",), ("none",), ("no", "one")})
