@@ -185,7 +185,7 @@ def test_the_honeymoon_is_offered_only_after_more_than_one_page(shipped_story: S
         state = play(shipped_story, "act2_end", {**kept_vow, **moves}).state
         return any("Keep the vow for good" in c.label.source for c in available_choices(shipped_story, state))
 
-    one_page = {"pages_pile_up": "Take the pages to Dr. Rosenthal", "act2_start": "Refuse", "the_vow": "Keep your secret"}
+    one_page = {"pages_pile_up": "Take the pages to Dr. Rosenthal", "act2_start": "Refuse", "the_vow": "keep your private promise"}
     assert not offered(one_page)
     assert offered({})  # the film's pages: the first, one more, and the proof for Harry
 
@@ -235,3 +235,12 @@ def test_every_suggestion_a_typewriter_prompt_makes_takes_as_suggested(shipped_s
             assert read and trait in {t.id for s in read[0].reading.sentences for t in s.traits if not t.negated}, page
             targets = {o.target for o in scene.typewriter.outcomes if any(t.trait == trait and not t.negated for t in o.wrote)}
             assert after.scene in targets or after.ending in targets, (scene_id, page)
+
+
+def test_the_secret_vow_is_a_choice_and_honesty_with_the_fan_costs_no_trust(shipped_story: Story) -> None:
+    secret = play(shipped_story, "the_vow", {"act2_start": "Refuse"}).state
+    labels = [choice.label.source for choice in available_choices(shipped_story, secret)]
+    assert len(labels) == 2 and all(label.startswith("Keep your secret") for label in labels)
+    before = play(shipped_story, "cafe").state.variables["trust"]
+    after = play(shipped_story, "ruby_finds", {"cafe": "Pull your hand away"}).state.variables["trust"]
+    assert after == before
