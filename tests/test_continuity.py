@@ -185,7 +185,11 @@ def test_the_honeymoon_is_offered_only_after_more_than_one_page(shipped_story: S
         state = play(shipped_story, "act2_end", {**kept_vow, **moves}).state
         return any("Keep the vow for good" in c.label.source for c in available_choices(shipped_story, state))
 
-    one_page = {"pages_pile_up": "Take the pages to Dr. Rosenthal", "act2_start": "Refuse", "the_vow": "keep your private promise"}
+    one_page = {
+        "pages_pile_up": "Take the pages to Dr. Rosenthal",
+        "act2_start": "Refuse",
+        "the_vow": "keep your private promise",
+    }
     assert not offered(one_page)
     assert offered({})  # the film's pages: the first, one more, and the proof for Harry
 
