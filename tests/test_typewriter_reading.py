@@ -222,6 +222,12 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # a "no longer" after the words denies them only when nothing of its own follows it
     ("She's free now, no longer my creation.", {"free": A}),
     ("She is lonely no more.", {"sad": D}),
+    # actions that show the trait
+    ("She hides under the table when the doorbell rings.", {"afraid": A}),
+    ("She hides the present under the bed.", {}),
+    ("She grabs my sleeve whenever I reach for the door.", {"clingy": A}),
+    ("She scratches to be let out.", {"acts_like_a_dog": A}),
+    ("She rubs Scotty's belly.", {"likes_scotty": A}),
     # staying somewhere is not staying with him
     ("She stays at a motel in Ojai for the weekend.", {}),
 ]
