@@ -112,18 +112,21 @@ def _longest_paths(story: Story) -> dict[str, dict[str, int]]:
     component = _components(story)
     weight: dict[int, int] = {}
     size: dict[int, int] = {}
+    successors: dict[int, set[str]] = {}
     for scene in story.scenes.values():
         weight[component[scene.id]] = weight.get(component[scene.id], 0) + _passing_words(scene)
         size[component[scene.id]] = size.get(component[scene.id], 0) + 1
+        successors.setdefault(component[scene.id], set()).update(_scene_targets(story, scene.id))
     best: dict[int, tuple[int, int]] = {}  # component -> (words, scenes) of the longest path that ends in it
-    order = _topological(story, component)
+    # Tarjan numbers components in reverse topological order: counting down, every edge goes forward
+    order = sorted(set(component.values()), reverse=True)
     start = component[story.start]
     best[start] = (weight[start], size[start])
     for node in order:
         if node not in best:
             continue
         words, count = best[node]
-        for target in _successors(story, component, node):
+        for target in successors[node]:
             if target in component:
                 candidate = (words + weight[component[target]], count + size[component[target]])
                 if component[target] != node and candidate > best.get(component[target], (-1, 0)):
@@ -190,15 +193,6 @@ def _components(story: Story) -> dict[str, int]:
 
 def _scene_targets(story: Story, scene_id: str) -> list[str]:
     return [target for target in story.scenes[scene_id].targets if target in story.scenes]
-
-
-def _successors(story: Story, component: dict[str, int], node: int) -> set[str]:
-    return {target for scene, number in component.items() if number == node for target in _scene_targets(story, scene)}
-
-
-def _topological(story: Story, component: dict[str, int]) -> list[int]:
-    """The components in an order where every edge goes forward (Tarjan numbers them in reverse topological order)."""
-    return sorted(set(component.values()), reverse=True)
 
 
 def _readers(story: Story) -> dict[str, dict[str, int]]:

@@ -81,16 +81,13 @@ class _ConditionValues:
             entry[1].add(result)
 
     def constant(self) -> tuple[ConstantCondition, ...]:
-        found = [
-            ConstantCondition(condition.source, str(condition.span or "?"), next(iter(values)))
-            for condition, values in self.seen.values()
-            if len(values) == 1
-        ]
-        return tuple(sorted(found, key=lambda c: (c.where.rsplit(":", 2)[0], *map(_number, c.where.rsplit(":", 2)[1:]))))
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else 0
+        dead = sorted(
+            ((condition, values) for condition, values in self.seen.values() if len(values) == 1),
+            key=lambda item: (item[0].span.file, item[0].span.line, item[0].span.column) if item[0].span else ("", 0, 0),
+        )
+        return tuple(
+            ConstantCondition(condition.source, str(condition.span or "?"), next(iter(values))) for condition, values in dead
+        )
 
 
 def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
