@@ -233,7 +233,7 @@ class _Reader:
                 out[j] = self.him
                 continue
             named = index.names.get((word,))
-            role = named or next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
+            role = named or _role_of(index, word)
             if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
                 self.him = None
             elif named is not None and index.characters[named].pronoun == "he":
@@ -1362,6 +1362,15 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
         if match.end <= position < min(end, match.end + WINDOW) and position not in match.positions
     ]
     return after[0] if after else 1.0
+
+
+def _role_of(index: LexiconIndex, word: str) -> str | None:
+    """The role a word fills that is not a character's ("dog" fills the dog's), remembered: a page asks for each word."""
+    if word in index.role_of:
+        return index.role_of[word]
+    role = next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
+    index.role_of[word] = role
+    return role
 
 
 def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:
