@@ -230,6 +230,23 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She rubs Scotty's belly.", {"likes_scotty": A}),
     # staying somewhere is not staying with him
     ("She stays at a motel in Ojai for the weekend.", {}),
+    # someone named by a noun phrase is not her, even after "a little"; "a little sad" is still a degree
+    ("A little boy dances in the fountain.", {}),
+    ("A little sad.", {"sad": A}),
+    # what she and the writer do together, she does
+    ("She and I waltz on the balcony.", {"dances": A}),
+    ("Harry and I dance all night.", {}),
+    # "he" after another man is named is that man, as "him" is
+    ("Harry is down. She tells him he's wonderful.", {}),
+    # what "her" owns comes right after it: "with her in French" is not "her French"
+    ("The baker flirts with her in French.", {}),
+    # "rarely" is next to never
+    ("She rarely laughs.", {"laughs": D}),
+    # his absence as the reason, or said in the sentence before
+    ("She is sad because I am away.", {"miserable_without_calvin": A}),
+    ("I was gone for a week. She wept every night.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    ("I came home late. She was at the window, crying.", {"cries": A, "sad": A}),
+    ("She waited at the window the whole time and wept.", {"cries": A, "sad": A}),
 ]
 
 

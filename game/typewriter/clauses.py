@@ -30,6 +30,7 @@ from game.typewriter.grammar import (
     LINKING_STEMS,
     NON_ASSERTING_SUBORDINATORS,
     OTHER_NOUN_PHRASES,
+    PEOPLE,
     PERSON_NOUNS,
     PLANNED_MARKERS,
     POSSESSIVES,
@@ -331,13 +332,29 @@ def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[st
     return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
 
 
+TIME_PHRASES = frozenset(
+    {
+        ("the", "moment"),
+        ("the", "minute"),
+        ("the", "second"),
+        ("any", "time"),
+        ("every", "time"),
+        ("each", "time"),
+        ("by", "the", "time"),
+        ("the", "whole", "time"),
+        ("the", "entire", "time"),
+    }
+)
+
+
 def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     """ "as" and "so" are subordinators only between clauses; "since" and "before" also stand alone as adverbs."""
     if phrase == ("so",):
         return i > 0 and words[i - 1] == ","
     if phrase == ("as",):
         return i == 0 or words[i - 1] == ","
-    if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time"), ("by", "the", "time")):
+    if phrase in TIME_PHRASES:
+        # "the whole time I'm gone" starts a clause; "she waited the whole time and wept" is how long she waited
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
         return following in SUBJECT_PRONOUNS or following in index.name_words
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
@@ -545,7 +562,9 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             clause.subject_word = words[i + 1]
             clause.linking = _linking(words, keys, i, clause.end)
             return
-    starts_with_degree = 0 in intensity_spans(words[i : i + 4])
+    degree = intensity_spans(words[i : i + 4]).get(0)
+    # "A little sad." is a degree; "A little boy dances." is someone: the degree's words were a determiner and adjective
+    starts_with_degree = degree is not None and not (i + degree[0] < clause.end and words[i + degree[0]] in PEOPLE)
     found = _subject_at(index, words, keys, i, clause.end) if i < clause.end and not starts_with_degree else None
     if found is not None:
         clause.subject_word = words[i]

@@ -19,6 +19,8 @@ NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("noone",),
     ("hardly",),  # "she hardly laughs these days": next to never ("barely" is only a little: "barely speaks French")
     ("scarcely",),
+    ("rarely",),  # "she rarely laughs": next to never, as "hardly" is
+    ("seldom",),
     ("none",),
     ("without",),
 )
