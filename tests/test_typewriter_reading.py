@@ -247,6 +247,11 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("I was gone for a week. She wept every night.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
     ("I came home late. She was at the window, crying.", {"cries": A, "sad": A}),
     ("She waited at the window the whole time and wept.", {"cries": A, "sad": A}),
+    # a plan with an adverb before it is still a plan
+    ("Maybe I should type that she's happy.", {}),
+    # "gone" that is not leaving
+    ("She's completely gone on me.", {}),
+    ("She's gone for good.", {"leaves": A}),
 ]
 
 
