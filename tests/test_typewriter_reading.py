@@ -252,6 +252,15 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # "gone" that is not leaving
     ("She's completely gone on me.", {}),
     ("She's gone for good.", {"leaves": A}),
+    # his going, and then what she does
+    ("I leave and she goes to pieces.", {"miserable_without_calvin": A}),
+    ("I go to work and she paints.", {"artist": A}),
+    # a name the story gives that starts like a possession
+    ("My girl loves me.", {"loves_calvin": A}),
+    ("My brother speaks French.", {}),
+    # an art word needs its art: picking up the kids is not picking up her brush
+    ("She picks up the kids from school.", {}),
+    ("She picks up her brush.", {"artist": A}),
 ]
 
 

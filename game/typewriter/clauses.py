@@ -626,7 +626,12 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
     if word == "my" and i + 1 < end and _name_at(index, words, i + 1) is not None:
         after, character = _name_at(index, words, i + 1) or (i + 2, OTHER)
         return character, after  # "my Ruby is happy"
-    if word in ("her", "his", "my", "their", "your", "our") and i + 1 < end and words[i + 1] not in AUXILIARIES:
+    if (
+        word in ("her", "his", "my", "their", "your", "our")
+        and i + 1 < end
+        and words[i + 1] not in AUXILIARIES
+        and _name_at(index, words, i) is None  # "my brother", "my girlfriend": a name the story gives, not a possession
+    ):
         stop = _noun_phrase_end(words, keys, i + 1, end)
         owned = words[i + 1 : stop]
         if word == "her" and not any(_person(noun) for noun in owned):

@@ -699,7 +699,7 @@ def _readings(
                 # once a sentence (a long one has many); "I was gone a week. She wept." is his absence said just before
                 every = set(range(len(form.clauses))) if away_before and not frame.opposite else set()
                 absent[frame.opposite] = every or _absence(index, form, frame.opposite)
-            if not absent[frame.opposite] & _near(form, clause):
+            if not absent[frame.opposite] & _near(form, clause, index.narrator):
                 continue
             specific = 2
         if frame.with_ and not _has_words(keys, frame.with_, match.end):
@@ -1216,7 +1216,7 @@ def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -
     return found
 
 
-def _near(form: SentenceShape, clause: Clause) -> set[int]:
+def _near(form: SentenceShape, clause: Clause, narrator: str | None) -> set[int]:
     """A clause and the subordinate clauses that hang on it: "she cries | when I leave", "every time he goes out, | she..."."""
     number = form.clause_at(clause.start)
     near = {number}
@@ -1230,6 +1230,8 @@ def _near(form: SentenceShape, clause: Clause) -> set[int]:
         before = form.clauses[number - 1]
         if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.subject_word:
             near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
+        elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
+            near.add(number - 1)  # "I leave and she goes to pieces": his going, and then what she does
     return near
 
 
