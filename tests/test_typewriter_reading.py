@@ -261,6 +261,14 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # an art word needs its art: picking up the kids is not picking up her brush
     ("She picks up the kids from school.", {}),
     ("She picks up her brush.", {"artist": A}),
+    # what she fears has not happened
+    ("She is terrified of losing her freedom.", {"afraid": A}),
+    # the dog's love for her is not hers for the dog
+    ("My dog Scotty adores her.", {}),
+    # a progressive of going away is going away
+    ("She's going away for good.", {"leaves": A}),
+    # chat spellings
+    ("she 4got my name lol", {"forgets": A}),
 ]
 
 

@@ -723,6 +723,9 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
+        if word in FEAR_ADJECTIVES and words[j + 1 : j + 2] == ["of"] and words[j + 2 : j + 3] and words[j + 2].endswith("ing"):
+            for k in range(j + 2, clause.end):
+                real[k] = False  # "terrified of losing her freedom": what she fears has not happened
         if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or (
             word in FEAR_ADJECTIVES and _fears_that(index, words, j)
         ):
