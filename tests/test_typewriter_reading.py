@@ -267,6 +267,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("My dog Scotty adores her.", {}),
     # a progressive of going away is going away
     ("She's going away for good.", {"leaves": A}),
+    # what the writer gives her, she has
+    ("I give her a life of her own.", {"independent": A}),
+    ("Harry gives her a life of her own.", {}),
     # chat spellings
     ("she 4got my name lol", {"forgets": A}),
 ]

@@ -1396,9 +1396,11 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
 def _with_her(index: LexiconIndex, raw: list[str]) -> list[str]:
     """ "She and I dance", "me and Ruby speak French": what the two of them do together, she does. The writer's half
     of the subject is dropped so the clause is hers; "Harry and I" stays someone else's."""
+    her = {"she", "her", *index.subject_names}
+    if "give" in raw or "gave" in raw or "grant" in raw or "granted" in raw:
+        raw = _given(raw, her)
     if "and" not in raw:
         return raw
-    her = {"she", "her", *index.subject_names}
     writer = {"i", "me", *index.narrator_names}
     out: list[str] = []
     i = 0
@@ -1407,6 +1409,29 @@ def _with_her(index: LexiconIndex, raw: list[str]) -> list[str]:
         at_start = i == 0 or raw[i - 1] in (",", "and", "but", "then", "so", "because", "when", "while")
         if pair is not None and at_start and ((pair[0] in her and pair[1] in writer) or (pair[0] in writer and pair[1] in her)):
             out.append("she")
+            i += 3
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+GIVING = frozenset({"give", "gave", "grant", "granted"})
+
+
+def _given(raw: list[str], her: set[str]) -> list[str]:
+    """ "I give her a life of her own": what the writer gives her, she has ("she has a life of her own")."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        if (
+            raw[i] == "i"
+            and i + 2 < len(raw)
+            and raw[i + 1] in GIVING
+            and raw[i + 2] in her
+            and (i == 0 or raw[i - 1] in (",", "and", "so", "then"))
+        ):
+            out.extend(("she", "has"))
             i += 3
             continue
         out.append(raw[i])
