@@ -270,6 +270,10 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # what the writer gives her, she has
     ("I give her a life of her own.", {"independent": A}),
     ("Harry gives her a life of her own.", {}),
+    # a stranger she meets is whom "him" means next
+    ("She meets a sailor at the docks. She's crazy about him.", {}),
+    # her free afternoon is not her freedom
+    ("Her afternoon is free.", {}),
     # chat spellings
     ("she 4got my name lol", {"forgets": A}),
 ]

@@ -244,6 +244,10 @@ class _Reader:
             if word in ("him", "he") and self.him is not None:
                 out[j] = self.him
                 continue
+            met = _someone_met(raw, j)
+            if met is not None:
+                self.him = met  # "she meets a sailor... she's crazy about him": the sailor, not the writer
+                continue
             named = index.names.get((word,))
             role = named or _role_of(index, word)
             if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
@@ -1437,6 +1441,22 @@ def _given(raw: list[str], her: set[str]) -> list[str]:
         out.append(raw[i])
         i += 1
     return out
+
+
+MEETING = frozenset({"meet", "meets", "met", "meeting", "see", "sees", "saw", "spot", "spots", "spotted", "notice", "notices",
+                     "noticed", "find", "finds", "found"})  # fmt: skip
+NOT_HIM = frozenset({"woman", "girl", "lady", "waitress", "actress", "mother", "sister", "aunt", "wife", "girlfriend", "widow",
+                     "nun", "queen", "princess", "bride", "mom", "grandmother", "niece", "daughter", "book", "dress", "house",
+                     "job", "place", "way", "room", "car"})  # fmt: skip
+NOUN_PHRASE_ENDS = frozenset({",", "in", "at", "on", "from", "who", "and", "with", "near", "by", "to", "that", "there"})
+
+
+def _someone_met(raw: list[str], j: int) -> str | None:
+    """The man she meets, sees or finds, when a stranger ("a sailor", "a young painter"): whom a later "him" means."""
+    if raw[j] not in ("a", "an") or j == 0 or raw[j - 1] not in MEETING or j + 1 >= len(raw):
+        return None
+    noun = raw[j + 2] if j + 2 < len(raw) and raw[j + 2] not in NOUN_PHRASE_ENDS else raw[j + 1]
+    return None if noun in NOT_HIM or not noun.isalpha() else noun
 
 
 def _role_of(index: LexiconIndex, word: str) -> str | None:
