@@ -274,6 +274,11 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She meets a sailor at the docks. She's crazy about him.", {}),
     # her free afternoon is not her freedom
     ("Her afternoon is free.", {}),
+    # "with me out of the house" is his absence
+    ("With me out of the house she falls to pieces.", {"miserable_without_calvin": A}),
+    ("She is happy with me.", {"joyful": A}),
+    # leaving someone a message is not leaving
+    ("She left Harry a voicemail.", {}),
     # chat spellings
     ("she 4got my name lol", {"forgets": A}),
 ]

@@ -7,6 +7,10 @@ from game.typewriter.words import stem
 NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("no", "longer"),
     ("no", "more"),
+    ("not", "in", "the", "least"),  # "not in the least afraid": one denial, however many words
+    ("not", "the", "least", "bit"),
+    ("not", "one", "bit"),
+    ("not", "a", "bit"),
     ("not",),
     ("never",),
     ("nor",),

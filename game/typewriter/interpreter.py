@@ -1198,6 +1198,9 @@ def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -
         for j, word in enumerate(span):
             if word in ("without", "apart", "away") and any(w in calvin for w in span[j + 1 : j + 4]):
                 found.add(number)
+            away = keys[clause.start + j + 2] if j + 2 < len(span) else ""
+            if word == "with" and away in ABSENCE_WORDS and span[j + 1] in calvin:
+                found.add(number)  # "with me out of the house, she falls to pieces"
             if word in ("his", "my") and j + 1 < len(span) and keys[clause.start + j + 1] == "absence":
                 found.add(number)
         lead = " ".join(clause.lead)
