@@ -279,6 +279,14 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She is happy with me.", {"joyful": A}),
     # leaving someone a message is not leaving
     ("She left Harry a voicemail.", {}),
+    # "so" before how she feels is a degree, not "says so"
+    ("She feels so down.", {"sad": A}),
+    # what she only turns over in her mind has not happened
+    ("She thought about leaving. She stayed.", {"stays": A}),
+    # a predicate joined by "and" keeps the clause's "whenever I leave"
+    ("Whenever I leave the room, she whimpers and cries.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    # a comparison to a puppy is not love of the dog
+    ("She's like a puppy, chasing squirrels around the yard.", {"acts_like_a_dog": A}),
     # chat spellings
     ("she 4got my name lol", {"forgets": A}),
 ]

@@ -723,9 +723,10 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
-        if word in FEAR_ADJECTIVES and words[j + 1 : j + 2] == ["of"] and words[j + 2 : j + 3] and words[j + 2].endswith("ing"):
+        feared = word in FEAR_ADJECTIVES or key in CONTEMPLATING
+        if feared and words[j + 1 : j + 2] in (["of"], ["about"]) and words[j + 2 : j + 3] and words[j + 2].endswith("ing"):
             for k in range(j + 2, clause.end):
-                real[k] = False  # "terrified of losing her freedom": what she fears has not happened
+                real[k] = False  # "terrified of losing her freedom", "thought about leaving": it has not happened
         if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or (
             word in FEAR_ADJECTIVES and _fears_that(index, words, j)
         ):
@@ -734,6 +735,10 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             return "reported"
         j += 1
     return ""
+
+
+CONTEMPLATING = frozenset(stem(word) for word in ("think", "thought", "dream", "talk", "worry", "consider"))
+"""Verbs of turning something over in the mind: what follows "of"/"about" has not happened."""
 
 
 def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
@@ -788,8 +793,8 @@ def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int)
     k = i
     if k < len(words) and (words[k] in OBJECTS or words[k] in index.name_words):
         k += 1
-    if k < len(words) and words[k] in ("that", ":", "so"):
-        return True
+    if k < len(words) and (words[k] in ("that", ":") or (words[k] == "so" and k + 1 >= end)):
+        return True  # "says that...", "thinks so"; but "feels so down" is how she feels
     return k < len(words) and (words[k] in SUBJECT_PRONOUNS - {"that", "this", "it"} or _name_at(index, words, k) is not None)
 
 

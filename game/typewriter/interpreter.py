@@ -1232,13 +1232,14 @@ def _near(form: SentenceShape, clause: Clause, narrator: str | None) -> set[int]
         lead = " ".join(after.lead)
         if lead in ABSENCE_LEADS | {"until", "till"} or (lead in CAUSES and after.subject != clause.subject):
             near.add(number + 1)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."
-
     if number > 0:
         before = form.clauses[number - 1]
         if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.subject_word:
             near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
         elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
             near.add(number - 1)  # "I leave and she goes to pieces": his going, and then what she does
+        elif clause.lead[:1] == ("and",) and not clause.own_subject:
+            near |= _near(form, before, narrator)  # "whenever I leave, she whimpers | and cries": the same predicate's
     return near
 
 
