@@ -153,7 +153,7 @@ def cmd_page(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
-        from game.web.server import LOCAL_HOSTS, serve
+        from game.web.server import only_this_machine, serve
     except ImportError:
         print("ruby-sparks: serve needs the web extra: pip install 'ruby-sparks[web]'", file=sys.stderr)
         return EXIT_FAILED
@@ -162,7 +162,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     story = _load_for_play(args.story)
     if isinstance(story, int):
         return story
-    if args.host not in LOCAL_HOSTS:
+    if not only_this_machine(args.host):
         import getpass
 
         print(

@@ -13,6 +13,7 @@ elsewhere), and URLs built from the address the browser used, so it works whatev
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import re
 import secrets
@@ -36,7 +37,15 @@ BROWSER_ID = re.compile(r"[0-9a-f]{32}")
 path."""
 COOKIE_MAX_AGE = 400 * 24 * 3600
 """The longest a browser keeps a cookie: a visitor's saves stay theirs as long as the browser allows."""
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def only_this_machine(host: str) -> bool:
+    """Whether only this machine can reach `host` (a loopback address): anywhere else, anyone who reaches the port
+    plays, and writes saves, as the serving user."""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def theme_colours(theme: str) -> dict[str, str]:
