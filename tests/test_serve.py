@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from game.commands import main
+from game.engine.state import State
 from game.persistence.saves import load_game
 from game.story.model import Story
 from tests.conftest import MINI, console_script
@@ -307,33 +308,38 @@ def _visitor_folder(context: BrowserContext, home: Path) -> Path:
     return home / "web" / cookies["ruby_sparks_browser"]
 
 
-def _write_a_page(page: Page, screen: Screen, text: str, outcome: str) -> None:
-    """From the title: New game, the first choice (to the typewriter), a page typed and pulled out, all by keys.
-    Any key first finishes text that is still appearing, so Home (harmless either way) goes before each choice."""
+def _write_a_page(page: Page, screen: Screen, text: str, outcome: str, slip: str = "") -> None:
+    """From the title: New game, the first choice (to the typewriter), a page typed and pulled out, all by keys; a
+    `slip` typed after the page is taken back with Alt+Backspace (Ctrl+W would close the tab).
+
+    Each key waits for what the one before it shows, as a person's eyes would: a key pressed while the scene is still
+    appearing only shows it whole, and Textual may run a key that a widget's binding handles (Home in the page) after
+    letters typed just behind it."""
     mark = screen.mark()
     page.keyboard.press("n")
-    screen.wait_for("The Desk", after=mark)
+    screen.until(lambda: any(last in screen.text[mark:] for last in ("Rain.", "Sun.", "Fog.")), "the first scene never ended")
     mark = screen.mark()
-    page.keyboard.press("Home")
     page.keyboard.press("1")
     screen.wait_for("What do you write about her?", after=mark)
     mark = screen.mark()
-    page.keyboard.press("Home")
-    page.keyboard.type(text)
-    screen.wait_for(text, after=mark)
+    page.keyboard.type(text + slip)
+    screen.wait_for(text + slip, after=mark)
+    if slip:
+        page.keyboard.press("Alt+Backspace")  # like F2, a key the app's bindings take first: they run in order
+    mark = screen.mark()
     page.keyboard.press("F2")
     screen.wait_for(outcome, after=mark)
 
 
-def _autosave(folder: Path, story: Story, monkeypatch: pytest.MonkeyPatch) -> dict[str, float]:
-    """The traits in the autosave of one visitor's folder, once it is there."""
+def _autosave(folder: Path, story: Story, monkeypatch: pytest.MonkeyPatch) -> State:
+    """The autosave of one visitor's folder, once it is there."""
     path = folder / "saves" / "autosave.json"
     deadline = time.monotonic() + DEADLINE
     while not path.exists():
         assert time.monotonic() < deadline, f"no autosave in {folder}: {sorted(p.name for p in folder.rglob('*'))}"
         time.sleep(0.1)
     monkeypatch.setenv("RUBY_SPARKS_HOME", str(folder))
-    return dict(load_game("autosave", story).traits)
+    return load_game("autosave", story)
 
 
 @pytest.mark.e2e
@@ -359,16 +365,25 @@ def test_a_visitor_plays_by_keyboard_and_closing_the_tab_saves(
         print(f"\n`ruby-sparks serve` start to the title drawn in Chromium: {seconds:.2f} s")
     screen.wait_for("Content note: Nothing upsetting.")  # on the title, before any game begins
 
-    _write_a_page(page, screen, "She speaks French.", "Bonjour.")
+    _write_a_page(page, screen, "She speaks French.", "Bonjour.", slip=" Oops")
+    screen.until(lambda: "alt+⌫" in screen.text, "the footer never offered Alt+Backspace at the typewriter")
     screen.until(lambda: "^s" in screen.text and "f10" in screen.text, "the footer never offered Ctrl+S and F10")
     png = page.screenshot(path=str(tmp_path / "after-the-page.png"))
     assert _ink(page, png) > 0.01, "the screenshot is blank"
 
     folder = _visitor_folder(context, private_home)
-    assert _autosave(folder, mini_story, monkeypatch)["speaks_french"] > 0  # kept at every scene, as in a terminal
+    state = _autosave(folder, mini_story, monkeypatch)  # kept at every scene, as in a terminal
+    assert state.traits["speaks_french"] > 0
+    assert [entry.action for entry in state.history if entry.scene == "page"] == ["You wrote: “She speaks French.”"]
+    page.keyboard.press("Control+s")  # the quick save F5 is in a terminal
+    deadline = time.monotonic() + DEADLINE
+    while not (folder / "saves" / "quicksave.json").exists():
+        assert time.monotonic() < deadline, "Ctrl+S never quick-saved"
+        time.sleep(0.1)
+
     (folder / "saves" / "autosave.json").unlink()  # so the one found next is written when the tab closes
     page.close()
-    assert _autosave(folder, mini_story, monkeypatch)["speaks_french"] > 0
+    assert _autosave(folder, mini_story, monkeypatch).traits["speaks_french"] > 0
     assert not (private_home / "saves").exists(), "a visitor's game saved into the server's own saves"
     context.close()
 
@@ -387,8 +402,12 @@ def test_two_visitors_at_once_keep_separate_saves(
     _write_a_page(page_b, screen_b, "She is not happy.", "Language: english")
     folder_a, folder_b = _visitor_folder(context_a, private_home), _visitor_folder(context_b, private_home)
     assert folder_a != folder_b
-    traits_a, traits_b = _autosave(folder_a, mini_story, monkeypatch), _autosave(folder_b, mini_story, monkeypatch)
+    traits_a = _autosave(folder_a, mini_story, monkeypatch).traits
+    traits_b = _autosave(folder_b, mini_story, monkeypatch).traits
     assert traits_a["speaks_french"] > 0 and traits_a["happy"] == 0
     assert traits_b["speaks_french"] == 0 and traits_b["happy"] < 0
+    page_b.keyboard.press("F10")  # quit, where Ctrl+Q would quit some browsers: the page says the game has ended
+    page_b.wait_for_function("document.body.classList.contains('-closed')", timeout=DEADLINE * 1000)
+    assert page_b.locator(".ended").is_visible()
     for context, _, _ in visitors:
         context.close()

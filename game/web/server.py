@@ -67,6 +67,11 @@ class GameServer(Server):
         self.sessions_dir = data_dir / "web"
         self.colours = theme_colours(Settings().theme)
 
+    def initialize_logging(self) -> None:
+        """textual-serve's log, less aiohttp's line for every file the page loads: a game's start is what counts."""
+        super().initialize_logging()
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
     async def on_startup(self, app: web.Application) -> None:
         shown = f"[{self.host}]" if ":" in self.host else self.host
         print(f"Serving {self.title} at http://{shown}:{self.port}/ (Ctrl+C to stop)", flush=True)
@@ -111,6 +116,7 @@ class GameServer(Server):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             await websocket.prepare(request)
+            log.info("a game starts for %s in web/%s", request.remote, folder.name)
             service = AppService(
                 self.session_command(folder),
                 write_bytes=websocket.send_bytes,
