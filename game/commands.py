@@ -151,7 +151,36 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema")
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from game.web.server import only_this_machine, serve
+    except ImportError:
+        print("ruby-sparks: serve needs the web extra: pip install 'ruby-sparks[web]'", file=sys.stderr)
+        return EXIT_FAILED
+    from game.paths import user_data_dir
+
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    if not only_this_machine(args.host):
+        import getpass
+
+        print(
+            f"ruby-sparks: warning: serving on {args.host}: anyone who can reach port {args.port} can play, and write "
+            f"saves, as {getpass.getuser()}",
+            file=sys.stderr,
+        )
+    story_dir = Path(args.story).resolve() if args.story else None
+    return serve(story_dir=story_dir, title=story.title, data_dir=user_data_dir(), host=args.host, port=args.port)
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port; give a number from 1 to 65535")
+    return int(value)
+
+
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve")
 CATEGORIES = ("any%", "film%", "all-endings")
 
 
@@ -246,6 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
     schema.set_defaults(handler=cmd_schema)
+
+    serve = commands.add_parser("serve", help="serve the game to web browsers (needs the web extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
+    serve.set_defaults(handler=cmd_serve)
     return parser
 
 

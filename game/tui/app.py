@@ -27,6 +27,8 @@ from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small
 
 if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
     from game.controller import GameController, Notice, Response
     from game.engine import Event, Input
     from game.engine.feedback import MarginNote
@@ -46,7 +48,14 @@ class RubySparksApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "Ruby Sparks"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit_game", "Quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
+        # in a browser Ctrl+W closes the tab; Alt+Backspace reaches the page, and arrives as Ctrl+W
+        Binding("ctrl+w", "delete_word", "Delete word", key_display="alt+⌫", priority=True),
+    ]
+    WEB_KEYS: ClassVar[dict[str, str]] = {"quick-save": "ctrl+s,f5", "quit": "f10,ctrl+q"}
+    """In a browser (`ruby-sparks serve`) F5 reloads the page and Ctrl+Q can quit the browser: there the footer shows
+    keys the page does get (the first of each), and the terminal's still work where the browser lets them through."""
 
     def __init__(
         self,
@@ -98,6 +107,8 @@ class RubySparksApp(App[None]):
         self.call_after_refresh(lambda: self.run_worker(self._load_story, thread=True, exclusive=True, group="story"))
         self._fit_to(self.size.width, self.size.height)
         self._install_signal_handlers()
+        if self.is_web:
+            self.update_keymap(self.WEB_KEYS)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_to(event.size.width, event.size.height)
@@ -111,8 +122,21 @@ class RubySparksApp(App[None]):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the terminal is too small, no key may open a screen above the notice: it could not be laid out."""
+        """While the terminal is too small, no key may open a screen above the notice: it could not be laid out.
+        Delete word is the typewriter's own key; only in a browser does the footer name it, with the key that works."""
+        if action == "delete_word":
+            return self.is_web and self._page_in_focus() is not None
         return not isinstance(self.screen, TooSmall)
+
+    def _page_in_focus(self) -> TextArea | None:
+        from textual.widgets import TextArea
+
+        return self.focused if isinstance(self.focused, TextArea) else None
+
+    def action_delete_word(self) -> None:
+        page = self._page_in_focus()
+        if page is not None:
+            page.action_delete_word_left()
 
     def get_default_screen(self) -> Screen[None]:
         """The title is the bottom of the stack: every way back ends there, and nothing can pop it."""
@@ -165,11 +189,12 @@ class RubySparksApp(App[None]):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-                loop.add_signal_handler(number, self._signalled)
+                loop.add_signal_handler(number, self.exit)
 
-    def _signalled(self) -> None:
+    def on_exit_app(self) -> None:
+        """Every way out saves the player's place first: Quit, a signal (a closed terminal), and in a browser a closed
+        tab, which textual-serve passes on as a request to exit."""
         self.autosave()
-        self.exit()
 
     # -- the game ---------------------------------------------------------------------------------------------------
 
@@ -426,7 +451,6 @@ class RubySparksApp(App[None]):
         self.push_screen(Confirm(f"The page in the typewriter has not been pulled out. {question}"), answered)
 
     def _leave(self) -> None:
-        self.autosave()
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

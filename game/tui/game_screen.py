@@ -31,7 +31,7 @@ class GameScreen(Screen[None]):
         Binding("f2", "pull_page", "Pull", priority=True),
         Binding("f3", "undo", "Undo", priority=True),
         Binding("f4", "history", "History", priority=True),
-        Binding("f5", "app.quick_save", "Save", priority=True),
+        Binding("f5", "app.quick_save", "Save", priority=True, id="quick-save"),
         Binding("f9", "app.quick_load", "Load", priority=True),
         Binding("f6", "app.slots('save')", "Save as", show=False, priority=True),
         Binding("f7", "app.slots('load')", "Load from", show=False, priority=True),
