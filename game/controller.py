@@ -23,7 +23,6 @@ from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
 from game.persistence.saves import SaveError, SlotInfo, autosave, list_saves, load_game, newest_loadable, save_game
 from game.replay.recorder import Recorder
-from game.replay.rules import run_seed
 from game.replay.run import CASUAL
 from game.speedrun.splits import SplitsView
 from game.speedrun.tracker import RunListener, SpeedrunTracker, SplitLine
@@ -131,7 +130,7 @@ class GameController:
         if speedrun is not None and category is None:
             return Response(notices=(Notice(unknown_category(self.story, speedrun), "warning"),))
         if category is not None:
-            seed = run_seed(self.story, category)  # the same for every runner: none can pick one
+            seed = category.seed  # the same for every runner: none can pick one
         else:
             seed = self._next_seed
             self._next_seed += 1

@@ -16,7 +16,7 @@ from game.engine import Input, PageInput
 from game.explorer.exhaustive import explore_exhaustive
 from game.explorer.film_path import film_inputs
 from game.paths import shipped_story_dir
-from game.replay.rules import MAX_CHARS_PER_SECOND, run_seed
+from game.replay.rules import MAX_CHARS_PER_SECOND
 from game.replay.run import CASUAL, Run, input_for
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
@@ -28,7 +28,7 @@ RUNS = {"block_wins.json": ("block_wins", None), "honeymoon.json": ("the_honeymo
 def seed_of(story: Story, category: str) -> int:
     rules = story.category(category)
     assert rules is not None, category
-    return run_seed(story, rules)
+    return rules.seed
 
 
 def record(path: tuple[Input, ...], category: str | None) -> str:

@@ -5,33 +5,20 @@ A replay's times are the runner's own clock, so verification cannot prove that a
 communities ask for video for that). What it can refuse is a run no person could have played: inputs closer together
 than a keypress allows, a page typed faster than anyone types, an undo (speed-runs have none), a pasted page in a
 category that does not allow pasting, or a seed picked by the runner (each category's seed is fixed in the story's
-manifest or derived from the story's hash, the same for everyone). Casual games are recorded too, marked as not
-speed-runs; their times are not checked, and verification says so.
+manifest or derived from the story's hash by the loader, the same for everyone). Casual games are recorded too,
+marked as not speed-runs; their times are not checked, and verification says so.
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from game.replay.format import Replay
-from game.story.model import Category, Story
+from game.story.model import Story
 
 MIN_GAP_MS = 100
 """The least time between two inputs: a key pressed after the last one's result is on the screen."""
 MAX_CHARS_PER_SECOND = 20
 """About 240 words a minute, above sustained world-record typing: a page must take at least its length at this
 speed since the input before it. The timer starts at the first input, so the first input is not held to it."""
-
-
-def category_seed(story_hash: str, category: str) -> int:
-    """The seed derived for `category` on this exact story, for a category whose manifest fixes none."""
-    digest = hashlib.sha256(f"{story_hash}:{category}".encode()).hexdigest()
-    return int(digest[:8], 16) % 1_000_000
-
-
-def run_seed(story: Story, category: Category) -> int:
-    """The seed every run of `category` starts from, so no runner can choose a lucky one."""
-    return category.seed if category.seed is not None else category_seed(story.content_hash, category.name)
 
 
 def implausible(replay: Replay, story: Story) -> tuple[int, str] | None:
@@ -41,9 +28,8 @@ def implausible(replay: Replay, story: Story) -> tuple[int, str] | None:
     if category is None:
         names = ", ".join(c.name for c in story.categories) or "none"
         return 0, f"the category {replay.category!r} is not one of this story's ({names})"
-    expected = run_seed(story, category)
-    if replay.seed != expected:
-        return 0, f"the seed {replay.seed} is not the {category.name} seed of this story ({expected})"
+    if replay.seed != category.seed:
+        return 0, f"the seed {replay.seed} is not the {category.name} seed of this story ({category.seed})"
     previous: int | None = None
     for number, item in enumerate(replay.inputs, 1):
         if item.kind == "undo":

@@ -3,10 +3,14 @@
 A category is the author's rule for a race: which endings finish it, whether it takes one of them or all, the seed
 every run starts from, and whether a page may be pasted. A story that names none is raced as `any%` (any ending) and
 `all-endings` (every ending), the two categories any story has.
+
+A category without a `seed` gets one derived here from the story's hash and its name: the same for every runner of
+these exact files, and kept in the story (and its cache), so verifying a replay never loads a hash library for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any, Protocol
 
@@ -33,12 +37,17 @@ class _Builder(Protocol):
     def strings(self, node: Any, span: Span, what: str) -> tuple[str, ...]: ...
 
 
-def build_categories(builder: _Builder, manifest: YamlMap) -> tuple[Category, ...]:
+def derived_seed(story_hash: str, category: str) -> int:
+    digest = hashlib.sha256(f"{story_hash}:{category}".encode()).hexdigest()
+    return int(digest[:8], 16) % 1_000_000
+
+
+def build_categories(builder: _Builder, manifest: YamlMap, story_hash: str) -> tuple[Category, ...]:
     every = tuple(target for target in builder.targets if target in builder.ending_ids)
     if "categories" not in manifest.items:
         return (
-            Category("any%", every, "any", "reach any ending"),
-            Category("all-endings", every, "all", "reach every ending in one run"),
+            Category("any%", every, "any", "reach any ending", derived_seed(story_hash, "any%")),
+            Category("all-endings", every, "all", "reach every ending in one run", derived_seed(story_hash, "all-endings")),
         )
     categories: list[Category] = []
     names: set[object] = set()
@@ -48,13 +57,13 @@ def build_categories(builder: _Builder, manifest: YamlMap) -> tuple[Category, ..
             builder.d.error(node.at("name"), "duplicate-id", f"the category `{name}` is defined twice")
             continue
         names.add(name)
-        category = _category(builder, node, span, every)
+        category = _category(builder, node, span, every, story_hash)
         if category is not None:
             categories.append(category)
     return tuple(categories)
 
 
-def _category(builder: _Builder, node: YamlMap, span: Span, every: tuple[str, ...]) -> Category | None:
+def _category(builder: _Builder, node: YamlMap, span: Span, every: tuple[str, ...], story_hash: str) -> Category | None:
     fields = builder.fields(node, "category", span, "a category")
     if fields is None or "name" not in fields:
         return None
@@ -91,4 +100,6 @@ def _category(builder: _Builder, node: YamlMap, span: Span, every: tuple[str, ..
         ok = False
     if not ok:
         return None
+    if seed is None:
+        seed = derived_seed(story_hash, name)
     return Category(name, endings, finish, fields.get("description", ""), seed, fields.get("paste", False))

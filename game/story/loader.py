@@ -332,7 +332,7 @@ class _Builder:
             if ending is not None and ending.id not in endings:
                 endings[ending.id] = ending
         seems = self.build_seems(mnode)
-        categories = build_categories(self, mnode)
+        categories = build_categories(self, mnode, digest)
         self.report_unused()
         if self.d.errors:
             return None

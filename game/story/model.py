@@ -190,14 +190,14 @@ class Category:
     """A speed-run category as the story's manifest defines it, so runners race by the author's rules, not the game's.
 
     `finish` "any": the run is over at the first of `endings` reached; "all": when every one of them has been
-    reached (with restarts between). `seed` None: every run starts from a seed derived from the story's hash and the
-    category's name (game/replay/rules.py), so no runner picks one."""
+    reached (with restarts between). `seed`: what every run starts from, so no runner picks one: the manifest's, or
+    one the loader derives from the story's hash and the category's name."""
 
     name: str
     endings: tuple[str, ...]
     finish: Literal["any", "all"] = "any"
     description: str = ""
-    seed: int | None = None
+    seed: int = 0
     paste: bool = False
     """Whether a page may be pasted; a pasted page is then not held to the typing-speed rule."""
 
