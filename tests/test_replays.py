@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.controller import GameController
-from game.engine import ChoiceInput, Input, PageInput, available_choices
+from game.engine import ChoiceInput, PageInput, available_choices
 from game.explorer.exhaustive import Exploration
 from game.explorer.random_pages import random_page
 from game.paths import assets_dir, user_data_dir
@@ -29,9 +29,11 @@ from tests.tui_helpers import (
     footer_keys,
     game_screen,
     make_app,
+    plain_lines,
     play,
     ready,
     run_from_palette,
+    screen_text,
     shipped_replay,
     wait_until,
 )
@@ -236,19 +238,11 @@ def test_plain_play_records_a_replay_that_verifies(tmp_path: Path, private_home:
     assert list((private_home / "replays").glob("ruby-sparks-*-block_wins.json"))
 
 
-def _plain_stdin(path: tuple[Input, ...]) -> str:
-    """A path as plain mode's lines: a choice's number, or a page's lines and the empty line that pulls it out."""
-    lines: list[str] = []
-    for action in path:
-        lines += [*action.text.splitlines(), ""] if isinstance(action, PageInput) else [str(getattr(action, "number", ""))]
-    return "\n".join(lines) + "\n"
-
-
 def test_speedrun_splits_compare_with_the_personal_best(private_home: Path, shipped_story: Story) -> None:
     _, honeymoon = shipped_replay("honeymoon")
-    first = cli("play", "--plain", "--speedrun", stdin=_plain_stdin(honeymoon)).stdout
+    first = cli("play", "--plain", "--speedrun", stdin=plain_lines(honeymoon)).stdout
     assert "Speed-run: any%" in first and "your first finish" in first
-    second = cli("play", "--plain", "--speedrun", "--category", "any%", stdin=_plain_stdin(honeymoon)).stdout
+    second = cli("play", "--plain", "--speedrun", "--category", "any%", stdin=plain_lines(honeymoon)).stdout
     assert "The Honeymoon: 0:0" in second and ("(+0:00" in second or "(-0:00" in second)
     records = load_records(shipped_story.content_hash, "any%")
     assert records.best_time is not None and records.sum_of_best is not None
@@ -297,7 +291,7 @@ async def test_a_tui_speedrun_times_and_its_splits_panel_shows_each_delta(privat
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.timer_text().startswith("⏱ 0:00"))
         panel = game_screen(pilot).query_one(SplitsPanel)
-        assert panel.display and "Act II: The Vow" in _screen_text(app)
+        assert panel.display and "Act II: The Vow" in screen_text(app)
         taken = 0
         while not (app.controller and app.controller.recorder and app.controller.recorder.run.splits):
             await play(pilot, path[taken : taken + 1])
@@ -305,7 +299,7 @@ async def test_a_tui_speedrun_times_and_its_splits_panel_shows_each_delta(privat
         await wait_until(pilot, lambda: panel.view is not None and panel.view.rows[0].delta is not None)
         row = panel.view.rows[0] if panel.view else None
         assert row is not None and row.name == "act2" and row.mark == "behind" and row.delta is not None
-        await wait_until(pilot, lambda: short_delta(row.delta or 0) in _screen_text(app))
+        await wait_until(pilot, lambda: short_delta(row.delta or 0) in screen_text(app))
         await play(pilot, path[taken:])
         assert game_screen(pilot).view.ending_id == "the_honeymoon"
         # the finished run is kept as a replay of the run; played by a test, its timing is not a person's
@@ -314,13 +308,6 @@ async def test_a_tui_speedrun_times_and_its_splits_panel_shows_each_delta(privat
         assert len(saved) == 1 and replay.speedrun and verify(replace(replay, speedrun=False), shipped_story).valid
     records = load_records(shipped_story.content_hash, "any%")
     assert records.best_time == 5 and records.attempts == records.finished == 1
-
-
-def _screen_text(app: object) -> str:
-    from textual.app import App
-
-    assert isinstance(app, App)
-    return str(app.export_screenshot()).replace("&#160;", " ")
 
 
 async def test_undo_in_a_tui_speedrun_says_once_why_it_cannot(private_home: Path) -> None:

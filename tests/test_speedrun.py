@@ -15,7 +15,7 @@ import pytest
 from textual import events
 
 from game.controller import GameController
-from game.engine import ChoiceInput, Input, PageInput, Rejected
+from game.engine import ChoiceInput, PageInput, Rejected
 from game.paths import assets_dir
 from game.replay.format import ReplayInput, Split, read_replay
 from game.replay.run import Run
@@ -26,7 +26,18 @@ from game.speedrun.splits import splits_view
 from game.story.loader import load_story, load_story_or_raise
 from game.story.model import Category, Story
 from tests.conftest import console_script
-from tests.tui_helpers import SIZE, footer_keys, game_screen, make_app, play, ready, shipped_replay, wait_until
+from tests.tui_helpers import (
+    SIZE,
+    footer_keys,
+    game_screen,
+    make_app,
+    plain_lines,
+    play,
+    ready,
+    screen_text,
+    shipped_replay,
+    wait_until,
+)
 
 HONEYMOON, HONEYMOON_PATH = shipped_replay("honeymoon")
 """The shortest any% of the shipped story: to the honeymoon, Ruby come to life on the way."""
@@ -34,14 +45,6 @@ HONEYMOON, HONEYMOON_PATH = shipped_replay("honeymoon")
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*console_script(), *args], capture_output=True, text=True, input=stdin, timeout=180)
-
-
-def plain_lines(path: tuple[Input, ...]) -> str:
-    """A path as plain mode reads it: a choice's number, or a page's lines and the empty line that pulls it out."""
-    lines: list[str] = []
-    for action in path:
-        lines += [*action.text.splitlines(), ""] if isinstance(action, PageInput) else [str(getattr(action, "number", ""))]
-    return "\n".join(lines) + "\n"
 
 
 def with_categories(story_copy: Path, text: str) -> Path:
@@ -187,7 +190,7 @@ async def test_a_page_pasted_in_the_typewriter_is_refused_in_any_percent_and_kep
         page.post_message(events.Paste("Ruby speaks French."))
         await wait_until(pilot, lambda: page.text == "Ruby speaks French.")
         await pilot.press("f2")
-        await wait_until(pilot, lambda: "not allowed in any%" in _screen_text(app))  # a notice, beside the page too
+        await wait_until(pilot, lambda: "not allowed in any%" in screen_text(app))  # a notice, beside the page too
         assert "Pasting is not allowed in any%" in game_screen(pilot).view.rejected
         assert page.text == "Ruby speaks French." and game_screen(pilot).view.at_typewriter
         await pilot.press("end", "ctrl+u")  # cleared, the page may be typed
@@ -197,13 +200,6 @@ async def test_a_page_pasted_in_the_typewriter_is_refused_in_any_percent_and_kep
         await wait_until(pilot, lambda: not game_screen(pilot).view.at_typewriter)
         assert app.controller is not None and app.controller.recorder is not None
         assert not app.controller.recorder.run.inputs[-1].pasted
-
-
-def _screen_text(app: object) -> str:
-    from textual.app import App
-
-    assert isinstance(app, App)
-    return str(app.export_screenshot()).replace("&#160;", " ")
 
 
 # -- the splits panel's numbers ---------------------------------------------------------------------------------------
@@ -422,18 +418,18 @@ async def test_the_replay_viewer_pauses_on_space_steps_on_n_and_leaves_on_one_es
         await wait_until(pilot, lambda: screen.position >= 1)
         await pilot.press("space")
         paused_at = screen.position
-        await wait_until(pilot, lambda: f"Replay · paused · step {paused_at} of 60 · speed ×2 · film% · 2:" in _screen_text(app))
+        await wait_until(pilot, lambda: f"Replay · paused · step {paused_at} of 60 · speed ×2 · film% · 2:" in screen_text(app))
         for _ in range(3):
             await pilot.pause()
         assert screen.position == paused_at  # paused: nothing moves on by itself
         await pilot.press("n")
-        await wait_until(pilot, lambda: f"step {paused_at + 1} of 60" in _screen_text(app))
+        await wait_until(pilot, lambda: f"step {paused_at + 1} of 60" in screen_text(app))
         await pilot.press("n", "n")
         await wait_until(pilot, lambda: screen.position == paused_at + 3)
         await pilot.press("plus")
-        await wait_until(pilot, lambda: "speed ×4" in _screen_text(app))
+        await wait_until(pilot, lambda: "speed ×4" in screen_text(app))
         await pilot.press("minus", "minus")
-        await wait_until(pilot, lambda: "speed ×1 " in _screen_text(app))
+        await wait_until(pilot, lambda: "speed ×1 " in screen_text(app))
         if screen.view.at_typewriter:  # a Space at the typewriter pauses; it is never typed on the page
             assert not screen.query_one("#page").text  # type: ignore[attr-defined]
         await pilot.press("space")  # resumes
@@ -457,4 +453,4 @@ async def test_the_replay_viewer_shows_the_replay_s_splits_against_your_pb(priva
         await wait_until(pilot, lambda: panel.view is not None and panel.view.finished)
         assert panel.view is not None and [row.delta for row in panel.view.rows] == [1000, 1000]
         assert [row.mark for row in panel.view.rows] == ["behind", "behind"]
-        await wait_until(pilot, lambda: "+1.0" in _screen_text(app))
+        await wait_until(pilot, lambda: "+1.0" in screen_text(app))
