@@ -21,6 +21,7 @@ from game import __version__
 from game.paths import shipped_seeds_dir, shipped_story_dir
 
 if TYPE_CHECKING:
+    from game.speedrun.livesplit import LiveSplitLink
     from game.story.model import Story
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -48,6 +49,21 @@ def _record_file(value: str) -> str:
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise argparse.ArgumentTypeError(f"{value!r} cannot be written here (permissions)")
     return value
+
+
+def _livesplit_address(value: str) -> tuple[str, int]:
+    from game.speedrun.livesplit import parse_address
+
+    try:
+        return parse_address(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
+    from game.speedrun.livesplit import LiveSplitLink
+
+    return LiveSplitLink(*address) if address is not None else None
 
 
 def _usage_error(message: str) -> int:
@@ -119,19 +135,29 @@ def cmd_play(args: argparse.Namespace) -> int:
             record=Path(args.record) if args.record else None,
             speedrun=args.category if args.speedrun else None,
             watch=args.watch,
+            livesplit=_livesplit_link(args.livesplit),
         ).run()
         return EXIT_OK
     story = _load_for_play(args.story)
     if isinstance(story, int):
         return story
     from game.frontends.plain import play_plain
-    from game.replay.run import category_available
 
-    if args.speedrun and not category_available(story, args.category):
-        return _usage_error(f"this story has no ending for the category {args.category}")
+    if args.speedrun and story.category(args.category) is None:
+        names = ", ".join(category.name for category in story.categories) or "none"
+        return _usage_error(f"this story has no speed-run category {args.category} (its categories: {names})")
     record = Path(args.record) if args.record else None
     category = args.category if args.speedrun else None
-    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed, record=record, speedrun=category, watch=args.watch)
+    return play_plain(
+        story,
+        sys.stdin,
+        sys.stdout,
+        seed=args.seed,
+        record=record,
+        speedrun=category,
+        watch=args.watch,
+        livesplit=_livesplit_link(args.livesplit),
+    )
 
 
 def cmd_page(args: argparse.Namespace) -> int:
@@ -180,8 +206,7 @@ def _port(value: str) -> int:
     return int(value)
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve")
-CATEGORIES = ("any%", "film%", "all-endings")
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve", "splits", "runs")
 
 
 PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -192,7 +217,18 @@ PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--watch", {"action": "store_true", "help": "reload the story when its files change (for authors)"}),
     ("--record", {"type": _record_file, "metavar": "FILE", "help": "also write the replay of the finished run to FILE"}),
     ("--speedrun", {"action": "store_true", "help": "speed-run mode: a timer, splits and personal bests"}),
-    ("--category", {"choices": CATEGORIES, "default": "any%", "help": "the speed-run category (default: any%%)"}),
+    (
+        "--category",
+        {"metavar": "C", "default": "any%", "help": "the speed-run category, as the story defines it (default: any%%)"},
+    ),
+    (
+        "--livesplit",
+        {
+            "type": _livesplit_address,
+            "metavar": "[HOST:]PORT",
+            "help": "drive a LiveSplit Server's timer in a speed-run (its port is 16834)",
+        },
+    ),
 )
 """`play`'s options: `ruby-sparks` without a command plays, so the top-level help lists them too (from this table)."""
 
@@ -245,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--speed", type=float, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
     replay.add_argument("--plain", action="store_true", help="play back as plain text")
     replay.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
+    replay.add_argument("--cast", metavar="OUT", help="write the run as an asciinema recording (asciicast v2) to OUT")
     replay.set_defaults(handler=cmd_replay)
 
     graph = commands.add_parser("graph", help="draw the scene graph (Graphviz dot or Mermaid)")
@@ -281,6 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
     serve.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
     serve.set_defaults(handler=cmd_serve)
+
+    from game.speedrun.commands import add_commands as add_speedrun_commands
+
+    add_speedrun_commands(commands)
     return parser
 
 
@@ -382,6 +423,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if isinstance(story, int):
         return story
     path = Path(args.file)
+    if args.verify and args.cast:
+        return _usage_error("--verify and --cast do not go together: verify first, then make the recording")
     if args.verify:
         verdict = verify_file(path, story)
         print(verdict.line)
@@ -391,6 +434,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except (OSError, ReplayError) as error:
         print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return EXIT_FAILED
+    if args.cast:
+        from game.replay.cast import write_cast
+
+        return write_cast(story, replay, args.cast)
     if args.plain or not sys.stdout.isatty():
         from game.frontends.plain_replay import play_back_plain
 

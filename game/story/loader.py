@@ -19,6 +19,7 @@ from ducktools.classbuilder.prefab import attribute, prefab, replace
 from game.files import read_at_most
 from game.story import expression_parser as xp
 from game.story import expressions as ex
+from game.story.categories import build_categories
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.limits import MAX_FILE_BYTES
@@ -331,6 +332,7 @@ class _Builder:
             if ending is not None and ending.id not in endings:
                 endings[ending.id] = ending
         seems = self.build_seems(mnode)
+        categories = build_categories(self, mnode, digest)
         self.report_unused()
         if self.d.errors:
             return None
@@ -350,6 +352,7 @@ class _Builder:
             content_note=manifest.get("content_note", ""),
             content_hash=digest,
             root=root,
+            categories=categories,
         )
 
     def entries(self, node: YamlMap, key: str) -> list[tuple[YamlMap, Span]]:

@@ -186,6 +186,23 @@ class Ending:
 
 
 @prefab(frozen=True)
+class Category:
+    """A speed-run category as the story's manifest defines it, so runners race by the author's rules, not the game's.
+
+    `finish` "any": the run is over at the first of `endings` reached; "all": when every one of them has been
+    reached (with restarts between). `seed`: what every run starts from, so no runner picks one: the manifest's, or
+    one the loader derives from the story's hash and the category's name."""
+
+    name: str
+    endings: tuple[str, ...]
+    finish: Literal["any", "all"] = "any"
+    description: str = ""
+    seed: int = 0
+    paste: bool = False
+    """Whether a page may be pasted; a pasted page is then not held to the typing-speed rule."""
+
+
+@prefab(frozen=True)
 class StatusLine:
     text: Template
     condition: Condition | None = None
@@ -261,6 +278,10 @@ class Story:
     content_note: str = ""
     content_hash: str = ""
     root: str = ""
+    categories: tuple[Category, ...] = ()
+
+    def category(self, name: str) -> Category | None:
+        return next((category for category in self.categories if category.name == name), None)
 
     @property
     def subject(self) -> Character | None:

@@ -67,6 +67,7 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("acts", "list", "the acts, in order", item="act"),
         Key("endings", "list", "endings", item="ending"),
         Key("seems", "list", "status lines: how the subject seems", item="seems"),
+        Key("categories", "list", "the speed-run categories (default: any% and all-endings)", item="category"),
     ),
     "story_file": (
         Key("scenes", "list", "scenes", item="scene"),
@@ -91,6 +92,14 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
     "act": (
         Key("id", "id", "the act's id", required=True),
         Key("title", "string", "the act's title", required=True),
+    ),
+    "category": (
+        Key("name", "string", "what runners call it: any%, film%, all-endings", required=True),
+        Key("description", "string", "one line shown when a runner picks a category"),
+        Key("endings", "strings", "the endings that count (default: every ending)"),
+        Key("finish", "string", "any: the first of them ends the run; all: every one must be reached (default: any)"),
+        Key("seed", "integer", "the seed every run starts from (default: derived from the story's hash)"),
+        Key("paste", "boolean", "whether a page may be pasted (default: false)"),
     ),
     "seems": (
         Key("text", "string", "the line shown", required=True),

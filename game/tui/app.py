@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from game.engine import Event, Input
     from game.engine.feedback import MarginNote
     from game.replay.format import Replay
+    from game.speedrun.tracker import RunListener
     from game.story.model import Story
 
 
@@ -69,8 +70,10 @@ class RubySparksApp(App[None]):
         replay: Replay | None = None,
         replay_speed: float = 1.0,
         watch: bool = False,
+        livesplit: RunListener | None = None,
     ) -> None:
         super().__init__()
+        self.livesplit = livesplit
         self.watch_story = watch
         self.record_to = record
         self.speedrun_category = speedrun
@@ -207,7 +210,9 @@ class RubySparksApp(App[None]):
             from game.controller import GameController
 
             assert self._loaded is not None, "a game is only started once the story has loaded"
-            self.controller = GameController(self._loaded, seed=self.seed, record_to=self.record_to, watch=self.watch_story)
+            self.controller = GameController(
+                self._loaded, seed=self.seed, record_to=self.record_to, watch=self.watch_story, livesplit=self.livesplit
+            )
         return self.controller
 
     def opening_events(self) -> list[Event]:
@@ -224,7 +229,9 @@ class RubySparksApp(App[None]):
         text = quoted(notice.text)
         match notice.kind:
             case "split" | "gold":
-                self.notify(text, title="Gold split" if notice.kind == "gold" else "Split", timeout=6)
+                pass  # the splits panel shows each split as it is taken
+            case "finish":
+                self.notify(text, title="Run", timeout=10)
             case "info":
                 self.notify(text, timeout=6)
             case "warning" | "error":
@@ -297,8 +304,8 @@ class RubySparksApp(App[None]):
         return self.controller is not None and self.controller.speedrun is not None
 
     def reveal_speed(self) -> float:
-        if not self.animate_text or self.in_speedrun:
-            return 0.0
+        if not self.animate_text or self.in_speedrun or self.replay is not None:
+            return 0.0  # a speed-run shows text at once, and so does its replay, which keeps the run's own pace
         return TEXT_SPEEDS.get(self.settings.text_speed, 0.0)
 
     def timer_text(self) -> str:
@@ -334,7 +341,8 @@ class RubySparksApp(App[None]):
             if category:
                 self.start_speedrun(category)
 
-        self.push_screen(CategoryScreen(), chosen)
+        if self.story is not None:
+            self.push_screen(CategoryScreen(self.story.categories), chosen)
 
     def load_slot(self, name: str | None) -> None:
         self._unless_a_page_is_lost("Load a saved game and lose it?", lambda: self._load_slot_now(name))
