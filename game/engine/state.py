@@ -61,6 +61,14 @@ class State:
     @classmethod
     def from_json(cls, data: Any, story: Story) -> State:
         """A state read back from JSON, checked against the story so a bad save cannot crash the engine later."""
+        state = cls.read_json(data)
+        state.check(story)
+        return state
+
+    @classmethod
+    def read_json(cls, data: Any) -> State:
+        """A state read back from JSON, well formed but not yet checked against any story (a save of an edited story
+        is first carried onto the story as it is now: see `game.engine.migrate`)."""
         if not isinstance(data, dict):
             raise StateError("the saved state is not an object")
         try:
@@ -80,7 +88,6 @@ class State:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StateError(f"the saved state is incomplete or malformed ({error.__class__.__name__}: {error})") from None
-        state.check(story)
         return state
 
     def check(self, story: Story) -> None:

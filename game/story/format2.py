@@ -196,7 +196,7 @@ class Format2Builder:
             condition = Condition(
                 f"{choice.condition.source} (once)", ex.Binary("and", choice.condition.expr, not_taken, 1), choice.condition.span
             )
-        return replace(choice, condition=condition, counter=counter)
+        return replace(choice, condition=condition, counter=counter, once=True)
 
     def scene_flow(self, fields: dict[str, Any], node: YamlMap, what: str) -> tuple[str | None, str | None]:
         """A scene's `next` and `call`: it goes on with no choice, after calling a subroutine scene if it names one."""

@@ -234,13 +234,14 @@ class _Builder(Format2Builder):
             "pronoun": (str,),
             "vartype": (str,),
             "integer": (int,),
+            "format": (int,),
             "boolean": (bool,),
         }
         kinds = expected.get(key.kind)
         if kinds is None:
             return True
         if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
-            need = {"integer": "a whole number", "boolean": "true or false"}.get(key.kind, "a string")
+            need = {"integer": "a whole number", "format": "a whole number", "boolean": "true or false"}.get(key.kind, "a string")
             hint = " (quote it)" if need == "a string" and isinstance(value, (int, float, bool)) else ""
             self.d.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {describe(value)}{hint}")
             return False

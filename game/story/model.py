@@ -135,6 +135,7 @@ class Choice:
     """A subroutine scene entered first; its `return` goes on to `target`."""
     counter: str | None = None
     """The name under which the engine counts this choice being taken (`chosen(id)`, `once`), or None: not counted."""
+    once: bool = False
 
 
 @prefab(frozen=True)

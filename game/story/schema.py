@@ -14,6 +14,7 @@ KeyKind = Literal[
     "string",
     "id",
     "integer",
+    "format",
     "boolean",
     "scalar",
     "text",
@@ -55,7 +56,7 @@ FRAME_KEYS = (
 
 SCHEMAS: dict[str, tuple[Key, ...]] = {
     "manifest": (
-        Key("format", "integer", "the format version: 1, or 2 for a story that uses format 2's constructs", required=True),
+        Key("format", "format", "the format version: 1, or 2 for a story that uses format 2's constructs", required=True),
         Key("id", "string", "a short id for saves and replays: lowercase letters, digits, - and _", required=True),
         Key("title", "string", "shown on the title screen", required=True),
         Key("version", "string", "the story's own version", required=True),
