@@ -14,7 +14,7 @@ from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine.state import State
 from game.story.expressions import within_magnitude
-from game.story.model import Story, Value, Variable
+from game.story.model import RETURN, Story, Value, Variable
 
 
 @prefab(frozen=True)
@@ -64,7 +64,7 @@ def carry_over(state: State, story: Story) -> Carried:
     gone = tuple(name for name in state.variables if name not in story.variables)
     trait_ids = [trait.id for trait in story.lexicon.traits] if story.lexicon else []
     traits = {trait: state.traits.get(trait, 0.0) for trait in trait_ids}
-    stack = tuple(target for target in state.stack if target in story.scenes or target in story.endings)
+    stack = tuple(target for target in state.stack if target in story.scenes or target in story.endings or target == RETURN)
     moved = replace(state, variables=variables, traits=traits, stack=stack)
     return Carried(
         moved,

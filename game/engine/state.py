@@ -13,7 +13,7 @@ from ducktools.classbuilder.prefab import as_dict, attribute, prefab
 
 from game.engine.history import History
 from game.printable import control_character
-from game.story.model import Story, Value
+from game.story.model import RETURN, Story, Value
 
 
 class StateError(Exception):
@@ -107,7 +107,7 @@ class State:
         if set(self.traits) != trait_ids or not all(math.isfinite(v) for v in self.traits.values()):
             raise StateError("the saved traits do not match this story's lexicon")
         for target in self.stack:
-            if target not in story.scenes and target not in story.endings:
+            if target not in story.scenes and target not in story.endings and target != RETURN:
                 raise StateError(f"the saved scene `{target}` to return to is not in this story")
 
 

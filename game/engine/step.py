@@ -97,6 +97,8 @@ def _choose(story: Story, state: State, scene: Scene, number: int, watch: Condit
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
     offered = available_choices(story, state)
+    if not offered:
+        return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
     if not 1 <= number <= len(offered):
         return state, [Rejected(f"Choose a number from 1 to {len(offered)}.")]
     choice = offered[number - 1]
@@ -202,7 +204,7 @@ def _enter(runtime: Runtime, target: str) -> None:
     runtime.turn_taken()
     moves = 0
     while True:
-        if target == RETURN and target not in story.scenes:
+        while target == RETURN and target not in story.scenes:
             target = _return(runtime)
         if target in story.endings:
             ending = story.endings[target]

@@ -43,8 +43,9 @@ def reachable(story: Story, starts: tuple[str, ...] | None = None) -> set[str]:
     return seen
 
 
-def _traps(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:
-    """Scenes a player can reach but never leave for an ending: a loop with no exit is a game that cannot end."""
+def _traps(story: Story, seen: set[str], diagnostics: Diagnostics, looped: set[str]) -> None:
+    """Scenes a player can reach but never leave for an ending: a loop with no exit is a game that cannot end. A loop
+    of `next` has its own error, which says more."""
     comes_from: dict[str, list[str]] = {}
     for scene in story.scenes.values():
         for target in scene.targets:
@@ -56,7 +57,7 @@ def _traps(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:
             if source not in leads_out:
                 leads_out.add(source)
                 queue.append(source)
-    trapped = [s for s in story.scenes.values() if s.id in seen and s.id not in leads_out and s.targets]
+    trapped = [s for s in story.scenes.values() if s.id in seen and s.id not in leads_out | looped and s.targets]
     for scene in trapped:
         diagnostics.error(
             scene.span or Span(story.root, 1, 1),
@@ -76,15 +77,15 @@ def graph_warnings(story: Story, diagnostics: Diagnostics) -> None:
             diagnostics.warning(
                 span, "dead-end", f"the scene `{scene.id}` has no choices and no typewriter, and it is not an ending"
             )
-    _traps(story, seen, diagnostics)
-    _endless_next(story, diagnostics)
+    looped = _endless_next(story, diagnostics)
+    _traps(story, seen, diagnostics, looped)
     _choices_that_run_out(story, seen, diagnostics)
     for ending in story.endings.values():
         if ending.id not in seen:
             diagnostics.warning(ending.span or here, "unreachable-ending", f"no path leads to the ending `{ending.id}`")
 
 
-def _endless_next(story: Story, diagnostics: Diagnostics) -> None:
+def _endless_next(story: Story, diagnostics: Diagnostics) -> set[str]:
     """Scenes that lead to each other by `next` alone: the story would go round them for ever without a choice."""
     reported: set[str] = set()
     for start in story.scenes.values():
@@ -102,6 +103,7 @@ def _endless_next(story: Story, diagnostics: Diagnostics) -> None:
                 f"the scenes {' -> '.join(f'`{s}`' for s in [*loop, loop[0]])} lead to each other by `next` alone, so the "
                 "story would go round them for ever; give one of them a choice",
             )
+    return reported
 
 
 def _choices_that_run_out(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:

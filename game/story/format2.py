@@ -146,10 +146,13 @@ class Format2Builder:
             return None
         for name in names_in_pieces(pieces):
             self.names.read.add(name)
+            if ex.count_subject(name) is not None:
+                self.uses_v2("`{visits(...)}`", span)
             if name not in self.names.kinds:
                 ok = False
                 if name not in self.broken_names:
-                    self.d.error(span, "unknown-name", f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}")
+                    message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
+                    self.d.error(span, "unknown-name", message)
         if not ok:
             return None
         parts = holes_only(pieces)
@@ -203,15 +206,15 @@ class Format2Builder:
         following, call = fields.get("next"), fields.get("call")
         if following is None and call is None:
             return None, None
-        self.uses_v2("`next`" if following is not None else "`call`", node.at("next" if following is not None else "call"))
-        for other in ("choices", "typewriter"):
-            if other in fields:
-                key = "next" if following is not None else "call"
-                self.d.error(node.key_spans[key], f"{key}-and-{other}", f"{what} has both `{key}` and `{other}`; give it one")
-                return None, None
         if following is None:
+            self.uses_v2("`call`", node.at("call"))
             self.d.error(node.key_spans["call"], "missing-key", f"{what} has `call` but no `next`: say where to go on after it")
             return None, None
+        self.uses_v2("`next`", node.at("next"))
+        for other in ("choices", "typewriter"):
+            if other in fields:
+                self.d.error(node.key_spans["next"], f"next-and-{other}", f"{what} has both `next` and `{other}`; give it one")
+                return None, None
         self.check_target(following, node.at("next"))
         if call is not None:
             self.check_target(call, node.at("call"), scenes_only=True)

@@ -30,6 +30,8 @@ MAX_NESTING = 16
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_VISITS = re.compile(r"^visits\(\s*[A-Za-z][A-Za-z0-9_]*\s*\)$")
+"""`{visits(kitchen)}` shows a count, as `{trust}` shows a variable."""
 
 
 @prefab(frozen=True)
@@ -177,10 +179,10 @@ class _Parser:
                 self.at = after + len(rest) - len(rest.lstrip(" \t")) + 1
                 return self.alternatives(word, opened)  # type: ignore[arg-type]
             close = self.source.find("}", opened)
-            inner = self.source[opened + 1 : close] if close >= 0 else ""
-            if close >= 0 and _ID.match(inner.strip()):
+            inner = self.source[opened + 1 : close].strip() if close >= 0 else ""
+            if close >= 0 and (_ID.match(inner) or _VISITS.match(inner)):
                 self.at = close + 1
-                return Hole(inner.strip())
+                return Hole(inner.replace(" ", ""))
             raise InlineError(self.what_went_wrong(word, rest, close), opened)
         finally:
             self.depth -= 1
