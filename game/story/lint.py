@@ -54,12 +54,25 @@ def _truth(expr: ex.Expr, variables: Mapping[str, Variable], traits: set[str], r
         return "never" if left == right == "never" else "maybe"
     if expr.op not in _MIRROR:
         return "maybe"
-    op, name, constant = expr.op, expr.left, expr.right
-    if isinstance(name, ex.Literal_) and isinstance(constant, ex.Name):
-        op, name, constant = _MIRROR[op], constant, name
-    if not isinstance(name, ex.Name) or not isinstance(constant, ex.Literal_):
+    if isinstance(expr.left, ex.Name):
+        name, op, constant = expr.left, expr.op, _constant(expr.right)
+    elif isinstance(expr.right, ex.Name):
+        name, op, constant = expr.right, _MIRROR[expr.op], _constant(expr.left)
+    else:
         return "maybe"
-    return _compare(name.name, op, constant.value, variables, traits, reasons)
+    if constant is None:
+        return "maybe"
+    return _compare(name.name, op, constant, variables, traits, reasons)
+
+
+def _constant(expr: ex.Expr) -> Value | None:
+    """A literal, or a minus sign before a number (`-1` is parsed as a negation of 1)."""
+    if isinstance(expr, ex.Literal_):
+        return expr.value
+    if isinstance(expr, ex.Unary) and expr.op == "-" and isinstance(expr.operand, ex.Literal_):
+        value = expr.operand.value
+        return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return None
 
 
 def _compare(
