@@ -385,13 +385,16 @@ def test_calls_nest_and_the_stack_is_kept_in_saves(tmp_path: Path) -> None:
 
 
 def test_a_return_with_no_call_is_a_problem(tmp_path: Path) -> None:
-    story = build(tmp_path, "- {id: a, choices: [{label: Back, to: return}, {label: Stop, to: end}]}")
+    story = build(tmp_path, "- {id: a, choices: [{label: Back, to: return}, {label: On, to: b}]}\n- {id: b, next: return}")
     state, _ = new_game(story)
     after, events = step(story, state, ChoiceInput(1))
     assert [e.message for e in events if isinstance(e, Problem)] == [
         "`return` with no `call` to return to; the scene is shown again"
     ]
     assert after.scene == "a"
+    after, events = step(story, state, ChoiceInput(2))
+    assert [e.message for e in events if isinstance(e, Problem)] == ["`return` with no `call` to return to; the story stops here"]
+    assert after.scene == "b" and offered(events) == ()
 
 
 def test_return_is_a_word_in_format_2_and_an_id_in_format_1(tmp_path: Path) -> None:
@@ -632,3 +635,51 @@ def test_a_well_formed_text_shows_what_its_first_branches_say(case: tuple[str, s
         )
     _, events = new_game(story)
     assert " ".join(shown(events)[:-1]) == " ".join(expected.split())
+
+
+def test_the_checker_on_fallbacks_and_calls(tmp_path: Path) -> None:
+    folder = write_story(
+        tmp_path / "s",
+        """
+        - id: a
+          choices:
+            - {label: Go, if: "ready", to: end}
+            - {fallback: true, label: Never shown, if: "not ready", to: b}
+            - {fallback: true, to: end}
+        - {id: b, call: a}
+        """,
+        "ready: {type: bool, default: false}",
+    )
+    _story, diagnostics = load_story(folder)
+    assert [(d.code, d.severity) for d in diagnostics.sorted()] == [("unused-label", "warning"), ("missing-key", "error")]
+    assert "has `call` but no `next`" in diagnostics.errors[0].message
+
+
+def test_the_first_fallback_that_holds_is_taken(tmp_path: Path) -> None:
+    story = build(
+        tmp_path,
+        """
+        - id: a
+          choices:
+            - {label: Go, if: "ready", to: end}
+            - {fallback: true, if: "not ready", do: "ready = true", text: Not yet., to: a}
+            - {fallback: true, to: end}
+        """,
+        "ready: {type: bool, default: false}",
+    )
+    state, events = new_game(story)
+    assert shown(events) == ["Not yet."] and offered(events) == ("Go",) and state.variables["ready"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["seen", "visits", "chosen"]), st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,12}", fullmatch=True))
+def test_counts_parse_to_the_names_the_engine_keeps(function: str, subject: str) -> None:
+    from game.story.expression_parser import parse_condition
+    from game.story.expressions import Binary, Name, count_subject, names_in
+
+    expr = parse_condition(
+        f"{function}({subject}) or {function}( {subject} )" if function != "visits" else f"visits({subject}) > 1"
+    )
+    (name, *_rest) = names_in(expr)
+    assert isinstance(name, Name) and count_subject(name.name) == ("chosen" if function == "chosen" else "visits", subject)
+    assert isinstance(expr, Binary)

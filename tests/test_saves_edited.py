@@ -138,3 +138,24 @@ def test_plain_mode_offers_the_earlier_scene_and_loads_it(story_copy: Path) -> N
     assert "(Type `load slot --earlier` to go on from `page`.)" in text
     assert "Loaded `slot`. `after` is gone from the story, so you go on from `page`" in text
     assert "What do you write about her?" in text.split("Loaded `slot`.")[-1]  # at the typewriter of `page`
+
+
+async def test_the_tui_asks_to_go_on_from_the_earlier_scene(story_copy: Path) -> None:
+    from game.tui.app import RubySparksApp
+    from game.tui.confirm import Confirm
+    from tests.tui_helpers import SIZE, game_screen, ready, wait_until
+
+    saved_at_after(story_copy)
+    edit(story_copy, "scenes.yaml", "id: after", "id: afterwards")
+    edit(story_copy, "scenes.yaml", "to: after", "to: afterwards")
+    app = RubySparksApp(story_copy, animate=False, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert isinstance(app.screen, Confirm) and "it can go on from `page`" in app.screen.question
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.controller is not None and app.controller.state is not None)
+        assert game_screen(pilot).view.scene_title == "The Page" and game_screen(pilot).view.at_typewriter

@@ -114,13 +114,11 @@ def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
         runtime.count(choice.counter)
     runtime.apply(choice.effects, f"a choice of `{scene.id}`")
     _narrate(runtime, choice.text, scene.id)
-    return _called(runtime, choice.call, choice.target)
+    return choice.target if choice.call is None else _called(runtime, choice.call, choice.target)
 
 
-def _called(runtime: Runtime, call: str | None, target: str) -> str:
-    """Where a move leads: the subroutine scene it calls, remembering where its `return` goes, else its target."""
-    if call is None:
-        return target
+def _called(runtime: Runtime, call: str, target: str) -> str:
+    """A move that calls a subroutine scene leads there, and its `return` will lead to the move's target."""
     runtime.stack = (*runtime.stack, target)
     return call
 
@@ -136,7 +134,7 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
     runtime.emit(PageRead(reading, page_feedback(reading, story, scene), tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
     _narrate(runtime, outcome.text, scene.id)
-    _enter(runtime, _called(runtime, outcome.call, outcome.target))
+    _enter(runtime, outcome.target if outcome.call is None else _called(runtime, outcome.call, outcome.target))
     return runtime.finish()
 
 
@@ -180,19 +178,27 @@ def _page_summary(text: str) -> str:
 
 
 def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
-    paragraphs = _glued(runtime, runtime.render(tuple(blocks), where))
+    paragraphs = runtime.render(tuple(blocks), where)
+    if runtime.glue:
+        paragraphs = _glued(runtime, paragraphs)
     if paragraphs and paragraphs[-1].endswith(GLUE):
-        runtime.glue, paragraphs = paragraphs[-1][: -len(GLUE)].rstrip(), paragraphs[:-1]
+        paragraphs = _held(runtime, paragraphs)
     if paragraphs:
         runtime.emit(Narration(paragraphs))
 
 
+def _held(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """A text that ends in `<>` (glue) keeps its last paragraph back, to begin the next text shown."""
+    if paragraphs and paragraphs[-1].endswith(GLUE):
+        runtime.glue = paragraphs[-1][: -len(GLUE)].rstrip()
+        return paragraphs[:-1]
+    return paragraphs
+
+
 def _glued(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    """A text that ended in `<>` (glue) carries its last paragraph into the first of the next text shown."""
-    glue = runtime.glue
-    if not glue:
-        return paragraphs
-    runtime.glue = ""
+    """The paragraph a glued text kept back, joined to the first of these (a space between, except before punctuation).
+    Called only when one was kept back: the usual step pays for one test, not a call."""
+    glue, runtime.glue = runtime.glue, ""
     if not paragraphs:
         return (glue,)
     first = paragraphs[0]
@@ -205,10 +211,16 @@ def _enter(runtime: Runtime, target: str) -> None:
     moves = 0
     while True:
         while target == RETURN and target not in story.scenes:
-            target = _return(runtime)
+            back = _return(runtime)
+            if back is None:
+                runtime.emit(ChoicesOffered(()))
+                return
+            target = back
         if target in story.endings:
             ending = story.endings[target]
-            paragraphs = _glued(runtime, runtime.render(ending.text, ending.id))
+            paragraphs = runtime.render(ending.text, ending.id)
+            if runtime.glue:
+                paragraphs = _glued(runtime, paragraphs)
             runtime.scene = runtime.ending = target
             runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
             runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(runtime.act)))
@@ -226,19 +238,23 @@ def _enter(runtime: Runtime, target: str) -> None:
             return
         moves += 1
         if moves > MAX_MOVES:
-            runtime.problem(f"the story went on {MAX_MOVES} times without a choice (a loop of `next`?)", "", scene.span)
+            runtime.problem(f"the story went on {MAX_MOVES} times without a choice (a loop?)", f"`{scene.id}`", scene.span)
             return
         target = following
 
 
-def _return(runtime: Runtime) -> str:
-    """Where a `return` goes: the innermost call's, or, with no call to return from, the scene it is in (a problem)."""
-    if not runtime.stack:
-        scene = runtime.story.scenes[runtime.scene]
-        runtime.problem("`return` with no `call` to return to; the scene is shown again", f"`{scene.id}`", scene.span)
-        return runtime.scene
-    target, runtime.stack = runtime.stack[-1], runtime.stack[:-1]
-    return target
+def _return(runtime: Runtime) -> str | None:
+    """Where a `return` goes: the innermost call's. With no call to return from (a problem), a choice's `return` shows
+    its scene again, and a scene's `next: return` stops where it is (None)."""
+    if runtime.stack:
+        target, runtime.stack = runtime.stack[-1], runtime.stack[:-1]
+        return target
+    scene = runtime.story.scenes[runtime.scene]
+    if scene.next is not None:
+        runtime.problem("`return` with no `call` to return to; the story stops here", f"`{scene.id}`", scene.span)
+        return None
+    runtime.problem("`return` with no `call` to return to; the scene is shown again", f"`{scene.id}`", scene.span)
+    return runtime.scene
 
 
 def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = None, moving: bool = False) -> str | None:
@@ -248,10 +264,10 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     choice can be offered. That move is made here and where it leads returned, for `_enter` to enter (None: the scene
     waits for the player). Showing a scene again (`describe`, `rerender`) never moves."""
     paragraphs = shown if shown is not None else runtime.render(scene.text, scene.id)
-    if moving:
+    if moving and runtime.glue:
         paragraphs = _glued(runtime, paragraphs)
-        if scene.next is not None and paragraphs and paragraphs[-1].endswith(GLUE):
-            runtime.glue, paragraphs = paragraphs[-1][: -len(GLUE)].rstrip(), paragraphs[:-1]
+    if moving and scene.next is not None:
+        paragraphs = _held(runtime, paragraphs)
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
     runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.act), paragraphs, runtime.seems()))
@@ -259,7 +275,9 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
         return None
     if scene.next is not None:
-        return _called(runtime, scene.call, scene.next) if moving else None
+        if not moving:
+            return None
+        return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
     labels = [
         runtime.interpolate(c.label, scene.id) for c in scene.choices if runtime.holds(c.condition, f"a choice of `{scene.id}`")
     ]

@@ -35,10 +35,8 @@ class Format2Builder:
         d: Diagnostics
         names: _Names
         targets: dict[str, Span]
-        broken_texts: list[str]
         broken_names: set[str]
 
-        def fields(self, node: Any, schema: str, span: Span, what: str) -> dict[str, Any] | None: ...
         def condition(self, source: Any, span: Span) -> Condition | None: ...
         def check_target(self, target: str, span: Span, scenes_only: bool = False) -> None: ...
 
@@ -71,7 +69,6 @@ class Format2Builder:
     def declare_counts(self, scene_nodes: list[tuple[YamlMap, Span]]) -> None:
         """Pass 1: `visits(scene)` for every scene, `chosen(id)` for every choice with an `id`, so that an expression
         anywhere may name them."""
-        self.choice_ids = {}
         for node, _span in scene_nodes:
             scene_id = node.items.get("id")
             if isinstance(scene_id, str):

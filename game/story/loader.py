@@ -195,6 +195,7 @@ class _Builder(Format2Builder):
         self.broken_texts = broken
         self.broken_names: set[str] = set()
         """Variables whose declaration failed: the expressions that name them are not reported again."""
+        self.choice_ids: dict[str, Span] = {}
         self.names = _Names(kinds=dict(BUILTIN_NAMES))
         self.variables: dict[str, Variable] = {}
         self.targets: dict[str, Span] = {}
