@@ -311,6 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    part = schema.add_mutually_exclusive_group()
+    part.add_argument("--manifest", action="store_true", help="only the manifest's schema (story.yaml)")
+    part.add_argument("--story-file", action="store_true", help="only the schema of the other files")
     schema.set_defaults(handler=cmd_schema)
 
     serve = commands.add_parser("serve", help="serve the game to web browsers (needs the web extra)")
@@ -348,9 +351,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.authoring.json_schema import story_schema
+    from game.authoring.json_schema import manifest_schema, story_file_schema, story_schema
 
-    return _write_or_print(json.dumps(story_schema(), indent=1) + "\n", args.output)
+    schema = manifest_schema() if args.manifest else story_file_schema() if args.story_file else story_schema()
+    return _write_or_print(json.dumps(schema, indent=1) + "\n", args.output)
 
 
 def cmd_explore(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from game.engine import EndingReached, Event, Input, PageInput, Rejected, SceneS
 from game.engine.feedback import MarginNote, draft_notes
 from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
-from game.persistence.saves import SaveError, SlotInfo, autosave, list_saves, load_game, newest_loadable, save_game
+from game.persistence.saves import SaveError, SceneGone, SlotInfo, autosave, list_saves, load_save, newest_loadable, save_game
 from game.replay.recorder import Recorder
 from game.replay.run import CASUAL
 from game.speedrun.splits import SplitsView
@@ -52,6 +52,9 @@ class Response:
     notices: tuple[Notice, ...] = ()
     jumped: bool = False
     """The game moved without a step (a new game, undo, a load, a reload): draw the place from scratch."""
+    earlier: tuple[str, str] | None = None
+    """A load refused because its scene is gone from the edited story: (slot, the nearest earlier scene), which a front
+    end may offer to go on from (`load(slot, earlier=True)`)."""
 
 
 def unknown_category(story: Story, name: str) -> str:
@@ -182,17 +185,22 @@ class GameController:
             return Notice(str(error), "error")
         return Notice(f"Saved as `{path.stem}`.")
 
-    def load(self, name: str | None = None) -> Response:
+    def load(self, name: str | None = None, earlier: bool = False) -> Response:
         """Load a slot (the newest loadable one when `name` is None). A load is a jump no recording can explain, so it
-        ends the recording, and any speed-run."""
+        ends the recording, and any speed-run. A save made before the story was edited says what changed; with
+        `earlier`, one whose scene is gone goes on from the nearest earlier scene it passed through."""
         if name is None:
             name = newest_loadable(self.story)
             if name is None:
                 return Response(notices=(Notice("There is no saved game to load yet: start a new one."),))
         try:
-            state = load_game(name, self.story)
+            loaded = load_save(name, self.story, earlier)
+        except SceneGone as error:
+            offer = (name, error.earlier) if error.earlier is not None else None
+            return Response(notices=(Notice(str(error), "error"),), earlier=offer)
         except SaveError as error:
             return Response(notices=(Notice(str(error), "error"),))
+        state = loaded.state
         self._stop_recording("a saved game was loaded")
         abandoned = self._abandon_run()
         self.tracker = None
@@ -201,7 +209,8 @@ class GameController:
             events = describe(self.story, state)
         else:
             events = self.session.replace(state)
-        return Response(tuple(events), (Notice(f"Loaded `{name}`."), *abandoned), jumped=True)
+        note = f" {loaded.note}" if loaded.note else ""
+        return Response(tuple(events), (Notice(f"Loaded `{name}`.{note}"), *abandoned), jumped=True)
 
     def autosave(self) -> Notice | None:
         """Save the player's place to `autosave`; None when there is no game yet."""

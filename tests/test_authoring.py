@@ -218,6 +218,8 @@ def test_rebase_keeps_values_that_still_fit(story_copy: Path) -> None:
     manifest.write_text(
         manifest.read_text().replace("max: 5,", "max: 3,").replace("values: [english, french]", "values: [english]")
     )
+    scenes = story_copy / "scenes.yaml"  # an effect that sets a value no longer allowed is now an error at load
+    scenes.write_text(scenes.read_text().replace("language = 'french'", "language = 'english'"))
     moved, message = rebase(state, load_story_or_raise(story_copy))
     assert moved.variables["trust"] == 3 and moved.variables["language"] == "english"
     assert "where you were" in message

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from ducktools.classbuilder.prefab import prefab, replace
 
-from game.engine import ChoiceInput, Input, PageInput, State, available_choices, new_game, step
+from game.engine import ChoiceInput, Input, PageInput, SceneShown, State, available_choices, new_game, step
 from game.engine.history import History
 from game.explorer.random_explore import Coverage, explore_run
 from game.explorer.random_pages import PageWriter
@@ -114,13 +114,13 @@ class _Abstraction:
 
     def key(self, state: State) -> StateKey:
         values: list[object] = []
-        for name, value in sorted({**state.variables, **state.traits}.items()):
+        for name, value in sorted({**state.variables, **state.traits, **state.counts}.items()):
             if name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
                 values.append(value)
             elif name in self.thresholds:
                 limits = self.thresholds[name]
                 values.append((bisect_left(limits, value), value in limits))
-        return (state.scene, state.act, state.ending, state.page_about_ruby, tuple(values))
+        return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(values))
 
 
 def _abstraction(story: Story) -> _Abstraction:
@@ -194,7 +194,8 @@ def explore_exhaustive(story: Story, limit: int = DEFAULT_LIMIT, witness_runs: i
         state = frontier.popleft()
         key = state_key(state)
         for action in _inputs(story, state, pages):
-            after, _ = step(story, state, action, watch)
+            after, events = step(story, state, action, watch)
+            scenes.update(event.scene_id for event in events if isinstance(event, SceneShown))  # `next` passes some
             after_key = state_key(after)
             if after_key in parents:
                 continue

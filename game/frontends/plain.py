@@ -263,7 +263,8 @@ class PlainGame:
 
     def write_page(self, first: str) -> None:
         if not first.strip():
-            self.say("The page is blank: type a line about her, then an empty line to pull it out. (`help` for commands.)")
+            about = self.story.subject_object
+            self.say(f"The page is blank: type a line about {about}, then an empty line to pull it out. (`help` for commands.)")
             return
         page = [first]
         size = len(first)
@@ -304,7 +305,12 @@ class PlainGame:
         elif name == "save":
             self.text.notice(self.game.save(" ".join(args) or QUICKSAVE))
         elif name == "load":
-            self.text.show(self.game.load(" ".join(args) or None))
+            earlier = args[-1:] == ["--earlier"]
+            response = self.game.load(" ".join(args[:-1] if earlier else args) or None, earlier)
+            self.text.show(response)
+            if response.earlier is not None:
+                slot, scene = response.earlier
+                self.say(f"(Type `load {slot} --earlier` to go on from `{scene}`.)")
         elif name == "saves":
             self.list_saves()
         elif name == "history":

@@ -351,10 +351,26 @@ class RubySparksApp(App[None]):
         if self.story is None:
             return
         response = self.game_or_raise().load(name)
-        if response.jumped:
+        if response.earlier is not None:
+            slot, scene = response.earlier
+            self.offer_earlier(response, slot, scene)
+        elif response.jumped:
             self.start_game(response)
         else:
             self.shown(response)
+
+    def offer_earlier(self, refused: Response, slot: str, scene: str) -> None:
+        """A save whose scene the story no longer has: ask whether to go on from the nearest earlier scene."""
+        from game.tui.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            response = self.game_or_raise().load(slot, earlier=True) if yes else refused
+            if response.jumped:
+                self.start_game(response)
+            else:
+                self.shown(response)
+
+        self.push_screen(Confirm(f"{refused.notices[0].text}\n\nGo on from `{scene}`?"), answered)
 
     def save_slot(self, name: str) -> None:
         if self.controller is None or self.controller.state is None:

@@ -196,7 +196,7 @@ class GameScreen(Screen[None]):
             return
         page = self.query_one(PageArea)
         if not page.text.strip():
-            self.view.rejected = "The page is blank: type something about her first."
+            self.view.rejected = f"The page is blank: type something about {self.game.story_or_raise().subject_object} first."
             self.query_one("#notice", Static).update(self.view.rejected)
             return
         events_ = self.game.apply(PageInput(page.text, page.pasted))
