@@ -11,6 +11,7 @@ import contextlib
 import gc
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -48,6 +49,16 @@ def _record_file(value: str) -> str:
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise argparse.ArgumentTypeError(f"{value!r} cannot be written here (permissions)")
     return value
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return seconds
 
 
 def _usage_error(message: str) -> int:
@@ -233,7 +244,16 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument(
         "--exhaustive", action="store_true", help="walk every distinct state and prove which endings are reachable"
     )
-    explore.add_argument("--limit", type=int, default=200_000, help="the state limit of --exhaustive (default: 200000)")
+    explore.add_argument(
+        "--limit", type=int, default=200_000, help="the states --exhaustive may keep, its memory budget (default: 200000)"
+    )
+    explore.add_argument(
+        "--max-seconds",
+        type=_seconds,
+        default=600.0,
+        metavar="S",
+        help="the time budget of --exhaustive (default: 600); stopping early exits 1 and says so",
+    )
     explore.add_argument("--out", metavar="DIR", help="where to write the replays (default: a folder in your data folder)")
     explore.set_defaults(handler=cmd_explore)
 
@@ -291,7 +311,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else user_data_dir() / "explore" / f"{story.id}-{time.strftime('%Y%m%d-%H%M%S')}"
     try:
         if args.exhaustive:
-            report = _explore_exhaustive(story, args.limit, out)
+            report = _explore_exhaustive(story, args.limit, args.max_seconds, out)
         else:
             report = _explore_random(story, args.runs, args.seed, args.jobs, out)
     except OSError as error:
@@ -311,17 +331,22 @@ def _explore_random(story: Story, runs: int, seed: int, jobs: int, out: Path) ->
     return random_report(story, coverage, issues, replays, seed, jobs)
 
 
-def _explore_exhaustive(story: Story, limit: int, out: Path) -> dict[str, Any]:
+def _explore_exhaustive(story: Story, limit: int, max_seconds: float, out: Path) -> dict[str, Any]:
     from game.explorer.exhaustive import explore_exhaustive, path_replay
     from game.explorer.report import exhaustive_report
     from game.persistence.atomic import write_atomic
 
-    exploration = explore_exhaustive(story, limit)
+    exploration = explore_exhaustive(story, limit, max_seconds=max_seconds)
     replays = {}
     for ending, path in exploration.paths.items():
         replays[ending] = out / f"shortest-{ending}.json"
         write_atomic(replays[ending], path_replay(story, path).dumps().encode("utf-8"))
-    return exhaustive_report(story, exploration, replays, limit)
+    findings = []
+    for number, finding in enumerate(exploration.findings, 1):
+        replay = out / f"{finding.kind}-{number:03d}.json"
+        write_atomic(replay, path_replay(story, finding.inputs, finding.seed).dumps().encode("utf-8"))
+        findings.append((finding, replay))
+    return exhaustive_report(story, exploration, replays, findings, limit, max_seconds)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
