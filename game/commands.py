@@ -233,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    graph.add_argument("--coverage", metavar="FILE", help="shade what a report of `explore --format json` never reached")
     graph.set_defaults(handler=cmd_graph)
 
     explore = commands.add_parser("explore", help="playtest a story automatically and report coverage and problems")
@@ -282,13 +283,30 @@ def _write_or_print(text: str, output: str | None) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from game.authoring.graph import to_dot, to_mermaid
+    from game.authoring.graph import CoverageError, read_coverage, to_dot, to_mermaid
+    from game.files import read_at_most
 
+    if args.coverage is not None and not Path(args.coverage).is_file():
+        return _usage_error(f"no such coverage file: {args.coverage}")
     story = _load_for_play(args.dir)
     if isinstance(story, int):
         return story
-    text = to_dot(story) if args.format == "dot" else to_mermaid(story)
+    reached = None
+    if args.coverage is not None:
+        try:
+            data = read_at_most(Path(args.coverage), MAX_COVERAGE_BYTES)
+            if len(data) > MAX_COVERAGE_BYTES:
+                raise CoverageError(f"it is larger than {MAX_COVERAGE_BYTES:,} bytes, too large for a report")
+            reached = read_coverage(data.decode("utf-8", errors="replace"), story)
+        except (OSError, CoverageError) as error:
+            print(f"ruby-sparks: cannot use {args.coverage}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            return EXIT_FAILED
+    text = to_dot(story, reached) if args.format == "dot" else to_mermaid(story, reached)
     return _write_or_print(text, args.output)
+
+
+MAX_COVERAGE_BYTES = 64 << 20
+"""A report of a story of thousands of scenes is a few megabytes; more is not a report."""
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -43,6 +43,50 @@ def test_graph_as_dot_and_mermaid(tmp_path: Path) -> None:
     assert '-->|"Sit down and write"|' in mermaid
 
 
+def test_graph_labels_edges_with_their_conditions() -> None:
+    dot = cli("graph", str(MINI)).stdout
+    assert '"desk" -> "desk" [label="Make a promise [if not vow]"];' in dot
+    assert '"desk" -> "page" [label="Sit down and write"];' in dot
+    mermaid = cli("graph", str(TRAPPED), "--format", "mermaid").stdout
+    assert '-->|"Wade back across the causeway [if tide > 3]"| n_shore' in mermaid
+
+
+def test_graph_shades_what_the_playtests_never_reached(tmp_path: Path) -> None:
+    """The exhaustive walk of the tidal island never takes the way back: that edge is dashed and grey, every scene
+    and the ending are drawn as usual. Planted: the ending `lost` and the hatch out of the attic never happen."""
+    report = tmp_path / "trapped.json"
+    report.write_text(cli("explore", str(TRAPPED), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
+    dot = cli("graph", str(TRAPPED), "--coverage", str(report)).stdout
+    assert "never reached in an exhaustive walk of 3 states and 1,000 random runs" in dot
+    assert '"island" -> "shore" [label="Wade back across the causeway [if tide > 3]", style=dashed' in dot
+    assert '"island" -> "island" [label="Wait for the tide"];' in dot
+    assert "fillcolor" not in dot
+    planted = tmp_path / "planted.json"
+    planted.write_text(cli("explore", str(PLANTED), "--runs", "50", "--format", "json", "--out", str(tmp_path)).stdout)
+    dot = cli("graph", str(PLANTED), "--coverage", str(planted)).stdout
+    assert '"lost" [label="END: Lost", shape=doubleoctagon, style="dashed,filled"' in dot
+    assert '"home" [label="END: Home", shape=doubleoctagon];' in dot
+    assert '"attic" -> "hall" [label="The locked hatch [if key]", style=dashed' in dot
+    mermaid = cli("graph", str(PLANTED), "--coverage", str(planted), "--format", "mermaid").stdout.splitlines()
+    assert "  class n_lost unreached" in mermaid
+    links = [line for line in mermaid if "-->" in line]
+    shaded = {links[int(n)] for n in mermaid[-1].split()[1].split(",")}
+    assert shaded == {'  n_cellar -->|"Out, with the key [if key]"| n_lost', '  n_attic -->|"The locked hatch [if key]"| n_hall'}
+
+
+def test_graph_refuses_a_coverage_file_that_is_not_a_report_of_the_story(tmp_path: Path) -> None:
+    missing = cli("graph", str(MINI), "--coverage", str(tmp_path / "none.json"))
+    assert missing.returncode == 2 and "no such coverage file" in missing.stderr
+    other = tmp_path / "other.json"
+    other.write_text(cli("explore", str(PLANTED), "--runs", "5", "--format", "json", "--out", str(tmp_path)).stdout)
+    wrong = cli("graph", str(MINI), "--coverage", str(other))
+    assert wrong.returncode == 1 and "a report on the story `planted`, not `mini`" in wrong.stderr
+    junk = tmp_path / "junk.json"
+    junk.write_text("{not json")
+    result = cli("graph", str(MINI), "--coverage", str(junk))
+    assert result.returncode == 1 and "explore --format json" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_explore_the_shipped_story_reaches_everything() -> None:
     result = cli("explore", "--runs", "300", "--seed", "5", "--format", "json")
     report = json.loads(result.stdout)
