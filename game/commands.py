@@ -162,7 +162,7 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema")
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "lsp")
 CATEGORIES = ("any%", "film%", "all-endings")
 
 
@@ -267,6 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
     schema.set_defaults(handler=cmd_schema)
+
+    server = commands.add_parser("lsp", help="a language server for editors, on stdin and stdout (needs pygls)")
+    server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only way; for editors that ask)")
+    server.set_defaults(handler=cmd_lsp)
     return parser
 
 
@@ -378,6 +382,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return story
     report = story_stats(story, explore_exhaustive(story, args.limit, witness_runs=0).paths)
     print(json.dumps(report, indent=1) if args.format == "json" else stats_text(report))
+    return EXIT_OK
+
+
+LSP_INSTALL = "pip install 'ruby-sparks[lsp]'"
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        print(f"ruby-sparks: the language server needs pygls; install it with: {LSP_INSTALL}", file=sys.stderr)
+        return EXIT_FAILED
+    from game.authoring.lsp import serve
+
+    serve()
     return EXIT_OK
 
 
