@@ -19,6 +19,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from game.authoring.lsp_index import RenameError, StoryIndex, completion_context
 from game.story.loader import load_story
 from tests.conftest import MINI, console_script
 
@@ -257,3 +258,74 @@ def test_without_pygls_the_command_says_how_to_install_it() -> None:
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=SECONDS)
     assert result.returncode == 1
     assert "pip install 'ruby-sparks[lsp]'" in result.stderr and "Traceback" not in result.stderr
+
+
+COMPLETING = """scenes:
+  - id: lamp_room
+    text:
+      - {if: "oil < 2", text: "The lamp is {o
+      - {
+    choices:
+      - label: Fill the lamp
+        do:
+          - "o
+        to: la
+
+      - {to: j
+    typewriter:
+      outcomes:
+        - wrote: [brave, p
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (3, ("expression", "")),  # a `{` open in a text block's text
+        (4, ("key", "text_block")),  # a flow mapping just opened, in `text`
+        (8, ("expression", "")),  # an effect in a `do` list, on its own line
+        (9, ("target", "")),
+        (10, ("key", "choice")),  # an empty line inside a choice
+        (11, ("target", "")),
+        (14, ("trait", "")),  # a flow list of `wrote`
+        (1, None),  # a scene's id is a new name: nothing to offer
+    ],
+)
+def test_completion_reads_where_the_cursor_is(line: int, expected: tuple[str, str] | None) -> None:
+    lines = COMPLETING.split("\n")
+    column = len(lines[line]) if line != 10 else 8
+    assert completion_context(lines, line, column, manifest=False) == expected
+
+
+def test_completion_in_the_manifest() -> None:
+    lines = ["format: 1", "start: l", "variables:", "  oil: {type: int, de", "seems:", '  - {if: "b']
+    assert [completion_context(lines, n, len(lines[n]), manifest=True) for n in (1, 3, 5)] == [
+        ("target", ""),
+        ("key", "variable"),
+        ("expression", ""),
+    ]
+
+
+def test_names_are_found_in_block_and_escaped_scalars(tmp_path: Path) -> None:
+    """A block scalar and a double-quoted string with escapes do not sit where their value's offsets say: the index
+    finds the same occurrence in the file's text instead."""
+    scenes = tmp_path / "scenes.yaml"
+    scenes.write_text(
+        "scenes:\n"
+        "  - id: a\n"
+        "    text: |\n"
+        "      The trust you had.\n"
+        "      Trust is {trust}.\n"
+        '    choices: [{label: "Say \\"hi\\" ({trust})", do: "trust += 1", to: a}]\n'
+    )
+    (tmp_path / "story.yaml").write_text("variables:\n  trust: {type: int, default: 0}\n")
+    texts = {str(path): path.read_text() for path in (scenes, tmp_path / "story.yaml")}
+    index = StoryIndex(tmp_path, texts)
+    definition = index.definitions[("variable", "trust")]
+    found = [(s.place.line, s.place.start) for s in index.references(definition) if s.place.path == str(scenes)]
+    choices = scenes.read_text().split("\n")[5]
+    assert found == [(4, 16), (5, choices.index("{trust}") + 1), (5, choices.index('"trust +=') + 1)]
+    with pytest.raises(RenameError, match="not an id"):
+        index.rename(definition, "2trust")
+    with pytest.raises(RenameError, match="word of the expression language"):
+        index.rename(definition, "turn")

@@ -485,7 +485,8 @@ def _last_item(flow: str) -> str:
 
 
 def _open_flow(before: str) -> int | None:
-    """Where the innermost `{` of a flow mapping still open at the cursor begins its content (quotes skipped)."""
+    """Where the innermost `{` of a flow mapping still open at the cursor begins its content. Braces inside quotes
+    are text, not mappings; a quote still open is the value being typed."""
     depth: list[int] = []
     quote = ""
     for position, char in enumerate(before):
@@ -497,4 +498,4 @@ def _open_flow(before: str) -> int | None:
             depth.append(position + 1)
         elif char == "}" and depth:
             depth.pop()
-    return depth[-1] if depth and not quote else None
+    return depth[-1] if depth else None
