@@ -281,7 +281,7 @@ class _Walk:
     def run(self) -> None:
         start, events = new_game(self.story, seed=0, watch=self.watch)
         self.note_problems(events, -1, None)
-        self.add(start, -1, None)
+        self.add(start, self.state_key(start), -1, None)
         frontier: deque[tuple[int, State]] = deque([(0, _forget_history(start))])
         while frontier:
             if self.deadline is not None and time.monotonic() > self.deadline:
@@ -299,20 +299,21 @@ class _Walk:
                 self.note_problems(events, number, action)
                 if choice:
                     self.choice_counts[choice] += 1
-                after_number = self.keys.get(self.state_key(after))
+                after_key = self.state_key(after)
+                after_number = self.keys.get(after_key)
                 if after_number is None:
                     if len(self.keys) >= self.limit:
                         self.stopped = "states"
                         return
-                    after_number = self.add(after, number, action)
+                    after_number = self.add(after, after_key, number, action)
                     if after.ending is None:
                         frontier.append((after_number, _forget_history(after)))
                 following.append(after_number)
             self.successors[number] = tuple(following)
 
-    def add(self, state: State, parent: int, action: Input | None) -> int:
+    def add(self, state: State, key: StateKey, parent: int, action: Input | None) -> int:
         number = len(self.parent)
-        self.keys[self.state_key(state)] = number
+        self.keys[key] = number
         self.parent.append(parent)
         self.via.append(action)
         self.scene.append(state.scene)
