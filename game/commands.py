@@ -11,6 +11,7 @@ import contextlib
 import gc
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,16 @@ def _livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
     from game.speedrun.livesplit import LiveSplitLink
 
     return LiveSplitLink(*address) if address is not None else None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return seconds
 
 
 def _usage_error(message: str) -> int:
@@ -206,7 +217,7 @@ def _port(value: str) -> int:
     return int(value)
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve", "splits", "runs")
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve", "splits", "runs", "lsp")
 
 
 PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -288,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    graph.add_argument("--coverage", metavar="FILE", help="shade what a report of `explore --format json` never reached")
     graph.set_defaults(handler=cmd_graph)
 
     explore = commands.add_parser("explore", help="playtest a story automatically and report coverage and problems")
@@ -299,7 +311,16 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument(
         "--exhaustive", action="store_true", help="walk every distinct state and prove which endings are reachable"
     )
-    explore.add_argument("--limit", type=int, default=200_000, help="the state limit of --exhaustive (default: 200000)")
+    explore.add_argument(
+        "--limit", type=int, default=200_000, help="the states --exhaustive may keep, its memory budget (default: 200000)"
+    )
+    explore.add_argument(
+        "--max-seconds",
+        type=_seconds,
+        default=600.0,
+        metavar="S",
+        help="the time budget of --exhaustive (default: 600); stopping early exits 1 and says so",
+    )
     explore.add_argument("--out", metavar="DIR", help="where to write the replays (default: a folder in your data folder)")
     explore.set_defaults(handler=cmd_explore)
 
@@ -325,6 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     from game.speedrun.commands import add_commands as add_speedrun_commands
 
     add_speedrun_commands(commands)
+
+    server = commands.add_parser("lsp", help="a language server for editors, on stdin and stdout (needs pygls)")
+    server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only way; for editors that ask)")
+    server.set_defaults(handler=cmd_lsp)
     return parser
 
 
@@ -341,13 +366,30 @@ def _write_or_print(text: str, output: str | None) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from game.authoring.graph import to_dot, to_mermaid
+    from game.authoring.graph import CoverageError, read_coverage, to_dot, to_mermaid
+    from game.files import read_at_most
 
+    if args.coverage is not None and not Path(args.coverage).is_file():
+        return _usage_error(f"no such coverage file: {args.coverage}")
     story = _load_for_play(args.dir)
     if isinstance(story, int):
         return story
-    text = to_dot(story) if args.format == "dot" else to_mermaid(story)
+    reached = None
+    if args.coverage is not None:
+        try:
+            data = read_at_most(Path(args.coverage), MAX_COVERAGE_BYTES)
+            if len(data) > MAX_COVERAGE_BYTES:
+                raise CoverageError(f"it is larger than {MAX_COVERAGE_BYTES:,} bytes, too large for a report")
+            reached = read_coverage(data.decode("utf-8", errors="replace"), story)
+        except (OSError, CoverageError) as error:
+            print(f"ruby-sparks: cannot use {args.coverage}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            return EXIT_FAILED
+    text = to_dot(story, reached) if args.format == "dot" else to_mermaid(story, reached)
     return _write_or_print(text, args.output)
+
+
+MAX_COVERAGE_BYTES = 64 << 20
+"""A report of a story of thousands of scenes is a few megabytes; more is not a report."""
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -371,7 +413,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else user_data_dir() / "explore" / f"{story.id}-{time.strftime('%Y%m%d-%H%M%S')}"
     try:
         if args.exhaustive:
-            report = _explore_exhaustive(story, args.limit, out)
+            report = _explore_exhaustive(story, args.limit, args.max_seconds, out)
         else:
             report = _explore_random(story, args.runs, args.seed, args.jobs, out)
     except OSError as error:
@@ -391,17 +433,22 @@ def _explore_random(story: Story, runs: int, seed: int, jobs: int, out: Path) ->
     return random_report(story, coverage, issues, replays, seed, jobs)
 
 
-def _explore_exhaustive(story: Story, limit: int, out: Path) -> dict[str, Any]:
+def _explore_exhaustive(story: Story, limit: int, max_seconds: float, out: Path) -> dict[str, Any]:
     from game.explorer.exhaustive import explore_exhaustive, path_replay
     from game.explorer.report import exhaustive_report
     from game.persistence.atomic import write_atomic
 
-    exploration = explore_exhaustive(story, limit)
+    exploration = explore_exhaustive(story, limit, max_seconds=max_seconds)
     replays = {}
     for ending, path in exploration.paths.items():
         replays[ending] = out / f"shortest-{ending}.json"
         write_atomic(replays[ending], path_replay(story, path).dumps().encode("utf-8"))
-    return exhaustive_report(story, exploration, replays, limit)
+    findings = []
+    for number, finding in enumerate(exploration.findings, 1):
+        replay = out / f"{finding.kind}-{number:03d}.json"
+        write_atomic(replay, path_replay(story, finding.inputs, finding.seed).dumps().encode("utf-8"))
+        findings.append((finding, replay))
+    return exhaustive_report(story, exploration, replays, findings, limit, max_seconds)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -415,6 +462,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return story
     report = story_stats(story, explore_exhaustive(story, args.limit, witness_runs=0).paths)
     print(json.dumps(report, indent=1) if args.format == "json" else stats_text(report))
+    return EXIT_OK
+
+
+LSP_INSTALL = "pip install 'ruby-sparks[lsp]'"
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        print(f"ruby-sparks: the language server needs pygls; install it with: {LSP_INSTALL}", file=sys.stderr)
+        return EXIT_FAILED
+    from game.authoring.lsp import serve
+
+    serve()
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ nowhere) and against the outline of beats.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from pathlib import Path
 
 from game.story.cache import load_story_cached
@@ -15,8 +16,16 @@ from game.story.model import RETURN, Scene, Span, Story
 from game.story.outline import Beat, find_outline, read_outline
 
 
-def check_story(story_dir: Path, outline: Path | None = None, shown: str | None = None) -> tuple[Story | None, Diagnostics]:
-    story, diagnostics = load_story_cached(shown or story_dir)
+def check_story(
+    story_dir: Path, outline: Path | None = None, shown: str | None = None, overlay: Mapping[Path, bytes] | None = None
+) -> tuple[Story | None, Diagnostics]:
+    """`overlay`: the unsaved text of some files (see `load_story`), which an editor checks as the author types."""
+    if overlay is None:
+        story, diagnostics = load_story_cached(shown or story_dir)
+    else:
+        from game.story.loader import load_story  # the cache spares `check` this import when nothing changed
+
+        story, diagnostics = load_story(shown or story_dir, overlay)
     outline_path = find_outline(story_dir, outline)
     beats = read_outline(outline_path, str(outline_path), diagnostics) if outline_path else None
     if story is not None:

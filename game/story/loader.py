@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +87,14 @@ class _Names:
     written: set[str] = attribute(default_factory=set)
 
 
-def load_story(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
-    """The story and its diagnostics; the story is None when there is any error."""
+def load_story(root: str | os.PathLike[str], overlay: Mapping[Path, bytes] | None = None) -> tuple[Story | None, Diagnostics]:
+    """The story and its diagnostics; the story is None when there is any error. `overlay` gives the text of some
+    files (by their path below `root`) in place of what is on disk: the buffers an editor has open, unsaved."""
     diagnostics = Diagnostics()
     root_path = Path(root)
     display_root = str(root)
     with without_cycle_collection():
-        sources, digest, broken = _read_folder(root_path, display_root, diagnostics)
+        sources, digest, broken = _read_folder(root_path, display_root, diagnostics, overlay or {})
         story = _Builder(diagnostics, sources, display_root, broken).build(digest, str(root_path.resolve()))
     if diagnostics.errors:
         return None, diagnostics
@@ -114,10 +115,13 @@ def _says_something(text: str) -> bool:
     return any(word not in ("not", "never", "no", "longer", "more", "*") for word in tokens(text.replace("*", " ")))
 
 
-def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tuple[list[_Source], str, list[str]]:
-    """Every YAML file below `root`, parsed; links that lead outside the folder are reported and never read. Also the
-    text of each file that is not valid YAML: what it declares is not known, so the errors that would follow from its
-    absence (a scene it holds named elsewhere, a variable only it reads) are not reported."""
+def _read_folder(
+    root: Path, display_root: str, diagnostics: Diagnostics, overlay: Mapping[Path, bytes]
+) -> tuple[list[_Source], str, list[str]]:
+    """Every YAML file below `root`, parsed (or, for a file open in an editor, its unsaved text from `overlay`); links
+    that lead outside the folder are reported and never read. Also the text of each file that is not valid YAML: what
+    it declares is not known, so the errors that would follow from its absence (a scene it holds named elsewhere, a
+    variable only it reads) are not reported."""
     resolved_root = root.resolve()
     paths: list[tuple[str, Path]] = []
     for folder, subfolders, files in os.walk(root, followlinks=False):
@@ -162,7 +166,7 @@ def _read_folder(root: Path, display_root: str, diagnostics: Diagnostics) -> tup
     for relative, path in sorted(paths):
         shown = os.path.join(display_root, relative)
         try:
-            data = read_at_most(path, MAX_FILE_BYTES)
+            data = overlay[path] if path in overlay else read_at_most(path, MAX_FILE_BYTES)
             if len(data) > MAX_FILE_BYTES:
                 size = path.stat().st_size
                 amount = f"{size:,} bytes" if size > MAX_FILE_BYTES else f"more than {MAX_FILE_BYTES:,} bytes"
