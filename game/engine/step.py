@@ -36,6 +36,11 @@ MAX_MOVES = 1_000
 """Moves without an input in one step (`next`, fallbacks, calls, returns) before the engine calls it a loop."""
 
 
+STRANDED = "no choice can be offered here, and there is no fallback choice to take"
+"""The problem of a player left with nothing to choose; the explorers report it as a dead end of their own, with the
+path that leads there, so they leave this one out."""
+
+
 def new_game(story: Story, seed: int = 0, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
     """A fresh state at the story's start, and the events that show the first scene."""
     traits = {trait.id: 0.0 for trait in story.lexicon.traits} if story.lexicon else {}
@@ -287,7 +292,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
     if fallback is not None:
         return _take(runtime, scene, fallback)
-    runtime.problem("no choice can be offered here, and there is no fallback choice to take", f"`{scene.id}`", scene.span)
+    runtime.problem(STRANDED, f"`{scene.id}`", scene.span)
     runtime.emit(ChoicesOffered(()))
     return None
 

@@ -51,6 +51,7 @@ from game.engine import (
     step,
 )
 from game.engine.history import History
+from game.engine.step import STRANDED
 from game.explorer.random_explore import Coverage, dead_end_message, explore_run, problem_message
 from game.explorer.random_pages import PageWriter
 from game.replay.format import Replay
@@ -341,7 +342,7 @@ class _Walk:
             if isinstance(event, SceneShown) and event.scene_id not in self.scene_counts:
                 # a scene that `next` passes through is reached, though no state rests there
                 self.scene_counts[event.scene_id] += 1
-            if isinstance(event, Problem):
+            if isinstance(event, Problem) and event.message != STRANDED:
                 message = problem_message(event)
                 if message not in self.findings:
                     inputs = self.path(parent) + ((action,) if action is not None else ())

@@ -17,6 +17,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 from game import __version__
 from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
+from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
 from game.replay.format import Replay, ReplayInput
@@ -73,7 +74,7 @@ def explore_run(
 
     def note_problems(found: list[object]) -> None:
         for event in found:
-            if isinstance(event, Problem) and event.message not in reported:
+            if isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
 
