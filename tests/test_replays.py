@@ -22,7 +22,7 @@ from game.replay.run import Run
 from game.replay.verify import verify
 from game.speedrun.records import load_records
 from game.story.model import Story
-from tests.conftest import cap_memory, console_script
+from tests.conftest import cap_memory, console_script, examples
 from tests.tui_helpers import (
     SIZE,
     footer_keys,
@@ -201,7 +201,7 @@ def _random_game(story: Story, seed: int, steps: int, undo_every: int = 0) -> Ga
     return game
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, 10**6), st.integers(1, 120), st.sampled_from([0, 3, 7]))
 def test_a_recorded_run_verifies_to_the_same_end_and_replays_identically(
     shipped_story: Story, seed: int, steps: int, undo_every: int
