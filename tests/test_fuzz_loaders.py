@@ -39,7 +39,7 @@ from game.speedrun.records import Records, load_records, records_path
 from game.story.loader import load_story
 from game.story.model import Story
 from game.story.yaml_reader import YamlProblem, read_yaml
-from tests.conftest import MINI
+from tests.conftest import MINI, examples
 
 FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
@@ -221,19 +221,19 @@ def _read_yaml_only_raises_yamlproblem(data: bytes) -> None:
         assert problem.message
 
 
-@settings(max_examples=300, **FAST)
+@settings(max_examples=examples(300), **FAST)
 @given(st.binary(max_size=2000))
 def test_read_yaml_on_arbitrary_bytes(data: bytes) -> None:
     _read_yaml_only_raises_yamlproblem(data)
 
 
-@settings(max_examples=300, **FAST)
+@settings(max_examples=examples(300), **FAST)
 @given(st.text(max_size=400))
 def test_read_yaml_on_arbitrary_text(text: str) -> None:
     _read_yaml_only_raises_yamlproblem(text.encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=400, **FAST)
+@settings(max_examples=examples(400), **FAST)
 @given(st.sampled_from(sorted(MINI_FILES)).flatmap(lambda name: mutated_bytes(MINI_FILES[name])))
 def test_read_yaml_on_mutated_story_files(data: bytes) -> None:
     _read_yaml_only_raises_yamlproblem(data)
@@ -273,7 +273,7 @@ def _load_folder(files: dict[str, bytes]) -> None:
         assert not diagnostics.errors
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(st.sampled_from(sorted(MINI_FILES)).flatmap(lambda name: st.tuples(st.just(name), mutated_bytes(MINI_FILES[name]))))
 def test_load_story_on_a_byte_mutated_file(case: tuple[str, bytes]) -> None:
     name, data = case
@@ -290,7 +290,7 @@ def _yaml_text(value: Any) -> bytes:
         return b"{}\n"
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(
     st.sampled_from(sorted(MINI_VALUES)).flatmap(
         lambda name: st.tuples(st.just(name), mutated_value(MINI_VALUES[name], max_mutations=3))
@@ -301,7 +301,7 @@ def test_load_story_on_a_structurally_mutated_file(case: tuple[str, Any]) -> Non
     _load_folder(MINI_FILES | {name: _yaml_text(value)})
 
 
-@settings(max_examples=50, **FAST)
+@settings(max_examples=examples(50), **FAST)
 @given(st.fixed_dictionaries({name: mutated_bytes(data) for name, data in MINI_FILES.items()}))
 def test_load_story_with_every_file_mutated(files: dict[str, bytes]) -> None:
     _load_folder(files)
@@ -347,7 +347,7 @@ def _rechecked(document: Any) -> Any:
         return document
 
 
-@settings(max_examples=400, **FAST)
+@settings(max_examples=examples(400), **FAST)
 @given(st.data())
 def test_load_game_on_mutated_saves_with_a_good_checksum(
     valid_save: dict[str, Any], mini_story: Story, data: st.DataObject
@@ -356,7 +356,7 @@ def test_load_game_on_mutated_saves_with_a_good_checksum(
     _load_only_raises_saveerror(_dumps(_rechecked(document)), mini_story)
 
 
-@settings(max_examples=200, **FAST)
+@settings(max_examples=examples(200), **FAST)
 @given(st.data())
 def test_load_game_on_mutated_saves_with_a_stale_checksum(
     valid_save: dict[str, Any], mini_story: Story, data: st.DataObject
@@ -364,13 +364,13 @@ def test_load_game_on_mutated_saves_with_a_stale_checksum(
     _load_only_raises_saveerror(_dumps(data.draw(mutated_value(valid_save))), mini_story)
 
 
-@settings(max_examples=200, **FAST)
+@settings(max_examples=examples(200), **FAST)
 @given(st.data())
 def test_load_game_on_byte_mutated_saves(valid_save: dict[str, Any], mini_story: Story, data: st.DataObject) -> None:
     _load_only_raises_saveerror(data.draw(mutated_bytes(_dumps(valid_save))), mini_story)
 
 
-@settings(max_examples=50, **FAST)
+@settings(max_examples=examples(50), **FAST)
 @given(st.data(), RAW_JSON_DAMAGE)
 def test_load_game_on_huge_numbers_and_deep_nesting(
     valid_save: dict[str, Any], mini_story: Story, data: st.DataObject, damage: tuple[str, str]
@@ -420,19 +420,19 @@ def test_the_film_replay_reads() -> None:
     assert read_replay(FILM).category == "film%"
 
 
-@settings(max_examples=300, **FAST)
+@settings(max_examples=examples(300), **FAST)
 @given(mutated_value(FILM_DOCUMENT))
 def test_read_replay_on_mutated_documents(document: Any) -> None:
     _read_replay_only_raises_replayerror(_dumps(document))
 
 
-@settings(max_examples=200, **FAST)
+@settings(max_examples=examples(200), **FAST)
 @given(mutated_bytes(FILM))
 def test_read_replay_on_mutated_bytes(data: bytes) -> None:
     _read_replay_only_raises_replayerror(data)
 
 
-@settings(max_examples=50, **FAST)
+@settings(max_examples=examples(50), **FAST)
 @given(st.sampled_from([*sorted(FILM_DOCUMENT), "extra"]), RAW_JSON_DAMAGE)
 def test_read_replay_on_huge_numbers_and_deep_nesting(key: str, damage: tuple[str, str]) -> None:
     _read_replay_only_raises_replayerror(_with_raw(FILM_DOCUMENT, key, damage[1]))
@@ -463,7 +463,7 @@ def _kept(path: Path, garbage: bytes) -> None:
         assert aside.read_bytes() == garbage
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(GARBAGE)
 def test_load_settings_on_garbage(garbage: bytes) -> None:
     path = settings_path()
@@ -477,7 +477,7 @@ def test_load_settings_on_garbage(garbage: bytes) -> None:
         assert message and "damaged" in message
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(GARBAGE, st.sampled_from(["any%", "film%"]))
 def test_load_records_on_garbage(garbage: bytes, category: str) -> None:
     path = records_path()
@@ -569,3 +569,87 @@ def test_damaged_saves_do_not_stop_listing(mini_story: Story) -> None:
     listed = {slot.name: slot.problem for slot in list_saves(mini_story)}
     assert set(listed) == {"huge", "deep", "dir"} and all(listed.values())
     shutil.rmtree(folder / "dir.json")
+
+
+# -- (f) links that go round in a loop ----------------------------------------------------------------------------
+
+LINK_LOOPS = {
+    "a link to itself": {"loop.yaml": "loop.yaml"},
+    "two links to each other": {"a.yaml": "b.yaml", "b.yaml": "a.yaml"},
+    "story.yaml a link to itself": {"story.yaml": "story.yaml"},
+}
+COMMANDS = [
+    ["check", "{dir}"],
+    ["play", "--plain", "--story", "{dir}"],
+    ["explore", "{dir}", "--runs", "1"],
+    ["explore", "{dir}", "--exhaustive"],
+    ["stats", "{dir}"],
+    ["graph", "{dir}"],
+    ["page", "--story", "{dir}", "She is happy."],
+    ["replay", "--verify", "--story", "{dir}", str(assets_dir() / "replays" / "film.json")],
+    ["replay", "--plain", "--story", "{dir}", str(assets_dir() / "replays" / "film.json")],
+]
+
+
+def _linked_story(folder: Path, links: dict[str, str]) -> Path:
+    """The mini story in `folder`, with `links` (name: target) made as symbolic links in place of any file so named."""
+    folder.mkdir()
+    for name, data in MINI_FILES.items():
+        (folder / name).write_bytes(data)
+    for name, target in links.items():
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(target)
+    return folder
+
+
+@pytest.mark.skipif(not hasattr(Path, "symlink_to"), reason="symbolic links")
+@pytest.mark.parametrize("links", LINK_LOOPS.values(), ids=list(LINK_LOOPS))
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: " ".join(command[:2]))
+def test_a_link_loop_is_an_unreadable_file_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], links: dict[str, str], command: list[str]
+) -> None:
+    """`Path.resolve` raises on a loop; every command must instead name each looping file and stop with status 1."""
+    from game.commands import main
+
+    folder = _linked_story(tmp_path / "story", links)
+    code = main([part.replace("{dir}", str(folder)) for part in command])
+    out = capsys.readouterr()
+    assert code == 1, out
+    for name in links:
+        assert f"{folder / name}:1:1: error: a link that leads round in a loop" in out.out + out.err
+        assert "[unreadable]" in out.out + out.err
+
+
+LINK_NAMES = ["story.yaml", "scenes.yaml", "lexicon.yaml", "x.yaml", "sub/y.yaml", "folder"]
+"""Where a link may be made: in place of a story file, beside them, in a subfolder, or as a folder of its own."""
+LINK_TARGETS = st.sampled_from(
+    [*LINK_NAMES, "sub", "missing.yaml", "/etc/passwd", "..", ".", "../story/x.yaml", "../x.yaml", "folder/x.yaml"]
+)
+
+
+@settings(max_examples=examples(100), **FAST)
+@given(st.dictionaries(st.sampled_from(LINK_NAMES), LINK_TARGETS, min_size=1, max_size=5))
+def test_load_story_on_any_shape_of_links(links: dict[str, str]) -> None:
+    """Links to themselves, to each other in a ring, to folders, outside, to nothing: only diagnostics come out, and
+    a link that cannot be followed to its end is named as unreadable."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "story"
+        folder.mkdir()
+        (folder / "sub").mkdir()
+        for name, data in MINI_FILES.items():
+            (folder / name).write_bytes(data)
+        for name, target in links.items():
+            (folder / name).unlink(missing_ok=True)
+            (folder / name).symlink_to(target)
+        looping = set()
+        for name in links:
+            try:
+                (folder / name).resolve(strict=False)
+            except (RuntimeError, OSError):
+                looping.add(name)
+        story, diagnostics = load_story(folder)
+    shown = {str(item) for item in diagnostics.items}
+    assert story is None or not diagnostics.errors
+    for name in looping:
+        if name.endswith(".yaml"):
+            assert any(line.startswith(f"{folder / name}:1:1: error: a link that leads round") for line in shown), shown
