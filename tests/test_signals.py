@@ -225,3 +225,45 @@ def test_ctrl_c_while_starting_exits_130_without_a_traceback(module: str, comman
     )
     assert result.returncode == 130, result.stderr
     assert result.stderr == "" and "Traceback" not in result.stdout
+
+
+# -- the Textual front end, while its event loop is busy ----------------------------------------------------------
+
+
+async def test_the_tui_autosaves_on_a_signal_while_its_event_loop_is_busy(private_home: Path, shipped_story: Story) -> None:
+    """A handler on the event loop runs only when the loop is free: a long paste once delayed SIGTERM by 20 s and more.
+    Here the loop is kept busy by a callback that only ends once the autosave exists (or after a minute), and SIGTERM
+    is sent from another thread while it runs: the place must be saved during the busy spell, not after it."""
+    from tests.tui_helpers import make_app, ready, wait_until
+
+    autosave = slot_path("autosave")
+    busy_for: list[float] = []
+
+    def busy() -> None:
+        start = time.monotonic()
+        while not autosave.exists() and time.monotonic() - start < 60:
+            pass  # the event loop is stuck here, as in a long synchronous handler
+        busy_for.append(time.monotonic() - start)
+
+    def unexpected(signum: int, frame: object) -> None:
+        raise AssertionError("the app did not take SIGTERM")
+
+    outside = signal.signal(signal.SIGTERM, unexpected)  # a safety net: a missed signal must not end the test run
+    try:
+        app = make_app()
+        async with app.run_test() as pilot:
+            await ready(pilot)
+            await pilot.press("n", "1")
+            await wait_until(pilot, lambda: autosave.exists())
+            autosave.unlink()
+            assert app.controller is not None and app.controller.state is not None
+            scene = app.controller.state.scene
+            threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+            app.call_later(busy)
+            await wait_until(pilot, lambda: bool(busy_for), seconds=120)
+            await wait_until(pilot, lambda: not app.is_running, seconds=30)
+        assert busy_for[0] < 60, "the autosave was not made while the loop was busy"
+        assert load_game("autosave", shipped_story).scene == scene
+        assert signal.getsignal(signal.SIGTERM) is unexpected, "the app must give the old handler back"
+    finally:
+        signal.signal(signal.SIGTERM, outside)

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from game.explorer.exhaustive import Exploration
 from game.tui.confirm import Confirm
 from game.tui.endings_screen import EndingsScreen
 from game.tui.game_screen import GameScreen
+from game.tui.help_screen import HelpScreen
 from game.tui.history_screen import HistoryScreen
 from game.tui.title import TitleScreen
 from game.tui.widgets import PageArea, RevealText
+from game.typewriter import MAX_PAGE_CHARS
 from tests.tui_helpers import (
     SIZE,
     footer_keys,
@@ -25,6 +31,7 @@ from tests.tui_helpers import (
     play,
     ready,
     run_from_palette,
+    screen_text,
     shipped_replay,
     wait_until,
     write_page,
@@ -95,21 +102,72 @@ async def test_typing_a_sentence_shows_its_reading_before_the_page_is_pulled(pri
         await wait_until(pilot, lambda: not margin.display)
 
 
-async def test_pasting_a_huge_page_is_cut_and_the_game_goes_on(private_home: Path) -> None:
+async def test_a_200_kb_paste_is_cut_once_and_the_app_answers_a_key_within_a_second(private_home: Path) -> None:
+    """A bracketed paste far past what a page holds: cut to the page's size in one edit, said once, with its control
+    codes made spaces; the app then answers a key at once, and the page can still be pulled out."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "1", "1", "1")
+        screen = game_screen(pilot)
+        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        page = screen.query_one(PageArea)
+        paste = ("Ruby is happy. \x00\x1b]52;c;cm0gLXJmIH4=\x07 ‮emoji 🎈 " * 5000)[:200_000]
+        start = time.monotonic()
+        page.post_message(events.Paste(paste))
+        await _within(pilot, start + 1.0, lambda: len(page.text) == MAX_PAGE_CHARS, "the paste was not placed")
+        await pilot.press("f1")
+        await _within(pilot, start + 1.0, lambda: isinstance(app.screen, HelpScreen), "F1 was not answered")
+        assert not [char for char in page.text if not char.isprintable() and char not in "\n\t"]
+        assert screen_text(app).count("The page is full") == 1
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: not screen.view.at_typewriter or bool(screen.view.rejected))
+
+
+async def _within(pilot: Pilot[None], deadline: float, condition: Callable[[], bool], failure: str) -> None:
+    """Poll `condition` until a deadline on the clock (a responsiveness requirement, not a pause)."""
+    while not condition():
+        assert time.monotonic() < deadline, failure
+        await asyncio.sleep(0.01)
+
+
+async def test_a_paste_typed_as_keys_is_one_edit_and_the_page_says_once_it_is_full(private_home: Path) -> None:
+    """A terminal that does not bracket pastes (tmux's paste-buffer) sends a paste as key presses. Textual's text area
+    re-wraps the whole line at every edit, so typed one edit a key, 30 KB took minutes; gathered, a storm of keys is
+    one edit, the keys past the page's end are dropped, and the page says once that it is full."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "1", "1", "1", "1")
+        screen = game_screen(pilot)
+        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        page = screen.query_one(PageArea)
+        page.post_message(events.Paste("Ruby is happy and she paints " * 520))  # 15,080 characters, on one line
+        await wait_until(pilot, lambda: len(page.text) > 15_000)
+        typed = "she sings " * 600  # 6,000 keys: 920 past the end of the page
+        for char in typed:
+            app.post_message(events.Key("space" if char == " " else char, char))
+        await wait_until(pilot, lambda: len(page.text) == MAX_PAGE_CHARS)
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert page.text.endswith(typed[: MAX_PAGE_CHARS - 15_080])
+        assert screen_text(app).count("The page is full") == 1
+
+
+async def test_keys_typed_just_before_f2_are_on_the_page_that_is_pulled_out(private_home: Path) -> None:
+    """Typed keys wait to be placed together; F2 right behind them (a fast typist, a script) still pulls them out."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1", "1", "1", "1")
-        await pilot.pause()
         screen = game_screen(pilot)
-        assert screen.view.at_typewriter
-        page = screen.query_one(PageArea)
-        page.post_message(events.Paste("Ruby is happy. \x00\x1b[31m ‮emoji 🎈 " * 40_000))
-        await pilot.pause()
-        assert 0 < len(page.text) <= 100_000
-        await pilot.press("f2")
-        await pilot.pause()
-        assert not screen.view.at_typewriter or screen.view.scene_title
+        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        for char in "Ruby speaks French":
+            app.post_message(events.Key("space" if char == " " else char, char))
+        app.post_message(events.Key("f2", None))
+        await wait_until(pilot, lambda: "Ruby speaks French" in screen.view.plain_text)
+        assert screen.query_one(PageArea).text == ""
 
 
 async def test_quick_save_quick_load_and_undo(private_home: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Callable
 
@@ -83,6 +85,11 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
 
     await wait_until(pilot, listed)
     await pilot.press("enter")
+
+
+def screen_text(app: RubySparksApp) -> str:
+    """What the screen shows, as text: the screenshot without its SVG tags, its entities (spaces, brackets) read back."""
+    return html.unescape(re.sub(r"<[^>]*>", "", app.export_screenshot())).replace("\xa0", " ")
 
 
 def footer_keys(app: RubySparksApp) -> set[str]:
