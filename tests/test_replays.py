@@ -22,6 +22,8 @@ from game.replay.run import Run
 from game.replay.verify import verify
 from game.speedrun.records import load_records
 from game.story.model import Story
+from game.tui.category_screen import CategoryScreen
+from game.tui.game_screen import GameScreen
 from tests.conftest import cap_memory, console_script, examples
 from tests.tui_helpers import (
     SIZE,
@@ -264,9 +266,9 @@ async def test_a_tui_speedrun_times_and_splits(private_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, CategoryScreen))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert app.timer_text().startswith("⏱ 0:00")
         await play(pilot, path)
         assert game_screen(pilot).view.ending_id == "block_wins"
@@ -281,14 +283,14 @@ async def test_undo_in_a_tui_speedrun_says_once_why_it_cannot(private_home: Path
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, CategoryScreen))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         await pilot.press("1")
         await wait_until(pilot, lambda: app.controller is not None and len(app.controller.recorder.run.inputs) == 1)
         scene = game_screen(pilot).view.scene_title
         await pilot.press("f3")  # not offered in a speed-run: the footer has no F3, and the key takes nothing back
-        await pilot.pause()
+        await pilot.pause()  # the key taken in; that nothing happens cannot be waited for
         assert game_screen(pilot).view.scene_title == scene and "Undo" not in footer_keys(app)
         await run_from_palette(pilot, "undo", "Undo")  # asked for anyway, it says why
         await wait_until(pilot, lambda: "no undo in a speed-run" in app.export_screenshot().replace("&#160;", " "))
@@ -310,7 +312,7 @@ async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
         assert screen.view.ending_id == "film_ending"
         await pilot.press("space")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: len(app.screen_stack) == 1)
 
 
 async def test_the_tui_warns_when_a_replay_was_recorded_with_other_story_files(private_home: Path) -> None:

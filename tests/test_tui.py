@@ -20,6 +20,8 @@ from game.tui.endings_screen import EndingsScreen
 from game.tui.game_screen import GameScreen
 from game.tui.help_screen import HelpScreen
 from game.tui.history_screen import HistoryScreen
+from game.tui.settings_screen import SettingsScreen
+from game.tui.slots_screen import SlotsScreen
 from game.tui.title import TitleScreen
 from game.tui.widgets import PageArea, RevealText
 from game.typewriter import MAX_PAGE_CHARS
@@ -49,17 +51,15 @@ async def test_title_to_the_film_ending_with_keys_only(paths: dict[str, tuple[ob
         await ready(pilot)
         assert isinstance(app.screen, TitleScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         await play(pilot, paths["film_ending"])  # type: ignore[arg-type]
         screen = game_screen(pilot)
         assert screen.view.ending_id == "film_ending"
         assert "THE END" in screen.view.plain_text
         await pilot.press("2")
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, EndingsScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, EndingsScreen))
         gallery = str(app.screen.query_one("#gallery").render())
         assert "The Park" in gallery and "? ? ?" in gallery and "1 of" in gallery
 
@@ -68,15 +68,9 @@ async def test_a_page_shows_what_took(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        for key in "111":
-            await pilot.press(key)
-            await pilot.pause()
-        await pilot.press("1")
-        await pilot.pause()
+        await pilot.press("n", "1", "1", "1", "1")
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).view.at_typewriter)
         screen = game_screen(pilot)
-        assert screen.view.at_typewriter
         await write_page(pilot, "Ruby speaks French. Harry paints.")
         text = screen.view.plain_text
         assert "“Ruby speaks French.” She speaks French." in text
@@ -175,23 +169,20 @@ async def test_quick_save_quick_load_and_undo(private_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         screen = game_screen(pilot)
         first = screen.view.scene_title
         await pilot.press("f5")
-        await pilot.pause()
-        assert (private_home / "saves" / "quicksave.json").exists()
+        await wait_until(pilot, lambda: (private_home / "saves" / "quicksave.json").exists())
         await pilot.press("1")
-        await pilot.pause()
-        assert screen.view.scene_title != first
+        await wait_until(pilot, lambda: screen.view.scene_title != first)
         await pilot.press("f9")
-        await pilot.pause()
-        assert game_screen(pilot).view.scene_title == first
+        await wait_until(pilot, lambda: game_screen(pilot) is not screen and game_screen(pilot).view.scene_title == first)
+        loaded = game_screen(pilot)
         await pilot.press("1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: loaded.view.scene_title != first)
         await pilot.press("f3")
-        await pilot.pause()
-        assert game_screen(pilot).view.scene_title == first
+        await wait_until(pilot, lambda: game_screen(pilot).view.scene_title == first)
         assert (private_home / "saves" / "autosave.json").exists()
 
 
@@ -200,20 +191,19 @@ async def test_named_save_and_continue_from_the_title(private_home: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.can_undo)
         title = game_screen(pilot).view.scene_title
         await pilot.press("f6")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
         await pilot.press(*"my place", "enter")
-        await pilot.pause()
-        assert (private_home / "saves" / "my place.json").exists()
+        await wait_until(pilot, lambda: (private_home / "saves" / "my place.json").exists())
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("l")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert game_screen(pilot).view.scene_title == title
 
 
@@ -222,19 +212,17 @@ async def test_history_is_exported_as_markdown(private_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1", "2")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and len(app.controller.state.history) == 3)  # type: ignore[union-attr]
         await pilot.press("f4")
-        await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("x")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any((private_home / "exports").glob("*.md")))
         (export,) = (private_home / "exports").glob("*.md")
         text = export.read_text(encoding="utf-8")
         assert text.startswith("# Ruby Sparks: the story so far")
         assert "## The House on the Hill" in text and "> " in text
         await pilot.press("escape")
-        await pilot.pause()
-        game_screen(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
 
 
 async def test_settings_persist_between_runs(private_home: Path) -> None:
@@ -242,11 +230,11 @@ async def test_settings_persist_between_runs(private_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen))
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.settings.text_speed == "fast")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
     saved = json.loads((private_home / "settings.json").read_text())
     assert saved["text_speed"] == "fast"
     app = make_app()
@@ -270,25 +258,21 @@ async def test_quit_asks_only_when_a_page_would_be_lost(private_home: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1", "1", "1", "1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).view.at_typewriter)
         game_screen(pilot).query_one(PageArea).insert("Ruby is")
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm)
-        assert "Ruby is" in app.export_screenshot().replace(
-            "&#160;", " "
-        )  # the page the question is about stays in view behind it
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "Ruby is" in screen_text(app)  # the page the question is about stays in view behind it
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert game_screen(pilot).query_one(PageArea).text == "Ruby is"
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.can_undo)
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert app.return_code is not None or not app.is_running
+        await wait_until(pilot, lambda: app.return_code is not None or not app.is_running)
     assert (private_home / "saves" / "autosave.json").exists()
 
 
@@ -298,22 +282,22 @@ async def test_leaving_or_loading_asks_before_a_typed_page_is_lost(private_home:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1", "1", "1", "1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).view.at_typewriter)
         game_screen(pilot).query_one(PageArea).insert("Ruby speaks French")
         await pilot.press(*keys)
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm)
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert game_screen(pilot).query_one(PageArea).text == "Ruby speaks French"
         await pilot.press(*keys[-1:])
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("y")
-        await pilot.pause()
         if keys == ("escape",):
-            assert isinstance(app.screen, TitleScreen)
+            await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         else:
-            assert game_screen(pilot).query_one(PageArea).text == ""
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).query_one(PageArea).text == ""
+            )
 
 
 async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private_home: Path) -> None:
@@ -328,8 +312,8 @@ async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private
         text = game_screen(pilot).query_one(RevealText)
         assert text.revealing and 0 < text.shown < len(text.full)
         await pilot.press("space")
-        await pilot.pause()
-        assert not text.revealing and text.shown == len(text.full)
+        await wait_until(pilot, lambda: not text.revealing)
+        assert text.shown == len(text.full)
 
 
 async def test_at_the_typewriter_the_key_that_shows_the_text_is_not_typed(private_home: Path) -> None:
@@ -482,10 +466,9 @@ async def test_small_terminals_and_resizes_do_not_crash(private_home: Path) -> N
         await pilot.press("n")
         for size in ((40, 12), (120, 40), (40, 12), (80, 24)):
             await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await wait_until(pilot, lambda size=size: app.size == size)  # type: ignore[misc]
         await pilot.press("1")
-        await pilot.pause()
-        game_screen(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.can_undo)
 
 
 async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
@@ -508,12 +491,11 @@ async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
                 key = rng.choice(keys)
                 app.post_message(events.Key(key, key if len(key) == 1 else None))
             if number % 20 == 0:
-                await pilot.pause()
+                await pilot.pause()  # let the app take in the keys so far: pacing, not a wait for a result
         await pilot.pause()
         assert app.is_running
         app.action_to_title()
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
 
 
 async def test_a_terminal_too_small_for_the_game_shows_a_notice_until_it_grows(private_home: Path) -> None:
@@ -526,13 +508,11 @@ async def test_a_terminal_too_small_for_the_game_shows_a_notice_until_it_grows(p
         await ready(pilot)
         for width, height in ((10, 3), (4, 2), (1, 1)):
             await pilot.resize_terminal(width, height)
-            await pilot.pause()
+            await wait_until(pilot, lambda: isinstance(app.screen, TooSmall))
             await pilot.press("r", "ctrl+p", "n", "1", "f1")
-            await pilot.pause()
+            await pilot.pause()  # every key taken in; none may open a screen
             assert isinstance(app.screen, TooSmall) and app.is_running
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, CategoryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, CategoryScreen))

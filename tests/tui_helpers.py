@@ -23,23 +23,22 @@ def make_app(**options: object) -> RubySparksApp:
     return RubySparksApp(animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
 
 
-async def ready(pilot: Pilot[None]) -> RubySparksApp:
+async def ready(pilot: Pilot[None], seconds: float = 60.0) -> RubySparksApp:
+    """Wait until the story has loaded (or failed to), which happens in a thread: a deadline, not a count of pauses."""
     app = pilot.app
     assert isinstance(app, RubySparksApp)
-    for _ in range(500):
+    deadline = time.monotonic() + seconds
+    while app.story is None and app.loading_message == "Loading the story...":
+        if time.monotonic() > deadline:
+            raise AssertionError("the story never finished loading")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.story is not None or app.loading_message != "Loading the story...":
-            return app
-    raise AssertionError("the story never finished loading")
+    return app
 
 
 async def write_page(pilot: Pilot[None], text: str) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, GameScreen)
-    screen.query_one(PageArea).insert(text)
-    await pilot.press("f2")
-    await pilot.pause()
+    game_screen(pilot).query_one(PageArea).insert(text)
+    await step(pilot, "f2")
 
 
 async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
@@ -48,8 +47,15 @@ async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
             await write_page(pilot, action.text)
         else:
             assert isinstance(action, ChoiceInput)
-            await pilot.press(str(action.number))
-            await pilot.pause()
+            await step(pilot, str(action.number))
+
+
+async def step(pilot: Pilot[None], key: str) -> None:
+    """Press a key that makes an input (a choice, F2), and wait until the story screen shows where it led."""
+    screen = game_screen(pilot)
+    before = screen.view
+    await pilot.press(key)
+    await wait_until(pilot, lambda: screen.view is not before)
 
 
 def game_screen(pilot: Pilot[None]) -> GameScreen:
