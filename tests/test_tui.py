@@ -35,6 +35,8 @@ from tests.tui_helpers import (
     run_from_palette,
     screen_text,
     shipped_replay,
+    to_the_typewriter,
+    type_keys,
     wait_until,
     write_page,
 )
@@ -81,9 +83,7 @@ async def test_typing_a_sentence_shows_its_reading_before_the_page_is_pulled(pri
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        screen = game_screen(pilot)
-        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        screen = await to_the_typewriter(pilot)
         page = screen.query_one(PageArea)
         margin = screen.query_one("#margin", Static)
         page.insert("Ruby is on cloud nine. Harry is sad. She speaks Fren")
@@ -102,9 +102,7 @@ async def test_a_200_kb_paste_is_cut_once_and_the_app_answers_a_key_within_a_sec
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        screen = game_screen(pilot)
-        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        screen = await to_the_typewriter(pilot)
         page = screen.query_one(PageArea)
         paste = ("Ruby is happy. \x00\x1b]52;c;cm0gLXJmIH4=\x07 ‮emoji 🎈 " * 5000)[:200_000]
         start = time.monotonic()
@@ -133,15 +131,12 @@ async def test_a_paste_typed_as_keys_is_one_edit_and_the_page_says_once_it_is_fu
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        screen = game_screen(pilot)
-        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        screen = await to_the_typewriter(pilot)
         page = screen.query_one(PageArea)
         page.post_message(events.Paste("Ruby is happy and she paints " * 520))  # 15,080 characters, on one line
         await wait_until(pilot, lambda: len(page.text) > 15_000)
         typed = "she sings " * 600  # 6,000 keys: 920 past the end of the page
-        for char in typed:
-            app.post_message(events.Key("space" if char == " " else char, char))
+        type_keys(app, typed)
         await wait_until(pilot, lambda: len(page.text) == MAX_PAGE_CHARS)
         await pilot.press("f1")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
@@ -154,11 +149,8 @@ async def test_keys_typed_just_before_f2_are_on_the_page_that_is_pulled_out(priv
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        screen = game_screen(pilot)
-        await wait_until(pilot, lambda: screen.view.at_typewriter)
-        for char in "Ruby speaks French":
-            app.post_message(events.Key("space" if char == " " else char, char))
+        screen = await to_the_typewriter(pilot)
+        type_keys(app, "Ruby speaks French")
         app.post_message(events.Key("f2", None))
         await wait_until(pilot, lambda: "Ruby speaks French" in screen.view.plain_text)
         assert screen.query_one(PageArea).text == ""

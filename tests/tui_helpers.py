@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Callable
 
+from textual import events
 from textual.pilot import Pilot
 
 from game.engine import ChoiceInput, Input, PageInput
@@ -56,6 +57,19 @@ async def step(pilot: Pilot[None], key: str) -> None:
     before = screen.view
     await pilot.press(key)
     await wait_until(pilot, lambda: screen.view is not before)
+
+
+async def to_the_typewriter(pilot: Pilot[None]) -> GameScreen:
+    """From the title, a new game of the shipped story to its first typewriter (four first choices)."""
+    await pilot.press("n", "1", "1", "1", "1")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GameScreen) and pilot.app.screen.view.at_typewriter)
+    return game_screen(pilot)
+
+
+def type_keys(app: RubySparksApp, text: str) -> None:
+    """Send `text` as the key presses a terminal sends for it, all at once (as a paste that is not bracketed)."""
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))
 
 
 def game_screen(pilot: Pilot[None]) -> GameScreen:
