@@ -136,6 +136,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from game.persistence.saves import tidy_saves
+
+    tidy_saves()
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         from game.tui.app import RubySparksApp
 

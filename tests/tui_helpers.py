@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Callable
 
+from textual import events
 from textual.pilot import Pilot
 
 from game.engine import ChoiceInput, Input, PageInput
@@ -21,23 +24,22 @@ def make_app(**options: object) -> RubySparksApp:
     return RubySparksApp(animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
 
 
-async def ready(pilot: Pilot[None]) -> RubySparksApp:
+async def ready(pilot: Pilot[None], seconds: float = 60.0) -> RubySparksApp:
+    """Wait until the story has loaded (or failed to), which happens in a thread: a deadline, not a count of pauses."""
     app = pilot.app
     assert isinstance(app, RubySparksApp)
-    for _ in range(500):
+    deadline = time.monotonic() + seconds
+    while app.story is None and app.loading_message == "Loading the story...":
+        if time.monotonic() > deadline:
+            raise AssertionError("the story never finished loading")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.story is not None or app.loading_message != "Loading the story...":
-            return app
-    raise AssertionError("the story never finished loading")
+    return app
 
 
 async def write_page(pilot: Pilot[None], text: str) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, GameScreen)
-    screen.query_one(PageArea).insert(text)
-    await pilot.press("f2")
-    await pilot.pause()
+    game_screen(pilot).query_one(PageArea).insert(text)
+    await step(pilot, "f2")
 
 
 async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
@@ -46,8 +48,28 @@ async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
             await write_page(pilot, action.text)
         else:
             assert isinstance(action, ChoiceInput)
-            await pilot.press(str(action.number))
-            await pilot.pause()
+            await step(pilot, str(action.number))
+
+
+async def step(pilot: Pilot[None], key: str) -> None:
+    """Press a key that makes an input (a choice, F2), and wait until the story screen shows where it led."""
+    screen = game_screen(pilot)
+    before = screen.view
+    await pilot.press(key)
+    await wait_until(pilot, lambda: screen.view is not before)
+
+
+async def to_the_typewriter(pilot: Pilot[None]) -> GameScreen:
+    """From the title, a new game of the shipped story to its first typewriter (four first choices)."""
+    await pilot.press("n", "1", "1", "1", "1")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GameScreen) and pilot.app.screen.view.at_typewriter)
+    return game_screen(pilot)
+
+
+def type_keys(app: RubySparksApp, text: str) -> None:
+    """Send `text` as the key presses a terminal sends for it, all at once (as a paste that is not bracketed)."""
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))
 
 
 def game_screen(pilot: Pilot[None]) -> GameScreen:
@@ -85,14 +107,14 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
     await pilot.press("enter")
 
 
+def screen_text(app: RubySparksApp) -> str:
+    """What the screen shows, as text: the screenshot without its SVG tags, its entities (spaces, brackets) read back."""
+    return html.unescape(re.sub(r"<[^>]*>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
 def footer_keys(app: RubySparksApp) -> set[str]:
     """The descriptions of the keys the footer offers now (what it draws from)."""
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
-
-
-def screen_text(app: RubySparksApp) -> str:
-    """What the screen shows now, as the text of its screenshot (spaces as spaces)."""
-    return str(app.export_screenshot()).replace("&#160;", " ")
 
 
 def plain_lines(path: tuple[Input, ...]) -> str:

@@ -14,7 +14,8 @@ import re
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, assert_never
+from types import FrameType
+from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 
 from ducktools.classbuilder.prefab import replace
 from textual import events
@@ -23,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
+from game.printable import shown_safely
 from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small
 
@@ -91,6 +93,7 @@ class RubySparksApp(App[None]):
         self.settings = Settings()
         self._settings_read = False
         self._opening: list[Event] = []
+        self._previous_handlers: dict[int, Any] = {}
 
     # -- start-up ---------------------------------------------------------------------------------------------------
 
@@ -112,6 +115,17 @@ class RubySparksApp(App[None]):
         self._install_signal_handlers()
         if self.is_web:
             self.update_keymap(self.WEB_KEYS)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed on the page goes straight to it: a paste that arrives as key presses (a terminal that does not
+        bracket pastes) would otherwise cost a search of every binding per character."""
+        from game.tui.widgets import PageArea
+
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            page = self.focused
+            if isinstance(page, PageArea) and page.take_key(event):
+                return
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_to(event.size.width, event.size.height)
@@ -188,11 +202,24 @@ class RubySparksApp(App[None]):
             self.screen.redraw_from(events)
 
     def _install_signal_handlers(self) -> None:
-        """SIGTERM and SIGHUP (a closed terminal) save the player's place before the app goes."""
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-                loop.add_signal_handler(number, self.exit)
+        """SIGTERM, SIGHUP (a closed terminal) and SIGINT save the player's place before the app goes. The handler is
+        Python's own, not the event loop's: it runs between any two steps of the program, so the place is saved even
+        while the loop is busy, and the app leaves as soon as the loop is free. The old handlers come back on exit."""
+        loop = asyncio.get_running_loop()
+
+        def signalled(signum: int, frame: FrameType | None) -> None:
+            self.autosave()
+            loop.call_soon_threadsafe(self.exit)
+
+        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread (a test's app)
+                self._previous_handlers[number] = signal.signal(number, signalled)
+
+    def on_unmount(self) -> None:
+        for number, handler in self._previous_handlers.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(number, handler)
+        self._previous_handlers.clear()
 
     def on_exit_app(self) -> None:
         """Every way out saves the player's place first: Quit, a signal (a closed terminal), and in a browser a closed
@@ -224,6 +251,11 @@ class RubySparksApp(App[None]):
         for notice in response.notices:
             self.show_notice(notice)
         return list(response.events)
+
+    def notify(self, message: str, *, title: str = "", markup: bool = False, **options: Any) -> None:
+        """Every notification passes here (a screen's too). One may quote a stranger's file (a replay's story id) or a
+        path: no control code in it reaches the terminal, and it is never read as markup (`[/x]` would raise)."""
+        super().notify(shown_safely(message), title=shown_safely(title), markup=False, **options)
 
     def show_notice(self, notice: Notice) -> None:
         text = quoted(notice.text)

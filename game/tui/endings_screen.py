@@ -30,5 +30,5 @@ class EndingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static("\n".join(gallery_lines(self.story, self.seen)), id="gallery")
+            yield Static("\n".join(gallery_lines(self.story, self.seen)), id="gallery", markup=False)
         yield Footer()

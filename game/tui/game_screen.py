@@ -56,13 +56,13 @@ class GameScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield Static(id="status", markup=False)  # story and save text: `[/i]` is words here, not a closing tag
         with VerticalScroll(id="story"):
             yield RevealText(id="text")
-            yield Static(id="notice")
-        yield OptionList(id="choices")
+            yield Static(id="notice", markup=False)
+        yield OptionList(id="choices", markup=False)
         with Vertical(id="typewriter"):
-            yield Static(id="prompt")
+            yield Static(id="prompt", markup=False)
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False, interrupt=self.finish_reveal)
             yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
@@ -195,6 +195,7 @@ class GameScreen(Screen[None]):
         if not self.view.at_typewriter:
             return
         page = self.query_one(PageArea)
+        page.place_typing()  # the keys typed just before F2 are the page's
         if not page.text.strip():
             self.view.rejected = f"The page is blank: type something about {self.game.story_or_raise().subject_object} first."
             self.query_one("#notice", Static).update(self.view.rejected)
@@ -223,4 +224,6 @@ class GameScreen(Screen[None]):
 
     @property
     def unsaved_page(self) -> bool:
-        return self.view.at_typewriter and bool(self.query_one(PageArea).text.strip())
+        page = self.query_one(PageArea)
+        page.place_typing()
+        return self.view.at_typewriter and bool(page.text.strip())

@@ -40,7 +40,7 @@ class SlotsScreen(Screen[str | None]):
             options = [Option(slot_label(s), id=s.name, disabled=self.mode == "load" and bool(s.problem)) for s in self.slots]
             if not options:
                 yield Static("There are no saves yet.", id="no-saves")
-            yield OptionList(*options, id="slot-list")
+            yield OptionList(*options, id="slot-list", markup=False)  # a save's scene title is anyone's text
         yield Footer()
 
     def on_mount(self) -> None:
