@@ -147,7 +147,8 @@ class GameController:
         """What a save of the game as it is now shows in the slot list."""
         state = self._session().state
         sheet = portrait(self.story, state)
-        page = " ".join(sheet.pages[-1].text.split()[:PAGE_WORDS]) if sheet.pages else ""
+        words = sheet.pages[-1].text.split() if sheet.pages else []
+        page = " ".join(words[:PAGE_WORDS]) + ("…" if len(words) > PAGE_WORDS else "")
         scene = state.history[-1].title if state.history else ""
         return SaveSummary(self.story.act_title(state.act), scene, self.played(), sheet.seems, page)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 
@@ -15,10 +16,12 @@ from game.tui.game_screen import GameScreen
 from game.tui.widgets import PageArea
 
 SIZE = (80, 24)
+TUI_STORY = Path(__file__).parent / "data" / "stories" / "tui"
+"""The small story the screens are drawn from: its prose changes only with the tests."""
 
 
-def make_app(**options: object) -> RubySparksApp:
-    return RubySparksApp(animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
+def make_app(story: Path | None = None, **options: object) -> RubySparksApp:
+    return RubySparksApp(story, animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
 
 
 async def ready(pilot: Pilot[None]) -> RubySparksApp:
@@ -40,14 +43,42 @@ async def write_page(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
+def offered(pilot: Pilot[None]) -> bool:
+    """Whether the story screen shows its choices or its typewriter (they wait until the passage has been read)."""
+    screen = game_screen(pilot)
+    return any(part.display and part.visible for part in screen.query("#choices, #typewriter"))
+
+
+async def read_on(pilot: Pilot[None]) -> None:
+    """Read the passage on screen to its end, as a player does with Space, until the choices or the typewriter show."""
+    deadline = time.monotonic() + 20.0
+    while not offered(pilot):
+        if time.monotonic() > deadline:
+            raise AssertionError("the choices never appeared")
+        await pilot.press("space")
+        await pilot.pause()
+
+
 async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
     for action in path:
+        await read_on(pilot)
         if isinstance(action, PageInput):
             await write_page(pilot, action.text)
         else:
             assert isinstance(action, ChoiceInput)
             await pilot.press(str(action.number))
             await pilot.pause()
+
+
+async def to_the_first_page(pilot: Pilot[None]) -> GameScreen:
+    """A new game of the shipped story, read and played to its first typewriter, whose page has the keys."""
+    await pilot.press("n")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GameScreen))
+    await play(pilot, (ChoiceInput(1),) * 4)
+    await read_on(pilot)
+    screen = game_screen(pilot)
+    assert screen.view.at_typewriter
+    return screen
 
 
 def game_screen(pilot: Pilot[None]) -> GameScreen:

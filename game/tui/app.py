@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
+from game.tui.theme import DEFAULT_THEME, THEMES
 from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small
 
@@ -89,6 +90,9 @@ class RubySparksApp(App[None]):
             self.update_settings(replace(self.settings, theme=theme))
 
     def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
         self.settings, problem = load_settings()
         self._settings_read = True
         if problem:
@@ -343,7 +347,10 @@ class RubySparksApp(App[None]):
             if name:
                 (self.save_slot if mode == "save" else self.load_slot)(name)
 
-        self.push_screen(SlotsScreen(mode, game.saves()), done)
+        self.push_screen(SlotsScreen(mode, game.saves, self.delete_slot), done)
+
+    def delete_slot(self, name: str) -> None:
+        self.show_notice(self.game_or_raise().delete(name))
 
     def action_quick_save(self) -> None:
         from game.persistence.saves import QUICKSAVE
@@ -358,9 +365,33 @@ class RubySparksApp(App[None]):
     def action_history(self) -> None:
         from game.tui.history_screen import HistoryScreen
 
-        state = self.controller.state if self.controller is not None else None
-        if self.story is not None and state is not None:
-            self.push_screen(HistoryScreen(self.story.title, state, self.story.id))
+        game = self.controller
+        if self.story is not None and game is not None and game.state is not None:
+            self.push_screen(HistoryScreen(self.story.title, game.state, self.story.id, game.rollback_points()))
+
+    def rollback(self, moment: int) -> None:
+        """Go back to a moment picked in the history (the history screen has asked first); the controller may refuse
+        (a speed-run), and says why."""
+        from game.tui.game_screen import GameScreen
+
+        response = self.game_or_raise().rollback(moment)
+        events = self.shown(response)
+        if not response.jumped:
+            return
+        games = [screen for screen in self.screen_stack if isinstance(screen, GameScreen)]
+        if not games:  # the history was opened from the title, after the game was left
+            self._opening = events
+            self.switch_to_game(GameScreen())
+            return
+        while self.screen is not games[-1]:
+            self.pop_screen()
+        games[-1].redraw_from(events)
+
+    def action_portrait(self) -> None:
+        from game.tui.ruby_screen import RubyScreen
+
+        if self.controller is not None and self.controller.state is not None:
+            self.push_screen(RubyScreen(self.controller.portrait()))
 
     def action_endings(self) -> None:
         from game.persistence.endings_seen import endings_seen
@@ -446,7 +477,9 @@ class RubySparksApp(App[None]):
         yield SystemCommand("Quick save", "Save to the quick-save slot (F5)", self.action_quick_save)
         yield SystemCommand("Quick load", "Load the quick-save slot (F9)", self.action_quick_load)
         yield SystemCommand("Undo", "Take back the last choice or page (F3)", self.action_undo)
-        yield SystemCommand("History", "The story so far (F4)", self.action_history)
+        yield SystemCommand("History", "The story so far, and going back to a moment of it (F4)", self.action_history)
+        subject = self.story.subject_name if self.story is not None else "Ruby"
+        yield SystemCommand(subject, f"{subject} as you have written her (F8)", self.action_portrait)
         yield SystemCommand("Endings", "The endings gallery", self.action_endings)
         yield SystemCommand("Settings", "Text speed and theme", self.action_settings)
         yield SystemCommand("Help", "Every key", self.action_help)

@@ -1,4 +1,10 @@
-"""The story screen: the scene, how Ruby seems, and either the choices or the typewriter."""
+"""The story screen: the scene, how Ruby seems, and either the choices or the typewriter.
+
+Reading flows one way, as under Frotz's [MORE]: a new passage starts at its top; Space, PageDown and the arrows scroll
+it whatever has the focus; a marker under the text says when more of it is hidden below; and the choices (or the
+typewriter) appear only once the passage has been read to its end, so no choice names what the player has not seen.
+Their room is kept while they wait, so nothing moves when they appear. In a speed-run they appear at once.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.visual import VisualType
 from textual.widgets import Button, Footer, OptionList, Static, TextArea
 
 from game.engine import ChoiceInput, Event, PageInput
@@ -22,6 +29,15 @@ if TYPE_CHECKING:
 MARGIN_LINES = 2
 """The margin shows the readings of the last sentences written: the ones the writer is looking at."""
 MARK = {"takes": "✓", "about": "?", "nothing": "·"}
+MORE = "▼ more below: Space or PageDown"
+
+
+class Notice(Static):
+    """A line under the story (why an input was refused) that takes no room while it says nothing."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        super().update(content, layout=layout)
+        self.display = bool(content)
 
 
 class GameScreen(Screen[None]):
@@ -35,7 +51,11 @@ class GameScreen(Screen[None]):
         Binding("f9", "app.quick_load", "Load", priority=True),
         Binding("f6", "app.slots('save')", "Save as", show=False, priority=True),
         Binding("f7", "app.slots('load')", "Load from", show=False, priority=True),
+        Binding("f8", "app.portrait", "Ruby", show=False, priority=True),
         Binding("escape", "app.to_title", "Menu"),
+        Binding("space", "more", "More", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -44,6 +64,10 @@ class GameScreen(Screen[None]):
         self.view = SceneView()
         self.read_up_to = ""
         """The finished part of the page the margin last read: it is read again only when a sentence is finished."""
+        self.read_through = False
+        """The passage on screen has been read to its end: the choices or the typewriter are offered."""
+        self.laid_out = False
+        """The passage on screen has been laid out, so what its scrolling says of it is true (not the last one's)."""
 
     @property
     def game(self) -> RubySparksApp:
@@ -53,10 +77,12 @@ class GameScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield Static(id="status", markup=False)
+        yield Static(id="seems", markup=False)
         with VerticalScroll(id="story"):
             yield RevealText(id="text")
-            yield Static(id="notice")
+            yield Notice(id="notice")
+        yield Static(id="more")
         yield OptionList(id="choices")
         with Vertical(id="typewriter"):
             yield Static(id="prompt")
@@ -70,6 +96,9 @@ class GameScreen(Screen[None]):
     def on_mount(self) -> None:
         page = self.query_one(PageArea)
         page.cursor_blink = self.game.blink
+        story = self.query_one("#story", VerticalScroll)
+        self.watch(story, "scroll_y", self.check_reading, init=False)
+        self.watch(story, "virtual_size", self.check_reading, init=False)
         self.show_events(self.opening())
         if self.game.in_speedrun:
             self.set_interval(0.1, self.draw_status)
@@ -79,27 +108,33 @@ class GameScreen(Screen[None]):
         return self.game.opening_events()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The footer shows only keys that do something now: F2 at the typewriter, F3 when there is something to take
-        back (never in a speed-run)."""
+        """The footer shows only keys that do something now: F2 at the typewriter once its page is offered, F3 when
+        there is something to take back (never in a speed-run)."""
         if action == "pull_page":
-            return self.view.at_typewriter
+            return self.view.at_typewriter and self.read_through
         if action == "undo":
             return self.game.can_undo
         return True
 
     # -- drawing --------------------------------------------------------------------------------------------------
 
-    def show_events(self, events_: list[Event]) -> None:
+    def show_events(self, events_: list[Event], reveal: bool = True) -> None:
         self.view = fold(events_, self.view if events_ else None)
-        self.draw()
+        self.draw(reveal)
 
-    def draw(self) -> None:
+    def draw(self, reveal: bool = True) -> None:
+        """Draw the view; a place already read (after undo or a reload) is shown at once (`reveal` False)."""
         view = self.view
         self.draw_status()
         text = self.query_one(RevealText)
-        if not view.rejected:
-            text.show(render_paragraphs(view.paragraphs), self.game.reveal_speed())
-            self.query_one("#story", VerticalScroll).scroll_home(animate=False)
+        story = self.query_one("#story", VerticalScroll)
+        if view.rejected:
+            story.scroll_end(animate=False)  # the reason, under the text, is what the player must see now
+        else:
+            text.show(render_paragraphs(view.paragraphs), self.game.reveal_speed() if reveal else 0.0)
+            story.scroll_home(animate=False)
+            self.read_through = self.game.in_speedrun
+            self.laid_out = False
         self.query_one("#notice", Static).update(view.rejected)
         choices = self.query_one(OptionList)
         choices.clear_options()
@@ -108,25 +143,67 @@ class GameScreen(Screen[None]):
             labels = ["Begin again", "Back to the title"]
         choices.add_options(labels)
         choices.display = bool(labels)
-        typewriter = self.query_one("#typewriter")
-        typewriter.display = view.at_typewriter
         if view.at_typewriter:
             self.query_one("#prompt", Static).update("\n".join(view.prompt))
-            self.query_one(PageArea).focus()
         elif labels:
             choices.highlighted = 0
-            choices.focus()
+        self.offer()
+        self.call_after_refresh(self.settle)
+
+    def settle(self) -> None:
+        self.laid_out = True
+        self.check_reading()
+
+    def offer(self) -> None:
+        """Show the choices or the typewriter once the passage is read, and give them the keys; until then the keys
+        scroll the story. The choices' room is kept while they wait, so nothing moves when they come; the typewriter's
+        is not (it would leave a passage a few rows to be read in), and when it comes the story keeps its end in view."""
+        shown = self.read_through
+        story = self.query_one("#story", VerticalScroll)
+        self.query_one(OptionList).visible = shown
+        self.query_one("#typewriter").display = shown and self.view.at_typewriter
+        if not shown:
+            story.focus()
+        elif self.view.at_typewriter:
+            story.scroll_end(animate=False)
+            self.query_one(PageArea).focus()
+        elif self.view.choices or self.view.ending_id is not None:
+            self.query_one(OptionList).focus()
         self.refresh_bindings()
 
+    def check_reading(self) -> None:
+        """Mark text hidden below the fold, and offer the choices once the end of the passage has been on screen."""
+        story = self.query_one("#story", VerticalScroll)
+        revealing = self.query_one(RevealText).revealing
+        hidden = story.scroll_y < story.max_scroll_y - 0.5
+        self.query_one("#more", Static).update(MORE if hidden and not revealing else "")
+        if self.laid_out and not (self.read_through or hidden or revealing):
+            self.read_through = True
+            self.offer()
+
+    def has_been_read(self) -> bool:
+        """Whether the choices are offered, looking again now (a key pressed as a short passage is drawn must not be
+        lost); a key that comes before the passage is laid out waits for it (`action_choose`)."""
+        if not self.read_through:
+            self.check_reading()
+        return self.read_through
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.check_reading)
+
+    @on(RevealText.Done)
+    def revealed(self) -> None:
+        self.call_after_refresh(self.check_reading)
+
     def draw_status(self) -> None:
-        """The top line: the speed-run timer, the act and scene, and how Ruby seems (a line, never a number)."""
+        """The header: the speed-run timer, the act and scene; under it how Ruby seems (a line, never a number), on one
+        row, cut short with an ellipsis in a narrow terminal (the Ruby screen, F8, has it whole)."""
         view = self.view
         status = " · ".join(p for p in (view.act_title, view.scene_title) if p)
-        if view.seems:
-            status += f"\n{view.seems}"
         if self.game.timer_text():
             status = f"{self.game.timer_text()}  {status}"
         self.query_one("#status", Static).update(status)
+        self.query_one("#seems", Static).update(view.seems)
 
     # -- input ----------------------------------------------------------------------------------------------------
 
@@ -134,6 +211,19 @@ class GameScreen(Screen[None]):
         if self.finish_reveal():
             event.stop()
             event.prevent_default()
+
+    def action_more(self) -> None:
+        """Space: the rest of the text at once while it appears, else the next screenful of it (Frotz's [MORE])."""
+        if not self.finish_reveal():
+            self.action_page(1)
+
+    def action_page(self, direction: int) -> None:
+        """PageDown and PageUp scroll the story wherever the focus is (the choices, the page in the typewriter)."""
+        story = self.query_one("#story", VerticalScroll)
+        if direction > 0:
+            story.scroll_page_down(animate=False)
+        else:
+            story.scroll_page_up(animate=False)
 
     def finish_reveal(self) -> bool:
         """Any key shows the rest of the text at once, and does nothing else (at the typewriter it is not typed):
@@ -166,7 +256,13 @@ class GameScreen(Screen[None]):
         self.action_pull_page()
 
     def action_choose(self, number: int) -> None:
-        if self.view.at_typewriter:
+        if self.laid_out:
+            self.choose(number)
+        else:  # a key ahead of the passage's layout waits for it
+            self.call_after_refresh(self.choose, number)
+
+    def choose(self, number: int) -> None:
+        if self.view.at_typewriter or not self.has_been_read():
             return
         if self.view.ending_id is not None:
             if number == 1:
@@ -178,12 +274,13 @@ class GameScreen(Screen[None]):
             self.show_events(self.game.apply(ChoiceInput(number)))
 
     def action_pull_page(self) -> None:
-        if not self.view.at_typewriter:
+        if not (self.view.at_typewriter and self.has_been_read()):
             return
         page = self.query_one(PageArea)
         if not page.text.strip():
             self.view.rejected = "The page is blank: type something about her first."
             self.query_one("#notice", Static).update(self.view.rejected)
+            self.query_one("#story", VerticalScroll).scroll_end(animate=False)
             return
         text = page.text
         page.clear()
@@ -199,7 +296,7 @@ class GameScreen(Screen[None]):
     def redraw_from(self, events_: list[Event]) -> None:
         """Show a place reached without a step (undo, a reload): the scene as it is now, from scratch."""
         self.view = SceneView(act_title=self.view.act_title)
-        self.show_events(events_)
+        self.show_events(events_, reveal=False)
 
     def action_history(self) -> None:
         self.game.action_history()
