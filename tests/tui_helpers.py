@@ -116,6 +116,12 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
     await pilot.press("enter")
 
 
+def screen_text(app: RubySparksApp) -> str:
+    """The characters on the screen now, row by row, as the player sees them (what scrolled out of view is not
+    there). Textual has no public call for a screen's text; its compositor draws the same rows the terminal gets."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def footer_keys(app: RubySparksApp) -> set[str]:
     """The descriptions of the keys the footer offers now (what it draws from)."""
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
