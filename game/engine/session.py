@@ -72,4 +72,7 @@ class Session:
 
 def _same_moment(state: State, here: History, moment: int) -> bool:
     shown, now = state.history[moment], here[moment]
-    return shown.scene == now.scene and shown.paragraphs == now.paragraphs and state.history.prefix(moment) == here.prefix(moment)
+    # the same playthrough shares its history's nodes: a state with the same scenes from another game (before a load,
+    # a new game) is not a moment of this one, though it may read the same
+    same_past = state.history.prefix(moment) is here.prefix(moment)
+    return same_past and shown.scene == now.scene and shown.paragraphs == now.paragraphs
