@@ -11,6 +11,7 @@ import contextlib
 import gc
 import io
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from game import __version__
 from game.paths import shipped_seeds_dir, shipped_story_dir
 
 if TYPE_CHECKING:
+    from game.speedrun.livesplit import LiveSplitLink
     from game.story.model import Story
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -48,6 +50,31 @@ def _record_file(value: str) -> str:
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise argparse.ArgumentTypeError(f"{value!r} cannot be written here (permissions)")
     return value
+
+
+def _livesplit_address(value: str) -> tuple[str, int]:
+    from game.speedrun.livesplit import parse_address
+
+    try:
+        return parse_address(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
+    from game.speedrun.livesplit import LiveSplitLink
+
+    return LiveSplitLink(*address) if address is not None else None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return seconds
 
 
 def _usage_error(message: str) -> int:
@@ -119,19 +146,29 @@ def cmd_play(args: argparse.Namespace) -> int:
             record=Path(args.record) if args.record else None,
             speedrun=args.category if args.speedrun else None,
             watch=args.watch,
+            livesplit=_livesplit_link(args.livesplit),
         ).run()
         return EXIT_OK
     story = _load_for_play(args.story)
     if isinstance(story, int):
         return story
     from game.frontends.plain import play_plain
-    from game.replay.run import category_available
 
-    if args.speedrun and not category_available(story, args.category):
-        return _usage_error(f"this story has no ending for the category {args.category}")
+    if args.speedrun and story.category(args.category) is None:
+        names = ", ".join(category.name for category in story.categories) or "none"
+        return _usage_error(f"this story has no speed-run category {args.category} (its categories: {names})")
     record = Path(args.record) if args.record else None
     category = args.category if args.speedrun else None
-    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed, record=record, speedrun=category, watch=args.watch)
+    return play_plain(
+        story,
+        sys.stdin,
+        sys.stdout,
+        seed=args.seed,
+        record=record,
+        speedrun=category,
+        watch=args.watch,
+        livesplit=_livesplit_link(args.livesplit),
+    )
 
 
 def cmd_page(args: argparse.Namespace) -> int:
@@ -151,8 +188,36 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema")
-CATEGORIES = ("any%", "film%", "all-endings")
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from game.web.server import only_this_machine, serve
+    except ImportError:
+        print("ruby-sparks: serve needs the web extra: pip install 'ruby-sparks[web]'", file=sys.stderr)
+        return EXIT_FAILED
+    from game.paths import user_data_dir
+
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    if not only_this_machine(args.host):
+        import getpass
+
+        print(
+            f"ruby-sparks: warning: serving on {args.host}: anyone who can reach port {args.port} can play, and write "
+            f"saves, as {getpass.getuser()}",
+            file=sys.stderr,
+        )
+    story_dir = Path(args.story).resolve() if args.story else None
+    return serve(story_dir=story_dir, title=story.title, data_dir=user_data_dir(), host=args.host, port=args.port)
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port; give a number from 1 to 65535")
+    return int(value)
+
+
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve", "splits", "runs", "lsp")
 
 
 PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -163,7 +228,18 @@ PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--watch", {"action": "store_true", "help": "reload the story when its files change (for authors)"}),
     ("--record", {"type": _record_file, "metavar": "FILE", "help": "also write the replay of the finished run to FILE"}),
     ("--speedrun", {"action": "store_true", "help": "speed-run mode: a timer, splits and personal bests"}),
-    ("--category", {"choices": CATEGORIES, "default": "any%", "help": "the speed-run category (default: any%%)"}),
+    (
+        "--category",
+        {"metavar": "C", "default": "any%", "help": "the speed-run category, as the story defines it (default: any%%)"},
+    ),
+    (
+        "--livesplit",
+        {
+            "type": _livesplit_address,
+            "metavar": "[HOST:]PORT",
+            "help": "drive a LiveSplit Server's timer in a speed-run (its port is 16834)",
+        },
+    ),
 )
 """`play`'s options: `ruby-sparks` without a command plays, so the top-level help lists them too (from this table)."""
 
@@ -216,12 +292,14 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--speed", type=float, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
     replay.add_argument("--plain", action="store_true", help="play back as plain text")
     replay.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
+    replay.add_argument("--cast", metavar="OUT", help="write the run as an asciinema recording (asciicast v2) to OUT")
     replay.set_defaults(handler=cmd_replay)
 
     graph = commands.add_parser("graph", help="draw the scene graph (Graphviz dot or Mermaid)")
     graph.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     graph.add_argument("--format", choices=("dot", "mermaid"), default="dot")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    graph.add_argument("--coverage", metavar="FILE", help="shade what a report of `explore --format json` never reached")
     graph.set_defaults(handler=cmd_graph)
 
     explore = commands.add_parser("explore", help="playtest a story automatically and report coverage and problems")
@@ -233,7 +311,16 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument(
         "--exhaustive", action="store_true", help="walk every distinct state and prove which endings are reachable"
     )
-    explore.add_argument("--limit", type=int, default=200_000, help="the state limit of --exhaustive (default: 200000)")
+    explore.add_argument(
+        "--limit", type=int, default=200_000, help="the states --exhaustive may keep, its memory budget (default: 200000)"
+    )
+    explore.add_argument(
+        "--max-seconds",
+        type=_seconds,
+        default=600.0,
+        metavar="S",
+        help="the time budget of --exhaustive (default: 600); stopping early exits 1 and says so",
+    )
     explore.add_argument("--out", metavar="DIR", help="where to write the replays (default: a folder in your data folder)")
     explore.set_defaults(handler=cmd_explore)
 
@@ -245,7 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    part = schema.add_mutually_exclusive_group()
+    part.add_argument("--manifest", action="store_true", help="only the manifest's schema (story.yaml)")
+    part.add_argument("--story-file", action="store_true", help="only the schema of the other files")
     schema.set_defaults(handler=cmd_schema)
+
+    serve = commands.add_parser("serve", help="serve the game to web browsers (needs the web extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
+    serve.set_defaults(handler=cmd_serve)
+
+    from game.speedrun.commands import add_commands as add_speedrun_commands
+
+    add_speedrun_commands(commands)
+
+    server = commands.add_parser("lsp", help="a language server for editors, on stdin and stdout (needs pygls)")
+    server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only way; for editors that ask)")
+    server.set_defaults(handler=cmd_lsp)
     return parser
 
 
@@ -262,19 +366,37 @@ def _write_or_print(text: str, output: str | None) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from game.authoring.graph import to_dot, to_mermaid
+    from game.authoring.graph import CoverageError, read_coverage, to_dot, to_mermaid
+    from game.files import read_at_most
 
+    if args.coverage is not None and not Path(args.coverage).is_file():
+        return _usage_error(f"no such coverage file: {args.coverage}")
     story = _load_for_play(args.dir)
     if isinstance(story, int):
         return story
-    text = to_dot(story) if args.format == "dot" else to_mermaid(story)
+    reached = None
+    if args.coverage is not None:
+        try:
+            data = read_at_most(Path(args.coverage), MAX_COVERAGE_BYTES)
+            if len(data) > MAX_COVERAGE_BYTES:
+                raise CoverageError(f"it is larger than {MAX_COVERAGE_BYTES:,} bytes, too large for a report")
+            reached = read_coverage(data.decode("utf-8", errors="replace"), story)
+        except (OSError, CoverageError) as error:
+            print(f"ruby-sparks: cannot use {args.coverage}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            return EXIT_FAILED
+    text = to_dot(story, reached) if args.format == "dot" else to_mermaid(story, reached)
     return _write_or_print(text, args.output)
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
-    from game.authoring.json_schema import story_schema
+MAX_COVERAGE_BYTES = 64 << 20
+"""A report of a story of thousands of scenes is a few megabytes; more is not a report."""
 
-    return _write_or_print(json.dumps(story_schema(), indent=1) + "\n", args.output)
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from game.authoring.json_schema import manifest_schema, story_file_schema, story_schema
+
+    schema = manifest_schema() if args.manifest else story_file_schema() if args.story_file else story_schema()
+    return _write_or_print(json.dumps(schema, indent=1) + "\n", args.output)
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
@@ -291,7 +413,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else user_data_dir() / "explore" / f"{story.id}-{time.strftime('%Y%m%d-%H%M%S')}"
     try:
         if args.exhaustive:
-            report = _explore_exhaustive(story, args.limit, out)
+            report = _explore_exhaustive(story, args.limit, args.max_seconds, out)
         else:
             report = _explore_random(story, args.runs, args.seed, args.jobs, out)
     except OSError as error:
@@ -311,17 +433,22 @@ def _explore_random(story: Story, runs: int, seed: int, jobs: int, out: Path) ->
     return random_report(story, coverage, issues, replays, seed, jobs)
 
 
-def _explore_exhaustive(story: Story, limit: int, out: Path) -> dict[str, Any]:
+def _explore_exhaustive(story: Story, limit: int, max_seconds: float, out: Path) -> dict[str, Any]:
     from game.explorer.exhaustive import explore_exhaustive, path_replay
     from game.explorer.report import exhaustive_report
     from game.persistence.atomic import write_atomic
 
-    exploration = explore_exhaustive(story, limit)
+    exploration = explore_exhaustive(story, limit, max_seconds=max_seconds)
     replays = {}
     for ending, path in exploration.paths.items():
         replays[ending] = out / f"shortest-{ending}.json"
         write_atomic(replays[ending], path_replay(story, path).dumps().encode("utf-8"))
-    return exhaustive_report(story, exploration, replays, limit)
+    findings = []
+    for number, finding in enumerate(exploration.findings, 1):
+        replay = out / f"{finding.kind}-{number:03d}.json"
+        write_atomic(replay, path_replay(story, finding.inputs, finding.seed).dumps().encode("utf-8"))
+        findings.append((finding, replay))
+    return exhaustive_report(story, exploration, replays, findings, limit, max_seconds)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -338,6 +465,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+LSP_INSTALL = "pip install 'ruby-sparks[lsp]'"
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        print(f"ruby-sparks: the language server needs pygls; install it with: {LSP_INSTALL}", file=sys.stderr)
+        return EXIT_FAILED
+    from game.authoring.lsp import serve
+
+    serve()
+    return EXIT_OK
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     from game.files import read_at_most
     from game.replay.format import MAX_REPLAY_BYTES, ReplayError, read_replay
@@ -347,6 +489,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if isinstance(story, int):
         return story
     path = Path(args.file)
+    if args.verify and args.cast:
+        return _usage_error("--verify and --cast do not go together: verify first, then make the recording")
     if args.verify:
         verdict = verify_file(path, story)
         print(verdict.line)
@@ -356,6 +500,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except (OSError, ReplayError) as error:
         print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return EXIT_FAILED
+    if args.cast:
+        from game.replay.cast import write_cast
+
+        return write_cast(story, replay, args.cast)
     if args.plain or not sys.stdout.isatty():
         from game.frontends.plain_replay import play_back_plain
 

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
+from benchmarks.generated_story import write_story
 from game.authoring.json_schema import story_schema
 from game.authoring.watch import StoryWatcher, rebase
 from game.explorer.random_explore import SERIAL_BELOW
@@ -22,6 +23,7 @@ from game.story.schema import SCHEMAS
 from tests.conftest import DATA, MINI, console_script
 
 PLANTED = DATA / "stories" / "planted"
+TRAPPED = DATA / "stories" / "trapped"
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -39,6 +41,50 @@ def test_graph_as_dot_and_mermaid(tmp_path: Path) -> None:
     mermaid = target.read_text()
     assert mermaid.startswith("flowchart LR") and '((("END: A Quiet End")))' in mermaid
     assert '-->|"Sit down and write"|' in mermaid
+
+
+def test_graph_labels_edges_with_their_conditions() -> None:
+    dot = cli("graph", str(MINI)).stdout
+    assert '"desk" -> "desk" [label="Make a promise [if not vow]"];' in dot
+    assert '"desk" -> "page" [label="Sit down and write"];' in dot
+    mermaid = cli("graph", str(TRAPPED), "--format", "mermaid").stdout
+    assert '-->|"Wade back across the causeway [if tide > 3]"| n_shore' in mermaid
+
+
+def test_graph_shades_what_the_playtests_never_reached(tmp_path: Path) -> None:
+    """The exhaustive walk of the tidal island never takes the way back: that edge is dashed and grey, every scene
+    and the ending are drawn as usual. Planted: the ending `lost` and the hatch out of the attic never happen."""
+    report = tmp_path / "trapped.json"
+    report.write_text(cli("explore", str(TRAPPED), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
+    dot = cli("graph", str(TRAPPED), "--coverage", str(report)).stdout
+    assert "never reached in an exhaustive walk of 3 states and 1,000 random runs" in dot
+    assert '"island" -> "shore" [label="Wade back across the causeway [if tide > 3]", style=dashed' in dot
+    assert '"island" -> "island" [label="Wait for the tide"];' in dot
+    assert "fillcolor" not in dot
+    planted = tmp_path / "planted.json"
+    planted.write_text(cli("explore", str(PLANTED), "--runs", "50", "--format", "json", "--out", str(tmp_path)).stdout)
+    dot = cli("graph", str(PLANTED), "--coverage", str(planted)).stdout
+    assert '"lost" [label="END: Lost", shape=doubleoctagon, style="dashed,filled"' in dot
+    assert '"home" [label="END: Home", shape=doubleoctagon];' in dot
+    assert '"attic" -> "hall" [label="The locked hatch [if key]", style=dashed' in dot
+    mermaid = cli("graph", str(PLANTED), "--coverage", str(planted), "--format", "mermaid").stdout.splitlines()
+    assert "  class n_lost unreached" in mermaid
+    links = [line for line in mermaid if "-->" in line]
+    shaded = {links[int(n)] for n in mermaid[-1].split()[1].split(",")}
+    assert shaded == {'  n_cellar -->|"Out, with the key [if key]"| n_lost', '  n_attic -->|"The locked hatch [if key]"| n_hall'}
+
+
+def test_graph_refuses_a_coverage_file_that_is_not_a_report_of_the_story(tmp_path: Path) -> None:
+    missing = cli("graph", str(MINI), "--coverage", str(tmp_path / "none.json"))
+    assert missing.returncode == 2 and "no such coverage file" in missing.stderr
+    other = tmp_path / "other.json"
+    other.write_text(cli("explore", str(PLANTED), "--runs", "5", "--format", "json", "--out", str(tmp_path)).stdout)
+    wrong = cli("graph", str(MINI), "--coverage", str(other))
+    assert wrong.returncode == 1 and "a report on the story `planted`, not `mini`" in wrong.stderr
+    junk = tmp_path / "junk.json"
+    junk.write_text("{not json")
+    result = cli("graph", str(MINI), "--coverage", str(junk))
+    assert result.returncode == 1 and "explore --format json" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_explore_the_shipped_story_reaches_everything() -> None:
@@ -107,6 +153,60 @@ def test_exhaustive_says_clearly_when_it_stops_at_the_limit(tmp_path: Path) -> N
     result = cli("explore", "--exhaustive", "--limit", "50", "--out", str(tmp_path))
     assert result.returncode == 1
     assert "stopped at the state limit (50 states)" in result.stdout and "unproven" in result.stdout
+    assert result.stdout.splitlines()[-1] == "stopped early: not a proof (exit code 1)"
+
+
+def test_exhaustive_reports_a_trap_and_a_dead_branch(tmp_path: Path) -> None:
+    """The tide stops at 3, so the way back (`tide > 3`) never opens: the island is a trap, the condition a dead
+    branch, and the choice it guards is never taken. The checker, which ignores conditions, passes the story."""
+    assert cli("check", str(TRAPPED), "--strict").returncode == 0
+    scenes = TRAPPED / "scenes.yaml"
+    result = cli("explore", str(TRAPPED), "--exhaustive", "--format", "json", "--out", str(tmp_path))
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["complete"] and not report["ok"]
+    assert report["constant_conditions"] == [{"if": "tide > 3", "where": f"{scenes}:20:14", "always": False}]
+    [trap] = report["problems"]
+    assert (trap["kind"], trap["where"], trap["confirmed"]) == ("trap", f"{scenes}:10:5", True)
+    assert "from the scene `island`, no ending can be reached (4 states in `island`)" in trap["message"]
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(TRAPPED), trap["replay"]).stdout
+    assert "## The Island" in shown and "Wade back" not in shown
+    assert report["untaken_choices"] == [
+        {"choice": "island#2", "label": "Wade back across the causeway", "where": f"{scenes}:19:9"}
+    ]
+    assert report["scenes"]["island"] > 0 and report["choices"]["island#1"] > 0 and "island#2" not in report["choices"]
+    text = cli("explore", str(TRAPPED), "--exhaustive", "--out", str(tmp_path)).stdout
+    assert "trap: " in text and "`tide > 3` is false in every state" in text and "is never taken" in text
+    assert text.splitlines()[-1] == "problems found"
+
+
+def test_exhaustive_reports_runtime_problems_and_dead_ends_with_replays(tmp_path: Path) -> None:
+    report = json.loads(cli("explore", str(PLANTED), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
+    kinds = {problem["kind"]: problem for problem in report["problems"]}
+    assert set(kinds) == {"problem", "dead-end", "trap"}
+    assert "division by zero" in kinds["problem"]["message"] and "scenes.yaml:9" in kinds["problem"]["message"]
+    assert "`attic` offers no choice" in kinds["dead-end"]["message"]
+    assert "`cellar`" in kinds["trap"]["message"]
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), kinds["problem"]["replay"]).stdout
+    assert "division by zero" in shown
+
+
+def test_exhaustive_stops_at_its_time_budget_and_says_so(tmp_path: Path) -> None:
+    """A generated story of 1,250 scenes takes minutes to search in full (its random runs alone are a million
+    steps), so a budget of one second always runs out, however fast the machine."""
+    story = write_story(tmp_path / "big", 1_250)
+    result = cli("explore", str(story), "--exhaustive", "--max-seconds", "1", "--out", str(tmp_path / "r"))
+    assert result.returncode == 1
+    assert "then stopped at the time budget (1 s)" in result.stdout and "STOPPED EARLY" in result.stdout
+    assert result.stdout.splitlines()[-1] == "stopped early: not a proof (exit code 1)"
+    assert "\nok" not in result.stdout
+    report = json.loads(cli("explore", str(story), "--exhaustive", "--max-seconds", "1", "--format", "json").stdout)
+    assert (report["complete"], report["stopped"], report["ok"]) == (False, "time", False)
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1", "nan", "soon"])
+def test_exhaustive_refuses_a_budget_that_is_not_a_time(seconds: str) -> None:
+    result = cli("explore", "--exhaustive", "--max-seconds", seconds)
+    assert result.returncode == 2 and "seconds" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_stats_count_words_choices_and_reading_to_each_ending() -> None:
@@ -218,6 +318,8 @@ def test_rebase_keeps_values_that_still_fit(story_copy: Path) -> None:
     manifest.write_text(
         manifest.read_text().replace("max: 5,", "max: 3,").replace("values: [english, french]", "values: [english]")
     )
+    scenes = story_copy / "scenes.yaml"  # an effect that sets a value no longer allowed is now an error at load
+    scenes.write_text(scenes.read_text().replace("language = 'french'", "language = 'english'"))
     moved, message = rebase(state, load_story_or_raise(story_copy))
     assert moved.variables["trust"] == 3 and moved.variables["language"] == "english"
     assert "where you were" in message

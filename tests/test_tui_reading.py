@@ -23,7 +23,7 @@ from tests.tui_helpers import (
     play,
     read_on,
     ready,
-    screen_text,
+    screen_rows,
     wait_until,
     write_page,
 )
@@ -38,8 +38,8 @@ async def test_a_long_passage_starts_at_its_top_and_its_choices_wait_until_it_is
         await ready(pilot)
         await pilot.press("n")
         await play(pilot, (ChoiceInput(1),))  # read the letter
-        await wait_until(pilot, lambda: MORE in screen_text(app))
-        shown = screen_text(app)
+        await wait_until(pilot, lambda: MORE in screen_rows(app))
+        shown = screen_rows(app)
         assert "You slit the envelope" in shown and "The letter is four pages long" in shown  # its top, in view
         assert LAST_LINE not in shown and "Take the key" not in shown  # its end hidden, and the choice naming it too
         assert not offered(pilot)
@@ -47,8 +47,8 @@ async def test_a_long_passage_starts_at_its_top_and_its_choices_wait_until_it_is
         await pilot.press("2")
         assert game_screen(pilot).view.scene_title == "The Letter"
         await pilot.press("space")
-        await wait_until(pilot, lambda: "Take the key" in screen_text(app))
-        shown = screen_text(app)
+        await wait_until(pilot, lambda: "Take the key" in screen_rows(app))
+        shown = screen_rows(app)
         assert LAST_LINE in shown and MORE not in shown  # read to the end: the marker goes, the choices come
         await pilot.press("1")
         await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
@@ -60,16 +60,16 @@ async def test_pagedown_pageup_and_the_arrows_scroll_the_story_without_moving_th
         await ready(pilot)
         await pilot.press("n")
         await play(pilot, (ChoiceInput(1),))
-        await wait_until(pilot, lambda: MORE in screen_text(app))
+        await wait_until(pilot, lambda: MORE in screen_rows(app))
         await pilot.press("down", "down")  # the arrows read on while the choices wait
-        await wait_until(pilot, lambda: "You slit the envelope" not in screen_text(app))
+        await wait_until(pilot, lambda: "You slit the envelope" not in screen_rows(app))
         await pilot.press("pagedown")
         await wait_until(pilot, lambda: offered(pilot))
         choices = game_screen(pilot).query_one(OptionList)
         assert app.focused is choices
         await pilot.press("pageup")  # PageUp reads back, and the choices keep the keys
-        await wait_until(pilot, lambda: "The letter is four pages long" in screen_text(app))
-        assert app.focused is choices and MORE in screen_text(app)
+        await wait_until(pilot, lambda: "The letter is four pages long" in screen_rows(app))
+        assert app.focused is choices and MORE in screen_rows(app)
         await pilot.press("down", "enter")  # the arrows now move among the choices: the second one burns the letter
         await wait_until(pilot, lambda: game_screen(pilot).view.ending_id == "open_door")
 
@@ -83,9 +83,9 @@ async def test_at_the_typewriter_pageup_reads_back_while_the_page_keeps_the_keys
         await read_on(pilot)
         page = game_screen(pilot).query_one(PageArea)
         end, start = "where you want it to be", "You will need it"
-        assert app.focused is page and end in screen_text(app) and start not in screen_text(app)  # its end in view
+        assert app.focused is page and end in screen_rows(app) and start not in screen_rows(app)  # its end in view
         await pilot.press("pageup", "pageup", "pageup")
-        await wait_until(pilot, lambda: start in screen_text(app))
+        await wait_until(pilot, lambda: start in screen_rows(app))
         await pilot.press("R", "u", "b", "y")
         assert page.text == "Ruby"
 
@@ -106,8 +106,8 @@ async def test_text_that_appears_keeps_its_top_in_view_and_the_rest_comes_at_onc
             assert story.scroll_y == 0
             await pilot.pause()
         assert text.shown == len(text.full)
-        await wait_until(pilot, lambda: MORE in screen_text(app))
-        assert not offered(pilot) and "You slit the envelope" in screen_text(app)
+        await wait_until(pilot, lambda: MORE in screen_rows(app))
+        assert not offered(pilot) and "You slit the envelope" in screen_rows(app)
 
 
 async def test_a_reveal_fills_the_view_then_shows_the_rest_at_once(private_home: Path) -> None:
@@ -121,7 +121,7 @@ async def test_a_reveal_fills_the_view_then_shows_the_rest_at_once(private_home:
         text = game_screen(pilot).query_one(RevealText)
         story = game_screen(pilot).query_one("#story")
         await wait_until(pilot, lambda: not text.revealing and text.shown == len(text.full))
-        assert story.max_scroll_y > 0 and MORE in screen_text(app)
+        assert story.max_scroll_y > 0 and MORE in screen_rows(app)
 
 
 async def test_undo_shows_its_place_at_once(private_home: Path) -> None:
@@ -153,7 +153,7 @@ async def test_a_blank_page_is_refused_where_the_player_can_see_why(private_home
         await play(pilot, (ChoiceInput(1), ChoiceInput(1)))
         await read_on(pilot)
         await pilot.press("f2")
-        await wait_until(pilot, lambda: "The page is blank" in screen_text(app))
+        await wait_until(pilot, lambda: "The page is blank" in screen_rows(app))
 
 
 async def test_in_a_speedrun_the_choices_come_at_once(private_home: Path) -> None:
@@ -165,7 +165,7 @@ async def test_in_a_speedrun_the_choices_come_at_once(private_home: Path) -> Non
         await wait_until(pilot, lambda: app.in_speedrun and offered(pilot))
         await pilot.press("1")
         await wait_until(pilot, lambda: game_screen(pilot).view.scene_title == "The Letter")
-        await wait_until(pilot, lambda: offered(pilot) and MORE in screen_text(app))  # the runner knows the way
+        await wait_until(pilot, lambda: offered(pilot) and MORE in screen_rows(app))  # the runner knows the way
         await pilot.press("2")
         await wait_until(pilot, lambda: game_screen(pilot).view.ending_id == "open_door")
 
@@ -185,7 +185,7 @@ async def test_the_shipped_story_offers_no_choice_about_the_fan_before_the_fan_i
             else:
                 await pilot.press(key)
         await wait_until(pilot, lambda: game_screen(pilot).view.scene_title == "Harry")
-        await wait_until(pilot, lambda: MORE in screen_text(app))
-        assert "fan's number" not in screen_text(app) and "her number" not in screen_text(app)
+        await wait_until(pilot, lambda: MORE in screen_rows(app))
+        assert "fan's number" not in screen_rows(app) and "her number" not in screen_rows(app)
         await read_on(pilot)
-        assert "fan's number" in screen_text(app) and "her number at that signing" in screen_text(app)
+        assert "fan's number" in screen_rows(app) and "her number at that signing" in screen_rows(app)

@@ -25,7 +25,7 @@ from tests.tui_helpers import (
     play,
     read_on,
     ready,
-    screen_text,
+    screen_rows,
     wait_until,
 )
 
@@ -51,10 +51,10 @@ async def test_history_shows_the_whole_transcript_opens_at_the_latest_and_export
         await play(pilot, TO_AFTER_A_PAGE)
         await pilot.press("f4")
         await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        await wait_until(pilot, lambda: "The room is quiet." in screen_text(app))  # it opens at the latest moment
-        assert "The lamp is on." not in screen_text(app)
+        await wait_until(pilot, lambda: "The room is quiet." in screen_rows(app))  # it opens at the latest moment
+        assert "The lamp is on." not in screen_rows(app)
         await pilot.press("home")  # and reads back to the first
-        await wait_until(pilot, lambda: "The lamp is on." in screen_text(app))
+        await wait_until(pilot, lambda: "The lamp is on." in screen_rows(app))
         await pilot.press("x")
         await wait_until(pilot, lambda: any((private_home / "exports").glob("*.md")))
         (export,) = (private_home / "exports").glob("*.md")
@@ -73,7 +73,7 @@ async def test_history_shows_the_whole_transcript_opens_at_the_latest_and_export
         await pilot.press("end")
         shown = ""
         for _ in range(12):  # the screen shows the same transcript: read it up from the end
-            shown += flat(screen_text(app))
+            shown += flat(screen_rows(app))
             await pilot.press("pageup")
         for part in ("You slit the envelope", "Read the letter", "This is the last sentence of the page.", "She is happy."):
             assert part in shown, part
@@ -101,10 +101,10 @@ async def test_going_back_to_an_earlier_moment_asks_first_and_then_takes_the_pla
         screen = game_screen(pilot)
         await wait_until(pilot, lambda: screen.view.scene_title == "The Letter")
         await read_on(pilot)
-        assert "Take the key" in screen_text(app)
-        await pilot.press("f8")  # the page that was taken back made nothing true
+        assert "Take the key" in screen_rows(app)
+        await pilot.press("f12")  # the page that was taken back made nothing true
         await wait_until(pilot, lambda: isinstance(app.screen, RubyScreen))
-        assert "Pages written (0)" in screen_text(app)
+        assert "Pages written (0)" in screen_rows(app)
 
 
 async def test_there_is_no_going_back_in_a_speedrun(private_home: Path) -> None:
@@ -121,7 +121,7 @@ async def test_there_is_no_going_back_in_a_speedrun(private_home: Path) -> None:
         await wait_until(pilot, lambda: "Back" in footer_keys(app))
         assert "Go back here" not in footer_keys(app)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: "There is no going back in a" in screen_text(app))  # a notice, wrapped
+        await wait_until(pilot, lambda: "There is no going back in a" in screen_rows(app))  # a notice, wrapped
         assert not isinstance(app.screen, Confirm)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
@@ -132,13 +132,13 @@ async def test_the_ruby_screen_shows_what_is_true_of_her_and_which_sentence_made
     app = make_app(TUI_STORY)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("f8")  # nothing yet to show from the title: no game
+        await pilot.press("f12")  # nothing yet to show from the title: no game
         assert isinstance(app.screen, TitleScreen)
         await pilot.press("n")
         await play(pilot, TO_AFTER_A_PAGE)
-        await pilot.press("f8")
+        await pilot.press("f12")
         await wait_until(pilot, lambda: isinstance(app.screen, RubyScreen))
-        shown = flat(screen_text(app))
+        shown = flat(screen_rows(app))
         for part in (
             "Ruby",
             "How she seems She hums a song in French",  # her line, whole (the header cuts it at 80 columns)
@@ -151,7 +151,7 @@ async def test_the_ruby_screen_shows_what_is_true_of_her_and_which_sentence_made
             assert part in shown, part
         assert "sad" not in shown.split("Pages written")[0]  # Harry's sadness is not hers
         await pilot.press("end")
-        await wait_until(pilot, lambda: "This is the last sentence of the page." in flat(screen_text(app)))
+        await wait_until(pilot, lambda: "This is the last sentence of the page." in flat(screen_rows(app)))
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
 
@@ -163,10 +163,10 @@ async def test_her_line_stays_on_one_row_at_80_columns(private_home: Path) -> No
         await pilot.press("n")
         await play(pilot, TO_AFTER_A_PAGE)
         await read_on(pilot)
-        rows = screen_text(app).splitlines()
+        rows = screen_rows(app).splitlines()
         assert rows[0].strip() == "Act Two: The Page · After the Page"
         assert rows[1].strip().startswith("She hums a song in French") and rows[1].rstrip().endswith("…")
-        assert "never heard before tonight" not in screen_text(app)
+        assert "never heard before tonight" not in screen_rows(app)
 
 
 async def test_save_slots_show_a_summary_ask_before_saving_over_one_and_delete_one(private_home: Path) -> None:
@@ -181,7 +181,7 @@ async def test_save_slots_show_a_summary_ask_before_saving_over_one_and_delete_o
         await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         await pilot.press("f7")
         await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
-        shown = screen_text(app)
+        shown = screen_rows(app)
         for part in (
             "evening",
             "under a minute played",
@@ -198,7 +198,7 @@ async def test_save_slots_show_a_summary_ask_before_saving_over_one_and_delete_o
         await wait_until(pilot, lambda: game_screen(pilot).view.ending_id == "written")
         await pilot.press("f6", *"evening", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
-        assert "Save over “evening”?" in screen_text(app)
+        assert "Save over “evening”?" in screen_rows(app)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
         assert (private_home / "saves" / "evening.json").read_bytes() == saved
@@ -216,12 +216,12 @@ async def test_save_slots_show_a_summary_ask_before_saving_over_one_and_delete_o
 
         await pilot.press("f7")
         await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
-        await wait_until(pilot, lambda: "evening" in screen_text(app))
+        await wait_until(pilot, lambda: "evening" in screen_rows(app))
         options = app.screen.query_one(OptionList)
         before = options.option_count
         await pilot.press("d")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
-        assert "Delete the save" in screen_text(app)
+        assert "Delete the save" in screen_rows(app)
         await pilot.press("y")
         await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen) and options.option_count < before)
         names = {path.stem for path in (private_home / "saves").glob("*.json")}
@@ -234,7 +234,7 @@ async def test_the_endings_gallery_hints_at_the_rest_once_one_is_found_and_never
         await ready(pilot)
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, EndingsScreen))
-        shown = screen_text(app)
+        shown = screen_rows(app)
         assert "Endings found: 0 of 3" in shown and "Hint" not in shown
         assert "Write her, then put the pen down." not in shown
         await pilot.press("escape", "n")
@@ -245,7 +245,7 @@ async def test_the_endings_gallery_hints_at_the_rest_once_one_is_found_and_never
         await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, EndingsScreen))
-        shown = screen_text(app)
+        shown = screen_rows(app)
         assert "Endings found: 1 of 3" in shown and "1. A Quiet End" in shown
         assert "2. ? ? ?  Hint: Write her, then put the pen down." in shown
         assert "3. ? ? ?  (not found yet)" in shown  # an ending without a hint says only that
@@ -258,8 +258,8 @@ async def test_paper_is_the_default_theme_and_its_dark_variant_is_a_setting_kept
         await ready(pilot)
         assert app.theme == "paper"
         await pilot.press("s")
-        await wait_until(pilot, lambda: "paper-dark" in screen_text(app))
-        assert "textual-dark" in screen_text(app)  # beside Textual's own
+        await wait_until(pilot, lambda: "paper-dark" in screen_rows(app))
+        assert "textual-dark" in screen_rows(app)  # beside Textual's own
         await pilot.press("tab", "down", "enter")  # the themes' list: the second, paper-dark
         await wait_until(pilot, lambda: app.theme == "paper-dark")
         await pilot.press("escape")

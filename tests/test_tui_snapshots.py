@@ -54,7 +54,7 @@ SCREENS: dict[str, Steps] = {
     "ending": steps("n", "READ", "3", "READ"),
     "history": steps(*AFTER_PAGE, "f4"),
     "history_go_back": steps(*AFTER_PAGE, "f4", "up", "enter"),
-    "ruby": steps(*AFTER_PAGE, "f8"),
+    "ruby": steps(*AFTER_PAGE, "f12"),
     "save_slots": steps(*AFTER_PAGE, "f5", "f6"),
     "save_over": steps(*AFTER_PAGE, "f5", "f6", *"quicksave", "enter"),
     "load_slots": steps(*AFTER_PAGE, "f5", "escape", "l"),

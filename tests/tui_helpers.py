@@ -116,7 +116,7 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
     await pilot.press("enter")
 
 
-def screen_text(app: RubySparksApp) -> str:
+def screen_rows(app: RubySparksApp) -> str:
     """The characters on the screen now, row by row, as the player sees them (what scrolled out of view is not
     there). Textual has no public call for a screen's text; its compositor draws the same rows the terminal gets."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -125,6 +125,19 @@ def screen_text(app: RubySparksApp) -> str:
 def footer_keys(app: RubySparksApp) -> set[str]:
     """The descriptions of the keys the footer offers now (what it draws from)."""
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+
+
+def screen_text(app: RubySparksApp) -> str:
+    """What the screen shows now, as the text of its screenshot (spaces as spaces)."""
+    return str(app.export_screenshot()).replace("&#160;", " ")
+
+
+def plain_lines(path: tuple[Input, ...]) -> str:
+    """A path as plain mode reads it: a choice's number, or a page's lines and the empty line that pulls it out."""
+    lines: list[str] = []
+    for action in path:
+        lines += [*action.text.splitlines(), ""] if isinstance(action, PageInput) else [str(getattr(action, "number", ""))]
+    return "\n".join(lines) + "\n"
 
 
 def shipped_replay(name: str) -> tuple[Replay, tuple[Input, ...]]:

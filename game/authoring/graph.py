@@ -1,26 +1,99 @@
-"""`ruby-sparks graph`: the scene graph as Graphviz dot or Mermaid, acts as clusters and endings marked."""
+"""`ruby-sparks graph`: the scene graph as Graphviz dot or Mermaid, acts as clusters and endings marked.
+
+Each edge says what takes it: a choice's label, or what a page must have said, and the condition that must hold. With
+a coverage report (`explore --format json`, random or exhaustive), what the playtests never reached is shaded: scenes
+and endings no run entered, choices no run took, and a page's outcomes from a scene never entered or to a place never
+reached (the reports count choices, not outcomes).
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
-from game.story.model import Scene, Story
+from ducktools.classbuilder.prefab import prefab
+
+from game.story.model import Condition, Scene, Story
 
 LABEL_LIMIT = 40
+GREY = "#999999"
 
 
-def edges(scene: Scene) -> list[tuple[str, str]]:
-    """(target, label) for each way out of `scene`: a choice's label, or "page" and what the page must have said."""
+@prefab(frozen=True)
+class Edge:
+    target: str
+    label: str
+    choice: str = ""
+    """`scene#n` for a choice (numbered as written, as explore's reports name it); empty for a page's outcome."""
+
+
+@prefab(frozen=True)
+class Reached:
+    """What a coverage report says the playtests reached."""
+
+    scenes: frozenset[str]
+    choices: frozenset[str]
+    endings: frozenset[str]
+    runs: str
+    """How the report was made, for the graph's legend ("300 random runs")."""
+
+    def node(self, name: str) -> bool:
+        return name in self.scenes or name in self.endings
+
+    def edge(self, scene: Scene, edge: Edge) -> bool:
+        taken = edge.choice in self.choices if edge.choice else scene.id in self.scenes
+        return taken and self.node(edge.target)
+
+
+class CoverageError(ValueError):
+    """A coverage file that is not a report of `explore --format json` for this story; the message says why."""
+
+
+def read_coverage(text: str, story: Story) -> Reached:
+    try:
+        report = json.loads(text)
+    except ValueError:
+        raise CoverageError("it is not JSON; make it with `ruby-sparks explore --format json`") from None
+    if not isinstance(report, dict) or not all(isinstance(report.get(k), dict) for k in ("scenes", "choices", "endings")):
+        raise CoverageError("it has no scene, choice and ending counts; make it with `ruby-sparks explore --format json`")
+    if report.get("story") != story.id:
+        raise CoverageError(f"it is a report on the story `{report.get('story')}`, not `{story.id}`")
+    if report.get("mode") == "exhaustive":
+        runs = f"an exhaustive walk of {_count(report, 'states')} states and {_count(report, 'random_runs')} random runs"
+    else:
+        runs = f"{_count(report, 'runs')} random runs"
+    return Reached(
+        frozenset(name for name, count in report["scenes"].items() if count),
+        frozenset(name for name, count in report["choices"].items() if count),
+        frozenset(name for name, count in report["endings"].items() if count),
+        runs,
+    )
+
+
+def _count(report: dict[str, Any], key: str) -> str:
+    value = report.get(key)
+    return f"{value:,}" if isinstance(value, int) else "?"
+
+
+def edges(scene: Scene) -> list[Edge]:
+    """Each way out of `scene`: a choice's label, or "page" and what the page must have said, with its condition."""
     if scene.typewriter is not None:
         out = []
         for outcome in scene.typewriter.outcomes:
             wrote = ", ".join(("not " if t.negated else "") + t.trait for t in outcome.wrote)
             if outcome.about_ruby is False:
                 wrote = "not about her"
-            out.append((outcome.target, f"page: {wrote}" if wrote else "page"))
+            out.append(Edge(outcome.target, _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition)))
         return out
-    return [(choice.target, _short(choice.label.source)) for choice in scene.choices]
+    return [
+        Edge(choice.target, _with_condition(_short(choice.label.source), choice.condition), f"{scene.id}#{number}")
+        for number, choice in enumerate(scene.choices, 1)
+    ]
+
+
+def _with_condition(label: str, condition: Condition | None) -> str:
+    return f"{label} [if {_short(condition.source)}]" if condition else label
 
 
 def _short(text: str) -> str:
@@ -37,28 +110,39 @@ def _by_act(story: Story) -> dict[str, list[Scene]]:
     return acts
 
 
-def to_dot(story: Story) -> str:
+def to_dot(story: Story, reached: Reached | None = None) -> str:
     quote = json.dumps
     lines = [f"digraph {quote(story.id)} {{", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];']
+    if reached is not None:
+        legend = f"grey and dashed: never reached in {reached.runs}"
+        lines.append(f'  label={quote(legend)}; labelloc=t; fontname="Helvetica";')
+
+    def unreached(name: str, styles: tuple[str, ...] = ()) -> str:
+        if reached is None or reached.node(name):
+            return f", style={quote(','.join(styles))}" if styles else ""
+        shaded = quote(",".join((*styles, "dashed", "filled")))
+        return f', style={shaded}, fillcolor="#eeeeee", color="{GREY}", fontcolor="{GREY}"'
+
     for number, (act, scenes) in enumerate(_by_act(story).items()):
         lines.append(f"  subgraph cluster_{number} {{")
         lines.append(f"    label={quote(story.act_title(act) or act or 'no act')};")
         for scene in scenes:
-            shape = ", style=rounded" if scene.typewriter else ""
-            lines.append(f"    {quote(scene.id)} [label={quote(scene.title or scene.id)}{shape}];")
+            shape = ("rounded",) if scene.typewriter else ()
+            lines.append(f"    {quote(scene.id)} [label={quote(scene.title or scene.id)}{unreached(scene.id, shape)}];")
         lines.append("  }")
     for ending in story.endings.values():
-        lines.append(f"  {quote(ending.id)} [label={quote('END: ' + ending.title)}, shape=doubleoctagon];")
+        lines.append(f"  {quote(ending.id)} [label={quote('END: ' + ending.title)}, shape=doubleoctagon{unreached(ending.id)}];")
     lines.append(f"  {quote('__start__')} [label=start, shape=circle];")
     lines.append(f"  {quote('__start__')} -> {quote(story.start)};")
     for scene in story.scenes.values():
-        for target, label in edges(scene):
-            lines.append(f"  {quote(scene.id)} -> {quote(target)} [label={quote(label)}];")
+        for edge in edges(scene):
+            style = "" if reached is None or reached.edge(scene, edge) else f', style=dashed, color="{GREY}", fontcolor="{GREY}"'
+            lines.append(f"  {quote(scene.id)} -> {quote(edge.target)} [label={quote(edge.label)}{style}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def to_mermaid(story: Story) -> str:
+def to_mermaid(story: Story, reached: Reached | None = None) -> str:
     def node(name: str) -> str:
         return "n_" + "".join(ch if ch.isalnum() else "_" for ch in name)
 
@@ -74,7 +158,20 @@ def to_mermaid(story: Story) -> str:
         lines.append("  end")
     for ending in story.endings.values():
         lines.append(f'  {node(ending.id)}((("END: {text(ending.title)}")))')
+    untaken: list[str] = []
+    link = 1  # the link from start is number 0
     for scene in story.scenes.values():
-        for target, label in edges(scene):
-            lines.append(f'  {node(scene.id)} -->|"{text(label)}"| {node(target)}')
+        for edge in edges(scene):
+            lines.append(f'  {node(scene.id)} -->|"{text(edge.label)}"| {node(edge.target)}')
+            if reached is not None and not reached.edge(scene, edge):
+                untaken.append(str(link))
+            link += 1
+    if reached is not None:
+        never = [node(name) for name in (*story.scenes, *story.endings) if not reached.node(name)]
+        lines.append(f"  %% grey and dashed: never reached in {reached.runs}")
+        lines.append(f"  classDef unreached fill:#eeeeee,stroke:{GREY},color:{GREY},stroke-dasharray:5 5")
+        if never:
+            lines.append(f"  class {','.join(never)} unreached")
+        if untaken:
+            lines.append(f"  linkStyle {','.join(untaken)} stroke:{GREY},color:{GREY},stroke-dasharray:4 4")
     return "\n".join(lines) + "\n"

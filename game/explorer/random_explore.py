@@ -75,7 +75,7 @@ def explore_run(
         for event in found:
             if isinstance(event, Problem) and event.message not in reported:
                 reported.add(event.message)
-                coverage.issues.append(Issue("problem", f"{event.where}: {event.message}", seed, len(inputs), tuple(inputs)))
+                coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
 
     note_problems(list(events))
     for _ in range(max_steps):
@@ -89,8 +89,7 @@ def explore_run(
         else:
             offered = available_choices(story, state)
             if not offered:
-                message = f"the scene `{scene.id}` offers no choice here (every choice's condition is false)"
-                coverage.issues.append(Issue("dead-end", message, seed, len(inputs), tuple(inputs)))
+                coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
             number = rng.randint(1, len(offered))
             coverage.choices[f"{scene.id}#{scene.choices.index(offered[number - 1]) + 1}"] += 1
@@ -105,6 +104,14 @@ def explore_run(
     coverage.issues.append(
         Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
     )
+
+
+def problem_message(problem: Problem) -> str:
+    return f"{problem.where}: {problem.message}"
+
+
+def dead_end_message(scene: str) -> str:
+    return f"the scene `{scene}` offers no choice here (every choice's condition is false)"
 
 
 _worker_story: Story | None = None

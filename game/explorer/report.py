@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from game.explorer.exhaustive import Exploration
+from game.explorer.exhaustive import Exploration, Finding
 from game.explorer.random_explore import Coverage, Issue
 from game.story.model import Story
 
@@ -13,7 +13,7 @@ from game.story.model import Story
 def random_report(
     story: Story, coverage: Coverage, issues: list[tuple[Issue, int]], replays: list[Path], seed: int, jobs: int
 ) -> dict[str, Any]:
-    choice_ids = [f"{s.id}#{n}" for s in story.scenes.values() for n in range(1, len(s.choices) + 1)]
+    choice_ids = _choice_ids(story)
     traits = [t.id for t in story.lexicon.traits] if story.lexicon else []
     unreached_endings = [e for e in story.endings if e not in coverage.endings]
     return {
@@ -38,20 +38,55 @@ def random_report(
     }
 
 
-def exhaustive_report(story: Story, exploration: Exploration, replays: dict[str, Path], limit: int) -> dict[str, Any]:
+def exhaustive_report(
+    story: Story,
+    exploration: Exploration,
+    replays: dict[str, Path],
+    findings: list[tuple[Finding, Path]],
+    limit: int,
+    max_seconds: float | None,
+) -> dict[str, Any]:
+    """The report of `explore --exhaustive`: `replays` holds the shortest path to each ending, `findings` each
+    problem with the replay that shows it. "ok" only when the search finished and found nothing wrong."""
+    complete = exploration.complete
     unreached = [e for e in story.endings if e not in exploration.paths]
+    unreached_scenes = [s for s in story.scenes if s not in exploration.scenes]
+    untaken = [
+        {"choice": f"{scene.id}#{number}", "label": choice.label.source, "where": str(choice.span or scene.span or "")}
+        for scene in story.scenes.values()
+        if scene.id in exploration.scenes
+        for number, choice in enumerate(scene.choices, 1)
+        if f"{scene.id}#{number}" not in exploration.choice_counts
+    ]
+    problems = [
+        {"kind": f.kind, "message": f.message, "where": f.where, "inputs": len(f.inputs), "seed": f.seed, "replay": str(path)}
+        | ({"confirmed": f.proven} if f.kind == "trap" else {})
+        for f, path in findings
+    ]
     return {
         "mode": "exhaustive",
         "story": story.id,
         "states": exploration.states,
-        "complete": exploration.complete,
+        "complete": complete,
+        "stopped": exploration.stopped,
         "limit": limit,
+        "max_seconds": max_seconds,
+        "random_runs": exploration.random_runs,
         "endings": {e: {"inputs": len(p), "replay": str(replays[e])} for e, p in exploration.paths.items()},
         "unreached_endings": unreached,
-        "unreached_scenes": [s for s in story.scenes if s not in exploration.scenes],
+        "scenes": {s: exploration.scene_counts[s] for s in story.scenes if s in exploration.scene_counts},
+        "unreached_scenes": unreached_scenes,
+        "choices": {c: exploration.choice_counts[c] for c in _choice_ids(story) if c in exploration.choice_counts},
+        "untaken_choices": untaken if complete else [],
         "constant_conditions": [{"if": c.source, "where": c.where, "always": c.value} for c in exploration.constant],
-        "ok": exploration.complete and not unreached and not exploration.constant,
+        "problems": problems,
+        "ok": complete and not (unreached or unreached_scenes or untaken or exploration.constant or problems),
     }
+
+
+def _choice_ids(story: Story) -> list[str]:
+    """Every choice as `scene#n` (numbered as written, from 1), the names both reports and `graph --coverage` use."""
+    return [f"{s.id}#{n}" for s in story.scenes.values() for n in range(1, len(s.choices) + 1)]
 
 
 def _section(lines: list[str], title: str, missing: list[str], total: int) -> None:
@@ -81,19 +116,49 @@ def report_text(report: dict[str, Any]) -> str:
             lines.append(f"    in {issue['runs']} run(s); shortest: seed {issue['seed']}, step {issue['step']}")
             lines.append(f"    replay: {issue['replay']}")
     else:
-        state = "every distinct state" if report["complete"] else f"stopped at the state limit ({report['limit']:,} states)"
-        lines.append(f"explored `{report['story']}` exhaustively: {report['states']:,} states, {state}")
-        if not report["complete"]:
-            lines.append("  endings not reached below are unproven, not unreachable: raise --limit to search further")
-        for ending, found in report["endings"].items():
-            inputs = f"{found['inputs']} input" + ("s" if found["inputs"] != 1 else "")
-            lines.append(f"  {ending}: reachable in {inputs}; replay: {found['replay']}")
-        for ending in report["unreached_endings"]:
-            lines.append(f"  {ending}: NOT REACHED")
-        for scene in report["unreached_scenes"]:
-            lines.append(f"  scene never reached: {scene}")
-        for found in report["constant_conditions"]:
-            value = "true" if found["always"] else "false"
-            lines.append(f"  {found['where']}: `{found['if']}` is {value} in every state that reaches it (a dead branch)")
-    lines.append("ok" if report["ok"] else "problems found")
+        _exhaustive_text(lines, report)
+    if report.get("stopped"):
+        lines.append("stopped early: not a proof (exit code 1)")
+    else:
+        lines.append("ok" if report["ok"] else "problems found")
     return "\n".join(lines)
+
+
+STOPPED = {
+    "states": "stopped at the state limit ({limit:,} states)",
+    "time": "stopped at the time budget ({max_seconds:g} s)",
+}
+
+
+def _exhaustive_text(lines: list[str], report: dict[str, Any]) -> None:
+    stopped = report["stopped"]
+    runs = report["random_runs"]
+    if stopped:
+        runs_text = f" and {runs:,} random run{'s' * (runs != 1)}" if runs else ""
+        how = f"{report['states']:,} states{runs_text}, then {STOPPED[stopped].format(**report)}"
+    else:
+        how = f"{report['states']:,} states, every distinct state" + (f", and {runs:,} random runs" if runs else "")
+    lines.append(f"explored `{report['story']}` exhaustively: {how}")
+    if stopped:
+        lines.append(
+            "  STOPPED EARLY: what was not reached is unproven, not unreachable, and dead branches, traps and untaken"
+            " choices were not judged; raise --limit or --max-seconds to search further"
+        )
+    for ending, found in report["endings"].items():
+        inputs = f"{found['inputs']} input" + ("s" if found["inputs"] != 1 else "")
+        lines.append(f"  {ending}: reachable in {inputs}; replay: {found['replay']}")
+    for ending in report["unreached_endings"]:
+        lines.append(f"  {ending}: NOT REACHED")
+    for scene in report["unreached_scenes"]:
+        lines.append(f"  scene never reached: {scene}")
+    for choice in report["untaken_choices"]:
+        lines.append(f"  {choice['where']}: the choice `{choice['label']}` ({choice['choice']}) is never taken")
+    for found in report["constant_conditions"]:
+        value = "true" if found["always"] else "false"
+        lines.append(f"  {found['where']}: `{found['if']}` is {value} in every state that reaches it (a dead branch)")
+    for problem in report["problems"]:
+        where = f"{problem['where']}: " if problem["where"] else ""
+        unconfirmed = " (not confirmed: the exact search stopped first)" if problem.get("confirmed") is False else ""
+        lines.append(f"  {problem['kind']}: {where}{problem['message']}{unconfirmed}")
+        inputs = f"{problem['inputs']} input" + ("s" if problem["inputs"] != 1 else "")
+        lines.append(f"    shown in {inputs}; replay: {problem['replay']}")

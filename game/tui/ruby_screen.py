@@ -46,7 +46,7 @@ def portrait_text(portrait: Portrait) -> Text:
 
 
 class RubyScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f8", "app.leave_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f12,ctrl+r", "app.leave_screen", "Back")]
 
     def __init__(self, portrait: Portrait) -> None:
         super().__init__()
