@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from game.engine import ChoiceInput
@@ -30,6 +32,16 @@ from tests.tui_helpers import (
 
 LAST_LINE = "a spare key is under the mat"
 """The letter's last paragraph, which the first choice after it ("Take the key from under the mat") depends on."""
+
+
+async def open_the_letter(pilot: Pilot[None]) -> tuple[RevealText, Widget]:
+    """A new game, and the letter chosen: its text (appearing, when the app animates) and the view it scrolls in."""
+    await ready(pilot)
+    await pilot.press("n")
+    await read_on(pilot)
+    await pilot.press("1")
+    screen = game_screen(pilot)
+    return screen.query_one(RevealText), screen.query_one("#story")
 
 
 async def test_a_long_passage_starts_at_its_top_and_its_choices_wait_until_it_is_read(private_home: Path) -> None:
@@ -95,12 +107,7 @@ async def test_text_that_appears_keeps_its_top_in_view_and_the_rest_comes_at_onc
 ) -> None:
     app = make_app(TUI_STORY, animate=True)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("n")
-        await read_on(pilot)
-        await pilot.press("1")
-        text = game_screen(pilot).query_one(RevealText)
-        story = game_screen(pilot).query_one("#story")
+        text, story = await open_the_letter(pilot)
         await wait_until(pilot, lambda: text.shown > 0)
         while text.revealing:  # never scrolled to follow the text as it appears
             assert story.scroll_y == 0
@@ -114,12 +121,7 @@ async def test_a_reveal_fills_the_view_then_shows_the_rest_at_once(private_home:
     """At 80x16 the letter's first screenful is typed out; the rest, below the fold, is not typed at all."""
     app = make_app(TUI_STORY, animate=True)
     async with app.run_test(size=(80, 16)) as pilot:
-        await ready(pilot)
-        await pilot.press("n")
-        await read_on(pilot)
-        await pilot.press("1")
-        text = game_screen(pilot).query_one(RevealText)
-        story = game_screen(pilot).query_one("#story")
+        text, story = await open_the_letter(pilot)
         await wait_until(pilot, lambda: not text.revealing and text.shown == len(text.full))
         assert story.max_scroll_y > 0 and MORE in screen_rows(app)
 

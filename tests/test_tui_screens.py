@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from game.engine import ChoiceInput, PageInput
@@ -38,6 +39,15 @@ TO_AFTER_A_PAGE = (ChoiceInput(1), ChoiceInput(1), PageInput(LONG_PAGE))
 """The letter, the key, and a page that makes her happy and French: the room after the page."""
 
 
+async def history_after_a_page(pilot: Pilot[None]) -> None:
+    """A new game played to the room after a page, and its history opened."""
+    await ready(pilot)
+    await pilot.press("n")
+    await play(pilot, TO_AFTER_A_PAGE)
+    await pilot.press("f4")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+
+
 def flat(text: str) -> str:
     """Screen text with its wrapping undone, to find a sentence that a narrow column broke across rows."""
     return " ".join(text.replace("▌", " ").split())
@@ -46,11 +56,7 @@ def flat(text: str) -> str:
 async def test_history_shows_the_whole_transcript_opens_at_the_latest_and_exports_the_same(private_home: Path) -> None:
     app = make_app(TUI_STORY)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("n")
-        await play(pilot, TO_AFTER_A_PAGE)
-        await pilot.press("f4")
-        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await history_after_a_page(pilot)
         await wait_until(pilot, lambda: "The room is quiet." in screen_rows(app))  # it opens at the latest moment
         assert "The lamp is on." not in screen_rows(app)
         await pilot.press("home")  # and reads back to the first
@@ -82,11 +88,7 @@ async def test_history_shows_the_whole_transcript_opens_at_the_latest_and_export
 async def test_going_back_to_an_earlier_moment_asks_first_and_then_takes_the_player_there(private_home: Path) -> None:
     app = make_app(TUI_STORY)
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("n")
-        await play(pilot, TO_AFTER_A_PAGE)
-        await pilot.press("f4")
-        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await history_after_a_page(pilot)
         assert "Go back here" not in footer_keys(app)  # the latest moment is where the player is
         await pilot.press("up", "up")  # the letter
         await wait_until(pilot, lambda: "Go back here" in footer_keys(app))

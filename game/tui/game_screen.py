@@ -22,7 +22,7 @@ from game.engine import ChoiceInput, Event, PageInput, Rejected
 from game.speedrun.splits import SplitsView
 from game.tui.splits_panel import SplitsPanel
 from game.tui.view import SceneView, fold
-from game.tui.widgets import PageArea, RevealText, render_paragraphs
+from game.tui.widgets import PageArea, RevealText, render_paragraphs, scroll_by_page
 
 if TYPE_CHECKING:
     from game.tui.app import RubySparksApp
@@ -233,11 +233,7 @@ class GameScreen(Screen[None]):
 
     def action_page(self, direction: int) -> None:
         """PageDown and PageUp scroll the story wherever the focus is (the choices, the page in the typewriter)."""
-        story = self.query_one("#story", VerticalScroll)
-        if direction > 0:
-            story.scroll_page_down(animate=False)
-        else:
-            story.scroll_page_up(animate=False)
+        scroll_by_page(self.query_one("#story", VerticalScroll), direction)
 
     def finish_reveal(self) -> bool:
         """Any key shows the rest of the text at once, and does nothing else (at the typewriter it is not typed):

@@ -21,6 +21,7 @@ from textual.widgets import Footer, ListItem, ListView, Static
 from game.engine.state import HistoryEntry, State
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
+from game.tui.widgets import scroll_by_page
 
 Part = Literal["heading", "prose", "chose", "wrote", "page", "read", "reading", "after"]
 STYLES: dict[Part, str] = {
@@ -149,11 +150,7 @@ class HistoryScreen(Screen[None]):
 
     def action_page(self, direction: int) -> None:
         """PageDown and PageUp read on through a long moment, rather than skipping whole moments."""
-        history = self.query_one("#history", ListView)
-        if direction > 0:
-            history.scroll_page_down(animate=False)
-        else:
-            history.scroll_page_up(animate=False)
+        scroll_by_page(self.query_one("#history", ListView), direction)
 
     @on(ListView.Selected)
     def selected(self) -> None:

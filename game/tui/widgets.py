@@ -10,6 +10,7 @@ from textual import events, on
 from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from game.tui.view import Paragraph
@@ -26,6 +27,14 @@ def render_paragraphs(paragraphs: list[Paragraph]) -> Text:
             text.append("\n\n")
         text.append(paragraph.text, style=STYLES.get(paragraph.kind, ""))
     return text
+
+
+def scroll_by_page(view: Widget, direction: int) -> None:
+    """PageDown (1) or PageUp (-1) on a view, whatever has the focus: the story, the history."""
+    if direction > 0:
+        view.scroll_page_down(animate=False)
+    else:
+        view.scroll_page_up(animate=False)
 
 
 class RevealText(Static):
