@@ -14,6 +14,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from game.engine import ChoiceInput
 from game.explorer.exhaustive import Exploration
 from game.tui.confirm import Confirm
 from game.tui.endings_screen import EndingsScreen
@@ -31,11 +32,12 @@ from tests.tui_helpers import (
     game_screen,
     make_app,
     play,
+    read_on,
     ready,
     run_from_palette,
     screen_text,
     shipped_replay,
-    to_the_typewriter,
+    to_the_first_page,
     type_keys,
     wait_until,
     write_page,
@@ -58,6 +60,7 @@ async def test_title_to_the_film_ending_with_keys_only(paths: dict[str, tuple[ob
         screen = game_screen(pilot)
         assert screen.view.ending_id == "film_ending"
         assert "THE END" in screen.view.plain_text
+        await read_on(pilot)
         await pilot.press("2")
         await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         await pilot.press("e")
@@ -70,9 +73,7 @@ async def test_a_page_shows_what_took(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).view.at_typewriter)
-        screen = game_screen(pilot)
+        screen = await to_the_first_page(pilot)
         await write_page(pilot, "Ruby speaks French. Harry paints.")
         text = screen.view.plain_text
         assert "“Ruby speaks French.” She speaks French." in text
@@ -83,7 +84,7 @@ async def test_typing_a_sentence_shows_its_reading_before_the_page_is_pulled(pri
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        screen = await to_the_typewriter(pilot)
+        screen = await to_the_first_page(pilot)
         page = screen.query_one(PageArea)
         margin = screen.query_one("#margin", Static)
         page.insert("Ruby is on cloud nine. Harry is sad. She speaks Fren")
@@ -102,7 +103,7 @@ async def test_a_200_kb_paste_is_cut_once_and_the_app_answers_a_key_within_a_sec
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
-        screen = await to_the_typewriter(pilot)
+        screen = await to_the_first_page(pilot)
         page = screen.query_one(PageArea)
         paste = ("Ruby is happy. \x00\x1b]52;c;cm0gLXJmIH4=\x07 ‮emoji 🎈 " * 5000)[:200_000]
         start = time.monotonic()
@@ -131,7 +132,7 @@ async def test_a_paste_typed_as_keys_is_one_edit_and_the_page_says_once_it_is_fu
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
-        screen = await to_the_typewriter(pilot)
+        screen = await to_the_first_page(pilot)
         page = screen.query_one(PageArea)
         page.post_message(events.Paste("Ruby is happy and she paints " * 520))  # 15,080 characters, on one line
         await wait_until(pilot, lambda: len(page.text) > 15_000)
@@ -149,7 +150,7 @@ async def test_keys_typed_just_before_f2_are_on_the_page_that_is_pulled_out(priv
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        screen = await to_the_typewriter(pilot)
+        screen = await to_the_first_page(pilot)
         type_keys(app, "Ruby speaks French")
         app.post_message(events.Key("f2", None))
         await wait_until(pilot, lambda: "Ruby speaks French" in screen.view.plain_text)
@@ -203,8 +204,8 @@ async def test_history_is_exported_as_markdown(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "2")
-        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and len(app.controller.state.history) == 3)  # type: ignore[union-attr]
+        await pilot.press("n")
+        await play(pilot, (ChoiceInput(1), ChoiceInput(2)))
         await pilot.press("f4")
         await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("x")
@@ -212,7 +213,7 @@ async def test_history_is_exported_as_markdown(private_home: Path) -> None:
         (export,) = (private_home / "exports").glob("*.md")
         text = export.read_text(encoding="utf-8")
         assert text.startswith("# Ruby Sparks: the story so far")
-        assert "## The House on the Hill" in text and "> " in text
+        assert "## The House on the Hill" in text and "\n> " in text  # a scene, and a choice made there
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
 
@@ -249,8 +250,7 @@ async def test_quit_asks_only_when_a_page_would_be_lost(private_home: Path) -> N
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).view.at_typewriter)
+        await to_the_first_page(pilot)
         game_screen(pilot).query_one(PageArea).insert("Ruby is")
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
@@ -273,8 +273,7 @@ async def test_leaving_or_loading_asks_before_a_typed_page_is_lost(private_home:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).view.at_typewriter)
+        await to_the_first_page(pilot)
         game_screen(pilot).query_one(PageArea).insert("Ruby speaks French")
         await pilot.press(*keys)
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
@@ -313,11 +312,9 @@ async def test_at_the_typewriter_the_key_that_shows_the_text_is_not_typed(privat
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        for _ in range(4):  # four choices to the first typewriter; each key first shows its scene's text at once
-            await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
-            if game_screen(pilot).query_one(RevealText).revealing:
-                await pilot.press("space")
-                await wait_until(pilot, lambda: not game_screen(pilot).query_one(RevealText).revealing)
+        for _ in range(4):  # four choices to the first typewriter; Space first shows each scene's text at once
+            await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
+            await read_on(pilot)
             await pilot.press("1")
         await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
         text = game_screen(pilot).query_one(RevealText)
@@ -342,8 +339,7 @@ async def test_the_palette_s_quit_is_the_game_s_and_asks_before_a_page_is_lost(p
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
+        await to_the_first_page(pilot)
         game_screen(pilot).query_one(PageArea).insert("Ruby is")
         await run_from_palette(pilot, "quit", "Quit")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
@@ -374,9 +370,10 @@ async def test_the_footer_offers_only_keys_that_work_now_and_fits_80_columns(pri
         await pilot.press("n")
         await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
         assert "Pull" not in footer_keys(app) and "Undo" not in footer_keys(app)  # a choice, nothing to undo
-        await pilot.press("1")
+        await play(pilot, (ChoiceInput(1),))
         await wait_until(pilot, lambda: "Undo" in footer_keys(app))
-        await pilot.press("1", "1", "1")
+        await play(pilot, (ChoiceInput(1),) * 3)
+        await read_on(pilot)
         await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
         await wait_until(pilot, lambda: "Pull" in footer_keys(app))
         bottom = app.export_screenshot().replace("&#160;", " ")

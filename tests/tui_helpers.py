@@ -6,6 +6,7 @@ import html
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
@@ -18,10 +19,12 @@ from game.tui.game_screen import GameScreen
 from game.tui.widgets import PageArea
 
 SIZE = (80, 24)
+TUI_STORY = Path(__file__).parent / "data" / "stories" / "tui"
+"""The small story the screens are drawn from: its prose changes only with the tests."""
 
 
-def make_app(**options: object) -> RubySparksApp:
-    return RubySparksApp(animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
+def make_app(story: Path | None = None, **options: object) -> RubySparksApp:
+    return RubySparksApp(story, animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
 
 
 async def ready(pilot: Pilot[None], seconds: float = 60.0) -> RubySparksApp:
@@ -42,8 +45,25 @@ async def write_page(pilot: Pilot[None], text: str) -> None:
     await step(pilot, "f2")
 
 
+def offered(pilot: Pilot[None]) -> bool:
+    """Whether the story screen shows its choices or its typewriter (they wait until the passage has been read)."""
+    screen = game_screen(pilot)
+    return any(part.display and part.visible for part in screen.query("#choices, #typewriter"))
+
+
+async def read_on(pilot: Pilot[None]) -> None:
+    """Read the passage on screen to its end, as a player does with Space, until the choices or the typewriter show."""
+    deadline = time.monotonic() + 20.0
+    while not offered(pilot):
+        if time.monotonic() > deadline:
+            raise AssertionError("the choices never appeared")
+        await pilot.press("space")
+        await pilot.pause()
+
+
 async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
     for action in path:
+        await read_on(pilot)
         if isinstance(action, PageInput):
             await write_page(pilot, action.text)
         else:
@@ -59,17 +79,21 @@ async def step(pilot: Pilot[None], key: str) -> None:
     await wait_until(pilot, lambda: screen.view is not before)
 
 
-async def to_the_typewriter(pilot: Pilot[None]) -> GameScreen:
-    """From the title, a new game of the shipped story to its first typewriter (four first choices)."""
-    await pilot.press("n", "1", "1", "1", "1")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GameScreen) and pilot.app.screen.view.at_typewriter)
-    return game_screen(pilot)
-
-
 def type_keys(app: RubySparksApp, text: str) -> None:
     """Send `text` as the key presses a terminal sends for it, all at once (as a paste that is not bracketed)."""
     for char in text:
         app.post_message(events.Key("space" if char == " " else char, char))
+
+
+async def to_the_first_page(pilot: Pilot[None]) -> GameScreen:
+    """A new game of the shipped story, read and played to its first typewriter, whose page has the keys."""
+    await pilot.press("n")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GameScreen))
+    await play(pilot, (ChoiceInput(1),) * 4)
+    await read_on(pilot)
+    screen = game_screen(pilot)
+    assert screen.view.at_typewriter
+    return screen
 
 
 def game_screen(pilot: Pilot[None]) -> GameScreen:
@@ -110,6 +134,12 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
 def screen_text(app: RubySparksApp) -> str:
     """What the screen shows, as text: the screenshot without its SVG tags, its entities (spaces, brackets) read back."""
     return html.unescape(re.sub(r"<[^>]*>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+def screen_rows(app: RubySparksApp) -> str:
+    """The characters on the screen now, row by row, as the player sees them (what scrolled out of view is not
+    there). Textual has no public call for a screen's text; its compositor draws the same rows the terminal gets."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def footer_keys(app: RubySparksApp) -> set[str]:

@@ -22,13 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import prefab, replace
+from ducktools.classbuilder.prefab import as_dict, attribute, prefab, replace
 
 from game.engine.state import State, StateError
 from game.files import read_at_most
 from game.paths import user_data_dir
 from game.persistence.atomic import remove_stale_temps, write_atomic
-from game.printable import one_line
+from game.printable import one_line, shown_safely
 from game.story.expressions import within_magnitude
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Story
 
@@ -65,12 +65,39 @@ class Loaded:
 
 
 @prefab(frozen=True)
+class SaveSummary:
+    """What a slot list shows of a save without loading it: where it is, how long it has been played, how the subject
+    seemed, and the first words of the last page written."""
+
+    act: str = ""
+    scene: str = ""
+    played: float = 0.0
+    """Seconds of play, over every session of this game."""
+    seems: str = ""
+    page: str = ""
+
+    @classmethod
+    def read(cls, data: Any) -> SaveSummary:
+        """From a save file, which may be old (no summary) or tampered with: anything odd is left out, and text is made
+        safe to show in a terminal."""
+        if not isinstance(data, dict):
+            return cls()
+        texts = {
+            key: shown_safely(data[key])[:200] for key in ("act", "scene", "seems", "page") if isinstance(data.get(key), str)
+        }
+        played = data.get("played")
+        seconds = float(played) if isinstance(played, (int, float)) and not isinstance(played, bool) else 0.0
+        return cls(**texts, played=seconds if 0 <= seconds < 1e9 else 0.0)
+
+
+@prefab(frozen=True)
 class SlotInfo:
     name: str
     path: Path
     saved_at: float
     scene_title: str
     problem: str = ""  # empty when the save can be loaded
+    summary: SaveSummary = attribute(default_factory=SaveSummary)
 
 
 def saves_dir() -> Path:
@@ -133,7 +160,7 @@ def _checksum(body: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def save_game(name: str, story: Story, state: State) -> Path:
+def save_game(name: str, story: Story, state: State, summary: SaveSummary | None = None) -> Path:
     """Write the slot, unless it holds another story's save or a damaged one: those are never overwritten."""
     path = slot_path(name)
     title = state.history[-1].title if state.history else ""
@@ -146,6 +173,8 @@ def save_game(name: str, story: Story, state: State) -> Path:
         "scene_title": title,
         "state": state.to_json(),
     }
+    if summary is not None:
+        body["summary"] = as_dict(summary)
     document = body | {"checksum": _checksum(body)}
     data = json.dumps(document, ensure_ascii=False, indent=1).encode()
     try:
@@ -172,12 +201,31 @@ def _check_ours(path: Path, story: Story) -> None:
         raise SaveError(f"The slot `{path.stem}` holds a save of another story, which is kept as it is; choose another name.")
 
 
-def autosave(story: Story, state: State) -> Path:
+def autosave(story: Story, state: State, summary: SaveSummary | None = None) -> Path:
     """Save to `autosave`; if that slot holds another story's save or a damaged one, to `autosave-STORY` instead."""
     try:
-        return save_game(AUTOSAVE, story, state)
+        return save_game(AUTOSAVE, story, state, summary)
     except SaveError:
-        return save_game(f"{AUTOSAVE}-{story.id}"[:40], story, state)
+        return save_game(f"{AUTOSAVE}-{story.id}"[:40], story, state, summary)
+
+
+def delete_save(name: str) -> None:
+    """Remove a slot the player chose to delete (any slot, a damaged one too: the player has seen why it is listed)."""
+    path = slot_path(name)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        raise SaveError(f"There is no save called `{path.stem}`.") from None
+    except OSError as error:
+        raise SaveError(f"Could not delete the save `{path.stem}`: {error.strerror or error}.") from None
+
+
+def saved_summary(name: str) -> SaveSummary:
+    """The summary kept in a slot (time played goes on from it after a load); empty when there is none to read."""
+    try:
+        return SaveSummary.read(_read_document(slot_path(name)).get("summary"))
+    except SaveError:
+        return SaveSummary()
 
 
 def _read_document(path: Path) -> dict[str, Any]:
@@ -301,6 +349,7 @@ def list_saves(story: Story) -> list[SlotInfo]:
                     saved_at if isinstance(saved_at, (int, float)) else 0.0,
                     one_line(title) if isinstance(title, str) else "",  # shown in the list, not checked by loading
                     problem,
+                    SaveSummary.read(data.get("summary")),
                 )
             )
         except SaveError as error:  # a file named by hand may hold anything a file name can

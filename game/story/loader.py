@@ -962,7 +962,8 @@ class _Builder(Format2Builder):
         if fields is None or not {"id", "title", "text"} <= fields.keys():
             return None
         self.owner = fields["id"]
-        return Ending(fields["id"], fields["title"], self.text(fields["text"], node.at("text"), "`text`"), span)
+        text = self.text(fields["text"], node.at("text"), "`text`")
+        return Ending(fields["id"], fields["title"], text, span, fields.get("hint", ""))
 
     def build_seems(self, manifest: YamlMap) -> tuple[StatusLine, ...]:
         lines = []

@@ -7,7 +7,10 @@ from typing import Any
 
 from rich.text import Text
 from textual import events, on
+from textual.containers import ScrollableContainer
+from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from game.tui.view import Paragraph
@@ -26,8 +29,20 @@ def render_paragraphs(paragraphs: list[Paragraph]) -> Text:
     return text
 
 
+def scroll_by_page(view: Widget, direction: int) -> None:
+    """PageDown (1) or PageUp (-1) on a view, whatever has the focus: the story, the history."""
+    if direction > 0:
+        view.scroll_page_down(animate=False)
+    else:
+        view.scroll_page_up(animate=False)
+
+
 class RevealText(Static):
-    """Text that types itself out at the player's speed; `finish()` (any key) shows it all at once."""
+    """Text that types itself out at the player's speed; `finish()` (any key) shows it all at once. Once it fills the
+    view it scrolls in, the rest comes at once: the reader scrolls to it anyway, and need not wait for it there."""
+
+    class Done(Message):
+        """The whole text is shown."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
@@ -56,6 +71,7 @@ class RevealText(Static):
         self.stop()
         self.shown = len(self.full)
         self.update(self.full)
+        self.post_message(self.Done())
 
     def stop(self) -> None:
         if self._timer is not None:
@@ -63,10 +79,14 @@ class RevealText(Static):
             self._timer = None
 
     def _tick(self) -> None:
+        view = self.parent
+        if isinstance(view, ScrollableContainer) and self.outer_size.height >= view.scrollable_content_region.height:
+            self.finish()
+            return
         self.shown = min(len(self.full), self.shown + max(1, round(self.speed * TICK)))
         self.update(self.full[: self.shown])
         if self.shown >= len(self.full):
-            self.stop()
+            self.finish()
 
 
 class PageArea(TextArea):
