@@ -342,7 +342,8 @@ async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
         await ready(pilot)
         screen = app.screen
         assert isinstance(screen, ReplayScreen)
-        await wait_until(pilot, lambda: screen.position >= len(replay.inputs))
+        # 60 steps, each redrawing the story screen and its footer: about 10 s of processor time, so a long deadline
+        await wait_until(pilot, lambda: screen.position >= len(replay.inputs), seconds=240)
         assert screen.view.ending_id == "film_ending"
         await pilot.press("space")
         await pilot.press("escape")
