@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from game.authoring.json_schema import manifest_schema, story_file_schema, story_schema
@@ -628,6 +628,7 @@ def templates(draw: st.DrawFn, depth: int = 0) -> tuple[str, str]:
 @given(templates())
 def test_a_well_formed_text_shows_what_its_first_branches_say(case: tuple[str, str]) -> None:
     source, expected = case
+    assume(source.strip())  # a text of only spaces is no text: the loader says so, as it should
     with tempfile.TemporaryDirectory() as folder:
         scenes = yaml.safe_dump([{"id": "a", "text": source, "next": "end"}], allow_unicode=True)
         story = load_story_or_raise(
