@@ -132,10 +132,11 @@ class RubySparksApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """A key typed on the page goes straight to it: a paste that arrives as key presses (a terminal that does not
-        bracket pastes) would otherwise cost a search of every binding per character."""
-        from game.tui.widgets import PageArea
-
+        bracket pastes) would otherwise cost a search of every binding per character. The page's module is imported
+        at the first key, not the first event: it brings the typewriter, which the title does not need to draw."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            from game.tui.widgets import PageArea
+
             page = self.focused
             if isinstance(page, PageArea) and page.take_key(event):
                 return
