@@ -684,3 +684,17 @@ def test_counts_parse_to_the_names_the_engine_keeps(function: str, subject: str)
     (name, *_rest) = names_in(expr)
     assert isinstance(name, Name) and count_subject(name.name) == ("chosen" if function == "chosen" else "visits", subject)
     assert isinstance(expr, Binary)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab {}x_ \n", max_size=30))
+def test_the_fast_reading_of_plain_text_agrees_with_the_full_parser(source: str) -> None:
+    """Text with only holes is read by a regular expression; the character-by-character parser must agree."""
+    from game.story.inline import holes, holes_only
+
+    fast = holes(source)
+    try:
+        full = holes_only(parse_text(source, _no_condition, _keys())[0])  # type: ignore[arg-type]
+    except InlineError:
+        full = None
+    assert fast == full

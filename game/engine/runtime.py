@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ducktools.classbuilder.prefab import replace
 
@@ -97,7 +97,7 @@ class Runtime:
     # -- expressions -------------------------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Value:
-        return _look_up(name, self.variables, self.traits, self.turn, self.page_about_ruby, self.counts)
+        return _look_up(name, self)
 
     def problem(self, message: str, where: str, span: object) -> None:
         self.emit(Problem(message, f"{span} ({where})" if span else where))
@@ -209,17 +209,35 @@ class Runtime:
         return ""
 
 
-def _look_up(
-    name: str, variables: dict[str, Value], traits: dict[str, float], turn: int, page_about_ruby: bool, counts: dict[str, int]
-) -> Value:
+class _Values(Protocol):
+    """Where a name's value is: a state, or the runtime building the next one."""
+
+    @property
+    def variables(self) -> dict[str, Value]: ...
+    @property
+    def traits(self) -> dict[str, float]: ...
+    @property
+    def turn(self) -> int: ...
+    @property
+    def page_about_ruby(self) -> bool: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+
+
+def _look_up(name: str, values: _Values) -> Value:
+    """The value of a name. Conditions look names up all the time: each part of the state is fetched only when the
+    ones before it did not hold the name (most names are variables or traits)."""
+    variables = values.variables
     if name in variables:
         return variables[name]
+    traits = values.traits
     if name in traits:
         return traits[name]
     if name == "turn":
-        return turn
+        return values.turn
     if name == "page_about_subject" or name == "page_about_ruby":
-        return page_about_ruby
+        return values.page_about_ruby
+    counts = values.counts
     if name in counts:
         return counts[name]
     if ex.count_subject(name) is not None:
@@ -233,11 +251,7 @@ def holds_in(state: State, condition: Condition | None) -> bool:
     if condition is None:
         return True
     try:
-        return bool(
-            condition.test(
-                lambda name: _look_up(name, state.variables, state.traits, state.turn, state.page_about_ruby, state.counts)
-            )
-        )
+        return bool(condition.test(lambda name: _look_up(name, state)))
     except ex.EvaluationError:
         return False
 

@@ -194,7 +194,7 @@ def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
     paragraphs = runtime.render(tuple(blocks), where)
     if runtime.glue:
         paragraphs = _glued(runtime, paragraphs)
-    if paragraphs and paragraphs[-1].endswith(GLUE):
+    if paragraphs and paragraphs[-1][-1] == ">":  # a character's test, not `endswith`, which parses its arguments
         paragraphs = _held(runtime, paragraphs)
     if paragraphs:
         runtime.record_after(paragraphs)
@@ -247,7 +247,7 @@ def _enter(runtime: Runtime, target: str) -> None:
             runtime.act = scene.act
             runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
         runtime.apply(scene.effects, f"the scene `{scene.id}`")
-        following = _show_scene(runtime, scene, moving=True)
+        following = _show_scene(runtime, scene, None, True)  # moving: positional, as keywords cost on every step
         if following is None:
             return
         moves += 1
@@ -278,10 +278,11 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     choice can be offered. That move is made here and where it leads returned, for `_enter` to enter (None: the scene
     waits for the player). Showing a scene again (`describe`, `rerender`) never moves."""
     paragraphs = shown if shown is not None else runtime.render(scene.text, scene.id)
-    if moving and runtime.glue:
-        paragraphs = _glued(runtime, paragraphs)
-    if moving and scene.next is not None:
-        paragraphs = _held(runtime, paragraphs)
+    if moving:
+        if runtime.glue:
+            paragraphs = _glued(runtime, paragraphs)
+        if scene.next is not None:
+            paragraphs = _held(runtime, paragraphs)
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
     runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.act), paragraphs, runtime.seems()))

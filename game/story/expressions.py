@@ -70,6 +70,8 @@ def count_name(kind: str, subject: str) -> str:
 
 def count_subject(name: str) -> tuple[str, str] | None:
     """(`visits`, `kitchen`) for `visits(kitchen)`; None for an ordinary name."""
+    if name[-1:] != ")":  # the usual case, decided without building any string
+        return None
     kind, paren, rest = name.partition("(")
     return (kind, rest[:-1]) if paren and rest.endswith(")") else None
 

@@ -16,7 +16,7 @@ from ducktools.classbuilder.prefab import replace
 
 from game.story import expressions as ex
 from game.story.diagnostics import Diagnostics, did_you_mean
-from game.story.inline import InlineError, excerpt, holes_only, names_in_pieces, parse_text
+from game.story.inline import InlineError, excerpt, holes, names_in_pieces, parse_text
 from game.story.model import RETURN, Choice, Condition, Scene, Span, Template
 from game.story.yaml_reader import YamlList, YamlMap
 
@@ -123,6 +123,9 @@ class Format2Builder:
         if "{" not in source and "}" not in source:
             return Template(source, (source,), span)
         ok = True
+        parts = holes(source)
+        if parts is not None:  # the usual text: only `{name}` holes, read as format 1 read them
+            return self.holes_template(source, parts, span)
 
         def make_condition(text: str, offset: int) -> Condition | None:
             self.uses_v2("an inline `{if ...}`", span)
@@ -152,8 +155,20 @@ class Format2Builder:
                     self.d.error(span, "unknown-name", message)
         if not ok:
             return None
-        parts = holes_only(pieces)
-        return Template(source, parts, span) if parts is not None else Template(source, (), span, pieces)
+        return Template(source, (), span, pieces)
+
+    def holes_template(self, source: str, parts: tuple[str, ...], span: Span) -> Template | None:
+        ok = True
+        for name in parts[1::2]:
+            self.names.read.add(name)
+            if name[-1] == ")":
+                self.uses_v2("`{visits(...)}`", span)
+            if name not in self.names.kinds:
+                ok = False
+                if name not in self.broken_names:
+                    message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
+                    self.d.error(span, "unknown-name", message)
+        return Template(source, parts, span) if ok else None
 
     # -- choices, outcomes, scenes ----------------------------------------------------------------------------------
 

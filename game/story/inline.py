@@ -30,6 +30,8 @@ MAX_NESTING = 16
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_HOLES_ONLY = re.compile(r"(?:[^{}]|\{\{|\}\}|\{\s*[A-Za-z][A-Za-z0-9_]*\s*\})*\Z")
+_HOLE_PIECE = re.compile(r"(\{\{|\}\})|\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}|[^{}]+")
 _VISITS = re.compile(r"^visits\(\s*[A-Za-z][A-Za-z0-9_]*\s*\)$")
 """`{visits(kitchen)}` shows a count, as `{trust}` shows a variable."""
 
@@ -80,6 +82,24 @@ def parse_text(source: str, make_condition: MakeCondition, make_key: MakeKey) ->
     parser = _Parser(source, make_condition, make_key)
     pieces = parser.sequence(nested=False)
     return pieces, parser.ok
+
+
+def holes(source: str) -> tuple[str, ...] | None:
+    """The format 1 form (text, name, text, ...) of a text with nothing but `{name}` holes and escaped braces, read
+    by a regular expression (nearly every text of a story, and a large story has thousands); None for any other."""
+    if not _HOLES_ONLY.match(source):
+        return None
+    parts: list[str] = []
+    text: list[str] = []
+    for match in _HOLE_PIECE.finditer(source):
+        escaped, name = match.group(1), match.group(2)
+        if name is None:
+            text.append(escaped[0] if escaped else match.group())
+        else:
+            parts.extend(["".join(text), name])
+            text = []
+    parts.append("".join(text))
+    return tuple(parts)
 
 
 def holes_only(pieces: tuple[Piece, ...]) -> tuple[str, ...] | None:

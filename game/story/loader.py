@@ -572,7 +572,7 @@ class _Builder(Format2Builder):
 
     def in_broken_file(self, pattern: str) -> bool:
         """Does a file that is not valid YAML seem to hold this? Then its absence is not reported as a mistake of its own."""
-        return any(re.search(pattern, text) for text in self.broken_texts)
+        return bool(self.broken_texts) and any(re.search(pattern, text) for text in self.broken_texts)
 
     def report_expression(self, error: xp.ExpressionError, span: Span, source: str) -> None:
         column = span.column + error.column - 1 if "\n" not in source else span.column
