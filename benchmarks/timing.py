@@ -30,6 +30,20 @@ def median_process_seconds(command: Sequence[str], repeat: int = 9, env: Mapping
     return median_seconds(lambda: subprocess.run(command, capture_output=True, check=True, env=env), repeat)
 
 
+def median_process_pair(
+    first: Sequence[str], second: Sequence[str], repeat: int = 15, env: Mapping[str, str] | None = None
+) -> tuple[float, float]:
+    """Whole-process medians of two commands run in turn, so that a busy neighbour (CI shares two cores) weighs on
+    both alike and their ratio holds even when their absolute times do not."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for command, kept in zip((first, second), times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True, env=env)
+            kept.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def verdict(value: float, target: float) -> str:
     return "ok" if value <= target else "OVER TARGET"
 

@@ -22,6 +22,7 @@ from game import __version__
 from game.paths import shipped_seeds_dir, shipped_story_dir
 
 if TYPE_CHECKING:
+    from game.speedrun.livesplit import LiveSplitLink
     from game.story.model import Story
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -59,6 +60,21 @@ def _seconds(value: str) -> float:
     if not (math.isfinite(seconds) and seconds > 0):
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
     return seconds
+
+
+def _livesplit_address(value: str) -> tuple[str, int]:
+    from game.speedrun.livesplit import parse_address
+
+    try:
+        return parse_address(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
+    from game.speedrun.livesplit import LiveSplitLink
+
+    return LiveSplitLink(*address) if address is not None else None
 
 
 def _usage_error(message: str) -> int:
@@ -130,19 +146,29 @@ def cmd_play(args: argparse.Namespace) -> int:
             record=Path(args.record) if args.record else None,
             speedrun=args.category if args.speedrun else None,
             watch=args.watch,
+            livesplit=_livesplit_link(args.livesplit),
         ).run()
         return EXIT_OK
     story = _load_for_play(args.story)
     if isinstance(story, int):
         return story
     from game.frontends.plain import play_plain
-    from game.replay.run import category_available
 
-    if args.speedrun and not category_available(story, args.category):
-        return _usage_error(f"this story has no ending for the category {args.category}")
+    if args.speedrun and story.category(args.category) is None:
+        names = ", ".join(category.name for category in story.categories) or "none"
+        return _usage_error(f"this story has no speed-run category {args.category} (its categories: {names})")
     record = Path(args.record) if args.record else None
     category = args.category if args.speedrun else None
-    return play_plain(story, sys.stdin, sys.stdout, seed=args.seed, record=record, speedrun=category, watch=args.watch)
+    return play_plain(
+        story,
+        sys.stdin,
+        sys.stdout,
+        seed=args.seed,
+        record=record,
+        speedrun=category,
+        watch=args.watch,
+        livesplit=_livesplit_link(args.livesplit),
+    )
 
 
 def cmd_page(args: argparse.Namespace) -> int:
@@ -162,8 +188,36 @@ def cmd_page(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "lsp")
-CATEGORIES = ("any%", "film%", "all-endings")
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from game.web.server import only_this_machine, serve
+    except ImportError:
+        print("ruby-sparks: serve needs the web extra: pip install 'ruby-sparks[web]'", file=sys.stderr)
+        return EXIT_FAILED
+    from game.paths import user_data_dir
+
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    if not only_this_machine(args.host):
+        import getpass
+
+        print(
+            f"ruby-sparks: warning: serving on {args.host}: anyone who can reach port {args.port} can play, and write "
+            f"saves, as {getpass.getuser()}",
+            file=sys.stderr,
+        )
+    story_dir = Path(args.story).resolve() if args.story else None
+    return serve(story_dir=story_dir, title=story.title, data_dir=user_data_dir(), host=args.host, port=args.port)
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port; give a number from 1 to 65535")
+    return int(value)
+
+
+COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "schema", "serve", "splits", "runs", "lsp")
 
 
 PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -174,7 +228,18 @@ PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--watch", {"action": "store_true", "help": "reload the story when its files change (for authors)"}),
     ("--record", {"type": _record_file, "metavar": "FILE", "help": "also write the replay of the finished run to FILE"}),
     ("--speedrun", {"action": "store_true", "help": "speed-run mode: a timer, splits and personal bests"}),
-    ("--category", {"choices": CATEGORIES, "default": "any%", "help": "the speed-run category (default: any%%)"}),
+    (
+        "--category",
+        {"metavar": "C", "default": "any%", "help": "the speed-run category, as the story defines it (default: any%%)"},
+    ),
+    (
+        "--livesplit",
+        {
+            "type": _livesplit_address,
+            "metavar": "[HOST:]PORT",
+            "help": "drive a LiveSplit Server's timer in a speed-run (its port is 16834)",
+        },
+    ),
 )
 """`play`'s options: `ruby-sparks` without a command plays, so the top-level help lists them too (from this table)."""
 
@@ -227,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--speed", type=float, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
     replay.add_argument("--plain", action="store_true", help="play back as plain text")
     replay.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
+    replay.add_argument("--cast", metavar="OUT", help="write the run as an asciinema recording (asciicast v2) to OUT")
     replay.set_defaults(handler=cmd_replay)
 
     graph = commands.add_parser("graph", help="draw the scene graph (Graphviz dot or Mermaid)")
@@ -266,11 +332,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of story files, for editors")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    part = schema.add_mutually_exclusive_group()
+    part.add_argument("--manifest", action="store_true", help="only the manifest's schema (story.yaml)")
+    part.add_argument("--story-file", action="store_true", help="only the schema of the other files")
     schema.set_defaults(handler=cmd_schema)
 
     server = commands.add_parser("lsp", help="a language server for editors, on stdin and stdout (needs pygls)")
     server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only way; for editors that ask)")
     server.set_defaults(handler=cmd_lsp)
+
+    serve = commands.add_parser("serve", help="serve the game to web browsers (needs the web extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
+    serve.set_defaults(handler=cmd_serve)
+
+    from game.speedrun.commands import add_commands as add_speedrun_commands
+
+    add_speedrun_commands(commands)
     return parser
 
 
@@ -314,9 +393,10 @@ MAX_COVERAGE_BYTES = 64 << 20
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.authoring.json_schema import story_schema
+    from game.authoring.json_schema import manifest_schema, story_file_schema, story_schema
 
-    return _write_or_print(json.dumps(story_schema(), indent=1) + "\n", args.output)
+    schema = manifest_schema() if args.manifest else story_file_schema() if args.story_file else story_schema()
+    return _write_or_print(json.dumps(schema, indent=1) + "\n", args.output)
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
@@ -409,6 +489,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if isinstance(story, int):
         return story
     path = Path(args.file)
+    if args.verify and args.cast:
+        return _usage_error("--verify and --cast do not go together: verify first, then make the recording")
     if args.verify:
         verdict = verify_file(path, story)
         print(verdict.line)
@@ -418,6 +500,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except (OSError, ReplayError) as error:
         print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return EXIT_FAILED
+    if args.cast:
+        from game.replay.cast import write_cast
+
+        return write_cast(story, replay, args.cast)
     if args.plain or not sys.stdout.isatty():
         from game.frontends.plain_replay import play_back_plain
 

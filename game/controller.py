@@ -17,21 +17,21 @@ from typing import TYPE_CHECKING, Literal
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.engine import EndingReached, Event, Input, Rejected, SceneShown, State, describe
+from game.engine import EndingReached, Event, Input, PageInput, Rejected, SceneShown, State, describe
 from game.engine.feedback import MarginNote, draft_notes
 from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
-from game.persistence.saves import SaveError, SlotInfo, autosave, list_saves, load_game, newest_loadable, save_game
+from game.persistence.saves import SaveError, SceneGone, SlotInfo, autosave, list_saves, load_save, newest_loadable, save_game
 from game.replay.recorder import Recorder
-from game.replay.rules import category_seed
-from game.replay.run import category_available
-from game.speedrun.tracker import SpeedrunTracker
+from game.replay.run import CASUAL
+from game.speedrun.splits import SplitsView
+from game.speedrun.tracker import RunListener, SpeedrunTracker, SplitLine
 from game.story.model import Story
 
 if TYPE_CHECKING:
     from game.authoring.watch import StoryWatcher
 
-NoticeKind = Literal["info", "warning", "error", "split", "gold"]
+NoticeKind = Literal["info", "warning", "error", "split", "gold", "finish"]
 
 NO_UNDO_IN_A_SPEEDRUN = "There is no undo in a speed-run."
 
@@ -52,6 +52,14 @@ class Response:
     notices: tuple[Notice, ...] = ()
     jumped: bool = False
     """The game moved without a step (a new game, undo, a load, a reload): draw the place from scratch."""
+    earlier: tuple[str, str] | None = None
+    """A load refused because its scene is gone from the edited story: (slot, the nearest earlier scene), which a front
+    end may offer to go on from (`load(slot, earlier=True)`)."""
+
+
+def unknown_category(story: Story, name: str) -> str:
+    names = ", ".join(category.name for category in story.categories) or "none"
+    return f"This story has no speed-run category {name} (its categories: {names})."
 
 
 class NoGame(Exception):
@@ -67,9 +75,12 @@ class GameController:
         record_to: Path | None = None,
         watch: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        livesplit: RunListener | None = None,
     ) -> None:
         self.story = story
         self.record_to = record_to
+        self.livesplit = livesplit
+        """Told of each speed-run's start, splits and resets (`--livesplit`): a LiveSplit Server's timer follows."""
         self.clock = clock
         self.watcher: StoryWatcher | None = None
         if watch:  # the author's tools (and the loader behind them) are imported only for --watch
@@ -101,6 +112,10 @@ class GameController:
     def timer_text(self) -> str:
         return self.tracker.clock_text() if self.tracker is not None else ""
 
+    def splits_view(self) -> SplitsView | None:
+        """The splits panel of the speed-run in progress; None in an ordinary game."""
+        return self.tracker.view() if self.tracker is not None else None
+
     def draft_notes(self, text: str) -> tuple[MarginNote, ...]:
         """How each finished sentence of a page still in the typewriter will be read."""
         if self.session is None:
@@ -114,17 +129,21 @@ class GameController:
 
     def new_game(self, speedrun: str | None = None) -> Response:
         """A new game with the next seed, recorded from its first input; with a category, a timed speed-run."""
-        if speedrun is not None and not category_available(self.story, speedrun):
-            return Response(notices=(Notice(f"This story has no ending for {speedrun}.", "warning"),))
-        if speedrun is not None:
-            seed = category_seed(self.story.content_hash, speedrun)  # the same for every runner: none can pick one
+        category = self.story.category(speedrun) if speedrun is not None else None
+        if speedrun is not None and category is None:
+            return Response(notices=(Notice(unknown_category(self.story, speedrun), "warning"),))
+        if category is not None:
+            seed = category.seed  # the same for every runner: none can pick one
         else:
             seed = self._next_seed
             self._next_seed += 1
+        notices = self._abandon_run()
         self.session, events = Session.start(self.story, seed)
-        self.recorder = Recorder(self.story, seed, speedrun or "any%", self.record_to, self.clock, speedrun=speedrun is not None)
-        self.tracker = SpeedrunTracker(self.recorder) if speedrun is not None else None
-        return Response(tuple(events), jumped=True)
+        self.recorder = Recorder(self.story, seed, speedrun or CASUAL, self.record_to, self.clock, speedrun=speedrun is not None)
+        self.tracker = SpeedrunTracker(self.recorder, category, self.livesplit) if category is not None else None
+        if self.tracker is not None:
+            notices += self._notices(self.tracker.connect())
+        return Response(tuple(events), notices, jumped=True)
 
     def begin_again(self) -> Response:
         """Start over: within a speed-run not yet finished (film%, all-endings) a restart the run times and records,
@@ -136,6 +155,9 @@ class GameController:
 
     def apply(self, action: Input) -> Response:
         session = self._session()
+        refusal = self._paste_refusal(action)
+        if refusal:  # said beside the page and as a notice, which a long scene's text cannot push out of sight
+            return Response((Rejected(refusal),), (Notice(refusal, "warning"),))
         events = session.apply(action)
         if any(isinstance(event, Rejected) for event in events):
             return Response(tuple(events))
@@ -163,25 +185,32 @@ class GameController:
             return Notice(str(error), "error")
         return Notice(f"Saved as `{path.stem}`.")
 
-    def load(self, name: str | None = None) -> Response:
+    def load(self, name: str | None = None, earlier: bool = False) -> Response:
         """Load a slot (the newest loadable one when `name` is None). A load is a jump no recording can explain, so it
-        ends the recording, and any speed-run."""
+        ends the recording, and any speed-run. A save made before the story was edited says what changed; with
+        `earlier`, one whose scene is gone goes on from the nearest earlier scene it passed through."""
         if name is None:
             name = newest_loadable(self.story)
             if name is None:
                 return Response(notices=(Notice("There is no saved game to load yet: start a new one."),))
         try:
-            state = load_game(name, self.story)
+            loaded = load_save(name, self.story, earlier)
+        except SceneGone as error:
+            offer = (name, error.earlier) if error.earlier is not None else None
+            return Response(notices=(Notice(str(error), "error"),), earlier=offer)
         except SaveError as error:
             return Response(notices=(Notice(str(error), "error"),))
+        state = loaded.state
         self._stop_recording("a saved game was loaded")
+        abandoned = self._abandon_run()
         self.tracker = None
         if self.session is None:
             self.session = Session(self.story, state)
             events = describe(self.story, state)
         else:
             events = self.session.replace(state)
-        return Response(tuple(events), (Notice(f"Loaded `{name}`."),), jumped=True)
+        note = f" {loaded.note}" if loaded.note else ""
+        return Response(tuple(events), (Notice(f"Loaded `{name}`.{note}"), *abandoned), jumped=True)
 
     def autosave(self) -> Notice | None:
         """Save the player's place to `autosave`; None when there is no game yet."""
@@ -228,13 +257,26 @@ class GameController:
         """Record an input the game took; the splits it made, and the replay file when it finished the run."""
         notices: list[Notice] = []
         if self.tracker is not None:
-            notices.extend(Notice(line.text, "gold" if line.gold else "split") for line in self.tracker.note(action, events))
+            notices.extend(self._notices(self.tracker.note(action, events)))
         elif self.recorder is not None:
             self.recorder.note(action, events)
         if self.recorder is not None and self.recorder.run.finished and self.recorder.saved:
             notices.append(Notice(f"Replay saved to {self.recorder.saved[-1]}"))
             self.recorder.saved.clear()
         return tuple(notices)
+
+    def _paste_refusal(self, action: Input) -> str:
+        """Why a pasted page is refused (in a speed-run whose category does not allow pasting), or ""."""
+        if not (isinstance(action, PageInput) and action.pasted and self.tracker is not None) or self.tracker.rules.paste:
+            return ""
+        return f"Pasting is not allowed in {self.tracker.category}: type the page (clear it, then write it yourself)."
+
+    def _abandon_run(self) -> tuple[Notice, ...]:
+        return self._notices(self.tracker.abandon()) if self.tracker is not None else ()
+
+    @staticmethod
+    def _notices(lines: list[SplitLine]) -> tuple[Notice, ...]:
+        return tuple(Notice(line.text, line.kind) for line in lines)
 
     def _stop_recording(self, reason: str) -> None:
         if self.recorder is not None:

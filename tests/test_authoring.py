@@ -101,11 +101,16 @@ def test_explore_finds_the_planted_problems_and_hands_back_replays(tmp_path: Pat
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["unreached_endings"] == ["lost"]
-    kinds = {issue["kind"]: issue for issue in report["issues"]}
-    assert set(kinds) == {"problem", "dead-end", "endless"}
-    assert "division by zero" in kinds["problem"]["message"] and "scenes.yaml:9" in kinds["problem"]["message"]
-    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), kinds["problem"]["replay"]).stdout
-    assert "[story problem at" in shown and "division by zero" in shown
+    found = {(issue["kind"], _problem_name(issue["message"])): issue for issue in report["issues"]}
+    assert set(found) == {("problem", "division by zero"), ("problem", "no choice"), ("endless", "")}
+    assert "scenes.yaml:9" in found["problem", "division by zero"]["message"]
+    assert "scenes.yaml:24:5 (`attic`)" in found["problem", "no choice"]["message"]  # the game says so: one report
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), found["problem", "division by zero"]["replay"])
+    assert "[story problem at" in shown.stdout and "division by zero" in shown.stdout
+
+
+def _problem_name(message: str) -> str:
+    return next((name for name in ("division by zero", "no choice") if name in message), "")
 
 
 def test_explore_is_the_same_with_one_job_or_several() -> None:
@@ -157,21 +162,22 @@ def test_exhaustive_says_clearly_when_it_stops_at_the_limit(tmp_path: Path) -> N
 
 
 def test_exhaustive_reports_a_trap_and_a_dead_branch(tmp_path: Path) -> None:
-    """The tide stops at 3, so the way back (`tide > 3`) never opens: the island is a trap, the condition a dead
-    branch, and the choice it guards is never taken. The checker, which ignores conditions, passes the story."""
+    """Crossing raises the tide once, and the way back needs it above 3: the island is a trap, the condition a dead
+    branch, and the choice it guards is never taken. The checker, which cannot know how often the tide rises, passes
+    the story."""
     assert cli("check", str(TRAPPED), "--strict").returncode == 0
     scenes = TRAPPED / "scenes.yaml"
     result = cli("explore", str(TRAPPED), "--exhaustive", "--format", "json", "--out", str(tmp_path))
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["complete"] and not report["ok"]
-    assert report["constant_conditions"] == [{"if": "tide > 3", "where": f"{scenes}:20:14", "always": False}]
+    assert report["constant_conditions"] == [{"if": "tide > 3", "where": f"{scenes}:18:14", "always": False}]
     [trap] = report["problems"]
-    assert (trap["kind"], trap["where"], trap["confirmed"]) == ("trap", f"{scenes}:10:5", True)
-    assert "from the scene `island`, no ending can be reached (4 states in `island`)" in trap["message"]
+    assert (trap["kind"], trap["where"], trap["confirmed"]) == ("trap", f"{scenes}:11:5", True)
+    assert "from the scene `island`, no ending can be reached (1 state in `island`)" in trap["message"]
     shown = cli("replay", "--plain", "--speed", "0", "--story", str(TRAPPED), trap["replay"]).stdout
     assert "## The Island" in shown and "Wade back" not in shown
     assert report["untaken_choices"] == [
-        {"choice": "island#2", "label": "Wade back across the causeway", "where": f"{scenes}:19:9"}
+        {"choice": "island#2", "label": "Wade back across the causeway", "where": f"{scenes}:17:9"}
     ]
     assert report["scenes"]["island"] > 0 and report["choices"]["island#1"] > 0 and "island#2" not in report["choices"]
     text = cli("explore", str(TRAPPED), "--exhaustive", "--out", str(tmp_path)).stdout
@@ -180,14 +186,22 @@ def test_exhaustive_reports_a_trap_and_a_dead_branch(tmp_path: Path) -> None:
 
 
 def test_exhaustive_reports_runtime_problems_and_dead_ends_with_replays(tmp_path: Path) -> None:
+    """Planted: a division by zero, the attic whose only choice is never offered (the game itself reports it), and
+    the cellar's loop. A scene with no choice at all, which the game does not report, is a dead end."""
     report = json.loads(cli("explore", str(PLANTED), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
-    kinds = {problem["kind"]: problem for problem in report["problems"]}
-    assert set(kinds) == {"problem", "dead-end", "trap"}
-    assert "division by zero" in kinds["problem"]["message"] and "scenes.yaml:9" in kinds["problem"]["message"]
-    assert "`attic` offers no choice" in kinds["dead-end"]["message"]
-    assert "`cellar`" in kinds["trap"]["message"]
-    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), kinds["problem"]["replay"]).stdout
-    assert "division by zero" in shown
+    found = {(p["kind"], _problem_name(p["message"])): p for p in report["problems"]}
+    assert set(found) == {("problem", "division by zero"), ("problem", "no choice"), ("trap", "")}
+    assert "scenes.yaml:9" in found["problem", "division by zero"]["message"]
+    assert "`attic`" in found["problem", "no choice"]["message"] and "`cellar`" in found["trap", ""]["message"]
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), found["problem", "division by zero"]["replay"])
+    assert "division by zero" in shown.stdout
+    story = tmp_path / "story"
+    shutil.copytree(PLANTED, story)
+    scenes = story / "scenes.yaml"
+    scenes.write_text(scenes.read_text().split("    choices:\n      - label: The locked hatch")[0])
+    report = json.loads(cli("explore", str(story), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
+    [dead_end] = [p for p in report["problems"] if p["kind"] == "dead-end"]
+    assert "the scene `attic` offers no choice" in dead_end["message"] and dead_end["inputs"] == 1
 
 
 def test_exhaustive_stops_at_its_time_budget_and_says_so(tmp_path: Path) -> None:
@@ -318,6 +332,8 @@ def test_rebase_keeps_values_that_still_fit(story_copy: Path) -> None:
     manifest.write_text(
         manifest.read_text().replace("max: 5,", "max: 3,").replace("values: [english, french]", "values: [english]")
     )
+    scenes = story_copy / "scenes.yaml"  # an effect that sets a value no longer allowed is now an error at load
+    scenes.write_text(scenes.read_text().replace("language = 'french'", "language = 'english'"))
     moved, message = rebase(state, load_story_or_raise(story_copy))
     assert moved.variables["trust"] == 3 and moved.variables["language"] == "english"
     assert "where you were" in message

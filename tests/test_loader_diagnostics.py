@@ -15,7 +15,7 @@ from game.story.loader import load_story
 
 CASES = [
     # (file, old, new, marker, code, words)
-    ("story.yaml", "format: 1", "format: 2", "format: 2", "bad-format", "format 2 is not supported"),
+    ("story.yaml", "format: 1", "format: 3", "format: 3", "bad-format", "format 3 is not supported"),
     ("story.yaml", "start: desk", "start: dsk", "start: dsk", "unknown-target", "did you mean `desk`"),
     ("story.yaml", "start: desk", "start: quiet", "start: quiet", "unknown-target", "is an ending"),
     ("story.yaml", "title: A Small Story", "titel: A Small Story", "titel:", "unknown-key", "did you mean `title`"),
@@ -53,7 +53,7 @@ CASES = [
         'text: "Trust was {trust."',
         "{trust.",
         "bad-template",
-        "must hold a name",
+        "`{` is not closed",
     ),
     ("story.yaml", 'if: "happy > 0"', 'if: "hapy > 0"', "hapy", "unknown-name", "did you mean `happy`"),
     ("story.yaml", "id: one, title", "id: two, title", '{id: two, title: "Act Two"}', "duplicate-id", "declared twice"),

@@ -230,6 +230,65 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She rubs Scotty's belly.", {"likes_scotty": A}),
     # staying somewhere is not staying with him
     ("She stays at a motel in Ojai for the weekend.", {}),
+    # someone named by a noun phrase is not her, even after "a little"; "a little sad" is still a degree
+    ("A little boy dances in the fountain.", {}),
+    ("A little sad.", {"sad": A}),
+    # what she and the writer do together, she does
+    ("She and I waltz on the balcony.", {"dances": A}),
+    ("Harry and I dance all night.", {}),
+    # "he" after another man is named is that man, as "him" is
+    ("Harry is down. She tells him he's wonderful.", {}),
+    # what "her" owns comes right after it: "with her in French" is not "her French"
+    ("The baker flirts with her in French.", {}),
+    # "rarely" is next to never
+    ("She rarely laughs.", {"laughs": D}),
+    # his absence as the reason, or said in the sentence before
+    ("She is sad because I am away.", {"miserable_without_calvin": A}),
+    ("I was gone for a week. She wept every night.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    ("I came home late. She was at the window, crying.", {"cries": A, "sad": A}),
+    ("She waited at the window the whole time and wept.", {"cries": A, "sad": A}),
+    # a plan with an adverb before it is still a plan
+    ("Maybe I should type that she's happy.", {}),
+    # "gone" that is not leaving
+    ("She's completely gone on me.", {}),
+    ("She's gone for good.", {"leaves": A}),
+    # his going, and then what she does
+    ("I leave and she goes to pieces.", {"miserable_without_calvin": A}),
+    ("I go to work and she paints.", {"artist": A}),
+    # a name the story gives that starts like a possession
+    ("My girl loves me.", {"loves_calvin": A}),
+    ("My brother speaks French.", {}),
+    # an art word needs its art: picking up the kids is not picking up her brush
+    ("She picks up the kids from school.", {}),
+    ("She picks up her brush.", {"artist": A}),
+    # what she fears has not happened
+    ("She is terrified of losing her freedom.", {"afraid": A}),
+    # the dog's love for her is not hers for the dog
+    ("My dog Scotty adores her.", {}),
+    # a progressive of going away is going away
+    ("She's going away for good.", {"leaves": A}),
+    # what the writer gives her, she has
+    ("I give her a life of her own.", {"independent": A}),
+    ("Harry gives her a life of her own.", {}),
+    # a stranger she meets is whom "him" means next
+    ("She meets a sailor at the docks. She's crazy about him.", {}),
+    # her free afternoon is not her freedom
+    ("Her afternoon is free.", {}),
+    # "with me out of the house" is his absence
+    ("With me out of the house she falls to pieces.", {"miserable_without_calvin": A}),
+    ("She is happy with me.", {"joyful": A}),
+    # leaving someone a message is not leaving
+    ("She left Harry a voicemail.", {}),
+    # "so" before how she feels is a degree, not "says so"
+    ("She feels so down.", {"sad": A}),
+    # what she only turns over in her mind has not happened
+    ("She thought about leaving. She stayed.", {"stays": A}),
+    # a predicate joined by "and" keeps the clause's "whenever I leave"
+    ("Whenever I leave the room, she whimpers and cries.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    # a comparison to a puppy is not love of the dog
+    ("She's like a puppy, chasing squirrels around the yard.", {"acts_like_a_dog": A}),
+    # chat spellings
+    ("she 4got my name lol", {"forgets": A}),
 ]
 
 

@@ -90,6 +90,19 @@ def footer_keys(app: RubySparksApp) -> set[str]:
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
 
 
+def screen_text(app: RubySparksApp) -> str:
+    """What the screen shows now, as the text of its screenshot (spaces as spaces)."""
+    return str(app.export_screenshot()).replace("&#160;", " ")
+
+
+def plain_lines(path: tuple[Input, ...]) -> str:
+    """A path as plain mode reads it: a choice's number, or a page's lines and the empty line that pulls it out."""
+    lines: list[str] = []
+    for action in path:
+        lines += [*action.text.splitlines(), ""] if isinstance(action, PageInput) else [str(getattr(action, "number", ""))]
+    return "\n".join(lines) + "\n"
+
+
 def shipped_replay(name: str) -> tuple[Replay, tuple[Input, ...]]:
     """A replay shipped in assets/replays, and its choices and pages as the inputs a player would make."""
     replay = read_replay((assets_dir() / "replays" / f"{name}.json").read_bytes())

@@ -1,4 +1,10 @@
-"""`ruby-sparks schema`: the JSON Schema of story files, generated from the table the loader validates against."""
+"""`ruby-sparks schema`: the JSON Schema of story files, generated from the table the loader validates against.
+
+A story folder holds two kinds of file: the manifest (`story.yaml`) and story files. Each has its own schema
+(`--manifest`, `--story-file`), for editors that map schemas to file names; the default schema holds both and picks one
+by the keys only a manifest has. It never says "one of these", which would leave an editor unable to tell which
+rule a mistake broke and so to report a misspelt key anywhere but at the top of the file.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,14 @@ from game.story.schema import SCHEMAS, Key
 
 ID_PATTERN = "^[A-Za-z][A-Za-z0-9_]*$"
 STRINGS = {"type": "array", "items": {"type": "string"}}
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BASE = "https://ruby-sparks.invalid/schema/"
 SIMPLE: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "id": {"type": "string", "pattern": ID_PATTERN},
     "target": {"type": "string", "pattern": ID_PATTERN},
     "integer": {"type": "integer"},
+    "format": {"enum": [1, 2]},
     "boolean": {"type": "boolean"},
     "scalar": {"type": ["string", "number", "boolean"]},
     "condition": {"type": "string"},
@@ -30,10 +39,10 @@ SIMPLE: dict[str, dict[str, Any]] = {
 
 def _key_schema(key: Key) -> dict[str, Any]:
     if key.kind == "list":
-        schema: dict[str, Any] = {"type": "array", "items": {"$ref": f"#/$defs/{key.item}"}}
+        schema: dict[str, Any] = {"type": ["array", "null"], "items": {"$ref": f"#/$defs/{key.item}"}}
     elif key.kind == "mapping":
         schema = {
-            "type": "object",
+            "type": ["object", "null"],
             "propertyNames": {"pattern": ID_PATTERN},
             "additionalProperties": {"$ref": f"#/$defs/{key.item}"},
         }
@@ -57,13 +66,45 @@ def _object(name: str) -> dict[str, Any]:
     return schema
 
 
-def story_schema() -> dict[str, Any]:
-    """One schema for every file of a story folder: `story.yaml` is a manifest, any other file a story file."""
+def _document(name: str, title: str, description: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://ruby-sparks.invalid/schema/story-format-1.json",
-        "title": "Ruby Sparks story file (format 1)",
-        "description": "story.yaml (the manifest) or any other file of a story folder (scenes, endings, lexicon)",
-        "anyOf": [{"$ref": "#/$defs/manifest"}, {"$ref": "#/$defs/story_file"}],
-        "$defs": {name: _object(name) for name in SCHEMAS},
+        "$schema": DRAFT,
+        "$id": f"{BASE}{name}.json",
+        "title": title,
+        "description": description,
+        **body,
+        "$defs": {definition: _object(definition) for definition in SCHEMAS},
     }
+
+
+def manifest_schema() -> dict[str, Any]:
+    return _document(
+        "story-manifest",
+        "Ruby Sparks story manifest (story.yaml)",
+        "the manifest of a story folder: id, title, start, variables, characters, acts, endings, status lines",
+        {"$ref": "#/$defs/manifest"},
+    )
+
+
+def story_file_schema() -> dict[str, Any]:
+    return _document(
+        "story-file",
+        "Ruby Sparks story file",
+        "any file of a story folder but story.yaml: scenes, endings, the lexicon",
+        {"$ref": "#/$defs/story_file"},
+    )
+
+
+def story_schema() -> dict[str, Any]:
+    """Both kinds of file in one schema: a file with a key only a manifest has is a manifest, any other a story file."""
+    only_manifest = sorted({key.name for key in SCHEMAS["manifest"]} - {key.name for key in SCHEMAS["story_file"]})
+    return _document(
+        "story",
+        "Ruby Sparks story file (format 1 or 2)",
+        "story.yaml (the manifest) or any other file of a story folder (scenes, endings, lexicon)",
+        {
+            "if": {"anyOf": [{"required": [name]} for name in only_manifest]},
+            "then": {"$ref": "#/$defs/manifest"},
+            "else": {"$ref": "#/$defs/story_file"},
+        },
+    )

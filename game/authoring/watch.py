@@ -13,11 +13,12 @@ from pathlib import Path
 
 from ducktools.classbuilder.prefab import prefab, replace
 
+from game.engine.migrate import carry_over
 from game.engine.state import State
 from game.engine.step import rerender
 from game.story.diagnostics import Diagnostic
 from game.story.loader import load_story
-from game.story.model import Story, Value, Variable
+from game.story.model import Story
 
 MAX_SHOWN_ERRORS = 5
 
@@ -70,9 +71,7 @@ def reload_story(root: Path, state: State) -> Reload:
 
 
 def rebase(state: State, story: Story) -> tuple[State, str]:
-    variables = {name: _kept(state.variables.get(name), variable) for name, variable in story.variables.items()}
-    traits = {t.id: state.traits.get(t.id, 0.0) for t in story.lexicon.traits} if story.lexicon else {}
-    moved = replace(state, variables=variables, traits=traits)
+    moved = carry_over(state, story).state
     if state.ending is not None:
         if state.ending in story.endings:
             return moved, "The story was reloaded."
@@ -81,19 +80,3 @@ def rebase(state: State, story: Story) -> tuple[State, str]:
         return moved, "The story was reloaded; you are where you were."
     nearest = next((s.id for s in story.scenes.values() if state.act and s.act == state.act), story.start)
     return replace(moved, scene=nearest), f"The scene `{state.scene}` is gone from the story; you are at `{nearest}` instead."
-
-
-def _kept(value: object, variable: Variable) -> Value:
-    expected = {"bool": (bool,), "str": (str,), "int": (int,), "number": (int, float)}[variable.type]
-    if not isinstance(value, expected) or isinstance(value, bool) != (variable.type == "bool"):
-        return variable.default
-    if isinstance(value, str):
-        return value if not variable.values or value in variable.values else variable.default
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return value if isinstance(value, bool) else variable.default
-    number = float(value)
-    if variable.minimum is not None:
-        number = max(number, variable.minimum)
-    if variable.maximum is not None:
-        number = min(number, variable.maximum)
-    return int(number) if variable.type == "int" else number

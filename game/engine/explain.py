@@ -39,6 +39,8 @@ class PageExplanation:
 
     subjects: dict[str, str] = attribute(default_factory=dict)
     """Character id -> the name `--explain` shows for it."""
+    about: str = "her"
+    """The story's subject as the object of a sentence ("about her", "about him")."""
 
     def to_json(self, explain: bool = False) -> dict[str, Any]:
         data = self.reading.to_json() | {"effects": list(self.effects)}
@@ -56,7 +58,7 @@ class PageExplanation:
         if self.reading.truncated:
             out.append("(The page was longer than the typewriter takes; only its first part was read.)")
         for number, sentence in enumerate(self.reading.sentences, 1):
-            about = "about her" if sentence.about_ruby else "not about her"
+            about = f"about {self.about}" if sentence.about_ruby else f"not about {self.about}"
             out.append(f"{number}. {sentence.text!r}: {about}")
             if explain:
                 out.append(f"     subject: {self.subjects.get(sentence.subject, 'someone else')}; it {MOODS[sentence.mood]}")
@@ -87,4 +89,5 @@ def explain_page(story: Story, text: str) -> PageExplanation:
         f"{t.id} = {-t.intensity if t.negated else t.intensity:g}" for s in reading.sentences if s.about_ruby for t in s.traits
     ]
     subjects = {character.id: character.name for character in story.characters.values()}
-    return PageExplanation(reading, tuple(trait_effects + runtime.effect_log), page_feedback(reading, story), subjects)
+    effects = tuple(trait_effects + runtime.effect_log)
+    return PageExplanation(reading, effects, page_feedback(reading, story), subjects, story.subject_object)

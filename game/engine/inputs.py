@@ -17,6 +17,9 @@ class PageInput:
     """A page typed at the typewriter."""
 
     text: str
+    pasted: bool = False
+    """Whether any of it arrived as a paste (the Textual typewriter sees one): the engine reads the text alike, and a
+    speed-run's category says whether a pasted page is allowed."""
 
 
 @prefab(frozen=True)

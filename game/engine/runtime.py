@@ -7,14 +7,20 @@ only place that evaluates expressions at run time, so every runtime problem is r
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from ducktools.classbuilder.prefab import replace
 
 from game.engine.events import Event, Problem
 from game.engine.state import HistoryEntry, State
 from game.story import expressions as ex
+from game.story.inline import Alternatives, Conditional, Hole, Piece
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Story, Template, TextBlock, Value, Variable
+
+T = TypeVar("T")
+_SPACES = re.compile(r"(?<=\S) {2,}")
 
 ConditionWatch = Callable[[Condition, bool], None]
 """Told every condition the engine tests and what it came to: the exhaustive explorer finds dead branches with it,
@@ -35,6 +41,10 @@ class Runtime:
         self.rng_counter = state.rng_counter
         self.history = state.history
         self.turn = state.turn
+        self.counts = state.counts
+        self.stack = state.stack
+        self.glue = ""
+        """The last paragraph of a text that ended in `<>`, waiting to start the next paragraph shown."""
         self.events: list[Event] = []
         self.effect_log: list[str] = []
 
@@ -50,6 +60,8 @@ class Runtime:
             ending=self.ending,
             page_about_ruby=self.page_about_ruby,
             history=self.history,
+            counts=self.counts,
+            stack=self.stack,
         )
         return state, self.events
 
@@ -67,10 +79,19 @@ class Runtime:
     def add_history(self, entry: HistoryEntry) -> None:
         self.history = self.history.appended(entry)
 
+    def count(self, name: str) -> None:
+        self.set_count(name, self.counts.get(name, 0) + 1)
+
+    def set_count(self, name: str, value: int) -> None:
+        """Counts are copied before the first change: the state this step started from keeps its own."""
+        if self.counts is self.state.counts:
+            self.counts = dict(self.counts)
+        self.counts[name] = value
+
     # -- expressions -------------------------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Value:
-        return _look_up(name, self.variables, self.traits, self.turn, self.page_about_ruby)
+        return _look_up(name, self.variables, self.traits, self.turn, self.page_about_ruby, self.counts)
 
     def problem(self, message: str, where: str, span: object) -> None:
         self.emit(Problem(message, f"{span} ({where})" if span else where))
@@ -121,6 +142,8 @@ class Runtime:
         parts = template.parts
         if len(parts) == 1:
             return parts[0]
+        if not parts:
+            return _single_spaced(self.inline(template.pieces, where))
         pieces = []
         for index, part in enumerate(parts):
             pieces.append(_show(self.lookup(part)) if index % 2 else part)
@@ -138,11 +161,40 @@ class Runtime:
                 paragraphs.extend(_split_paragraphs(self.interpolate(template, where)))
         return tuple(paragraphs)
 
-    def pick(self, variants: tuple[Template, ...]) -> Template:
+    def pick(self, variants: tuple[T, ...]) -> T:
         """The game's only randomness: seeded by the state, so a replay picks the same variant."""
         chooser = random.Random(f"{self.state.seed}:{self.rng_counter}")
         self.rng_counter += 1
         return variants[chooser.randrange(len(variants))]
+
+    def inline(self, pieces: tuple[Piece, ...], where: str) -> str:
+        """Format 2's text: conditions tested and alternatives advanced as the text is shown."""
+        out: list[str] = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                out.append(piece)
+            elif isinstance(piece, Hole):
+                out.append(_show(self.lookup(piece.name)))
+            elif isinstance(piece, Conditional):
+                held = self.holds(piece.condition, f"a text of `{where}`")
+                out.append(self.inline(piece.then if held else piece.otherwise, where))
+            else:
+                out.append(self.inline(self.alternative(piece), where))
+        return "".join(out)
+
+    def alternative(self, piece: Alternatives) -> tuple[Piece, ...]:
+        options = piece.options
+        if piece.kind == "shuffle":
+            return self.pick(options)
+        shown = self.counts.get(piece.key, 0)
+        if piece.kind == "cycle":
+            self.set_count(piece.key, (shown + 1) % len(options))
+            return options[shown % len(options)]
+        if shown < len(options):  # a sequence stops at its last, a once-only text after it: the count stops too
+            self.set_count(piece.key, shown + 1)
+        if piece.kind == "once":
+            return options[shown] if shown < len(options) else ()
+        return options[min(shown, len(options) - 1)]
 
     def seems(self) -> str:
         for line in self.story.seems:
@@ -151,15 +203,21 @@ class Runtime:
         return ""
 
 
-def _look_up(name: str, variables: dict[str, Value], traits: dict[str, float], turn: int, page_about_ruby: bool) -> Value:
+def _look_up(
+    name: str, variables: dict[str, Value], traits: dict[str, float], turn: int, page_about_ruby: bool, counts: dict[str, int]
+) -> Value:
     if name in variables:
         return variables[name]
     if name in traits:
         return traits[name]
     if name == "turn":
         return turn
-    if name == "page_about_ruby":
+    if name == "page_about_subject" or name == "page_about_ruby":
         return page_about_ruby
+    if name in counts:
+        return counts[name]
+    if ex.count_subject(name) is not None:
+        return 0
     raise ex.EvaluationError(f"`{name}` has no value")
 
 
@@ -169,7 +227,11 @@ def holds_in(state: State, condition: Condition | None) -> bool:
     if condition is None:
         return True
     try:
-        return bool(condition.test(lambda name: _look_up(name, state.variables, state.traits, state.turn, state.page_about_ruby)))
+        return bool(
+            condition.test(
+                lambda name: _look_up(name, state.variables, state.traits, state.turn, state.page_about_ruby, state.counts)
+            )
+        )
     except ex.EvaluationError:
         return False
 
@@ -202,6 +264,11 @@ def _show(value: Value) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
     return str(value)
+
+
+def _single_spaced(text: str) -> str:
+    """A branch left out leaves two spaces where it stood ("She  looks up"): one is kept, and line breaks stay."""
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def _split_paragraphs(text: str) -> tuple[str, ...]:

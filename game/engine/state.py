@@ -13,7 +13,7 @@ from ducktools.classbuilder.prefab import as_dict, attribute, prefab
 
 from game.engine.history import History
 from game.printable import control_character
-from game.story.model import Story, Value
+from game.story.model import RETURN, Story, Value
 
 
 class StateError(Exception):
@@ -42,17 +42,33 @@ class State:
     ending: str | None = None
     page_about_ruby: bool = False
     history: History = attribute(default_factory=History)
+    counts: dict[str, int] = attribute(default_factory=dict)
+    """What format 2 counts, by name: visits to a scene (`visits(kitchen)`), a choice taken (`chosen(ask)`), and how far
+    each sequence, cycle or once-only text has gone (`kitchen#1`). Only what the story reads is counted: empty for a
+    story that uses none of them."""
+    stack: tuple[str, ...] = ()
+    """Where each `return` goes, innermost last: a subroutine scene's callers."""
 
     def to_json(self) -> dict[str, Any]:
         return as_dict(self) | {
             "variables": dict(self.variables),
             "traits": dict(self.traits),
             "history": [as_dict(entry) | {"paragraphs": list(entry.paragraphs)} for entry in self.history],
+            "counts": dict(self.counts),
+            "stack": list(self.stack),
         }
 
     @classmethod
     def from_json(cls, data: Any, story: Story) -> State:
         """A state read back from JSON, checked against the story so a bad save cannot crash the engine later."""
+        state = cls.read_json(data)
+        state.check(story)
+        return state
+
+    @classmethod
+    def read_json(cls, data: Any) -> State:
+        """A state read back from JSON, well formed but not yet checked against any story (a save of an edited story
+        is first carried onto the story as it is now: see `game.engine.migrate`)."""
         if not isinstance(data, dict):
             raise StateError("the saved state is not an object")
         try:
@@ -66,16 +82,12 @@ class State:
                 act=None if data.get("act") is None else _text(data["act"]),
                 ending=None if data.get("ending") is None else _text(data["ending"]),
                 page_about_ruby=bool(data.get("page_about_ruby", False)),
-                history=History(
-                    HistoryEntry(
-                        _text(e["scene"]), _text(e["title"]), tuple(_text(p) for p in e["paragraphs"]), _text(e.get("action", ""))
-                    )
-                    for e in data.get("history", [])
-                ),
+                history=read_history(data.get("history", [])),
+                counts=read_counts(data.get("counts", {})),
+                stack=tuple(_text(target) for target in data.get("stack", [])),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise StateError(f"the saved state is incomplete or malformed ({error.__class__.__name__}: {error})") from None
-        state.check(story)
         return state
 
     def check(self, story: Story) -> None:
@@ -94,6 +106,25 @@ class State:
         trait_ids = {trait.id for trait in story.lexicon.traits} if story.lexicon else set()
         if set(self.traits) != trait_ids or not all(math.isfinite(v) for v in self.traits.values()):
             raise StateError("the saved traits do not match this story's lexicon")
+        for target in self.stack:
+            if target not in story.scenes and target not in story.endings and target != RETURN:
+                raise StateError(f"the saved scene `{target}` to return to is not in this story")
+
+
+def read_history(entries: Any) -> History:
+    """The history of a saved state; raises TypeError, ValueError or KeyError when it is not one."""
+    return History(
+        HistoryEntry(_text(e["scene"]), _text(e["title"]), tuple(_text(p) for p in e["paragraphs"]), _text(e.get("action", "")))
+        for e in entries
+    )
+
+
+def read_counts(data: Any) -> dict[str, int]:
+    """The counts of a saved state: names and whole numbers from 0 (a save comes from disk)."""
+    counts = {_text(name): _integer(value) for name, value in dict(data).items()}
+    if any(value < 0 for value in counts.values()):
+        raise ValueError("a count below zero")
+    return counts
 
 
 def _text(value: Any) -> str:

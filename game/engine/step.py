@@ -25,10 +25,15 @@ from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, State
-from game.story.model import Choice, Outcome, Scene, Story, TextBlock
+from game.story.model import RETURN, Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
 from game.typewriter.reading import PageReading, TraitReading
 from game.typewriter.text import clean
+
+GLUE = "<>"
+"""At the end of a text, joins its last paragraph to the first of the text that follows (ink's glue)."""
+MAX_MOVES = 1_000
+"""Moves without an input in one step (`next`, fallbacks, calls, returns) before the engine calls it a loop."""
 
 
 def new_game(story: Story, seed: int = 0, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
@@ -92,15 +97,30 @@ def _choose(story: Story, state: State, scene: Scene, number: int, watch: Condit
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
     offered = available_choices(story, state)
+    if not offered:
+        return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
     if not 1 <= number <= len(offered):
         return state, [Rejected(f"Choose a number from 1 to {len(offered)}.")]
     choice = offered[number - 1]
     runtime = Runtime(story, state, watch)
     runtime.record_action(runtime.interpolate(choice.label, scene.id))
+    _enter(runtime, _take(runtime, scene, choice))
+    return runtime.finish()
+
+
+def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
+    """Take a choice (the player's, or a fallback): count it, apply it, narrate it; where it leads."""
+    if choice.counter is not None:
+        runtime.count(choice.counter)
     runtime.apply(choice.effects, f"a choice of `{scene.id}`")
     _narrate(runtime, choice.text, scene.id)
-    _enter(runtime, choice.target)
-    return runtime.finish()
+    return choice.target if choice.call is None else _called(runtime, choice.call, choice.target)
+
+
+def _called(runtime: Runtime, call: str, target: str) -> str:
+    """A move that calls a subroutine scene leads there, and its `return` will lead to the move's target."""
+    runtime.stack = (*runtime.stack, target)
+    return call
 
 
 def _write(story: Story, state: State, scene: Scene, text: str, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
@@ -114,7 +134,7 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
     runtime.emit(PageRead(reading, page_feedback(reading, story, scene), tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
     _narrate(runtime, outcome.text, scene.id)
-    _enter(runtime, outcome.target)
+    _enter(runtime, outcome.target if outcome.call is None else _called(runtime, outcome.call, outcome.target))
     return runtime.finish()
 
 
@@ -159,44 +179,117 @@ def _page_summary(text: str) -> str:
 
 def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
     paragraphs = runtime.render(tuple(blocks), where)
+    if runtime.glue:
+        paragraphs = _glued(runtime, paragraphs)
+    if paragraphs and paragraphs[-1].endswith(GLUE):
+        paragraphs = _held(runtime, paragraphs)
     if paragraphs:
         runtime.emit(Narration(paragraphs))
+
+
+def _held(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """A text that ends in `<>` (glue) keeps its last paragraph back, to begin the next text shown."""
+    if paragraphs and paragraphs[-1].endswith(GLUE):
+        runtime.glue = paragraphs[-1][: -len(GLUE)].rstrip()
+        return paragraphs[:-1]
+    return paragraphs
+
+
+def _glued(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The paragraph a glued text kept back, joined to the first of these (a space between, except before punctuation).
+    Called only when one was kept back: the usual step pays for one test, not a call."""
+    glue, runtime.glue = runtime.glue, ""
+    if not paragraphs:
+        return (glue,)
+    first = paragraphs[0]
+    return (glue + ("" if first[:1] in ",.;:!?)" else " ") + first, *paragraphs[1:])
 
 
 def _enter(runtime: Runtime, target: str) -> None:
     story = runtime.story
     runtime.turn_taken()
-    if target in story.endings:
-        ending = story.endings[target]
-        paragraphs = runtime.render(ending.text, ending.id)
-        runtime.scene = runtime.ending = target
-        runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
-        runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(runtime.act)))
-        return
-    scene = story.scenes[target]
-    runtime.scene = target
-    if scene.act is not None and scene.act != runtime.act:
-        runtime.act = scene.act
-        runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
-    runtime.apply(scene.effects, f"the scene `{scene.id}`")
-    _show_scene(runtime, scene)
+    moves = 0
+    while True:
+        while target == RETURN and target not in story.scenes:
+            back = _return(runtime)
+            if back is None:
+                runtime.emit(ChoicesOffered(()))
+                return
+            target = back
+        if target in story.endings:
+            ending = story.endings[target]
+            paragraphs = runtime.render(ending.text, ending.id)
+            if runtime.glue:
+                paragraphs = _glued(runtime, paragraphs)
+            runtime.scene = runtime.ending = target
+            runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
+            runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(runtime.act)))
+            return
+        scene = story.scenes[target]
+        runtime.scene = target
+        if scene.counter is not None:
+            runtime.count(scene.counter)
+        if scene.act is not None and scene.act != runtime.act:
+            runtime.act = scene.act
+            runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
+        runtime.apply(scene.effects, f"the scene `{scene.id}`")
+        following = _show_scene(runtime, scene, moving=True)
+        if following is None:
+            return
+        moves += 1
+        if moves > MAX_MOVES:
+            runtime.problem(f"the story went on {MAX_MOVES} times without a choice (a loop?)", f"`{scene.id}`", scene.span)
+            return
+        target = following
 
 
-def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = None) -> None:
-    """Show a scene; `shown` is its text as first rendered, so showing it again never re-rolls a `one_of`."""
+def _return(runtime: Runtime) -> str | None:
+    """Where a `return` goes: the innermost call's. With no call to return from (a problem), a choice's `return` shows
+    its scene again, and a scene's `next: return` stops where it is (None)."""
+    if runtime.stack:
+        target, runtime.stack = runtime.stack[-1], runtime.stack[:-1]
+        return target
+    scene = runtime.story.scenes[runtime.scene]
+    if scene.next is not None:
+        runtime.problem("`return` with no `call` to return to; the story stops here", f"`{scene.id}`", scene.span)
+        return None
+    runtime.problem("`return` with no `call` to return to; the scene is shown again", f"`{scene.id}`", scene.span)
+    return runtime.scene
+
+
+def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = None, moving: bool = False) -> str | None:
+    """Show a scene; `shown` is its text as first rendered, so showing it again never re-rolls a `one_of`.
+
+    A scene just entered (`moving`) may go on at once, with no input: to `next`, or through a fallback choice when no
+    choice can be offered. That move is made here and where it leads returned, for `_enter` to enter (None: the scene
+    waits for the player). Showing a scene again (`describe`, `rerender`) never moves."""
     paragraphs = shown if shown is not None else runtime.render(scene.text, scene.id)
+    if moving and runtime.glue:
+        paragraphs = _glued(runtime, paragraphs)
+    if moving and scene.next is not None:
+        paragraphs = _held(runtime, paragraphs)
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
     runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.act), paragraphs, runtime.seems()))
     if scene.typewriter is not None:
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
-    else:
-        labels = [
-            runtime.interpolate(c.label, scene.id)
-            for c in scene.choices
-            if runtime.holds(c.condition, f"a choice of `{scene.id}`")
-        ]
+        return None
+    if scene.next is not None:
+        if not moving:
+            return None
+        return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
+    labels = [
+        runtime.interpolate(c.label, scene.id) for c in scene.choices if runtime.holds(c.condition, f"a choice of `{scene.id}`")
+    ]
+    if labels or not moving or not (scene.choices or scene.fallbacks):
         runtime.emit(ChoicesOffered(tuple(labels)))
+        return None
+    fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
+    if fallback is not None:
+        return _take(runtime, scene, fallback)
+    runtime.problem("no choice can be offered here, and there is no fallback choice to take", f"`{scene.id}`", scene.span)
+    runtime.emit(ChoicesOffered(()))
+    return None
 
 
 __all__ = ["available_choices", "describe", "new_game", "page_feedback", "step"]

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from ducktools.classbuilder.prefab import attribute, prefab, replace
 
-from game.engine import ChoiceInput, Event, Input, PageInput, Problem, State, available_choices, new_game, step
+from game.engine import ChoiceInput, Event, Input, PageInput, Problem, SceneShown, State, available_choices, new_game, step
 from game.engine.history import History
 from game.explorer.random_explore import Coverage, dead_end_message, explore_run, problem_message
 from game.explorer.random_pages import PageWriter
@@ -86,7 +86,7 @@ class Exploration:
     findings: tuple[Finding, ...] = ()
     """Runtime problems, scenes that offer no choice, and traps (traps only on a complete search)."""
     scene_counts: dict[str, int] = attribute(default_factory=dict)
-    """For each scene reached: the walk's distinct states in it, plus the random runs' visits."""
+    """For each scene reached: how often the walk showed it (once for each way in), plus the random runs' visits."""
     choice_counts: dict[str, int] = attribute(default_factory=dict)
     """For each choice taken (`scene#n`, numbered as written): how often the walk and the random runs took it."""
     random_runs: int = 0
@@ -144,16 +144,18 @@ def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
 class _Abstraction:
     thresholds: dict[str, tuple[float, ...]]
     exact: frozenset[str]
+    everything: bool = False
+    """Every value exactly: no two different states are one (the search that confirms a trap)."""
 
     def key(self, state: State) -> StateKey:
         values: list[object] = []
-        for name, value in sorted({**state.variables, **state.traits}.items()):
-            if name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
+        for name, value in sorted({**state.variables, **state.traits, **state.counts}.items()):
+            if self.everything or name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
                 values.append(value)
             elif name in self.thresholds:
                 limits = self.thresholds[name]
                 values.append((bisect_left(limits, value), value in limits))
-        return (state.scene, state.act, state.ending, state.page_about_ruby, tuple(values))
+        return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(values))
 
 
 def _abstraction(story: Story) -> _Abstraction:
@@ -272,6 +274,8 @@ class _Walk:
         self.successors: list[tuple[int, ...]] = []
         self.ending_states: list[int] = []
         self.dead_ends: set[int] = set()
+        self.reported: set[int] = set()
+        """States the game reported a problem on the way into (a scene that can offer no choice says so itself)."""
         self.endings: dict[str, int] = {}
         self.findings: dict[str, Finding] = {}
         self.scene_counts: Counter[str] = Counter()
@@ -280,7 +284,8 @@ class _Walk:
 
     def run(self) -> None:
         start, events = new_game(self.story, seed=0, watch=self.watch)
-        self.note_problems(events, -1, None)
+        if self.note_events(events, -1, None):
+            self.reported.add(0)
         self.add(start, self.state_key(start), -1, None)
         frontier: deque[tuple[int, State]] = deque([(0, _forget_history(start))])
         while frontier:
@@ -292,11 +297,12 @@ class _Walk:
             if not inputs:
                 self.dead_ends.add(number)
                 message = dead_end_message(state.scene)
-                self.findings.setdefault(message, Finding("dead-end", message, self.path(number)))
+                if number not in self.reported:  # the game said so itself on the way in: one report is enough
+                    self.findings.setdefault(message, Finding("dead-end", message, self.path(number)))
             following: list[int] = []
             for action, choice in inputs:
                 after, events = step(self.story, state, action, self.watch)
-                self.note_problems(events, number, action)
+                troubled = self.note_events(events, number, action)
                 if choice:
                     self.choice_counts[choice] += 1
                 after_key = self.state_key(after)
@@ -306,6 +312,8 @@ class _Walk:
                         self.stopped = "states"
                         return
                     after_number = self.add(after, after_key, number, action)
+                    if troubled:
+                        self.reported.add(after_number)
                     if after.ending is None:
                         frontier.append((after_number, _forget_history(after)))
                 following.append(after_number)
@@ -321,17 +329,22 @@ class _Walk:
         if state.ending is not None:
             self.ending_states.append(number)
             self.endings.setdefault(state.ending, number)
-        else:
-            self.scene_counts[state.scene] += 1
         return number
 
-    def note_problems(self, events: list[Event], parent: int, action: Input | None) -> None:
+    def note_events(self, events: list[Event], parent: int, action: Input | None) -> bool:
+        """Count each scene shown (a step may pass through several, with `next`), and keep each new problem; whether
+        the game reported any."""
+        troubled = False
         for event in events:
-            if isinstance(event, Problem):
+            if isinstance(event, SceneShown):
+                self.scene_counts[event.scene_id] += 1
+            elif isinstance(event, Problem):
+                troubled = True
                 message = problem_message(event)
                 if message not in self.findings:
                     inputs = self.path(parent) + ((action,) if action is not None else ())
                     self.findings[message] = Finding("problem", message, inputs)
+        return troubled
 
     def path(self, number: int) -> tuple[Input, ...]:
         steps: list[Input] = []
@@ -398,8 +411,7 @@ class _ExactSearch:
         state, _ = new_game(story, seed=0)
         for action in path:
             state, _ = step(story, state, action)
-        traits = {trait.id for trait in story.lexicon.traits} if story.lexicon else set()
-        exact = _Abstraction({}, frozenset({*story.variables, *traits})).key
+        exact = _Abstraction({}, frozenset(), everything=True).key
         self.escapes = False
         self.complete = False
         self.scenes: dict[str, int] = {state.scene: 1}

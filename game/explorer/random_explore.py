@@ -15,7 +15,7 @@ from pathlib import Path
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
-from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
+from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
@@ -68,16 +68,23 @@ def explore_run(
     state, events = new_game(story, seed, watch)
     inputs: list[Input] = []
     coverage.runs += 1
-    coverage.scenes[state.scene] += 1
     reported: set[str] = set()
 
-    def note_problems(found: list[object]) -> None:
+    def note(found: list[object]) -> bool:
+        """Count each scene shown (one input may pass through several, with `next`), and keep each new problem;
+        whether the game reported any."""
+        troubled = False
         for event in found:
-            if isinstance(event, Problem) and event.message not in reported:
-                reported.add(event.message)
-                coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
+            if isinstance(event, SceneShown):
+                coverage.scenes[event.scene_id] += 1
+            elif isinstance(event, Problem):
+                troubled = True
+                if event.message not in reported:
+                    reported.add(event.message)
+                    coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
+        return troubled
 
-    note_problems(list(events))
+    troubled = note(list(events))
     for _ in range(max_steps):
         if state.ending is not None:
             coverage.endings[state.ending] += 1
@@ -89,7 +96,8 @@ def explore_run(
         else:
             offered = available_choices(story, state)
             if not offered:
-                coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
+                if not troubled:  # else the game said so itself on the way in: one report is enough
+                    coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
             number = rng.randint(1, len(offered))
             coverage.choices[f"{scene.id}#{scene.choices.index(offered[number - 1]) + 1}"] += 1
@@ -97,10 +105,9 @@ def explore_run(
         inputs.append(action)
         before = state.traits
         state, events = step(story, state, action, watch)
-        note_problems(list(events))
+        troubled = note(list(events))
         if isinstance(action, PageInput):
             coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
-        coverage.scenes[state.scene] += 1
     coverage.issues.append(
         Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
     )

@@ -34,6 +34,7 @@ from game.engine import (
 )
 from game.persistence.saves import QUICKSAVE
 from game.printable import shown_safely
+from game.speedrun.tracker import RunListener
 from game.story.model import Story
 from game.typewriter.reading import MAX_PAGE_CHARS
 
@@ -141,7 +142,7 @@ class PlainText:
 
     def notice(self, notice: Notice) -> None:
         """Splits are bracketed, as a timer's lines beside the story; the rest is said plainly."""
-        self.say(f"[{notice.text}]" if notice.kind in ("split", "gold") else notice.text)
+        self.say(f"[{notice.text}]" if notice.kind in ("split", "gold", "finish") else notice.text)
 
     def show(self, response: Response) -> None:
         """A jump's notices say what happened before the place is shown ("Loaded `x`."); a step's come after what
@@ -262,7 +263,8 @@ class PlainGame:
 
     def write_page(self, first: str) -> None:
         if not first.strip():
-            self.say("The page is blank: type a line about her, then an empty line to pull it out. (`help` for commands.)")
+            about = self.story.subject_object
+            self.say(f"The page is blank: type a line about {about}, then an empty line to pull it out. (`help` for commands.)")
             return
         page = [first]
         size = len(first)
@@ -303,7 +305,12 @@ class PlainGame:
         elif name == "save":
             self.text.notice(self.game.save(" ".join(args) or QUICKSAVE))
         elif name == "load":
-            self.text.show(self.game.load(" ".join(args) or None))
+            earlier = args[-1:] == ["--earlier"]
+            response = self.game.load(" ".join(args[:-1] if earlier else args) or None, earlier)
+            self.text.show(response)
+            if response.earlier is not None:
+                slot, scene = response.earlier
+                self.say(f"(Type `load {slot} --earlier` to go on from `{scene}`.)")
         elif name == "saves":
             self.list_saves()
         elif name == "history":
@@ -379,9 +386,10 @@ def play_plain(
     record: Path | None = None,
     speedrun: str | None = None,
     watch: bool = False,
+    livesplit: RunListener | None = None,
 ) -> int:
     """Play in plain text. Every finished game is kept as a replay; `speedrun` (a category) also times the run."""
-    controller = GameController(story, seed=seed, record_to=record, watch=watch)
+    controller = GameController(story, seed=seed, record_to=record, watch=watch, livesplit=livesplit)
     opening = controller.new_game(speedrun)
     header = [f"{story.title.upper()}", "Type `help` for commands."]
     if story.content_note:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from game.frontends.plain import PlainText
@@ -23,9 +24,18 @@ def describe_input(item: ReplayInput) -> str:
     return f"> {item.kind}"
 
 
-def play_back_plain(story: Story, replay: Replay, out: TextIO, speed: float = 1.0) -> int:
-    """Show each input as it was made, then what it did. `speed` 2 is twice as fast; 0 does not wait at all."""
-    run = Run(story, replay.seed, replay.category)
+def play_back_plain(
+    story: Story,
+    replay: Replay,
+    out: TextIO,
+    speed: float = 1.0,
+    wait: Callable[[float], None] = time.sleep,
+    longest_wait: float | None = 5.0,
+) -> int:
+    """Show each input as it was made, then what it did. `speed` 2 is twice as fast; 0 does not wait at all.
+    `wait` passes the time between inputs (a recording passes it on its own clock); a pause longer than
+    `longest_wait` seconds is cut to it (None: never, the run's real timing)."""
+    run = Run(story, replay.seed, replay.category, speedrun=replay.speedrun)
     screen = PlainText(out)
     screen.say(f"Replay of {story.title}: {replay.category}, seed {replay.seed}, {len(replay.inputs)} inputs")
     mismatch = other_story(replay, story)
@@ -35,7 +45,8 @@ def play_back_plain(story: Story, replay: Replay, out: TextIO, speed: float = 1.
     previous = 0
     for number, item in enumerate(replay.inputs, 1):
         if speed > 0:
-            time.sleep(min(max(item.t - previous, 0) / 1000 / speed, 5.0))
+            seconds = max(item.t - previous, 0) / 1000 / speed
+            wait(seconds if longest_wait is None else min(seconds, longest_wait))
         previous = item.t
         screen.say()
         screen.say(f"[{format_time(item.t)}] {describe_input(item)}")

@@ -1,7 +1,9 @@
 """Save slots: JSON files with a format version, the story's id and content hash, and a checksum.
 
-A save is refused, with a clear reason, when it is damaged, foreign (another story, or the same story edited since), or
-newer than this game; a refused save is never deleted or overwritten by loading, so nothing is lost.
+A save is refused, with a clear reason, when it is damaged, foreign (another story), or newer than this game; a
+refused save is never deleted or overwritten by loading, so nothing is lost. A save of the same story made before an
+edit loads onto the story as it now is, by scene id and variable name (`game.engine.migrate`), and says what changed;
+only a save whose scene is gone is refused, with the nearest earlier scene it passed through offered instead.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import prefab
+from ducktools.classbuilder.prefab import prefab, replace
 
 from game.engine.state import State, StateError
 from game.files import read_at_most
@@ -32,6 +34,22 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 
 class SaveError(Exception):
     """A save that cannot be written or read; the message is one line for the player."""
+
+
+class SceneGone(SaveError):
+    """A save of an edited story whose scene (or ending) is no longer in it. `earlier` is the nearest earlier scene of
+    its history still in the story, which `load_save(..., earlier=True)` goes on from (None: there is none)."""
+
+    def __init__(self, message: str, earlier: str | None) -> None:
+        super().__init__(message)
+        self.earlier = earlier
+
+
+@prefab(frozen=True)
+class Loaded:
+    state: State
+    note: str = ""
+    """What changed since the save, when the story was edited after it (one line), else empty."""
 
 
 @prefab(frozen=True)
@@ -130,20 +148,51 @@ def _read_document(path: Path) -> dict[str, Any]:
 
 
 def load_game(name: str, story: Story) -> State:
+    return load_save(name, story).state
+
+
+def load_save(name: str, story: Story, earlier: bool = False) -> Loaded:
+    """The saved state on `story`; with `earlier`, a save whose scene is gone goes on from the nearest earlier one."""
     path = slot_path(name)
     data = _read_document(path)
     origin = data.get("story")
     if not isinstance(origin, dict) or origin.get("id") != story.id:
         other = origin.get("id") if isinstance(origin, dict) else "?"
         raise SaveError(f"The save `{path.stem}` belongs to another story (`{other}`); it was left as it is.")
-    if origin.get("hash") != story.content_hash:
-        raise SaveError(f"The save `{path.stem}` was made with a different version of this story's files; it was left as it is.")
     try:
-        return State.from_json(data.get("state"), story)
+        if origin.get("hash") == story.content_hash:
+            return Loaded(State.from_json(data.get("state"), story))
+        return _onto_edited(path.stem, State.read_json(data.get("state")), story, earlier)
     except StateError as error:
         raise SaveError(f"The save `{path.stem}` is damaged: {error}.") from None
     except OverflowError:  # a number too large for a float, e.g. a trait of 10**400
         raise SaveError(f"The save `{path.stem}` is damaged: a number in it is too large.") from None
+
+
+def _onto_edited(slot: str, state: State, story: Story, earlier: bool) -> Loaded:
+    """A save made before the story was edited, carried onto it (see the module's docstring)."""
+    from game.engine.migrate import carry_over, nearest_earlier
+    from game.engine.step import rerender
+
+    carried = carry_over(state, story)
+    moved = carried.state
+    place = moved.ending if moved.ending is not None else moved.scene
+    notes = []
+    if place not in (story.endings if moved.ending is not None else story.scenes):
+        nearest = nearest_earlier(state, story)
+        if nearest is None:
+            raise SceneGone(f"The save `{slot}` was made at `{place}`, which is no longer in the story, nor is any scene "
+                            "before it; it was left as it is.", None)  # fmt: skip
+        if not earlier:
+            raise SceneGone(f"The save `{slot}` was made at `{place}`, which is no longer in the story; it can go on from "
+                            f"`{nearest}`, the nearest earlier scene it passed through.", nearest)  # fmt: skip
+        moved = replace(moved, scene=nearest, ending=None)
+        notes.append(f"`{place}` is gone from the story, so you go on from `{nearest}`")
+    moved.check(story)
+    summary = carried.summary()
+    notes.append(f"the story was edited since this save{': ' + summary if summary else ''}")
+    note = "; ".join(notes)
+    return Loaded(rerender(story, moved), note[0].upper() + note[1:] + ".")
 
 
 def list_saves(story: Story) -> list[SlotInfo]:
@@ -158,8 +207,8 @@ def list_saves(story: Story) -> list[SlotInfo]:
             data = _read_document(path)
             problem = ""
             origin = data.get("story")
-            if not isinstance(origin, dict) or origin.get("id") != story.id or origin.get("hash") != story.content_hash:
-                problem = "made with another story or another version of it"
+            if not isinstance(origin, dict) or origin.get("id") != story.id:
+                problem = "made with another story"
             saved_at = data.get("saved_at")
             title = data.get("scene_title")
             slots.append(

@@ -15,7 +15,7 @@ REPLAY_VERSION = 1
 MAX_REPLAY_BYTES = 5_000_000
 MAX_INPUTS = 100_000
 KINDS = ("choice", "page", "restart", "undo")
-CATEGORIES = ("any%", "film%", "all-endings")
+MAX_CATEGORY_CHARS = 64
 
 
 class ReplayError(Exception):
@@ -28,11 +28,15 @@ class ReplayInput:
     """Milliseconds since the first input."""
     kind: str
     value: int | str | None = None
+    pasted: bool = False
+    """A page that arrived (in whole or in part) as a paste: the category says whether that is allowed."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"t": self.t, "kind": self.kind}
         if self.value is not None:
             data["value"] = self.value
+        if self.pasted:
+            data["pasted"] = True
         return data
 
 
@@ -118,8 +122,8 @@ def read_replay(data: bytes) -> Replay:
     if not isinstance(story, dict) or not isinstance(story.get("id"), str) or not isinstance(story.get("hash"), str):
         raise ReplayError("the replay does not name its story (`story.id` and `story.hash`)")
     category = document.get("category")
-    if category not in CATEGORIES:
-        raise ReplayError(f"the category {category!r} is not one of {', '.join(CATEGORIES)}")
+    if not isinstance(category, str) or not 0 < len(category) <= MAX_CATEGORY_CHARS:
+        raise ReplayError(f"`category` must name the category raced, in at most {MAX_CATEGORY_CHARS} characters")
     raw_inputs = document.get("inputs")
     if not isinstance(raw_inputs, list) or len(raw_inputs) > MAX_INPUTS:
         raise ReplayError(f"`inputs` must be a list of at most {MAX_INPUTS} inputs")
@@ -164,7 +168,10 @@ def _input(item: Any, number: int) -> ReplayInput:
         raise ReplayError(f"step {number}: a page needs its text as `value`")
     if kind in ("restart", "undo") and value is not None:
         raise ReplayError(f"step {number}: a {kind} takes no `value`")
-    return ReplayInput(t, kind, value)
+    pasted = item.get("pasted", False)
+    if not isinstance(pasted, bool) or (pasted and kind != "page"):
+        raise ReplayError(f"step {number}: `pasted` is true or false, and only a page is pasted")
+    return ReplayInput(t, kind, value, pasted)
 
 
 def _result(data: Any) -> Result | None:

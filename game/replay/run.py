@@ -14,10 +14,10 @@ from game import __version__
 from game.engine import ActStarted, ChoiceInput, EndingReached, Event, Input, PageInput, Rejected, State
 from game.engine.session import Session
 from game.replay.format import Replay, ReplayInput, Result, Split
-from game.story.model import Story
+from game.story.model import Category, Story
 
-FILM_ENDING = "film_ending"
-"""The ending `film%` races to: the story's ending with this id."""
+CASUAL = "casual"
+"""What a recording that is not a speed-run names as its category: it races nothing, and ends at its first ending."""
 
 
 class RunRefused(Exception):
@@ -28,7 +28,7 @@ class RunRefused(Exception):
 class RunLog:
     story: Story
     seed: int = 0
-    category: str = "any%"
+    category: str = CASUAL
     games: int = 0
     inputs: list[ReplayInput] = attribute(default_factory=list)
     splits: list[Split] = attribute(default_factory=list)
@@ -36,6 +36,13 @@ class RunLog:
     finished: bool = False
     speedrun: bool = False
     """Recorded as a timed speed-run (see game/replay/rules.py); explorer paths and casual games are not."""
+
+    @property
+    def rules(self) -> Category:
+        """The story's category raced; a game that is not a speed-run (or names no category of this story, as a
+        stranger's file may) finishes at its first ending."""
+        category = self.story.category(self.category) if self.speedrun else None
+        return category or Category(self.category, tuple(self.story.endings))
 
     @property
     def time(self) -> int:
@@ -59,21 +66,22 @@ class RunLog:
         if item.kind == "restart":
             self.games += 1
         for event in events:
-            if isinstance(event, ActStarted) and self.category != "all-endings":
+            if isinstance(event, ActStarted) and self.rules.finish == "any":
                 self.splits.append(Split(event.act_id, item.t))
             if isinstance(event, EndingReached):
                 self._ended(event.ending_id, item.t)
 
     def _ended(self, ending: str, t: int) -> None:
-        new = ending not in self.endings
+        """An ending reached: one that does not count for the category is a restart on the way (film%'s other
+        endings); in an `all` category each new one that counts is a split."""
+        rules = self.rules
+        counts = ending in rules.endings and (rules.finish == "any" or ending not in self.endings)
         self.endings.append(ending)
-        if self.category == "any%":
-            self.finished = True
-        elif self.category == "film%":
-            self.finished = ending == FILM_ENDING
+        if rules.finish == "any":
+            self.finished = counts
         else:
-            self.finished = set(self.story.endings) <= set(self.endings)
-        if self.finished or (new and self.category == "all-endings"):
+            self.finished = set(rules.endings) <= set(self.endings)
+        if counts:
             self.splits.append(Split(ending, t))
 
     @property
@@ -99,7 +107,7 @@ class Run(RunLog):
     """A replay played back: each input stepped through a session, refused (changing nothing) where the game would
     not take it."""
 
-    def __init__(self, story: Story, seed: int = 0, category: str = "any%", speedrun: bool = False) -> None:
+    def __init__(self, story: Story, seed: int = 0, category: str = CASUAL, speedrun: bool = False) -> None:
         super().__init__(story, seed, category, speedrun=speedrun)
         self.session, opening = Session.start(story, seed)
         self.opening: list[Event] = opening
@@ -136,11 +144,7 @@ def input_for(action: Input | str, t: int) -> ReplayInput:
     if isinstance(action, ChoiceInput):
         return ReplayInput(t, "choice", action.number)
     if isinstance(action, PageInput):
-        return ReplayInput(t, "page", action.text)
+        return ReplayInput(t, "page", action.text, action.pasted)
     if action in ("restart", "undo"):
         return ReplayInput(t, str(action))
     raise ValueError(f"not a replayable input: {action!r}")
-
-
-def category_available(story: Story, category: str) -> bool:
-    return category != "film%" or FILM_ENDING in story.endings

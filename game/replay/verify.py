@@ -56,11 +56,11 @@ def verify(replay: Replay, story: Story) -> Verdict:
     if mismatch is not None:
         return _verdict(False, f"invalid: {mismatch}")
     if replay.speedrun:
-        broken = implausible(replay)
+        broken = implausible(replay, story)
         if broken is not None:
             step, reason = broken
             return _verdict(False, f"invalid: step {step}: {reason}" if step else f"invalid: {reason}")
-    run = Run(story, replay.seed, replay.category)
+    run = Run(story, replay.seed, replay.category, speedrun=replay.speedrun)
     for number, item in enumerate(replay.inputs, 1):
         try:
             run.apply(item)

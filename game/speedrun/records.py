@@ -1,4 +1,4 @@
-"""Personal bests and gold splits, kept per story hash and category in the player's data folder.
+"""Personal bests, gold splits and the attempts made, kept per story hash and category in the player's data folder.
 
 A damaged record file is set aside (never deleted) and a fresh one started: a lost personal best is sad, a game that
 will not start is worse.
@@ -17,14 +17,40 @@ from game.persistence.atomic import write_atomic
 from game.persistence.json_record import MAX_RECORD_BYTES, read_record_or_set_aside
 from game.replay.format import Split
 
+KEEP_ATTEMPTS = 200
+"""The newest attempts kept in full (for `ruby-sparks runs` and the `.lss` history); the counts go on past it. At about
+200 bytes each this keeps a category under a tenth of the file's size limit."""
+
+
+@prefab
+class Attempt:
+    """One timed run: begun at the first input, finished or abandoned (a reset, in LiveSplit's words)."""
+
+    started: str
+    """When, in UTC, as ISO 8601 (2025-01-02T10:00:00Z)."""
+    time: int | None = None
+    ending: str | None = None
+    splits: list[Split] = attribute(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "started": self.started,
+            "time": self.time,
+            "ending": self.ending,
+            "splits": [[split.name, split.t] for split in self.splits],
+        }
+
 
 @prefab
 class Records:
-    """One category of one story: the best run's splits, and the best time of each segment ever (gold)."""
+    """One category of one story: the best run's splits, the best time of each segment ever (gold), the attempts."""
 
     best_time: int | None = None
     best_splits: dict[str, int] = attribute(default_factory=dict)
     gold: dict[str, int] = attribute(default_factory=dict)
+    attempts: int = 0
+    finished: int = 0
+    history: list[Attempt] = attribute(default_factory=list)
 
     def delta(self, split: Split) -> int | None:
         """Milliseconds ahead (negative) or behind (positive) the personal best at this split."""
@@ -40,8 +66,22 @@ class Records:
     def sum_of_best(self) -> int | None:
         return sum(self.gold.values()) if self.gold else None
 
-    def finish(self, splits: tuple[Split, ...], time: int) -> bool:
+    def begin(self, started: str) -> None:
+        """A new attempt: the timer has started."""
+        self.attempts += 1
+        self.history.append(Attempt(started))
+        del self.history[:-KEEP_ATTEMPTS]
+
+    def split(self, split: Split) -> None:
+        if self.history:
+            self.history[-1].splits.append(split)
+
+    def finish(self, splits: tuple[Split, ...], time: int, ending: str = "") -> bool:
         """Fold a finished run in; True when it is a new personal best."""
+        self.finished += 1
+        if self.history:
+            self.history[-1].time = time
+            self.history[-1].ending = ending or None
         previous = 0
         for split in splits:
             segment = split.t - previous
@@ -54,6 +94,20 @@ class Records:
             return True
         return False
 
+    def copy(self) -> Records:
+        """The records as they stand, kept apart from later changes (a run compares against its start's PB)."""
+        return Records(self.best_time, dict(self.best_splits), dict(self.gold), self.attempts, self.finished, list(self.history))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "best_time": self.best_time,
+            "best_splits": self.best_splits,
+            "gold": self.gold,
+            "attempts": self.attempts,
+            "finished": self.finished,
+            "history": [attempt.to_json() for attempt in self.history],
+        }
+
 
 def records_path() -> Path:
     return user_data_dir() / "speedrun.json"
@@ -64,18 +118,55 @@ def _read_all() -> dict[str, Any]:
 
 
 def load_records(story_hash: str, category: str) -> Records:
+    return all_records(story_hash).get(category, Records())
+
+
+def all_records(story_hash: str) -> dict[str, Records]:
+    """Every category's records for this exact story, in the order the file keeps them."""
     story = _read_all().get(story_hash)
-    entry = story.get(category) if isinstance(story, dict) else None
-    if not isinstance(entry, dict):
-        return Records()
+    if not isinstance(story, dict):
+        return {}
+    return {category: _records(entry) for category, entry in story.items() if isinstance(entry, dict)}
+
+
+def _records(entry: dict[str, Any]) -> Records:
     best = entry.get("best_time")
     splits = entry.get("best_splits")
     gold = entry.get("gold")
+    history = entry.get("history")
+    attempts = [_attempt(item) for item in history] if isinstance(history, list) else []
+    kept = [attempt for attempt in attempts if attempt is not None][-KEEP_ATTEMPTS:]
+    counted, finished = _count(entry.get("attempts")), _count(entry.get("finished"))
     return Records(
         best if _is_time(best) else None,
         {k: v for k, v in splits.items() if _is_time(v)} if isinstance(splits, dict) else {},
         {k: v for k, v in gold.items() if _is_time(v)} if isinstance(gold, dict) else {},
+        max(counted, len(kept)),
+        finished,
+        kept,
     )
+
+
+def _attempt(item: Any) -> Attempt | None:
+    """An attempt as the file keeps it; anything malformed is left out rather than stopping the rest."""
+    if not isinstance(item, dict) or not isinstance(item.get("started"), str) or len(item["started"]) > 40:
+        return None
+    time, ending, splits = item.get("time"), item.get("ending"), item.get("splits")
+    pairs = splits if isinstance(splits, list) else []
+    return Attempt(
+        item["started"],
+        time if _is_time(time) else None,
+        ending if isinstance(ending, str) else None,
+        [
+            Split(pair[0], pair[1])
+            for pair in pairs
+            if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and _is_time(pair[1])
+        ],
+    )
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2**53 else 0
 
 
 def _is_time(value: object) -> bool:
@@ -88,5 +179,5 @@ def save_records(story_hash: str, category: str, records: Records) -> None:
     story = data.setdefault(story_hash, {})
     if not isinstance(story, dict):
         story = data[story_hash] = {}
-    story[category] = {"best_time": records.best_time, "best_splits": records.best_splits, "gold": records.gold}
+    story[category] = records.to_json()
     write_atomic(records_path(), json.dumps(data, indent=1).encode())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.story.cache import load_story_cached
 from game.story.diagnostics import Diagnostics, did_you_mean
-from game.story.model import Span, Story
+from game.story.model import RETURN, Scene, Span, Story
 from game.story.outline import Beat, find_outline, read_outline
 
 
@@ -35,10 +35,12 @@ def check_story(
     return story, diagnostics
 
 
-def reachable(story: Story) -> set[str]:
-    """Scene and ending ids some path leads to from the start, ignoring conditions (so a warning is never wrong)."""
-    seen = {story.start}
-    queue = deque([story.start])
+def reachable(story: Story, starts: tuple[str, ...] | None = None) -> set[str]:
+    """Scene and ending ids some path leads to from the start (or from `starts`), ignoring conditions (so a warning is
+    never wrong)."""
+    starts = (story.start,) if starts is None else starts
+    seen = set(starts)
+    queue = deque(starts)
     while queue:
         scene = story.scenes.get(queue.popleft())
         if scene is None:
@@ -50,20 +52,21 @@ def reachable(story: Story) -> set[str]:
     return seen
 
 
-def _traps(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:
-    """Scenes a player can reach but never leave for an ending: a loop with no exit is a game that cannot end."""
+def _traps(story: Story, seen: set[str], diagnostics: Diagnostics, looped: set[str]) -> None:
+    """Scenes a player can reach but never leave for an ending: a loop with no exit is a game that cannot end. A loop
+    of `next` has its own error, which says more."""
     comes_from: dict[str, list[str]] = {}
     for scene in story.scenes.values():
         for target in scene.targets:
             comes_from.setdefault(target, []).append(scene.id)
-    leads_out = set(story.endings)
-    queue = deque(story.endings)
+    leads_out = {*story.endings, RETURN}  # a subroutine's `return` goes where its call said, which is checked there
+    queue = deque(leads_out)
     while queue:
         for source in comes_from.get(queue.popleft(), ()):
             if source not in leads_out:
                 leads_out.add(source)
                 queue.append(source)
-    trapped = [s for s in story.scenes.values() if s.id in seen and s.id not in leads_out and s.targets]
+    trapped = [s for s in story.scenes.values() if s.id in seen and s.id not in leads_out | looped and s.targets]
     for scene in trapped:
         diagnostics.error(
             scene.span or Span(story.root, 1, 1),
@@ -83,10 +86,48 @@ def graph_warnings(story: Story, diagnostics: Diagnostics) -> None:
             diagnostics.warning(
                 span, "dead-end", f"the scene `{scene.id}` has no choices and no typewriter, and it is not an ending"
             )
-    _traps(story, seen, diagnostics)
+    looped = _endless_next(story, diagnostics)
+    _traps(story, seen, diagnostics, looped)
+    _choices_that_run_out(story, seen, diagnostics)
     for ending in story.endings.values():
         if ending.id not in seen:
             diagnostics.warning(ending.span or here, "unreachable-ending", f"no path leads to the ending `{ending.id}`")
+
+
+def _endless_next(story: Story, diagnostics: Diagnostics) -> set[str]:
+    """Scenes that lead to each other by `next` alone: the story would go round them for ever without a choice."""
+    reported: set[str] = set()
+    for start in story.scenes.values():
+        path: list[str] = []
+        scene: Scene | None = start
+        while scene is not None and scene.next is not None and scene.id not in path and scene.id not in reported:
+            path.append(scene.id)
+            scene = story.scenes.get(scene.next)
+        if scene is not None and scene.id in path:
+            loop = path[path.index(scene.id) :]
+            reported.update(loop)
+            diagnostics.error(
+                scene.span or Span(story.root, 1, 1),
+                "next-loop",
+                f"the scenes {' -> '.join(f'`{s}`' for s in [*loop, loop[0]])} lead to each other by `next` alone, so the "
+                "story would go round them for ever; give one of them a choice",
+            )
+    return reported
+
+
+def _choices_that_run_out(story: Story, seen: set[str], diagnostics: Diagnostics) -> None:
+    """A scene a player can come back to whose choices are all once-only, with no fallback: once they are used up,
+    nothing can be chosen there."""
+    for scene in story.scenes.values():
+        if scene.id not in seen or scene.fallbacks or not scene.choices or not all(c.once for c in scene.choices):
+            continue
+        if scene.id in reachable(story, scene.targets):
+            diagnostics.warning(
+                scene.span or Span(story.root, 1, 1),
+                "choices-run-out",
+                f"every choice of `{scene.id}` is once-only and a player can come back to it: "
+                "give it a fallback choice (`fallback: true`) for when they are used up",
+            )
 
 
 def beat_diagnostics(story: Story, beats: list[Beat], diagnostics: Diagnostics) -> None:

@@ -14,6 +14,8 @@ from game.printable import one_line
 from game.story.model import Span
 
 Severity = Literal["error", "warning"]
+ROOT_CAUSES = frozenset({"yaml-syntax", "not-text", "file-too-large", "too-large", "too-deep", "unreadable", "no-manifest"})
+"""Codes of a file that could not be read at all."""
 
 
 @prefab(frozen=True)
@@ -53,7 +55,8 @@ class Diagnostics:
         return [item for item in self.items if item.severity == "warning"]
 
     def sorted(self) -> list[Diagnostic]:
-        return sorted(self.items, key=lambda d: (d.file, d.line, d.column, d.code, d.message))
+        """Files that could not be read first: what they hold is missing from the rest, so they explain the rest."""
+        return sorted(self.items, key=lambda d: (d.code not in ROOT_CAUSES, d.file, d.line, d.column, d.code, d.message))
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -12,7 +12,19 @@ from collections.abc import Callable, Mapping
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.story.expressions import MAX_MAGNITUDE, Assignment, Binary, Expr, Kind, Literal_, Name, Unary, Value, within_magnitude
+from game.story.expressions import (
+    MAX_MAGNITUDE,
+    Assignment,
+    Binary,
+    Expr,
+    Kind,
+    Literal_,
+    Name,
+    Unary,
+    Value,
+    count_name,
+    within_magnitude,
+)
 
 MAX_SOURCE = 2_000
 MAX_DEPTH = 64
@@ -39,6 +51,8 @@ _TOKEN = re.compile(
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 _ASSIGN_OPS = {"=", "+=", "-=", "*=", "/="}
 _COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}
+COUNTS = {"seen": "visits", "visits": "visits", "chosen": "chosen"}
+"""What each call reads: `seen(x)` is `visits(x) > 0`, `chosen(x)` is "taken at least once"."""
 
 
 @prefab(frozen=True)
@@ -95,7 +109,8 @@ class _Parser:
 
     def expect_end(self) -> None:
         if self.current.kind != "end":
-            raise ExpressionError(f"unexpected {self.current.text!r}", self.current.column)
+            hint = ": to compare, write `==` (`=` assigns, in an effect)" if self.current.text == "=" else ""
+            raise ExpressionError(f"unexpected {self.current.text!r}{hint}", self.current.column)
 
     def expression(self) -> Expr:
         return self._nested(self.or_)
@@ -170,7 +185,7 @@ class _Parser:
         if token.kind == "name":
             self.advance()
             if self.current.text == "(":
-                raise ExpressionError(f"`{token.text}(...)`: there are no function calls", self.current.column)
+                return self.count(token)
             return Name(token.text, token.column)
         if token.text == "(":
             self.advance()
@@ -182,6 +197,22 @@ class _Parser:
         if token.kind == "end":
             raise ExpressionError("the expression ends too soon", token.column)
         raise ExpressionError(f"unexpected {token.text!r}", token.column)
+
+    def count(self, function: _Token) -> Expr:
+        """`seen(scene)`, `visits(scene)`, `chosen(choice)`: the counts the engine keeps, read as names (see
+        `expressions.count_name`), so that the type checker, the compiler and the explorers treat them as any other."""
+        if function.text not in COUNTS:
+            raise ExpressionError(
+                f"`{function.text}(...)`: there are no function calls besides `seen`, `visits` and `chosen`", self.current.column
+            )
+        self.advance()
+        argument = self.current
+        if argument.kind != "name" or self.tokens[self.index + 1].text != ")":
+            what = "a scene id" if function.text != "chosen" else "a choice id"
+            raise ExpressionError(f"`{function.text}(...)` takes {what}, as in `{function.text}(kitchen)`", argument.column)
+        self.index += 2
+        name = Name(count_name(COUNTS[function.text], argument.text), function.column)
+        return name if function.text == "visits" else Binary(">", name, Literal_(0), function.column)
 
 
 def parse_condition(source: str) -> Expr:

@@ -62,6 +62,18 @@ class Assignment:
     value: Expr
 
 
+def count_name(kind: str, subject: str) -> str:
+    """The name an expression reads for a count the engine keeps: `visits(kitchen)`, `chosen(ask_name)`. Such a name can
+    never clash with a variable (no variable name holds a parenthesis), and the state keeps each count under it."""
+    return f"{kind}({subject})"
+
+
+def count_subject(name: str) -> tuple[str, str] | None:
+    """(`visits`, `kitchen`) for `visits(kitchen)`; None for an ordinary name."""
+    kind, paren, rest = name.partition("(")
+    return (kind, rest[:-1]) if paren and rest.endswith(")") else None
+
+
 def names_in(expr: Expr) -> list[Name]:
     """Every name an expression reads, in order, so the loader can check each one is declared."""
     if isinstance(expr, Name):

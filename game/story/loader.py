@@ -19,9 +19,12 @@ from ducktools.classbuilder.prefab import attribute, prefab, replace
 from game.files import read_at_most
 from game.story import expression_parser as xp
 from game.story import expressions as ex
+from game.story.categories import build_categories
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics, did_you_mean
+from game.story.format2 import DEPRECATED_NAMES, FORMATS, Format2Builder
 from game.story.limits import MAX_FILE_BYTES
+from game.story.lint import never_holds, outside_values, shared_phrases
 from game.story.model import (
     Act,
     Character,
@@ -50,11 +53,11 @@ from game.typewriter.lexicon_index import CUES, build_index
 MANIFEST = "story.yaml"
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
 MAX_FILES = 2_000
-BUILTIN_NAMES: dict[str, ex.Kind] = {"turn": "number", "page_about_ruby": "bool"}
-_TEMPLATE_PIECE = re.compile(r"(\{\{|\}\})|\{([^{}]*)\}|([{}])|([^{}]+)")
+BUILTIN_NAMES: dict[str, ex.Kind] = {"turn": "number", "page_about_subject": "bool", "page_about_ruby": "bool"}
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _STORY_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TYPE_KINDS: dict[str, ex.Kind] = {"int": "number", "number": "number", "bool": "bool", "str": "str"}
+_ZERO: dict[str, Any] = {"int": 0, "number": 0.0, "bool": False, "str": ""}
 TOO_LARGE = f"too large: numbers in a story stay within ±{ex.MAX_MAGNITUDE:,}"
 
 
@@ -91,8 +94,8 @@ def load_story(root: str | os.PathLike[str], overlay: Mapping[Path, bytes] | Non
     root_path = Path(root)
     display_root = str(root)
     with without_cycle_collection():
-        sources, digest = _read_folder(root_path, display_root, diagnostics, overlay or {})
-        story = _Builder(diagnostics, sources, display_root).build(digest, str(root_path.resolve()))
+        sources, digest, broken = _read_folder(root_path, display_root, diagnostics, overlay or {})
+        story = _Builder(diagnostics, sources, display_root, broken).build(digest, str(root_path.resolve()))
     if diagnostics.errors:
         return None, diagnostics
     return story, diagnostics
@@ -114,8 +117,10 @@ def _says_something(text: str) -> bool:
 
 def _read_folder(
     root: Path, display_root: str, diagnostics: Diagnostics, overlay: Mapping[Path, bytes]
-) -> tuple[list[_Source], str]:
-    """Every YAML file below `root`, parsed; links that lead outside the folder are reported and never read."""
+) -> tuple[list[_Source], str, list[str]]:
+    """Every YAML file below `root`, parsed; links that lead outside the folder are reported and never read. Also the
+    text of each file that is not valid YAML: what it declares is not known, so the errors that would follow from its
+    absence (a scene it holds named elsewhere, a variable only it reads) are not reported."""
     resolved_root = root.resolve()
     paths: list[tuple[str, Path]] = []
     for folder, subfolders, files in os.walk(root, followlinks=False):
@@ -156,6 +161,7 @@ def _read_folder(
         paths = paths[:MAX_FILES]
     digest = hashlib.sha256()
     sources: list[_Source] = []
+    broken: list[str] = []
     for relative, path in sorted(paths):
         shown = os.path.join(display_root, relative)
         try:
@@ -177,18 +183,23 @@ def _read_folder(
             value, problems = read_yaml(data, shown)
         except YamlProblem as problem:
             diagnostics.error(problem.span, problem.code, problem.message)
+            broken.append(data.decode("utf-8", "replace"))
             continue
         for found in problems:
             diagnostics.error(found.span, found.code, found.message)
         sources.append(_Source(shown, relative, value))
-    return sources, digest.hexdigest()
+    return sources, digest.hexdigest(), broken
 
 
-class _Builder:
-    def __init__(self, diagnostics: Diagnostics, sources: list[_Source], display_root: str) -> None:
+class _Builder(Format2Builder):
+    def __init__(self, diagnostics: Diagnostics, sources: list[_Source], display_root: str, broken: list[str]) -> None:
         self.d = diagnostics
         self.sources = sources
         self.display_root = display_root
+        self.broken_texts = broken
+        self.broken_names: set[str] = set()
+        """Variables whose declaration failed: the expressions that name them are not reported again."""
+        self.choice_ids: dict[str, Span] = {}
         self.names = _Names(kinds=dict(BUILTIN_NAMES))
         self.variables: dict[str, Variable] = {}
         self.targets: dict[str, Span] = {}
@@ -210,6 +221,8 @@ class _Builder:
             if key is None:
                 self.d.error(node.key_spans[name], "unknown-key", f"unknown key `{name}` in {what}{did_you_mean(name, keys)}")
                 continue
+            if value is None and key.kind in ("list", "mapping") and not key.required:
+                continue  # `endings:` with its entries still to come, or commented out: nothing, not a mistake
             if self.scalar_ok(key, value, node.at(name), what):
                 result[name] = value
         for key in keys.values():
@@ -226,13 +239,14 @@ class _Builder:
             "pronoun": (str,),
             "vartype": (str,),
             "integer": (int,),
+            "format": (int,),
             "boolean": (bool,),
         }
         kinds = expected.get(key.kind)
         if kinds is None:
             return True
         if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
-            need = {"integer": "a whole number", "boolean": "true or false"}.get(key.kind, "a string")
+            need = {"integer": "a whole number", "format": "a whole number", "boolean": "true or false"}.get(key.kind, "a string")
             hint = " (quote it)" if need == "a string" and isinstance(value, (int, float, bool)) else ""
             self.d.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {describe(value)}{hint}")
             return False
@@ -282,10 +296,12 @@ class _Builder:
         if manifest is None:
             return None
         mnode: YamlMap = manifest_source.data
-        if "format" in manifest and manifest["format"] != 1:
+        if "format" in manifest and manifest["format"] not in FORMATS:
             self.d.error(
-                mnode.at("format"), "bad-format", f"format {manifest['format']} is not supported; this game reads format 1"
+                mnode.at("format"), "bad-format", f"format {manifest['format']} is not supported; this game reads format 1 or 2"
             )
+        elif "format" in manifest:
+            self.format = manifest["format"]
         if "id" in manifest and not _STORY_ID.match(manifest["id"]):
             self.d.error(mnode.at("id"), "bad-id", "a story id is lowercase letters, digits, `-` and `_`")
 
@@ -299,7 +315,7 @@ class _Builder:
         self.declare_traits(lexicon_nodes[0][1] if lexicon_nodes else None)
         scene_nodes: list[tuple[YamlMap, Span]] = []
         ending_nodes: list[tuple[YamlMap, Span]] = []
-        for node, span in self.entries(mnode, "endings") if "endings" in mnode.items else ():
+        for node, span in self.entries(mnode, "endings") if "endings" in manifest else ():
             ending_nodes.append((node, span))
         for source, parsed in files:
             smap: YamlMap = source.data
@@ -310,6 +326,7 @@ class _Builder:
         for node, _span in ending_nodes:
             if self.declare_target(node):
                 self.ending_ids.add(node.items["id"])
+        self.declare_counts(scene_nodes)
 
         # Pass 2: the content, with every expression, template and reference checked.
         start = manifest.get("start")
@@ -334,7 +351,10 @@ class _Builder:
             if ending is not None and ending.id not in endings:
                 endings[ending.id] = ending
         seems = self.build_seems(mnode)
+        categories = build_categories(self, mnode, digest)
+        scenes = self.counted(scenes)  # once every expression has been read
         self.report_unused()
+        self.report_format()
         if self.d.errors:
             return None
         return Story(
@@ -353,6 +373,8 @@ class _Builder:
             content_note=manifest.get("content_note", ""),
             content_hash=digest,
             root=root,
+            categories=categories,
+            format=self.format,
         )
 
     def entries(self, node: YamlMap, key: str) -> list[tuple[YamlMap, Span]]:
@@ -383,13 +405,15 @@ class _Builder:
                 self.d.error(span, "name-clash", f"`{name}` is a built-in name")
                 continue
             fields = self.fields(value, "variable", node.at(name), f"variable `{name}`")
-            if fields is None or "type" not in fields or "default" not in fields:
+            variable = None
+            if fields is not None and "type" in fields and "default" in fields:
+                variable = self.make_variable(name, fields, value, span)
+            if variable is None:
+                self.broken_names.add(name)
                 continue
-            variable = self.make_variable(name, fields, value, span)
-            if variable is not None:
-                result[name] = variable
-                self.names.kinds[name] = _TYPE_KINDS[variable.type]
-                self.names.assignable.add(name)
+            result[name] = variable
+            self.names.kinds[name] = _TYPE_KINDS[variable.type]
+            self.names.assignable.add(name)
         return result
 
     def make_variable(self, name: str, fields: dict[str, Any], node: YamlMap, span: Span) -> Variable | None:
@@ -427,11 +451,12 @@ class _Builder:
                 "bad-default",
                 f"the default of `{name}` must be {_type_words(vartype)}, not {describe(default)}",
             )
-            return None
+            # still declared, with its type: the story fails on this one error, not on every use of the name
+            return Variable(name, vartype, _ZERO[vartype], low, high, values, fields.get("description", ""), span)
         numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
         if numeric and not ex.within_magnitude(default):
             self.d.error(node.at("default"), "bad-default", f"the default of `{name}` is {TOO_LARGE}")
-            return None
+            return Variable(name, vartype, _ZERO[vartype], low, high, values, fields.get("description", ""), span)
         if numeric and ((low is not None and default < low) or (high is not None and default > high)):
             self.d.error(
                 node.at("default"), "bad-default", f"the default of `{name}` ({default}) is outside its range {low}..{high}"
@@ -474,7 +499,7 @@ class _Builder:
 
     def declare_acts(self, manifest: YamlMap) -> tuple[Act, ...]:
         acts: list[Act] = []
-        if "acts" not in manifest.items:
+        if manifest.items.get("acts") is None:
             return ()
         for node, span in self.entries(manifest, "acts"):
             fields = self.fields(node, "act", span, "an act")
@@ -506,6 +531,7 @@ class _Builder:
         target = node.items.get("id")
         if not isinstance(target, str):
             return False
+        self.reserved_id(target, node.at("id"))
         if target in self.targets:
             first = self.targets[target]
             self.d.error(node.at("id"), "duplicate-id", f"the id `{target}` is used twice (first at {first})")
@@ -516,18 +542,28 @@ class _Builder:
     # -- references, expressions, templates -----------------------------------------------------------------------
 
     def check_target(self, target: str, span: Span, scenes_only: bool = False) -> None:
+        if not scenes_only and self.return_target(target, span):
+            return
         if target not in self.targets:
-            self.d.error(span, "unknown-target", f"no scene or ending has the id `{target}`{did_you_mean(target, self.targets)}")
+            if not self.in_broken_file(rf"\bid:\s*['\"]?{re.escape(target)}\b"):
+                hint = did_you_mean(target, self.targets)
+                self.d.error(span, "unknown-target", f"no scene or ending has the id `{target}`{hint}")
         elif scenes_only and target in self.ending_ids:
-            self.d.error(span, "unknown-target", f"`{target}` is an ending; the story must start at a scene")
+            self.d.error(span, "unknown-target", f"`{target}` is an ending, not a scene")
+
+    def in_broken_file(self, pattern: str) -> bool:
+        """Does a file that is not valid YAML seem to hold this? Then its absence is not reported as a mistake of its own."""
+        return any(re.search(pattern, text) for text in self.broken_texts)
 
     def report_expression(self, error: xp.ExpressionError, span: Span, source: str) -> None:
         column = span.column + error.column - 1 if "\n" not in source else span.column
         message = error.message
         if message.startswith("unknown name `"):
             name = message.split("`")[1]
-            message += did_you_mean(name, self.names.kinds)
-        code = "unknown-name" if message.startswith("unknown name") else "bad-expression"
+            if name in self.broken_names:
+                return
+            message = self.unknown_count(name) or message + did_you_mean(name, self.names.kinds)
+        code = "unknown-name" if message.startswith(("unknown name", "no scene", "no choice")) else "bad-expression"
         self.d.error(Span(span.file, span.line, column), code, f"{message} in `{short(source)}`")
 
     def condition(self, source: Any, span: Span) -> Condition | None:
@@ -543,8 +579,21 @@ class _Builder:
         if kind != "bool":
             self.d.error(span, "bad-expression", f"a condition must be true or false, but `{short(source)}` is a {kind}")
             return None
-        self.names.read.update(name.name for name in ex.names_in(expr))
+        self.read_names(expr, span)
+        never = never_holds(expr, self.variables, self.trait_ids)
+        if never is not None:
+            self.d.warning(span, "never-holds", f"`{short(source)}` can never hold: {never}")
         return Condition(source, expr, span)
+
+    def read_names(self, expr: ex.Expr, span: Span) -> None:
+        for name in ex.names_in(expr):
+            self.names.read.add(name.name)
+            if name.name in DEPRECATED_NAMES:
+                self.deprecated(name.name, span)
+            elif name.name == "page_about_subject":
+                self.uses_v2("`page_about_subject`", span)
+            elif ex.count_subject(name.name) is not None:
+                self.uses_v2(f"`{name.name.partition('(')[0]}(...)`", span)
 
     def effects(self, node: Any, span: Span) -> tuple[Effect, ...]:
         if isinstance(node, str):
@@ -575,7 +624,7 @@ class _Builder:
         if target not in self.names.assignable:
             if target in self.names.kinds:
                 self.d.error(span, "read-only", f"`{target}` is a built-in name and cannot be assigned")
-            else:
+            elif target not in self.broken_names:
                 self.d.error(
                     span,
                     "unknown-name",
@@ -593,48 +642,25 @@ class _Builder:
                 f"`{short(source)}`: `{assignment.op}` cannot put a {value_kind} into the {target_kind} `{target}`",
             )
             return None
+        outside = outside_values(assignment, self.variables)
+        if outside is not None:
+            self.d.error(span, "bad-value", outside)
+            return None
         self.names.written.add(target)
-        self.names.read.update(name.name for name in ex.names_in(assignment.value))
+        self.read_names(assignment.value, span)
         return Effect(source, assignment, span)
-
-    def template(self, source: str, span: Span) -> Template | None:
-        parts: list[str] = []
-        text: list[str] = []
-        ok = True
-        for match in _TEMPLATE_PIECE.finditer(source):
-            escaped, hole, lone, plain = match.groups()
-            if plain is not None or escaped is not None:
-                text.append(plain if plain is not None else escaped[0])
-                continue
-            name = hole.strip() if hole is not None else ""
-            if lone == "}":
-                self.d.error(span, "bad-template", f"a lone `}}` in text; write `}}}}` for a literal brace: `{short(source)}`")
-                return None
-            if lone is not None or not _ID.match(name):
-                self.d.error(
-                    span,
-                    "bad-template",
-                    "`{` must hold a name and be closed, as in `{trust}`; write `{{` for a literal brace: "
-                    f"`{short(source)}`",
-                )
-                return None
-            if name not in self.names.kinds:
-                self.d.error(span, "unknown-name", f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}")
-                ok = False
-            self.names.read.add(name)
-            parts.extend(["".join(text), name])
-            text = []
-        parts.append("".join(text))
-        return Template(source, tuple(parts), span) if ok else None
 
     def text(self, node: Any, span: Span, what: str) -> tuple[TextBlock, ...]:
         if isinstance(node, str):
-            template = self.template(node, span)
+            template = self.template(node, span, changing=True)
             return (TextBlock((template,)),) if template else ()
+        if isinstance(node, YamlMap):
+            self.d.error(span, "wrong-type", f"{what} must be a text, not a mapping (quote a text that starts with `{{`)")
+            return ()
         blocks = []
         for item, item_span in self.items(node, span, what):
             if isinstance(item, str):
-                template = self.template(item, item_span)
+                template = self.template(item, item_span, changing=True)
                 if template:
                     blocks.append(TextBlock((template,)))
                 continue
@@ -648,7 +674,7 @@ class _Builder:
                 variants: list[tuple[str, Span]] = [(fields["text"], item.at("text"))]
             else:
                 variants = [(v, item.at("one_of")) for v in self.strings(fields["one_of"], item.at("one_of"), "`one_of`")]
-            templates = [t for t in (self.template(v, s) for v, s in variants) if t is not None]
+            templates = [t for t in (self.template(v, s, changing=True) for v, s in variants) if t is not None]
             condition = self.condition(fields["if"], item.at("if")) if "if" in fields else None
             if templates:
                 blocks.append(TextBlock(tuple(templates), condition))
@@ -705,6 +731,9 @@ class _Builder:
                     if key in wfields
                     for pair in self.word_lists(wfields[key], wordnet[0].at(key), f"`{key}`")
                 )
+        if self.format >= 2:  # format 1 stories (the shipped one among them) share phrases on purpose
+            for at, message in shared_phrases(tuple(traits)):
+                self.d.warning(at or span, "shared-phrase", message)
         lexicon = Lexicon(subject, tuple(traits), on_page, fields.get("narrator"), roles, synonyms)
         return replace(lexicon, index=build_index(lexicon, characters))
 
@@ -782,7 +811,7 @@ class _Builder:
         fields = self.fields(node, "scene", span, "a scene")
         if fields is None or "id" not in fields:
             return None
-        scene_id = fields["id"]
+        scene_id = self.owner = fields["id"]
         what = f"scene `{scene_id}`"
         if "act" in fields and fields["act"] not in self.act_ids:
             self.d.error(
@@ -791,7 +820,9 @@ class _Builder:
         effects = self.effects(fields["do"], node.at("do")) if "do" in fields else ()
         text = self.text(fields["text"], node.at("text"), "`text`") if "text" in fields else ()
         choices: list[Choice] = []
+        fallbacks: list[Choice] = []
         typewriter = None
+        following, call = self.scene_flow(fields, node, what)
         if "choices" in fields and "typewriter" in fields:
             self.d.error(
                 node.key_spans["typewriter"],
@@ -799,14 +830,15 @@ class _Builder:
                 f"{what} has both `choices` and a `typewriter`; give it one",
             )
         elif "choices" in fields:
-            for item, item_span in self.items(fields["choices"], node.at("choices"), "`choices`"):
-                choice = self.build_choice(item, item_span)
+            for index, (item, item_span) in enumerate(self.items(fields["choices"], node.at("choices"), "`choices`"), 1):
+                choice = self.build_choice(item, item_span, scene_id, index)
                 if choice is not None:
-                    choices.append(choice)
+                    fallback = isinstance(item, YamlMap) and item.items.get("fallback") is True
+                    (fallbacks if fallback else choices).append(choice)
             if not choices and isinstance(fields["choices"], YamlList) and not fields["choices"].items:
                 self.d.error(node.at("choices"), "empty-choices", f"{what} has an empty list of choices")
         elif "typewriter" in fields:
-            if not has_lexicon:
+            if not has_lexicon and not self.in_broken_file(r"(?m)^lexicon:"):
                 self.d.error(node.key_spans["typewriter"], "no-lexicon", f"{what} has a typewriter, but the story has no lexicon")
             typewriter = self.build_typewriter(fields["typewriter"], node.at("typewriter"))
         return Scene(
@@ -819,20 +851,27 @@ class _Builder:
             tuple(choices),
             typewriter,
             span,
+            tuple(fallbacks),
+            following,
+            call,
         )
 
-    def build_choice(self, node: Any, span: Span) -> Choice | None:
+    def build_choice(self, node: Any, span: Span, scene_id: str, index: int) -> Choice | None:
         fields = self.fields(node, "choice", span, "a choice")
-        if fields is None or "label" not in fields or "to" not in fields:
+        if fields is None:
             return None
-        self.check_target(fields["to"], node.at("to"))
-        label = self.template(fields["label"], node.at("label"))
+        if "label" not in fields and not fields.get("fallback"):
+            self.d.error(span, "missing-key", "a choice has no `label` (what the player picks)")
+            return None
+        move = self.choice_move(fields, node, span, scene_id)
+        label = self.template(fields["label"], node.at("label")) if "label" in fields else Template("", ("",), span)
         condition = self.condition(fields["if"], node.at("if")) if "if" in fields else None
         effects = self.effects(fields["do"], node.at("do")) if "do" in fields else ()
         text = self.text(fields["text"], node.at("text"), "`text`") if "text" in fields else ()
-        if label is None:
+        if label is None or move is None:
             return None
-        return Choice(label, fields["to"], condition, effects, text, span)
+        choice = Choice(label, move[0], condition, effects, text, span, move[1])
+        return self.choice_extras(choice, fields, node, scene_id, index)
 
     def build_typewriter(self, node: Any, span: Span) -> Typewriter | None:
         fields = self.fields(node, "typewriter", span, "a typewriter")
@@ -849,7 +888,7 @@ class _Builder:
             self.d.error(
                 outcomes[-1].span or node.at("outcomes"),
                 "no-fallback",
-                "the last outcome must have no `wrote`, `about_ruby` or `if`, so that every page leads somewhere",
+                "the last outcome must have no `wrote`, `about_subject` or `if`, so that every page leads somewhere",
             )
         if len(self.d.errors) > errors_before:
             return Typewriter(prompt, tuple(outcomes))  # an outcome that failed to build would look like a fallback
@@ -865,9 +904,9 @@ class _Builder:
 
     def build_outcome(self, node: Any, span: Span) -> Outcome | None:
         fields = self.fields(node, "outcome", span, "an outcome")
-        if fields is None or "to" not in fields:
+        move = self.choice_move(fields, node, span, self.owner, "an outcome") if fields is not None else None
+        if fields is None or move is None:
             return None
-        self.check_target(fields["to"], node.at("to"))
         wrote: list[TraitTest] = []
         if "wrote" in fields:
             raw = fields["wrote"]
@@ -879,7 +918,8 @@ class _Builder:
         condition = self.condition(fields["if"], node.at("if")) if "if" in fields else None
         text = self.text(fields["text"], node.at("text"), "`text`") if "text" in fields else ()
         effects = self.effects(fields["do"], node.at("do")) if "do" in fields else ()
-        return Outcome(fields["to"], tuple(wrote), fields.get("about_ruby"), condition, text, effects, span)
+        about = self.about_subject(fields, node)
+        return Outcome(move[0], tuple(wrote), about, condition, text, effects, span, move[1])
 
     def trait_test(self, entry: Any, span: Span) -> TraitTest | None:
         if not isinstance(entry, str):
@@ -892,7 +932,8 @@ class _Builder:
             self.d.error(span, "bad-expression", f"`wrote` takes `TRAIT` or `not TRAIT`, not `{short(entry)}`")
             return None
         if trait not in self.trait_ids:
-            self.d.error(span, "unknown-trait", f"the lexicon has no trait `{trait}`{did_you_mean(trait, self.trait_ids)}")
+            if not self.in_broken_file(rf"\bid:\s*['\"]?{re.escape(trait)}\b"):
+                self.d.error(span, "unknown-trait", f"the lexicon has no trait `{trait}`{did_you_mean(trait, self.trait_ids)}")
             return None
         self.names.read.add(trait)
         return TraitTest(trait, negated)
@@ -901,11 +942,12 @@ class _Builder:
         fields = self.fields(node, "ending", span, "an ending")
         if fields is None or not {"id", "title", "text"} <= fields.keys():
             return None
+        self.owner = fields["id"]
         return Ending(fields["id"], fields["title"], self.text(fields["text"], node.at("text"), "`text`"), span)
 
     def build_seems(self, manifest: YamlMap) -> tuple[StatusLine, ...]:
         lines = []
-        if "seems" not in manifest.items:
+        if manifest.items.get("seems") is None:
             return ()
         for node, span in self.entries(manifest, "seems"):
             fields = self.fields(node, "seems", span, "a status line")
@@ -919,7 +961,7 @@ class _Builder:
 
     def report_unused(self) -> None:
         for name, variable in self.variables.items():
-            if name in self.names.read:
+            if name in self.names.read or self.in_broken_file(rf"\b{re.escape(name)}\b"):
                 continue
             how = "is written but never read" if name in self.names.written else "is never used"
             self.d.warning(variable.span or Span(MANIFEST, 1, 1), "unused-variable", f"the variable `{name}` {how}")

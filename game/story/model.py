@@ -15,6 +15,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
 
 if TYPE_CHECKING:
+    from game.story.inline import Piece
     from game.typewriter.lexicon_index import LexiconIndex
 
 Value = bool | int | float | str
@@ -22,6 +23,8 @@ VarType = Literal["int", "number", "bool", "str"]
 
 TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
+RETURN = "return"
+"""The target that ends a subroutine scene (format 2): the story goes on where the `call` said it would."""
 
 
 @prefab(frozen=True)
@@ -99,15 +102,15 @@ class Condition:
 
 @prefab(frozen=True)
 class Template:
-    """A string with `{name}` holes; `parts` alternates literal text and names, starting with text."""
+    """A string with `{name}` holes; `parts` alternates literal text and names, starting with text.
+
+    Text with format 2's inline conditions and alternatives keeps its tree in `pieces` and has no `parts`, so the
+    engine's path for the usual text stays as it was (see `game/story/inline.py`)."""
 
     source: str
     parts: tuple[str, ...]
     span: Span | None = None
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.parts[1::2]
+    pieces: tuple[Piece, ...] = ()
 
 
 @prefab(frozen=True)
@@ -123,9 +126,16 @@ class Choice:
     label: Template
     target: str
     condition: Condition | None = None
+    """For a once-only choice, this also holds "not chosen yet" (so the engine and the explorers need no rule of their
+    own for `once`)."""
     effects: tuple[Effect, ...] = ()
     text: tuple[TextBlock, ...] = ()
     span: Span | None = None
+    call: str | None = None
+    """A subroutine scene entered first; its `return` goes on to `target`."""
+    counter: str | None = None
+    """The name under which the engine counts this choice being taken (`chosen(id)`, `once`), or None: not counted."""
+    once: bool = False
 
 
 @prefab(frozen=True)
@@ -145,6 +155,7 @@ class Outcome:
     text: tuple[TextBlock, ...] = ()
     effects: tuple[Effect, ...] = ()
     span: Span | None = None
+    call: str | None = None
 
     @property
     def is_fallback(self) -> bool:
@@ -168,13 +179,25 @@ class Scene:
     choices: tuple[Choice, ...] = ()
     typewriter: Typewriter | None = None
     span: Span | None = None
+    fallbacks: tuple[Choice, ...] = ()
+    """Choices never offered: the first that holds is taken when no choice can be offered."""
+    next: str | None = None
+    """Where the story goes on after the text, with no choice (after `call`, when there is one)."""
+    call: str | None = None
+    counter: str | None = None
+    """The name under which the engine counts visits (`visits(id)`, `seen(id)`), or None when nothing reads them."""
 
     @property
     def targets(self) -> tuple[str, ...]:
-        """Every scene or ending this scene can lead to, in the order written."""
+        """Every scene or ending this scene can lead to, in the order written (`return` included, as written)."""
         if self.typewriter is not None:
-            return tuple(outcome.target for outcome in self.typewriter.outcomes)
-        return tuple(choice.target for choice in self.choices)
+            moves: tuple[Choice | Outcome, ...] = self.typewriter.outcomes
+        else:
+            moves = self.choices + self.fallbacks
+        found = tuple(target for move in moves for target in ((move.call, move.target) if move.call else (move.target,)))
+        if self.next is not None:
+            found += (self.call, self.next) if self.call else (self.next,)
+        return found
 
 
 @prefab(frozen=True)
@@ -183,6 +206,23 @@ class Ending:
     title: str
     text: tuple[TextBlock, ...]
     span: Span | None = None
+
+
+@prefab(frozen=True)
+class Category:
+    """A speed-run category as the story's manifest defines it, so runners race by the author's rules, not the game's.
+
+    `finish` "any": the run is over at the first of `endings` reached; "all": when every one of them has been
+    reached (with restarts between). `seed`: what every run starts from, so no runner picks one: the manifest's, or
+    one the loader derives from the story's hash and the category's name."""
+
+    name: str
+    endings: tuple[str, ...]
+    finish: Literal["any", "all"] = "any"
+    description: str = ""
+    seed: int = 0
+    paste: bool = False
+    """Whether a page may be pasted; a pasted page is then not held to the typing-speed rule."""
 
 
 @prefab(frozen=True)
@@ -261,6 +301,11 @@ class Story:
     content_note: str = ""
     content_hash: str = ""
     root: str = ""
+    categories: tuple[Category, ...] = ()
+    format: int = 1
+
+    def category(self, name: str) -> Category | None:
+        return next((category for category in self.categories if category.name == name), None)
 
     @property
     def subject(self) -> Character | None:
@@ -276,6 +321,12 @@ class Story:
         if subject is None:
             return self.lexicon.subject.capitalize() if self.lexicon else "her"
         return (subject.names[0] if subject.names else subject.name).title()
+
+    @property
+    def subject_object(self) -> str:
+        """The subject as the object of a sentence, for what the game says around the story ("type a line about her")."""
+        subject = self.subject
+        return {"she": "her", "he": "him", "they": "them"}[subject.pronoun] if subject is not None else "her"
 
     def act_title(self, act_id: str | None) -> str:
         return next((act.title for act in self.acts if act.id == act_id), "")

@@ -14,6 +14,7 @@ KeyKind = Literal[
     "string",
     "id",
     "integer",
+    "format",
     "boolean",
     "scalar",
     "text",
@@ -55,7 +56,7 @@ FRAME_KEYS = (
 
 SCHEMAS: dict[str, tuple[Key, ...]] = {
     "manifest": (
-        Key("format", "integer", "the format version: 1", required=True),
+        Key("format", "format", "the format version: 1, or 2 for a story that uses format 2's constructs", required=True),
         Key("id", "string", "a short id for saves and replays: lowercase letters, digits, - and _", required=True),
         Key("title", "string", "shown on the title screen", required=True),
         Key("version", "string", "the story's own version", required=True),
@@ -67,6 +68,7 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("acts", "list", "the acts, in order", item="act"),
         Key("endings", "list", "endings", item="ending"),
         Key("seems", "list", "status lines: how the subject seems", item="seems"),
+        Key("categories", "list", "the speed-run categories (default: any% and all-endings)", item="category"),
     ),
     "story_file": (
         Key("scenes", "list", "scenes", item="scene"),
@@ -92,6 +94,14 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("id", "id", "the act's id", required=True),
         Key("title", "string", "the act's title", required=True),
     ),
+    "category": (
+        Key("name", "string", "what runners call it: any%, film%, all-endings", required=True),
+        Key("description", "string", "one line shown when a runner picks a category"),
+        Key("endings", "strings", "the endings that count (default: every ending)"),
+        Key("finish", "string", "any: the first of them ends the run; all: every one must be reached (default: any)"),
+        Key("seed", "integer", "the seed every run starts from (default: derived from the story's hash)"),
+        Key("paste", "boolean", "whether a page may be pasted (default: false)"),
+    ),
     "seems": (
         Key("text", "string", "the line shown", required=True),
         Key("if", "condition", "shown only when this holds"),
@@ -110,6 +120,8 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("do", "effects", "effects applied on entering"),
         Key("choices", "list", "the choices", item="choice"),
         Key("typewriter", "object", "a page to write", item="typewriter"),
+        Key("next", "target", "format 2: where the story goes on after the text, with no choice (or `return`)"),
+        Key("call", "target", "format 2: a subroutine scene entered before `next`; its `return` comes back to `next`"),
     ),
     "text_block": (
         Key("text", "string", "the paragraph"),
@@ -117,20 +129,26 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("if", "condition", "shown only when this holds"),
     ),
     "choice": (
-        Key("label", "string", "what the player picks", required=True),
-        Key("to", "target", "a scene or ending id", required=True),
+        Key("label", "string", "what the player picks (required, except for a fallback)"),
+        Key("to", "target", "a scene or ending id, or `return` (required, except with `call`)"),
         Key("if", "condition", "offered only when this holds"),
         Key("do", "effects", "effects applied when chosen"),
         Key("text", "text", "shown after it is chosen"),
+        Key("id", "id", "format 2: a name for `chosen(id)` in expressions"),
+        Key("once", "boolean", "format 2: offered only until it has been chosen once"),
+        Key("fallback", "boolean", "format 2: never offered; taken at once when no other choice can be offered"),
+        Key("call", "target", "format 2: a subroutine scene entered first; its `return` goes on to `to` (default: here)"),
     ),
     "typewriter": (
         Key("prompt", "text", "shown above the page", required=True),
         Key("outcomes", "list", "tried in order; the last is the fallback", required=True, item="outcome"),
     ),
     "outcome": (
-        Key("to", "target", "a scene or ending id", required=True),
+        Key("to", "target", "a scene or ending id, or `return` (required, except with `call`)"),
         Key("wrote", "wrote", "traits the page asserted (or `not TRAIT`: negated)"),
-        Key("about_ruby", "boolean", "whether any sentence was about the subject"),
+        Key("about_subject", "boolean", "whether any sentence was about the subject"),
+        Key("about_ruby", "boolean", "the old name of `about_subject` (deprecated in format 2)"),
+        Key("call", "target", "format 2: a subroutine scene entered first; its `return` goes on to `to` (default: here)"),
         Key("if", "condition", "a condition on the state after the page"),
         Key("text", "text", "text shown"),
         Key("do", "effects", "effects applied"),

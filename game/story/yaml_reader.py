@@ -16,6 +16,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 from game.printable import control_character, one_line, shown_safely
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
+from game.story.yaml_messages import plain_words
 
 MAX_NODES = 200_000
 MAX_DEPTH = 100
@@ -202,7 +203,9 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
         return "a tab character: YAML is indented with spaces, never tabs"
     if "expected a single document" in str(error):
         return "the file holds more than one YAML document (`---`); use one per file"
-    return f"YAML syntax: {problem}"
+    if mark is None:
+        return f"YAML syntax: {problem}"
+    return plain_words(problem, error.context or "", text.splitlines(), mark.line, mark.column)
 
 
 def _char_at(text: str, mark: Any) -> str:

@@ -27,10 +27,13 @@ from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small
 
 if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
     from game.controller import GameController, Notice, Response
     from game.engine import Event, Input
     from game.engine.feedback import MarginNote
     from game.replay.format import Replay
+    from game.speedrun.tracker import RunListener
     from game.story.model import Story
 
 
@@ -46,7 +49,14 @@ class RubySparksApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "Ruby Sparks"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit_game", "Quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit_game", "Quit", priority=True, id="quit"),
+        # in a browser Ctrl+W closes the tab; Alt+Backspace reaches the page, and arrives as Ctrl+W
+        Binding("ctrl+w", "delete_word", "Delete word", key_display="alt+⌫", priority=True),
+    ]
+    WEB_KEYS: ClassVar[dict[str, str]] = {"quick-save": "ctrl+s,f5", "quit": "f10,ctrl+q"}
+    """In a browser (`ruby-sparks serve`) F5 reloads the page and Ctrl+Q can quit the browser: there the footer shows
+    keys the page does get (the first of each), and the terminal's still work where the browser lets them through."""
 
     def __init__(
         self,
@@ -60,8 +70,10 @@ class RubySparksApp(App[None]):
         replay: Replay | None = None,
         replay_speed: float = 1.0,
         watch: bool = False,
+        livesplit: RunListener | None = None,
     ) -> None:
         super().__init__()
+        self.livesplit = livesplit
         self.watch_story = watch
         self.record_to = record
         self.speedrun_category = speedrun
@@ -98,6 +110,8 @@ class RubySparksApp(App[None]):
         self.call_after_refresh(lambda: self.run_worker(self._load_story, thread=True, exclusive=True, group="story"))
         self._fit_to(self.size.width, self.size.height)
         self._install_signal_handlers()
+        if self.is_web:
+            self.update_keymap(self.WEB_KEYS)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_to(event.size.width, event.size.height)
@@ -111,8 +125,21 @@ class RubySparksApp(App[None]):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the terminal is too small, no key may open a screen above the notice: it could not be laid out."""
+        """While the terminal is too small, no key may open a screen above the notice: it could not be laid out.
+        Delete word is the typewriter's own key; only in a browser does the footer name it, with the key that works."""
+        if action == "delete_word":
+            return self.is_web and self._page_in_focus() is not None
         return not isinstance(self.screen, TooSmall)
+
+    def _page_in_focus(self) -> TextArea | None:
+        from textual.widgets import TextArea
+
+        return self.focused if isinstance(self.focused, TextArea) else None
+
+    def action_delete_word(self) -> None:
+        page = self._page_in_focus()
+        if page is not None:
+            page.action_delete_word_left()
 
     def get_default_screen(self) -> Screen[None]:
         """The title is the bottom of the stack: every way back ends there, and nothing can pop it."""
@@ -165,11 +192,12 @@ class RubySparksApp(App[None]):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-                loop.add_signal_handler(number, self._signalled)
+                loop.add_signal_handler(number, self.exit)
 
-    def _signalled(self) -> None:
+    def on_exit_app(self) -> None:
+        """Every way out saves the player's place first: Quit, a signal (a closed terminal), and in a browser a closed
+        tab, which textual-serve passes on as a request to exit."""
         self.autosave()
-        self.exit()
 
     # -- the game ---------------------------------------------------------------------------------------------------
 
@@ -182,7 +210,9 @@ class RubySparksApp(App[None]):
             from game.controller import GameController
 
             assert self._loaded is not None, "a game is only started once the story has loaded"
-            self.controller = GameController(self._loaded, seed=self.seed, record_to=self.record_to, watch=self.watch_story)
+            self.controller = GameController(
+                self._loaded, seed=self.seed, record_to=self.record_to, watch=self.watch_story, livesplit=self.livesplit
+            )
         return self.controller
 
     def opening_events(self) -> list[Event]:
@@ -199,7 +229,9 @@ class RubySparksApp(App[None]):
         text = quoted(notice.text)
         match notice.kind:
             case "split" | "gold":
-                self.notify(text, title="Gold split" if notice.kind == "gold" else "Split", timeout=6)
+                pass  # the splits panel shows each split as it is taken
+            case "finish":
+                self.notify(text, title="Run", timeout=10)
             case "info":
                 self.notify(text, timeout=6)
             case "warning" | "error":
@@ -272,8 +304,8 @@ class RubySparksApp(App[None]):
         return self.controller is not None and self.controller.speedrun is not None
 
     def reveal_speed(self) -> float:
-        if not self.animate_text or self.in_speedrun:
-            return 0.0
+        if not self.animate_text or self.in_speedrun or self.replay is not None:
+            return 0.0  # a speed-run shows text at once, and so does its replay, which keeps the run's own pace
         return TEXT_SPEEDS.get(self.settings.text_speed, 0.0)
 
     def timer_text(self) -> str:
@@ -309,7 +341,8 @@ class RubySparksApp(App[None]):
             if category:
                 self.start_speedrun(category)
 
-        self.push_screen(CategoryScreen(), chosen)
+        if self.story is not None:
+            self.push_screen(CategoryScreen(self.story.categories), chosen)
 
     def load_slot(self, name: str | None) -> None:
         self._unless_a_page_is_lost("Load a saved game and lose it?", lambda: self._load_slot_now(name))
@@ -318,10 +351,26 @@ class RubySparksApp(App[None]):
         if self.story is None:
             return
         response = self.game_or_raise().load(name)
-        if response.jumped:
+        if response.earlier is not None:
+            slot, scene = response.earlier
+            self.offer_earlier(response, slot, scene)
+        elif response.jumped:
             self.start_game(response)
         else:
             self.shown(response)
+
+    def offer_earlier(self, refused: Response, slot: str, scene: str) -> None:
+        """A save whose scene the story no longer has: ask whether to go on from the nearest earlier scene."""
+        from game.tui.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            response = self.game_or_raise().load(slot, earlier=True) if yes else refused
+            if response.jumped:
+                self.start_game(response)
+            else:
+                self.shown(response)
+
+        self.push_screen(Confirm(f"{refused.notices[0].text}\n\nGo on from `{scene}`?"), answered)
 
     def save_slot(self, name: str) -> None:
         if self.controller is None or self.controller.state is None:
@@ -426,7 +475,6 @@ class RubySparksApp(App[None]):
         self.push_screen(Confirm(f"The page in the typewriter has not been pulled out. {question}"), answered)
 
     def _leave(self) -> None:
-        self.autosave()
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -11,7 +11,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static, TextArea
 
-from game.engine import ChoiceInput, Event, PageInput
+from game.engine import ChoiceInput, Event, PageInput, Rejected
+from game.speedrun.splits import SplitsView
+from game.tui.splits_panel import SplitsPanel
 from game.tui.view import SceneView, fold
 from game.tui.widgets import PageArea, RevealText, render_paragraphs
 
@@ -31,10 +33,11 @@ class GameScreen(Screen[None]):
         Binding("f2", "pull_page", "Pull", priority=True),
         Binding("f3", "undo", "Undo", priority=True),
         Binding("f4", "history", "History", priority=True),
-        Binding("f5", "app.quick_save", "Save", priority=True),
+        Binding("f5", "app.quick_save", "Save", priority=True, id="quick-save"),
         Binding("f9", "app.quick_load", "Load", priority=True),
         Binding("f6", "app.slots('save')", "Save as", show=False, priority=True),
         Binding("f7", "app.slots('load')", "Load from", show=False, priority=True),
+        Binding("f8", "toggle_splits", "Splits", priority=True),
         Binding("escape", "app.to_title", "Menu"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
     ]
@@ -63,6 +66,7 @@ class GameScreen(Screen[None]):
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False, interrupt=self.finish_reveal)
             yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
+        yield SplitsPanel(self.splits_view, id="splits")
         # without the palette's own entry (Ctrl+P is in Help), so that every key the story screen offers fits in 80
         # columns, Menu and Quit included
         yield Footer(show_command_palette=False)
@@ -78,6 +82,14 @@ class GameScreen(Screen[None]):
         """The events that show where this screen starts (a replay starts from its own run)."""
         return self.game.opening_events()
 
+    def splits_view(self) -> SplitsView | None:
+        """What the splits panel shows: the speed-run in progress (a replay shows its own run)."""
+        return self.game.controller.splits_view() if self.game.controller is not None else None
+
+    def action_toggle_splits(self) -> None:
+        panel = self.query_one(SplitsPanel)
+        panel.display = not panel.display
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer shows only keys that do something now: F2 at the typewriter, F3 when there is something to take
         back (never in a speed-run)."""
@@ -85,6 +97,8 @@ class GameScreen(Screen[None]):
             return self.view.at_typewriter
         if action == "undo":
             return self.game.can_undo
+        if action == "toggle_splits":
+            return self.query_one(SplitsPanel).view is not None
         return True
 
     # -- drawing --------------------------------------------------------------------------------------------------
@@ -182,14 +196,17 @@ class GameScreen(Screen[None]):
             return
         page = self.query_one(PageArea)
         if not page.text.strip():
-            self.view.rejected = "The page is blank: type something about her first."
+            self.view.rejected = f"The page is blank: type something about {self.game.story_or_raise().subject_object} first."
             self.query_one("#notice", Static).update(self.view.rejected)
             return
-        text = page.text
+        events_ = self.game.apply(PageInput(page.text, page.pasted))
+        if events_ and all(isinstance(event, Rejected) for event in events_):
+            self.show_events(events_)  # refused (a paste where the category allows none): the page stays to be fixed
+            return
         page.clear()
         self.read_up_to = ""
         self.query_one("#margin", Static).display = False
-        self.show_events(self.game.apply(PageInput(text)))
+        self.show_events(events_)
 
     def action_undo(self) -> None:
         events_ = self.game.undo()  # it says why when there is nothing to undo

@@ -20,6 +20,7 @@ KEYS = (
     ("F4", "the story so far (history)"),
     ("F5 / F9", "quick save / quick load"),
     ("F6 / F7", "save to a slot / load a slot"),
+    ("F8", "hide or show the splits (speed-runs, replays)"),
     ("Escape", "back (to the title from the story)"),
     ("Ctrl+P", "the command palette: every action by name"),
     ("Ctrl+Q", "quit (your place is saved)"),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
@@ -78,6 +78,23 @@ class PageArea(TextArea):
     def __init__(self, *, interrupt: Callable[[], bool] | None = None, **options: Any) -> None:
         super().__init__(**options)
         self.interrupt = interrupt
+        self.pasted = False
+        """Whether any of the page arrived as a paste (a speed-run's category may allow none); forgotten once the page
+        is empty again."""
+
+    @on(events.Paste)
+    def note_paste(self) -> None:
+        self.pasted = True
+
+    def action_paste(self) -> None:
+        """Ctrl+V pastes what was copied from the page itself: a paste all the same."""
+        self.pasted = True
+        super().action_paste()
+
+    @on(TextArea.Changed)
+    def forget_paste(self) -> None:
+        if not self.text:
+            self.pasted = False
 
     async def _on_key(self, event: events.Key) -> None:
         if self.interrupt is not None and self.interrupt():

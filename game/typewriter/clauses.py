@@ -30,6 +30,7 @@ from game.typewriter.grammar import (
     LINKING_STEMS,
     NON_ASSERTING_SUBORDINATORS,
     OTHER_NOUN_PHRASES,
+    PEOPLE,
     PERSON_NOUNS,
     PLANNED_MARKERS,
     POSSESSIVES,
@@ -331,13 +332,29 @@ def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[st
     return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
 
 
+TIME_PHRASES = frozenset(
+    {
+        ("the", "moment"),
+        ("the", "minute"),
+        ("the", "second"),
+        ("any", "time"),
+        ("every", "time"),
+        ("each", "time"),
+        ("by", "the", "time"),
+        ("the", "whole", "time"),
+        ("the", "entire", "time"),
+    }
+)
+
+
 def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     """ "as" and "so" are subordinators only between clauses; "since" and "before" also stand alone as adverbs."""
     if phrase == ("so",):
         return i > 0 and words[i - 1] == ","
     if phrase == ("as",):
         return i == 0 or words[i - 1] == ","
-    if phrase in (("the", "moment"), ("any", "time"), ("every", "time"), ("each", "time"), ("by", "the", "time")):
+    if phrase in TIME_PHRASES:
+        # "the whole time I'm gone" starts a clause; "she waited the whole time and wept" is how long she waited
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
         return following in SUBJECT_PRONOUNS or following in index.name_words
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
@@ -545,7 +562,9 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             clause.subject_word = words[i + 1]
             clause.linking = _linking(words, keys, i, clause.end)
             return
-    starts_with_degree = 0 in intensity_spans(words[i : i + 4])
+    degree = intensity_spans(words[i : i + 4]).get(0)
+    # "A little sad." is a degree; "A little boy dances." is someone: the degree's words were a determiner and adjective
+    starts_with_degree = degree is not None and not (i + degree[0] < clause.end and words[i + degree[0]] in PEOPLE)
     found = _subject_at(index, words, keys, i, clause.end) if i < clause.end and not starts_with_degree else None
     if found is not None:
         clause.subject_word = words[i]
@@ -607,7 +626,12 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
     if word == "my" and i + 1 < end and _name_at(index, words, i + 1) is not None:
         after, character = _name_at(index, words, i + 1) or (i + 2, OTHER)
         return character, after  # "my Ruby is happy"
-    if word in ("her", "his", "my", "their", "your", "our") and i + 1 < end and words[i + 1] not in AUXILIARIES:
+    if (
+        word in ("her", "his", "my", "their", "your", "our")
+        and i + 1 < end
+        and words[i + 1] not in AUXILIARIES
+        and _name_at(index, words, i) is None  # "my brother", "my girlfriend": a name the story gives, not a possession
+    ):
         stop = _noun_phrase_end(words, keys, i + 1, end)
         owned = words[i + 1 : stop]
         if word == "her" and not any(_person(noun) for noun in owned):
@@ -699,6 +723,10 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
+        feared = word in FEAR_ADJECTIVES or key in CONTEMPLATING
+        if feared and words[j + 1 : j + 2] in (["of"], ["about"]) and words[j + 2 : j + 3] and words[j + 2].endswith("ing"):
+            for k in range(j + 2, clause.end):
+                real[k] = False  # "terrified of losing her freedom", "thought about leaving": it has not happened
         if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or (
             word in FEAR_ADJECTIVES and _fears_that(index, words, j)
         ):
@@ -709,13 +737,20 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
     return ""
 
 
+CONTEMPLATING = frozenset(stem(word) for word in ("think", "thought", "dream", "talk", "worry", "consider"))
+"""Verbs of turning something over in the mind: what follows "of"/"about" has not happened."""
+
+
 def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
-    if clause.subject_word != "i" or words[j] not in ("write", "type", "make"):
-        return False
     before = words[clause.start : j]
+    # "maybe I should write that...": an adverb first hides the subject from the clause, not the plan from the reader
+    hidden = not clause.subject_word and bool(before) and before[0] in IRREALIS_ADVERBS and "i" in before
+    writer = clause.subject_word == "i" or hidden
+    if not writer or words[j] not in ("write", "type", "make"):
+        return False
     return any(word in PLANNED_MARKERS for word in before) or (words[j] != "make" and "will" in before)
 
 
@@ -758,8 +793,8 @@ def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int)
     k = i
     if k < len(words) and (words[k] in OBJECTS or words[k] in index.name_words):
         k += 1
-    if k < len(words) and words[k] in ("that", ":", "so"):
-        return True
+    if k < len(words) and (words[k] in ("that", ":") or (words[k] == "so" and k + 1 >= end)):
+        return True  # "says that...", "thinks so"; but "feels so down" is how she feels
     return k < len(words) and (words[k] in SUBJECT_PRONOUNS - {"that", "this", "it"} or _name_at(index, words, k) is not None)
 
 

@@ -7,6 +7,10 @@ from game.typewriter.words import stem
 NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("no", "longer"),
     ("no", "more"),
+    ("not", "in", "the", "least"),  # "not in the least afraid": one denial, however many words
+    ("not", "the", "least", "bit"),
+    ("not", "one", "bit"),
+    ("not", "a", "bit"),
     ("not",),
     ("never",),
     ("nor",),
@@ -19,6 +23,8 @@ NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("noone",),
     ("hardly",),  # "she hardly laughs these days": next to never ("barely" is only a little: "barely speaks French")
     ("scarcely",),
+    ("rarely",),  # "she rarely laughs": next to never, as "hardly" is
+    ("seldom",),
     ("none",),
     ("without",),
 )

@@ -67,6 +67,8 @@ ABSENCE_WORDS = frozenset(
                  "miss", "late", "work", "trip", "business", "off", "goes", "go", "left")
 )  # fmt: skip
 """What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
+CAUSES = frozenset({"because", "since", "cause", "cuz", "coz"})
+"""Leads of a clause that gives the reason for what she feels: "she is sad because I am away" is his absence."""
 RETURN_WORDS = frozenset(stem(word) for word in ("home", "back", "return", "come", "get", "walk", "arrive"))
 """What "until..." says when he is away until then ("until he comes home")."""
 COMING_BACK = frozenset(stem(word) for word in ("come", "get", "return", "arrive", "walk"))
@@ -167,13 +169,15 @@ class _Reader:
         self.last: tuple[SentenceShape, list[_Match], dict[int, tuple[int, tuple[str, ...]]]] | None = None
         """The last sentence, for a bare "Ruby is not." or "She does too." that borrows its predicate."""
         self.in_quote = False
+        self.away = False
+        """The sentence before said only that Calvin was away ("I was gone for a week.")."""
         self.him: str | None = None
         """The word for whoever "him" now means, when it is not Calvin: the last male named ("She met Scotty. She
         adores him." is the dog). None while "him" is Calvin, the writer, as it is until someone else is named."""
 
     def sentence(self, text: str) -> SentenceReading:
         unquoted, quoted = self._unquote(text) if '"' in text or self.in_quote else (text, False)
-        raw = self._antecedents(tokens(unquoted))
+        raw = _with_her(self.index, self._antecedents(tokens(unquoted)))
         words, keys = _normalise(self.index, raw)
         asking = text.rstrip("\"') ").endswith("?")
         answer = self._answer(words)
@@ -207,8 +211,16 @@ class _Reader:
         )  # "make her dance", "joy fills her": about her though she is not the subject
         # only a subject the words name is carried on: "Quiet." names none, so "Lonely." after it is still hers
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject and c.subject_word), self.carried)
-        candidates = _readings(self.index, form, found, negations)
+        candidates = _readings(self.index, form, found, negations, self.away)
         traits = _resolve(self.index, candidates, words)
+        # "I was gone for a week." says only that Calvin was away: what she feels in the sentences after it, until he
+        # is back or someone else comes in, is in his absence ("She barely ate. She wept every night.")
+        returned = any(k in RETURN_WORDS for k in keys)  # "I came home late." He is back: what she does, he sees
+        only = {c.subject for c in form.clauses}
+        self.away = not returned and (
+            (not traits and only == {self.index.narrator} and bool(_absence(self.index, form)))
+            or (self.away and only == {self.index.subject})
+        )
         self.previous = list(traits)
         self.denied_before = bool(negations)
         self.last = (form, found, negations)
@@ -229,11 +241,15 @@ class _Reader:
         index = self.index
         out = list(raw)
         for j, word in enumerate(raw):
-            if word == "him" and self.him is not None:
+            if word in ("him", "he") and self.him is not None:
                 out[j] = self.him
                 continue
+            met = _someone_met(raw, j)
+            if met is not None:
+                self.him = met  # "she meets a sailor... she's crazy about him": the sailor, not the writer
+                continue
             named = index.names.get((word,))
-            role = named or next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
+            role = named or _role_of(index, word)
             if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
                 self.him = None
             elif named is not None and index.characters[named].pronoun == "he":
@@ -580,8 +596,13 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
             if joined and (j == i or _slot_at(slot, keys, negations, j + 1) is None):
                 break  # "in tears and runs", "dreams of Paris and speaking French": "and" ends a phrase, unless it
                 # joins two objects and the word the phrase wants is the second ("speaks Spanish and French")
+            if hit is None and number and keys[i - 1] in POSSESSIVES and keys[j] in PREPOSITIONS:
+                break  # "with her in French" is not "her French": what "her" owns comes next, not past a preposition
             if hit is None:
-                j += 1
+                # a denial inside the phrase counts as one word however long it is ("is no longer mine", as "is not mine")
+                step = negations[j][0] - j if j in negations else 1
+                limit = min(limit + step - 1, len(keys) - 1)
+                j += step
         if hit is None:
             return None
         if any(NEGATION in alternative for alternative in slot) and j in negations:
@@ -609,7 +630,11 @@ def _slot_at(
 
 
 def _readings(
-    index: LexiconIndex, form: SentenceShape, found: list[_Match], negations: dict[int, tuple[int, tuple[str, ...]]]
+    index: LexiconIndex,
+    form: SentenceShape,
+    found: list[_Match],
+    negations: dict[int, tuple[int, tuple[str, ...]]],
+    away_before: bool = False,
 ) -> list[_Candidate]:
     words, keys = form.words, form.keys
     intensities = intensity_spans(words)
@@ -675,8 +700,10 @@ def _readings(
             continue
         if frame.when == "absence":
             if frame.opposite not in absent:
-                absent[frame.opposite] = _absence(index, form, frame.opposite)  # once a sentence: a long one has many
-            if not absent[frame.opposite] & _near(form, clause):
+                # once a sentence (a long one has many); "I was gone a week. She wept." is his absence said just before
+                every = set(range(len(form.clauses))) if away_before and not frame.opposite else set()
+                absent[frame.opposite] = every or _absence(index, form, frame.opposite)
+            if not absent[frame.opposite] & _near(form, clause, index.narrator):
                 continue
             specific = 2
         if frame.with_ and not _has_words(keys, frame.with_, match.end):
@@ -1171,6 +1198,9 @@ def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -
         for j, word in enumerate(span):
             if word in ("without", "apart", "away") and any(w in calvin for w in span[j + 1 : j + 4]):
                 found.add(number)
+            away = keys[clause.start + j + 2] if j + 2 < len(span) else ""
+            if word == "with" and away in ABSENCE_WORDS and span[j + 1] in calvin:
+                found.add(number)  # "with me out of the house, she falls to pieces"
             if word in ("his", "my") and j + 1 < len(span) and keys[clause.start + j + 1] == "absence":
                 found.add(number)
         lead = " ".join(clause.lead)
@@ -1186,23 +1216,30 @@ def _absence(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -
             found.add(number)  # "until he comes home" she is without him; "when I get back" she has been
         elif lead in ("until", "till"):
             continue
-        elif (lead in ABSENCE_LEADS or not lead) and (
+        elif (lead in ABSENCE_LEADS or lead in CAUSES or not lead) and (
             any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end])
         ):
             found.add(number)
     return found
 
 
-def _near(form: SentenceShape, clause: Clause) -> set[int]:
+def _near(form: SentenceShape, clause: Clause, narrator: str | None) -> set[int]:
     """A clause and the subordinate clauses that hang on it: "she cries | when I leave", "every time he goes out, | she..."."""
     number = form.clause_at(clause.start)
     near = {number}
-    if number + 1 < len(form.clauses) and " ".join(form.clauses[number + 1].lead) in ABSENCE_LEADS | {"until", "till"}:
-        near.add(number + 1)
+    if number + 1 < len(form.clauses):
+        after = form.clauses[number + 1]
+        lead = " ".join(after.lead)
+        if lead in ABSENCE_LEADS | {"until", "till"} or (lead in CAUSES and after.subject != clause.subject):
+            near.add(number + 1)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."
     if number > 0:
         before = form.clauses[number - 1]
         if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.subject_word:
             near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
+        elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
+            near.add(number - 1)  # "I leave and she goes to pieces": his going, and then what she does
+        elif clause.lead[:1] == ("and",) and not clause.own_subject:
+            near |= _near(form, before, narrator)  # "whenever I leave, she whimpers | and cries": the same predicate's
     return near
 
 
@@ -1362,6 +1399,77 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
         if match.end <= position < min(end, match.end + WINDOW) and position not in match.positions
     ]
     return after[0] if after else 1.0
+
+
+def _with_her(index: LexiconIndex, raw: list[str]) -> list[str]:
+    """ "She and I dance", "me and Ruby speak French": what the two of them do together, she does. The writer's half
+    of the subject is dropped so the clause is hers; "Harry and I" stays someone else's."""
+    her = {"she", "her", *index.subject_names}
+    if "give" in raw or "gave" in raw or "grant" in raw or "granted" in raw:
+        raw = _given(raw, her)
+    if "and" not in raw:
+        return raw
+    writer = {"i", "me", *index.narrator_names}
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        pair = (raw[i], raw[i + 2]) if i + 2 < len(raw) and raw[i + 1] == "and" else None
+        at_start = i == 0 or raw[i - 1] in (",", "and", "but", "then", "so", "because", "when", "while")
+        if pair is not None and at_start and ((pair[0] in her and pair[1] in writer) or (pair[0] in writer and pair[1] in her)):
+            out.append("she")
+            i += 3
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+GIVING = frozenset({"give", "gave", "grant", "granted"})
+
+
+def _given(raw: list[str], her: set[str]) -> list[str]:
+    """ "I give her a life of her own": what the writer gives her, she has ("she has a life of her own")."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        if (
+            raw[i] == "i"
+            and i + 2 < len(raw)
+            and raw[i + 1] in GIVING
+            and raw[i + 2] in her
+            and (i == 0 or raw[i - 1] in (",", "and", "so", "then"))
+        ):
+            out.extend(("she", "has"))
+            i += 3
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+MEETING = frozenset({"meet", "meets", "met", "meeting", "see", "sees", "saw", "spot", "spots", "spotted", "notice", "notices",
+                     "noticed", "find", "finds", "found"})  # fmt: skip
+NOT_HIM = frozenset({"woman", "girl", "lady", "waitress", "actress", "mother", "sister", "aunt", "wife", "girlfriend", "widow",
+                     "nun", "queen", "princess", "bride", "mom", "grandmother", "niece", "daughter", "book", "dress", "house",
+                     "job", "place", "way", "room", "car"})  # fmt: skip
+NOUN_PHRASE_ENDS = frozenset({",", "in", "at", "on", "from", "who", "and", "with", "near", "by", "to", "that", "there"})
+
+
+def _someone_met(raw: list[str], j: int) -> str | None:
+    """The man she meets, sees or finds, when a stranger ("a sailor", "a young painter"): whom a later "him" means."""
+    if raw[j] not in ("a", "an") or j == 0 or raw[j - 1] not in MEETING or j + 1 >= len(raw):
+        return None
+    noun = raw[j + 2] if j + 2 < len(raw) and raw[j + 2] not in NOUN_PHRASE_ENDS else raw[j + 1]
+    return None if noun in NOT_HIM or not noun.isalpha() else noun
+
+
+def _role_of(index: LexiconIndex, word: str) -> str | None:
+    """The role a word fills that is not a character's ("dog" fills the dog's), remembered: a page asks for each word."""
+    if word in index.role_of:
+        return index.role_of[word]
+    role = next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
+    index.role_of[word] = role
+    return role
 
 
 def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:

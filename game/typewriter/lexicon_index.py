@@ -102,6 +102,8 @@ class LexiconIndex:
     """Pages already read, whole: the explorer types the same pages again and again, and the typewriter's margin
     reads the page so far at every finished sentence. A reading is frozen data, so it is safe to hand out twice."""
     name_starts: frozenset[str] = frozenset()
+    role_of: dict[str, str | None] = attribute(default_factory=dict, repr=False)
+    """Words already looked up as a role's word that is not a character's name ("the dog"): None for no role."""
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
     traits: tuple[Trait, ...] = attribute(default=(), repr=False)
     """What it was built from: a reader given other characters or other traits (a lexicon changed with `replace`)

@@ -1,0 +1,124 @@
+"""`ruby-sparks splits export` and `ruby-sparks runs`: a runner's records, for LiveSplit and as a table.
+
+Both read `speedrun.json` in the player's data folder, for the story as it is now (records are kept per story hash:
+a run on other story files is another race). Every command's parser is built on each start, so this module imports
+only what the parser needs; the rest comes when one of these commands runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.speedrun.records import Attempt, Records
+    from game.story.model import Category, Story
+
+SHOWN_ATTEMPTS = 20
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from game.commands import _folder
+
+    story_help = "a story folder (default: the shipped story)"
+    splits = commands.add_parser("splits", help="export your speed-run splits (a LiveSplit .lss file)")
+    actions = splits.add_subparsers(dest="splits_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write a category's PB, golds and attempts as a splits file")
+    export.add_argument("--format", choices=("lss",), default="lss", help="lss: LiveSplit's splits file (the default)")
+    export.add_argument("--category", metavar="C", help="the category (default: the story's first)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    export.add_argument("--story", type=_folder, metavar="DIR", help=story_help)
+    export.set_defaults(handler=cmd_splits_export)
+
+    runs = commands.add_parser("runs", help="your speed-run attempts, personal bests and golds, as a table")
+    runs.add_argument("--category", metavar="C", help="only this category")
+    runs.add_argument("--story", type=_folder, metavar="DIR", help=story_help)
+    runs.set_defaults(handler=cmd_runs)
+
+
+def _category(story: Story, name: str | None) -> Category | str:
+    """The category asked for (the story's first by default), or why there is none."""
+    names = ", ".join(category.name for category in story.categories) or "none"
+    category = story.category(name) if name is not None else next(iter(story.categories), None)
+    if category is None:
+        return f"this story has no speed-run category {name} (its categories: {names})"
+    return category
+
+
+def cmd_splits_export(args: argparse.Namespace) -> int:
+    from game.commands import EXIT_OK, _load_for_play, _usage_error, _write_or_print
+    from game.replay.verify import format_time
+    from game.speedrun.lss import lss_document
+    from game.speedrun.records import Records, all_records
+
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    category = _category(story, args.category)
+    if isinstance(category, str):
+        return _usage_error(category)
+    records = all_records(story.content_hash).get(category.name, Records())
+    code = _write_or_print(lss_document(story, category, records), args.output)
+    if code == EXIT_OK and args.output:
+        what = f"PB {format_time(records.best_time)}" if records.best_time is not None else "no finished run yet"
+        print(f"Wrote {args.output}: {story.title}, {category.name} ({records.attempts} attempts, {what}).")
+    return code
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    from game.commands import EXIT_OK, _load_for_play, _usage_error
+    from game.speedrun.records import Records, all_records
+
+    story = _load_for_play(args.story)
+    if isinstance(story, int):
+        return story
+    categories = story.categories
+    if args.category is not None:
+        category = _category(story, args.category)
+        if isinstance(category, str):
+            return _usage_error(category)
+        categories = (category,)
+    kept = all_records(story.content_hash)
+    print(f"Speed-runs of {story.title} (this version of the story):")
+    for category in categories:
+        print()
+        print("\n".join(runs_table(story, category, kept.get(category.name, Records()))))
+    return EXIT_OK
+
+
+def runs_table(story: Story, category: Category, records: Records) -> list[str]:
+    from game.replay.verify import format_time
+    from game.speedrun.splits import planned, split_title
+
+    if not records.attempts:
+        return [f"{category.name}: no attempts yet"]
+    pb = f"personal best {format_time(records.best_time)}" if records.best_time is not None else "no finish yet"
+    summed = f" · sum of best {format_time(records.sum_of_best)}" if records.sum_of_best is not None else ""
+    lines = [f"{category.name}: {records.attempts} attempts, {records.finished} finished · {pb}{summed}"]
+    shown = records.history[-SHOWN_ATTEMPTS:]
+    first = records.attempts - len(shown) + 1
+    lines.append(f"  {'#':>4}  {'started (UTC)':<16}  {'result':<32}  {'time':>9}")
+    for number, attempt in reversed(list(enumerate(shown, first))):
+        best = "  PB" if attempt.time is not None and attempt.time == records.best_time else ""
+        started = attempt.started.replace("T", " ").rstrip("Z")[:16]
+        took = format_time(attempt.time) if attempt.time is not None else "-"
+        lines.append(f"  {number:>4}  {started:<16}  {_result(story, attempt)[:32]:<32}  {took:>9}{best}")
+    if len(records.history) > len(shown) or records.attempts > len(records.history):
+        lines.append(f"  ({records.attempts - len(shown)} older attempts not shown)")
+    lines.append(f"  {'split':<34}  {'PB':>9}  {'best segment':>12}")
+    for name in planned(story, category, records):
+        split, gold = records.best_splits.get(name), records.gold.get(name)
+        pb_text = format_time(split) if split is not None else "-"
+        gold_text = format_time(gold) if gold is not None else "-"
+        lines.append(f"  {split_title(story, name)[:34]:<34}  {pb_text:>9}  {gold_text:>12}")
+    return lines
+
+
+def _result(story: Story, attempt: Attempt) -> str:
+    from game.speedrun.splits import split_title
+
+    if attempt.time is not None and attempt.ending:
+        return split_title(story, attempt.ending)
+    if attempt.splits:
+        return f"reset after {split_title(story, attempt.splits[-1].name)}"
+    return "reset"

@@ -1,0 +1,124 @@
+"""What a splits panel shows (LiveSplit's layout), as plain data: a row per split with the personal best's time there,
+this run's time and delta, the gold segments, where the PB was at this moment (its ghost), the sum of best and the
+time still to be saved on the current segment. Front ends draw a `SplitsView`; none does timing arithmetic of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from ducktools.classbuilder.prefab import prefab, replace
+
+from game.replay.format import Split
+from game.speedrun.records import Records
+from game.story.model import Category, Story
+
+Mark = Literal["", "ahead", "behind", "gold"]
+FINISH = ""
+"""The name of the planned last split of an `any` category before any run has finished one: which ending is not known."""
+
+
+@prefab(frozen=True)
+class SplitRow:
+    name: str
+    title: str
+    pb: int | None = None
+    """The personal best's time at this split, from the start (None: the PB has no such split, or there is no PB)."""
+    time: int | None = None
+    """This run's time at the split; None while it is still ahead."""
+    delta: int | None = None
+    """Against the PB: negative ahead, positive behind. The current split has one only once the PB's time there has
+    passed (LiveSplit's live delta)."""
+    mark: Mark = ""
+    current: bool = False
+    ghost: bool = False
+    """The PB was in this segment at this moment of its run."""
+
+
+@prefab(frozen=True)
+class SplitsView:
+    category: str
+    rows: tuple[SplitRow, ...]
+    elapsed: int
+    started: bool
+    finished: bool
+    best_time: int | None = None
+    sum_of_best: int | None = None
+    possible_save: int | None = None
+    """On the current segment: the PB's time for it less the best ever (gold)."""
+
+
+def split_title(story: Story, name: str) -> str:
+    if name == FINISH:
+        return "Finish"
+    if name in story.endings:
+        return story.endings[name].title
+    return story.act_title(name) or name
+
+
+def planned(story: Story, category: Category, compared: Records) -> list[str]:
+    """The splits a run of `category` is expected to take: the PB's, else every ending that counts (an `all`
+    category), else each act after the first (the first starts before the clock) and the finish."""
+    if compared.best_splits:
+        return list(compared.best_splits)
+    if category.finish == "all":
+        return list(category.endings)
+    return [act.id for act in story.acts[1:]] + [FINISH]
+
+
+def splits_view(
+    story: Story,
+    category: Category,
+    compared: Records,
+    splits: Sequence[Split],
+    elapsed: int,
+    started: bool = True,
+    finished: bool = False,
+) -> SplitsView:
+    """The panel for a run that has taken `splits` and stands at `elapsed` ms, against `compared` (the records as
+    they were when the run began, so a PB set by this very run does not erase its own deltas)."""
+    plan = planned(story, category, compared)
+    rows: list[SplitRow] = []
+    golds = dict(compared.gold)
+    previous = 0
+    for split in splits:
+        pb = compared.best_splits.get(split.name)
+        delta = None if pb is None else split.t - pb
+        segment = split.t - previous
+        best = compared.gold.get(split.name)
+        mark: Mark = "gold" if best is not None and segment < best else _mark(delta)
+        golds[split.name] = min(segment, golds.get(split.name, segment))
+        rows.append(SplitRow(split.name, split_title(story, split.name), pb, split.t, delta, mark))
+        previous = split.t
+    if not finished:
+        done = {split.name for split in splits}
+        last = splits[-1].name if splits else None
+        ahead = plan[plan.index(last) + 1 :] if last in plan else plan
+        pending = [name for name in ahead if name not in done]
+        rows.extend(SplitRow(name, split_title(story, name), compared.best_splits.get(name)) for name in pending)
+    current = len(splits) if started and not finished and len(rows) > len(splits) else None
+    possible_save = None
+    if current is not None:
+        row = rows[current]
+        if row.pb is not None and elapsed > row.pb:
+            rows[current] = replace(row, delta=elapsed - row.pb, mark="behind", current=True)
+        else:
+            rows[current] = replace(row, current=True)
+        before = rows[current - 1].pb if current else 0
+        best = golds.get(row.name)
+        if row.pb is not None and before is not None and best is not None:
+            possible_save = max(0, row.pb - before - best)
+    if started and not finished and compared.best_splits:
+        ghost = next((n for n, row in enumerate(rows) if row.pb is not None and row.pb > elapsed), None)
+        if ghost is not None:
+            rows[ghost] = replace(rows[ghost], ghost=True)
+    names = [row.name for row in rows if row.name != FINISH]
+    sum_of_best = sum(golds[name] for name in names) if names and all(name in golds for name in names) else None
+    return SplitsView(category.name, tuple(rows), elapsed, started, finished, compared.best_time, sum_of_best, possible_save)
+
+
+def _mark(delta: int | None) -> Mark:
+    if delta is None or delta == 0:
+        return ""
+    return "ahead" if delta < 0 else "behind"
