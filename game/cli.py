@@ -13,9 +13,14 @@ from game import __version__
 
 
 def console() -> int:
-    if sys.argv[1:] == ["--version"]:
-        print(f"ruby-sparks {__version__}")
-        return 0
-    from game.commands import console as run_command
+    """Ctrl+C at any moment from here on, even while the commands are still being imported, ends with status 130
+    and no traceback, as at any later moment."""
+    try:
+        if sys.argv[1:] == ["--version"]:
+            print(f"ruby-sparks {__version__}")
+            return 0
+        from game.commands import console as run_command
 
-    return run_command()
+        return run_command()
+    except KeyboardInterrupt:
+        return 130

@@ -52,16 +52,6 @@ def _record_file(value: str) -> str:
     return value
 
 
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
-    return seconds
-
-
 def _livesplit_address(value: str) -> tuple[str, int]:
     from game.speedrun.livesplit import parse_address
 
@@ -75,6 +65,16 @@ def _livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
     from game.speedrun.livesplit import LiveSplitLink
 
     return LiveSplitLink(*address) if address is not None else None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return seconds
 
 
 def _usage_error(message: str) -> int:
@@ -136,6 +136,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from game.persistence.saves import tidy_saves
+
+    tidy_saves()
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         from game.tui.app import RubySparksApp
 
@@ -337,10 +340,6 @@ def build_parser() -> argparse.ArgumentParser:
     part.add_argument("--story-file", action="store_true", help="only the schema of the other files")
     schema.set_defaults(handler=cmd_schema)
 
-    server = commands.add_parser("lsp", help="a language server for editors, on stdin and stdout (needs pygls)")
-    server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only way; for editors that ask)")
-    server.set_defaults(handler=cmd_lsp)
-
     serve = commands.add_parser("serve", help="serve the game to web browsers (needs the web extra)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
@@ -350,6 +349,10 @@ def build_parser() -> argparse.ArgumentParser:
     from game.speedrun.commands import add_commands as add_speedrun_commands
 
     add_speedrun_commands(commands)
+
+    server = commands.add_parser("lsp", help="a language server for editors, on stdin and stdout (needs pygls)")
+    server.add_argument("--stdio", action="store_true", help="talk over stdin and stdout (the only way; for editors that ask)")
+    server.set_defaults(handler=cmd_lsp)
     return parser
 
 

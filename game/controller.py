@@ -19,9 +19,22 @@ from ducktools.classbuilder.prefab import prefab
 
 from game.engine import EndingReached, Event, Input, PageInput, Rejected, SceneShown, State, describe
 from game.engine.feedback import MarginNote, draft_notes
+from game.engine.portrait import Portrait, portrait
 from game.engine.session import Session
 from game.persistence.endings_seen import remember_ending
-from game.persistence.saves import SaveError, SceneGone, SlotInfo, autosave, list_saves, load_save, newest_loadable, save_game
+from game.persistence.saves import (
+    SaveError,
+    SaveSummary,
+    SceneGone,
+    SlotInfo,
+    autosave,
+    delete_save,
+    list_saves,
+    load_save,
+    newest_loadable,
+    save_game,
+    saved_summary,
+)
 from game.replay.recorder import Recorder
 from game.replay.run import CASUAL
 from game.speedrun.splits import SplitsView
@@ -34,6 +47,9 @@ if TYPE_CHECKING:
 NoticeKind = Literal["info", "warning", "error", "split", "gold", "finish"]
 
 NO_UNDO_IN_A_SPEEDRUN = "There is no undo in a speed-run."
+NO_ROLLBACK_IN_A_SPEEDRUN = "There is no going back in a speed-run."
+PAGE_WORDS = 8
+"""How many words of the last page a save's summary shows: enough to recognise it."""
 
 
 @prefab(frozen=True)
@@ -92,6 +108,9 @@ class GameController:
         self.tracker: SpeedrunTracker | None = None
         self._next_seed = seed
         self._autosave_failed = False
+        self._played = 0.0
+        """Seconds played in this game before `_since` (from earlier sessions, after a load)."""
+        self._since = clock()
 
     # -- what a front end shows ---------------------------------------------------------------------------------
 
@@ -125,6 +144,30 @@ class GameController:
     def saves(self) -> list[SlotInfo]:
         return list_saves(self.story)
 
+    def portrait(self) -> Portrait:
+        """The subject as the player has written her so far (the subject's screen)."""
+        return portrait(self.story, self._session().state)
+
+    def rollback_points(self) -> dict[int, int]:
+        """The moments of the history the player may return to (none in a speed-run), each with how many inputs
+        returning there takes back."""
+        if self.tracker is not None or self.session is None:
+            return {}
+        return self.session.steps_back()
+
+    def played(self) -> float:
+        """Seconds this game has been played, over every session (a load goes on from the save's time)."""
+        return self._played + max(0.0, self.clock() - self._since)
+
+    def summary(self) -> SaveSummary:
+        """What a save of the game as it is now shows in the slot list."""
+        state = self._session().state
+        sheet = portrait(self.story, state)
+        words = sheet.pages[-1].text.split() if sheet.pages else []
+        page = " ".join(words[:PAGE_WORDS]) + ("…" if len(words) > PAGE_WORDS else "")
+        scene = state.history[-1].title if state.history else ""
+        return SaveSummary(self.story.act_title(state.act), scene, self.played(), sheet.seems, page)
+
     # -- starting, playing, taking back -------------------------------------------------------------------------
 
     def new_game(self, speedrun: str | None = None) -> Response:
@@ -141,6 +184,7 @@ class GameController:
         self.session, events = Session.start(self.story, seed)
         self.recorder = Recorder(self.story, seed, speedrun or CASUAL, self.record_to, self.clock, speedrun=speedrun is not None)
         self.tracker = SpeedrunTracker(self.recorder, category, self.livesplit) if category is not None else None
+        self._start_clock(0.0)
         if self.tracker is not None:
             notices += self._notices(self.tracker.connect())
         return Response(tuple(events), notices, jumped=True)
@@ -150,6 +194,7 @@ class GameController:
         with the seed the run gives its next game; otherwise a new game."""
         if self.tracker is not None and self.session is not None and not self.tracker.recorder.run.finished:
             events = self.session.restart(self.tracker.recorder.run.next_seed)
+            self._start_clock(0.0)
             return Response(tuple(events), self._record("restart", events), jumped=True)
         return self.new_game()
 
@@ -175,15 +220,40 @@ class GameController:
         notices = self._record("undo", events)
         return Response(tuple(events), (Notice("You take it back."), *notices, *self._after_step(events)), jumped=True)
 
+    def rollback(self, moment: int) -> Response:
+        """Return to an earlier moment of the history (an index into it), taking back every input since, as that many
+        undos would (and recorded as them); never in a speed-run."""
+        session = self._session()
+        if self.tracker is not None:
+            return Response(notices=(Notice(NO_ROLLBACK_IN_A_SPEEDRUN, "warning"),))
+        steps = session.steps_back().get(moment)
+        if steps is None:
+            return Response(notices=(Notice("That moment can no longer be returned to."),))
+        notices: list[Notice] = []
+        events: list[Event] = []
+        for _ in range(steps):
+            events = session.undo() or []
+            notices.extend(self._record("undo", events))
+        title = session.state.history[-1].title if session.state.history else ""
+        said = Notice(f"You go back to `{title}`." if title else "You go back.")
+        return Response(tuple(events), (said, *notices, *self._after_step(events)), jumped=True)
+
     # -- saves --------------------------------------------------------------------------------------------------
 
     def save(self, name: str) -> Notice:
         session = self._session()
         try:
-            path = save_game(name, self.story, session.state)
+            path = save_game(name, self.story, session.state, self.summary())
         except (SaveError, OSError) as error:
             return Notice(str(error), "error")
         return Notice(f"Saved as `{path.stem}`.")
+
+    def delete(self, name: str) -> Notice:
+        try:
+            delete_save(name)
+        except SaveError as error:
+            return Notice(str(error), "error")
+        return Notice(f"Deleted `{name}`.")
 
     def load(self, name: str | None = None, earlier: bool = False) -> Response:
         """Load a slot (the newest loadable one when `name` is None). A load is a jump no recording can explain, so it
@@ -204,6 +274,7 @@ class GameController:
         self._stop_recording("a saved game was loaded")
         abandoned = self._abandon_run()
         self.tracker = None
+        self._start_clock(saved_summary(name).played)
         if self.session is None:
             self.session = Session(self.story, state)
             events = describe(self.story, state)
@@ -217,7 +288,7 @@ class GameController:
         if self.session is None:
             return None
         try:
-            path = autosave(self.story, self.session.state)
+            path = autosave(self.story, self.session.state, self.summary())
         except (SaveError, OSError) as error:
             return Notice(str(error), "error")
         return Notice(f"Saved to `{path.stem}`.")
@@ -252,6 +323,9 @@ class GameController:
         if self.session is None:
             raise NoGame("start a game (new_game or load) first")
         return self.session
+
+    def _start_clock(self, played: float) -> None:
+        self._played, self._since = played, self.clock()
 
     def _record(self, action: Input | str, events: list[Event]) -> tuple[Notice, ...]:
         """Record an input the game took; the splits it made, and the replay file when it finished the run."""

@@ -1,13 +1,22 @@
-"""Shared fixtures: the small test story, the shipped story, and a private data folder for every test."""
+"""Shared fixtures: the small test story, the shipped story, and a private data folder for every test; and the
+Hypothesis profiles.
+
+Hypothesis runs the `ci` profile unless `HYPOTHESIS_PROFILE=dev` is set: `ci` is derandomized (the same examples on
+every run and every machine, so a red build is never a roll of the dice) and keeps each test's stated example budget
+(`examples(N)`: N examples); `dev` draws new random examples on every run, ten times as many, for a longer hunt on a
+developer's machine. Neither has a deadline: a busy CI machine is slow, not wrong.
+"""
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from game.explorer.exhaustive import Exploration, explore_exhaustive
 from game.paths import shipped_story_dir
@@ -16,6 +25,16 @@ from game.story.model import Story
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "stories" / "mini"
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=100, print_blob=True)
+settings.register_profile("dev", derandomize=False, deadline=None, max_examples=1000)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(budget: int) -> int:
+    """A property test's number of examples: its `budget` under the `ci` profile, ten times it under `dev`."""
+    return budget * 10 if HYPOTHESIS_PROFILE == "dev" else budget
 
 
 def console_script() -> list[str]:

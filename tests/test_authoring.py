@@ -24,6 +24,7 @@ from tests.conftest import DATA, MINI, console_script
 
 PLANTED = DATA / "stories" / "planted"
 TRAPPED = DATA / "stories" / "trapped"
+FORMAT2 = DATA / "stories" / "format2"
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -101,16 +102,11 @@ def test_explore_finds_the_planted_problems_and_hands_back_replays(tmp_path: Pat
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["unreached_endings"] == ["lost"]
-    found = {(issue["kind"], _problem_name(issue["message"])): issue for issue in report["issues"]}
-    assert set(found) == {("problem", "division by zero"), ("problem", "no choice"), ("endless", "")}
-    assert "scenes.yaml:9" in found["problem", "division by zero"]["message"]
-    assert "scenes.yaml:24:5 (`attic`)" in found["problem", "no choice"]["message"]  # the game says so: one report
-    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), found["problem", "division by zero"]["replay"])
-    assert "[story problem at" in shown.stdout and "division by zero" in shown.stdout
-
-
-def _problem_name(message: str) -> str:
-    return next((name for name in ("division by zero", "no choice") if name in message), "")
+    kinds = {issue["kind"]: issue for issue in report["issues"]}
+    assert set(kinds) == {"problem", "dead-end", "endless"}
+    assert "division by zero" in kinds["problem"]["message"] and "scenes.yaml:9" in kinds["problem"]["message"]
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), kinds["problem"]["replay"]).stdout
+    assert "[story problem at" in shown and "division by zero" in shown
 
 
 def test_explore_is_the_same_with_one_job_or_several() -> None:
@@ -162,22 +158,23 @@ def test_exhaustive_says_clearly_when_it_stops_at_the_limit(tmp_path: Path) -> N
 
 
 def test_exhaustive_reports_a_trap_and_a_dead_branch(tmp_path: Path) -> None:
-    """Crossing raises the tide once, and the way back needs it above 3: the island is a trap, the condition a dead
-    branch, and the choice it guards is never taken. The checker, which cannot know how often the tide rises, passes
-    the story."""
-    assert cli("check", str(TRAPPED), "--strict").returncode == 0
+    """The tide stops at 3, so the way back (`tide > 3`) never opens: the island is a trap, the condition a dead
+    branch, and the choice it guards is never taken. The checker sees the dead branch from the variable's range alone
+    (a warning), but not the trap: only the walk proves that no ending can be reached."""
+    checked = cli("check", str(TRAPPED), "--strict")
+    assert checked.returncode == 1 and "[never-holds]" in checked.stdout and "0 errors, 1 warning" in checked.stdout
     scenes = TRAPPED / "scenes.yaml"
     result = cli("explore", str(TRAPPED), "--exhaustive", "--format", "json", "--out", str(tmp_path))
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["complete"] and not report["ok"]
-    assert report["constant_conditions"] == [{"if": "tide > 3", "where": f"{scenes}:18:14", "always": False}]
+    assert report["constant_conditions"] == [{"if": "tide > 3", "where": f"{scenes}:20:14", "always": False}]
     [trap] = report["problems"]
-    assert (trap["kind"], trap["where"], trap["confirmed"]) == ("trap", f"{scenes}:11:5", True)
-    assert "from the scene `island`, no ending can be reached (1 state in `island`)" in trap["message"]
+    assert (trap["kind"], trap["where"], trap["confirmed"]) == ("trap", f"{scenes}:10:5", True)
+    assert "from the scene `island`, no ending can be reached (4 states in `island`)" in trap["message"]
     shown = cli("replay", "--plain", "--speed", "0", "--story", str(TRAPPED), trap["replay"]).stdout
     assert "## The Island" in shown and "Wade back" not in shown
     assert report["untaken_choices"] == [
-        {"choice": "island#2", "label": "Wade back across the causeway", "where": f"{scenes}:17:9"}
+        {"choice": "island#2", "label": "Wade back across the causeway", "where": f"{scenes}:19:9"}
     ]
     assert report["scenes"]["island"] > 0 and report["choices"]["island#1"] > 0 and "island#2" not in report["choices"]
     text = cli("explore", str(TRAPPED), "--exhaustive", "--out", str(tmp_path)).stdout
@@ -186,22 +183,17 @@ def test_exhaustive_reports_a_trap_and_a_dead_branch(tmp_path: Path) -> None:
 
 
 def test_exhaustive_reports_runtime_problems_and_dead_ends_with_replays(tmp_path: Path) -> None:
-    """Planted: a division by zero, the attic whose only choice is never offered (the game itself reports it), and
-    the cellar's loop. A scene with no choice at all, which the game does not report, is a dead end."""
     report = json.loads(cli("explore", str(PLANTED), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
-    found = {(p["kind"], _problem_name(p["message"])): p for p in report["problems"]}
-    assert set(found) == {("problem", "division by zero"), ("problem", "no choice"), ("trap", "")}
-    assert "scenes.yaml:9" in found["problem", "division by zero"]["message"]
-    assert "`attic`" in found["problem", "no choice"]["message"] and "`cellar`" in found["trap", ""]["message"]
-    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), found["problem", "division by zero"]["replay"])
-    assert "division by zero" in shown.stdout
-    story = tmp_path / "story"
-    shutil.copytree(PLANTED, story)
-    scenes = story / "scenes.yaml"
-    scenes.write_text(scenes.read_text().split("    choices:\n      - label: The locked hatch")[0])
-    report = json.loads(cli("explore", str(story), "--exhaustive", "--format", "json", "--out", str(tmp_path)).stdout)
-    [dead_end] = [p for p in report["problems"] if p["kind"] == "dead-end"]
-    assert "the scene `attic` offers no choice" in dead_end["message"] and dead_end["inputs"] == 1
+    kinds: dict[str, list[dict[str, str]]] = {}
+    for problem in report["problems"]:
+        kinds.setdefault(problem["kind"], []).append(problem)
+    assert set(kinds) == {"problem", "dead-end", "trap"}
+    [division] = [found for found in kinds["problem"] if "division by zero" in found["message"]]
+    assert "scenes.yaml:9" in division["message"]
+    assert any("`attic` offers no choice" in found["message"] for found in kinds["dead-end"])
+    assert any("`cellar`" in found["message"] for found in kinds["trap"])
+    shown = cli("replay", "--plain", "--speed", "0", "--story", str(PLANTED), division["replay"]).stdout
+    assert "division by zero" in shown
 
 
 def test_exhaustive_stops_at_its_time_budget_and_says_so(tmp_path: Path) -> None:
@@ -350,21 +342,20 @@ def test_watcher_notices_added_changed_and_removed_files(story_copy: Path) -> No
 
 async def test_the_tui_reloads_an_edited_story_in_place(story_copy: Path) -> None:
     from game.tui.app import RubySparksApp
-    from tests.tui_helpers import SIZE, game_screen, ready
+    from game.tui.game_screen import GameScreen
+    from tests.tui_helpers import SIZE, game_screen, ready, wait_until
 
     app = RubySparksApp(story_copy, animate=False, blink=False, watch=True)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         scenes = story_copy / "scenes.yaml"
         scenes.write_text(scenes.read_text().replace("The typewriter waits.", "The typewriter hums."))
         app.check_for_edits()
-        await pilot.pause()
-        assert "The typewriter hums." in game_screen(pilot).view.plain_text
+        await wait_until(pilot, lambda: "The typewriter hums." in game_screen(pilot).view.plain_text)
         scenes.write_text("scenes: [oops\n")
-        app.check_for_edits()
-        await pilot.pause()
+        app.check_for_edits()  # a broken edit is only reported: the scene stays as it was
         assert "The typewriter hums." in game_screen(pilot).view.plain_text
 
 
@@ -372,3 +363,38 @@ def test_mini_story_copy_is_independent(story_copy: Path) -> None:
     assert (story_copy / "story.yaml").exists() and story_copy != MINI
     shutil.rmtree(story_copy)
     assert (MINI / "story.yaml").exists()
+
+
+def test_scenes_passed_through_count_as_reached() -> None:
+    """`door` goes on with `next` and `storm_talk` is called and returns: no input ever rests in them, but the player
+    reads both, so neither random runs nor the walk may call them never reached."""
+    random_report = json.loads(cli("explore", str(FORMAT2), "--runs", "50", "--format", "json").stdout)
+    assert random_report["unreached_scenes"] == [] and random_report["scenes"]["door"] > 0
+    walk = json.loads(cli("explore", str(FORMAT2), "--exhaustive", "--format", "json").stdout)
+    assert walk["unreached_scenes"] == [] and walk["scenes"]["storm_talk"] > 0
+
+
+def test_graph_draws_next_call_and_fallback_edges() -> None:
+    mermaid = cli("graph", str(FORMAT2), "--format", "mermaid").stdout
+    assert '  n_door -->|"next"| n_shore' in mermaid
+    assert '  n_shore -->|"Ask about the storm (call)"| n_storm_talk' in mermaid
+    assert '  n_shore -->|"fallback"| n_dawn' in mermaid
+    assert "n_return" not in mermaid  # a subroutine's `return` goes back to its caller, not to a node
+
+
+def test_exhaustive_keeps_visit_counts_apart_up_to_what_conditions_ask(tmp_path: Path) -> None:
+    """`Leave` needs a third visit: the walk must tell one, two and three visits apart to reach the ending, and the
+    exact search that confirms a trap must keep counts too, or the hall would be a false trap."""
+    story = tmp_path / "visits"
+    story.mkdir()
+    (story / "story.yaml").write_text(
+        'format: 2\nid: visits\ntitle: Visits\nversion: "1"\nstart: hall\nendings:\n  - {id: home, title: Home, text: Out.}\n'
+    )
+    (story / "scenes.yaml").write_text(
+        "scenes:\n  - id: hall\n    text: You wait.\n    choices:\n      - {label: Wait, to: hall}\n"
+        '      - {label: Leave, if: "visits(hall) >= 3", to: home}\n'
+    )
+    result = cli("explore", str(story), "--exhaustive", "--format", "json", "--out", str(tmp_path / "r"))
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["ok"], report
+    assert report["endings"]["home"]["inputs"] == 3 and report["problems"] == []

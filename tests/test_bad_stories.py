@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -28,7 +28,7 @@ DATA = Path(__file__).parent / "data"
 MINI = DATA / "stories" / "mini"
 BAD = DATA / "bad_stories"
 
-SECONDS = 2.0  # one loose bound per run of the checker
+SECONDS = 2.0  # one loose bound on the processor time of each run of the checker
 
 
 class Case(NamedTuple):
@@ -148,12 +148,15 @@ def _story(name: str, tmp_path: Path) -> tuple[Path, Case]:
 
 
 def _check(root: Path, case: Case, *extra: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    """The check's result and the processor time it took: a bomb that was not stopped costs processor time on any
+    machine, while the wall-clock time of a run also counts the other programs a busy CI machine is running."""
     args = [*console_script(), "check", str(root), *extra]
     if case.strict:
         args.append("--strict")
-    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(args, capture_output=True, text=True, timeout=60)
-    return result, time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def test_the_corpus_is_all_in_the_table() -> None:
@@ -177,7 +180,7 @@ def test_each_bad_story_is_rejected_precisely(name: str, tmp_path: Path) -> None
     found = line.search(result.stdout)
     assert found, f"expected {case.file}:{case.line}: ... [{case.code}] in:\n{output}"
     assert case.words in found["message"], found[0]
-    assert seconds < SECONDS, f"the check took {seconds:.2f}s"
+    assert seconds < SECONDS, f"the check took {seconds:.2f}s of processor time"
 
 
 @pytest.mark.parametrize("name", _params())

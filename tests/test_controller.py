@@ -52,6 +52,7 @@ def _replay_facts(path: Path) -> dict[str, Any]:
 
 def _slot(name: str) -> dict[str, Any]:
     data = json.loads(slot_path(name).read_text())
+    data["summary"].pop("played")  # a time, like `saved_at`
     return {key: value for key, value in data.items() if key not in ("saved_at", "checksum")}
 
 

@@ -33,6 +33,7 @@ from game.engine.session import Session
 from game.engine.state import HistoryEntry
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
+from tests.conftest import examples
 
 
 def of(events: list[Event], kind: type) -> list:  # type: ignore[type-arg]
@@ -206,7 +207,7 @@ def play_randomly(story: Story, seed: int, moves: int) -> tuple[list[State], lis
     return states, all_events
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.integers(0, 2**32), st.integers(1, 40))
 def test_random_playthroughs_are_deterministic_and_round_trip(mini_story: Story, seed: int, moves: int) -> None:
     first = play_randomly(mini_story, seed, moves)
@@ -215,7 +216,7 @@ def test_random_playthroughs_are_deterministic_and_round_trip(mini_story: Story,
         assert State.from_json(json.loads(json.dumps(state.to_json())), mini_story) == state
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(["append", "replace", "drop"]), max_size=60))
 def test_history_behaves_as_the_tuple_it_replaces(moves: list[str]) -> None:
     """The persistent history must read exactly as a tuple built the slow way, after any mix of steps."""

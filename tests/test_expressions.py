@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from game.story import expression_parser as xp
 from game.story import expressions as ex
+from tests.conftest import examples
 
 KINDS: dict[str, ex.Kind] = {"trust": "number", "vow": "bool", "language": "str", "sad": "number"}
 VALUES: dict[str, ex.Value] = {"trust": 3, "vow": False, "language": "french", "sad": -1.0}
@@ -111,7 +112,7 @@ ATOMS = st.sampled_from(["trust", "vow", "language", "sad", "1", "2.5", "'x'", "
 OPS = st.sampled_from([" and ", " or ", " == ", " != ", " < ", " >= ", " + ", " - ", " * ", " / ", " not ", "(", ")", "="])
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.text(max_size=80))
 def test_parsing_any_text_raises_only_expression_errors(source: str) -> None:
     with contextlib.suppress(xp.ExpressionError):
@@ -120,7 +121,7 @@ def test_parsing_any_text_raises_only_expression_errors(source: str) -> None:
         xp.parse_effect(source)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.lists(st.one_of(ATOMS, OPS), max_size=12).map("".join))
 def test_well_typed_expressions_evaluate_deterministically(source: str) -> None:
     try:
@@ -152,7 +153,7 @@ def arithmetic_source(draw: st.DrawFn, depth: int = 3) -> str:
     return f"({draw(arithmetic_source(depth - 1))} {op} {draw(arithmetic_source(depth - 1))})"
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(arithmetic_source(), st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), arithmetic_source())
 def test_compiled_expressions_mean_what_the_tree_means(left: str, op: str, right: str) -> None:
     expr = xp.parse_condition(f"{left} {op} {right}")

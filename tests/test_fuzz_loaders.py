@@ -18,7 +18,9 @@ Examples per target (hypothesis `max_examples`), about 20 s for the whole file:
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 import shutil
 import tempfile
@@ -39,7 +41,7 @@ from game.speedrun.records import Records, load_records, records_path
 from game.story.loader import load_story
 from game.story.model import Story
 from game.story.yaml_reader import YamlProblem, read_yaml
-from tests.conftest import MINI
+from tests.conftest import MINI, examples
 
 FAST = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
@@ -221,19 +223,19 @@ def _read_yaml_only_raises_yamlproblem(data: bytes) -> None:
         assert problem.message
 
 
-@settings(max_examples=300, **FAST)
+@settings(max_examples=examples(300), **FAST)
 @given(st.binary(max_size=2000))
 def test_read_yaml_on_arbitrary_bytes(data: bytes) -> None:
     _read_yaml_only_raises_yamlproblem(data)
 
 
-@settings(max_examples=300, **FAST)
+@settings(max_examples=examples(300), **FAST)
 @given(st.text(max_size=400))
 def test_read_yaml_on_arbitrary_text(text: str) -> None:
     _read_yaml_only_raises_yamlproblem(text.encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=400, **FAST)
+@settings(max_examples=examples(400), **FAST)
 @given(st.sampled_from(sorted(MINI_FILES)).flatmap(lambda name: mutated_bytes(MINI_FILES[name])))
 def test_read_yaml_on_mutated_story_files(data: bytes) -> None:
     _read_yaml_only_raises_yamlproblem(data)
@@ -273,7 +275,7 @@ def _load_folder(files: dict[str, bytes]) -> None:
         assert not diagnostics.errors
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(st.sampled_from(sorted(MINI_FILES)).flatmap(lambda name: st.tuples(st.just(name), mutated_bytes(MINI_FILES[name]))))
 def test_load_story_on_a_byte_mutated_file(case: tuple[str, bytes]) -> None:
     name, data = case
@@ -290,7 +292,7 @@ def _yaml_text(value: Any) -> bytes:
         return b"{}\n"
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(
     st.sampled_from(sorted(MINI_VALUES)).flatmap(
         lambda name: st.tuples(st.just(name), mutated_value(MINI_VALUES[name], max_mutations=3))
@@ -301,7 +303,7 @@ def test_load_story_on_a_structurally_mutated_file(case: tuple[str, Any]) -> Non
     _load_folder(MINI_FILES | {name: _yaml_text(value)})
 
 
-@settings(max_examples=50, **FAST)
+@settings(max_examples=examples(50), **FAST)
 @given(st.fixed_dictionaries({name: mutated_bytes(data) for name, data in MINI_FILES.items()}))
 def test_load_story_with_every_file_mutated(files: dict[str, bytes]) -> None:
     _load_folder(files)
@@ -347,7 +349,7 @@ def _rechecked(document: Any) -> Any:
         return document
 
 
-@settings(max_examples=400, **FAST)
+@settings(max_examples=examples(400), **FAST)
 @given(st.data())
 def test_load_game_on_mutated_saves_with_a_good_checksum(
     valid_save: dict[str, Any], mini_story: Story, data: st.DataObject
@@ -356,7 +358,7 @@ def test_load_game_on_mutated_saves_with_a_good_checksum(
     _load_only_raises_saveerror(_dumps(_rechecked(document)), mini_story)
 
 
-@settings(max_examples=200, **FAST)
+@settings(max_examples=examples(200), **FAST)
 @given(st.data())
 def test_load_game_on_mutated_saves_with_a_stale_checksum(
     valid_save: dict[str, Any], mini_story: Story, data: st.DataObject
@@ -364,13 +366,13 @@ def test_load_game_on_mutated_saves_with_a_stale_checksum(
     _load_only_raises_saveerror(_dumps(data.draw(mutated_value(valid_save))), mini_story)
 
 
-@settings(max_examples=200, **FAST)
+@settings(max_examples=examples(200), **FAST)
 @given(st.data())
 def test_load_game_on_byte_mutated_saves(valid_save: dict[str, Any], mini_story: Story, data: st.DataObject) -> None:
     _load_only_raises_saveerror(data.draw(mutated_bytes(_dumps(valid_save))), mini_story)
 
 
-@settings(max_examples=50, **FAST)
+@settings(max_examples=examples(50), **FAST)
 @given(st.data(), RAW_JSON_DAMAGE)
 def test_load_game_on_huge_numbers_and_deep_nesting(
     valid_save: dict[str, Any], mini_story: Story, data: st.DataObject, damage: tuple[str, str]
@@ -420,19 +422,19 @@ def test_the_film_replay_reads() -> None:
     assert read_replay(FILM).category == "film%"
 
 
-@settings(max_examples=300, **FAST)
+@settings(max_examples=examples(300), **FAST)
 @given(mutated_value(FILM_DOCUMENT))
 def test_read_replay_on_mutated_documents(document: Any) -> None:
     _read_replay_only_raises_replayerror(_dumps(document))
 
 
-@settings(max_examples=200, **FAST)
+@settings(max_examples=examples(200), **FAST)
 @given(mutated_bytes(FILM))
 def test_read_replay_on_mutated_bytes(data: bytes) -> None:
     _read_replay_only_raises_replayerror(data)
 
 
-@settings(max_examples=50, **FAST)
+@settings(max_examples=examples(50), **FAST)
 @given(st.sampled_from([*sorted(FILM_DOCUMENT), "extra"]), RAW_JSON_DAMAGE)
 def test_read_replay_on_huge_numbers_and_deep_nesting(key: str, damage: tuple[str, str]) -> None:
     _read_replay_only_raises_replayerror(_with_raw(FILM_DOCUMENT, key, damage[1]))
@@ -463,7 +465,7 @@ def _kept(path: Path, garbage: bytes) -> None:
         assert aside.read_bytes() == garbage
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(GARBAGE)
 def test_load_settings_on_garbage(garbage: bytes) -> None:
     path = settings_path()
@@ -477,7 +479,7 @@ def test_load_settings_on_garbage(garbage: bytes) -> None:
         assert message and "damaged" in message
 
 
-@settings(max_examples=150, **FAST)
+@settings(max_examples=examples(150), **FAST)
 @given(GARBAGE, st.sampled_from(["any%", "film%"]))
 def test_load_records_on_garbage(garbage: bytes, category: str) -> None:
     path = records_path()
@@ -569,3 +571,260 @@ def test_damaged_saves_do_not_stop_listing(mini_story: Story) -> None:
     listed = {slot.name: slot.problem for slot in list_saves(mini_story)}
     assert set(listed) == {"huge", "deep", "dir"} and all(listed.values())
     shutil.rmtree(folder / "dir.json")
+
+
+# -- (f) links that go round in a loop ----------------------------------------------------------------------------
+
+LINK_LOOPS = {
+    "a link to itself": {"loop.yaml": "loop.yaml"},
+    "two links to each other": {"a.yaml": "b.yaml", "b.yaml": "a.yaml"},
+    "story.yaml a link to itself": {"story.yaml": "story.yaml"},
+}
+COMMANDS = [
+    ["check", "{dir}"],
+    ["play", "--plain", "--story", "{dir}"],
+    ["explore", "{dir}", "--runs", "1"],
+    ["explore", "{dir}", "--exhaustive"],
+    ["stats", "{dir}"],
+    ["graph", "{dir}"],
+    ["page", "--story", "{dir}", "She is happy."],
+    ["replay", "--verify", "--story", "{dir}", str(assets_dir() / "replays" / "film.json")],
+    ["replay", "--plain", "--story", "{dir}", str(assets_dir() / "replays" / "film.json")],
+]
+
+
+def _linked_story(folder: Path, links: dict[str, str]) -> Path:
+    """The mini story in `folder`, with `links` (name: target) made as symbolic links in place of any file so named."""
+    folder.mkdir()
+    for name, data in MINI_FILES.items():
+        (folder / name).write_bytes(data)
+    for name, target in links.items():
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(target)
+    return folder
+
+
+@pytest.mark.skipif(not hasattr(Path, "symlink_to"), reason="symbolic links")
+@pytest.mark.parametrize("links", LINK_LOOPS.values(), ids=list(LINK_LOOPS))
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: " ".join(command[:2]))
+def test_a_link_loop_is_an_unreadable_file_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], links: dict[str, str], command: list[str]
+) -> None:
+    """`Path.resolve` raises on a loop; every command must instead name each looping file and stop with status 1."""
+    from game.commands import main
+
+    folder = _linked_story(tmp_path / "story", links)
+    code = main([part.replace("{dir}", str(folder)) for part in command])
+    out = capsys.readouterr()
+    assert code == 1, out
+    for name in links:
+        assert f"{folder / name}:1:1: error: a link that leads round in a loop" in out.out + out.err
+        assert "[unreadable]" in out.out + out.err
+
+
+LINK_NAMES = ["story.yaml", "scenes.yaml", "lexicon.yaml", "x.yaml", "sub/y.yaml", "folder"]
+"""Where a link may be made: in place of a story file, beside them, in a subfolder, or as a folder of its own."""
+LINK_TARGETS = st.sampled_from(
+    [*LINK_NAMES, "sub", "missing.yaml", "/etc/passwd", "..", ".", "../story/x.yaml", "../x.yaml", "folder/x.yaml"]
+)
+
+
+@settings(max_examples=examples(100), **FAST)
+@given(st.dictionaries(st.sampled_from(LINK_NAMES), LINK_TARGETS, min_size=1, max_size=5))
+def test_load_story_on_any_shape_of_links(links: dict[str, str]) -> None:
+    """Links to themselves, to each other in a ring, to folders, outside, to nothing: only diagnostics come out, and
+    a link that cannot be followed to its end is named as unreadable."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "story"
+        folder.mkdir()
+        (folder / "sub").mkdir()
+        for name, data in MINI_FILES.items():
+            (folder / name).write_bytes(data)
+        for name, target in links.items():
+            (folder / name).unlink(missing_ok=True)
+            (folder / name).symlink_to(target)
+        looping = set()
+        for name in links:
+            try:
+                (folder / name).resolve(strict=False)
+            except (RuntimeError, OSError):
+                looping.add(name)
+        story, diagnostics = load_story(folder)
+    shown = {str(item) for item in diagnostics.items}
+    assert story is None or not diagnostics.errors
+    for name in looping:
+        if name.endswith(".yaml"):
+            assert any(line.startswith(f"{folder / name}:1:1: error: a link that leads round") for line in shown), shown
+
+
+# -- (g) control characters in every kind of text ------------------------------------------------------------------
+
+TERMINAL_ESCAPES = [
+    "\x1b]52;c;cm0gLXJmIH4=\x07",  # OSC 52: write the clipboard
+    "\x1b]0;owned\x07",  # OSC 0: retitle the window
+    "\x1b[2J\x1b[31m",  # CSI: clear the screen, turn the text red
+    "\x9b2J",  # the same CSI with its one-byte C1 introducer
+    "\x00\x08\x0b\x0c\r\x7f\x85",
+]
+CONTROL_TEXT = st.sampled_from(TERMINAL_ESCAPES) | st.text(
+    st.characters(categories=["Cc"], exclude_characters="\n\t"), min_size=1, max_size=4
+)
+
+
+def _string_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    return [path for path in _paths(value, prefix) if isinstance(_at(value, path), str)]
+
+
+def _at(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+def _with_control(value: Any, path: tuple[Any, ...], control: str) -> Any:
+    changed = copy.deepcopy(value)
+    parent = _at(changed, path[:-1])
+    parent[path[-1]] = parent[path[-1]][:3] + control + parent[path[-1]][3:]
+    return changed
+
+
+def _no_control(text: str) -> None:
+    """What reaches a terminal: no control character but line breaks and tabs (a C1 CSI acts like ESC [)."""
+    assert not [char for char in text if char not in "\n\t" and (ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0)], repr(text)
+
+
+@settings(max_examples=examples(150), **FAST)
+@given(st.data(), CONTROL_TEXT)
+def test_a_control_character_in_any_story_string_is_an_error_at_its_place(data: st.DataObject, control: str) -> None:
+    name = data.draw(st.sampled_from(sorted(MINI_VALUES)))
+    path = data.draw(st.sampled_from(_string_paths(MINI_VALUES[name])))
+    with tempfile.TemporaryDirectory() as folder:
+        files = MINI_FILES | {name: _yaml_text(_with_control(MINI_VALUES[name], path, control))}
+        for file_name, text in files.items():
+            (Path(folder) / file_name).write_bytes(text)
+        story, diagnostics = load_story(folder)
+    assert story is None
+    found = [item for item in diagnostics.errors if item.code == "control-character"]
+    assert len(found) == 1 and found[0].file.endswith(name) and found[0].line >= 1, [str(item) for item in found]
+    for item in diagnostics.items:
+        _no_control(str(item))
+        _no_control(json.dumps(item.to_json(), ensure_ascii=False))
+
+
+@settings(max_examples=examples(100), **FAST)
+@given(st.data(), CONTROL_TEXT)
+def test_a_control_character_in_a_checksummed_save_is_refused_and_listed_printably(
+    valid_save: dict[str, Any], mini_story: Story, data: st.DataObject, control: str
+) -> None:
+    path = data.draw(st.sampled_from(_string_paths(valid_save)))
+    document = _rechecked(_with_control(valid_save, path, control))
+    slot = slot_path("fuzz")
+    slot.parent.mkdir(parents=True, exist_ok=True)
+    slot.write_bytes(_dumps(document))
+    with contextlib.suppress(SaveError):
+        state = load_game("fuzz", mini_story)
+        for entry in state.history:
+            for text in (entry.title, entry.action, *entry.paragraphs):
+                _no_control(text)
+    for listed in list_saves(mini_story):
+        _no_control(f"{listed.name} {listed.scene_title} {listed.problem}")
+
+
+@settings(max_examples=examples(100), **FAST)
+@given(st.data(), CONTROL_TEXT)
+def test_a_control_character_in_a_replay_never_reaches_plain_output(mini_story: Story, data: st.DataObject, control: str) -> None:
+    from game.frontends.plain_replay import play_back_plain
+    from game.replay.format import ReplayInput
+    from game.replay.run import Run
+    from game.replay.verify import verify
+
+    run = Run(mini_story, 0)
+    run.apply(ReplayInput(0, "choice", 1))
+    run.apply(ReplayInput(500, "page", "Ruby speaks French." + control + "\nShe is happy."))
+    document = json.loads(run.replay().dumps())
+    path = data.draw(st.sampled_from(_string_paths(document)))
+    text = _dumps(_with_control(document, path, control))
+    try:
+        replay = read_replay(text)
+    except ReplayError as error:
+        _no_control(str(error))
+        return
+    out = io.StringIO()
+    play_back_plain(mini_story, replay, out, speed=0)
+    _no_control(out.getvalue())
+    _no_control(verify(replay, mini_story).line)
+
+
+def _hostile_story(folder: Path) -> int:
+    """The mini story with a terminal escape (OSC 52, OSC 0 or CSI, in turn) in every string of every file: titles,
+    the content note, texts, labels, prompts, endings, names, descriptions, defaults, ids and expressions. How many."""
+    count = 0
+    folder.mkdir()
+    for name, value in MINI_VALUES.items():
+        for path in _string_paths(value):
+            value = _with_control(value, path, TERMINAL_ESCAPES[count % 3])
+            count += 1
+        (folder / name).write_bytes(_yaml_text(value))
+    return count
+
+
+def test_a_story_with_terminal_escapes_in_every_string_never_sends_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` names each string (file, line and column), and no command prints an escape: the story is refused."""
+    from game.commands import main
+
+    folder = tmp_path / "story"
+    count = _hostile_story(folder)
+    film = str(assets_dir() / "replays" / "film.json")
+    assert main(["check", str(folder), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    found = [item for item in report["diagnostics"] if item["code"] == "control-character"]
+    assert len(found) == count and all(item["line"] >= 1 and item["column"] >= 1 for item in found)
+    for command in (
+        ["check", str(folder)],
+        ["play", "--plain", "--story", str(folder)],
+        ["replay", "--plain", "--story", str(folder), film],
+        ["page", "--story", str(folder), "She is happy."],
+    ):
+        assert main(command) == 1
+        out = capsys.readouterr()
+        _no_control(out.out + out.err)
+        assert "control character \\x1b (U+001B)" in out.out + out.err
+
+
+async def test_the_tui_never_sends_an_escape_from_a_story_a_replay_or_a_save(tmp_path: Path, mini_story: Story) -> None:
+    """The Textual front end refuses the hostile story with its first diagnostic, shows a hostile replay's story id
+    and a hostile save's scene title (under a checksum made to match) as visible marks, and reads `[/i]` as words."""
+    from game.engine import new_game
+    from game.tui.app import RubySparksApp
+    from game.tui.slots_screen import SlotsScreen
+    from tests.tui_helpers import SIZE, ready, screen_text, wait_until
+
+    folder = tmp_path / "story"
+    _hostile_story(folder)
+    app = RubySparksApp(folder, animate=False, blink=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        assert app.story is None and "control character" in app.loading_message
+        await pilot.press("n")  # asked to play anyway, it says why it cannot
+        await wait_until(pilot, lambda: "could not be loaded" in screen_text(app))
+        _no_control(screen_text(app))
+
+    document = json.loads(FILM)
+    document["story"]["id"] = "film[/i]" + TERMINAL_ESCAPES[0]
+    save_game("hostile", mini_story, new_game(mini_story)[0])
+    saved = json.loads(slot_path("hostile").read_bytes())
+    saved["scene_title"] = "[/b]" + TERMINAL_ESCAPES[1]
+    slot_path("hostile").write_bytes(_dumps(_rechecked(saved)))
+    app = RubySparksApp(MINI, animate=False, blink=False, replay=read_replay(_dumps(document)), replay_speed=1000)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        await wait_until(pilot, lambda: "Careful:" in screen_text(app))
+        _no_control(screen_text(app))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: len(app.screen_stack) == 1)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen) and "hostile" in screen_text(app))
+        assert "[/b]" in screen_text(app)
+        _no_control(screen_text(app))

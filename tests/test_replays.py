@@ -23,7 +23,9 @@ from game.replay.run import Run
 from game.replay.verify import verify
 from game.speedrun.records import Records, load_records, save_records
 from game.story.model import Story
-from tests.conftest import cap_memory, console_script
+from game.tui.category_screen import CategoryScreen
+from game.tui.game_screen import GameScreen
+from tests.conftest import cap_memory, console_script, examples
 from tests.tui_helpers import (
     SIZE,
     footer_keys,
@@ -204,7 +206,7 @@ def _random_game(story: Story, seed: int, steps: int, undo_every: int = 0) -> Ga
     return game
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, 10**6), st.integers(1, 120), st.sampled_from([0, 3, 7]))
 def test_a_recorded_run_verifies_to_the_same_end_and_replays_identically(
     shipped_story: Story, seed: int, steps: int, undo_every: int
@@ -287,9 +289,9 @@ async def test_a_tui_speedrun_times_and_its_splits_panel_shows_each_delta(privat
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, CategoryScreen))
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.timer_text().startswith("⏱ 0:00"))
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.timer_text().startswith("⏱ 0:00"))
         panel = game_screen(pilot).query_one(SplitsPanel)
         assert panel.display and "Act II: The Vow" in screen_text(app)
         taken = 0
@@ -315,14 +317,14 @@ async def test_undo_in_a_tui_speedrun_says_once_why_it_cannot(private_home: Path
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await ready(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, CategoryScreen))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         await pilot.press("1")
         await wait_until(pilot, lambda: app.controller is not None and len(app.controller.recorder.run.inputs) == 1)
         scene = game_screen(pilot).view.scene_title
         await pilot.press("f3")  # not offered in a speed-run: the footer has no F3, and the key takes nothing back
-        await pilot.pause()
+        await pilot.pause()  # the key taken in; that nothing happens cannot be waited for
         assert game_screen(pilot).view.scene_title == scene and "Undo" not in footer_keys(app)
         await run_from_palette(pilot, "undo", "Undo")  # asked for anyway, it says why
         await wait_until(pilot, lambda: "no undo in a speed-run" in app.export_screenshot().replace("&#160;", " "))
@@ -344,7 +346,7 @@ async def test_the_tui_plays_a_replay_to_its_end(private_home: Path) -> None:
         assert screen.view.ending_id == "film_ending"
         await pilot.press("space")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: len(app.screen_stack) == 1)
 
 
 async def test_the_tui_warns_when_a_replay_was_recorded_with_other_story_files(private_home: Path) -> None:

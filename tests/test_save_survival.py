@@ -2,6 +2,7 @@
 
 - A process killed with SIGKILL while it writes a save leaves the slot holding the previous save or the new one,
   never half of each, and never loses a save that had finished.
+- Two games saving to the same slot name at once never overwrite each other's save.
 - A damaged save (bad checksum, cut short, another story's) is listed with its problem, and playing on, saving and
   autosaving never delete or overwrite it.
 - A save name that could escape the saves folder, or name a device, or is empty, too long, or holds control characters,
@@ -13,13 +14,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
 import textwrap
-import time
+import threading
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -29,11 +30,14 @@ from game.persistence.saves import AUTOSAVE, SaveError, list_saves, load_game, s
 from game.story.model import Story
 from tests.conftest import MINI
 
-KILLS = 15
+PHASES = ("mid-write", "before-replace", "after-replace")
+"""Where a kill lands in `write_atomic`: half the bytes written, all written and synced but not yet renamed, renamed
+but the folder not yet synced. The child stops there and waits to be killed, so every kill lands where it says."""
+KILLS_PER_PHASE = 3
 
 CHILD = textwrap.dedent(
     """
-    import os, sys, time, types
+    import os, sys, time
     from ducktools.classbuilder.prefab import replace
     from game.engine import new_game
     from game.engine.state import HistoryEntry
@@ -41,9 +45,16 @@ CHILD = textwrap.dedent(
     from game.persistence.saves import save_game
     from game.story.loader import load_story_or_raise
 
-    class SlowFile:
-        # A slow disk: the save goes out in small pieces, so most kills land in the middle of one.
+    story_dir, first, saves, phase = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    generation = first
+    last = first + saves + 1  # the generation whose save is killed at `phase`, after `saves` that finish
 
+    def stop_here(where):
+        if generation == last and where == phase:
+            print(where, flush=True)
+            time.sleep(300)  # killed here; the parent never lets this run out
+
+    class HalfThenStop:
         def __init__(self, handle):
             self.handle = handle
 
@@ -54,10 +65,10 @@ CHILD = textwrap.dedent(
             self.handle.close()
 
         def write(self, data):
-            for start in range(0, len(data), 65536):
-                self.handle.write(data[start : start + 65536])
-                self.handle.flush()
-                time.sleep(0.005)
+            self.handle.write(data[: len(data) // 2])
+            self.handle.flush()
+            stop_here("mid-write")
+            self.handle.write(data[len(data) // 2 :])
 
         def flush(self):
             self.handle.flush()
@@ -65,22 +76,25 @@ CHILD = textwrap.dedent(
         def fileno(self):
             return self.handle.fileno()
 
-    def slow_fsync(fd):
-        time.sleep(0.02)
-        os.fsync(fd)
+    class Disk:
+        def __getattr__(self, name):
+            return getattr(os, name)
 
-    atomic.os = types.SimpleNamespace(
-        fdopen=lambda fd, mode: SlowFile(os.fdopen(fd, mode)), fsync=slow_fsync, replace=os.replace, unlink=os.unlink,
-        open=os.open, close=os.close, O_RDONLY=os.O_RDONLY,
-    )
+        def fdopen(self, descriptor, mode):
+            return HalfThenStop(os.fdopen(descriptor, mode))
 
-    story = load_story_or_raise(sys.argv[1])
+        def replace(self, source, target):
+            stop_here("before-replace")
+            os.replace(source, target)
+            stop_here("after-replace")
+
+    atomic.os = Disk()
+    story = load_story_or_raise(story_dir)
     state, _ = new_game(story, seed=1)
-    generation = int(sys.argv[2])
-    while True:
+    while generation <= last:
         generation += 1
         marker = f"generation {generation}"
-        history = tuple(HistoryEntry("desk", marker, (marker + " " + "x" * 400,) * 4) for _ in range(1500))
+        history = tuple(HistoryEntry("desk", marker, (marker + " " + "x" * 400,) * 4) for _ in range(300))
         save_game("slot", story, replace(state, turn=generation, history=history))
         print(generation, flush=True)
     """
@@ -93,13 +107,29 @@ def _generation(story: Story) -> int:
     return state.turn
 
 
+def _lines(stream: IO[str], count: int, timeout: float = 60.0) -> list[str]:
+    """The next `count` lines a child prints, or fewer if they do not come within `timeout` seconds."""
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(stream.readline().strip() for _ in range(count)), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return list(lines)
+
+
+def _temp_files() -> list[str]:
+    return sorted(path.name for path in saves_dir().glob(".*.tmp"))
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_a_save_killed_mid_write_leaves_a_loadable_slot(mini_story: Story) -> None:
-    rng = random.Random(9)
+@pytest.mark.parametrize("phase", PHASES)
+def test_a_save_killed_mid_write_leaves_a_loadable_slot(mini_story: Story, phase: str) -> None:
+    """The slot holds the last finished save (or, once the rename is done, the new one), never a mixture; a kill
+    before the rename leaves its temporary file, which is never listed as a save."""
     generation = 0
-    for kill in range(KILLS):
+    for kill in range(KILLS_PER_PHASE):
+        before = _temp_files()
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(MINI), str(generation * 1000)],
+            [sys.executable, "-c", CHILD, str(MINI), str(generation), str(kill + 1), phase],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -107,25 +137,82 @@ def test_a_save_killed_mid_write_leaves_a_loadable_slot(mini_story: Story) -> No
             cwd=Path(__file__).parent.parent,
         )
         assert child.stdout is not None
-        first = child.stdout.readline()  # one whole save written: the kill comes during the ones after it
-        assert first.strip(), child.stderr.read() if child.stderr else ""
-        time.sleep(rng.uniform(0.0, 0.4))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
-        finished = [int(line) for line in [first, *child.stdout.read().split()] if line.strip()]
-        child.stdout.close()
-        if child.stderr:
-            child.stderr.close()
+        try:
+            lines = _lines(child.stdout, kill + 2)  # the finished saves, then the phase
+            assert lines[-1:] == [phase], lines
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+            child.stdout.close()
+            if child.stderr:
+                child.stderr.close()
+        finished = int(lines[-2])
         loaded = _generation(mini_story)
-        # The slot holds the last save that was reported finished, or the one being written when the kill came.
-        assert loaded in (finished[-1], finished[-1] + 1), f"kill {kill}: finished {finished[-3:]}, slot holds {loaded}"
-        generation = loaded // 1000 + 1
+        assert loaded == (finished + 1 if phase == "after-replace" else finished), f"kill {kill}: finished {finished}"
+        left = [name for name in _temp_files() if name not in before]
+        if phase == "after-replace":
+            assert left == []
+        else:
+            assert len(left) == 1 and left[0].startswith(".slot.json."), left
         listed = list_saves(mini_story)
         assert [(slot.name, slot.problem) for slot in listed] == [("slot", "")], "a temp file was listed as a save"
-    leftovers = sorted(path.name for path in saves_dir().iterdir() if path.name != "slot.json")
-    assert all(name.startswith(".slot.json.") and name.endswith(".tmp") for name in leftovers), leftovers
-    print(f"{KILLS} kills, {len(leftovers)} of them in the middle of writing (a temp file left behind)")
-    assert leftovers, "no kill landed in the middle of a write: the test did not test anything"
+        generation = loaded
+
+
+RACER = textwrap.dedent(
+    """
+    import os, sys, time
+    from game.engine import new_game
+    from game.persistence.saves import SaveError, save_game
+    from game.story.loader import load_story_or_raise
+
+    story_dir, go, slots, tries = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    story = load_story_or_raise(story_dir)
+    state, _ = new_game(story, seed=1)
+    deadline = time.monotonic() + 60
+    while not os.path.exists(go) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    for slot in range(slots):
+        for _ in range(tries):
+            try:
+                save_game(f"race {slot}", story, state)
+                print("saved", slot, flush=True)
+            except SaveError:
+                pass
+    """
+)
+RACE_SLOTS = 60
+RACE_TRIES = 5
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_two_games_saving_to_the_same_slots_never_overwrite_each_other(story_copy: Path, private_home: Path) -> None:
+    """Two stories race for the same slot names, each trying each name several times, both starting at once: a slot
+    belongs to the first story that wrote it, and the other's saves to it are all refused. (Without the lock around
+    the owner check and the write, both found some slot empty and both wrote it.)"""
+    (story_copy / "story.yaml").write_text((story_copy / "story.yaml").read_text().replace("id: mini", "id: other"))
+    go = private_home / "go"
+    racers = {
+        story_id: subprocess.Popen(
+            [sys.executable, "-c", RACER, str(folder), str(go), str(RACE_SLOTS), str(RACE_TRIES)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+            cwd=Path(__file__).parent.parent,
+        )
+        for story_id, folder in (("mini", MINI), ("other", story_copy))
+    }
+    go.touch()
+    saved: dict[str, set[int]] = {}
+    for story_id, racer in racers.items():
+        out, err = racer.communicate(timeout=300)
+        assert racer.returncode == 0, err
+        saved[story_id] = {int(line.split()[1]) for line in out.splitlines()}
+    assert not saved["mini"] & saved["other"], f"both stories wrote the slots {sorted(saved['mini'] & saved['other'])}"
+    for slot in range(RACE_SLOTS):
+        owner = json.loads(slot_path(f"race {slot}").read_text())["story"]["id"]
+        assert slot in saved[owner], f"`race {slot}` holds a save of {owner}, which was never told it saved there"
 
 
 # -- damaged saves are listed and kept ----------------------------------------------------------------------------

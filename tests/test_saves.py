@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from game.engine import ChoiceInput, new_game, step
 from game.persistence import atomic
-from game.persistence.saves import SaveError, check_slot_name, list_saves, load_game, newest_loadable, save_game, slot_path
+from game.persistence.saves import (
+    LOCK_FILE,
+    SaveError,
+    check_slot_name,
+    list_saves,
+    load_game,
+    newest_loadable,
+    save_game,
+    slot_path,
+)
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
+from tests.conftest import MINI, console_script
 
 
 def played(story: Story):  # type: ignore[no-untyped-def]
@@ -40,7 +51,7 @@ def test_a_save_is_atomic(mini_story: Story, monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(SaveError, match="Could not write"):
         save_game("slot", mini_story, new_game(mini_story)[0])
     assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir()] == ["slot.json"]
+    assert [p.name for p in path.parent.iterdir() if p.name != LOCK_FILE] == ["slot.json"]  # no temporary file left
 
 
 @pytest.mark.parametrize(
@@ -143,3 +154,87 @@ def test_a_save_whose_text_holds_a_terminal_escape_is_refused(mini_story: Story)
     data["history"][0]["paragraphs"][0] += "\x1b]52;c;cm0gLXJmIH4=\x07"
     with pytest.raises(StateError, match="control character"):
         State.from_json(data, mini_story)
+
+
+def _tampered(story: Story, change) -> None:  # type: ignore[no-untyped-def]
+    """The save `slot` with `change` made to its document and the checksum made to match again, as a person editing
+    the file with the game's own code at hand would."""
+    from game.persistence.saves import _checksum
+
+    path = save_game("slot", story, played(story))
+    document = json.loads(path.read_text())
+    change(document)
+    body = {key: value for key, value in document.items() if key != "checksum"}
+    path.write_text(json.dumps(body | {"checksum": _checksum(body)}))
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: d["state"]["variables"].update(trust=99), "`trust` is 99, outside its range 0..5"),
+        (lambda d: d["state"]["variables"].update(trust=-1), "`trust` is -1, outside its range 0..5"),
+        (lambda d: d["state"]["variables"].update(warmth=1.5), "`warmth` is 1.5, outside its range 0..1"),
+        (lambda d: d["state"]["variables"].update(language="klingon"), "`language` is 'klingon', which is not one of"),
+        (lambda d: d["state"]["traits"].update(happy=50.0), "the trait `happy` is 50.0, outside -3.0..3.0"),
+        (lambda d: d["state"].update(ending="quiet"), "at the ending `quiet` without having reached it"),
+        (lambda d: d["state"].update(act="seven"), "the saved act `seven` is not in this story"),
+    ],
+    ids=["above-max", "below-min", "number-above-max", "not-a-value", "trait", "preset-ending", "unknown-act"],
+)
+def test_a_save_the_story_could_not_have_made_is_refused(mini_story: Story, change, words: str) -> None:  # type: ignore[no-untyped-def]
+    """The loader refuses a default outside its range; a save holding such a value (or an ending it never reached)
+    is refused the same way, with the value named, and kept as it is."""
+    _tampered(mini_story, change)
+    kept = slot_path("slot").read_bytes()
+    with pytest.raises(SaveError, match=r"The save `slot` is damaged: .*; it was left as it is\.") as refused:
+        load_game("slot", mini_story)
+    assert words in str(refused.value) and "\n" not in str(refused.value)
+    assert slot_path("slot").read_bytes() == kept
+
+
+def test_an_ending_reached_in_play_still_loads(mini_story: Story) -> None:
+    state = step(mini_story, new_game(mini_story)[0], ChoiceInput(3))[0]  # give up: the quiet ending
+    assert state.ending == "quiet"
+    save_game("end", mini_story, state)
+    assert load_game("end", mini_story) == state
+
+
+def test_stale_temporary_files_go_at_start_up_and_young_ones_stay(mini_story: Story, private_home: Path) -> None:
+    """A killed save leaves `.NAME.json.XXXX.tmp`; the next game removes those a day old. A younger one may be another
+    game's save in progress, and nothing else in the folders is touched."""
+    import time
+
+    from game.persistence.saves import saves_dir
+
+    save_game("slot", mini_story, played(mini_story))
+    day_old = time.time() - 24 * 60 * 60 - 60
+    files = {
+        saves_dir() / ".slot.json.abcd1234.tmp": day_old,
+        private_home / ".settings.json.efgh5678.tmp": day_old,
+        saves_dir() / ".slot.json.young123.tmp": time.time(),
+        saves_dir() / "old.tmp": day_old,  # not a name the game makes
+        saves_dir() / ".notes": day_old,
+    }
+    for path, when in files.items():
+        path.write_text("x")
+        os.utime(path, (when, when))
+    result = subprocess.run(
+        [*console_script(), "play", "--plain", "--story", str(MINI)], input="quit\n", capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in files if path.exists()) == [".notes", ".slot.json.young123.tmp", "old.tmp"]
+    assert load_game("slot", mini_story) == played(mini_story)
+
+
+def test_plain_mode_exits_non_zero_when_the_last_save_fails(mini_story: Story, private_home: Path) -> None:
+    """A full disk, a read-only folder: the game cannot keep the player's place, and a script must know it."""
+    private_home.mkdir(parents=True, exist_ok=True)
+    (private_home / "saves").write_text("not a folder")
+    for stdin in ("1\n", "1\nquit\n"):  # the end of the input, and `quit`
+        result = subprocess.run(
+            [*console_script(), "play", "--plain", "--story", str(MINI)], input=stdin, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 1, result.stdout[-500:] + result.stderr
+        last = result.stdout.rstrip().splitlines()[-1]  # after the prompt the input ended at
+        assert last.endswith("but that is a file, not a folder; move it away to save."), last
+        assert "Traceback" not in result.stderr

@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import termios
+import textwrap
 import threading
 import time
 from collections.abc import Callable
@@ -172,3 +173,97 @@ def test_the_tui_autosaves_on_a_signal(signum: int, mini_story: Story) -> None:
     assert code == 0, out.text[-3000:]
     state = load_game("autosave", mini_story)
     assert state.scene == "page"
+
+
+# -- Ctrl+C before anything has started ---------------------------------------------------------------------------
+
+EARLY = textwrap.dedent(
+    """
+    import importlib.abc, os, signal, sys
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal (a test runner may ignore SIGINT)
+
+    class InterruptOnImport(importlib.abc.MetaPathFinder):
+        # Ctrl+C at one exact moment of start-up: when the program first imports the module named here.
+        module = sys.argv[1]
+
+        def find_spec(self, name, path, target=None):
+            if name == self.module:
+                sys.meta_path.remove(self)
+                os.kill(os.getpid(), signal.SIGINT)
+            return None
+
+    sys.meta_path.insert(0, InterruptOnImport())
+    sys.argv = ["ruby-sparks", *sys.argv[2:]]
+    from game.cli import console
+
+    raise SystemExit(console())
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("module", "command"),
+    [
+        ("game.commands", ["check", str(MINI)]),  # the subcommands, imported by the entry point
+        ("argparse", ["check", str(MINI)]),  # in the middle of importing them
+        ("game.story.checks", ["check", str(MINI)]),  # while the command starts
+        ("game.story.cache", ["play", "--plain", "--story", str(MINI)]),  # before plain mode has a game to save
+    ],
+    ids=["entry-point", "importing-commands", "command-start", "loading-the-story"],
+)
+def test_ctrl_c_while_starting_exits_130_without_a_traceback(module: str, command: list[str]) -> None:
+    """The first ~50 ms of a run are imports: a Ctrl+C there used to print a KeyboardInterrupt traceback. The signal
+    is sent by the child itself at the moment it first imports `module`, so it lands there on any machine."""
+    result = subprocess.run(
+        [sys.executable, "-c", EARLY, module, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parent.parent,
+        env=os.environ.copy(),
+    )
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "" and "Traceback" not in result.stdout
+
+
+# -- the Textual front end, while its event loop is busy ----------------------------------------------------------
+
+
+async def test_the_tui_autosaves_on_a_signal_while_its_event_loop_is_busy(private_home: Path, shipped_story: Story) -> None:
+    """A handler on the event loop runs only when the loop is free: a long paste once delayed SIGTERM by 20 s and more.
+    Here the loop is kept busy by a callback that only ends once the autosave exists (or after a minute), and SIGTERM
+    is sent from another thread while it runs: the place must be saved during the busy spell, not after it."""
+    from tests.tui_helpers import make_app, ready, wait_until
+
+    autosave = slot_path("autosave")
+    busy_for: list[float] = []
+
+    def busy() -> None:
+        start = time.monotonic()
+        while not autosave.exists() and time.monotonic() - start < 60:
+            pass  # the event loop is stuck here, as in a long synchronous handler
+        busy_for.append(time.monotonic() - start)
+
+    def unexpected(signum: int, frame: object) -> None:
+        raise AssertionError("the app did not take SIGTERM")
+
+    outside = signal.signal(signal.SIGTERM, unexpected)  # a safety net: a missed signal must not end the test run
+    try:
+        app = make_app()
+        async with app.run_test() as pilot:
+            await ready(pilot)
+            await pilot.press("n", "1")
+            await wait_until(pilot, lambda: autosave.exists())
+            autosave.unlink()
+            assert app.controller is not None and app.controller.state is not None
+            scene = app.controller.state.scene
+            threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+            app.call_later(busy)
+            await wait_until(pilot, lambda: bool(busy_for), seconds=120)
+            await wait_until(pilot, lambda: not app.is_running, seconds=30)
+        assert busy_for[0] < 60, "the autosave was not made while the loop was busy"
+        assert load_game("autosave", shipped_story).scene == scene
+        assert signal.getsignal(signal.SIGTERM) is unexpected, "the app must give the old handler back"
+    finally:
+        signal.signal(signal.SIGTERM, outside)

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Static
 
+from game.engine import ChoiceInput
 from game.explorer.exhaustive import Exploration
 from game.tui.confirm import Confirm
 from game.tui.endings_screen import EndingsScreen
 from game.tui.game_screen import GameScreen
+from game.tui.help_screen import HelpScreen
 from game.tui.history_screen import HistoryScreen
+from game.tui.settings_screen import SettingsScreen
+from game.tui.slots_screen import SlotsScreen
 from game.tui.title import TitleScreen
 from game.tui.widgets import PageArea, RevealText
+from game.typewriter import MAX_PAGE_CHARS
 from tests.tui_helpers import (
     SIZE,
     footer_keys,
     game_screen,
     make_app,
     play,
+    read_on,
     ready,
     run_from_palette,
+    screen_text,
     shipped_replay,
+    to_the_first_page,
+    type_keys,
     wait_until,
     write_page,
 )
@@ -42,17 +55,16 @@ async def test_title_to_the_film_ending_with_keys_only(paths: dict[str, tuple[ob
         await ready(pilot)
         assert isinstance(app.screen, TitleScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         await play(pilot, paths["film_ending"])  # type: ignore[arg-type]
         screen = game_screen(pilot)
         assert screen.view.ending_id == "film_ending"
         assert "THE END" in screen.view.plain_text
+        await read_on(pilot)
         await pilot.press("2")
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, EndingsScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, EndingsScreen))
         gallery = str(app.screen.query_one("#gallery").render())
         assert "The Park" in gallery and "? ? ?" in gallery and "1 of" in gallery
 
@@ -61,15 +73,7 @@ async def test_a_page_shows_what_took(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        for key in "111":
-            await pilot.press(key)
-            await pilot.pause()
-        await pilot.press("1")
-        await pilot.pause()
-        screen = game_screen(pilot)
-        assert screen.view.at_typewriter
+        screen = await to_the_first_page(pilot)
         await write_page(pilot, "Ruby speaks French. Harry paints.")
         text = screen.view.plain_text
         assert "“Ruby speaks French.” She speaks French." in text
@@ -80,9 +84,7 @@ async def test_typing_a_sentence_shows_its_reading_before_the_page_is_pulled(pri
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        screen = game_screen(pilot)
-        await wait_until(pilot, lambda: screen.view.at_typewriter)
+        screen = await to_the_first_page(pilot)
         page = screen.query_one(PageArea)
         margin = screen.query_one("#margin", Static)
         page.insert("Ruby is on cloud nine. Harry is sad. She speaks Fren")
@@ -95,21 +97,64 @@ async def test_typing_a_sentence_shows_its_reading_before_the_page_is_pulled(pri
         await wait_until(pilot, lambda: not margin.display)
 
 
-async def test_pasting_a_huge_page_is_cut_and_the_game_goes_on(private_home: Path) -> None:
+async def test_a_200_kb_paste_is_cut_once_and_the_app_answers_a_key_within_a_second(private_home: Path) -> None:
+    """A bracketed paste far past what a page holds: cut to the page's size in one edit, said once, with its control
+    codes made spaces; the app then answers a key at once, and the page can still be pulled out."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        screen = await to_the_first_page(pilot)
+        page = screen.query_one(PageArea)
+        paste = ("Ruby is happy. \x00\x1b]52;c;cm0gLXJmIH4=\x07 ‮emoji 🎈 " * 5000)[:200_000]
+        start = time.monotonic()
+        page.post_message(events.Paste(paste))
+        await _within(pilot, start + 1.0, lambda: len(page.text) == MAX_PAGE_CHARS, "the paste was not placed")
+        await pilot.press("f1")
+        await _within(pilot, start + 1.0, lambda: isinstance(app.screen, HelpScreen), "F1 was not answered")
+        assert not [char for char in page.text if not char.isprintable() and char not in "\n\t"]
+        assert screen_text(app).count("The page is full") == 1
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: not screen.view.at_typewriter or bool(screen.view.rejected))
+
+
+async def _within(pilot: Pilot[None], deadline: float, condition: Callable[[], bool], failure: str) -> None:
+    """Poll `condition` until a deadline on the clock (a responsiveness requirement, not a pause)."""
+    while not condition():
+        assert time.monotonic() < deadline, failure
+        await asyncio.sleep(0.01)
+
+
+async def test_a_paste_typed_as_keys_is_one_edit_and_the_page_says_once_it_is_full(private_home: Path) -> None:
+    """A terminal that does not bracket pastes (tmux's paste-buffer) sends a paste as key presses. Textual's text area
+    re-wraps the whole line at every edit, so typed one edit a key, 30 KB took minutes; gathered, a storm of keys is
+    one edit, the keys past the page's end are dropped, and the page says once that it is full."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        screen = await to_the_first_page(pilot)
+        page = screen.query_one(PageArea)
+        page.post_message(events.Paste("Ruby is happy and she paints " * 520))  # 15,080 characters, on one line
+        await wait_until(pilot, lambda: len(page.text) > 15_000)
+        typed = "she sings " * 600  # 6,000 keys: 920 past the end of the page
+        type_keys(app, typed)
+        await wait_until(pilot, lambda: len(page.text) == MAX_PAGE_CHARS)
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert page.text.endswith(typed[: MAX_PAGE_CHARS - 15_080])
+        assert screen_text(app).count("The page is full") == 1
+
+
+async def test_keys_typed_just_before_f2_are_on_the_page_that_is_pulled_out(private_home: Path) -> None:
+    """Typed keys wait to be placed together; F2 right behind them (a fast typist, a script) still pulls them out."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await pilot.pause()
-        screen = game_screen(pilot)
-        assert screen.view.at_typewriter
-        page = screen.query_one(PageArea)
-        page.post_message(events.Paste("Ruby is happy. \x00\x1b[31m ‮emoji 🎈 " * 40_000))
-        await pilot.pause()
-        assert 0 < len(page.text) <= 100_000
-        await pilot.press("f2")
-        await pilot.pause()
-        assert not screen.view.at_typewriter or screen.view.scene_title
+        screen = await to_the_first_page(pilot)
+        type_keys(app, "Ruby speaks French")
+        app.post_message(events.Key("f2", None))
+        await wait_until(pilot, lambda: "Ruby speaks French" in screen.view.plain_text)
+        assert screen.query_one(PageArea).text == ""
 
 
 async def test_quick_save_quick_load_and_undo(private_home: Path) -> None:
@@ -117,23 +162,20 @@ async def test_quick_save_quick_load_and_undo(private_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         screen = game_screen(pilot)
         first = screen.view.scene_title
         await pilot.press("f5")
-        await pilot.pause()
-        assert (private_home / "saves" / "quicksave.json").exists()
+        await wait_until(pilot, lambda: (private_home / "saves" / "quicksave.json").exists())
         await pilot.press("1")
-        await pilot.pause()
-        assert screen.view.scene_title != first
+        await wait_until(pilot, lambda: screen.view.scene_title != first)
         await pilot.press("f9")
-        await pilot.pause()
-        assert game_screen(pilot).view.scene_title == first
+        await wait_until(pilot, lambda: game_screen(pilot) is not screen and game_screen(pilot).view.scene_title == first)
+        loaded = game_screen(pilot)
         await pilot.press("1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: loaded.view.scene_title != first)
         await pilot.press("f3")
-        await pilot.pause()
-        assert game_screen(pilot).view.scene_title == first
+        await wait_until(pilot, lambda: game_screen(pilot).view.scene_title == first)
         assert (private_home / "saves" / "autosave.json").exists()
 
 
@@ -142,20 +184,19 @@ async def test_named_save_and_continue_from_the_title(private_home: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.can_undo)
         title = game_screen(pilot).view.scene_title
         await pilot.press("f6")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
         await pilot.press(*"my place", "enter")
-        await pilot.pause()
-        assert (private_home / "saves" / "my place.json").exists()
+        await wait_until(pilot, lambda: (private_home / "saves" / "my place.json").exists())
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("l")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert game_screen(pilot).view.scene_title == title
 
 
@@ -163,20 +204,18 @@ async def test_history_is_exported_as_markdown(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "2")
-        await pilot.pause()
+        await pilot.press("n")
+        await play(pilot, (ChoiceInput(1), ChoiceInput(2)))
         await pilot.press("f4")
-        await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.press("x")
-        await pilot.pause()
+        await wait_until(pilot, lambda: any((private_home / "exports").glob("*.md")))
         (export,) = (private_home / "exports").glob("*.md")
         text = export.read_text(encoding="utf-8")
         assert text.startswith("# Ruby Sparks: the story so far")
-        assert "## The House on the Hill" in text and "> " in text
+        assert "## The House on the Hill" in text and "\n> " in text  # a scene, and a choice made there
         await pilot.press("escape")
-        await pilot.pause()
-        game_screen(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
 
 
 async def test_settings_persist_between_runs(private_home: Path) -> None:
@@ -184,11 +223,11 @@ async def test_settings_persist_between_runs(private_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen))
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.settings.text_speed == "fast")
         await pilot.press("escape")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
     saved = json.loads((private_home / "settings.json").read_text())
     assert saved["text_speed"] == "fast"
     app = make_app()
@@ -211,26 +250,21 @@ async def test_quit_asks_only_when_a_page_would_be_lost(private_home: Path) -> N
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await pilot.pause()
+        await to_the_first_page(pilot)
         game_screen(pilot).query_one(PageArea).insert("Ruby is")
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm)
-        assert "Ruby is" in app.export_screenshot().replace(
-            "&#160;", " "
-        )  # the page the question is about stays in view behind it
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert "Ruby is" in screen_text(app)  # the page the question is about stays in view behind it
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert game_screen(pilot).query_one(PageArea).text == "Ruby is"
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n", "1")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.can_undo)
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert app.return_code is not None or not app.is_running
+        await wait_until(pilot, lambda: app.return_code is not None or not app.is_running)
     assert (private_home / "saves" / "autosave.json").exists()
 
 
@@ -239,23 +273,22 @@ async def test_leaving_or_loading_asks_before_a_typed_page_is_lost(private_home:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await pilot.pause()
+        await to_the_first_page(pilot)
         game_screen(pilot).query_one(PageArea).insert("Ruby speaks French")
         await pilot.press(*keys)
-        await pilot.pause()
-        assert isinstance(app.screen, Confirm)
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("n")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
         assert game_screen(pilot).query_one(PageArea).text == "Ruby speaks French"
         await pilot.press(*keys[-1:])
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("y")
-        await pilot.pause()
         if keys == ("escape",):
-            assert isinstance(app.screen, TitleScreen)
+            await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         else:
-            assert game_screen(pilot).query_one(PageArea).text == ""
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, GameScreen) and game_screen(pilot).query_one(PageArea).text == ""
+            )
 
 
 async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private_home: Path) -> None:
@@ -270,8 +303,8 @@ async def test_text_appears_at_the_chosen_speed_and_any_key_shows_it_all(private
         text = game_screen(pilot).query_one(RevealText)
         assert text.revealing and 0 < text.shown < len(text.full)
         await pilot.press("space")
-        await pilot.pause()
-        assert not text.revealing and text.shown == len(text.full)
+        await wait_until(pilot, lambda: not text.revealing)
+        assert text.shown == len(text.full)
 
 
 async def test_at_the_typewriter_the_key_that_shows_the_text_is_not_typed(private_home: Path) -> None:
@@ -279,11 +312,9 @@ async def test_at_the_typewriter_the_key_that_shows_the_text_is_not_typed(privat
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("n")
-        for _ in range(4):  # four choices to the first typewriter; each key first shows its scene's text at once
-            await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
-            if game_screen(pilot).query_one(RevealText).revealing:
-                await pilot.press("space")
-                await wait_until(pilot, lambda: not game_screen(pilot).query_one(RevealText).revealing)
+        for _ in range(4):  # four choices to the first typewriter; Space first shows each scene's text at once
+            await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
+            await read_on(pilot)
             await pilot.press("1")
         await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
         text = game_screen(pilot).query_one(RevealText)
@@ -308,8 +339,7 @@ async def test_the_palette_s_quit_is_the_game_s_and_asks_before_a_page_is_lost(p
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("n", "1", "1", "1", "1")
-        await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
+        await to_the_first_page(pilot)
         game_screen(pilot).query_one(PageArea).insert("Ruby is")
         await run_from_palette(pilot, "quit", "Quit")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
@@ -340,9 +370,10 @@ async def test_the_footer_offers_only_keys_that_work_now_and_fits_80_columns(pri
         await pilot.press("n")
         await wait_until(pilot, lambda: bool(game_screen(pilot).view.choices))
         assert "Pull" not in footer_keys(app) and "Undo" not in footer_keys(app)  # a choice, nothing to undo
-        await pilot.press("1")
+        await play(pilot, (ChoiceInput(1),))
         await wait_until(pilot, lambda: "Undo" in footer_keys(app))
-        await pilot.press("1", "1", "1")
+        await play(pilot, (ChoiceInput(1),) * 3)
+        await read_on(pilot)
         await wait_until(pilot, lambda: game_screen(pilot).view.at_typewriter)
         await wait_until(pilot, lambda: "Pull" in footer_keys(app))
         bottom = app.export_screenshot().replace("&#160;", " ")
@@ -424,10 +455,9 @@ async def test_small_terminals_and_resizes_do_not_crash(private_home: Path) -> N
         await pilot.press("n")
         for size in ((40, 12), (120, 40), (40, 12), (80, 24)):
             await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await wait_until(pilot, lambda size=size: app.size == size)  # type: ignore[misc]
         await pilot.press("1")
-        await pilot.pause()
-        game_screen(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.can_undo)
 
 
 async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
@@ -450,12 +480,11 @@ async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
                 key = rng.choice(keys)
                 app.post_message(events.Key(key, key if len(key) == 1 else None))
             if number % 20 == 0:
-                await pilot.pause()
+                await pilot.pause()  # let the app take in the keys so far: pacing, not a wait for a result
         await pilot.pause()
         assert app.is_running
         app.action_to_title()
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
 
 
 async def test_a_terminal_too_small_for_the_game_shows_a_notice_until_it_grows(private_home: Path) -> None:
@@ -468,13 +497,11 @@ async def test_a_terminal_too_small_for_the_game_shows_a_notice_until_it_grows(p
         await ready(pilot)
         for width, height in ((10, 3), (4, 2), (1, 1)):
             await pilot.resize_terminal(width, height)
-            await pilot.pause()
+            await wait_until(pilot, lambda: isinstance(app.screen, TooSmall))
             await pilot.press("r", "ctrl+p", "n", "1", "f1")
-            await pilot.pause()
+            await pilot.pause()  # every key taken in; none may open a screen
             assert isinstance(app.screen, TooSmall) and app.is_running
         await pilot.resize_terminal(*SIZE)
-        await pilot.pause()
-        assert isinstance(app.screen, TitleScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
         await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, CategoryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, CategoryScreen))

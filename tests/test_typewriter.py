@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from game.story.model import Story
 from game.typewriter import MAX_PAGE_CHARS, read_page
-from tests.conftest import cap_memory
+from tests.conftest import cap_memory, examples
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "pages.yaml").read_text(encoding="utf-8"))["pages"]
 
@@ -53,14 +53,14 @@ TRAIT_SENTENCES = {
 OTHERS = ["Harry", "Calvin", "Scotty", "Susie", "Lila", "The weather", "It", "He", "My brother", "Mort"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.sampled_from(sorted(TRAIT_SENTENCES)), st.sampled_from(OTHERS))
 def test_a_sentence_about_anyone_else_changes_nothing_about_her(shipped_story: Story, trait: str, other: str) -> None:
     (sentence,) = reading(shipped_story, f"{other} {TRAIT_SENTENCES[trait]}.")
     assert sentence["about_ruby"] is False and sentence["traits"] == []
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.sampled_from(sorted(TRAIT_SENTENCES)),
     st.sampled_from(["Ruby", "She", "RUBY", "she", "Ruby Sparks"]),
@@ -72,7 +72,7 @@ def test_case_and_punctuation_do_not_matter(shipped_story: Story, trait: str, su
     assert sentence["traits"] == [{"id": trait, "negated": False, "intensity": 1.0}]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.sampled_from(["speaks French", "paints", "loves Calvin", "loves the dog"]), st.integers(0, 3))
 def test_each_never_flips_the_meaning(shipped_story: Story, verb_phrase: str, nevers: int) -> None:
     text = "Ruby " + "never " * nevers + verb_phrase + "."
@@ -80,7 +80,7 @@ def test_each_never_flips_the_meaning(shipped_story: Story, verb_phrase: str, ne
     assert [t["negated"] for t in sentence["traits"]] == [nevers % 2 == 1]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=400))
 def test_any_text_reads_without_error_and_deterministically(shipped_story: Story, text: str) -> None:
     first = reading(shipped_story, text)
@@ -91,7 +91,7 @@ def test_any_text_reads_without_error_and_deterministically(shipped_story: Story
         assert sentence["about_ruby"] or not sentence["traits"]
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.lists(st.sampled_from(["Ruby is happy.", "Harry is sad.", "She paints.", "Asdf!", "Ruby isn't free."]), max_size=30))
 def test_sentences_are_read_independently(shipped_story: Story, parts: list[str]) -> None:
     """A page is its sentences: reading them together gives what reading each alone gives (for full sentences)."""

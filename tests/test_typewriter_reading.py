@@ -19,6 +19,7 @@ from game.story.loader import load_story
 from game.story.model import Story
 from game.typewriter import read_page
 from game.typewriter.words import stem
+from tests.conftest import examples
 
 DATA = Path(__file__).parent / "data"
 
@@ -394,7 +395,7 @@ PREDICATES = [
 OTHERS = ["Harry", "Calvin", "I", "Scotty", "Susie", "Mabel", "Her mother", "The dog", "Everyone", "My brother", "He", "Mort"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from(OTHERS), st.sampled_from(PREDICATES), st.sampled_from(["", "never ", "really "]))
 def test_a_sentence_whose_subject_is_not_ruby_yields_no_ruby_trait(
     shipped_story: Story, other: str, predicate: str, adverb: str
@@ -404,7 +405,7 @@ def test_a_sentence_whose_subject_is_not_ruby_yields_no_ruby_trait(
     assert sentence.traits == ()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.sampled_from(["Ruby", "She", "she", "RUBY"]), st.sampled_from(PREDICATES))
 def test_every_predicate_takes_for_her(shipped_story: Story, subject: str, predicate: str) -> None:
     assert traits_of(shipped_story, f"{subject} {predicate}.")
@@ -414,7 +415,7 @@ WORDS = [*PREDICATES, "Harry", "she", "not", "never", "if", "?", ".", ",", "and"
          "when he leaves", "Not anymore.", "She does.", "asdf"]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=25))
 def test_any_arrangement_of_the_readers_words_reads_the_same_every_time(shipped_story: Story, parts: list[str]) -> None:
     assert shipped_story.lexicon is not None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from game.engine import ChoiceInput, Input, PageInput
@@ -15,39 +19,81 @@ from game.tui.game_screen import GameScreen
 from game.tui.widgets import PageArea
 
 SIZE = (80, 24)
+TUI_STORY = Path(__file__).parent / "data" / "stories" / "tui"
+"""The small story the screens are drawn from: its prose changes only with the tests."""
 
 
-def make_app(**options: object) -> RubySparksApp:
-    return RubySparksApp(animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
+def make_app(story: Path | None = None, **options: object) -> RubySparksApp:
+    return RubySparksApp(story, animate=bool(options.get("animate", False)), blink=False, seed=int(str(options.get("seed", 0))))
 
 
-async def ready(pilot: Pilot[None]) -> RubySparksApp:
+async def ready(pilot: Pilot[None], seconds: float = 60.0) -> RubySparksApp:
+    """Wait until the story has loaded (or failed to), which happens in a thread: a deadline, not a count of pauses."""
     app = pilot.app
     assert isinstance(app, RubySparksApp)
-    for _ in range(500):
+    deadline = time.monotonic() + seconds
+    while app.story is None and app.loading_message == "Loading the story...":
+        if time.monotonic() > deadline:
+            raise AssertionError("the story never finished loading")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.story is not None or app.loading_message != "Loading the story...":
-            return app
-    raise AssertionError("the story never finished loading")
+    return app
 
 
 async def write_page(pilot: Pilot[None], text: str) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, GameScreen)
-    screen.query_one(PageArea).insert(text)
-    await pilot.press("f2")
-    await pilot.pause()
+    game_screen(pilot).query_one(PageArea).insert(text)
+    await step(pilot, "f2")
+
+
+def offered(pilot: Pilot[None]) -> bool:
+    """Whether the story screen shows its choices or its typewriter (they wait until the passage has been read)."""
+    screen = game_screen(pilot)
+    return any(part.display and part.visible for part in screen.query("#choices, #typewriter"))
+
+
+async def read_on(pilot: Pilot[None]) -> None:
+    """Read the passage on screen to its end, as a player does with Space, until the choices or the typewriter show."""
+    deadline = time.monotonic() + 20.0
+    while not offered(pilot):
+        if time.monotonic() > deadline:
+            raise AssertionError("the choices never appeared")
+        await pilot.press("space")
+        await pilot.pause()
 
 
 async def play(pilot: Pilot[None], path: tuple[Input, ...]) -> None:
     for action in path:
+        await read_on(pilot)
         if isinstance(action, PageInput):
             await write_page(pilot, action.text)
         else:
             assert isinstance(action, ChoiceInput)
-            await pilot.press(str(action.number))
-            await pilot.pause()
+            await step(pilot, str(action.number))
+
+
+async def step(pilot: Pilot[None], key: str) -> None:
+    """Press a key that makes an input (a choice, F2), and wait until the story screen shows where it led."""
+    screen = game_screen(pilot)
+    before = screen.view
+    await pilot.press(key)
+    await wait_until(pilot, lambda: screen.view is not before)
+
+
+def type_keys(app: RubySparksApp, text: str) -> None:
+    """Send `text` as the key presses a terminal sends for it, all at once (as a paste that is not bracketed)."""
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))
+
+
+async def to_the_first_page(pilot: Pilot[None]) -> GameScreen:
+    """A new game of the shipped story, read and played to its first typewriter, whose page has the keys."""
+    await pilot.press("n")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, GameScreen))
+    await play(pilot, (ChoiceInput(1),) * 4)
+    await read_on(pilot)
+    screen = game_screen(pilot)
+    assert screen.view.at_typewriter
+    return screen
 
 
 def game_screen(pilot: Pilot[None]) -> GameScreen:
@@ -85,14 +131,20 @@ async def run_from_palette(pilot: Pilot[None], search: str, title: str, open_it:
     await pilot.press("enter")
 
 
+def screen_text(app: RubySparksApp) -> str:
+    """What the screen shows, as text: the screenshot without its SVG tags, its entities (spaces, brackets) read back."""
+    return html.unescape(re.sub(r"<[^>]*>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+def screen_rows(app: RubySparksApp) -> str:
+    """The characters on the screen now, row by row, as the player sees them (what scrolled out of view is not
+    there). Textual has no public call for a screen's text; its compositor draws the same rows the terminal gets."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def footer_keys(app: RubySparksApp) -> set[str]:
     """The descriptions of the keys the footer offers now (what it draws from)."""
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
-
-
-def screen_text(app: RubySparksApp) -> str:
-    """What the screen shows now, as the text of its screenshot (spaces as spaces)."""
-    return str(app.export_screenshot()).replace("&#160;", " ")
 
 
 def plain_lines(path: tuple[Input, ...]) -> str:

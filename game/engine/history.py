@@ -42,6 +42,14 @@ class History(Sequence["HistoryEntry"]):
             raise IndexError("the history is empty")
         return self._before
 
+    def prefix(self, length: int) -> History:
+        """The history as it was when it held `length` entries: shared, not copied, so comparing two prefixes of the
+        same playthrough is one identity test."""
+        node = self
+        while node._length > length and node._before is not None:
+            node = node._before
+        return node
+
     def __len__(self) -> int:
         return self._length
 

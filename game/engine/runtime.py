@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ducktools.classbuilder.prefab import replace
 
@@ -72,9 +72,15 @@ class Runtime:
         if self.history:
             self.turn += 1
 
-    def record_action(self, action: str) -> None:
+    def record_action(self, action: str, **page: Any) -> None:
+        """What the player did in the scene shown last; for a page, also `page`, `reading` and `written`."""
         if self.history:
-            self.history = self.history.with_last(replace(self.history[-1], action=action))
+            self.history = self.history.with_last(replace(self.history[-1], action=action, **page))
+
+    def record_after(self, paragraphs: tuple[str, ...]) -> None:
+        """What the action led to, kept with the scene where it was taken, for the transcript."""
+        if self.history:
+            self.history = self.history.with_last(replace(self.history[-1], after=paragraphs))
 
     def add_history(self, entry: HistoryEntry) -> None:
         self.history = self.history.appended(entry)

@@ -7,6 +7,7 @@ plus the engine's functions: no I/O, no clock.
 from __future__ import annotations
 
 from game.engine.events import Event, Rejected
+from game.engine.history import History
 from game.engine.inputs import Input
 from game.engine.state import State
 from game.engine.step import describe, new_game, step
@@ -40,6 +41,18 @@ class Session:
         self.state = self.undo_stack.pop()
         return describe(self.story, self.state)
 
+    def steps_back(self) -> dict[int, int]:
+        """The earlier moments of the history that undo can still reach, each (an index into the history: the scene as
+        it was shown, before the player acted there) with how many undos reach it. A moment from before a load or a
+        restart is not on this playthrough's way and is left out."""
+        here = self.state.history
+        found: dict[int, int] = {}
+        for steps, state in enumerate(reversed(self.undo_stack), 1):
+            moment = len(state.history) - 1
+            if 0 <= moment < len(here) - 1 and moment not in found and _same_moment(state, here, moment):
+                found[moment] = steps
+        return found
+
     def replace(self, state: State) -> list[Event]:
         """Move to another state (a load, a new game) in a way that undo can take back."""
         self._push()
@@ -55,3 +68,11 @@ class Session:
     def _push(self) -> None:
         self.undo_stack.append(self.state)
         del self.undo_stack[:-MAX_UNDO]
+
+
+def _same_moment(state: State, here: History, moment: int) -> bool:
+    shown, now = state.history[moment], here[moment]
+    # the same playthrough shares its history's nodes: a state with the same scenes from another game (before a load,
+    # a new game) is not a moment of this one, though it may read the same
+    same_past = state.history.prefix(moment) is here.prefix(moment)
+    return same_past and shown.scene == now.scene and shown.paragraphs == now.paragraphs

@@ -21,13 +21,30 @@ class StateError(Exception):
 
 
 @prefab(frozen=True)
+class Written:
+    """A trait a page made true or denied, and the sentence that did it: the subject's screen says where each thing
+    about her came from."""
+
+    trait: str
+    sentence: str
+
+
+@prefab(frozen=True)
 class HistoryEntry:
-    """One scene as the player saw it, and what they did there (`action`, empty until they act)."""
+    """One scene as the player saw it, and what they did there (`action`, empty until they act): with the rest, the
+    whole transcript the history screen shows and exports."""
 
     scene: str
     title: str
     paragraphs: tuple[str, ...]
     action: str = ""
+    after: tuple[str, ...] = ()
+    """What the choice or the page led to, before the next scene."""
+    page: str = ""
+    """The whole page written here, as the typewriter read it (`action` quotes only its start)."""
+    reading: tuple[str, ...] = ()
+    """How the page was read, line by line, as the player saw it when it was pulled out."""
+    written: tuple[Written, ...] = ()
 
 
 @prefab(frozen=True)
@@ -53,7 +70,7 @@ class State:
         return as_dict(self) | {
             "variables": dict(self.variables),
             "traits": dict(self.traits),
-            "history": [as_dict(entry) | {"paragraphs": list(entry.paragraphs)} for entry in self.history],
+            "history": [_entry_json(entry) for entry in self.history],
             "counts": dict(self.counts),
             "stack": list(self.stack),
         }
@@ -113,10 +130,7 @@ class State:
 
 def read_history(entries: Any) -> History:
     """The history of a saved state; raises TypeError, ValueError or KeyError when it is not one."""
-    return History(
-        HistoryEntry(_text(e["scene"]), _text(e["title"]), tuple(_text(p) for p in e["paragraphs"]), _text(e.get("action", "")))
-        for e in entries
-    )
+    return History(_entry(e) for e in entries)
 
 
 def read_counts(data: Any) -> dict[str, int]:
@@ -125,6 +139,36 @@ def read_counts(data: Any) -> dict[str, int]:
     if any(value < 0 for value in counts.values()):
         raise ValueError("a count below zero")
     return counts
+
+
+_ALWAYS = ("scene", "title", "paragraphs", "action")
+
+
+def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    """An entry as JSON, without the parts a scene left empty (most have no page): saves stay small."""
+    data = as_dict(entry) | {"paragraphs": list(entry.paragraphs), "after": list(entry.after), "reading": list(entry.reading)}
+    data["written"] = [as_dict(written) for written in entry.written]
+    return {key: value for key, value in data.items() if value or key in _ALWAYS}
+
+
+def _entry(data: Any) -> HistoryEntry:
+    """An entry read back; saves made before the transcript kept pages and aftermaths load with those left empty."""
+    return HistoryEntry(
+        _text(data["scene"]),
+        _text(data["title"]),
+        _texts(data["paragraphs"]),
+        _text(data.get("action", "")),
+        _texts(data.get("after", ())),
+        _text(data.get("page", "")),
+        _texts(data.get("reading", ())),
+        tuple(Written(_text(w["trait"]), _text(w["sentence"])) for w in data.get("written", ())),
+    )
+
+
+def _texts(values: Any) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError("expected a list of strings, got a string")
+    return tuple(_text(value) for value in values)
 
 
 def _text(value: Any) -> str:

@@ -24,16 +24,21 @@ from game.engine.events import (
 from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
-from game.engine.state import HistoryEntry, State
+from game.engine.state import HistoryEntry, State, Written
 from game.story.model import RETURN, Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
-from game.typewriter.reading import PageReading, TraitReading
+from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
 from game.typewriter.text import clean
 
 GLUE = "<>"
 """At the end of a text, joins its last paragraph to the first of the text that follows (ink's glue)."""
 MAX_MOVES = 1_000
 """Moves without an input in one step (`next`, fallbacks, calls, returns) before the engine calls it a loop."""
+
+
+STRANDED = "no choice can be offered here, and there is no fallback choice to take"
+"""The problem of a player left with nothing to choose; the explorers report it as a dead end of their own, with the
+path that leads there, so they leave this one out."""
 
 
 def new_game(story: Story, seed: int = 0, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
@@ -128,10 +133,11 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
         return state, [Rejected("There is no typewriter here: choose by number.")]
     reading = read_page(story.lexicon, story.characters, text)
     runtime = Runtime(story, state, watch)
-    runtime.record_action(_page_summary(text))
     written = apply_reading(runtime, reading)
     outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)
-    runtime.emit(PageRead(reading, page_feedback(reading, story, scene), tuple(runtime.effect_log)))
+    feedback = page_feedback(reading, story, scene)
+    runtime.record_action(_page_summary(text), page=clean(text)[:MAX_PAGE_CHARS], reading=feedback, written=_written(reading))
+    runtime.emit(PageRead(reading, feedback, tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
     _narrate(runtime, outcome.text, scene.id)
     _enter(runtime, outcome.target if outcome.call is None else _called(runtime, outcome.call, outcome.target))
@@ -172,6 +178,13 @@ def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReadin
     return scene.typewriter.outcomes[-1]
 
 
+def _written(reading: PageReading) -> tuple[Written, ...]:
+    """Each trait the page set, with the sentence that set it (a later sentence setting it again wins)."""
+    return tuple(
+        Written(trait.id, sentence.text) for sentence in reading.sentences if sentence.about_ruby for trait in sentence.traits
+    )
+
+
 def _page_summary(text: str) -> str:
     first = " ".join(clean(text).split())  # as the reader saw it: the history is shown again, never a raw byte
     return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
@@ -184,6 +197,7 @@ def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
     if paragraphs and paragraphs[-1].endswith(GLUE):
         paragraphs = _held(runtime, paragraphs)
     if paragraphs:
+        runtime.record_after(paragraphs)
         runtime.emit(Narration(paragraphs))
 
 
@@ -287,7 +301,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
     if fallback is not None:
         return _take(runtime, scene, fallback)
-    runtime.problem("no choice can be offered here, and there is no fallback choice to take", f"`{scene.id}`", scene.span)
+    runtime.problem(STRANDED, f"`{scene.id}`", scene.span)
     runtime.emit(ChoicesOffered(()))
     return None
 

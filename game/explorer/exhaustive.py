@@ -38,13 +38,25 @@ from collections.abc import Iterator
 
 from ducktools.classbuilder.prefab import attribute, prefab, replace
 
-from game.engine import ChoiceInput, Event, Input, PageInput, Problem, SceneShown, State, available_choices, new_game, step
+from game.engine import (
+    ChoiceInput,
+    Event,
+    Input,
+    PageInput,
+    Problem,
+    SceneShown,
+    State,
+    available_choices,
+    new_game,
+    step,
+)
 from game.engine.history import History
+from game.engine.step import STRANDED
 from game.explorer.random_explore import Coverage, dead_end_message, explore_run, problem_message
 from game.explorer.random_pages import PageWriter
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
-from game.story.expressions import Binary, Expr, Literal_, Name, Unary, names_in
+from game.story.expressions import Binary, Expr, Literal_, Name, Unary, count_subject, names_in
 from game.story.model import Condition, Effect, Scene, Story
 
 COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
@@ -86,7 +98,7 @@ class Exploration:
     findings: tuple[Finding, ...] = ()
     """Runtime problems, scenes that offer no choice, and traps (traps only on a complete search)."""
     scene_counts: dict[str, int] = attribute(default_factory=dict)
-    """For each scene reached: how often the walk showed it (once for each way in), plus the random runs' visits."""
+    """For each scene reached: the walk's distinct states in it, plus the random runs' visits."""
     choice_counts: dict[str, int] = attribute(default_factory=dict)
     """For each choice taken (`scene#n`, numbered as written): how often the walk and the random runs took it."""
     random_runs: int = 0
@@ -145,13 +157,18 @@ class _Abstraction:
     thresholds: dict[str, tuple[float, ...]]
     exact: frozenset[str]
     everything: bool = False
-    """Every value exactly: no two different states are one (the search that confirms a trap)."""
+    """Every value exactly, visit counts included: the search that confirms a trap merges no two states."""
+    counts: frozenset[str] = frozenset()
+    """Counts the engine keeps (`visits(hall)`) that a condition compares: each grows by one at a time, so every value
+    up to one past the largest constant it is compared with is kept apart (`visits(hall) >= 3` needs 1, 2 and 3)."""
 
     def key(self, state: State) -> StateKey:
         values: list[object] = []
         for name, value in sorted({**state.variables, **state.traits, **state.counts}.items()):
             if self.everything or name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
                 values.append(value)
+            elif name in self.counts:
+                values.append(min(value, self.thresholds[name][-1] + 1))
             elif name in self.thresholds:
                 limits = self.thresholds[name]
                 values.append((bisect_left(limits, value), value in limits))
@@ -173,7 +190,8 @@ def _abstraction(story: Story) -> _Abstraction:
                 feeding = {name.name for name in names_in(effect.assignment.value)} - exact
                 exact |= feeding
                 changed = changed or bool(feeding)
-    return _Abstraction({name: tuple(sorted(values)) for name, values in thresholds.items()}, frozenset(exact))
+    counts = frozenset(name for name in thresholds if count_subject(name) is not None)
+    return _Abstraction({name: tuple(sorted(values)) for name, values in thresholds.items()}, frozenset(exact), counts=counts)
 
 
 def _collect(expr: Expr, thresholds: dict[str, set[float]], exact: set[str]) -> None:
@@ -274,8 +292,6 @@ class _Walk:
         self.successors: list[tuple[int, ...]] = []
         self.ending_states: list[int] = []
         self.dead_ends: set[int] = set()
-        self.reported: set[int] = set()
-        """States the game reported a problem on the way into (a scene that can offer no choice says so itself)."""
         self.endings: dict[str, int] = {}
         self.findings: dict[str, Finding] = {}
         self.scene_counts: Counter[str] = Counter()
@@ -284,8 +300,7 @@ class _Walk:
 
     def run(self) -> None:
         start, events = new_game(self.story, seed=0, watch=self.watch)
-        if self.note_events(events, -1, None):
-            self.reported.add(0)
+        self.note_problems(events, -1, None)
         self.add(start, self.state_key(start), -1, None)
         frontier: deque[tuple[int, State]] = deque([(0, _forget_history(start))])
         while frontier:
@@ -297,12 +312,11 @@ class _Walk:
             if not inputs:
                 self.dead_ends.add(number)
                 message = dead_end_message(state.scene)
-                if number not in self.reported:  # the game said so itself on the way in: one report is enough
-                    self.findings.setdefault(message, Finding("dead-end", message, self.path(number)))
+                self.findings.setdefault(message, Finding("dead-end", message, self.path(number)))
             following: list[int] = []
             for action, choice in inputs:
                 after, events = step(self.story, state, action, self.watch)
-                troubled = self.note_events(events, number, action)
+                self.note_problems(events, number, action)
                 if choice:
                     self.choice_counts[choice] += 1
                 after_key = self.state_key(after)
@@ -312,8 +326,6 @@ class _Walk:
                         self.stopped = "states"
                         return
                     after_number = self.add(after, after_key, number, action)
-                    if troubled:
-                        self.reported.add(after_number)
                     if after.ending is None:
                         frontier.append((after_number, _forget_history(after)))
                 following.append(after_number)
@@ -329,22 +341,20 @@ class _Walk:
         if state.ending is not None:
             self.ending_states.append(number)
             self.endings.setdefault(state.ending, number)
+        else:
+            self.scene_counts[state.scene] += 1
         return number
 
-    def note_events(self, events: list[Event], parent: int, action: Input | None) -> bool:
-        """Count each scene shown (a step may pass through several, with `next`), and keep each new problem; whether
-        the game reported any."""
-        troubled = False
+    def note_problems(self, events: list[Event], parent: int, action: Input | None) -> None:
         for event in events:
-            if isinstance(event, SceneShown):
+            if isinstance(event, SceneShown) and event.scene_id not in self.scene_counts:
+                # a scene that `next` passes through is reached, though no state rests there
                 self.scene_counts[event.scene_id] += 1
-            elif isinstance(event, Problem):
-                troubled = True
+            if isinstance(event, Problem) and event.message != STRANDED:
                 message = problem_message(event)
                 if message not in self.findings:
                     inputs = self.path(parent) + ((action,) if action is not None else ())
                     self.findings[message] = Finding("problem", message, inputs)
-        return troubled
 
     def path(self, number: int) -> tuple[Input, ...]:
         steps: list[Input] = []

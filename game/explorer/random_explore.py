@@ -17,6 +17,7 @@ from ducktools.classbuilder.prefab import attribute, prefab
 from game import __version__
 from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
+from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
 from game.replay.format import Replay, ReplayInput
@@ -70,21 +71,16 @@ def explore_run(
     coverage.runs += 1
     reported: set[str] = set()
 
-    def note(found: list[object]) -> bool:
-        """Count each scene shown (one input may pass through several, with `next`), and keep each new problem;
-        whether the game reported any."""
-        troubled = False
+    def note_problems(found: list[object]) -> None:
+        """Count each scene shown (one input may pass through several, with `next`), and keep each new problem."""
         for event in found:
             if isinstance(event, SceneShown):
                 coverage.scenes[event.scene_id] += 1
-            elif isinstance(event, Problem):
-                troubled = True
-                if event.message not in reported:
-                    reported.add(event.message)
-                    coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
-        return troubled
+            elif isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
+                reported.add(event.message)
+                coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
 
-    troubled = note(list(events))
+    note_problems(list(events))
     for _ in range(max_steps):
         if state.ending is not None:
             coverage.endings[state.ending] += 1
@@ -96,8 +92,7 @@ def explore_run(
         else:
             offered = available_choices(story, state)
             if not offered:
-                if not troubled:  # else the game said so itself on the way in: one report is enough
-                    coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
+                coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
             number = rng.randint(1, len(offered))
             coverage.choices[f"{scene.id}#{scene.choices.index(offered[number - 1]) + 1}"] += 1
@@ -105,7 +100,7 @@ def explore_run(
         inputs.append(action)
         before = state.traits
         state, events = step(story, state, action, watch)
-        troubled = note(list(events))
+        note_problems(list(events))
         if isinstance(action, PageInput):
             coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
     coverage.issues.append(

@@ -219,8 +219,7 @@ class PlainGame:
             self.say()
         finally:
             _restore_signal_handlers(previous)
-        self.autosave()
-        return 0
+        return 0 if self.autosave() else 1
 
     def loop(self) -> None:
         while True:
@@ -346,11 +345,14 @@ class PlainGame:
             if entry.action:
                 self.text.paragraph(f"> {entry.action}")
 
-    def autosave(self) -> None:
+    def autosave(self) -> bool:
+        """The last save before leaving: whether the player's place is kept (a script must learn when it is not, from
+        the exit status, so the notice is the one line that says why)."""
         saved = self.game.autosave()
         if saved is not None:
             self.text.notice(saved)
         self.text.out.flush()
+        return saved is None or saved.kind != "error"
 
 
 def _clip(text: str, limit: int = 30) -> str:

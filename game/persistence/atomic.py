@@ -5,7 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
+
+STALE_AFTER = 24 * 60 * 60
+"""A temporary file this many seconds old was left by a write that was killed: no write takes a day."""
 
 
 def set_aside(path: Path) -> Path:
@@ -17,6 +21,22 @@ def set_aside(path: Path) -> Path:
         aside = path.with_name(f"{path.name}.damaged.{number}")
     os.replace(path, aside)
     return aside
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> int:
+    """Remove the temporary files (`.NAME.*.tmp`) that killed writes left in `folder`, once they are a day old, so
+    they do not pile up; a younger one may be another process's write in progress. How many were removed."""
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -3,25 +3,37 @@
 A save is refused, with a clear reason, when it is damaged, foreign (another story), or newer than this game; a
 refused save is never deleted or overwritten by loading, so nothing is lost. A save of the same story made before an
 edit loads onto the story as it now is, by scene id and variable name (`game.engine.migrate`), and says what changed;
-only a save whose scene is gone is refused, with the nearest earlier scene it passed through offered instead.
+only a save whose scene is gone is refused, with the nearest earlier scene it passed through offered instead. Two games
+may run at once (two terminals, two stories): writing a slot takes a lock on the saves folder, so the check that a slot
+is this story's and the write that replaces it cannot be split by the other game's write.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
+import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import prefab, replace
+from ducktools.classbuilder.prefab import as_dict, attribute, prefab, replace
 
 from game.engine.state import State, StateError
 from game.files import read_at_most
 from game.paths import user_data_dir
-from game.persistence.atomic import write_atomic
-from game.story.model import Story
+from game.persistence.atomic import remove_stale_temps, write_atomic
+from game.printable import one_line, shown_safely
+from game.story.expressions import within_magnitude
+from game.story.model import TRAIT_MAX, TRAIT_MIN, Story
+
+if sys.platform != "win32":
+    import fcntl
 
 SAVE_FORMAT = "ruby-sparks-save"
 SAVE_VERSION = 1
@@ -53,12 +65,39 @@ class Loaded:
 
 
 @prefab(frozen=True)
+class SaveSummary:
+    """What a slot list shows of a save without loading it: where it is, how long it has been played, how the subject
+    seemed, and the first words of the last page written."""
+
+    act: str = ""
+    scene: str = ""
+    played: float = 0.0
+    """Seconds of play, over every session of this game."""
+    seems: str = ""
+    page: str = ""
+
+    @classmethod
+    def read(cls, data: Any) -> SaveSummary:
+        """From a save file, which may be old (no summary) or tampered with: anything odd is left out, and text is made
+        safe to show in a terminal."""
+        if not isinstance(data, dict):
+            return cls()
+        texts = {
+            key: shown_safely(data[key])[:200] for key in ("act", "scene", "seems", "page") if isinstance(data.get(key), str)
+        }
+        played = data.get("played")
+        seconds = float(played) if isinstance(played, (int, float)) and not isinstance(played, bool) else 0.0
+        return cls(**texts, played=seconds if 0 <= seconds < 1e9 else 0.0)
+
+
+@prefab(frozen=True)
 class SlotInfo:
     name: str
     path: Path
     saved_at: float
     scene_title: str
     problem: str = ""  # empty when the save can be loaded
+    summary: SaveSummary = attribute(default_factory=SaveSummary)
 
 
 def saves_dir() -> Path:
@@ -79,22 +118,51 @@ def slot_path(name: str) -> Path:
     return saves_dir() / f"{check_slot_name(name)}.json"
 
 
+LOCK_FILE = ".lock"
+"""In the saves folder; never removed (removing a lock file lets two processes hold "the" lock at once)."""
+_lock_in_process = threading.RLock()
+_lock_depth = 0
+
+
+@contextlib.contextmanager
+def _slots_locked(folder: Path) -> Iterator[None]:
+    """Hold the saves folder's lock (`flock` on its lock file) against other processes, and this lock against other
+    threads. A signal handler that autosaves while this thread already holds it runs inside that holding (the
+    interrupted write cannot go on until the handler returns, so waiting for it would never end)."""
+    global _lock_depth
+    with _lock_in_process:
+        if _lock_depth:
+            yield
+            return
+        _lock_depth += 1
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                if sys.platform != "win32":
+                    fcntl.flock(descriptor, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(descriptor)  # which releases the flock
+        finally:
+            _lock_depth -= 1
+
+
+def tidy_saves() -> None:
+    """At start-up: remove what killed writes left behind (a day old) in the saves folder and the data folder."""
+    for folder in (saves_dir(), user_data_dir()):
+        remove_stale_temps(folder)
+
+
 def _checksum(body: dict[str, Any]) -> str:
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     # surrogatepass: a page typed with stray bytes keeps them as lone surrogates, which must not make a save impossible
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def save_game(name: str, story: Story, state: State) -> Path:
+def save_game(name: str, story: Story, state: State, summary: SaveSummary | None = None) -> Path:
     """Write the slot, unless it holds another story's save or a damaged one: those are never overwritten."""
     path = slot_path(name)
-    if path.exists() or path.is_symlink():
-        try:
-            origin = _read_document(path).get("story")
-        except SaveError:
-            raise SaveError(f"The slot `{path.stem}` holds a damaged save, kept as it is; choose another name.") from None
-        if not isinstance(origin, dict) or origin.get("id") != story.id:
-            raise SaveError(f"The slot `{path.stem}` holds a save of another story, which is kept as it is; choose another name.")
     title = state.history[-1].title if state.history else ""
     body = {
         "format": SAVE_FORMAT,
@@ -105,9 +173,14 @@ def save_game(name: str, story: Story, state: State) -> Path:
         "scene_title": title,
         "state": state.to_json(),
     }
+    if summary is not None:
+        body["summary"] = as_dict(summary)
     document = body | {"checksum": _checksum(body)}
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode()
     try:
-        write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1).encode())
+        with _slots_locked(path.parent):
+            _check_ours(path, story)
+            write_atomic(path, data)
     except OSError as error:
         folder = path.parent
         if folder.exists() and not folder.is_dir():
@@ -116,12 +189,43 @@ def save_game(name: str, story: Story, state: State) -> Path:
     return path
 
 
-def autosave(story: Story, state: State) -> Path:
+def _check_ours(path: Path, story: Story) -> None:
+    """A slot may be written when it is empty or holds a readable save of this story (checked under the lock)."""
+    if not (path.exists() or path.is_symlink()):
+        return
+    try:
+        origin = _read_document(path).get("story")
+    except SaveError:
+        raise SaveError(f"The slot `{path.stem}` holds a damaged save, kept as it is; choose another name.") from None
+    if not isinstance(origin, dict) or origin.get("id") != story.id:
+        raise SaveError(f"The slot `{path.stem}` holds a save of another story, which is kept as it is; choose another name.")
+
+
+def autosave(story: Story, state: State, summary: SaveSummary | None = None) -> Path:
     """Save to `autosave`; if that slot holds another story's save or a damaged one, to `autosave-STORY` instead."""
     try:
-        return save_game(AUTOSAVE, story, state)
+        return save_game(AUTOSAVE, story, state, summary)
     except SaveError:
-        return save_game(f"{AUTOSAVE}-{story.id}"[:40], story, state)
+        return save_game(f"{AUTOSAVE}-{story.id}"[:40], story, state, summary)
+
+
+def delete_save(name: str) -> None:
+    """Remove a slot the player chose to delete (any slot, a damaged one too: the player has seen why it is listed)."""
+    path = slot_path(name)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        raise SaveError(f"There is no save called `{path.stem}`.") from None
+    except OSError as error:
+        raise SaveError(f"Could not delete the save `{path.stem}`: {error.strerror or error}.") from None
+
+
+def saved_summary(name: str) -> SaveSummary:
+    """The summary kept in a slot (time played goes on from it after a load); empty when there is none to read."""
+    try:
+        return SaveSummary.read(_read_document(slot_path(name)).get("summary"))
+    except SaveError:
+        return SaveSummary()
 
 
 def _read_document(path: Path) -> dict[str, Any]:
@@ -161,12 +265,39 @@ def load_save(name: str, story: Story, earlier: bool = False) -> Loaded:
         raise SaveError(f"The save `{path.stem}` belongs to another story (`{other}`); it was left as it is.")
     try:
         if origin.get("hash") == story.content_hash:
-            return Loaded(State.from_json(data.get("state"), story))
-        return _onto_edited(path.stem, State.read_json(data.get("state")), story, earlier)
+            loaded = Loaded(State.from_json(data.get("state"), story))
+        else:
+            loaded = _onto_edited(path.stem, State.read_json(data.get("state")), story, earlier)
+        _check_ranges(loaded.state, story)
     except StateError as error:
-        raise SaveError(f"The save `{path.stem}` is damaged: {error}.") from None
+        raise SaveError(f"The save `{path.stem}` is damaged: {error}; it was left as it is.") from None
     except OverflowError:  # a number too large for a float, e.g. a trait of 10**400
-        raise SaveError(f"The save `{path.stem}` is damaged: a number in it is too large.") from None
+        raise SaveError(f"The save `{path.stem}` is damaged: a number in it is too large; it was left as it is.") from None
+    return loaded
+
+
+def _check_ranges(state: State, story: Story) -> None:
+    """What the story's own rules could never have made, refused as the loader refuses such a default: a value
+    outside its variable's range or list of values, a trait past its bounds, an ending the saved scene is not."""
+    for name, variable in story.variables.items():
+        value = state.variables[name]
+        if isinstance(value, str):
+            if variable.values and value not in variable.values:
+                raise StateError(f"`{name}` is {value!r}, which is not one of its values")
+            continue
+        if isinstance(value, bool):
+            continue
+        low, high = variable.minimum, variable.maximum
+        if not within_magnitude(value) or (low is not None and value < low) or (high is not None and value > high):
+            shown = "" if low is None and high is None else f" {'' if low is None else low}..{'' if high is None else high}"
+            raise StateError(f"`{name}` is {value}, outside its range{shown}")
+    for trait, value in state.traits.items():
+        if not TRAIT_MIN <= value <= TRAIT_MAX:
+            raise StateError(f"the trait `{trait}` is {value}, outside {TRAIT_MIN}..{TRAIT_MAX}")
+    if state.ending is not None and state.scene != state.ending:
+        raise StateError(f"it is at the ending `{state.ending}` without having reached it (the scene is `{state.scene}`)")
+    if state.act is not None and state.act not in {act.id for act in story.acts}:
+        raise StateError(f"the saved act `{state.act}` is not in this story")
 
 
 def _onto_edited(slot: str, state: State, story: Story, earlier: bool) -> Loaded:
@@ -216,12 +347,13 @@ def list_saves(story: Story) -> list[SlotInfo]:
                     path.stem,
                     path,
                     saved_at if isinstance(saved_at, (int, float)) else 0.0,
-                    title if isinstance(title, str) else "",
+                    one_line(title) if isinstance(title, str) else "",  # shown in the list, not checked by loading
                     problem,
+                    SaveSummary.read(data.get("summary")),
                 )
             )
-        except SaveError as error:
-            slots.append(SlotInfo(path.stem, path, _mtime(path), "", str(error)))
+        except SaveError as error:  # a file named by hand may hold anything a file name can
+            slots.append(SlotInfo(one_line(path.stem), path, _mtime(path), "", one_line(str(error))))
     return sorted(slots, key=lambda slot: slot.saved_at, reverse=True)
 
 

@@ -23,7 +23,8 @@ MAX_SETTINGS_BYTES = 64_000
 @prefab(frozen=True)
 class Settings:
     text_speed: str = "normal"
-    theme: str = "textual-dark"
+    theme: str = "paper"
+    """The game's own theme (game/tui/theme.py); any of Textual's may be chosen instead."""
 
 
 def settings_path() -> Path:

@@ -95,7 +95,7 @@ def load_story(root: str | os.PathLike[str], overlay: Mapping[Path, bytes] | Non
     display_root = str(root)
     with without_cycle_collection():
         sources, digest, broken = _read_folder(root_path, display_root, diagnostics, overlay or {})
-        story = _Builder(diagnostics, sources, display_root, broken).build(digest, str(root_path.resolve()))
+        story = _Builder(diagnostics, sources, display_root, broken).build(digest, str(_resolved(root_path) or root_path))
     if diagnostics.errors:
         return None, diagnostics
     return story, diagnostics
@@ -115,13 +115,28 @@ def _says_something(text: str) -> bool:
     return any(word not in ("not", "never", "no", "longer", "more", "*") for word in tokens(text.replace("*", " ")))
 
 
+LINK_LOOP = "a link that leads round in a loop (or through too many links); it is not read"
+
+
+def _resolved(path: Path) -> Path | None:
+    """Where `path` leads, or None for a link loop (`a -> b -> a`, a link to itself): `Path.resolve` raises on one."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
 def _read_folder(
     root: Path, display_root: str, diagnostics: Diagnostics, overlay: Mapping[Path, bytes]
 ) -> tuple[list[_Source], str, list[str]]:
-    """Every YAML file below `root`, parsed; links that lead outside the folder are reported and never read. Also the
-    text of each file that is not valid YAML: what it declares is not known, so the errors that would follow from its
-    absence (a scene it holds named elsewhere, a variable only it reads) are not reported."""
-    resolved_root = root.resolve()
+    """Every YAML file below `root`, parsed (or, for a file open in an editor, its unsaved text from `overlay`); links
+    that lead outside the folder are reported and never read. Also the text of each file that is not valid YAML: what
+    it declares is not known, so the errors that would follow from its absence (a scene it holds named elsewhere, a
+    variable only it reads) are not reported."""
+    resolved_root = _resolved(root)
+    if resolved_root is None:
+        diagnostics.error(Span(display_root, 1, 1), "unreadable", LINK_LOOP)
+        return [], hashlib.sha256().hexdigest(), []
     paths: list[tuple[str, Path]] = []
     for folder, subfolders, files in os.walk(root, followlinks=False):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
@@ -134,7 +149,10 @@ def _read_folder(
             if relative == OUTLINE:
                 continue
             if path.is_symlink():
-                target = path.resolve()
+                target = _resolved(path)
+                if target is None:
+                    diagnostics.error(Span(shown, 1, 1), "unreadable", LINK_LOOP)
+                    continue
                 if not target.is_relative_to(resolved_root) or not target.is_file():
                     diagnostics.error(
                         Span(shown, 1, 1), "outside-folder", "a link that leads outside the story folder; it is not read"
@@ -145,7 +163,8 @@ def _read_folder(
                 continue
             paths.append((relative, path))
         for name in list(subfolders):
-            if (Path(folder) / name).is_symlink() and not (Path(folder) / name).resolve().is_relative_to(resolved_root):
+            target = _resolved(Path(folder) / name)
+            if (Path(folder) / name).is_symlink() and (target is None or not target.is_relative_to(resolved_root)):
                 relative = (Path(folder) / name).relative_to(root).as_posix()
                 diagnostics.error(
                     Span(os.path.join(display_root, relative), 1, 1),
@@ -943,7 +962,8 @@ class _Builder(Format2Builder):
         if fields is None or not {"id", "title", "text"} <= fields.keys():
             return None
         self.owner = fields["id"]
-        return Ending(fields["id"], fields["title"], self.text(fields["text"], node.at("text"), "`text`"), span)
+        text = self.text(fields["text"], node.at("text"), "`text`")
+        return Ending(fields["id"], fields["title"], text, span, fields.get("hint", ""))
 
     def build_seems(self, manifest: YamlMap) -> tuple[StatusLine, ...]:
         lines = []

@@ -206,6 +206,8 @@ class Ending:
     title: str
     text: tuple[TextBlock, ...]
     span: Span | None = None
+    hint: str = ""
+    """The gallery's nudge towards this ending before it is found, in the story's words ("" for none)."""
 
 
 @prefab(frozen=True)

@@ -110,6 +110,7 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("id", "id", "unique among scenes and endings", required=True),
         Key("title", "string", "the ending's title", required=True),
         Key("text", "text", "the closing text", required=True),
+        Key("hint", "string", "a line the endings gallery shows while this ending is still to be found"),
     ),
     "scene": (
         Key("id", "id", "unique among scenes and endings", required=True),

@@ -14,7 +14,8 @@ import re
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, assert_never
+from types import FrameType
+from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 
 from ducktools.classbuilder.prefab import replace
 from textual import events
@@ -23,6 +24,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
+from game.printable import shown_safely
+from game.tui.theme import DEFAULT_THEME, THEMES
 from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small
 
@@ -91,8 +94,22 @@ class RubySparksApp(App[None]):
         self.settings = Settings()
         self._settings_read = False
         self._opening: list[Event] = []
+        self._previous_handlers: dict[int, Any] = {}
+        self._start_with_the_game_s_theme()
 
     # -- start-up ---------------------------------------------------------------------------------------------------
+
+    def _start_with_the_game_s_theme(self) -> None:
+        """Paper from the first frame. Setting `theme` makes Textual read every style again (20-40 ms of start-up);
+        before the styles are first read, setting the value, the classes and the colours as Textual's own start does
+        is enough."""
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.set_reactive(RubySparksApp.theme, DEFAULT_THEME)
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen anywhere (the Settings screen or the command palette's Theme) is the one setting, kept for
@@ -112,6 +129,17 @@ class RubySparksApp(App[None]):
         self._install_signal_handlers()
         if self.is_web:
             self.update_keymap(self.WEB_KEYS)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed on the page goes straight to it: a paste that arrives as key presses (a terminal that does not
+        bracket pastes) would otherwise cost a search of every binding per character."""
+        from game.tui.widgets import PageArea
+
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            page = self.focused
+            if isinstance(page, PageArea) and page.take_key(event):
+                return
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_to(event.size.width, event.size.height)
@@ -188,11 +216,24 @@ class RubySparksApp(App[None]):
             self.screen.redraw_from(events)
 
     def _install_signal_handlers(self) -> None:
-        """SIGTERM and SIGHUP (a closed terminal) save the player's place before the app goes."""
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-                loop.add_signal_handler(number, self.exit)
+        """SIGTERM, SIGHUP (a closed terminal) and SIGINT save the player's place before the app goes. The handler is
+        Python's own, not the event loop's: it runs between any two steps of the program, so the place is saved even
+        while the loop is busy, and the app leaves as soon as the loop is free. The old handlers come back on exit."""
+        loop = asyncio.get_running_loop()
+
+        def signalled(signum: int, frame: FrameType | None) -> None:
+            self.autosave()
+            loop.call_soon_threadsafe(self.exit)
+
+        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread (a test's app)
+                self._previous_handlers[number] = signal.signal(number, signalled)
+
+    def on_unmount(self) -> None:
+        for number, handler in self._previous_handlers.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(number, handler)
+        self._previous_handlers.clear()
 
     def on_exit_app(self) -> None:
         """Every way out saves the player's place first: Quit, a signal (a closed terminal), and in a browser a closed
@@ -224,6 +265,11 @@ class RubySparksApp(App[None]):
         for notice in response.notices:
             self.show_notice(notice)
         return list(response.events)
+
+    def notify(self, message: str, *, title: str = "", markup: bool = False, **options: Any) -> None:
+        """Every notification passes here (a screen's too). One may quote a stranger's file (a replay's story id) or a
+        path: no control code in it reaches the terminal, and it is never read as markup (`[/x]` would raise)."""
+        super().notify(shown_safely(message), title=shown_safely(title), markup=False, **options)
 
     def show_notice(self, notice: Notice) -> None:
         text = quoted(notice.text)
@@ -392,7 +438,10 @@ class RubySparksApp(App[None]):
             if name:
                 (self.save_slot if mode == "save" else self.load_slot)(name)
 
-        self.push_screen(SlotsScreen(mode, game.saves()), done)
+        self.push_screen(SlotsScreen(mode, game.saves, self.delete_slot), done)
+
+    def delete_slot(self, name: str) -> None:
+        self.show_notice(self.game_or_raise().delete(name))
 
     def action_quick_save(self) -> None:
         from game.persistence.saves import QUICKSAVE
@@ -407,9 +456,33 @@ class RubySparksApp(App[None]):
     def action_history(self) -> None:
         from game.tui.history_screen import HistoryScreen
 
-        state = self.controller.state if self.controller is not None else None
-        if self.story is not None and state is not None:
-            self.push_screen(HistoryScreen(self.story.title, state, self.story.id))
+        game = self.controller
+        if self.story is not None and game is not None and game.state is not None:
+            self.push_screen(HistoryScreen(self.story.title, game.state, self.story.id, game.rollback_points()))
+
+    def rollback(self, moment: int) -> None:
+        """Go back to a moment picked in the history (the history screen has asked first); the controller may refuse
+        (a speed-run), and says why."""
+        from game.tui.game_screen import GameScreen
+
+        response = self.game_or_raise().rollback(moment)
+        events = self.shown(response)
+        if not response.jumped:
+            return
+        games = [screen for screen in self.screen_stack if isinstance(screen, GameScreen)]
+        if not games:  # the history was opened from the title, after the game was left
+            self._opening = events
+            self.switch_to_game(GameScreen())
+            return
+        while self.screen is not games[-1]:
+            self.pop_screen()
+        games[-1].redraw_from(events)
+
+    def action_portrait(self) -> None:
+        from game.tui.ruby_screen import RubyScreen
+
+        if self.controller is not None and self.controller.state is not None:
+            self.push_screen(RubyScreen(self.controller.portrait()))
 
     def action_endings(self) -> None:
         from game.persistence.endings_seen import endings_seen
@@ -494,7 +567,9 @@ class RubySparksApp(App[None]):
         yield SystemCommand("Quick save", "Save to the quick-save slot (F5)", self.action_quick_save)
         yield SystemCommand("Quick load", "Load the quick-save slot (F9)", self.action_quick_load)
         yield SystemCommand("Undo", "Take back the last choice or page (F3)", self.action_undo)
-        yield SystemCommand("History", "The story so far (F4)", self.action_history)
+        yield SystemCommand("History", "The story so far, and going back to a moment of it (F4)", self.action_history)
+        subject = self.story.subject_name if self.story is not None else "Ruby"
+        yield SystemCommand(subject, f"{subject} as you have written her (F12 or Ctrl+R)", self.action_portrait)
         yield SystemCommand("Endings", "The endings gallery", self.action_endings)
         yield SystemCommand("Settings", "Text speed and theme", self.action_settings)
         yield SystemCommand("Help", "Every key", self.action_help)

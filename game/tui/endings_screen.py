@@ -1,4 +1,5 @@
-"""The endings gallery: the ones reached, by name; the others only as a count of what is left to find."""
+"""The endings gallery: the ones reached, by name; the others hidden, with the story's hint for each once the player
+has found a first ending (before that, a hint would only be noise), and never their ids."""
 
 from __future__ import annotations
 
@@ -14,9 +15,17 @@ from game.story.model import Story
 
 
 def gallery_lines(story: Story, seen: set[str]) -> list[str]:
-    lines = [f"Endings found: {len(seen & set(story.endings))} of {len(story.endings)}", ""]
+    found = seen & set(story.endings)
+    lines = [f"Endings found: {len(found)} of {len(story.endings)}", ""]
     for number, ending in enumerate(story.endings.values(), 1):
-        lines.append(f"{number}. {ending.title}" if ending.id in seen else f"{number}. ? ? ?  (not found yet)")
+        if ending.id in seen:
+            lines.append(f"{number}. {ending.title}")
+        elif found and ending.hint:
+            lines.append(f"{number}. ? ? ?  Hint: {ending.hint}")
+        else:
+            lines.append(f"{number}. ? ? ?  (not found yet)")
+    if not found and any(ending.hint for ending in story.endings.values()):
+        lines += ["", "Find a first ending, and the others will have hints."]
     return lines
 
 
@@ -30,5 +39,5 @@ class EndingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static("\n".join(gallery_lines(self.story, self.seen)), id="gallery")
+            yield Static("\n".join(gallery_lines(self.story, self.seen)), id="gallery", markup=False)
         yield Footer()

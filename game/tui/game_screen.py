@@ -1,4 +1,10 @@
-"""The story screen: the scene, how Ruby seems, and either the choices or the typewriter."""
+"""The story screen: the scene, how Ruby seems, and either the choices or the typewriter.
+
+Reading flows one way, as under Frotz's [MORE]: a new passage starts at its top; Space, PageDown and the arrows scroll
+it whatever has the focus; a marker under the text says when more of it is hidden below; and the choices (or the
+typewriter) appear only once the passage has been read to its end, so no choice names what the player has not seen.
+Their room is kept while they wait, so nothing moves when they appear. In a speed-run they appear at once.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.visual import VisualType
 from textual.widgets import Button, Footer, OptionList, Static, TextArea
 
 from game.engine import ChoiceInput, Event, PageInput, Rejected
 from game.speedrun.splits import SplitsView
 from game.tui.splits_panel import SplitsPanel
 from game.tui.view import SceneView, fold
-from game.tui.widgets import PageArea, RevealText, render_paragraphs
+from game.tui.widgets import PageArea, RevealText, render_paragraphs, scroll_by_page
 
 if TYPE_CHECKING:
     from game.tui.app import RubySparksApp
@@ -24,6 +31,15 @@ if TYPE_CHECKING:
 MARGIN_LINES = 2
 """The margin shows the readings of the last sentences written: the ones the writer is looking at."""
 MARK = {"takes": "✓", "about": "?", "nothing": "·"}
+MORE = "▼ more below: Space or PageDown"
+
+
+class Notice(Static):
+    """A line under the story (why an input was refused) that takes no room while it says nothing."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        super().update(content, layout=layout)
+        self.display = bool(content)
 
 
 class GameScreen(Screen[None]):
@@ -38,7 +54,11 @@ class GameScreen(Screen[None]):
         Binding("f6", "app.slots('save')", "Save as", show=False, priority=True),
         Binding("f7", "app.slots('load')", "Load from", show=False, priority=True),
         Binding("f8", "toggle_splits", "Splits", priority=True),
+        Binding("f12,ctrl+r", "app.portrait", "Ruby", show=False, priority=True),
         Binding("escape", "app.to_title", "Menu"),
+        Binding("space", "more", "More", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -47,6 +67,10 @@ class GameScreen(Screen[None]):
         self.view = SceneView()
         self.read_up_to = ""
         """The finished part of the page the margin last read: it is read again only when a sentence is finished."""
+        self.read_through = False
+        """The passage on screen has been read to its end: the choices or the typewriter are offered."""
+        self.laid_out = False
+        """The passage on screen has been laid out, so what its scrolling says of it is true (not the last one's)."""
 
     @property
     def game(self) -> RubySparksApp:
@@ -56,13 +80,15 @@ class GameScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        yield Static(id="status", markup=False)  # story and save text: `[/i]` is words here, not a closing tag
+        yield Static(id="seems", markup=False)
         with VerticalScroll(id="story"):
             yield RevealText(id="text")
-            yield Static(id="notice")
-        yield OptionList(id="choices")
+            yield Notice(id="notice", markup=False)
+        yield Static(id="more")
+        yield OptionList(id="choices", markup=False)
         with Vertical(id="typewriter"):
-            yield Static(id="prompt")
+            yield Static(id="prompt", markup=False)
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False, interrupt=self.finish_reveal)
             yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
@@ -74,6 +100,9 @@ class GameScreen(Screen[None]):
     def on_mount(self) -> None:
         page = self.query_one(PageArea)
         page.cursor_blink = self.game.blink
+        story = self.query_one("#story", VerticalScroll)
+        self.watch(story, "scroll_y", self.check_reading, init=False)
+        self.watch(story, "virtual_size", self.check_reading, init=False)
         self.show_events(self.opening())
         if self.game.in_speedrun:
             self.set_interval(0.1, self.draw_status)
@@ -91,10 +120,10 @@ class GameScreen(Screen[None]):
         panel.display = not panel.display
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The footer shows only keys that do something now: F2 at the typewriter, F3 when there is something to take
-        back (never in a speed-run)."""
+        """The footer shows only keys that do something now: F2 at the typewriter once its page is offered, F3 when
+        there is something to take back (never in a speed-run)."""
         if action == "pull_page":
-            return self.view.at_typewriter
+            return self.view.at_typewriter and self.read_through
         if action == "undo":
             return self.game.can_undo
         if action == "toggle_splits":
@@ -103,17 +132,23 @@ class GameScreen(Screen[None]):
 
     # -- drawing --------------------------------------------------------------------------------------------------
 
-    def show_events(self, events_: list[Event]) -> None:
+    def show_events(self, events_: list[Event], reveal: bool = True) -> None:
         self.view = fold(events_, self.view if events_ else None)
-        self.draw()
+        self.draw(reveal)
 
-    def draw(self) -> None:
+    def draw(self, reveal: bool = True) -> None:
+        """Draw the view; a place already read (after undo or a reload) is shown at once (`reveal` False)."""
         view = self.view
         self.draw_status()
         text = self.query_one(RevealText)
-        if not view.rejected:
-            text.show(render_paragraphs(view.paragraphs), self.game.reveal_speed())
-            self.query_one("#story", VerticalScroll).scroll_home(animate=False)
+        story = self.query_one("#story", VerticalScroll)
+        if view.rejected:
+            story.scroll_end(animate=False)  # the reason, under the text, is what the player must see now
+        else:
+            text.show(render_paragraphs(view.paragraphs), self.game.reveal_speed() if reveal else 0.0)
+            story.scroll_home(animate=False)
+            self.read_through = self.game.in_speedrun
+            self.laid_out = False
         self.query_one("#notice", Static).update(view.rejected)
         choices = self.query_one(OptionList)
         choices.clear_options()
@@ -122,25 +157,67 @@ class GameScreen(Screen[None]):
             labels = ["Begin again", "Back to the title"]
         choices.add_options(labels)
         choices.display = bool(labels)
-        typewriter = self.query_one("#typewriter")
-        typewriter.display = view.at_typewriter
         if view.at_typewriter:
             self.query_one("#prompt", Static).update("\n".join(view.prompt))
-            self.query_one(PageArea).focus()
         elif labels:
             choices.highlighted = 0
-            choices.focus()
+        self.offer()
+        self.call_after_refresh(self.settle)
+
+    def settle(self) -> None:
+        self.laid_out = True
+        self.check_reading()
+
+    def offer(self) -> None:
+        """Show the choices or the typewriter once the passage is read, and give them the keys; until then the keys
+        scroll the story. The choices' room is kept while they wait, so nothing moves when they come; the typewriter's
+        is not (it would leave a passage a few rows to be read in), and when it comes the story keeps its end in view."""
+        shown = self.read_through
+        story = self.query_one("#story", VerticalScroll)
+        self.query_one(OptionList).visible = shown
+        self.query_one("#typewriter").display = shown and self.view.at_typewriter
+        if not shown:
+            story.focus()
+        elif self.view.at_typewriter:
+            story.scroll_end(animate=False)
+            self.query_one(PageArea).focus()
+        elif self.view.choices or self.view.ending_id is not None:
+            self.query_one(OptionList).focus()
         self.refresh_bindings()
 
+    def check_reading(self) -> None:
+        """Mark text hidden below the fold, and offer the choices once the end of the passage has been on screen."""
+        story = self.query_one("#story", VerticalScroll)
+        revealing = self.query_one(RevealText).revealing
+        hidden = story.scroll_y < story.max_scroll_y - 0.5
+        self.query_one("#more", Static).update(MORE if hidden and not revealing else "")
+        if self.laid_out and not (self.read_through or hidden or revealing):
+            self.read_through = True
+            self.offer()
+
+    def has_been_read(self) -> bool:
+        """Whether the choices are offered, looking again now (a key pressed as a short passage is drawn must not be
+        lost); a key that comes before the passage is laid out waits for it (`action_choose`)."""
+        if not self.read_through:
+            self.check_reading()
+        return self.read_through
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.check_reading)
+
+    @on(RevealText.Done)
+    def revealed(self) -> None:
+        self.call_after_refresh(self.check_reading)
+
     def draw_status(self) -> None:
-        """The top line: the speed-run timer, the act and scene, and how Ruby seems (a line, never a number)."""
+        """The header: the speed-run timer, the act and scene; under it how Ruby seems (a line, never a number), on one
+        row, cut short with an ellipsis in a narrow terminal (the Ruby screen, F12, has it whole)."""
         view = self.view
         status = " · ".join(p for p in (view.act_title, view.scene_title) if p)
-        if view.seems:
-            status += f"\n{view.seems}"
         if self.game.timer_text():
             status = f"{self.game.timer_text()}  {status}"
         self.query_one("#status", Static).update(status)
+        self.query_one("#seems", Static).update(view.seems)
 
     # -- input ----------------------------------------------------------------------------------------------------
 
@@ -148,6 +225,15 @@ class GameScreen(Screen[None]):
         if self.finish_reveal():
             event.stop()
             event.prevent_default()
+
+    def action_more(self) -> None:
+        """Space: the rest of the text at once while it appears, else the next screenful of it (Frotz's [MORE])."""
+        if not self.finish_reveal():
+            self.action_page(1)
+
+    def action_page(self, direction: int) -> None:
+        """PageDown and PageUp scroll the story wherever the focus is (the choices, the page in the typewriter)."""
+        scroll_by_page(self.query_one("#story", VerticalScroll), direction)
 
     def finish_reveal(self) -> bool:
         """Any key shows the rest of the text at once, and does nothing else (at the typewriter it is not typed):
@@ -180,7 +266,13 @@ class GameScreen(Screen[None]):
         self.action_pull_page()
 
     def action_choose(self, number: int) -> None:
-        if self.view.at_typewriter:
+        if self.laid_out:
+            self.choose(number)
+        else:  # a key ahead of the passage's layout waits for it
+            self.call_after_refresh(self.choose, number)
+
+    def choose(self, number: int) -> None:
+        if self.view.at_typewriter or not self.has_been_read():
             return
         if self.view.ending_id is not None:
             if number == 1:
@@ -192,12 +284,14 @@ class GameScreen(Screen[None]):
             self.show_events(self.game.apply(ChoiceInput(number)))
 
     def action_pull_page(self) -> None:
-        if not self.view.at_typewriter:
+        if not (self.view.at_typewriter and self.has_been_read()):
             return
         page = self.query_one(PageArea)
+        page.place_typing()  # the keys typed just before F2 are the page's
         if not page.text.strip():
             self.view.rejected = f"The page is blank: type something about {self.game.story_or_raise().subject_object} first."
             self.query_one("#notice", Static).update(self.view.rejected)
+            self.query_one("#story", VerticalScroll).scroll_end(animate=False)
             return
         events_ = self.game.apply(PageInput(page.text, page.pasted))
         if events_ and all(isinstance(event, Rejected) for event in events_):
@@ -216,11 +310,13 @@ class GameScreen(Screen[None]):
     def redraw_from(self, events_: list[Event]) -> None:
         """Show a place reached without a step (undo, a reload): the scene as it is now, from scratch."""
         self.view = SceneView(act_title=self.view.act_title)
-        self.show_events(events_)
+        self.show_events(events_, reveal=False)
 
     def action_history(self) -> None:
         self.game.action_history()
 
     @property
     def unsaved_page(self) -> bool:
-        return self.view.at_typewriter and bool(self.query_one(PageArea).text.strip())
+        page = self.query_one(PageArea)
+        page.place_typing()
+        return self.view.at_typewriter and bool(page.text.strip())

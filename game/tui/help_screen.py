@@ -14,10 +14,12 @@ from textual.widgets import Footer, Markdown, Static
 from game.credits import credits_text
 
 KEYS = (
+    ("Space, PageDown / PageUp", "read on (the choices come once the passage is read); ▼ says more is below"),
     ("1-9, arrows, Enter, mouse", "choose"),
     ("F2", "pull the page out of the typewriter"),
     ("F3", "undo the last choice or page"),
     ("F4", "the story so far (history)"),
+    ("F12 / Ctrl+R", "Ruby as you have written her: what is true of her, and which page made it so"),
     ("F5 / F9", "quick save / quick load"),
     ("F6 / F7", "save to a slot / load a slot"),
     ("F8", "hide or show the splits (speed-runs, replays)"),
@@ -25,7 +27,9 @@ KEYS = (
     ("Ctrl+P", "the command palette: every action by name"),
     ("Ctrl+Q", "quit (your place is saved)"),
     ("any key", "show the whole text at once while it is still appearing"),
+    ("Enter (in history)", "go back to that moment (asks first; not in a speed-run)"),
     ("x (in history)", "export the story so far as Markdown"),
+    ("d (in the save slots)", "delete a save (asks first)"),
 )
 
 

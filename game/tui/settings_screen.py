@@ -14,7 +14,7 @@ from textual.widgets import Footer, RadioButton, RadioSet, Static
 
 from game.persistence.settings import TEXT_SPEEDS, Settings
 
-THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "monokai", "solarized-light")
+THEMES = ("paper", "paper-dark", "textual-dark", "textual-light", "nord", "gruvbox", "monokai", "solarized-light")
 
 
 class SettingsScreen(Screen[Settings]):
@@ -26,7 +26,7 @@ class SettingsScreen(Screen[Settings]):
         super().__init__()
         self.settings = settings
         self.on_change = on_change
-        self.themes = [t for t in THEMES if t in themes] or themes[:6]
+        self.themes = [t for t in THEMES if t in themes] or themes[:8]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():

@@ -41,7 +41,7 @@ class TitleScreen(Screen[None]):
             yield Center(Static(title_art(), id="art"))
             yield Center(Static("a game of typing pages", id="tagline"))
             yield Center(OptionList(*[Option(label, id=item) for item, label, _ in MENU], id="menu"))
-            yield Static(id="note")
+            yield Static(id="note", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,0 +1,75 @@
+"""The subject as the writer has made her so far: the pages written, each trait in force and the sentence that set it,
+how she seems, and how much of her is his writing.
+
+The subject's screen (ChoiceScript's stats screen is the model) draws this and decides nothing: every line comes from
+the state, so plain mode or a test can show the same.
+"""
+
+from __future__ import annotations
+
+from ducktools.classbuilder.prefab import prefab
+
+from game.engine.feedback import said
+from game.engine.runtime import Runtime
+from game.engine.state import State
+from game.story.model import Story
+from game.typewriter.reading import TraitReading
+
+CONTROL_WORDS = (
+    (0, "None of her is your writing: what she is, she is by herself."),
+    (1, "A little of her is your writing."),
+    (3, "Much of her is your writing."),
+    (6, "Most of what she is, you wrote."),
+    (10, "She is almost all your writing now."),
+)
+"""Calvin's control in words, by the number of pages that changed her: a line, never a number (VISION §1)."""
+
+
+@prefab(frozen=True)
+class PageWritten:
+    number: int
+    scene_title: str
+    text: str
+
+
+@prefab(frozen=True)
+class TraitInForce:
+    trait: str
+    said: str
+    """The trait as it stands, in words: "She speaks French.", "She will never be sad again."."""
+    page: int = 0
+    """The number of the page that set it last; 0 when the story, not a page, set it."""
+    sentence: str = ""
+
+
+@prefab(frozen=True)
+class Portrait:
+    name: str
+    seems: str
+    pages: tuple[PageWritten, ...]
+    traits: tuple[TraitInForce, ...]
+    control: str
+
+
+def portrait(story: Story, state: State) -> Portrait:
+    pages: list[PageWritten] = []
+    set_by: dict[str, tuple[int, str]] = {}
+    changed_her = 0
+    for entry in state.history:
+        if not entry.page:
+            continue
+        pages.append(PageWritten(len(pages) + 1, entry.title, entry.page))
+        changed_her += bool(entry.written)
+        for written in entry.written:
+            set_by[written.trait] = (len(pages), written.sentence)
+    traits = []
+    if story.lexicon is not None:
+        for trait in story.lexicon.traits:
+            value = state.traits.get(trait.id, 0.0)
+            if value:
+                page, sentence = set_by.get(trait.id, (0, ""))
+                words = said(TraitReading(trait.id, negated=value < 0, intensity=abs(value)), story.lexicon)
+                traits.append(TraitInForce(trait.id, words, page, sentence))
+    traits.sort(key=lambda trait: (trait.page == 0, trait.page))  # the pages' doing first, in the order written
+    control = next(words for least, words in reversed(CONTROL_WORDS) if changed_her >= least)
+    return Portrait(story.subject_name, Runtime(story, state).seems(), tuple(pages), tuple(traits), control)
