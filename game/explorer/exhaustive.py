@@ -163,15 +163,19 @@ class _Abstraction:
     up to one past the largest constant it is compared with is kept apart (`visits(hall) >= 3` needs 1, 2 and 3)."""
 
     def key(self, state: State) -> StateKey:
+        named = sorted({**state.variables, **state.traits, **state.counts}.items())
+        if self.everything:
+            return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(named))
         values: list[object] = []
-        for name, value in sorted({**state.variables, **state.traits, **state.counts}.items()):
-            if self.everything or name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
+        for name, value in named:
+            if name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
                 values.append(value)
-            elif name in self.counts:
-                values.append(min(value, self.thresholds[name][-1] + 1))
             elif name in self.thresholds:
                 limits = self.thresholds[name]
-                values.append((bisect_left(limits, value), value in limits))
+                if name in self.counts:
+                    values.append(min(value, limits[-1] + 1))
+                else:
+                    values.append((bisect_left(limits, value), value in limits))
         return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(values))
 
 
