@@ -24,6 +24,7 @@ from tests.conftest import DATA, MINI, console_script
 
 PLANTED = DATA / "stories" / "planted"
 TRAPPED = DATA / "stories" / "trapped"
+FORMAT2 = DATA / "stories" / "format2"
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -362,3 +363,38 @@ def test_mini_story_copy_is_independent(story_copy: Path) -> None:
     assert (story_copy / "story.yaml").exists() and story_copy != MINI
     shutil.rmtree(story_copy)
     assert (MINI / "story.yaml").exists()
+
+
+def test_scenes_passed_through_count_as_reached() -> None:
+    """`door` goes on with `next` and `storm_talk` is called and returns: no input ever rests in them, but the player
+    reads both, so neither random runs nor the walk may call them never reached."""
+    random_report = json.loads(cli("explore", str(FORMAT2), "--runs", "50", "--format", "json").stdout)
+    assert random_report["unreached_scenes"] == [] and random_report["scenes"]["door"] > 0
+    walk = json.loads(cli("explore", str(FORMAT2), "--exhaustive", "--format", "json").stdout)
+    assert walk["unreached_scenes"] == [] and walk["scenes"]["storm_talk"] > 0
+
+
+def test_graph_draws_next_call_and_fallback_edges() -> None:
+    mermaid = cli("graph", str(FORMAT2), "--format", "mermaid").stdout
+    assert '  n_door -->|"next"| n_shore' in mermaid
+    assert '  n_shore -->|"Ask about the storm (call)"| n_storm_talk' in mermaid
+    assert '  n_shore -->|"fallback"| n_dawn' in mermaid
+    assert "n_return" not in mermaid  # a subroutine's `return` goes back to its caller, not to a node
+
+
+def test_exhaustive_keeps_visit_counts_apart_up_to_what_conditions_ask(tmp_path: Path) -> None:
+    """`Leave` needs a third visit: the walk must tell one, two and three visits apart to reach the ending, and the
+    exact search that confirms a trap must keep counts too, or the hall would be a false trap."""
+    story = tmp_path / "visits"
+    story.mkdir()
+    (story / "story.yaml").write_text(
+        'format: 2\nid: visits\ntitle: Visits\nversion: "1"\nstart: hall\nendings:\n  - {id: home, title: Home, text: Out.}\n'
+    )
+    (story / "scenes.yaml").write_text(
+        "scenes:\n  - id: hall\n    text: You wait.\n    choices:\n      - {label: Wait, to: hall}\n"
+        '      - {label: Leave, if: "visits(hall) >= 3", to: home}\n'
+    )
+    result = cli("explore", str(story), "--exhaustive", "--format", "json", "--out", str(tmp_path / "r"))
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["ok"], report
+    assert report["endings"]["home"]["inputs"] == 3 and report["problems"] == []

@@ -14,7 +14,7 @@ from typing import Any
 
 from ducktools.classbuilder.prefab import prefab
 
-from game.story.model import Condition, Scene, Story
+from game.story.model import RETURN, Condition, Scene, Story
 
 LABEL_LIMIT = 40
 GREY = "#999999"
@@ -77,19 +77,29 @@ def _count(report: dict[str, Any], key: str) -> str:
 
 
 def edges(scene: Scene) -> list[Edge]:
-    """Each way out of `scene`: a choice's label, or "page" and what the page must have said, with its condition."""
+    """Each way out of `scene`: a choice's label, or "page" and what the page must have said, with its condition; a
+    fallback choice, `next`, and each `call` (a subroutine's `return` goes back where it was called from: no edge)."""
+    out: list[Edge] = []
     if scene.typewriter is not None:
-        out = []
         for outcome in scene.typewriter.outcomes:
             wrote = ", ".join(("not " if t.negated else "") + t.trait for t in outcome.wrote)
             if outcome.about_ruby is False:
                 wrote = "not about her"
-            out.append(Edge(outcome.target, _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition)))
-        return out
-    return [
-        Edge(choice.target, _with_condition(_short(choice.label.source), choice.condition), f"{scene.id}#{number}")
-        for number, choice in enumerate(scene.choices, 1)
-    ]
+            out += _move(outcome.target, outcome.call, _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition))
+    for number, choice in enumerate(scene.choices, 1):
+        label = _with_condition(_short(choice.label.source), choice.condition)
+        out += _move(choice.target, choice.call, label, f"{scene.id}#{number}")
+    for choice in scene.fallbacks:
+        name = f"fallback: {_short(choice.label.source)}" if choice.label.source else "fallback"
+        out += _move(choice.target, choice.call, _with_condition(name, choice.condition))
+    if scene.next is not None:
+        out += _move(scene.next, scene.call, "next")
+    return out
+
+
+def _move(target: str, call: str | None, label: str, choice: str = "") -> list[Edge]:
+    moves = [Edge(call, f"{label} (call)", choice)] if call else []
+    return moves + ([Edge(target, label, choice)] if target != RETURN else [])
 
 
 def _with_condition(label: str, condition: Condition | None) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ducktools.classbuilder.prefab import prefab
 
+from game.story.loader import BUILTIN_NAMES
 from game.story.model import Span
 from game.story.schema import SCHEMAS, Key, keys_of
 from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, read_yaml
@@ -31,7 +32,7 @@ OUTLINE = "outline.yaml"
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
-BUILTINS = ("turn", "page_about_ruby")
+BUILTINS = tuple(BUILTIN_NAMES)
 _EXPRESSION_TOKEN = re.compile(r"'[^']*'?|\"[^\"]*\"?|[A-Za-z_][A-Za-z0-9_]*")
 _TEMPLATE_GROUP = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 

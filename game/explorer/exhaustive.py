@@ -56,7 +56,7 @@ from game.explorer.random_explore import Coverage, dead_end_message, explore_run
 from game.explorer.random_pages import PageWriter
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
-from game.story.expressions import Binary, Expr, Literal_, Name, Unary, names_in
+from game.story.expressions import Binary, Expr, Literal_, Name, Unary, count_subject, names_in
 from game.story.model import Condition, Effect, Scene, Story
 
 COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
@@ -156,15 +156,26 @@ def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
 class _Abstraction:
     thresholds: dict[str, tuple[float, ...]]
     exact: frozenset[str]
+    everything: bool = False
+    """Every value exactly, visit counts included: the search that confirms a trap merges no two states."""
+    counts: frozenset[str] = frozenset()
+    """Counts the engine keeps (`visits(hall)`) that a condition compares: each grows by one at a time, so every value
+    up to one past the largest constant it is compared with is kept apart (`visits(hall) >= 3` needs 1, 2 and 3)."""
 
     def key(self, state: State) -> StateKey:
+        named = sorted({**state.variables, **state.traits, **state.counts}.items())
+        if self.everything:
+            return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(named))
         values: list[object] = []
-        for name, value in sorted({**state.variables, **state.traits, **state.counts}.items()):
+        for name, value in named:
             if name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
                 values.append(value)
             elif name in self.thresholds:
                 limits = self.thresholds[name]
-                values.append((bisect_left(limits, value), value in limits))
+                if name in self.counts:
+                    values.append(min(value, limits[-1] + 1))
+                else:
+                    values.append((bisect_left(limits, value), value in limits))
         return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(values))
 
 
@@ -183,7 +194,8 @@ def _abstraction(story: Story) -> _Abstraction:
                 feeding = {name.name for name in names_in(effect.assignment.value)} - exact
                 exact |= feeding
                 changed = changed or bool(feeding)
-    return _Abstraction({name: tuple(sorted(values)) for name, values in thresholds.items()}, frozenset(exact))
+    counts = frozenset(name for name in thresholds if count_subject(name) is not None)
+    return _Abstraction({name: tuple(sorted(values)) for name, values in thresholds.items()}, frozenset(exact), counts=counts)
 
 
 def _collect(expr: Expr, thresholds: dict[str, set[float]], exact: set[str]) -> None:
@@ -413,8 +425,7 @@ class _ExactSearch:
         state, _ = new_game(story, seed=0)
         for action in path:
             state, _ = step(story, state, action)
-        traits = {trait.id for trait in story.lexicon.traits} if story.lexicon else set()
-        exact = _Abstraction({}, frozenset({*story.variables, *traits})).key
+        exact = _Abstraction({}, frozenset(), everything=True).key
         self.escapes = False
         self.complete = False
         self.scenes: dict[str, int] = {state.scene: 1}

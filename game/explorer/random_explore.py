@@ -15,7 +15,7 @@ from pathlib import Path
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game import __version__
-from game.engine import ChoiceInput, Input, PageInput, Problem, available_choices, new_game, step
+from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
 from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
@@ -69,12 +69,14 @@ def explore_run(
     state, events = new_game(story, seed, watch)
     inputs: list[Input] = []
     coverage.runs += 1
-    coverage.scenes[state.scene] += 1
     reported: set[str] = set()
 
     def note_problems(found: list[object]) -> None:
+        """Count each scene shown (one input may pass through several, with `next`), and keep each new problem."""
         for event in found:
-            if isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
+            if isinstance(event, SceneShown):
+                coverage.scenes[event.scene_id] += 1
+            elif isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
 
@@ -101,7 +103,6 @@ def explore_run(
         note_problems(list(events))
         if isinstance(action, PageInput):
             coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
-        coverage.scenes[state.scene] += 1
     coverage.issues.append(
         Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
     )
