@@ -9,7 +9,6 @@ on a shared machine falls on both alike.
 
 from __future__ import annotations
 
-import resource
 import statistics
 import subprocess
 import sys
