@@ -21,7 +21,9 @@ def drawn(app):
     print(time.time(), flush=True)
     app.exit()
 """
-BARE = DRAWN + """
+BARE = (
+    DRAWN
+    + """
 from textual.app import App
 from textual.widgets import Static
 
@@ -33,7 +35,10 @@ class Bare(App):
 
 Bare().run(headless=True)
 """
-GAME = DRAWN + """
+)
+GAME = (
+    DRAWN
+    + """
 from game.tui.app import RubySparksApp
 
 class Probe(RubySparksApp):
@@ -43,6 +48,7 @@ class Probe(RubySparksApp):
 
 Probe().run(headless=True)
 """
+)
 
 
 def first_draw(code: str) -> float:
