@@ -15,6 +15,7 @@ from typing import NamedTuple
 from game.story.model import Character, Lexicon
 from game.typewriter import grammar
 from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
+from game.typewriter.compiled import READERS, REMEMBERED_WORDS, CompiledReader
 from game.typewriter.cues import AFTERWARD_NEGATIONS, INTENSITIES, NEGATING_VERBS, intensity_spans, negation_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
@@ -37,7 +38,7 @@ from game.typewriter.grammar import (
     SUBJECT_PRONOUNS,
     TIME_NOUNS,
 )
-from game.typewriter.lexicon_index import NEGATION, OTHER, WILDCARD, WRITER, LexiconIndex, Pattern, build_index
+from game.typewriter.lexicon_index import NEGATION, OTHER, WILDCARD, WRITER, LexiconIndex, Pattern
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.text import clean, split_sentences, tokens
 from game.typewriter.words import Vocabulary, common_words, stem
@@ -96,42 +97,19 @@ ABSENCE_LEADS = frozenset(
     }
 )
 
-_indexes: dict[int, tuple[Lexicon, Mapping[str, Character], LexiconIndex]] = {}
-
 
 def read_page(lexicon: Lexicon, characters: Mapping[str, Character], text: str) -> PageReading:
     """The whole page, sentence by sentence. Never raises on any text: a page is player input, not code."""
-    index = _index_for(lexicon, characters)
-    known = index.pages.get(text)
+    compiled = READERS.reader(lexicon, characters)
+    known = compiled.pages.get(text)
     if known is not None:
         return known
     truncated = len(text) > MAX_PAGE_CHARS
     page = clean(text[:MAX_PAGE_CHARS])
-    reader = _Reader(index)
+    reader = _Reader(compiled)
     reading = PageReading(tuple(reader.sentence(sentence) for sentence in split_sentences(page)), truncated)
-    if len(text) <= REMEMBERED_PAGE_CHARS:
-        if len(index.pages) >= REMEMBERED_PAGES:
-            index.pages.clear()
-        index.pages[text] = reading
+    compiled.remember(text, reading)
     return reading
-
-
-REMEMBERED_PAGES = 4096
-REMEMBERED_PAGE_CHARS = 2000
-"""Pages up to this long are remembered (a few megabytes at most); a longer paste is rare enough to read again."""
-
-
-def _index_for(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
-    if lexicon.index is not None and lexicon.index.built_for(lexicon, characters):
-        return lexicon.index
-    cached = _indexes.get(id(lexicon))
-    if cached and cached[0] is lexicon and cached[1] is characters:
-        return cached[2]
-    index = build_index(lexicon, characters)
-    if len(_indexes) > 16:
-        _indexes.clear()
-    _indexes[id(lexicon)] = (lexicon, characters, index)
-    return index
 
 
 class _Match(NamedTuple):
@@ -158,8 +136,9 @@ class _Reader:
     """Reads one page's sentences in order, for what one sentence leaves to the next: the subject a fragment carries
     on ("Very happy."), a question an ellipsis answers ("Can she paint? She can."), an open quotation."""
 
-    def __init__(self, index: LexiconIndex) -> None:
-        self.index = index
+    def __init__(self, compiled: CompiledReader) -> None:
+        self.compiled = compiled
+        index = self.index = compiled.index
         self.carried = index.subject
         self.question: list[TraitReading] | None = None
         self.previous: list[TraitReading] = []
@@ -177,8 +156,8 @@ class _Reader:
 
     def sentence(self, text: str) -> SentenceReading:
         unquoted, quoted = self._unquote(text) if '"' in text or self.in_quote else (text, False)
-        raw = _with_her(self.index, self._antecedents(tokens(unquoted)))
-        words, keys = _normalise(self.index, raw)
+        raw = _with_her(self.compiled, self._antecedents(tokens(unquoted)))
+        words, keys = _normalise(self.compiled, raw)
         asking = text.rstrip("\"') ").endswith("?")
         answer = self._answer(words)
         if answer is not None and "," in words[1:] and words[0] in INTERJECTION_YES | INTERJECTION_NO:
@@ -203,7 +182,7 @@ class _Reader:
         if not words:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
         negations = negation_spans(keys_for_negation(words))
-        found = _find(self.index, keys, negations)
+        found = _find(self.compiled, keys, negations)
         heads = {m.start for m in found}
         form = shape(self.index, words, keys, self.carried, heads)
         about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or any(
@@ -238,24 +217,20 @@ class _Reader:
         """ "him" stands for the last male named, read as that name: "I gave her Scotty and she loves him" is the dog.
         Naming Calvin (or his roles: "my boyfriend") makes "him" Calvin again; "I" and "me" do not, since a writer
         who says "I" is never "him"."""
-        index = self.index
         out = list(raw)
+        moves = self.compiled.him
         for j, word in enumerate(raw):
             if word in ("him", "he") and self.him is not None:
                 out[j] = self.him
                 continue
-            met = _someone_met(raw, j)
-            if met is not None:
-                self.him = met  # "she meets a sailor... she's crazy about him": the sailor, not the writer
-                continue
-            named = index.names.get((word,))
-            role = named or _role_of(index, word)
-            if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
-                self.him = None
-            elif named is not None and index.characters[named].pronoun == "he":
-                self.him = word
-            elif named is None and role is not None:
-                self.him = word  # a role that is not a character: "the dog"
+            if word in ("a", "an"):
+                met = _someone_met(raw, j)
+                if met is not None:
+                    self.him = met  # "she meets a sailor... she's crazy about him": the sailor, not the writer
+                    continue
+            move = moves[word] if word in moves else _moves_him(self.compiled, word)
+            if move is not None:
+                self.him = move or None
         return out
 
     def _unquote(self, text: str) -> tuple[str, bool]:
@@ -460,29 +435,35 @@ def keys_for_negation(words: list[str]) -> list[str]:
     return words
 
 
-def _normalise(index: LexiconIndex, raw: list[str]) -> tuple[list[str], list[str]]:
+def _normalise(compiled: CompiledReader, raw: list[str]) -> tuple[list[str], list[str]]:
     """Words with typos repaired where they were meant as the lexicon's or grammar's words or a name, and their stems."""
     words: list[str] = []
     keys: list[str] = []
+    known = compiled.words
     for word in raw:
-        word = index.pronouns.get(word, word)
-        if word in index.narrator_names:
-            words.append(word)
-            keys.append(WRITER)  # the narrator by name, for phrases such as "only has eyes for him" ("...for Calvin")
-            continue
-        if word.endswith("s") and (word[:-1],) in index.names and word not in common_words():
-            words.extend((word[:-1], "'s"))  # "harrys happy", "rubys dog": the apostrophe left out
-            keys.extend((word[:-1], "'s"))
-            continue
-        cached = index.keys.get(word)
-        if cached is None:
-            cached = _lookup(index, word)
-            if len(index.keys) < 100_000:
-                index.keys[word] = cached
-        surface, _, key = cached.partition("\0")
-        words.append(surface)
-        keys.append(key)
+        pairs = known.get(word)
+        if pairs is None:
+            pairs = _normalised(compiled.index, word)
+            if len(known) < REMEMBERED_WORDS:
+                known[word] = pairs
+        if len(pairs) == 2:
+            words.append(pairs[0])
+            keys.append(pairs[1])
+        else:
+            words.extend(pairs[0::2])
+            keys.extend(pairs[1::2])
     return words, keys
+
+
+def _normalised(index: LexiconIndex, word: str) -> tuple[str, ...]:
+    """One typed word as (surface, key) pairs, flattened: usually one pair; two for a name with its 's left bare."""
+    word = index.pronouns.get(word, word)
+    if word in index.narrator_names:
+        return (word, WRITER)  # the narrator by name, for phrases such as "only has eyes for him" ("...for Calvin")
+    if word.endswith("s") and (word[:-1],) in index.names and word not in common_words():
+        return (word[:-1], word[:-1], "'s", "'s")  # "harrys happy", "rubys dog": the apostrophe left out
+    surface, _, key = _lookup(index, word).partition("\0")
+    return (surface, key)
 
 
 def _lookup(index: LexiconIndex, word: str) -> str:
@@ -561,15 +542,16 @@ def _at(position: int) -> frozenset[int]:
     return _SINGLE[position] if position < len(_SINGLE) else frozenset((position,))
 
 
-def _find(index: LexiconIndex, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[_Match]:
+def _find(compiled: CompiledReader, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[_Match]:
     found = []
     present = set(keys)
+    starts = compiled.starts
     for start, key in enumerate(keys):
-        candidates = index.patterns.get(key, [])
+        candidates = starts(key)
         if start in negations:
-            candidates = candidates + index.patterns.get(NEGATION, [])
-        for pattern in candidates:
-            if len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1:
+            candidates = candidates + compiled.negated_starts
+        for pattern, single in candidates:
+            if single:
                 found.append(_Match(pattern, start, start + 1, _at(start), NOTHING))  # one word: it is here
                 continue
             if not pattern.needs <= present:
@@ -1401,15 +1383,15 @@ def _intensity(spans: dict[int, tuple[int, float]], match: _Match, start: int, e
     return after[0] if after else 1.0
 
 
-def _with_her(index: LexiconIndex, raw: list[str]) -> list[str]:
+def _with_her(compiled: CompiledReader, raw: list[str]) -> list[str]:
     """ "She and I dance", "me and Ruby speak French": what the two of them do together, she does. The writer's half
     of the subject is dropped so the clause is hers; "Harry and I" stays someone else's."""
-    her = {"she", "her", *index.subject_names}
+    her = compiled.her
     if "give" in raw or "gave" in raw or "grant" in raw or "granted" in raw:
         raw = _given(raw, her)
     if "and" not in raw:
         return raw
-    writer = {"i", "me", *index.narrator_names}
+    writer = compiled.writer
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -1427,7 +1409,7 @@ def _with_her(index: LexiconIndex, raw: list[str]) -> list[str]:
 GIVING = frozenset({"give", "gave", "grant", "granted"})
 
 
-def _given(raw: list[str], her: set[str]) -> list[str]:
+def _given(raw: list[str], her: frozenset[str]) -> list[str]:
     """ "I give her a life of her own": what the writer gives her, she has ("she has a life of her own")."""
     out: list[str] = []
     i = 0
@@ -1463,13 +1445,31 @@ def _someone_met(raw: list[str], j: int) -> str | None:
     return None if noun in NOT_HIM or not noun.isalpha() else noun
 
 
-def _role_of(index: LexiconIndex, word: str) -> str | None:
+def _role_of(compiled: CompiledReader, word: str) -> str | None:
     """The role a word fills that is not a character's ("dog" fills the dog's), remembered: a page asks for each word."""
-    if word in index.role_of:
-        return index.role_of[word]
+    if word in compiled.roles:
+        return compiled.roles[word]
+    index = compiled.index
     role = next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
-    index.role_of[word] = role
+    compiled.roles[word] = role
     return role
+
+
+def _moves_him(compiled: CompiledReader, word: str) -> str | None:
+    """What naming this word does to "him", remembered: "" makes him the writer again (Calvin, "my boyfriend"), the
+    word itself makes him that man or role ("Harry", "the dog"), None leaves him be."""
+    index = compiled.index
+    named = index.names.get((word,))
+    role = named or _role_of(compiled, word)
+    move: str | None = None
+    if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
+        move = ""
+    elif named is not None and index.characters[named].pronoun == "he":
+        move = word
+    elif named is None and role is not None:
+        move = word  # a role that is not a character: "the dog"
+    compiled.him[word] = move
+    return move
 
 
 def _resolve(index: LexiconIndex, candidates: list[_Candidate], words: list[str]) -> list[TraitReading]:

@@ -15,7 +15,6 @@ from ducktools.classbuilder.prefab import attribute, prefab
 from game.story.model import Character, Frame, Lexicon, Trait
 from game.typewriter.cues import negation_spans
 from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
-from game.typewriter.reading import PageReading
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, inflections, irregular_forms, stem
 
@@ -96,21 +95,8 @@ class LexiconIndex:
     pronouns: dict[str, str] = attribute(default_factory=dict)
     """How this story's pronouns map onto the reader's, which is written for a subject called "she": for a subject
     who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else)."""
-    keys: dict[str, str] = attribute(default_factory=dict)
-    """Words already looked up: a page repeats its words, and typo search is the slow part."""
-    pages: dict[str, PageReading] = attribute(default_factory=dict, repr=False)
-    """Pages already read, whole: the explorer types the same pages again and again, and the typewriter's margin
-    reads the page so far at every finished sentence. A reading is frozen data, so it is safe to hand out twice."""
     name_starts: frozenset[str] = frozenset()
-    role_of: dict[str, str | None] = attribute(default_factory=dict, repr=False)
-    """Words already looked up as a role's word that is not a character's name ("the dog"): None for no role."""
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
-    traits: tuple[Trait, ...] = attribute(default=(), repr=False)
-    """What it was built from: a reader given other characters or other traits (a lexicon changed with `replace`)
-    builds its own index."""
-
-    def built_for(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> bool:
-        return self.characters is characters and self.traits is lexicon.traits and self.subject == lexicon.subject
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -214,7 +200,6 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         pronouns=PRONOUN_SWAPS.get(subject_pronoun, {}),
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
-        traits=lexicon.traits,
     )
 
 
