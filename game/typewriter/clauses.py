@@ -134,6 +134,17 @@ class SentenceShape:
         return self.clause_of[position]
 
 
+_OPAQUE_ENDS = CONTRASTS | {"and", "then"}
+"""Words that start a clause which may end a report or wish before it ("..., but she is happy")."""
+_PERSONAL_SUBJECTS = SUBJECT_PRONOUNS - {"that", "this", "it", "here"}
+_SUBJECT_NOUN_PHRASES = OTHER_NOUN_PHRASES - {"who", "what", "which", "one"}
+_COMPLEMENT_SUBJECTS = SUBJECT_PRONOUNS - {"that", "this", "it"}
+_PHRASE_ENDING_VERBS = LINKING_STEMS | CAUSATIVE_STEMS | REPORTING_STEMS | EXPERIENCE_STEMS
+_OWNED_NOUNS = PERSON_NOUNS | EMOTION_CARRIERS
+_BEFORE_A_VERB = AUXILIARIES | {"'s"}
+# The sets above are made once, here: each was made again at every word that asked.
+
+
 def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, heads: set[int]) -> SentenceShape:
     """Clauses, and for each word its subject and whether it is asserted. `heads` are where lexicon words start, which
     tell a new clause ("and sings") from more of the same object ("him and the dog")."""
@@ -141,7 +152,8 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     who = [OTHER] * len(words)
     real = [True] * len(words)
     mood = "asserts"
-    if any(word in CONDITIONALS and not _asked(index, words, keys, i) for i, word in enumerate(words)) or (
+    conditional = not CONDITIONALS.isdisjoint(words)
+    if (conditional and any(word in CONDITIONALS and not _asked(index, words, keys, i) for i, word in enumerate(words))) or (
         len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS
     ):
         mood = "condition"  # "if she were...", "were she afraid..."
@@ -161,7 +173,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             clause.denied = True
         if (
             clause.lead
-            and (clause.lead[0] in CONTRASTS | {"and", "then"} or (clause.lead == (",",) and opaque_is_subordinate))
+            and (clause.lead[0] in _OPAQUE_ENDS or (clause.lead == (",",) and opaque_is_subordinate))
             and _starts_subject(index, words, clause.start + len(clause.lead))
         ):
             opaque = ""
@@ -202,7 +214,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             mood = opaque
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
             mood = "wish"
-    asked = next((i for i, word in enumerate(words) if word in CONDITIONALS and _asked(index, words, keys, i)), None)
+    asked = (
+        next((i for i, word in enumerate(words) if word in CONDITIONALS and _asked(index, words, keys, i)), None)
+        if conditional
+        else None
+    )
     if asked is not None:
         # "...and asks if she likes dogs": a question, not the page's; it runs until a main clause with its own subject
         # ("When I ask if she's okay she says she's fine")
@@ -420,11 +436,11 @@ def _starts_subject(index: LexiconIndex, words: list[str], i: int) -> bool:
     if i >= len(words):
         return False
     word = words[i]
-    if word in SUBJECT_PRONOUNS - {"that", "this", "it", "here"} or _name_at(index, words, i) is not None:
+    if word in _PERSONAL_SUBJECTS or _name_at(index, words, i) is not None:
         return i + 1 < len(words) and words[i + 1] not in (",",)
     if word == "it" and i + 1 < len(words) and (words[i + 1] in AUXILIARIES or _past_tense(words[i + 1])):
         return True  # "and it began to sing": the kettle, not her; but "puts it on" keeps "it" an object
-    if word in OTHER_NOUN_PHRASES - {"who", "what", "which", "one"}:
+    if word in _SUBJECT_NOUN_PHRASES:
         return True
     return word in ("the", "her", "his", "my") and i + 2 < len(words) and words[i + 2] in AUXILIARIES
 
@@ -477,7 +493,8 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
     """Past "Every morning,", "Suddenly", "In the kitchen," to where the subject may stand."""
     while i < end:
         word = words[i]
-        phrase = next((p for p in _INTRO_BY_FIRST.get(word, ()) if tuple(words[i : i + len(p)]) == p), None)
+        phrases = _INTRO_BY_FIRST.get(word)
+        phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None) if phrases else None
         if phrase is not None:
             i += len(phrase)
             continue
@@ -514,7 +531,7 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
     """Where a noun phrase that starts at `i` ends: before its verb, which is an auxiliary or the first word that is not
     an adjective or noun we can tell; at most four words, since players write short subjects."""
     j = i
-    verbs = LINKING_STEMS | CAUSATIVE_STEMS | REPORTING_STEMS | EXPERIENCE_STEMS
+    verbs = _PHRASE_ENDING_VERBS
     while (
         j < end
         and j < i + 4
@@ -522,9 +539,7 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
         and words[j] not in (",", "not", "never")
         and (j == i or (keys[j] not in verbs and not words[j].endswith("ly") and words[j] not in PREDICATE_STARTERS))
     ):
-        if j > i and (
-            words[j].endswith("s") and words[j] not in PERSON_NOUNS | EMOTION_CARRIERS and words[j - 1] not in DETERMINERS
-        ):
+        if j > i and (words[j].endswith("s") and words[j] not in _OWNED_NOUNS and words[j - 1] not in DETERMINERS):
             break
         if j > i and _past_tense(words[j]) and words[j - 1] not in DETERMINERS:
             break  # "her sister phoned in tears": a past tense is the verb
@@ -660,7 +675,7 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
     if _feeling(index, keys[i : i + 1]) and i + 1 < end and keys[i + 1] in EXPERIENCE_STEMS:
         return EMOTION, i + 1
-    if i + 1 < end and words[i + 1] in AUXILIARIES | {"'s"} and keys[i] not in index.patterns and word not in AUXILIARIES:
+    if i + 1 < end and words[i + 1] in _BEFORE_A_VERB and keys[i] not in index.patterns and word not in AUXILIARIES:
         return OTHER, i + 1
     return None
 
@@ -671,7 +686,7 @@ def _person(noun: str) -> bool:
 
 
 def _feeling(index: LexiconIndex, keys: list[str]) -> bool:
-    return any(pattern.part == "feels" for key in keys for pattern in index.patterns.get(key, ()))
+    return not index.feeling_keys.isdisjoint(keys)
 
 
 def _linking(words: list[str], keys: list[str], start: int, end: int) -> list[int]:
@@ -745,11 +760,12 @@ def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
+    if words[j] not in ("write", "type", "make"):
+        return False
     before = words[clause.start : j]
     # "maybe I should write that...": an adverb first hides the subject from the clause, not the plan from the reader
     hidden = not clause.subject_word and bool(before) and before[0] in IRREALIS_ADVERBS and "i" in before
-    writer = clause.subject_word == "i" or hidden
-    if not writer or words[j] not in ("write", "type", "make"):
+    if not (clause.subject_word == "i" or hidden):
         return False
     return any(word in PLANNED_MARKERS for word in before) or (words[j] != "make" and "will" in before)
 
@@ -795,7 +811,7 @@ def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int)
         k += 1
     if k < len(words) and (words[k] in ("that", ":") or (words[k] == "so" and k + 1 >= end)):
         return True  # "says that...", "thinks so"; but "feels so down" is how she feels
-    return k < len(words) and (words[k] in SUBJECT_PRONOUNS - {"that", "this", "it"} or _name_at(index, words, k) is not None)
+    return k < len(words) and (words[k] in _COMPLEMENT_SUBJECTS or _name_at(index, words, k) is not None)
 
 
 def _object_at(index: LexiconIndex, words: list[str], i: int, end: int) -> tuple[str, int] | None:

@@ -160,7 +160,7 @@ class _Reader:
         words, keys = _normalise(self.compiled, raw)
         asking = text.rstrip("\"') ").endswith("?")
         answer = self._answer(words)
-        if answer is not None and "," in words[1:] and words[0] in INTERJECTION_YES | INTERJECTION_NO:
+        if answer is not None and "," in words[1:] and words[0] in _INTERJECTIONS:
             # "No, she is happy.": the answer, then a sentence of its own
             rest = self.sentence(text.split(",", 1)[1]) if "," in text else None
             combined = {t.id: t for t in answer} | {t.id: t for t in (rest.traits if rest else ())}
@@ -279,7 +279,7 @@ class _Reader:
     def _taken_back(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "She was sad. Not anymore." / "Ruby is sad. Then she isn't.": a bare denial takes back the sentence before
         (and confirms one that was already a denial: "She is not in love. Not anymore.")."""
-        if not self.previous or len(words) > 6 or any(word not in ANSWER_WORDS | TAKE_BACK_WORDS for word in words):
+        if not self.previous or len(words) > 6 or any(word not in _TAKE_BACK_OR_ANSWER for word in words):
             return None
         if not any(word in ("not", "never", "no") for word in words):
             return None
@@ -295,7 +295,7 @@ class _Reader:
             tail = tail[1:]  # "and then she isn't"
         if not tail or not (tail[0] == "she" or tail[0] in self.index.subject_names) or len(tail) > 5:
             return None
-        if any(word not in AUXILIARIES | ELLIPSIS_WORDS for word in tail[1:]) or len(tail) < 2:
+        if any(word not in _ELLIPTIC for word in tail[1:]) or len(tail) < 2:
             return None
         lowered = text.lower()
         marker = max(lowered.rfind(" but "), lowered.rfind(" and "), lowered.rfind(","))
@@ -318,7 +318,7 @@ class _Reader:
             return None
         named = words[0] == "she" or words[0] in self.index.subject_names
         rest = [word for word in words[1:] if word != ","]
-        if not named or not rest or any(word not in AUXILIARIES | ELLIPSIS_WORDS for word in rest):
+        if not named or not rest or any(word not in _ELLIPTIC for word in rest):
             return None
         form, found, negations = self.last
         count = len(form.words)
@@ -751,12 +751,12 @@ def _licensed(index: LexiconIndex, form: SentenceShape, clause: Clause, match: _
         participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
         if (before == "of" and not gerund) or (adjective and not participle and head >= 2 and words[head - 2] in NOUN_MARKERS):
             return False  # "a fresh coat of paint", "a can of blue paint", "my old painting": a noun
-        if before in POSSESSIVES - {"her"}:
+        if before in _OTHER_POSSESSIVES:
             return False  # "my painting", "his drawings": someone else's work
         if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):
             return False  # "packs up her paints": after "her" a verb is bare ("watch her paint"), so this is a noun
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
-        return not (words[head] == "like" and before not in SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER)
+        return not (words[head] == "like" and before not in _LIKE_AS_VERB_BEFORE)
     return True
 
 
@@ -782,7 +782,7 @@ def _attributive(words: list[str], match: _Match) -> bool:
     noun = words[j]
     if not noun.isalpha() or noun in FUNCTION_WORDS or noun.endswith("ly"):
         return False
-    return noun not in PEOPLE | EMOTION_CARRIERS | TIME_NOUNS | SAY_HOW_SHE_IS
+    return noun not in _NOT_ATTRIBUTED
 
 
 FEELING_CONTEXT = frozenset(
@@ -837,7 +837,7 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     clause = form.clauses[number] if number >= 0 else None
     if clause is None or (clause.predicate > clause.start and form.words[clause.predicate - 1] in PEOPLE):
         return False  # "her sister does her own thing"; but "the dentist appointment slips her mind"
-    if clause.subject == OTHER and clause.subject_word in DETERMINERS | POSSESSIVES:
+    if clause.subject == OTHER and clause.subject_word in _DETERMINERS_OR_POSSESSIVES:
         return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
@@ -974,9 +974,9 @@ def _describes(form: SentenceShape, verb: int, head: int) -> bool:
         word = form.words[j]
         listed = j + 1 < len(form.words) and form.words[j + 1] in (",", "and", "or", "nor", "'s")
         # "she is a gifted painter", "my own creation"; but "she turns the music down" is not the music being sad
-        after_determiner = form.words[j - 1] in DETERMINERS | POSSESSIVES and form.keys[verb] in NAMING_VERBS
+        after_determiner = form.words[j - 1] in _DETERMINERS_OR_POSSESSIVES and form.keys[verb] in NAMING_VERBS
         if not (
-            word in BETWEEN_VERB_AND_ADJECTIVE | POSSESSIVES
+            word in _BETWEEN_OR_POSSESSIVE
             or word.endswith("ly")
             or listed
             or after_determiner
@@ -1071,7 +1071,7 @@ def _role_after(index: LexiconIndex, form: SentenceShape, match: _Match, role: s
         if word in refs or form.words[j] in refs:
             following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
             owned = form.keys[j + 2] if j + 2 < len(form.keys) else ""
-            possessive = form.words[j] in POSSESSIVES | {"mine"} or following == "'s"
+            possessive = form.words[j] in _POSSESSIVES_OR_MINE or following == "'s"
             if possessive and (following in other_roles or owned in other_roles):
                 return None  # "my dog": the dog is the object, not me
             if possessive and match.pattern.part == "is":
@@ -1139,7 +1139,7 @@ def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: i
     them, a person, or no object at all ("she paints every day", "she draws in her sketchbook")."""
     words, keys = form.words, form.keys
     j = match.end
-    if j >= end or words[j] in PREPOSITIONS | COORDINATORS | {","} or words[j].endswith("ly") or words[j] in NOT_OBJECTS:
+    if j >= end or words[j] in _PHRASE_BREAKS or words[j].endswith("ly") or words[j] in NOT_OBJECTS:
         return True
     people = ({word for role in index.roles.values() for word in role} | PEOPLE) - FUNCTION_WORDS
     if words[j] in ("him", "me", "her", "them", "us", "it", "herself"):
@@ -1147,12 +1147,12 @@ def _object_fits(index: LexiconIndex, form: SentenceShape, match: _Match, end: i
         # "she leaves me tonight", "...last night"; but "she leaves me a note" gives, it does not go
         return (
             not following
-            or following in PREPOSITIONS | COORDINATORS | TIME_NOUNS | AFTER_OBJECT
+            or following in _AFTER_AN_OBJECT
             or following.endswith("ly")
             or (following in ("last", "this", "that", "next", "every", "one") and j + 2 < end and words[j + 2] in TIME_NOUNS)
         )
     phrase = []
-    while j < end and j < match.end + 5 and words[j] not in PREPOSITIONS | COORDINATORS | {","}:
+    while j < end and j < match.end + 5 and words[j] not in _PHRASE_BREAKS:
         phrase.append(j)
         j += 1
     if any(words[k] in TIME_NOUNS for k in phrase):
@@ -1212,11 +1212,11 @@ def _near(form: SentenceShape, clause: Clause, narrator: str | None) -> set[int]
     if number + 1 < len(form.clauses):
         after = form.clauses[number + 1]
         lead = " ".join(after.lead)
-        if lead in ABSENCE_LEADS | {"until", "till"} or (lead in CAUSES and after.subject != clause.subject):
+        if lead in _ABSENCE_OR_UNTIL or (lead in CAUSES and after.subject != clause.subject):
             near.add(number + 1)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."
     if number > 0:
         before = form.clauses[number - 1]
-        if " ".join(before.lead) in ABSENCE_LEADS | {"until", "till"} or not before.subject_word:
+        if " ".join(before.lead) in _ABSENCE_OR_UNTIL or not before.subject_word:
             near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
         elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
             near.add(number - 1)  # "I leave and she goes to pieces": his going, and then what she does
@@ -1243,11 +1243,11 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset
     for any one word."""
     found: list[tuple[str, frozenset[int]]] = []
     present = set(keys) | {WILDCARD}
-    starts = present & index.exceptions.keys()
     for start, key in enumerate(keys):
-        if key not in starts:
+        by_anchor = index.exceptions.get(key)
+        if by_anchor is None:
             continue
-        for trait, words in index.exceptions[key]:
+        for trait, words in (entry for anchor in present if anchor in by_anchor for entry in by_anchor[anchor]):
             if not present.issuperset(words):
                 continue
             positions = [start]
@@ -1547,3 +1547,18 @@ def _frame_words(pattern: Pattern) -> str:
     if frame.opposite:
         parts.append("opposite")
     return ", ".join(parts)
+
+
+# Unions of the tables above, made once here rather than again at every word that asks.
+_INTERJECTIONS = INTERJECTION_YES | INTERJECTION_NO
+_TAKE_BACK_OR_ANSWER = ANSWER_WORDS | TAKE_BACK_WORDS
+_ELLIPTIC = AUXILIARIES | ELLIPSIS_WORDS
+_OTHER_POSSESSIVES = POSSESSIVES - {"her"}
+_LIKE_AS_VERB_BEFORE = SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER
+_NOT_ATTRIBUTED = PEOPLE | EMOTION_CARRIERS | TIME_NOUNS | SAY_HOW_SHE_IS
+_DETERMINERS_OR_POSSESSIVES = DETERMINERS | POSSESSIVES
+_BETWEEN_OR_POSSESSIVE = BETWEEN_VERB_AND_ADJECTIVE | POSSESSIVES
+_POSSESSIVES_OR_MINE = POSSESSIVES | {"mine"}
+_PHRASE_BREAKS = PREPOSITIONS | COORDINATORS | {","}
+_AFTER_AN_OBJECT = PREPOSITIONS | COORDINATORS | TIME_NOUNS | AFTER_OBJECT
+_ABSENCE_OR_UNTIL = ABSENCE_LEADS | {"until", "till"}

@@ -73,8 +73,9 @@ class LexiconIndex:
     narrator: str | None
     patterns: dict[str, list[Pattern]]
     """Patterns by the stem of their first word."""
-    exceptions: dict[str, list[tuple[str, Alternative]]]
-    """(trait, stems) of each `except` phrase, by its first stem."""
+    exceptions: dict[str, dict[str, list[tuple[str, Alternative]]]]
+    """(trait, stems) of each `except` phrase, by its first stem and then by its next stem that is not a `*` (or `*`
+    when it has none): a page tries only the phrases whose second word it holds."""
     names: dict[tuple[str, ...], str]
     longest_name: int
     vocabulary: Vocabulary
@@ -97,6 +98,8 @@ class LexiconIndex:
     who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else)."""
     name_starts: frozenset[str] = frozenset()
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
+    feeling_keys: frozenset[str] = frozenset()
+    """Stems that start a `feels` pattern ("joy", "sadness"): a feeling that can fill her or be the subject."""
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -114,7 +117,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         else frozenset()
     )
     patterns: dict[str, list[Pattern]] = {}
-    exceptions: dict[str, list[tuple[str, Alternative]]] = {}
+    exceptions: dict[str, dict[str, list[tuple[str, Alternative]]]] = {}
     spellings: set[str] = set()
 
     objects_of: dict[int, frozenset[str]] = {}
@@ -148,7 +151,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             for text in frame.except_:
                 words = _alternative(text, writer)
                 if words:
-                    exceptions.setdefault(words[0], []).append((trait.id, words))
+                    anchor = next((word for word in words[1:] if word != WILDCARD), WILDCARD)
+                    exceptions.setdefault(words[0], {}).setdefault(anchor, []).append((trait.id, words))
         if trait.phrases:
             phrase_frame = Frame()
             synonyms = {stem(word): [_alternative(s, writer) for s in others] for word, others in trait.synonyms}
@@ -200,6 +204,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         pronouns=PRONOUN_SWAPS.get(subject_pronoun, {}),
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
+        feeling_keys=frozenset(key for key, found in patterns.items() if any(pattern.part == "feels" for pattern in found)),
     )
 
 
