@@ -197,9 +197,10 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             # burned, and laughed" is her laughing; but one cut off by a comma goes on: "while Ruby, bored, stared"
         if first_subject is None and clause.asserts and not opaque:
             first_subject = clause.subject
-        for i in range(clause.start, clause.end):
-            who[i] = clause.subject
-            real[i] = clause.asserts and not opaque and mood != "condition" and not (unreal_tail and not clause.own_subject)
+        size = clause.end - clause.start
+        asserted = clause.asserts and not opaque and mood != "condition" and not (unreal_tail and not clause.own_subject)
+        who[clause.start : clause.end] = [clause.subject] * size
+        real[clause.start : clause.end] = [asserted] * size
         embedded = _embedded(index, words, keys, clause, who, real)
         if clause.end > clause.start and who[clause.end - 1] == index.subject != clause.subject:
             previous = index.subject  # "make her giggle and dance": she is the one who goes on in the next clause
@@ -707,6 +708,9 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
     j = clause.predicate
     while j < clause.end:
         word, key = words[j], keys[j]
+        if word not in _EMBEDDING_WORDS and key not in _EMBEDDING_KEYS and word not in index.subject_names:
+            j += 1  # most words start nothing below
+            continue
         if _planned_page(words, clause, j):
             for k in range(j + 1, len(words)):
                 real[k] = False
@@ -734,7 +738,7 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
         if (word in IRREALIS_MODALS and not _still_asserts(words, j, clause.end)) or word in IRREALIS_ADVERBS or to_complement:
             for k in range(j, clause.end):
                 real[k] = False
-        if key in ("wish", "hope", "pretend", "imagin", "dream", "suppos") and j + 1 < len(words) and words[j + 1] not in ("to",):
+        if key in WISHING and j + 1 < len(words) and words[j + 1] not in ("to",):
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
@@ -754,6 +758,10 @@ def _embedded(index: LexiconIndex, words: list[str], keys: list[str], clause: Cl
 
 CONTEMPLATING = frozenset(stem(word) for word in ("think", "thought", "dream", "talk", "worry", "consider"))
 """Verbs of turning something over in the mind: what follows "of"/"about" has not happened."""
+WISHING = frozenset({"wish", "hope", "pretend", "imagin", "dream", "suppos"})
+_EMBEDDING_WORDS = frozenset({"write", "type", "make", "her", "to"}) | IRREALIS_MODALS | IRREALIS_ADVERBS | FEAR_ADJECTIVES
+_EMBEDDING_KEYS = CAUSATIVE_STEMS | EXPERIENCE_STEMS | WISHING | CONTEMPLATING | REPORTING_STEMS
+"""The only words and stems at which `_embedded` does anything (besides the subject's names)."""
 
 
 def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
