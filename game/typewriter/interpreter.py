@@ -618,10 +618,10 @@ def _readings(
     negations: dict[int, tuple[int, tuple[str, ...]]],
     away_before: bool = False,
 ) -> list[_Candidate]:
-    words, keys = form.words, form.keys
-    intensities = intensity_spans(words)
     if not found:
         return []
+    words, keys = form.words, form.keys
+    intensities = intensity_spans(words)
     excepted = _excepted(index, keys)
     absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found}
@@ -631,9 +631,12 @@ def _readings(
     for match in found:
         pattern = match.pattern
         head = match.start
-        if not form.real[head] or any(
-            (trait == pattern.trait or (trait, head) in heads) and phrase & match.positions and not phrase <= match.positions
-            for trait, phrase in excepted
+        if not form.real[head] or (
+            excepted
+            and any(
+                (trait == pattern.trait or (trait, head) in heads) and phrase & match.positions and not phrase <= match.positions
+                for trait, phrase in excepted
+            )
         ):
             continue  # an exception holds for its trait, and for any trait read from the same word ("leaves me in
             # stitches" is neither leaving nor staying; "sings the blues" is singing, only not sad)
@@ -864,7 +867,7 @@ def _experiencer(words: list[str], match: _Match, subject_names: frozenset[str])
     its object is about her. Not "she was scared her mother would call", where "scared" is hers and "her" an owner."""
     if match.pattern.part != "is" or not _participle(match.pattern.text):
         return False
-    if match.end >= len(words) or words[match.end] not in ("her", *subject_names):
+    if match.end >= len(words) or (words[match.end] != "her" and words[match.end] not in subject_names):
         return False
     if words[match.start].endswith("s"):
         return True
@@ -1242,6 +1245,8 @@ def _excepted(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset
     that holds every word of the phrase survives it ("draws a total blank" is forgetting). A `*` in the phrase stands
     for any one word."""
     found: list[tuple[str, frozenset[int]]] = []
+    if index.exceptions.keys().isdisjoint(keys):
+        return found
     present = set(keys) | {WILDCARD}
     for start, key in enumerate(keys):
         by_anchor = index.exceptions.get(key)
