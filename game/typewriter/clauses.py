@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
-from game.typewriter.cues import intensity_spans
+from game.typewriter.cues import INTENSITY_STARTS, intensity_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
     BE,
@@ -207,9 +207,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         if embedded and not opaque:
             opaque_is_subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
         opaque = embedded or opaque
-        pronouns = [word for word in words[clause.start : clause.end] if word in ("i", "we", "you", "she", "he", "they")]
-        if pronouns:
-            first_person = pronouns[-1] in ("i", "we", "you")
+        k = clause.end - 1
+        while k >= clause.start and words[k] not in ("i", "we", "you", "she", "he", "they"):
+            k -= 1
+        if k >= clause.start:  # the clause's last personal pronoun
+            first_person = words[k] in ("i", "we", "you")
         unreal_tail = clause.end > clause.start and not real[clause.end - 1] and clause.lead not in ((",",),)
         if opaque and mood == "asserts":
             mood = opaque
@@ -280,6 +282,9 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
     i = 0
     while i < len(words):
         word = words[i]
+        if word not in _SPLIT_WORDS:
+            i += 1  # most words start no clause
+            continue
         boundary: tuple[str, ...] | None = None
         skip = 0
         if word in COORDINATORS and i > start:
@@ -327,6 +332,8 @@ def _split(index: LexiconIndex, words: list[str], keys: list[str], heads: set[in
 
 RUN_ON_SUBJECTS = frozenset({"she", "he", "i", "we", "they"})
 """The subject pronouns that can start a main clause with no comma or "and" before it (tested first: it is cheap)."""
+_SPLIT_WORDS = COORDINATORS | frozenset(SUBORDINATOR_WORDS) | {","} | RELATIVES | RUN_ON_SUBJECTS
+"""The only words at which `_split` may start a clause."""
 
 
 def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
@@ -578,7 +585,7 @@ def _read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause
             clause.subject_word = words[i + 1]
             clause.linking = _linking(words, keys, i, clause.end)
             return
-    degree = intensity_spans(words[i : i + 4]).get(0)
+    degree = intensity_spans(words[i : i + 4]).get(0) if i < len(words) and words[i] in INTENSITY_STARTS else None
     # "A little sad." is a degree; "A little boy dances." is someone: the degree's words were a determiner and adjective
     starts_with_degree = degree is not None and not (i + degree[0] < clause.end and words[i + degree[0]] in PEOPLE)
     found = _subject_at(index, words, keys, i, clause.end) if i < clause.end and not starts_with_degree else None

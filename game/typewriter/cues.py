@@ -122,6 +122,7 @@ _INTENSITY_SIZES: dict[str, tuple[int, ...]] = {}
 """For each word an intensity starts with, the lengths of its phrases, longest first: only those are tried."""
 for _key in INTENSITIES:
     _INTENSITY_SIZES[_key[0]] = tuple(sorted({*_INTENSITY_SIZES.get(_key[0], ()), len(_key)}, reverse=True))
+INTENSITY_STARTS = frozenset(_INTENSITY_SIZES)
 _NEGATIONS_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {}
 """The negations by their first word, in the order of NEGATIONS (a longer cue is tried before its own first word)."""
 for _cue in NEGATIONS:
