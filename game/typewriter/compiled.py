@@ -40,25 +40,21 @@ class CompiledReader:
         """Words already looked up as a role's word that is not a character's name ("the dog"): None for no role."""
         self.him: dict[str, str | None] = {}
         """How a word moves "him": "" back to the writer, the word itself for a new man or role, None for no change."""
-        self._starts: dict[str, Starts] = {}
-        self.negated_starts: Starts = self.starts(NEGATION)
         index = self.index
+        self.starts: dict[str, Starts] = {
+            key: tuple(
+                (pattern, len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1)
+                for pattern in found
+            )
+            for key, found in index.patterns.items()
+        }
+        """The patterns whose first word has this stem, in the index's order, each with whether it is one word only."""
+        self.negated_starts: Starts = self.starts.get(NEGATION, ())
         self.her = frozenset({"she", "her", *index.subject_names})
         self.writer = frozenset({"i", "me", *index.narrator_names})
 
     def built_for(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> bool:
         return self.characters is characters and self.lexicon.traits is lexicon.traits and self.lexicon.subject == lexicon.subject
-
-    def starts(self, key: str) -> Starts:
-        """The patterns whose first word has this stem, in the index's order."""
-        found = self._starts.get(key)
-        if found is None:
-            found = tuple(
-                (pattern, len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1)
-                for pattern in self.index.patterns.get(key, ())
-            )
-            self._starts[key] = found
-        return found
 
     def remember(self, text: str, reading: PageReading) -> None:
         if len(text) <= REMEMBERED_PAGE_CHARS:

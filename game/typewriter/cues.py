@@ -148,7 +148,7 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
         word = words[i]
         cues = _NEGATIONS_BY_START.get(word)
         if cues is None:
-            if len(word) > 3 and _negating_verb(word):
+            if len(word) > 3 and (word[0] in _NEGATING_INITIALS or word in _NEGATING_IRREGULARS) and _negating_verb(word):
                 after = words[i + 1] if i + 1 < count else ""
                 if not (after == "to" and stem(word) in ("stop", "quit", "ceas")):  # "stops to giggle" pauses
                     spans[i] = (i + 1, (word,))

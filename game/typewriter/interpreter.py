@@ -194,7 +194,7 @@ class _Reader:
         traits = _resolve(self.index, candidates, words)
         # "I was gone for a week." says only that Calvin was away: what she feels in the sentences after it, until he
         # is back or someone else comes in, is in his absence ("She barely ate. She wept every night.")
-        returned = any(k in RETURN_WORDS for k in keys)  # "I came home late." He is back: what she does, he sees
+        returned = not RETURN_WORDS.isdisjoint(keys)  # "I came home late." He is back: what she does, he sees
         only = {c.subject for c in form.clauses}
         self.away = not returned and (
             (not traits and only == {self.index.narrator} and bool(_absence(self.index, form)))
@@ -547,7 +547,7 @@ def _find(compiled: CompiledReader, keys: list[str], negations: dict[int, tuple[
     present = set(keys)
     starts = compiled.starts
     for start, key in enumerate(keys):
-        candidates = starts(key)
+        candidates = starts.get(key, ())
         if start in negations:
             candidates = candidates + compiled.negated_starts
         for pattern, single in candidates:

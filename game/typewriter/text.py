@@ -159,8 +159,12 @@ def split_sentences(text: str) -> Iterator[str]:
 
 def _nonblank(sentence: str) -> Iterator[str]:
     sentence = " ".join(sentence.split())
-    if any(ch.isalnum() for ch in sentence):
+    if _ALNUM.search(sentence) is not None:
         yield sentence
+
+
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (what `str.isalnum` holds): a sentence without one is only punctuation."""
 
 
 def tokens(sentence: str) -> list[str]:
