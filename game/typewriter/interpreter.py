@@ -287,7 +287,9 @@ class _Reader:
 
     def _ellipsis_within(self, text: str, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "I'm sad tonight, but she isn't.": the same borrowing inside one sentence, after "but", "and" or a comma."""
-        cut = max((i for i, word in enumerate(words) if word in ("but", "and", ",")), default=-1)
+        cut = len(words) - 1
+        while cut >= 0 and words[cut] not in ("but", "and", ","):
+            cut -= 1  # the last "but", "and" or comma
         if cut <= 0 or cut == len(words) - 1:
             return None
         tail = _uninverted(words[cut + 1 :])
