@@ -10,38 +10,37 @@ from __future__ import annotations
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
+from game.typewriter.clause_words import (
+    CONDITIONALS,
+    CONTRASTS,
+    COORDINATORS,
+    INTRODUCTORY,
+    NON_ASSERTING_SUBORDINATORS,
+    PREPOSITIONS,
+    RELATIVES,
+    SUBORDINATOR_WORDS,
+)
 from game.typewriter.cues import INTENSITY_STARTS, intensity_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
     BE,
     CAUSATIVE_STEMS,
-    CONDITIONALS,
-    CONTRASTS,
-    COORDINATORS,
     DETERMINERS,
-    EMOTION_CARRIERS,
     EXPERIENCE_STEMS,
     FEAR_ADJECTIVES,
-    INTRODUCTORY,
     IRREALIS_ADJECTIVES,
     IRREALIS_ADVERBS,
     IRREALIS_MODALS,
     IRREALIS_VERB_STEMS,
     LINKING_STEMS,
-    NON_ASSERTING_SUBORDINATORS,
     OTHER_NOUN_PHRASES,
-    PEOPLE,
-    PERSON_NOUNS,
     PLANNED_MARKERS,
     POSSESSIVES,
-    PREPOSITIONS,
-    RELATIVES,
     REPORTING_STEMS,
     SUBJECT_PRONOUNS,
-    SUBORDINATOR_WORDS,
-    TIME_NOUNS,
 )
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
+from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, TIME_NOUNS
 from game.typewriter.words import IRREGULAR, stem
 
 EMOTION = "\0emotion"

@@ -13,32 +13,24 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from game.story.model import Character, Lexicon
-from game.typewriter import grammar
+from game.typewriter.clause_words import COORDINATORS, INTERJECTION_NO, INTERJECTION_YES, INTRODUCTORY, PREPOSITIONS
 from game.typewriter.clauses import EMOTION, Clause, SentenceShape, shape
+from game.typewriter.closed_class import CLOSED_CLASS, FUNCTION_WORDS
 from game.typewriter.compiled import READERS, REMEMBERED_WORDS, CompiledReader
 from game.typewriter.cues import AFTERWARD_NEGATIONS, INTENSITIES, NEGATING_VERBS, intensity_spans, negation_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
     BE,
-    COORDINATORS,
     DETERMINERS,
-    EMOTION_CARRIERS,
-    FUNCTION_WORDS,
-    INTERJECTION_NO,
-    INTERJECTION_YES,
-    INTRODUCTORY,
     IRREALIS_ADJECTIVES,
     IRREALIS_VERB_STEMS,
     LINKING_STEMS,
     NEGATIVE_PRONOUNS,
-    PEOPLE,
-    PERSON_NOUNS,
     POSSESSIVES,
-    PREPOSITIONS,
     SUBJECT_PRONOUNS,
-    TIME_NOUNS,
 )
 from game.typewriter.lexicon_index import NEGATION, OTHER, WILDCARD, WRITER, LexiconIndex, Pattern
+from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, TIME_NOUNS
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.text import clean, split_sentences, tokens
 from game.typewriter.words import Vocabulary, common_words, stem
@@ -56,12 +48,6 @@ GRAMMAR_WORDS = Vocabulary(
     deep=False,
 )
 """The small words a typo must not hide ("shee", "nevr", "whitout"): repaired like the lexicon's own words."""
-CLOSED_CLASS = frozenset(
-    word
-    for name, value in vars(grammar).items()
-    if isinstance(value, frozenset) and not name.endswith("_STEMS")
-    for word in value
-)
 ABSENCE_WORDS = frozenset(
     stem(word)
     for word in ("leave", "gone", "away", "out", "absent", "elsewhere", "apart", "travel", "depart", "abroad", "absence",

@@ -13,8 +13,9 @@ from typing import Literal, NamedTuple
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.model import Character, Frame, Lexicon, Trait
+from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import negation_spans
-from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
+from game.typewriter.grammar import FIRST_PERSON
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, inflections, irregular_forms, stem
 
