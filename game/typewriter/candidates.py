@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.typewriter.clauses import EMOTION, SentenceShape
+from game.typewriter.clause_parts import EMOTION, SentenceShape
 from game.typewriter.cues import intensity_spans
 from game.typewriter.grammar import LINKING_STEMS
 from game.typewriter.lexicon_index import LexiconIndex, Pattern

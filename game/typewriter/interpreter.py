@@ -15,8 +15,9 @@ from collections.abc import Mapping
 
 from game.story.model import Character, Lexicon
 from game.typewriter.candidates import find_candidates, resolve
+from game.typewriter.clause_parts import EMOTION, SentenceShape
 from game.typewriter.clause_words import INTERJECTION_NO, INTERJECTION_YES
-from game.typewriter.clauses import EMOTION, SentenceShape, shape
+from game.typewriter.clauses import shape
 from game.typewriter.compiled import READERS, CompiledReader
 from game.typewriter.cues import INTENSITIES, negation_spans
 from game.typewriter.grammar import AUXILIARIES

@@ -5,7 +5,7 @@ each, so each can be read and tested as the rule it is.
 
 from __future__ import annotations
 
-from game.typewriter.clauses import EMOTION, Clause, SentenceShape
+from game.typewriter.clause_parts import EMOTION, Clause, SentenceShape
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import NEGATING_VERBS
 from game.typewriter.grammar import (

@@ -5,8 +5,8 @@ combinations follow from these rules rather than from listed phrases.
 
 from __future__ import annotations
 
+from game.typewriter.clause_parts import Clause, SentenceShape
 from game.typewriter.clause_words import COORDINATORS, INTRODUCTORY, PREPOSITIONS
-from game.typewriter.clauses import Clause, SentenceShape
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.grammar import DETERMINERS, POSSESSIVES
 from game.typewriter.lexicon_index import LexiconIndex
