@@ -94,6 +94,22 @@ def test_a_cached_story_reads_pages_as_a_freshly_loaded_one_does(tmp_path: Path)
         ), page["text"]
 
 
+def test_a_cached_story_reads_pages_without_compiling_its_lexicon_again(
+    story_copy: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiling the lexicon was most of a cached `replay --verify`: the cache hands the typewriter the one it saved."""
+    load_story_cached(story_copy)
+    cached, _ = load_story_cached(story_copy)
+    assert cached is not None and cached.lexicon is not None
+
+    def compile_again(*_: object) -> None:
+        raise AssertionError("the lexicon was compiled again")
+
+    monkeypatch.setattr("game.typewriter.compiled.build_index", compile_again)
+    reading = read_page(cached.lexicon, cached.characters, "She is happy.")
+    assert reading.about_ruby
+
+
 def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -> None:
     """Memory is capped at 1 GB; the 3 GB file is sparse, so it costs no disk. Computing the cache key once read it whole."""
     with open(story_copy / "huge.yaml", "wb") as huge:
