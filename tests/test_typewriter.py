@@ -159,3 +159,25 @@ def test_page_with_another_story(mini_story: Story, tmp_path: Path) -> None:
     broken.mkdir()
     result = run_page("--story", str(broken), "Ruby is cheerful.")
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """The textbook table (a swap of neighbours is one edit), as the oracle for the typo search's shortcuts."""
+    table = [[i + j if not i or not j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("abcd", max_size=9), st.text("abcd", max_size=9), st.integers(0, 3))
+def test_typo_distance_is_exact_within_its_limit(a: str, b: str, limit: int) -> None:
+    """The typo search decides "within one edit" without the table and skips what two words share at either end:
+    within the limit the distance is exact, beyond it only "too far"."""
+    from game.typewriter.words import damerau
+
+    exact = _edit_distance(a, b)
+    assert damerau(a, b, limit) == exact if exact <= limit else damerau(a, b, limit) > limit

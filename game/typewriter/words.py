@@ -330,6 +330,11 @@ def damerau(a: str, b: str, limit: int) -> int:
         return limit + 1
     if limit <= 1:
         return _within_one(a, b, limit)
+    # what the two share at either end costs nothing (no edit reaches across it), so the table is only the middle
+    start = _common_prefix(a, b)
+    a, b = a[start:], b[start:]
+    end = _common_prefix(a[::-1], b[::-1])
+    a, b = a[: len(a) - end], b[: len(b) - end]
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
