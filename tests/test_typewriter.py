@@ -190,7 +190,7 @@ def _typed(draw: st.DrawFn) -> tuple[str, str]:
     return word, "".join(typed)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_typed(), st.integers(0, 3))
 def test_typo_distance_is_exact_within_its_limit(pair: tuple[str, str], limit: int) -> None:
     """The typo search decides "within one edit" without the table and skips what two words share at either end:
