@@ -47,7 +47,7 @@ def find_candidates(
     if not found:
         return []
     words, keys = form.words, form.keys
-    intensities = intensity_spans(words)
+    intensities: dict[int, tuple[int, float]] | None = None  # found at the first reading kept: most sentences keep none
     excepted = excepted_phrases(index, keys)
     absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found}
@@ -120,6 +120,8 @@ def find_candidates(
         if pattern.objects and not object_fits(index, form, match, clause.end):
             continue
         negated = (reading_denied(words, match, negations, clause.start, clause.end, phrases) != frame.opposite) != clause.denied
+        if intensities is None:
+            intensities = intensity_spans(words)
         intensity = intensity_of(intensities, match, clause.start, clause.end)
         candidates.append(Candidate(match, negated, specific, intensity, role))
     return candidates
