@@ -144,7 +144,7 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
                 (j for j in range(after, min(end, i + 11)) if words[j] in ("she", "he", "i", "we", "they") or words[j] in names),
                 None,
             )
-            comma = next((j for j in range(i + 1, min(end, i + 9)) if words[j] == ","), None)
+            comma = _first_comma(words, i + 1, min(end, i + 9))
             if subject is not None and (comma is None or subject < comma):
                 i = subject
             elif comma is not None:
@@ -154,6 +154,13 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
         else:
             return i
     return i
+
+
+def _first_comma(words: list[str], start: int, stop: int) -> int | None:
+    try:
+        return words.index(",", start, max(start, stop))
+    except ValueError:
+        return None
 
 
 def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int:
