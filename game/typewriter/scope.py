@@ -33,7 +33,7 @@ def excepted_phrases(index: LexiconIndex, keys: list[str]) -> list[tuple[str, fr
         by_anchor = index.exceptions.get(key)
         if by_anchor is None:
             continue
-        for trait, words in (entry for anchor in present if anchor in by_anchor for entry in by_anchor[anchor]):
+        for trait, words in [entry for anchor in by_anchor.keys() & present for entry in by_anchor[anchor]]:
             if not present.issuperset(words):
                 continue
             positions = [start]
