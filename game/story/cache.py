@@ -53,7 +53,7 @@ def _reader_stamp() -> str:
     rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
     folder = Path(__file__).parent.parent / "typewriter"
     stamps = []
-    for name in ("words.py", "text.py", "lexicon_index.py"):
+    for name in ("words.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
         try:
             status = os.stat(folder / name)
         except OSError:
