@@ -18,6 +18,7 @@ REMEMBERED_PAGES = 4096
 REMEMBERED_PAGE_CHARS = 2000
 """Pages up to this long are remembered (a few megabytes at most); a longer paste is rare enough to read again."""
 REMEMBERED_WORDS = 100_000
+"""How many typed words each memo keeps: a long paste of noise must not grow them without end."""
 
 Starts = tuple[tuple[Pattern, bool], ...]
 """The patterns a stem starts, each with whether it is one word only (found as soon as its stem is)."""
@@ -25,7 +26,7 @@ Starts = tuple[tuple[Pattern, bool], ...]
 
 class CompiledReader:
     """One story's lexicon, compiled, with the memos of reading it. Built once per story by whoever holds the story
-    (`reader_for` keeps one for the story the game has loaded)."""
+    (`READERS` keeps one for each story in use; the story cache hands it the index it saved)."""
 
     def __init__(self, lexicon: Lexicon, characters: Mapping[str, Character], index: LexiconIndex | None = None) -> None:
         self.lexicon = lexicon

@@ -4,7 +4,7 @@ until someone else is), "she and I dance" is her dancing, "I give her a life" is
 
 from __future__ import annotations
 
-from game.typewriter.compiled import CompiledReader
+from game.typewriter.compiled import REMEMBERED_WORDS, CompiledReader
 
 
 def with_her(compiled: CompiledReader, raw: list[str]) -> list[str]:
@@ -79,7 +79,8 @@ def _role_of(compiled: CompiledReader, word: str) -> str | None:
         return compiled.roles[word]
     index = compiled.index
     role = next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
-    compiled.roles[word] = role
+    if len(compiled.roles) < REMEMBERED_WORDS:
+        compiled.roles[word] = role
     return role
 
 
@@ -96,5 +97,6 @@ def moves_him(compiled: CompiledReader, word: str) -> str | None:
         move = word
     elif named is None and role is not None:
         move = word  # a role that is not a character: "the dog"
-    compiled.him[word] = move
+    if len(compiled.him) < REMEMBERED_WORDS:
+        compiled.him[word] = move
     return move
