@@ -3,18 +3,22 @@
 Targets (issue 4): a 200-word page <= 2 ms median; a 10,000-word page <= 200 ms median (such a page is longer than the
 20,000-character page limit, so it is cut there, as in the game). Also reported: 1k, 10k and 20k characters (growth
 should be linear) and 100k characters (cut to the limit). Every page is fresh text, so the typo cache cannot flatter
-the figures: the words are drawn from the lexicon, common English and misspellings.
+the figures: the words are drawn from the lexicon, common English and misspellings. Last, what the typewriter costs a
+fresh process (issue 17): its import (`python -X importtime`, median of 11, with the game's bytecode written), which
+every `replay --verify` pays. Run: `python benchmarks/bench_page.py`.
 """
 
 from __future__ import annotations
 
 import random
+import statistics
+import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from timing import median_seconds, verdict
+from timing import compile_bytecode, median_seconds, verdict
 
 from game.paths import shipped_story_dir
 from game.story.loader import load_story_or_raise
@@ -100,6 +104,20 @@ def main() -> None:
     # one sentence as long as a page: clauses and readings are looked up, never compared all against all
     sentence = timed([" ".join(page(3_000, rng).replace(".", ",").split())[:20_000] + "." for _ in range(7)])
     print(f"one 20,000-character sentence: median {sentence * 1000:.1f} ms (linear: no more than the page above)")
+    print(f"import of the typewriter (fresh process, -X importtime): median {import_cost() * 1000:.1f} ms")
+
+
+def import_cost(repeat: int = 11) -> float:
+    """Seconds to import the typewriter in a fresh process, after the story model it reads (which the loader imports
+    anyway): the cumulative figure `-X importtime` gives it."""
+    compile_bytecode()
+    times = []
+    for _ in range(repeat):
+        command = [sys.executable, "-X", "importtime", "-c", "import game.story.model; import game.typewriter"]
+        report = subprocess.run(command, capture_output=True, text=True, check=True).stderr
+        line = next(line for line in report.splitlines() if line.rstrip().endswith("| game.typewriter"))
+        times.append(int(line.split("|")[1]) / 1_000_000)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 A typed word that is a real word ("point", "buys", "then") is what the player meant, however close it is to a word of
 the lexicon ("paint", "bubbly", "the"); only a word found nowhere is repaired. The list is WordNet 3.0's single-word
 lemmas (Debian's `wordnet-base`, read at build time, never at run time) with their irregular forms, together with the
-wordfreq list the file held before and the closed-class words of game/typewriter/grammar.py.
+wordfreq list the file held before and the closed-class words of game/typewriter/closed_class.py.
 
     apt-get install wordnet-base && python scripts/make_word_list.py
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.typewriter import grammar  # noqa: E402
+from game.typewriter.closed_class import CLOSED_CLASS  # noqa: E402
 
 WORDNET = Path("/usr/share/wordnet")
 TARGET = ROOT / "game" / "typewriter" / "common_words.txt"
@@ -41,9 +41,7 @@ def main() -> int:
             words.update(line.split())
     old = TARGET.read_text(encoding="utf-8").splitlines() if TARGET.exists() else []
     words.update(line for line in old if line and not line.startswith("#"))
-    for name, value in vars(grammar).items():
-        if isinstance(value, frozenset) and not name.endswith("_STEMS"):
-            words.update(w for w in value if isinstance(w, str) for w in w.split())
+    words.update(word for phrase in CLOSED_CLASS for word in phrase.split())
     kept = sorted(w for w in words if _WORD.fullmatch(w))
     TARGET.write_text(HEADER + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words written to {TARGET.relative_to(ROOT)}")

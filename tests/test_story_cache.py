@@ -15,6 +15,7 @@ from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
 from game.paths import shipped_story_dir
 from game.story.cache import load_story_cached
+from game.story.loader import load_story
 from game.story.model import Story
 from game.typewriter import read_page
 from tests.conftest import cap_memory
@@ -77,19 +78,36 @@ def test_the_cache_can_be_turned_off(story_copy: Path, private_home: Path, monke
     assert story is not None and _cache_files(private_home) == []
 
 
-def test_a_cached_story_reads_pages_as_a_freshly_built_reader_does(tmp_path: Path) -> None:
-    """The lexicon is compiled at load and kept in the cache; reading with it must match a reader built from scratch."""
+def test_a_cached_story_reads_pages_as_a_freshly_loaded_one_does(tmp_path: Path) -> None:
+    """The typewriter's compiled lexicon is saved beside the cached story and adopted on reading; reading with it must
+    match a story loaded (and its lexicon compiled) from scratch."""
     story_dir = tmp_path / "shipped"
     shutil.copytree(shipped_story_dir(), story_dir)
     load_story_cached(story_dir)
     cached, _ = load_story_cached(story_dir)
-    assert cached is not None and cached.lexicon is not None and cached.lexicon.index is not None
-    uncompiled = replace(cached.lexicon, index=None)
+    fresh, _ = load_story(story_dir)
+    assert cached is not None and cached.lexicon is not None and fresh is not None and fresh.lexicon is not None
     pages = yaml.safe_load((Path(__file__).parent / "data" / "pages.yaml").read_text(encoding="utf-8"))["pages"]
     for page in pages:
         assert read_page(cached.lexicon, cached.characters, page["text"]) == read_page(
-            uncompiled, cached.characters, page["text"]
+            fresh.lexicon, fresh.characters, page["text"]
         ), page["text"]
+
+
+def test_a_cached_story_reads_pages_without_compiling_its_lexicon_again(
+    story_copy: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiling the lexicon was most of a cached `replay --verify`: the cache hands the typewriter the one it saved."""
+    load_story_cached(story_copy)
+    cached, _ = load_story_cached(story_copy)
+    assert cached is not None and cached.lexicon is not None
+
+    def compile_again(*_: object) -> None:
+        raise AssertionError("the lexicon was compiled again")
+
+    monkeypatch.setattr("game.typewriter.compiled.build_index", compile_again)
+    reading = read_page(cached.lexicon, cached.characters, "She is happy.")
+    assert reading.about_ruby
 
 
 def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -> None:
@@ -104,7 +122,7 @@ def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -
 
 
 def test_a_lexicon_changed_with_replace_is_read_with_its_own_traits(mini_story: Story) -> None:
-    """The compiled index travels with `replace`; it must not be used for traits it was not built from."""
+    """A lexicon changed with `replace` is another lexicon: the reader compiled for the story's must not read it."""
     assert mini_story.lexicon is not None
     only_happy = replace(mini_story.lexicon, traits=tuple(t for t in mini_story.lexicon.traits if t.id == "happy"))
     reading = read_page(only_happy, mini_story.characters, "She speaks French.")

@@ -159,3 +159,44 @@ def test_page_with_another_story(mini_story: Story, tmp_path: Path) -> None:
     broken.mkdir()
     result = run_page("--story", str(broken), "Ruby is cheerful.")
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """The textbook table (a swap of neighbours is one edit), as the oracle for the typo search's shortcuts."""
+    table = [[i + j if not i or not j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+@st.composite
+def _typed(draw: st.DrawFn) -> tuple[str, str]:
+    """A word and the same word typed with a few slips: letters changed, added, left out or swapped."""
+    word = draw(st.text("abcd", max_size=9))
+    typed = list(word)
+    for slip, at, letter in draw(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 9), st.sampled_from("abcd")), max_size=3)):
+        if slip == 0 and typed:
+            typed[at % len(typed)] = letter
+        elif slip == 1:
+            typed.insert(at % (len(typed) + 1), letter)
+        elif slip == 2 and typed:
+            typed.pop(at % len(typed))
+        elif slip == 3 and len(typed) > 1:
+            k = at % (len(typed) - 1)
+            typed[k], typed[k + 1] = typed[k + 1], typed[k]
+    return word, "".join(typed)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(_typed(), st.integers(0, 3))
+def test_typo_distance_is_exact_within_its_limit(pair: tuple[str, str], limit: int) -> None:
+    """The typo search decides "within one edit" without the table and skips what two words share at either end:
+    within the limit the distance is exact, beyond it only "too far"."""
+    from game.typewriter.words import damerau
+
+    a, b = pair
+    exact = _edit_distance(a, b)
+    assert damerau(a, b, limit) == exact if exact <= limit else damerau(a, b, limit) > limit

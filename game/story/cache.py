@@ -27,7 +27,7 @@ from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 8"
+FORMAT = "ruby-sparks story cache 9"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -53,7 +53,7 @@ def _reader_stamp() -> str:
     rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
     folder = Path(__file__).parent.parent / "typewriter"
     stamps = []
-    for name in ("words.py", "text.py", "lexicon_index.py"):
+    for name in ("words.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
         try:
             status = os.stat(folder / name)
         except OSError:
@@ -100,7 +100,11 @@ def _read(key: str) -> Story | None:
             gc.freeze()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], Story):
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story):
+        if stored[1].lexicon is not None and stored[2] is not None:
+            from game.typewriter.compiled import READERS, CompiledReader
+
+            READERS.adopt(CompiledReader(stored[1].lexicon, stored[1].characters, stored[2]))
         return stored[1]
     return None
 
@@ -109,8 +113,15 @@ def _write(key: str, story: Story) -> None:
     from game.persistence.atomic import write_atomic
 
     path = _path(key)
+    # the typewriter's compiled lexicon is saved beside the story (not in it): compiling it was most of a cached
+    # `replay --verify`, and the typewriter adopts it again on reading
+    compiled = None
+    if story.lexicon is not None:
+        from game.typewriter.compiled import READERS
+
+        compiled = READERS.reader(story.lexicon, story.characters).index
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        write_atomic(path, pickle.dumps((key, story), protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pickle.dumps((key, story, compiled), protocol=pickle.HIGHEST_PROTOCOL))
         entries = sorted(path.parent.glob("story-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             old.unlink()

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import attribute, prefab, replace
+from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.files import read_at_most
 from game.story import expression_parser as xp
@@ -48,7 +48,7 @@ from game.story.model import (
 )
 from game.story.schema import Key, keys_of
 from game.story.yaml_reader import YamlList, YamlMap, YamlProblem, describe, read_yaml, short
-from game.typewriter.lexicon_index import CUES, build_index
+from game.typewriter.lexicon_index import CUES
 
 MANIFEST = "story.yaml"
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
@@ -753,8 +753,7 @@ class _Builder(Format2Builder):
         if self.format >= 2:  # format 1 stories (the shipped one among them) share phrases on purpose
             for at, message in shared_phrases(tuple(traits)):
                 self.d.warning(at or span, "shared-phrase", message)
-        lexicon = Lexicon(subject, tuple(traits), on_page, fields.get("narrator"), roles, synonyms)
-        return replace(lexicon, index=build_index(lexicon, characters))
+        return Lexicon(subject, tuple(traits), on_page, fields.get("narrator"), roles, synonyms)
 
     def word_lists(self, node: Any, span: Span, what: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """A mapping of a word to a list of words (synonyms, roles), lower-cased."""

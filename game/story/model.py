@@ -16,7 +16,6 @@ from game.story.expressions import Assignment, Compiled, Expr, compile_expr
 
 if TYPE_CHECKING:
     from game.story.inline import Piece
-    from game.typewriter.lexicon_index import LexiconIndex
 
 Value = bool | int | float | str
 VarType = Literal["int", "number", "bool", "str"]
@@ -276,9 +275,6 @@ class Lexicon:
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     wordnet: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Synonyms of head words from WordNet, made at build time by scripts/expand_lexicon.py: word -> synonyms."""
-    index: LexiconIndex | None = attribute(default=None, compare=False, repr=False)
-    """The lexicon compiled for reading pages, for the story's own characters. The loader builds it, so it is kept
-    in the story cache and a process's first page does not pay for it (it was most of a replay's verification)."""
 
     def trait(self, trait_id: str) -> Trait | None:
         return next((trait for trait in self.traits if trait.id == trait_id), None)

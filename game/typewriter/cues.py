@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.typewriter.words import stem
+from game.typewriter.words import IRREGULAR, stem
 
 NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("no", "longer"),
@@ -118,28 +118,47 @@ INTENSITIES: dict[tuple[str, ...], float] = {
     ("a", "touch"): WEAK,
     ("now", "and", "then"): WEAK,
 }
-_LONGEST = max(len(key) for key in INTENSITIES)
-_INTENSITY_STARTS = frozenset(key[0] for key in INTENSITIES)
-_NEGATION_STARTS = frozenset(cue[0] for cue in NEGATIONS)
+_INTENSITY_SIZES: dict[str, tuple[int, ...]] = {}
+"""For each word an intensity starts with, the lengths of its phrases, longest first: only those are tried."""
+for _key in INTENSITIES:
+    _INTENSITY_SIZES[_key[0]] = tuple(sorted({*_INTENSITY_SIZES.get(_key[0], ()), len(_key)}, reverse=True))
+INTENSITY_STARTS = frozenset(_INTENSITY_SIZES)
+_NEGATIONS_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {}
+"""The negations by their first word, in the order of NEGATIONS (a longer cue is tried before its own first word)."""
+for _cue in NEGATIONS:
+    _NEGATIONS_BY_START[_cue[0]] = (*_NEGATIONS_BY_START.get(_cue[0], ()), _cue)
+_NEGATING_INITIALS = frozenset(verb[0] for verb in NEGATING_VERBS)
+"""A regular form stems to a word with its own first letter, so no other word need be stemmed at all."""
+_NEGATING_IRREGULARS = frozenset(form for form in IRREGULAR if stem(form) in NEGATING_VERBS)
+
+
+def _negating_verb(word: str) -> bool:
+    """ "stops", "quit", "refused": a verb that ends a state, whatever its form (the stem decides, as it always did)."""
+    if word in _NEGATING_IRREGULARS:
+        return True
+    return word[:1] in _NEGATING_INITIALS and word not in IRREGULAR and stem(word) in NEGATING_VERBS
 
 
 def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """Where each negation starts: position -> (end, the words)."""
     spans: dict[int, tuple[int, tuple[str, ...]]] = {}
     i = 0
-    while i < len(words):
-        if words[i] not in _NEGATION_STARTS:
-            after = words[i + 1] if i + 1 < len(words) else ""
-            pausing = after == "to" and stem(words[i]) in ("stop", "quit", "ceas")  # "stops to giggle" pauses to giggle
-            if len(words[i]) > 3 and stem(words[i]) in NEGATING_VERBS and not pausing:
-                spans[i] = (i + 1, (words[i],))
+    count = len(words)
+    while i < count:
+        word = words[i]
+        cues = _NEGATIONS_BY_START.get(word)
+        if cues is None:
+            if len(word) > 3 and (word[0] in _NEGATING_INITIALS or word in _NEGATING_IRREGULARS) and _negating_verb(word):
+                after = words[i + 1] if i + 1 < count else ""
+                if not (after == "to" and stem(word) in ("stop", "quit", "ceas")):  # "stops to giggle" pauses
+                    spans[i] = (i + 1, (word,))
             i += 1
             continue
-        if words[i] == "not" and i + 1 < len(words) and words[i + 1] in ("only", "just", "merely"):
+        if word == "not" and i + 1 < count and words[i + 1] in ("only", "just", "merely"):
             i += 2  # "not only... but also" denies nothing
             continue
-        for cue in NEGATIONS:
-            if tuple(words[i : i + len(cue)]) == cue:
+        for cue in cues:
+            if len(cue) == 1 or tuple(words[i : i + len(cue)]) == cue:
                 spans[i] = (i + len(cue), cue)
                 i += len(cue)
                 break
@@ -152,11 +171,13 @@ def intensity_spans(words: list[str]) -> dict[int, tuple[int, float]]:
     """Where each intensity word or phrase starts: position -> (end, intensity), longest first."""
     spans: dict[int, tuple[int, float]] = {}
     i = 0
-    while i < len(words):
-        if words[i] not in _INTENSITY_STARTS:
+    count = len(words)
+    while i < count:
+        sizes = _INTENSITY_SIZES.get(words[i])
+        if sizes is None:
             i += 1
             continue
-        for size in range(_LONGEST, 0, -1):
+        for size in sizes:
             value = INTENSITIES.get(tuple(words[i : i + size]))
             if value is not None:
                 spans[i] = (i + size, value)

@@ -13,9 +13,9 @@ from typing import Literal, NamedTuple
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.model import Character, Frame, Lexicon, Trait
+from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import negation_spans
-from game.typewriter.grammar import FIRST_PERSON, FUNCTION_WORDS
-from game.typewriter.reading import PageReading
+from game.typewriter.grammar import FIRST_PERSON
 from game.typewriter.text import tokens
 from game.typewriter.words import Vocabulary, inflections, irregular_forms, stem
 
@@ -74,8 +74,9 @@ class LexiconIndex:
     narrator: str | None
     patterns: dict[str, list[Pattern]]
     """Patterns by the stem of their first word."""
-    exceptions: dict[str, list[tuple[str, Alternative]]]
-    """(trait, stems) of each `except` phrase, by its first stem."""
+    exceptions: dict[str, dict[str, list[tuple[str, Alternative]]]]
+    """(trait, stems) of each `except` phrase, by its first stem and then by its next stem that is not a `*` (or `*`
+    when it has none): a page tries only the phrases whose second word it holds."""
     names: dict[tuple[str, ...], str]
     longest_name: int
     vocabulary: Vocabulary
@@ -96,21 +97,10 @@ class LexiconIndex:
     pronouns: dict[str, str] = attribute(default_factory=dict)
     """How this story's pronouns map onto the reader's, which is written for a subject called "she": for a subject
     who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else)."""
-    keys: dict[str, str] = attribute(default_factory=dict)
-    """Words already looked up: a page repeats its words, and typo search is the slow part."""
-    pages: dict[str, PageReading] = attribute(default_factory=dict, repr=False)
-    """Pages already read, whole: the explorer types the same pages again and again, and the typewriter's margin
-    reads the page so far at every finished sentence. A reading is frozen data, so it is safe to hand out twice."""
     name_starts: frozenset[str] = frozenset()
-    role_of: dict[str, str | None] = attribute(default_factory=dict, repr=False)
-    """Words already looked up as a role's word that is not a character's name ("the dog"): None for no role."""
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
-    traits: tuple[Trait, ...] = attribute(default=(), repr=False)
-    """What it was built from: a reader given other characters or other traits (a lexicon changed with `replace`)
-    builds its own index."""
-
-    def built_for(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> bool:
-        return self.characters is characters and self.traits is lexicon.traits and self.subject == lexicon.subject
+    feeling_keys: frozenset[str] = frozenset()
+    """Stems that start a `feels` pattern ("joy", "sadness"): a feeling that can fill her or be the subject."""
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -128,7 +118,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         else frozenset()
     )
     patterns: dict[str, list[Pattern]] = {}
-    exceptions: dict[str, list[tuple[str, Alternative]]] = {}
+    exceptions: dict[str, dict[str, list[tuple[str, Alternative]]]] = {}
     spellings: set[str] = set()
 
     objects_of: dict[int, frozenset[str]] = {}
@@ -162,7 +152,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             for text in frame.except_:
                 words = _alternative(text, writer)
                 if words:
-                    exceptions.setdefault(words[0], []).append((trait.id, words))
+                    anchor = next((word for word in words[1:] if word != WILDCARD), WILDCARD)
+                    exceptions.setdefault(words[0], {}).setdefault(anchor, []).append((trait.id, words))
         if trait.phrases:
             phrase_frame = Frame()
             synonyms = {stem(word): [_alternative(s, writer) for s in others] for word, others in trait.synonyms}
@@ -214,7 +205,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         pronouns=PRONOUN_SWAPS.get(subject_pronoun, {}),
         name_starts=frozenset(key[0] for key in names),
         characters=characters,
-        traits=lexicon.traits,
+        feeling_keys=frozenset(key for key, found in patterns.items() if any(pattern.part == "feels" for pattern in found)),
     )
 
 

@@ -148,10 +148,10 @@ def split_sentences(text: str) -> Iterator[str]:
     """Sentences as the writer typed them (for showing back), split at . ! ? ; and line breaks."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()]
-        last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
-        if match.group().startswith(".") and len(match.group()) == 1 and last_word in ABBREVIATIONS:
-            continue
+        if match.group() == ".":  # only a lone full stop can end an abbreviation ("Dr. Rosenthal")
+            before = text[start : match.start()].rsplit(None, 1)
+            if before and before[-1].lower() in ABBREVIATIONS:
+                continue
         yield from _nonblank(text[start : match.end()])
         start = match.end()
     yield from _nonblank(text[start:])
@@ -159,32 +159,44 @@ def split_sentences(text: str) -> Iterator[str]:
 
 def _nonblank(sentence: str) -> Iterator[str]:
     sentence = " ".join(sentence.split())
-    if any(ch.isalnum() for ch in sentence):
+    if _ALNUM.search(sentence) is not None:
         yield sentence
+
+
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (what `str.isalnum` holds): a sentence without one is only punctuation."""
 
 
 def tokens(sentence: str) -> list[str]:
     """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
-    text = _fold_accents(sentence.lower()).replace("w/o", "without").replace("b/c", "because").replace("her self", "herself")
+    text = _fold_accents(sentence.lower())
+    if "/" in text:
+        text = text.replace("w/o", "without").replace("b/c", "because")
+    if "her self" in text:
+        text = text.replace("her self", "herself")
     if "'" in text or "cannot" in text:
         for short, long in IRREGULAR_NEGATIONS.items():
             text = text.replace(short, long)
-    text = _NT.sub(r"\1 not", text)
-    text = _CONTRACTION.sub(_open_contraction, text)
+        if "n't" in text:
+            text = _NT.sub(r"\1 not", text)
+        if "'" in text:
+            text = _CONTRACTION.sub(_open_contraction, text)
     words = _TOKEN.findall(text)
     repeats = _REPEATS.search(text) is not None
     out: list[str] = []
     for word in words:
         if repeats:
             word = _squeeze(word)
-        spelled = MISSING_APOSTROPHE.get(word) or CHAT.get(word)
+        spelled = _SPELLED.get(word)
         if spelled is None:
             out.append(word)
         else:
-            out.extend(spelled.split())
+            out.extend(spelled)
     return out
 
 
+_SPELLED: dict[str, tuple[str, ...]] = {word: tuple(spelled.split()) for word, spelled in (CHAT | MISSING_APOSTROPHE).items()}
+"""Both tables as word lists, made once: a missing apostrophe is read before chat, as it always was."""
 _REPEATS = re.compile(r"(\w)\1{2,}")
 
 

@@ -324,9 +324,17 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def damerau(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbours as one edit; stops early past `limit`."""
+    """Edit distance counting a swap of neighbours as one edit; stops early past `limit` (anything over it is only
+    "too far"). Within one edit, which nearly every typo is, it is decided without the full table."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if limit <= 1:
+        return _within_one(a, b, limit)
+    # what the two share at either end costs nothing (no edit reaches across it), so the table is only the middle
+    start = _common_prefix(a, b)
+    a, b = a[start:], b[start:]
+    end = _common_prefix(a[::-1], b[::-1])
+    a, b = a[: len(a) - end], b[: len(b) - end]
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
@@ -340,6 +348,23 @@ def damerau(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _within_one(a: str, b: str, limit: int) -> int:
+    """`damerau` for a limit of one (or none): 0, 1, or `limit + 1` for farther."""
+    if a == b:
+        return 0
+    if limit < 1:
+        return limit + 1
+    if len(a) == len(b):
+        first = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+        if a[first + 1 :] == b[first + 1 :]:
+            return 1  # one letter changed
+        swapped = first + 1 < len(a) and a[first] == b[first + 1] and a[first + 1] == b[first]
+        return 1 if swapped and a[first + 2 :] == b[first + 2 :] else limit + 1  # two neighbours swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    first = next((i for i, (x, y) in enumerate(zip(shorter, longer, strict=False)) if x != y), len(shorter))
+    return 1 if longer[first + 1 :] == shorter[first:] else limit + 1  # one letter added or left out
 
 
 @lru_cache(maxsize=256)

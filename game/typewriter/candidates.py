@@ -1,0 +1,204 @@
+"""From a sentence's matches to its readings: each match is kept only where it is about her, licensed, given the roles
+its frame needs and not excepted; then, where two readings claim the same words, the more specific one wins and each
+trait's last reading stands, with what it implies.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.typewriter.clause_parts import EMOTION, SentenceShape
+from game.typewriter.cues import intensity_spans
+from game.typewriter.grammar import LINKING_STEMS
+from game.typewriter.lexicon_index import LexiconIndex, Pattern
+from game.typewriter.licensing import (
+    acts_on_her,
+    after_adverbs,
+    clause_subject_is_thing,
+    feeling_is_felt,
+    her_as_experiencer,
+    own_before_a_noun,
+    surface_is,
+    used_as_meant,
+)
+from game.typewriter.matching import Match
+from game.typewriter.reading import TraitReading
+from game.typewriter.roles import absence_clauses, has_words, near_clauses, object_fits, other_object, role_after
+from game.typewriter.scope import excepted_phrases, intensity_of, reading_denied
+
+
+class Candidate(NamedTuple):
+    match: Match
+    negated: bool
+    specific: int
+    """2 when a role or cue the frame asked for was found, else 0; ties are broken by the number of words."""
+    intensity: float
+    role: tuple[int, ...] = ()
+    """Where the object the frame asked for stands, for `page --explain`."""
+
+
+def find_candidates(
+    index: LexiconIndex,
+    form: SentenceShape,
+    found: list[Match],
+    negations: dict[int, tuple[int, tuple[str, ...]]],
+    away_before: bool = False,
+) -> list[Candidate]:
+    if not found:
+        return []
+    words, keys = form.words, form.keys
+    intensities: dict[int, tuple[int, float]] | None = None  # found at the first reading kept: most sentences keep none
+    excepted = excepted_phrases(index, keys)
+    absent: dict[bool, set[int]] = {}
+    heads = {(m.pattern.trait, m.start) for m in found}
+    described = {m.start for m in found if m.pattern.part == "is"}
+    phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
+    candidates = []
+    for match in found:
+        pattern = match.pattern
+        head = match.start
+        if not form.real[head] or (
+            excepted
+            and any(
+                (trait == pattern.trait or (trait, head) in heads) and phrase & match.positions and not phrase <= match.positions
+                for trait, phrase in excepted
+            )
+        ):
+            continue  # an exception holds for its trait, and for any trait read from the same word ("leaves me in
+            # stitches" is neither leaving nor staying; "sings the blues" is singing, only not sad)
+        number = form.clause_at(head)
+        clause = form.clauses[number] if number >= 0 else None
+        if clause is None:
+            continue  # inside the words that join two clauses ("every time")
+        if pattern.part == "feels" and not (surface_is(words[head], pattern.text) and feeling_is_felt(form, head)):
+            continue
+        if pattern.part == "idiom" and own_before_a_noun(pattern.text, words, match.end):
+            continue
+        if pattern.part == "idiom" and pattern.text.startswith("as ") and head >= 2 and words[head - 2] == "as":
+            continue  # "as happy as she's ever been" compares; it does not say she is as she was
+        if pattern.part == "does" and keys[head] in LINKING_STEMS and after_adverbs(words, match.end) in described:
+            continue  # "she stays cheerful", "remains calm": a linking verb, which says how she is, not where
+        about_her = (
+            form.who[head] == index.subject
+            or (form.who[head] == EMOTION and pattern.part == "feels")
+            or (
+                pattern.part == "idiom"
+                and bool({"her", "she"} & set(pattern.text.split()))
+                and (
+                    clause_subject_is_thing(form, head)
+                    or (acts_on_her(pattern.text) and form.who[head] == index.narrator)  # "I cheer her up"
+                )
+            )  # "it slips her mind", "I'm the one she loves", "nothing cheers her up"
+            or her_as_experiencer(words, match, index.subject_names)
+        )
+        if not about_her or not used_as_meant(index, form, clause, match):
+            continue
+        frame = pattern.frame
+        specific = 0
+        role: tuple[int, ...] = ()
+        if pattern.part == "idiom" and len(pattern.slots) >= 3:
+            specific = 2
+        if frame.object is not None:
+            where = role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words))
+            if where is None:
+                continue
+            specific, role = 2, (where,)
+        elif (
+            pattern.part in ("is", "does") and pattern.trait in index.role_traits and other_object(index, form, match, clause.end)
+        ):
+            continue
+        if frame.when == "absence":
+            if frame.opposite not in absent:
+                # once a sentence (a long one has many); "I was gone a week. She wept." is his absence said just before
+                every = set(range(len(form.clauses))) if away_before and not frame.opposite else set()
+                absent[frame.opposite] = every or absence_clauses(index, form, frame.opposite)
+            if not absent[frame.opposite] & near_clauses(form, clause, index.narrator):
+                continue
+            specific = 2
+        if frame.with_ and not has_words(keys, frame.with_, match.end):
+            continue
+        if pattern.objects and not object_fits(index, form, match, clause.end):
+            continue
+        negated = (reading_denied(words, match, negations, clause.start, clause.end, phrases) != frame.opposite) != clause.denied
+        if intensities is None:
+            intensities = intensity_spans(words)
+        intensity = intensity_of(intensities, match, clause.start, clause.end)
+        candidates.append(Candidate(match, negated, specific, intensity, role))
+    return candidates
+
+
+def resolve(index: LexiconIndex, candidates: list[Candidate], words: list[str]) -> list[TraitReading]:
+    """Where readings share words, the more specific wins (of the same trait too: "not bound by" over "bound"); a denied
+    word and its opposite asserted ("never leaves": stays) keep the assertion. A frame that says *when* a thing is done
+    leaves the doing standing: "she cries whenever I go out" is miserable without him, and crying. Then each trait's
+    last reading stands, with what it implies, except one after "without", which only says how the thing before it
+    was done."""
+    at: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        for position in candidate.match.positions:
+            at.setdefault(position, []).append(candidate)
+    kept = []
+    for candidate in candidates:
+        beaten = False
+        rivals = {id(other): other for position in candidate.match.positions for other in at[position]}
+        for other in rivals.values():
+            if other is candidate:
+                continue
+            if _rank(other) > _rank(candidate):
+                beaten = not _done_when(index, candidate, other)
+            elif (
+                _rank(other) == _rank(candidate)
+                and other.match.pattern.trait != candidate.match.pattern.trait
+                and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
+            ):
+                # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
+                beaten = candidate.negated and not other.negated
+            if beaten:
+                break
+        if not beaten:
+            kept.append(candidate)
+    traits: dict[str, TraitReading] = {}
+    for candidate in sorted(kept, key=lambda c: c.match.start):
+        pattern = candidate.match.pattern
+        if pattern.trait in traits and candidate.match.start > 0 and words[candidate.match.start - 1] == "without":
+            continue  # "she leaves without saying goodbye": how she leaves, which does not take the leaving back
+        matched = tuple(words[i] for i in sorted(candidate.match.positions | set(candidate.role)))
+        reading = TraitReading(pattern.trait, candidate.negated, candidate.intensity, matched, _frame_words(pattern))
+        traits.pop(pattern.trait, None)
+        traits[pattern.trait] = reading
+        if not candidate.negated:
+            for implied in index.implies.get(pattern.trait, ()):
+                traits.pop(implied, None)
+                traits[implied] = TraitReading(implied, False, candidate.intensity, matched, f"implied by {pattern.trait}")
+    return list(traits.values())
+
+
+def _done_when(index: LexiconIndex, plain: Candidate, framed: Candidate) -> bool:
+    """ "cries" read plainly, beside "cries when I leave" read as a frame with a time: both are true. Only for an
+    action that shows a mood (crying shows sadness: the lexicon says it `implies` it), which is seen, not inferred;
+    "she mopes whenever I'm out" is the misery, and says no more."""
+    return (
+        plain.match.pattern.part == "does"
+        and bool(index.implies.get(plain.match.pattern.trait))
+        and framed.match.pattern.frame.when is not None
+        and framed.match.pattern.trait != plain.match.pattern.trait
+        and plain.match.start == framed.match.start
+        and not plain.negated
+        and not framed.negated  # "she never cries when I leave" says nothing of her crying at other times
+    )
+
+
+def _rank(candidate: Candidate) -> tuple[int, int]:
+    return (candidate.specific, len(candidate.match.positions))
+
+
+def _frame_words(pattern: Pattern) -> str:
+    frame = pattern.frame
+    parts = [f"{pattern.part}: {pattern.text}"]
+    if frame.object:
+        parts.append(f"object: {frame.object}")
+    if frame.when:
+        parts.append(f"when: {frame.when}")
+    if frame.opposite:
+        parts.append("opposite")
+    return ", ".join(parts)

@@ -1,0 +1,199 @@
+"""Where a sentence's clauses begin: at a coordinator that starts a new predicate, a subordinator, a comma before a
+subject, a relative pronoun, or a subject pronoun that starts a second clause with no comma ("she is not sad she is
+happy"). Only the words of `_SPLIT_WORDS` can start one.
+"""
+
+from __future__ import annotations
+
+from game.typewriter.clause_parts import OBJECTS, Clause, fear_at, name_at, past_tense
+from game.typewriter.clause_words import COORDINATORS, PREPOSITIONS, RELATIVES, SUBORDINATOR_WORDS
+from game.typewriter.grammar import (
+    AUXILIARIES,
+    DETERMINERS,
+    LINKING_STEMS,
+    OTHER_NOUN_PHRASES,
+    POSSESSIVES,
+    REPORTING_STEMS,
+    SUBJECT_PRONOUNS,
+)
+from game.typewriter.lexicon_index import LexiconIndex
+
+_PERSONAL_SUBJECTS = SUBJECT_PRONOUNS - {"that", "this", "it", "here"}
+
+
+_SUBJECT_NOUN_PHRASES = OTHER_NOUN_PHRASES - {"who", "what", "which", "one"}
+
+
+def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads: set[int]) -> list[Clause]:
+    clauses: list[Clause] = []
+    start = 0
+    lead: tuple[str, ...] = ()
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word not in _SPLIT_WORDS:
+            i += 1  # most words start no clause
+            continue
+        boundary: tuple[str, ...] | None = None
+        skip = 0
+        if word in COORDINATORS and i > start:
+            if word in ("or", "nor") or (
+                word in ("and", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads)
+            ):
+                i += 1
+                continue
+            boundary, skip = (word,), 1
+        elif word in SUBORDINATOR_WORDS and i >= start:
+            for phrase in SUBORDINATOR_WORDS[word]:
+                if tuple(words[i : i + len(phrase)]) == phrase and _subordinator_here(index, words, i, phrase):
+                    boundary, skip = phrase, len(phrase)
+                    break
+        elif word == "," and i + 1 < len(words):
+            following = words[i + 1]
+            if (
+                starts_subject(index, words, i + 1)
+                or following in SUBORDINATOR_WORDS
+                or following in COORDINATORS
+                or following in ("just", "only", "simply", "merely", "rather", "instead")
+            ):
+                boundary, skip = (",",), 1
+        elif word in RELATIVES and i > start and _relative_here(index, words, i):
+            boundary, skip = (word,), 1
+        elif (
+            word in RUN_ON_SUBJECTS
+            and (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, start, i, heads))
+            and i > start + len(lead) + 1
+            and _main_after_subordinate(index, words, keys, i)
+        ):
+            # "When the sun goes down she walks home": the main clause needs no comma; nor, typed in a hurry, does a
+            # second sentence ("shes not sad shes happy")
+            boundary, skip = (), 0
+        if boundary is not None:
+            if i > start or clauses:
+                clauses.append(Clause(start, i, lead))
+            start, lead = i, boundary
+            i += skip
+            continue
+        i += 1
+    clauses.append(Clause(start, len(words), lead))
+    return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
+
+
+RUN_ON_SUBJECTS = frozenset({"she", "he", "i", "we", "they"})
+"""The subject pronouns that can start a main clause with no comma or "and" before it (tested first: it is cheap)."""
+
+
+_SPLIT_WORDS = COORDINATORS | frozenset(SUBORDINATOR_WORDS) | {","} | RELATIVES | RUN_ON_SUBJECTS
+"""The only words at which `split_clauses` may start a clause."""
+
+
+def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
+    """ "she is not sad she is happy": after a clause with its verb, a subject pronoun and its verb begin another; so
+    does one after "I'm afraid" ("I'm afraid she left")."""
+    if words[i] in ("she", "he", "i", "we", "they") and i >= 1 and fear_at(words, i - 1):
+        return True
+    if i + 1 >= len(words) or words[i] not in ("she", "he", "i", "we", "they") or words[i + 1] not in AUXILIARIES:
+        return False
+    return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
+
+
+def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:
+    """A subject pronoun after the subordinate clause has had its own subject and verb starts the main clause."""
+    if words[i] not in ("she", "he", "i", "we", "they"):
+        return False
+    before = words[i - 1]
+    named = before in OBJECTS or before in index.name_words
+    said = keys[i - 1] in REPORTING_STEMS or (named and i >= 2 and keys[i - 2] in REPORTING_STEMS)
+    return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
+
+
+TIME_PHRASES = frozenset(
+    {
+        ("the", "moment"),
+        ("the", "minute"),
+        ("the", "second"),
+        ("any", "time"),
+        ("every", "time"),
+        ("each", "time"),
+        ("by", "the", "time"),
+        ("the", "whole", "time"),
+        ("the", "entire", "time"),
+    }
+)
+
+
+def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """ "as" and "so" are subordinators only between clauses; "since" and "before" also stand alone as adverbs."""
+    if phrase == ("so",):
+        return i > 0 and words[i - 1] == ","
+    if phrase == ("as",):
+        return i == 0 or words[i - 1] == ","
+    if phrase in TIME_PHRASES:
+        # "the whole time I'm gone" starts a clause; "she waited the whole time and wept" is how long she waited
+        following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+        return following in SUBJECT_PRONOUNS or following in index.name_words
+    if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
+        # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
+        following = words[i + 1] if i + 1 < len(words) else ""
+        subject = following in ("she", "he", "i", "we", "they", "you", "everyone", "nobody") or following in index.name_words
+        return subject or _noun_phrase_then_verb(words, i + 1)
+    return True
+
+
+NOUN_PHRASE_STARTS = frozenset({"the", "a", "an", "her", "his", "my", "their", "our", "your"})
+
+
+def _noun_phrase_then_verb(words: list[str], j: int) -> bool:
+    """ "until the last guest went home", "after her sister calls": a noun phrase and then its verb make a clause;
+    "until the end of the night" is a preposition and its object."""
+    if j >= len(words) or words[j] not in NOUN_PHRASE_STARTS:
+        return False
+    for k in range(j + 2, min(j + 5, len(words))):
+        word = words[k]
+        if word in PREPOSITIONS or word in (",", "and", "or", "but"):
+            return False
+        if word in AUXILIARIES or past_tense(word):
+            return True
+    return False
+
+
+def _relative_here(index: LexiconIndex, words: list[str], i: int) -> bool:
+    """ "who" after a noun starts a clause about that noun; "that" does only after a noun, not after a verb of saying."""
+    if words[i] == "that":
+        return i + 1 < len(words) and (words[i + 1] in SUBJECT_PRONOUNS or words[i + 1] in index.name_words)
+    return words[i] in ("who", "whom", "which")
+
+
+def _new_clause_after(index: LexiconIndex, words: list[str], keys: list[str], i: int, heads: set[int]) -> bool:
+    """After "and": a new predicate (a verb, an adjective, a subject) starts a clause; a noun phrase is more object."""
+    if i >= len(words):
+        return False
+    if starts_subject(index, words, i):
+        return True
+    if words[i] in LEADING_ADVERBS and starts_subject(index, words, i + 1):
+        return True  # "and soon it began to sing", "and then Harry laughs"
+    if words[i] in DETERMINERS and words[i] not in ("no", "that"):
+        # "and the waiter smiles" is a new clause, "and the dog" more object: look for the noun phrase's verb
+        return any(words[j] in AUXILIARIES or j in heads for j in range(i + 2, min(i + 5, len(words))))
+    for j in range(i, min(i + 3, len(words))):
+        if words[j] in AUXILIARIES or keys[j] in LINKING_STEMS or j in heads or words[j] in ("not", "never", "no"):
+            return True
+        if words[j] in DETERMINERS or words[j] in POSSESSIVES or words[j] in ("him", "me", "them", "us"):
+            return False
+    return False
+
+
+LEADING_ADVERBS = frozenset({"soon", "then", "suddenly", "later", "now", "finally", "still", "instantly"})
+
+
+def starts_subject(index: LexiconIndex, words: list[str], i: int) -> bool:
+    if i >= len(words):
+        return False
+    word = words[i]
+    if word in _PERSONAL_SUBJECTS or name_at(index, words, i) is not None:
+        return i + 1 < len(words) and words[i + 1] not in (",",)
+    if word == "it" and i + 1 < len(words) and (words[i + 1] in AUXILIARIES or past_tense(words[i + 1])):
+        return True  # "and it began to sing": the kettle, not her; but "puts it on" keeps "it" an object
+    if word in _SUBJECT_NOUN_PHRASES:
+        return True
+    return word in ("the", "her", "his", "my") and i + 2 < len(words) and words[i + 2] in AUXILIARIES

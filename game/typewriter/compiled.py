@@ -1,0 +1,91 @@
+"""A story's lexicon compiled for reading, owned by the typewriter: the index and what reading pages learns about it.
+
+The index (`lexicon_index`) is built once from the story's lexicon and characters. Reading then keeps a few tables
+that only grow and never change a reading: how each typed word normalises (typo search is the slow part), the page
+readings already made, which patterns each stem starts, and how each word moves "him". They live here, in one object
+per story that its owner keeps, rather than in module-level memos or inside the frozen story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.story.model import Character, Lexicon
+from game.typewriter.lexicon_index import NEGATION, LexiconIndex, Pattern, build_index
+from game.typewriter.reading import PageReading
+
+REMEMBERED_PAGES = 4096
+REMEMBERED_PAGE_CHARS = 2000
+"""Pages up to this long are remembered (a few megabytes at most); a longer paste is rare enough to read again."""
+REMEMBERED_WORDS = 100_000
+"""How many typed words each memo keeps: a long paste of noise must not grow them without end."""
+
+Starts = tuple[tuple[Pattern, bool], ...]
+"""The patterns a stem starts, each with whether it is one word only (found as soon as its stem is)."""
+
+
+class CompiledReader:
+    """One story's lexicon, compiled, with the memos of reading it. Built once per story by whoever holds the story
+    (`READERS` keeps one for each story in use; the story cache hands it the index it saved)."""
+
+    def __init__(self, lexicon: Lexicon, characters: Mapping[str, Character], index: LexiconIndex | None = None) -> None:
+        self.lexicon = lexicon
+        self.characters = characters
+        self.index = index if index is not None else build_index(lexicon, characters)
+        self.pages: dict[str, PageReading] = {}
+        """Pages already read, whole: the explorer types the same pages again and again, and the typewriter's margin
+        reads the page so far at every finished sentence. A reading is frozen data, so it is safe to hand out twice."""
+        self.words: dict[str, tuple[str, ...]] = {}
+        """Typed word -> its normalised (surface, key) pairs, flattened: a page repeats its words."""
+        self.roles: dict[str, str | None] = {}
+        """Words already looked up as a role's word that is not a character's name ("the dog"): None for no role."""
+        self.him: dict[str, str | None] = {}
+        """How a word moves "him": "" back to the writer, the word itself for a new man or role, None for no change."""
+        index = self.index
+        self.starts: dict[str, Starts] = {
+            key: tuple(
+                (pattern, len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1)
+                for pattern in found
+            )
+            for key, found in index.patterns.items()
+        }
+        """The patterns whose first word has this stem, in the index's order, each with whether it is one word only."""
+        self.negated_starts: Starts = self.starts.get(NEGATION, ())
+        self.her = frozenset({"she", "her", *index.subject_names})
+        self.writer = frozenset({"i", "me", *index.narrator_names})
+
+    def built_for(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> bool:
+        return self.characters is characters and self.lexicon.traits is lexicon.traits and self.lexicon.subject == lexicon.subject
+
+    def remember(self, text: str, reading: PageReading) -> None:
+        if len(text) <= REMEMBERED_PAGE_CHARS:
+            if len(self.pages) >= REMEMBERED_PAGES:
+                self.pages.clear()
+            self.pages[text] = reading
+
+
+class Readers:
+    """The compiled reader of each story in use, found by its lexicon. A process reads one story (a test, a few), so
+    a handful are kept; each holds its lexicon, so a lexicon's id is never reused while its reader is kept."""
+
+    def __init__(self, keep: int = 16) -> None:
+        self.keep = keep
+        self._by_lexicon: dict[int, CompiledReader] = {}
+
+    def reader(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> CompiledReader:
+        """This story's reader, compiled on first use (or handed over by the story cache with `adopt`)."""
+        found = self._by_lexicon.get(id(lexicon))
+        if found is not None and found.built_for(lexicon, characters):
+            return found
+        return self.adopt(CompiledReader(lexicon, characters))
+
+    def adopt(self, reader: CompiledReader) -> CompiledReader:
+        if len(self._by_lexicon) >= self.keep:
+            self._by_lexicon.clear()
+        self._by_lexicon[id(reader.lexicon)] = reader
+        return reader
+
+
+READERS = Readers()
+"""The typewriter's readers: one per story, built once. `read_page` asks it; the story cache hands it the index it
+saved with a story, so a cached start never compiles the lexicon again."""

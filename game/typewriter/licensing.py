@@ -1,0 +1,391 @@
+"""Is a matched word used as the lexicon means it? An adjective must describe her ("she is blue", not "blue jeans"),
+a verb must be a verb ("she dances", not "a dance"), a feeling must be felt. Word-sense rules, one small function
+each, so each can be read and tested as the rule it is.
+"""
+
+from __future__ import annotations
+
+from game.typewriter.clause_parts import EMOTION, Clause, SentenceShape
+from game.typewriter.closed_class import FUNCTION_WORDS
+from game.typewriter.cues import NEGATING_VERBS
+from game.typewriter.grammar import (
+    AUXILIARIES,
+    BE,
+    DETERMINERS,
+    IRREALIS_ADJECTIVES,
+    IRREALIS_VERB_STEMS,
+    LINKING_STEMS,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+)
+from game.typewriter.lexicon_index import OTHER, LexiconIndex
+from game.typewriter.matching import Match
+from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, TIME_NOUNS
+from game.typewriter.roles import AFTER_OBJECT
+from game.typewriter.words import common_words, stem
+
+
+def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, match: Match) -> bool:
+    """Is the word used as the lexicon means it? An adjective must describe her ("she is blue", not "blue jeans"); a
+    verb must be a verb ("she dances", not "a dance"); what follows "wants to" has not happened."""
+    words, keys = form.words, form.keys
+    head = match.start
+    part = match.pattern.part
+    before = words[head - 1] if head > 0 else ""
+    if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
+        return False
+    if part == "is":
+        if _attributive(words, match):
+            return False
+        surface = words[head]
+        if (
+            _participle(match.pattern.text)
+            and surface != match.pattern.text
+            and (surface.endswith(("s", "ing")) or surface in common_words())
+        ):
+            return her_as_experiencer(words, match, index.subject_names)  # "goes" is not "gone", "scares her" is "scared"
+        described = any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
+        right_after = head <= clause.predicate or (head == clause.predicate + 1 and before in BETWEEN_VERB_AND_ADJECTIVE)
+        if described or right_after:  # "ruby so happy", typed in a hurry; not "she climbs down"
+            return True
+        if not clause.own_subject and not clause.linking:
+            return True  # a fragment: "Not happy, not sad."
+        if _after_a_comma(words, head) and form.who[head] == index.subject:
+            return True  # "She hides under the bed, terrified.", "She sits in the corner, quietly happy."
+        return _after_object_her(words, head, index.subject_names) or (
+            not clause.own_subject and head <= after_adverbs(words, clause.predicate)
+        )
+    if part == "does":
+        if before in DETERMINERS and before not in ("that", "all"):
+            return False
+        if keys[head] in NEGATING_VERBS and match.end < len(words) and words[match.end].endswith("ing"):
+            return False  # "she quit painting": quitting ends the painting; she does not quit, as one leaves
+        if words[head] == "left" and (before in REMAINING or (head >= 2 and words[head - 2] in REMAINING)):
+            return False  # "there's no joy left in her", "nothing left": what remains, not a leaving
+        gap = [words[j] for j in range(head + 1, match.end) if j not in match.positions]
+        if match.pattern.frame.object is None and any(word in ("me", "him", "them", "us", "it", "her") for word in gap):
+            return False  # "she cracks me up", "she tears it up": the verb acts on someone, it is not her laughing or crying
+        surface = words[head]
+        if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
+            return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
+        adjective = (
+            before not in FUNCTION_WORDS
+            and not before.endswith("ly")
+            and (before,) not in index.names
+            and before not in PERSON_NOUNS  # "the waiter speaks French": a person, then the verb
+        )
+        gerund = words[head].endswith("ing")
+        participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
+        if (before == "of" and not gerund) or (adjective and not participle and head >= 2 and words[head - 2] in NOUN_MARKERS):
+            return False  # "a fresh coat of paint", "a can of blue paint", "my old painting": a noun
+        if before in _OTHER_POSSESSIVES:
+            return False  # "my painting", "his drawings": someone else's work
+        if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):
+            return False  # "packs up her paints": after "her" a verb is bare ("watch her paint"), so this is a noun
+        # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
+        return not (words[head] == "like" and before not in _LIKE_AS_VERB_BEFORE)
+    return True
+
+
+SIZE_AND_AGE = frozenset({"little", "old", "young", "big", "small", "tiny", "poor", "sweet", "lovely", "pretty", "new"})
+
+
+SAY_HOW_SHE_IS = frozenset(
+    {"person", "one", "woman", "lady", "thing", "creature", "soul", "mess", "wreck", "state", "place", "way", "spell"}
+    | {"mood", "frame", "streak", "phase", "sort", "kind", "type", "camper", "trooper", "bunny", "puppy", "child"}
+)
+"""Nouns an adjective can be said of her through: "a happy person", "in a sad mood", "a lonely soul"."""
+
+
+def _attributive(words: list[str], match: Match) -> bool:
+    """ "a blue Fiat", "a sad little cactus": an adjective after "a" and before a thing describes the thing, not her.
+    Before a person, a time or a part of her it is still hers: "a sad girl", "a happy day", "a sad smile"."""
+    head = match.start
+    if head == 0 or words[head - 1] not in ("a", "an") or " " in match.pattern.text:
+        return False
+    j = match.end
+    while j < len(words) and words[j] in SIZE_AND_AGE:
+        j += 1
+    if j >= len(words):
+        return False
+    noun = words[j]
+    if not noun.isalpha() or noun in FUNCTION_WORDS or noun.endswith("ly"):
+        return False
+    return noun not in _NOT_ATTRIBUTED
+
+
+FEELING_CONTEXT = frozenset(
+    {"with", "of", "in", "her", "no", "into", "by", "any", "felt", "feel", "feels", "feeling", "from", "for"}
+)
+
+
+FEELING_ADJECTIVES = frozenset(
+    {
+        "great",
+        "pure",
+        "sheer",
+        "deep",
+        "sudden",
+        "overwhelming",
+        "quiet",
+        "wild",
+        "such",
+        "a",
+        "some",
+        "little",
+        "new",
+        "strange",
+        "warm",
+        "cold",
+        "real",
+        "true",
+        "utter",
+        "total",
+        "complete",
+        "fresh",
+    }
+)
+
+
+def own_before_a_noun(text: str, words: list[str], end: int) -> bool:
+    """ "A life of her own" ends with "own"; in "the name of her own street" the same words are only how a noun is
+    owned. (Idioms that say what she owns, "has her own", are meant for the noun that follows, and keep it.)"""
+    if not (text.startswith(("of ", "all ")) and text.endswith(" own")) or end >= len(words):
+        return False
+    following = words[end]
+    return following not in FUNCTION_WORDS and following not in (",", "'s") and not following.endswith("ly")
+
+
+def acts_on_her(text: str) -> bool:
+    """An idiom whose verb acts on her ("cheer her up", "make her day"), not one about her own ("of her own")."""
+    words = text.split()
+    return len(words) > 1 and words[1] == "her" and words[0] not in FUNCTION_WORDS
+
+
+def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
+    """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
+    number = form.clause_at(head)
+    clause = form.clauses[number] if number >= 0 else None
+    if clause is None or (clause.predicate > clause.start and form.words[clause.predicate - 1] in PEOPLE):
+        return False  # "her sister does her own thing"; but "the dentist appointment slips her mind"
+    if clause.subject == OTHER and clause.subject_word in _DETERMINERS_OR_POSSESSIVES:
+        return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
+    if clause.subject_word == "i":
+        return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
+    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her")
+
+
+def feeling_is_felt(form: SentenceShape, head: int) -> bool:
+    """A feeling's noun counts where someone has it ("full of joy", "trembling with fear", "she feels joy", "joy fills
+    her"), not where it names a kind of thing ("horror films", "a joy ride")."""
+    if form.who[head] == EMOTION:
+        return True
+    j = head - 1
+    while j >= 0 and form.words[j] in FEELING_ADJECTIVES:
+        j -= 1
+    return j < 0 or form.words[j] in FEELING_CONTEXT or form.keys[j] == "feel"
+
+
+def _participle(text: str) -> bool:
+    return " " not in text and text.endswith(("ed", "en", "one", "set"))
+
+
+def her_as_experiencer(words: list[str], match: Match, subject_names: frozenset[str]) -> bool:
+    """ "Nothing scares her", "the news delights her", "I frighten her", "he scared her": a feeling's verb with her as
+    its object is about her. Not "she was scared her mother would call", where "scared" is hers and "her" an owner."""
+    if match.pattern.part != "is" or not _participle(match.pattern.text):
+        return False
+    if match.end >= len(words) or (words[match.end] != "her" and words[match.end] not in subject_names):
+        return False
+    if words[match.start].endswith("s"):
+        return True
+    before = words[match.start - 1] if match.start else ""
+    after = words[match.end + 1] if match.end + 1 < len(words) else ""
+    ends_the_object = (
+        not after or after in FUNCTION_WORDS or after in AFTER_OBJECT or after in ("half", "anymore") or after.endswith("ly")
+    )
+    return before not in BE and before not in ("feel", "feels", "felt", "get", "gets", "got", "look", "looks") and ends_the_object
+
+
+REMAINING = frozenset({"no", "nothing", "none", "any", "anything", "some", "much", "little", "not", "all"})
+"""Words of amount before "left" that make it "remaining": "no joy left", "not much left", "nothing left"."""
+
+
+NOUN_MARKERS = frozenset({"a", "an", "the", "some", "any", "of", "her", "his", "my", "their", "your", "our", "these", "those"})
+"""Words before an adjective and a noun: "a can of *blue paint*", "her *new dance*"."""
+
+
+LIKE_AS_VERB_AFTER = frozenset({"to", "not", "never", "really", "also", "still", "always", "truly"})
+
+
+def surface_is(word: str, text: str) -> bool:
+    """A feeling is a noun: "sadness", "tears", not the adjective "sad" that shares its stem."""
+    first = text.split()[0]
+    return word in (first, first + "s", first + "es")
+
+
+BETWEEN_VERB_AND_ADJECTIVE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "so",
+        "this",
+        "that",
+        "very",
+        "really",
+        "quite",
+        "too",
+        "more",
+        "most",
+        "less",
+        "always",
+        "never",
+        "not",
+        "no",
+        "longer",
+        "still",
+        "even",
+        "just",
+        "kind",
+        "of",
+        "sort",
+        "bit",
+        "little",
+        "lot",
+        "such",
+        "as",
+        "ever",
+        "to",
+        "be",
+        "been",
+        "being",
+        "getting",
+        "becoming",
+        "feeling",
+        "pretty",
+        "rather",
+        "all",
+        "at",
+        "now",
+        "again",
+        "suddenly",
+        "finally",
+        "simply",
+        "utterly",
+        "totally",
+        "completely",
+        ",",
+        "and",
+        "or",
+        "but",
+        "only",
+        "almost",
+        "fairly",
+        "somewhat",
+        "like",
+        "anymore",
+        "neither",
+        "nor",
+        "either",
+        "already",
+        "super",
+        "real",
+        "extra",
+        "hella",
+    }
+)
+
+
+NAMING_VERBS = frozenset(stem(word) for word in ("is", "be", "become", "seem", "remain", "stay", "feel", "look", "sound"))
+"""Verbs after which a noun phrase names what she is ("she is a gifted painter"), with its adjectives."""
+
+
+def _describes(form: SentenceShape, verb: int, head: int) -> bool:
+    """Does the adjective describe the subject of the verb before it? Only adverbs and a list of other adjectives may
+    stand between: "she is so very happy", "she seems tired, lonely and sad", not "she turns the music down"."""
+    for j in range(verb + 1, head):
+        word = form.words[j]
+        listed = j + 1 < len(form.words) and form.words[j + 1] in (",", "and", "or", "nor", "'s")
+        # "she is a gifted painter", "my own creation"; but "she turns the music down" is not the music being sad
+        after_determiner = form.words[j - 1] in _DETERMINERS_OR_POSSESSIVES and form.keys[verb] in NAMING_VERBS
+        if not (
+            word in _BETWEEN_OR_POSSESSIVE
+            or word.endswith("ly")
+            or listed
+            or after_determiner
+            or word == "'s"
+            or form.keys[j] in LINKING_STEMS
+        ):
+            return False
+    return True
+
+
+def _after_a_comma(words: list[str], head: int) -> bool:
+    """ "..., happy", "..., quietly happy", "..., a little scared", "..., bored and a little sad": words set off by a
+    comma that describe the subject."""
+    j = head - 1
+    while (
+        j >= 0
+        and words[j] != ","
+        and ((words[j].endswith("ly") and words[j] not in ("only", "early")) or words[j] in BETWEEN_VERB_AND_ADJECTIVE)
+    ):
+        j -= 1
+    if j >= 1 and words[j] != "," and words[j - 1] == "," and j + 1 < head and words[j + 1] in ("and", "or"):
+        j -= 1  # one more adjective before "and"
+    return j >= 0 and words[j] == ","
+
+
+def _after_object_her(words: list[str], head: int, subject_names: frozenset[str]) -> bool:
+    j = head - 1
+    while j >= 0 and (words[j].endswith("ly") or words[j] in ("so", "very", "really", "too", "quite", "a", "little", "bit")):
+        j -= 1
+    return j >= 0 and (words[j] in ("her", "herself") or words[j] in subject_names)
+
+
+def after_adverbs(words: list[str], i: int) -> int:
+    while i < len(words) and (
+        words[i].endswith("ly")
+        or words[i]
+        in (
+            "no",
+            "longer",
+            "more",
+            "so",
+            "very",
+            "really",
+            "too",
+            "quite",
+            "not",
+            "never",
+            "always",
+            "still",
+            "a",
+            "little",
+            "bit",
+            "kind",
+            "of",
+            "sort",
+            "and",
+            "but",
+            ",",
+        )
+    ):
+        i += 1
+    return i
+
+
+# Unions of the tables above, made once here rather than again at every word that asks.
+_OTHER_POSSESSIVES = POSSESSIVES - {"her"}
+
+
+_LIKE_AS_VERB_BEFORE = SUBJECT_PRONOUNS | AUXILIARIES | LIKE_AS_VERB_AFTER
+
+
+_NOT_ATTRIBUTED = PEOPLE | EMOTION_CARRIERS | TIME_NOUNS | SAY_HOW_SHE_IS
+
+
+_DETERMINERS_OR_POSSESSIVES = DETERMINERS | POSSESSIVES
+
+
+_BETWEEN_OR_POSSESSIVE = BETWEEN_VERB_AND_ADJECTIVE | POSSESSIVES

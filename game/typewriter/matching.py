@@ -1,0 +1,107 @@
+"""Where the lexicon's patterns stand in a sentence: each pattern is found from its first stem, its slots filled in
+order with a little slack, a negation inside it counted as one word. Matching only finds; whether a match is a reading
+is decided after (`candidates`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.typewriter.clause_words import PREPOSITIONS
+from game.typewriter.compiled import CompiledReader
+from game.typewriter.grammar import POSSESSIVES
+from game.typewriter.lexicon_index import NEGATION, Pattern
+
+MAX_GAP = {"does": 3, "is": 1, "feels": 1, "idiom": 1}
+"""How many words may sit between the words of a phrase: a verb's object may be far ("speaks fluent, lovely French"), an
+idiom's words stay close ("her heart is so heavy"), or "her ... French" would find French in "her mother speaks French"."""
+
+
+class Match(NamedTuple):
+    """Where a pattern was found: named tuples, since a page makes hundreds of them and a record class costs more."""
+
+    pattern: Pattern
+    start: int
+    end: int
+    positions: frozenset[int]
+    consumed: frozenset[int]
+
+
+NOTHING: frozenset[int] = frozenset()
+
+
+_SINGLE = [frozenset((i,)) for i in range(256)]
+
+
+def _at(position: int) -> frozenset[int]:
+    """The one position of a one-word match, shared: a page makes a set like this for most of its words."""
+    return _SINGLE[position] if position < len(_SINGLE) else frozenset((position,))
+
+
+def find_matches(compiled: CompiledReader, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[Match]:
+    found = []
+    present = set(keys)
+    starts = compiled.starts
+    for start, key in enumerate(keys):
+        candidates = starts.get(key, ())
+        if start in negations:
+            candidates = candidates + compiled.negated_starts
+        for pattern, single in candidates:
+            if single:
+                found.append(Match(pattern, start, start + 1, _at(start), NOTHING))  # one word: it is here
+                continue
+            if not pattern.needs <= present:
+                continue
+            match = _match_at(pattern, keys, negations, start)
+            if match is not None:
+                found.append(match)
+    return found
+
+
+def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], start: int) -> Match | None:
+    positions: set[int] = set()
+    consumed: set[int] = set()
+    i = start
+    for number, slot in enumerate(pattern.slots):
+        limit = i if number == 0 else min(i + MAX_GAP[pattern.part], len(keys) - 1)
+        hit = None
+        j = i
+        while j <= limit and hit is None:
+            if number and keys[j] == ",":
+                break  # "never sings, not even in the shower": the comma ends "sings", and "sing in the shower"
+            hit = _slot_at(slot, keys, negations, j)
+            joined = hit is None and number and keys[j] in ("and", "but", "or")
+            if joined and (j == i or _slot_at(slot, keys, negations, j + 1) is None):
+                break  # "in tears and runs", "dreams of Paris and speaking French": "and" ends a phrase, unless it
+                # joins two objects and the word the phrase wants is the second ("speaks Spanish and French")
+            if hit is None and number and keys[i - 1] in POSSESSIVES and keys[j] in PREPOSITIONS:
+                break  # "with her in French" is not "her French": what "her" owns comes next, not past a preposition
+            if hit is None:
+                # a denial inside the phrase counts as one word however long it is ("is no longer mine", as "is not mine")
+                step = negations[j][0] - j if j in negations else 1
+                limit = min(limit + step - 1, len(keys) - 1)
+                j += step
+        if hit is None:
+            return None
+        if any(NEGATION in alternative for alternative in slot) and j in negations:
+            consumed.add(j)
+        positions.update(range(j, hit))
+        i = hit
+    return Match(pattern, start, i, frozenset(positions), frozenset(consumed))
+
+
+def _slot_at(
+    slot: tuple[tuple[str, ...], ...], keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], j: int
+) -> int | None:
+    for alternative in slot:
+        position = j
+        for word in alternative:
+            if word == NEGATION and position in negations:
+                position = negations[position][0]
+            elif position < len(keys) and keys[position] == word:
+                position += 1
+            else:
+                break
+        else:
+            return position
+    return None

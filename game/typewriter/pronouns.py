@@ -1,0 +1,102 @@
+"""Who "her", "him" and "she and I" stand for, before a sentence is read: "him" is the last man named (the writer
+until someone else is), "she and I dance" is her dancing, "I give her a life" is her having one.
+"""
+
+from __future__ import annotations
+
+from game.typewriter.compiled import REMEMBERED_WORDS, CompiledReader
+
+
+def with_her(compiled: CompiledReader, raw: list[str]) -> list[str]:
+    """ "She and I dance", "me and Ruby speak French": what the two of them do together, she does. The writer's half
+    of the subject is dropped so the clause is hers; "Harry and I" stays someone else's."""
+    her = compiled.her
+    if "give" in raw or "gave" in raw or "grant" in raw or "granted" in raw:
+        raw = _given(raw, her)
+    if "and" not in raw:
+        return raw
+    writer = compiled.writer
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        pair = (raw[i], raw[i + 2]) if i + 2 < len(raw) and raw[i + 1] == "and" else None
+        at_start = i == 0 or raw[i - 1] in (",", "and", "but", "then", "so", "because", "when", "while")
+        if pair is not None and at_start and ((pair[0] in her and pair[1] in writer) or (pair[0] in writer and pair[1] in her)):
+            out.append("she")
+            i += 3
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+GIVING = frozenset({"give", "gave", "grant", "granted"})
+
+
+def _given(raw: list[str], her: frozenset[str]) -> list[str]:
+    """ "I give her a life of her own": what the writer gives her, she has ("she has a life of her own")."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        if (
+            raw[i] == "i"
+            and i + 2 < len(raw)
+            and raw[i + 1] in GIVING
+            and raw[i + 2] in her
+            and (i == 0 or raw[i - 1] in (",", "and", "so", "then"))
+        ):
+            out.extend(("she", "has"))
+            i += 3
+            continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+MEETING = frozenset({"meet", "meets", "met", "meeting", "see", "sees", "saw", "spot", "spots", "spotted", "notice", "notices",
+                     "noticed", "find", "finds", "found"})  # fmt: skip
+
+
+NOT_HIM = frozenset({"woman", "girl", "lady", "waitress", "actress", "mother", "sister", "aunt", "wife", "girlfriend", "widow",
+                     "nun", "queen", "princess", "bride", "mom", "grandmother", "niece", "daughter", "book", "dress", "house",
+                     "job", "place", "way", "room", "car"})  # fmt: skip
+
+
+NOUN_PHRASE_ENDS = frozenset({",", "in", "at", "on", "from", "who", "and", "with", "near", "by", "to", "that", "there"})
+
+
+def someone_met(raw: list[str], j: int) -> str | None:
+    """The man she meets, sees or finds, when a stranger ("a sailor", "a young painter"): whom a later "him" means."""
+    if raw[j] not in ("a", "an") or j == 0 or raw[j - 1] not in MEETING or j + 1 >= len(raw):
+        return None
+    noun = raw[j + 2] if j + 2 < len(raw) and raw[j + 2] not in NOUN_PHRASE_ENDS else raw[j + 1]
+    return None if noun in NOT_HIM or not noun.isalpha() else noun
+
+
+def _role_of(compiled: CompiledReader, word: str) -> str | None:
+    """The role a word fills that is not a character's ("dog" fills the dog's), remembered: a page asks for each word."""
+    if word in compiled.roles:
+        return compiled.roles[word]
+    index = compiled.index
+    role = next((r for r, words in index.roles.items() if word in words and r not in index.characters), None)
+    if len(compiled.roles) < REMEMBERED_WORDS:
+        compiled.roles[word] = role
+    return role
+
+
+def moves_him(compiled: CompiledReader, word: str) -> str | None:
+    """What naming this word does to "him", remembered: "" makes him the writer again (Calvin, "my boyfriend"), the
+    word itself makes him that man or role ("Harry", "the dog"), None leaves him be."""
+    index = compiled.index
+    named = index.names.get((word,))
+    role = named or _role_of(compiled, word)
+    move: str | None = None
+    if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
+        move = ""
+    elif named is not None and index.characters[named].pronoun == "he":
+        move = word
+    elif named is None and role is not None:
+        move = word  # a role that is not a character: "the dog"
+    if len(compiled.him) < REMEMBERED_WORDS:
+        compiled.him[word] = move
+    return move

@@ -1,0 +1,266 @@
+"""The roles a frame asks for beyond its words: the object a verb takes ("loves *me*", "crazy about *the dog*") and
+the cue of Calvin's absence anywhere near the clause ("when he leaves", "without me"). A trait is a frame, so its
+combinations follow from these rules rather than from listed phrases.
+"""
+
+from __future__ import annotations
+
+from game.typewriter.clause_parts import Clause, SentenceShape
+from game.typewriter.clause_words import COORDINATORS, INTRODUCTORY, PREPOSITIONS
+from game.typewriter.closed_class import FUNCTION_WORDS
+from game.typewriter.grammar import DETERMINERS, POSSESSIVES
+from game.typewriter.lexicon_index import LexiconIndex
+from game.typewriter.matching import Match
+from game.typewriter.nouns import PEOPLE, TIME_NOUNS
+from game.typewriter.text import tokens
+from game.typewriter.words import stem
+
+ROLE_WINDOW = 7
+"""How far after its verb an object may stand: "she follows him", "she is completely and utterly devoted to me"."""
+
+
+ABSENCE_WORDS = frozenset(
+    stem(word)
+    for word in ("leave", "gone", "away", "out", "absent", "elsewhere", "apart", "travel", "depart", "abroad", "absence",
+                 "miss", "late", "work", "trip", "business", "off", "goes", "go", "left")
+)  # fmt: skip
+"""What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
+
+
+CAUSES = frozenset({"because", "since", "cause", "cuz", "coz"})
+"""Leads of a clause that gives the reason for what she feels: "she is sad because I am away" is his absence."""
+
+
+RETURN_WORDS = frozenset(stem(word) for word in ("home", "back", "return", "come", "get", "walk", "arrive"))
+"""What "until..." says when he is away until then ("until he comes home")."""
+
+
+COMING_BACK = frozenset(stem(word) for word in ("come", "get", "return", "arrive", "walk"))
+"""What "when..." says when he has been away ("when I get back"); "when I'm home" is not it."""
+
+
+ABSENCE_LEADS = frozenset(
+    {
+        "when",
+        "whenever",
+        "every time",
+        "each time",
+        "while",
+        "after",
+        "once",
+        "as soon as",
+        "the moment",
+        "the minute",
+        "the whole time",
+        "the entire time",
+        "any time",
+        "anytime",
+        "until",
+        "before",
+        "if",
+        "since",
+    }
+)
+
+
+def _refs(index: LexiconIndex, role: str, subject_forms: bool) -> frozenset[str]:
+    words = set(index.roles.get(role, ()))
+    character = index.characters.get(role)
+    if character is not None and character.pronoun == "he":
+        words |= {"him", "his", "himself"} | ({"he"} if subject_forms else set())
+    if role == index.narrator:
+        words |= {"me", "my", "mine", "myself"} | ({"i"} if subject_forms else set())
+    return frozenset(words)
+
+
+def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str, end: int) -> int | None:
+    """Where the object the frame asks for stands ("loves *me*", "follows *Calvin*"), or None."""
+    refs = _refs(index, role, subject_forms=end == len(form.words))
+    other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
+    for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
+        word = form.keys[j]
+        owner = j + 1 < len(form.words) and (form.words[j + 1] == "'s" or form.words[j] in POSSESSIVES)
+        addressee = bool(match.pattern.frame.with_)  # "tells Langdon that I am a genius": Langdon is told, I am praised
+        if (
+            j >= match.end
+            and (word in other_roles or (form.words[j],) in index.names)
+            and word not in refs
+            and form.words[j] not in refs
+            and not owner
+            and not addressee
+        ):
+            return None  # "adores Scotty and throws him a ball": the object was the dog
+        if word in refs or form.words[j] in refs:
+            following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
+            owned = form.keys[j + 2] if j + 2 < len(form.keys) else ""
+            possessive = form.words[j] in _POSSESSIVES_OR_MINE or following == "'s"
+            if possessive and (following in other_roles or owned in other_roles):
+                return None  # "my dog": the dog is the object, not me
+            if possessive and match.pattern.part == "is":
+                continue  # "into my study" is not into me (but "raves about my novel" praises me)
+            return int(j)
+    return _relative_object(form, match, refs)
+
+
+def _relative_object(form: SentenceShape, match: Match, refs: frozenset[str]) -> int | None:
+    """ "Scotty, whom she adores": in a relative clause the object the verb wants is the noun before the pronoun."""
+    number = form.clause_at(match.start)
+    clause = form.clauses[number] if number >= 0 else None
+    if clause is None or clause.lead not in (("whom",), ("who",), ("that",), ("which",)) or not clause.own_subject:
+        return None
+    j = clause.start - 1
+    if j > 0 and form.words[j] == ",":
+        j -= 1
+    return j if j >= 0 and (form.keys[j] in refs or form.words[j] in refs) else None
+
+
+def other_object(index: LexiconIndex, form: SentenceShape, match: Match, end: int) -> bool:
+    """ "She is in love with Harry": a word that could take Calvin as object names someone else."""
+    j = match.end
+    if j < end and form.words[j] in ("with", "for", "about", "of", "on", "to", "over", "by"):
+        j += 1
+        while j < end and form.words[j] in DETERMINERS:
+            j += 1
+        if j < end:
+            wanted = index.object_roles.get(match.pattern.trait, frozenset())
+            known = frozenset(word for role in wanted for word in _refs(index, role, subject_forms=False))
+            return form.words[j] not in known and form.keys[j] not in known
+    return False
+
+
+NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset(
+    {
+        "anymore",
+        "well",
+        "much",
+        "either",
+        "ever",
+        "more",
+        "less",
+        "together",
+        "alone",
+        "outside",
+        "inside",
+        "too",
+        "again",
+        "all",
+        "not",
+        "never",
+    }
+)
+
+
+AFTER_OBJECT = frozenset(
+    {",", "again", "behind", "forever", "alone", "now", "tonight", "today", "yesterday", "tomorrow", "early", "late", "soon"}
+)
+"""Words after a pronoun object that leave the verb's sense as it is: "she leaves me tonight"."""
+
+
+def object_fits(index: LexiconIndex, form: SentenceShape, match: Match, end: int) -> bool:
+    """ "She draws Scotty" is art, "she draws the bolt" is not: a verb with `objects` keeps its sense only with one of
+    them, a person, or no object at all ("she paints every day", "she draws in her sketchbook")."""
+    words, keys = form.words, form.keys
+    j = match.end
+    if j >= end or words[j] in _PHRASE_BREAKS or words[j].endswith("ly") or words[j] in NOT_OBJECTS:
+        return True
+    people = ({word for role in index.roles.values() for word in role} | PEOPLE) - FUNCTION_WORDS
+    if words[j] in ("him", "me", "her", "them", "us", "it", "herself"):
+        following = words[j + 1] if j + 1 < end else ""
+        # "she leaves me tonight", "...last night"; but "she leaves me a note" gives, it does not go
+        return (
+            not following
+            or following in _AFTER_AN_OBJECT
+            or following.endswith("ly")
+            or (following in ("last", "this", "that", "next", "every", "one") and j + 2 < end and words[j + 2] in TIME_NOUNS)
+        )
+    phrase = []
+    while j < end and j < match.end + 5 and words[j] not in _PHRASE_BREAKS:
+        phrase.append(j)
+        j += 1
+    if any(words[k] in TIME_NOUNS for k in phrase):
+        return True
+    owned = [k for k in phrase if k > phrase[0] and words[k - 1] == "'s"]  # "Scotty's bowl": the bowl is the object
+    phrase = [k for k in phrase if words[k] != "'s" and (not owned or k >= owned[0])]
+    nouns = [k for k in phrase if not words[k].endswith("ly") and words[k] not in NOT_OBJECTS]
+    if len(nouns) >= 2 and words[nouns[-2]] not in DETERMINERS and words[nouns[-1]] not in DETERMINERS:
+        phrase = [nouns[-1]]  # "the car keys": the last noun is the thing itself, the one before only says which
+    return any(keys[k] in match.pattern.objects or words[k] in people or keys[k] in people for k in phrase)
+
+
+def has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
+    text = " " + " ".join(keys[start:]) + " "
+    return any(" " + " ".join(stem(w) for w in tokens(phrase)) + " " in text for phrase in wanted)
+
+
+def absence_clauses(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -> set[int]:
+    """The clauses in which Calvin is away: "without me", "when he leaves", "until he comes home", "in his absence"."""
+    words, keys = form.words, form.keys
+    calvin = _refs(index, index.narrator or "", subject_forms=True) if index.narrator else frozenset({"he", "him", "his"})
+    found: set[int] = set()
+    for number, clause in enumerate(form.clauses):
+        span = words[clause.start : clause.end]
+        for j, word in enumerate(span):
+            if word in ("without", "apart", "away") and any(w in calvin for w in span[j + 1 : j + 4]):
+                found.add(number)
+            away = keys[clause.start + j + 2] if j + 2 < len(span) else ""
+            if word == "with" and away in ABSENCE_WORDS and span[j + 1] in calvin:
+                found.add(number)  # "with me out of the house, she falls to pieces"
+            if word in ("his", "my") and j + 1 < len(span) and keys[clause.start + j + 1] == "absence":
+                found.add(number)
+        lead = " ".join(clause.lead)
+        first = clause.start + len(clause.lead)
+        if not any(w in calvin for w in words[first : max(clause.predicate, first + 2)]):
+            continue
+        rest = keys[clause.predicate : min(clause.end, clause.predicate + 5)]  # "I'm away on business"; but in "I find
+        # her crying in the bath with the water gone cold" the water is gone, not I
+        returning = (lead in ("until", "till") and any(k in RETURN_WORDS for k in rest)) or (
+            lead in ("when", "once", "as soon as", "the moment") and any(k in COMING_BACK for k in rest) and not opposite
+        )  # "when I get back she's a wreck" was missing him; "when I get back she's fine" says nothing of his absence
+        if returning:
+            found.add(number)  # "until he comes home" she is without him; "when I get back" she has been
+        elif lead in ("until", "till"):
+            continue
+        elif (lead in ABSENCE_LEADS or lead in CAUSES or not lead) and (
+            any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end])
+        ):
+            found.add(number)
+    return found
+
+
+def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> set[int]:
+    """A clause and the subordinate clauses that hang on it: "she cries | when I leave", "every time he goes out, | she..."."""
+    number = form.clause_at(clause.start)
+    near = {number}
+    if number + 1 < len(form.clauses):
+        after = form.clauses[number + 1]
+        lead = " ".join(after.lead)
+        if lead in _ABSENCE_OR_UNTIL or (lead in CAUSES and after.subject != clause.subject):
+            near.add(number + 1)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."
+    if number > 0:
+        before = form.clauses[number - 1]
+        if " ".join(before.lead) in _ABSENCE_OR_UNTIL or not before.subject_word:
+            near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
+        elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
+            near.add(number - 1)  # "I leave and she goes to pieces": his going, and then what she does
+        elif clause.lead[:1] == ("and",) and not clause.own_subject:
+            near |= near_clauses(form, before, narrator)  # "whenever I leave, she whimpers | and cries": the same predicate's
+    return near
+
+
+def _not_there(words: list[str]) -> bool:
+    return any(w in ("not", "never") for w in words) and any(
+        w in ("there", "around", "home", "here", "near", "with") for w in words
+    )
+
+
+# Unions of the tables above, made once here rather than again at every word that asks.
+_POSSESSIVES_OR_MINE = POSSESSIVES | {"mine"}
+
+
+_PHRASE_BREAKS = PREPOSITIONS | COORDINATORS | {","}
+
+
+_AFTER_AN_OBJECT = PREPOSITIONS | COORDINATORS | TIME_NOUNS | AFTER_OBJECT
+
+
+_ABSENCE_OR_UNTIL = ABSENCE_LEADS | {"until", "till"}

@@ -1,0 +1,169 @@
+"""How far the little words reach: which negations deny a reading ("she is no longer sad", not "nothing, not even the
+storm, scares her"), how strong it is ("very", "a little"), and which `except` phrases take it back ("French
+fries").
+"""
+
+from __future__ import annotations
+
+from game.typewriter.closed_class import FUNCTION_WORDS
+from game.typewriter.cues import AFTERWARD_NEGATIONS
+from game.typewriter.grammar import NEGATIVE_PRONOUNS
+from game.typewriter.lexicon_index import WILDCARD, LexiconIndex
+from game.typewriter.matching import Match
+
+WINDOW = 4
+"""How far before or after a phrase an intensity word still counts: "she is always so very happy"."""
+
+
+SLACK_NEVER = FUNCTION_WORDS | {","}
+"""Words an `except` phrase never skips over: "tears up the letter" is one thing, "tears up when the music starts" another."""
+
+
+def excepted_phrases(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset[int]]]:
+    """The words of every `except` phrase on the page ("french fries", "paints a * picture of"), with one word of slack.
+
+    An exception belongs to the trait that lists it ("sings the blues" is not sad, but it is singing). Only a reading
+    that holds every word of the phrase survives it ("draws a total blank" is forgetting). A `*` in the phrase stands
+    for any one word."""
+    found: list[tuple[str, frozenset[int]]] = []
+    if index.exceptions.keys().isdisjoint(keys):
+        return found
+    present = set(keys) | {WILDCARD}
+    for start, key in enumerate(keys):
+        by_anchor = index.exceptions.get(key)
+        if by_anchor is None:
+            continue
+        for trait, words in [entry for anchor in by_anchor.keys() & present for entry in by_anchor[anchor]]:
+            if not present.issuperset(words):
+                continue
+            positions = [start]
+            j = start + 1
+            for word in words[1:]:
+                if j < len(keys) and (keys[j] == word or word == WILDCARD):
+                    positions.append(j)
+                elif word != WILDCARD and j + 1 < len(keys) and keys[j + 1] == word and keys[j] not in SLACK_NEVER:
+                    j += 1
+                    positions.append(j)
+                else:
+                    break
+                j += 1
+            if len(positions) == len(words):
+                found.append((trait, frozenset(p for p, w in zip(positions, words, strict=True) if w != WILDCARD)))
+    return found
+
+
+WITHOUT_WRITER = frozenset({"him", "me", "his", "my"})
+"""After "without", the writer: his absence, not a denial ("without me she's a wreck")."""
+
+
+def reading_denied(
+    words: list[str],
+    match: Match,
+    negations: dict[int, tuple[int, tuple[str, ...]]],
+    start: int,
+    end: int,
+    phrases: frozenset[int] = frozenset(),
+) -> bool:
+    """An odd number of negations before the words in their clause (or "no longer" after them) denies them; those inside
+    another idiom ("the way she used to be") belong to it."""
+    count = 0
+    for comma in range(start, match.start):
+        if words[comma] == "," and any(comma < position < match.start for position in negations):
+            start = comma  # "never barks, never fetches": each denial has its own verb
+    if (match.end == end - 1 and words[match.end] == "not") or (
+        match.end < end and words[end - 1] == "not" and end - match.end <= 2
+    ):
+        count += 1  # "She loves me not."
+    for position, (stop, cue) in negations.items():
+        if position in match.consumed or position in match.positions or position in phrases:
+            continue
+        if cue == ("without",) and ((stop < len(words) and words[stop] in WITHOUT_WRITER) or match.start - stop > 2):
+            continue  # "without fear" denies; "without Harry around she is a wreck" only says where
+        if cue == ("nor",) and "neither" in words[start:position]:
+            continue  # "neither sings nor dances": one denial for both
+        if _object_of_an_earlier_verb(words, position, cue, match.start):
+            continue  # "she remembers nothing, fears everything": the "nothing" was what she remembers
+        inside_gap = match.start < position < match.end
+        afterward = match.end <= position < end and cue in AFTERWARD_NEGATIONS and _closes(words, position + len(cue), end)
+        if start <= position < match.start or inside_gap or afterward:
+            if cue == ("no",) and _helpless(words, position):
+                continue
+            count += 1
+        object_at = match.end + 1 if match.end < len(words) and words[match.end] in ("of", "about", "for") else match.end
+        if position == object_at and words[position] in NEGATIVE_PRONOUNS:
+            count += 1  # "she fears nothing", "she is afraid of nothing"
+    if count and _cannot_help(words, start, match.start):
+        count += 1
+    if count and _never_a_day_before(words, start):
+        count += 1
+    if count and _never_been_this(words, match.start):
+        count += 1
+    return count % 2 == 1
+
+
+def _closes(words: list[str], after: int, end: int) -> bool:
+    """ "she is sad no more": a "no longer" after the words denies them when nothing of its own follows; in "free
+    now, no longer my creation" it starts a denial of something else."""
+    return all(word in (",", ".", "!", "now", "anymore", "again", "today", "tonight") for word in words[after:end])
+
+
+OBJECT_NEGATIONS = frozenset({("nothing",), ("nobody",), ("noone",), ("none",), ("no", "one")})
+
+
+def _object_of_an_earlier_verb(words: list[str], position: int, cue: tuple[str, ...], head: int) -> bool:
+    """A "nothing" after a verb is that verb's object; past a comma it denies nothing more. As a subject ("Nothing,
+    not even the storm, scares her") it still does."""
+    return (
+        cue in OBJECT_NEGATIONS
+        and position > 0
+        and words[position - 1] not in (",", "and", "but", "that", "because")
+        and "," in words[position + len(cue) : head]
+    )
+
+
+def _never_been_this(words: list[str], head: int) -> bool:
+    """ "She's never been this happy", "never been so happy", "never been happier": a superlative, not a denial."""
+    before = words[max(0, head - 4) : head]
+    return (
+        any(word in ("never", "not") for word in before)
+        and "been" in before
+        and (words[head - 1] in ("this", "so", "more") or words[head].endswith("ier"))
+    )
+
+
+EVERY_SPAN = frozenset({"day", "night", "morning", "evening", "week", "hour", "minute", "moment", "time", "meal"})
+
+
+def _never_a_day_before(words: list[str], start: int) -> bool:
+    """ "There's never a day she doesn't sing", "not a night goes by that she doesn't...": a denial of every day with
+    a denial inside is an "always", the two negations cancelling across the clauses."""
+    return any(
+        words[i] in ("never", "not", "no", "hardly", "scarcely")
+        and words[i + 1] in ("a", "one", "single")
+        and words[i + 2] in EVERY_SPAN
+        for i in range(max(0, start - 8), start - 2)
+    ) or any(words[i] == "no" and words[i + 1] in EVERY_SPAN for i in range(max(0, start - 8), start - 1))
+
+
+def _helpless(words: list[str], position: int) -> bool:
+    """ "no" as an answer ("No, she is happy") negates nothing in what follows."""
+    return position == 0 and position + 1 < len(words) and words[position + 1] == ","
+
+
+def _cannot_help(words: list[str], start: int, head: int) -> bool:
+    """ "She can't help laughing": a denied "help" asserts what follows."""
+    return any(words[j] == "help" for j in range(start, head))
+
+
+def intensity_of(spans: dict[int, tuple[int, float]], match: Match, start: int, end: int) -> float:
+    before = [
+        value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start
+    ]
+    if before:
+        return before[-1]
+    after = [
+        value
+        for position, (stop, value) in spans.items()
+        if match.end <= position < min(end, match.end + WINDOW) and position not in match.positions
+    ]
+    return after[0] if after else 1.0
