@@ -234,6 +234,14 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # someone named by a noun phrase is not her, even after "a little"; "a little sad" is still a degree
     ("A little boy dances in the fountain.", {}),
     ("A little sad.", {"sad": A}),
+    # an opening "right now" or "at once" stands before her, as "suddenly" does; "once she..." is still a time
+    ("Right now she barks at the door.", {"acts_like_a_dog": A}),
+    ("All at once she is herself again.", {"herself": A}),
+    ("Once she dances, I type faster.", {}),
+    # to cry next to a quotation is to call out, not to weep
+    ('"Over here!" she cries, waving down a taxi.', {}),
+    ('She cries, "Wait for me!"', {}),
+    ('She cries. "Why?" she asks.', {"cries": A, "sad": A}),
     # what she and the writer do together, she does
     ("She and I waltz on the balcony.", {"dances": A}),
     ("Harry and I dance all night.", {}),

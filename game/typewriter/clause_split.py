@@ -132,6 +132,8 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
         # "the whole time I'm gone" starts a clause; "she waited the whole time and wept" is how long she waited
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
         return following in SUBJECT_PRONOUNS or following in index.name_words
+    if phrase == ("once",) and i > 0 and words[i - 1] == "at":
+        return False  # "At once she dances": at once is now, not a time to come
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):
         # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
         following = words[i + 1] if i + 1 < len(words) else ""

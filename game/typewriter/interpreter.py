@@ -11,6 +11,7 @@ the player types.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from game.story.model import Character, Lexicon
@@ -60,6 +61,8 @@ class _Reader:
         self.last: tuple[SentenceShape, list[Match], dict[int, tuple[int, tuple[str, ...]]]] | None = None
         """The last sentence, for a bare "Ruby is not." or "She does too." that borrows its predicate."""
         self.in_quote = False
+        self.after_quote = False
+        """The sentence before ended on a quotation: '"Over here!" she cries' is her speaking, not weeping."""
         self.away = False
         """The sentence before said only that Calvin was away ("I was gone for a week.")."""
         self.him: str | None = None
@@ -67,7 +70,9 @@ class _Reader:
         adores him." is the dog). None while "him" is Calvin, the writer, as it is until someone else is named."""
 
     def sentence(self, text: str) -> SentenceReading:
-        unquoted, quoted = self._unquote(text) if '"' in text or self.in_quote else (text, False)
+        said = _spoken_cry(text, self.after_quote)
+        self.after_quote = text.rstrip().endswith('"')
+        unquoted, quoted = self._unquote(said) if '"' in said or self.in_quote else (said, False)
         raw = with_her(self.compiled, self._antecedents(tokens(unquoted)))
         words, keys = normalise(self.compiled, raw)
         asking = text.rstrip("\"') ").endswith("?")
@@ -367,3 +372,19 @@ _TAKE_BACK_OR_ANSWER = ANSWER_WORDS | TAKE_BACK_WORDS
 
 
 _ELLIPTIC = AUXILIARIES | ELLIPSIS_WORDS
+
+
+_CRY = r"cr(?:y|ies|ied|ying)\b"
+_CRY_BEFORE_QUOTE = re.compile(rf"\b{_CRY}(?=\s*(?:out\s*)?[,:]?\s*\")", re.IGNORECASE)
+_CRY_AFTER_QUOTE = re.compile(rf"(\"\s*(?:she|he|i|ruby|[a-z]+)\s+){_CRY}", re.IGNORECASE)
+_CRY_OPENS = re.compile(rf"^(\s*(?:she|he|i|ruby|[a-z]+)\s+){_CRY}", re.IGNORECASE)
+
+
+def _spoken_cry(text: str, after_quote: bool) -> str:
+    """To cry, next to a quotation, is to call out: '"Over here!" she cries' and 'she cries, "Wait!"' say something,
+    and the sentence splitter may have left the quotation in the sentence before."""
+    if "cr" not in text.lower():
+        return text
+    text = _CRY_BEFORE_QUOTE.sub("says", text)
+    text = _CRY_AFTER_QUOTE.sub(r"\1says", text)
+    return _CRY_OPENS.sub(r"\1says", text) if after_quote else text
