@@ -38,7 +38,7 @@ KILLS_PER_PHASE = 3
 CHILD = textwrap.dedent(
     """
     import os, sys, time
-    from ducktools.classbuilder.prefab import replace
+    from game.records import replace
     from game.engine import new_game
     from game.engine.state import HistoryEntry
     from game.persistence import atomic

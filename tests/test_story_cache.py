@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ducktools.classbuilder.prefab import replace
 
 from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
 from game.paths import shipped_story_dir
+from game.records import replace
 from game.story.cache import load_story_cached
 from game.story.model import Story
 from game.typewriter import read_page

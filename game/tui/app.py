@@ -17,7 +17,6 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 
-from ducktools.classbuilder.prefab import replace
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -25,6 +24,7 @@ from textual.screen import Screen
 
 from game.persistence.settings import TEXT_SPEEDS, Settings, load_settings, save_settings
 from game.printable import shown_safely
+from game.records import replace
 from game.tui.theme import DEFAULT_THEME, THEMES
 from game.tui.title import TitleScreen
 from game.tui.too_small import TooSmall, too_small

@@ -8,8 +8,7 @@ can be told in a sentence ("what Harry thinks is not your page"), so that a read
 
 from __future__ import annotations
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
+from game.records import attribute, prefab
 from game.typewriter.cues import intensity_spans
 from game.typewriter.grammar import (
     AUXILIARIES,
