@@ -44,6 +44,8 @@ from tests.tui_helpers import (
     write_page,
 )
 
+pytestmark = pytest.mark.slow  # the Textual app, driven by keys: `pytest -m "not slow"` leaves it out
+
 
 @pytest.fixture(scope="module")
 def paths(shipped_exploration: Exploration) -> dict[str, tuple[object, ...]]:
