@@ -97,7 +97,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         print(f"ruby-sparks: cannot play {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         return EXIT_FAILED
     if args.cast:
-        from game.replay.cast import write_cast
+        from game.frontends.cast import write_cast
 
         return write_cast(story, replay, args.cast)
     if args.plain or not sys.stdout.isatty():
