@@ -169,14 +169,7 @@ class RubySparksApp(PlayerActions):
     def _story_loaded(self, story: Story | None, message: str) -> None:
         self.loading_message = message
         if story is not None:
-            self.control = GameControl(
-                story,
-                self.show_notice,
-                seed=self.seed,
-                record_to=self.record_to,
-                watch=self.watch_story,
-                livesplit=self.livesplit,
-            )
+            self.control = GameControl(story, self.show_notice, lambda: self._start_controller(story))
             self.control.instant = not self.animate_text or self.replay is not None
             self.control.text_speed = TEXT_SPEEDS.get(self.settings.text_speed, 0.0)
         title = self.screen_stack[0]
@@ -191,6 +184,12 @@ class RubySparksApp(PlayerActions):
             self.switch_to_game(screens.replay_screen(self.control, self.replay, self.replay_speed, self.blink))
         elif self.speedrun_category is not None:
             self.start_speedrun(self.speedrun_category)
+
+    def _start_controller(self, story: Story) -> GameController:
+        """With the options the app was started with (a test may set `record_to` before the story loads)."""
+        from game.controller import GameController
+
+        return GameController(story, seed=self.seed, record_to=self.record_to, watch=self.watch_story, livesplit=self.livesplit)
 
     # -- what the tests and the screens' footers ask of the game ----------------------------------------------------
 

@@ -8,7 +8,6 @@ or imports Textual: a notice goes to the `show` callable the app gives, which ma
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from game.engine import Event, Input
     from game.engine.feedback import MarginNote
     from game.speedrun.splits import SplitsView
-    from game.speedrun.tracker import RunListener
     from game.story.model import Story
 
 
@@ -24,22 +22,11 @@ class GameControl:
     """The controller is made at the first game (or at once with --watch, which watches the story from the start), so
     the title and its menu answer before the engine is imported."""
 
-    def __init__(
-        self,
-        story: Story,
-        show: Callable[[Notice], None],
-        *,
-        seed: int = 0,
-        record_to: Path | None = None,
-        watch: bool = False,
-        livesplit: RunListener | None = None,
-    ) -> None:
+    def __init__(self, story: Story, show: Callable[[Notice], None], start: Callable[[], GameController]) -> None:
+        """`show` makes a notice a notification; `start` makes the controller, the first time a game needs it."""
         self.loaded = story
         self.show = show
-        self.seed = seed
-        self.record_to = record_to
-        self.watch = watch
-        self.livesplit = livesplit
+        self.start = start
         self.controller: GameController | None = None
         self.text_speed = 0.0
         """Seconds a character takes to appear, from the player's settings: the app sets it when they change."""
@@ -52,11 +39,7 @@ class GameControl:
 
     def game(self) -> GameController:
         if self.controller is None:
-            from game.controller import GameController
-
-            self.controller = GameController(
-                self.loaded, seed=self.seed, record_to=self.record_to, watch=self.watch, livesplit=self.livesplit
-            )
+            self.controller = self.start()
         return self.controller
 
     def shown(self, response: Response) -> list[Event]:
