@@ -23,7 +23,6 @@ from game.tui.too_small import TooSmall, too_small
 
 if TYPE_CHECKING:
     from game.controller import Notice, Response
-    from game.engine import Event
     from game.tui.history_screen import HistoryScreen
     from game.tui.title import TitleScreen
 
@@ -44,12 +43,6 @@ class PlayerActions(App[None]):
     settings: Settings
 
     # -- notices ----------------------------------------------------------------------------------------------------
-
-    def shown(self, response: Response) -> list[Event]:
-        """Show the controller's notices as notifications; the events are for the screen."""
-        for notice in response.notices:
-            self.show_notice(notice)
-        return list(response.events)
 
     def notify(self, message: str, *, title: str = "", markup: bool = False, **options: Any) -> None:
         """Every notification passes here (a screen's too). One may quote a stranger's file (a replay's story id) or a
@@ -81,18 +74,18 @@ class PlayerActions(App[None]):
     def start_game(self, response: Response) -> None:
         """Show a game that has just begun (or jumped: a load, a restart) on a fresh story screen."""
         if self.control is not None:
-            self.switch_to_game(screens.story_screen(self.control, self.shown(response), self.blink))
+            self.switch_to_game(screens.story_screen(self.control, self.control.shown(response), self.blink))
 
     def switch_to_game(self, screen: Screen[None]) -> None:
         self._pop_to_title()
         self.push_screen(screen)
         self._fit_to(self.size.width, self.size.height)
 
-    def _started_or_shown(self, response: Response) -> None:
+    def _started_or_shown(self, control: GameControl, response: Response) -> None:
         if response.jumped:
             self.start_game(response)
         else:
-            self.shown(response)
+            control.shown(response)
 
     def new_game(self) -> None:
         if (control := self._control()) is not None:
@@ -100,7 +93,7 @@ class PlayerActions(App[None]):
 
     def start_speedrun(self, category: str) -> None:
         if (control := self._control()) is not None:
-            self._started_or_shown(control.game().new_game(category))
+            self._started_or_shown(control, control.game().new_game(category))
 
     def on_game_screen_begin_again(self) -> None:
         """After an ending: in an unfinished speed-run (film%, all-endings) a restart within the run, else a new game."""
@@ -117,7 +110,7 @@ class PlayerActions(App[None]):
             return
         response = control.game().rollback(message.moment)
         if not response.jumped:
-            self.shown(response)
+            control.shown(response)
             return
         stories = screens.story_screens(self.screen_stack)
         if not stories:  # the history was opened from the title, after the game was left
@@ -125,7 +118,7 @@ class PlayerActions(App[None]):
             return
         while self.screen is not stories[-1]:
             self.pop_screen()
-        stories[-1].redraw_from(self.shown(response))
+        stories[-1].redraw_from(control.shown(response))
 
     def load_slot(self, name: str | None) -> None:
         self._unless_a_page_is_lost("Load a saved game and lose it?", lambda: self._load_slot_now(name))
@@ -136,13 +129,13 @@ class PlayerActions(App[None]):
         game = control.game()
         response = game.load(name)
         if response.earlier is None:
-            self._started_or_shown(response)
+            self._started_or_shown(control, response)
             return
         slot, scene = response.earlier
 
         def answered(yes: bool | None) -> None:
             """A save whose scene the story no longer has: go on from the nearest earlier scene, if the player wants."""
-            self._started_or_shown(game.load(slot, earlier=True) if yes else response)
+            self._started_or_shown(control, game.load(slot, earlier=True) if yes else response)
 
         self.push_screen(screens.confirm(f"{response.notices[0].text}\n\nGo on from `{scene}`?"), answered)
 

@@ -214,10 +214,11 @@ class RubySparksApp(PlayerActions):
 
     def check_for_edits(self) -> None:
         """With --watch: an edited story is reloaded and the player kept in place; a broken edit is only reported."""
-        response = self.controller.check_for_edits() if self.controller is not None else None
-        if response is None:
+        control = self.control
+        response = control.controller.check_for_edits() if control is not None and control.controller is not None else None
+        if control is None or response is None:
             return
-        events = self.shown(response)
+        events = control.shown(response)
         if response.jumped and not screens.is_replay(self.screen):
             for screen in screens.story_screens([self.screen]):
                 screen.redraw_from(events)
