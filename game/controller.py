@@ -15,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ducktools.classbuilder.prefab import prefab
-
 from game.engine import EndingReached, Event, Input, PageInput, Rejected, SceneShown, State, describe
 from game.engine.feedback import MarginNote, draft_notes
 from game.engine.portrait import Portrait, portrait
@@ -35,6 +33,7 @@ from game.persistence.saves import (
     save_game,
     saved_summary,
 )
+from game.records import prefab
 from game.replay.recorder import Recorder
 from game.replay.run import CASUAL
 from game.speedrun.splits import SplitsView

@@ -1,6 +1,6 @@
 """Re-record the replays shipped in assets/replays after the story changes (their story hash must match).
 
-Run: `python scripts/make_replays.py`. The film replay follows the film's own path (`game/explorer/film_path.py`); the
+Run: `python scripts/make_replays.py`. The film replay follows the film's own path (`tests/film_path.py`); the
 others are the shortest paths to their endings found by the exhaustive explorer. All are played at a steady human pace
 (a page takes at least as long as a fast typist would need), so they verify and are pleasant to watch: the film and
 the honeymoon as speed-runs under their category's own seed, the block's ending (which no category races: any% must
@@ -10,16 +10,19 @@ reach Ruby) as a casual game.
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 from game.engine import Input, PageInput
 from game.explorer.exhaustive import explore_exhaustive
-from game.explorer.film_path import film_inputs
 from game.paths import shipped_story_dir
 from game.replay.rules import MAX_CHARS_PER_SECOND
 from game.replay.run import CASUAL, Run, input_for
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the film's path is test data, in tests/
+from tests.film_path import film_inputs
 
 OUT = Path(__file__).resolve().parent.parent / "assets" / "replays"
 RUNS = {"block_wins.json": ("block_wins", None), "honeymoon.json": ("the_honeymoon", "any%")}

@@ -1,6 +1,6 @@
 """The story remembers what the player did: each test plays a path through the engine and reads what is shown.
 
-A path is the film's own path (game/explorer/film_path.py) with some moves changed; a scene the film never visits
+A path is the film's own path (tests/film_path.py) with some moves changed; a scene the film never visits
 takes the move given here, or its first choice. Each test names the continuity error it guards against, and would
 fail if the text went back to contradicting the player's earlier choice.
 """
@@ -20,8 +20,8 @@ from game.engine import (
     new_game,
     step,
 )
-from game.explorer.film_path import FILM
 from game.story.model import Story
+from tests.film_path import FILM
 
 FILM_MOVES = dict(FILM)
 

@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import replace
-
 from game.controller import NO_UNDO_IN_A_SPEEDRUN, GameController
 from game.engine import ChoiceInput, Input, PageInput
 from game.frontends.plain import play_plain
 from game.persistence.saves import load_game, slot_path
+from game.records import replace
 from game.replay.format import read_replay
 from game.replay.verify import verify
 from game.story.categories import derived_seed

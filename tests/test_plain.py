@@ -1,27 +1,57 @@
-"""Plain mode through the real console script, as a screen reader or a script would use it."""
+"""Plain mode as a screen reader or a script uses it.
+
+Most tests call the command line in this process (`game.commands.main`, with standard input and output replaced): a
+process would add only its start-up. The ones marked `slow` run the real console script, for what only a process has:
+its exit status, how its own standard streams decode and encode, memory caps, and a device as its output.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from game.commands import main
 from tests.conftest import MINI, cap_memory, console_script
 
 
-def play(stdin: str, *args: str, story: Path | None = MINI, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    command = console_script()
+class Played:
+    """What a command printed, and its exit status, as `subprocess.run` would give them."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def play(stdin: str, *args: str, story: Path | None = MINI) -> Played:
+    """`ruby-sparks play --plain` in this process: its input from `stdin`, its output and errors gathered."""
     story_args = ["--story", str(story)] if story else []
+    out, err = io.StringIO(), io.StringIO()
+    given, sys.stdin = sys.stdin, io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(["play", "--plain", *story_args, *args])
+            except SystemExit as exit_:  # argparse refuses a usage error by exiting, with status 2
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        sys.stdin = given
+    return Played(code, out.getvalue(), err.getvalue())
+
+
+def run_console(stdin: str, *args: str, story: Path = MINI) -> subprocess.CompletedProcess[str]:
+    """The real `ruby-sparks play --plain --story STORY` in its own process."""
     return subprocess.run(
-        [*command, "play", "--plain", *story_args, *args],
+        [*console_script(), "play", "--plain", "--story", str(story), *args],
         input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=cwd,
         env=os.environ.copy(),
     )
 
@@ -69,9 +99,11 @@ def test_end_of_input_autosaves_and_load_resumes(private_home: Path) -> None:
     assert "Loaded `autosave`." in out and "Bonjour." in out
 
 
+@pytest.mark.slow
 def test_a_broken_story_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """The real command: its exit status, and nothing on its error stream but the message."""
     (tmp_path / "story.yaml").write_text("- just\n- a list\n")
-    result = play("", story=tmp_path)
+    result = run_console("", story=tmp_path)
     assert result.returncode == 1
     assert "story.yaml:1:1: error: story.yaml must be a mapping" in result.stderr
     assert "Traceback" not in result.stderr
@@ -92,6 +124,7 @@ def test_a_megabyte_of_junk_at_every_prompt_leaves_the_game_working() -> None:
     assert "*** THE END: A Quiet End ***" in result.stdout
 
 
+@pytest.mark.slow
 def test_an_endless_line_of_input_stops_the_game_with_a_message_and_an_autosave(private_home: Path) -> None:
     """Memory is capped at 1 GB: the whole of /dev/zero as one line would otherwise fill the machine's memory."""
 
@@ -103,6 +136,7 @@ def test_an_endless_line_of_input_stops_the_game_with_a_message_and_an_autosave(
     assert (private_home / "saves" / "autosave.json").exists()
 
 
+@pytest.mark.slow
 def test_a_page_typed_before_an_endless_line_is_still_read_once(private_home: Path) -> None:
     head = b"1\nRuby speaks French.\n"
     command = [sys.executable, "-m", "game", "play", "--plain", "--story", str(MINI)]
@@ -117,10 +151,11 @@ def test_a_page_typed_before_an_endless_line_is_still_read_once(private_home: Pa
     assert text.count("the input stops there") == 1 and text.count("Bonjour.") == 1, text[-800:]
 
 
+@pytest.mark.slow
 def test_stray_bytes_in_a_page_are_read_and_the_game_still_saves(private_home: Path) -> None:
-    command = console_script()
     stdin = b"1\nRuby speaks French \xff\xfe.\n\nsave mine\n"
-    result = subprocess.run([*command, "play", "--plain", "--story", str(MINI)], input=stdin, capture_output=True, timeout=60)
+    command = [*console_script(), "play", "--plain", "--story", str(MINI)]
+    result = subprocess.run(command, input=stdin, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert b"Bonjour." in result.stdout and b"Saved as `mine`." in result.stdout
     assert (private_home / "saves" / "autosave.json").exists()
@@ -140,13 +175,15 @@ def test_at_the_typewriter_a_line_is_the_page_s_unless_it_starts_with_a_slash(pr
     assert out.count("undo           take back") == 1  # the /help after the page, and nothing while writing it
 
 
-def test_the_top_level_help_lists_the_options_of_play() -> None:
+def test_the_top_level_help_lists_the_options_of_play(capsys: pytest.CaptureFixture[str]) -> None:
     """`ruby-sparks --speedrun` plays a speed-run, so `ruby-sparks --help` must say that such options exist."""
-    result = subprocess.run([*console_script(), "--help"], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    shown = capsys.readouterr().out
     for option in ("--plain", "--speedrun", "--no-anim", "--category", "--record FILE", "--seed N", "--watch"):
-        assert option in result.stdout, option
-    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+        assert option in shown, option
+    assert max(len(line) for line in shown.splitlines()) <= 100
 
 
 def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_path: Path) -> None:
@@ -156,8 +193,10 @@ def test_a_record_file_that_cannot_be_written_is_refused_before_the_game(tmp_pat
         assert "Content note" not in result.stdout
 
 
+@pytest.mark.slow
 def test_lines_ending_in_a_lone_carriage_return_are_lines() -> None:
-    out = play("1\rRuby speaks French.\r\r2\r").stdout
+    """The console reads its own standard input with universal newlines: a process, to check that stream."""
+    out = run_console("1\rRuby speaks French.\r\r2\r").stdout
     assert "Bonjour." in out and "*** THE END: A Quiet End ***" in out
 
 
@@ -173,6 +212,7 @@ def test_a_named_pipe_in_the_saves_folder_is_a_damaged_save_not_a_hang(private_h
     assert "Saved to `autosave-mini`." in result.stdout
 
 
+@pytest.mark.slow
 def test_output_that_cannot_be_written_is_one_line_not_a_traceback() -> None:
     command = console_script()
     with open("/dev/full", "w") as full:

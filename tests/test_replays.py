@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ducktools.classbuilder.prefab import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from game.engine import ChoiceInput, PageInput, available_choices
 from game.explorer.exhaustive import Exploration
 from game.explorer.random_pages import random_page
 from game.paths import assets_dir, user_data_dir
+from game.records import replace
 from game.replay.format import read_replay
 from game.replay.run import Run
 from game.replay.verify import verify

@@ -30,65 +30,51 @@ from game.persistence.saves import AUTOSAVE, SaveError, list_saves, load_game, s
 from game.story.model import Story
 from tests.conftest import MINI
 
-PHASES = ("mid-write", "before-replace", "after-replace")
-"""Where a kill lands in `write_atomic`: half the bytes written, all written and synced but not yet renamed, renamed
-but the folder not yet synced. The child stops there and waits to be killed, so every kill lands where it says."""
+PHASES = ("writing", "before-replace", "after-replace")
+"""Where a kill lands in a save's write: the temporary file made but its bytes not yet all there, all written and
+synced but not yet renamed over the slot, renamed but the folder not yet synced. The child stops there and waits to be
+killed, so every kill lands where it says."""
 KILLS_PER_PHASE = 3
 
 CHILD = textwrap.dedent(
     """
     import os, sys, time
-    from ducktools.classbuilder.prefab import replace
+    from game.records import replace
     from game.engine import new_game
     from game.engine.state import HistoryEntry
-    from game.persistence import atomic
     from game.persistence.saves import save_game
     from game.story.loader import load_story_or_raise
 
     story_dir, first, saves, phase = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     generation = first
     last = first + saves + 1  # the generation whose save is killed at `phase`, after `saves` that finish
+    made = renamed = False
 
     def stop_here(where):
-        if generation == last and where == phase:
-            print(where, flush=True)
-            time.sleep(300)  # killed here; the parent never lets this run out
+        print(where, flush=True)
+        time.sleep(300)  # killed here; the parent never lets this run out
 
-    class HalfThenStop:
-        def __init__(self, handle):
-            self.handle = handle
+    def temporary(path):
+        return os.path.basename(str(path)).startswith(".slot.json.")
 
-        def __enter__(self):
-            return self
+    def watch(event, args):
+        # Python's audit events name what the process asks of the system (a temporary file made, a rename, a file
+        # opened): the save is stopped between those steps, however the saving code is written.
+        global made, renamed
+        if generation != last:
+            return
+        if phase == "writing" and made:
+            stop_here(phase)  # the next thing asked after the temporary file is made: it is there, still empty
+        elif event == "open" and temporary(args[0]):
+            made = True
+        elif event == "os.rename" and temporary(args[0]):
+            if phase == "before-replace":
+                stop_here(phase)
+            renamed = True
+        elif phase == "after-replace" and renamed and event == "open":
+            stop_here(phase)  # the next thing opened after the rename: the folder, to sync it
 
-        def __exit__(self, *exc):
-            self.handle.close()
-
-        def write(self, data):
-            self.handle.write(data[: len(data) // 2])
-            self.handle.flush()
-            stop_here("mid-write")
-            self.handle.write(data[len(data) // 2 :])
-
-        def flush(self):
-            self.handle.flush()
-
-        def fileno(self):
-            return self.handle.fileno()
-
-    class Disk:
-        def __getattr__(self, name):
-            return getattr(os, name)
-
-        def fdopen(self, descriptor, mode):
-            return HalfThenStop(os.fdopen(descriptor, mode))
-
-        def replace(self, source, target):
-            stop_here("before-replace")
-            os.replace(source, target)
-            stop_here("after-replace")
-
-    atomic.os = Disk()
+    sys.addaudithook(watch)
     story = load_story_or_raise(story_dir)
     state, _ = new_game(story, seed=1)
     while generation <= last:
@@ -122,7 +108,7 @@ def _temp_files() -> list[str]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 @pytest.mark.parametrize("phase", PHASES)
-def test_a_save_killed_mid_write_leaves_a_loadable_slot(mini_story: Story, phase: str) -> None:
+def test_a_save_killed_while_it_is_written_leaves_a_loadable_slot(mini_story: Story, phase: str) -> None:
     """The slot holds the last finished save (or, once the rename is done, the new one), never a mixture; a kill
     before the rename leaves its temporary file, which is never listed as a save."""
     generation = 0

@@ -29,7 +29,7 @@ from game.persistence.saves import load_game, slot_path
 from game.story.model import Story
 from tests.conftest import MINI, console_script
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and pseudo-terminals")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and pseudo-terminals")]
 
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
 

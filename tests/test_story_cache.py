@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ducktools.classbuilder.prefab import replace
 
 from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
 from game.paths import shipped_story_dir
+from game.records import replace
 from game.story.cache import load_story_cached
 from game.story.loader import load_story
 from game.story.model import Story
@@ -28,9 +28,13 @@ def _cache_files(home: Path) -> list[Path]:
 def test_a_clean_story_is_cached_and_plays_the_same(story_copy: Path, private_home: Path) -> None:
     first, diagnostics = load_story_cached(story_copy)
     assert first is not None and not diagnostics.items
-    assert len(_cache_files(private_home)) == 1
+    [cached] = _cache_files(private_home)
+    written = cached.stat()
     second, _ = load_story_cached(story_copy)
-    assert second is not None and second is not first
+    # served from the file: a miss would load the YAML again and write the cache anew (a new file, by rename)
+    again = cached.stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns), "the second load missed the cache"
+    assert second is not None
     assert second.content_hash == first.content_hash and second.scenes == first.scenes
     for story in (first, second):
         state, _ = new_game(story, seed=3)

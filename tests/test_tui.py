@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from game.engine import ChoiceInput
 from game.explorer.exhaustive import Exploration
+from game.tui.app import RubySparksApp
 from game.tui.confirm import Confirm
 from game.tui.endings_screen import EndingsScreen
 from game.tui.game_screen import GameScreen
@@ -42,6 +43,8 @@ from tests.tui_helpers import (
     wait_until,
     write_page,
 )
+
+pytestmark = pytest.mark.slow  # the Textual app, driven by keys: `pytest -m "not slow"` leaves it out
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +118,8 @@ async def test_a_200_kb_paste_is_cut_once_and_the_app_answers_a_key_within_a_sec
         assert screen_text(app).count("The page is full") == 1
         await pilot.press("escape")
         await pilot.press("f2")
-        await wait_until(pilot, lambda: not screen.view.at_typewriter or bool(screen.view.rejected))
+        # pulled out and read back: an F2 that did nothing, or a page refused, never shows the reading
+        await wait_until(pilot, lambda: "You pull the page out and read it back:" in screen.view.plain_text)
 
 
 async def _within(pilot: Pilot[None], deadline: float, condition: Callable[[], bool], failure: str) -> None:
@@ -328,11 +332,31 @@ async def test_at_the_typewriter_the_key_that_shows_the_text_is_not_typed(privat
 
 
 async def test_the_command_palette_offers_every_action(private_home: Path) -> None:
+    """Ctrl+P lists the game's actions (before anything is typed in it, as a player browsing sees them), and picking
+    one does what it says."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"New game", "Save", "Load", "History", "Endings", "Settings", "Help", "Undo"} <= titles
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        wanted = {"New game", "Continue", "Save", "Load", "History", "Endings", "Settings", "Help", "Undo", "Quit"}
+
+        def listed() -> set[str]:
+            options = app.screen.query_one(OptionList)
+            prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+            return {title for title in wanted if any(prompt.startswith(title) for prompt in prompts)}
+
+        await wait_until(pilot, lambda: listed() == wanted)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
+        for search, title, opened in (("endings", "Endings", EndingsScreen), ("settings", "Settings", SettingsScreen)):
+            await run_from_palette(pilot, search, title)
+            await wait_until(pilot, lambda opened=opened: isinstance(app.screen, opened))  # type: ignore[misc]
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
 
 
 async def test_the_palette_s_quit_is_the_game_s_and_asks_before_a_page_is_lost(private_home: Path) -> None:
@@ -465,9 +489,13 @@ async def test_a_monkey_at_the_keyboard(private_home: Path) -> None:
     rng = random.Random(2026)
     keys = [*"1234567890abcdefghijklmnopqrstuvwxyz ", "enter", "escape", "tab", "up", "down", "left", "right"]
     keys += ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "f9", "backspace", "pageup", "pagedown", "home", "end"]
-    app = make_app()
-    quits: list[int] = []
-    app._leave = lambda: quits.append(1)  # type: ignore[method-assign]  # the monkey may pick Quit; keep it playing
+
+    class KeepsPlaying(RubySparksApp):
+        def action_quit_game(self) -> None:
+            """The monkey may pick Quit (the title's Q, its menu, the palette): every way to quit comes here, and
+            here it is refused, so the monkey keeps playing."""
+
+    app = KeepsPlaying(None, animate=False, blink=False)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         for number in range(2000):

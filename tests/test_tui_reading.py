@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -29,6 +30,8 @@ from tests.tui_helpers import (
     wait_until,
     write_page,
 )
+
+pytestmark = pytest.mark.slow  # the Textual app, driven by keys: `pytest -m "not slow"` leaves it out
 
 LAST_LINE = "a spare key is under the mat"
 """The letter's last paragraph, which the first choice after it ("Take the key from under the mat") depends on."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -30,11 +31,14 @@ from tests.tui_helpers import (
     wait_until,
 )
 
+pytestmark = pytest.mark.slow  # the Textual app, driven by keys: `pytest -m "not slow"` leaves it out
+
 LONG_PAGE = (
     "Ruby is happy. She speaks French. Harry is sad. "
     + "She walks to the window and looks at the street for a long time. " * 3
     + "This is the last sentence of the page."
 )
+
 TO_AFTER_A_PAGE = (ChoiceInput(1), ChoiceInput(1), PageInput(LONG_PAGE))
 """The letter, the key, and a page that makes her happy and French: the room after the page."""
 

@@ -19,6 +19,8 @@ from game.tui import slots_screen
 from game.tui.too_small import MIN_HEIGHT, MIN_WIDTH
 from tests.tui_helpers import SIZE, TUI_STORY, make_app, read_on, ready, write_page
 
+pytestmark = pytest.mark.slow  # the Textual app, driven by keys: `pytest -m "not slow"` leaves it out
+
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 PAGE = "Ruby is happy. She speaks French. Harry is sad."
 

@@ -36,9 +36,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ducktools.classbuilder.prefab import prefab
 
 from game.frontends.plain import play_plain
+from game.records import prefab
 from game.story.loader import load_story_or_raise
 from game.story.schema import SCHEMAS
 from tests.conftest import console_script

@@ -12,8 +12,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from ducktools.classbuilder.prefab import prefab
-
+from game.records import prefab
 from game.story.model import RETURN, Condition, Scene, Story
 
 LABEL_LIMIT = 40

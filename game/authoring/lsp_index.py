@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import prefab
-
+from game.records import prefab
 from game.story.loader import BUILTIN_NAMES
 from game.story.model import Span
 from game.story.schema import SCHEMAS, Key, keys_of

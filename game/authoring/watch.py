@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ducktools.classbuilder.prefab import prefab, replace
-
 from game.engine.migrate import carry_over
 from game.engine.state import State
 from game.engine.step import rerender
+from game.records import prefab, replace
 from game.story.diagnostics import Diagnostic
 from game.story.loader import load_story
 from game.story.model import Story

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ducktools.classbuilder.prefab import prefab
-
+from game.records import prefab
 from game.typewriter.reading import PageReading
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
 from game.engine.feedback import page_feedback
 from game.engine.runtime import Runtime
 from game.engine.state import State
 from game.engine.step import apply_reading
+from game.records import attribute, prefab
 from game.story.model import Story
 from game.typewriter import read_page
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ducktools.classbuilder.prefab import prefab
-
+from game.records import prefab
 from game.story.model import Lexicon, Scene, Story
 from game.typewriter import read_page
 from game.typewriter.examples import base_form

@@ -10,9 +10,8 @@ author to the act's first scene.
 
 from __future__ import annotations
 
-from ducktools.classbuilder.prefab import prefab, replace
-
 from game.engine.state import State
+from game.records import prefab, replace
 from game.story.expressions import within_magnitude
 from game.story.model import RETURN, Story, Value, Variable
 

@@ -7,11 +7,10 @@ the state, so plain mode or a test can show the same.
 
 from __future__ import annotations
 
-from ducktools.classbuilder.prefab import prefab
-
 from game.engine.feedback import said
 from game.engine.runtime import Runtime
 from game.engine.state import State
+from game.records import prefab
 from game.story.model import Story
 from game.typewriter.reading import TraitReading
 

@@ -11,10 +11,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeVar
 
-from ducktools.classbuilder.prefab import replace
-
 from game.engine.events import Event, Problem
 from game.engine.state import HistoryEntry, State
+from game.records import replace
 from game.story import expressions as ex
 from game.story.inline import Alternatives, Conditional, Hole, Piece
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Story, Template, TextBlock, Value, Variable

@@ -9,10 +9,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ducktools.classbuilder.prefab import as_dict, attribute, prefab
-
 from game.engine.history import History
 from game.printable import control_character
+from game.records import as_dict, attribute, prefab
 from game.story.model import RETURN, Story, Value
 
 

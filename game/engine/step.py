@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ducktools.classbuilder.prefab import replace
-
 from game.engine.events import (
     ActStarted,
     ChoicesOffered,
@@ -25,6 +23,7 @@ from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, State, Written
+from game.records import replace
 from game.story.model import RETURN, Choice, Outcome, Scene, Story, TextBlock
 from game.typewriter import read_page
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading

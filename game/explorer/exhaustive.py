@@ -36,8 +36,6 @@ from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Iterator
 
-from ducktools.classbuilder.prefab import attribute, prefab, replace
-
 from game.engine import (
     ChoiceInput,
     Event,
@@ -54,6 +52,7 @@ from game.engine.history import History
 from game.engine.step import STRANDED
 from game.explorer.random_explore import Coverage, dead_end_message, explore_run, problem_message
 from game.explorer.random_pages import PageWriter
+from game.records import attribute, prefab, replace
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
 from game.story.expressions import Binary, Expr, Literal_, Name, Unary, count_subject, names_in

@@ -12,14 +12,13 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
 from game import __version__
 from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
 from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
+from game.records import attribute, prefab
 from game.replay.format import Replay, ReplayInput
 from game.story.model import Story
 

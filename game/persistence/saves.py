@@ -22,13 +22,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import as_dict, attribute, prefab, replace
-
 from game.engine.state import State, StateError
 from game.files import read_at_most
 from game.paths import user_data_dir
 from game.persistence.atomic import remove_stale_temps, write_atomic
 from game.printable import one_line, shown_safely
+from game.records import as_dict, attribute, prefab, replace
 from game.story.expressions import within_magnitude
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Story
 

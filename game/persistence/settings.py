@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ducktools.classbuilder.prefab import as_dict, prefab
-
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
 from game.persistence.json_record import read_record, read_record_or_set_aside
+from game.records import as_dict, prefab
 
 TEXT_SPEEDS = {"instant": 0.0, "fast": 400.0, "normal": 120.0, "slow": 45.0}
 """Characters revealed per second (0: all at once)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ducktools.classbuilder.prefab import attribute, prefab
+from game.records import attribute, prefab
 
 REPLAY_FORMAT = "ruby-sparks-replay"
 REPLAY_VERSION = 1

@@ -8,11 +8,10 @@ how `replay --verify` and the replay viewers can only say what the game itself w
 
 from __future__ import annotations
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
 from game import __version__
 from game.engine import ActStarted, ChoiceInput, EndingReached, Event, Input, PageInput, Rejected, State
 from game.engine.session import Session
+from game.records import attribute, prefab
 from game.replay.format import Replay, ReplayInput, Result, Split
 from game.story.model import Category, Story
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ducktools.classbuilder.prefab import prefab
-
 from game.files import read_at_most
 from game.printable import one_line
+from game.records import prefab
 from game.replay.format import MAX_REPLAY_BYTES, Replay, ReplayError, read_replay
 from game.replay.rules import implausible
 from game.replay.run import Run, RunRefused

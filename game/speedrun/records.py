@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
 from game.paths import user_data_dir
 from game.persistence.atomic import write_atomic
 from game.persistence.json_record import MAX_RECORD_BYTES, read_record_or_set_aside
+from game.records import attribute, prefab
 from game.replay.format import Split
 
 KEEP_ATTEMPTS = 200

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from ducktools.classbuilder.prefab import prefab, replace
-
+from game.records import prefab, replace
 from game.replay.format import Split
 from game.speedrun.records import Records
 from game.story.model import Category, Story

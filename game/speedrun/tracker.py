@@ -11,9 +11,8 @@ import time
 from collections.abc import Callable
 from typing import Literal, Protocol
 
-from ducktools.classbuilder.prefab import prefab
-
 from game.engine import EndingReached, Event, Input
+from game.records import prefab
 from game.replay.format import Split
 from game.replay.recorder import Recorder
 from game.replay.verify import format_time

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from ducktools.classbuilder.prefab import as_dict, prefab
-
 from game.printable import one_line
+from game.records import as_dict, prefab
 from game.story.model import Span
 
 Severity = Literal["error", "warning"]

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from ducktools.classbuilder.prefab import prefab
-
+from game.records import prefab
 from game.story.expressions import (
     MAX_MAGNITUDE,
     Assignment,

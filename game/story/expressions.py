@@ -11,7 +11,7 @@ import operator
 from collections.abc import Callable
 from typing import Literal
 
-from ducktools.classbuilder.prefab import prefab
+from game.records import prefab
 
 Value = bool | int | float | str
 Kind = Literal["bool", "number", "str"]

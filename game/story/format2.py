@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ducktools.classbuilder.prefab import replace
-
+from game.records import replace
 from game.story import expressions as ex
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.inline import InlineError, excerpt, holes, names_in_pieces, parse_text

@@ -20,8 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from ducktools.classbuilder.prefab import prefab
-
+from game.records import prefab
 from game.story.model import Condition
 
 AltKind = Literal["sequence", "cycle", "shuffle", "once"]

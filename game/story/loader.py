@@ -14,9 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
 from game.files import read_at_most
+from game.records import attribute, prefab
 from game.story import expression_parser as xp
 from game.story import expressions as ex
 from game.story.categories import build_categories

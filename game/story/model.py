@@ -10,8 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
+from game.records import attribute, prefab
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
 
 if TYPE_CHECKING:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ducktools.classbuilder.prefab import prefab
-
 from game.files import read_at_most
+from game.records import prefab
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span

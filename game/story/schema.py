@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ducktools.classbuilder.prefab import prefab
+from game.records import prefab
 
 KeyKind = Literal[
     "string",

@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 import yaml
-from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.printable import control_character, one_line, shown_safely
+from game.records import attribute, prefab
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
 from game.story.yaml_messages import plain_words

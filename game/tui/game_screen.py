@@ -8,25 +8,23 @@ Their room is kept while they wait, so nothing moves when they appear. In a spee
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.visual import VisualType
 from textual.widgets import Button, Footer, OptionList, Static, TextArea
 
 from game.engine import ChoiceInput, Event, PageInput, Rejected
 from game.speedrun.splits import SplitsView
+from game.tui.game_control import GameControl
 from game.tui.splits_panel import SplitsPanel
 from game.tui.view import SceneView, fold
 from game.tui.widgets import PageArea, RevealText, render_paragraphs, scroll_by_page
-
-if TYPE_CHECKING:
-    from game.tui.app import RubySparksApp
-
 
 MARGIN_LINES = 2
 """The margin shows the readings of the last sentences written: the ones the writer is looking at."""
@@ -48,7 +46,7 @@ class GameScreen(Screen[None]):
         Binding("f1", "app.help", "Help", priority=True),
         Binding("f2", "pull_page", "Pull", priority=True),
         Binding("f3", "undo", "Undo", priority=True),
-        Binding("f4", "history", "History", priority=True),
+        Binding("f4", "app.history", "History", priority=True),
         Binding("f5", "app.quick_save", "Save", priority=True, id="quick-save"),
         Binding("f9", "app.quick_load", "Load", priority=True),
         Binding("f6", "app.slots('save')", "Save as", show=False, priority=True),
@@ -62,8 +60,18 @@ class GameScreen(Screen[None]):
         *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self) -> None:
+    class BeginAgain(Message):
+        """After an ending, the player chose to begin again."""
+
+    class ToTitle(Message):
+        """After an ending, the player chose to go back to the title."""
+
+    def __init__(self, control: GameControl, opening: list[Event], *, blink: bool = True) -> None:
+        """`control` is the game this screen plays (the app's); `opening` the events that show where it starts."""
         super().__init__()
+        self.control = control
+        self._opening = opening
+        self.blink = blink
         self.view = SceneView()
         self.read_up_to = ""
         """The finished part of the page the margin last read: it is read again only when a sentence is finished."""
@@ -71,13 +79,6 @@ class GameScreen(Screen[None]):
         """The passage on screen has been read to its end: the choices or the typewriter are offered."""
         self.laid_out = False
         """The passage on screen has been laid out, so what its scrolling says of it is true (not the last one's)."""
-
-    @property
-    def game(self) -> RubySparksApp:
-        from game.tui.app import RubySparksApp
-
-        assert isinstance(self.app, RubySparksApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Static(id="status", markup=False)  # story and save text: `[/i]` is words here, not a closing tag
@@ -99,21 +100,21 @@ class GameScreen(Screen[None]):
 
     def on_mount(self) -> None:
         page = self.query_one(PageArea)
-        page.cursor_blink = self.game.blink
+        page.cursor_blink = self.blink
         story = self.query_one("#story", VerticalScroll)
         self.watch(story, "scroll_y", self.check_reading, init=False)
         self.watch(story, "virtual_size", self.check_reading, init=False)
         self.show_events(self.opening())
-        if self.game.in_speedrun:
+        if self.control.in_speedrun:
             self.set_interval(0.1, self.draw_status)
 
     def opening(self) -> list[Event]:
         """The events that show where this screen starts (a replay starts from its own run)."""
-        return self.game.opening_events()
+        return self._opening
 
     def splits_view(self) -> SplitsView | None:
         """What the splits panel shows: the speed-run in progress (a replay shows its own run)."""
-        return self.game.controller.splits_view() if self.game.controller is not None else None
+        return self.control.splits_view()
 
     def action_toggle_splits(self) -> None:
         panel = self.query_one(SplitsPanel)
@@ -125,7 +126,7 @@ class GameScreen(Screen[None]):
         if action == "pull_page":
             return self.view.at_typewriter and self.read_through
         if action == "undo":
-            return self.game.can_undo
+            return self.control.can_undo
         if action == "toggle_splits":
             return self.query_one(SplitsPanel).view is not None
         return True
@@ -145,9 +146,9 @@ class GameScreen(Screen[None]):
         if view.rejected:
             story.scroll_end(animate=False)  # the reason, under the text, is what the player must see now
         else:
-            text.show(render_paragraphs(view.paragraphs), self.game.reveal_speed() if reveal else 0.0)
+            text.show(render_paragraphs(view.paragraphs), self.control.reveal_speed() if reveal else 0.0)
             story.scroll_home(animate=False)
-            self.read_through = self.game.in_speedrun
+            self.read_through = self.control.in_speedrun
             self.laid_out = False
         self.query_one("#notice", Static).update(view.rejected)
         choices = self.query_one(OptionList)
@@ -214,8 +215,9 @@ class GameScreen(Screen[None]):
         row, cut short with an ellipsis in a narrow terminal (the Ruby screen, F12, has it whole)."""
         view = self.view
         status = " · ".join(p for p in (view.act_title, view.scene_title) if p)
-        if self.game.timer_text():
-            status = f"{self.game.timer_text()}  {status}"
+        timer = self.control.timer_text()
+        if timer:
+            status = f"{timer}  {status}"
         self.query_one("#status", Static).update(status)
         self.query_one("#seems", Static).update(view.seems)
 
@@ -252,7 +254,7 @@ class GameScreen(Screen[None]):
         if finished == self.read_up_to:
             return
         self.read_up_to = finished
-        notes = self.game.draft_notes(finished)
+        notes = self.control.draft_notes(finished)
         margin = self.query_one("#margin", Static)
         margin.update("\n".join(f"{MARK[note.kind]} {note.note}" for note in notes[-MARGIN_LINES:]))
         margin.display = bool(notes)
@@ -276,12 +278,12 @@ class GameScreen(Screen[None]):
             return
         if self.view.ending_id is not None:
             if number == 1:
-                self.game.begin_again()
+                self.post_message(self.BeginAgain())
             elif number == 2:
-                self.game.action_to_title()
+                self.post_message(self.ToTitle())
             return
         if 1 <= number <= len(self.view.choices):
-            self.show_events(self.game.apply(ChoiceInput(number)))
+            self.show_events(self.control.apply(ChoiceInput(number)))
 
     def action_pull_page(self) -> None:
         if not (self.view.at_typewriter and self.has_been_read()):
@@ -289,11 +291,11 @@ class GameScreen(Screen[None]):
         page = self.query_one(PageArea)
         page.place_typing()  # the keys typed just before F2 are the page's
         if not page.text.strip():
-            self.view.rejected = f"The page is blank: type something about {self.game.story_or_raise().subject_object} first."
+            self.view.rejected = f"The page is blank: type something about {self.control.story.subject_object} first."
             self.query_one("#notice", Static).update(self.view.rejected)
             self.query_one("#story", VerticalScroll).scroll_end(animate=False)
             return
-        events_ = self.game.apply(PageInput(page.text, page.pasted))
+        events_ = self.control.apply(PageInput(page.text, page.pasted))
         if events_ and all(isinstance(event, Rejected) for event in events_):
             self.show_events(events_)  # refused (a paste where the category allows none): the page stays to be fixed
             return
@@ -303,7 +305,7 @@ class GameScreen(Screen[None]):
         self.show_events(events_)
 
     def action_undo(self) -> None:
-        events_ = self.game.undo()  # it says why when there is nothing to undo
+        events_ = self.control.undo()  # it says why when there is nothing to undo
         if events_ is not None:
             self.redraw_from(events_)
 
@@ -311,9 +313,6 @@ class GameScreen(Screen[None]):
         """Show a place reached without a step (undo, a reload): the scene as it is now, from scratch."""
         self.view = SceneView(act_title=self.view.act_title)
         self.show_events(events_, reveal=False)
-
-    def action_history(self) -> None:
-        self.game.action_history()
 
     @property
     def unsaved_page(self) -> bool:

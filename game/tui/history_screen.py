@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ListItem, ListView, Static
 
@@ -113,6 +114,13 @@ class HistoryScreen(Screen[None]):
         Binding("pageup", "page(-1)", "Page up", show=False),
     ]
 
+    class GoBack(Message):
+        """The player asked to go back to a moment (and said yes when it takes back choices and pages)."""
+
+        def __init__(self, moment: int) -> None:
+            super().__init__()
+            self.moment = moment
+
     def __init__(self, title: str, state: State, story_id: str, points: dict[int, int]) -> None:
         """`points`: the moments one may go back to, each with how many inputs going back takes back."""
         super().__init__()
@@ -157,24 +165,22 @@ class HistoryScreen(Screen[None]):
         self.action_go_back()
 
     def action_go_back(self) -> None:
-        from game.tui.app import RubySparksApp
         from game.tui.confirm import Confirm
 
         moment = self.highlighted()
-        app = self.app
-        if moment is None or not isinstance(app, RubySparksApp):
+        if moment is None:
             return
         if moment.index == len(self.state.history) - 1:
             self.notify("You are here.")
             return
         steps = self.points.get(moment.index)
-        if steps is None:
-            app.rollback(moment.index)  # the controller refuses, and says why (a speed-run, a moment out of reach)
+        if steps is None:  # the controller refuses, and says why (a speed-run, a moment out of reach)
+            self.post_message(self.GoBack(moment.index))
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                app.rollback(moment.index)
+                self.post_message(self.GoBack(moment.index))
 
         taken = "the last choice or page" if steps == 1 else f"the last {steps} choices and pages"
         self.app.push_screen(Confirm(f"Go back to “{moment.moment_title}”? This takes back {taken}."), answered)

@@ -23,6 +23,7 @@ from game.replay.run import Run, RunRefused
 from game.replay.verify import format_time, other_story
 from game.speedrun.records import Records, load_records
 from game.speedrun.splits import SplitsView, splits_view
+from game.tui.game_control import GameControl
 from game.tui.game_screen import GameScreen
 from game.tui.widgets import PageArea
 
@@ -47,8 +48,9 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
         Binding("escape", "leave", "Leave", priority=True),
     ]
 
-    def __init__(self, replay: Replay, speed: float = 1.0) -> None:
-        super().__init__()
+    def __init__(self, control: GameControl, replay: Replay, speed: float = 1.0, *, blink: bool = True) -> None:
+        """`control` is only the app's story and its settings here: the replay plays its own `Run`."""
+        super().__init__(control, [], blink=blink)
         self.replay = replay
         self.speed = min(speed, FASTEST) if speed > 0 else FASTEST
         self.position = 0
@@ -59,7 +61,7 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
         self._stepped_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
-        story = self.game.story_or_raise()
+        story = self.control.story
         self.run = Run(story, self.replay.seed, self.replay.category, speedrun=self.replay.speedrun)
         if self.replay.speedrun:
             self.records = load_records(story.content_hash, self.replay.category)
@@ -69,7 +71,7 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(PageArea).read_only = True
-        mismatch = other_story(self.replay, self.game.story_or_raise())
+        mismatch = other_story(self.replay, self.control.story)
         if mismatch is not None:
             self.notify(f"Careful: {mismatch}, so this may not be the run that was played.", severity="warning", timeout=10)
         self.draw_banner()
@@ -169,7 +171,7 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
         """Back to the title in one press: a replay holds no page of the player's to lose."""
         if self._next is not None:
             self._next.stop()
-        self.app.pop_screen()
+        self.dismiss()
 
     def action_choose(self, number: int) -> None:
         """A replay is watched, not played: choices come only from the recording."""

@@ -8,6 +8,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,7 +36,23 @@ def title_art() -> str:
 
 
 class TitleScreen(Screen[None]):
+    """Says what was picked (`Picked`, up to the app) and shows the note the app sets (`note`, down from it)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding(key, f"pick('{item}')", label) for item, label, key in MENU]
+
+    note: reactive[str] = reactive("", init=False)
+    """Under the menu: the story's content note, or why it is not loaded yet (or could not be)."""
+
+    class Picked(Message):
+        """A menu item was picked, by its key or in the list."""
+
+        def __init__(self, item: str) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, note: str = "") -> None:
+        super().__init__()
+        self.set_reactive(TitleScreen.note, note)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-page"):
@@ -46,17 +64,9 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).focus()
-        self.show_note()
+        self.watch_note(self.note)
 
-    def show_note(self) -> None:
-        from game.tui.app import RubySparksApp
-
-        app = self.app
-        note = ""
-        if isinstance(app, RubySparksApp):
-            note = app.loading_message or (
-                f"Content note: {app.story.content_note}" if app.story and app.story.content_note else ""
-            )
+    def watch_note(self, note: str) -> None:
         self.query_one("#note", Static).update(note)
 
     @on(OptionList.OptionSelected, "#menu")
@@ -64,7 +74,4 @@ class TitleScreen(Screen[None]):
         self.action_pick(event.option.id or "")
 
     def action_pick(self, item: str) -> None:
-        from game.tui.app import RubySparksApp
-
-        if isinstance(self.app, RubySparksApp):
-            self.app.action_menu(item)
+        self.post_message(self.Picked(item))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
 from game.engine import (
     ActStarted,
     ChoicesOffered,
@@ -22,6 +20,7 @@ from game.engine import (
     SceneShown,
     TypewriterReady,
 )
+from game.records import attribute, prefab
 
 
 @prefab(frozen=True)

@@ -5,8 +5,7 @@ said with "be". Kept apart so the steps (`clause_split`, `subjects`, `embedding`
 
 from __future__ import annotations
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
+from game.records import attribute, prefab
 from game.typewriter.grammar import BE, FEAR_ADJECTIVES
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 from game.typewriter.words import IRREGULAR

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from ducktools.classbuilder.prefab import attribute, prefab
-
+from game.records import attribute, prefab
 from game.story.model import Character, Frame, Lexicon, Trait
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import negation_spans

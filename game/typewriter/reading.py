@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ducktools.classbuilder.prefab import attribute, prefab
+from game.records import attribute, prefab
 
 MAX_PAGE_CHARS = 20_000
 """A page longer than this is cut here (and says so): a huge paste must not stall the game."""

@@ -4,7 +4,8 @@ rather watch a run than read its JSON.
 The recording is the run played back in plain text (`replay --plain`) at its real timing: each input appears at the
 time the runner made it, with no pause cut short. Its first line is the header (`version` 2, the terminal's `width`
 and `height`, a `title`); each line after it is an output event, `[seconds, "o", text]`, with line ends as a terminal
-wants them (`\\r\\n`). asciinema plays it (`asciinema play OUT.cast`), and so does its web player.
+wants them (`\\r\\n`). asciinema plays it (`asciinema play OUT.cast`), and so does its web player. It draws
+plain mode's output, so it lives with the front ends.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """The film's own path through the shipped story: its choices (by label) and its pages, in order.
 
-Used by the story test (it must reach the film's ending, passing the beats in outline order) and to record the shipped
-film replay, so the replay a speed-runner watches first is the film, not merely the shortest route to its ending.
+Used by the story test (it must reach the film's ending, passing the beats in outline order), the continuity tests, and
+`scripts/make_replays.py` to record the shipped film replay, so the replay a speed-runner watches first is the film,
+not merely the shortest route to its ending. A walkthrough of one story is test data, not game code: it lives here, out
+of the wheel.
 """
 
 from __future__ import annotations

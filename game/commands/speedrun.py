@@ -1,8 +1,7 @@
 """`ruby-sparks splits export` and `ruby-sparks runs`: a runner's records, for LiveSplit and as a table.
 
 Both read `speedrun.json` in the player's data folder, for the story as it is now (records are kept per story hash:
-a run on other story files is another race). Every command's parser is built on each start, so this module imports
-only what the parser needs; the rest comes when one of these commands runs.
+a run on other story files is another race). Their options are in parser.py with every command's.
 """
 
 from __future__ import annotations
@@ -10,30 +9,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from game.commands.common import EXIT_OK, load_for_play, usage_error, write_or_print
+
 if TYPE_CHECKING:
     from game.speedrun.records import Attempt, Records
     from game.story.model import Category, Story
 
 SHOWN_ATTEMPTS = 20
-
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from game.commands import _folder
-
-    story_help = "a story folder (default: the shipped story)"
-    splits = commands.add_parser("splits", help="export your speed-run splits (a LiveSplit .lss file)")
-    actions = splits.add_subparsers(dest="splits_command", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write a category's PB, golds and attempts as a splits file")
-    export.add_argument("--format", choices=("lss",), default="lss", help="lss: LiveSplit's splits file (the default)")
-    export.add_argument("--category", metavar="C", help="the category (default: the story's first)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
-    export.add_argument("--story", type=_folder, metavar="DIR", help=story_help)
-    export.set_defaults(handler=cmd_splits_export)
-
-    runs = commands.add_parser("runs", help="your speed-run attempts, personal bests and golds, as a table")
-    runs.add_argument("--category", metavar="C", help="only this category")
-    runs.add_argument("--story", type=_folder, metavar="DIR", help=story_help)
-    runs.set_defaults(handler=cmd_runs)
 
 
 def _category(story: Story, name: str | None) -> Category | str:
@@ -46,19 +28,18 @@ def _category(story: Story, name: str | None) -> Category | str:
 
 
 def cmd_splits_export(args: argparse.Namespace) -> int:
-    from game.commands import EXIT_OK, _load_for_play, _usage_error, _write_or_print
     from game.replay.verify import format_time
     from game.speedrun.lss import lss_document
     from game.speedrun.records import Records, all_records
 
-    story = _load_for_play(args.story)
+    story = load_for_play(args.story)
     if isinstance(story, int):
         return story
     category = _category(story, args.category)
     if isinstance(category, str):
-        return _usage_error(category)
+        return usage_error(category)
     records = all_records(story.content_hash).get(category.name, Records())
-    code = _write_or_print(lss_document(story, category, records), args.output)
+    code = write_or_print(lss_document(story, category, records), args.output)
     if code == EXIT_OK and args.output:
         what = f"PB {format_time(records.best_time)}" if records.best_time is not None else "no finished run yet"
         print(f"Wrote {args.output}: {story.title}, {category.name} ({records.attempts} attempts, {what}).")
@@ -66,17 +47,16 @@ def cmd_splits_export(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    from game.commands import EXIT_OK, _load_for_play, _usage_error
     from game.speedrun.records import Records, all_records
 
-    story = _load_for_play(args.story)
+    story = load_for_play(args.story)
     if isinstance(story, int):
         return story
     categories = story.categories
     if args.category is not None:
         category = _category(story, args.category)
         if isinstance(category, str):
-            return _usage_error(category)
+            return usage_error(category)
         categories = (category,)
     kept = all_records(story.content_hash)
     print(f"Speed-runs of {story.title} (this version of the story):")
