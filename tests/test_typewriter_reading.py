@@ -238,6 +238,11 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Right now she barks at the door.", {"acts_like_a_dog": A}),
     ("All at once she is herself again.", {"herself": A}),
     ("Once she dances, I type faster.", {}),
+    # "nothing but" affirms; "the heck out of" only makes it louder
+    ("She speaks nothing but French.", {"speaks_french": A}),
+    ("Nothing makes her happy.", {"joyful": D}),
+    ("thunder scares the heck outta her", {"afraid": A}),
+    ("Out of the blue, the storm scares the living daylights out of her.", {"afraid": A}),
     # to cry next to a quotation is to call out, not to weep
     ('"Over here!" she cries, waving down a taxi.', {}),
     ('She cries, "Wait for me!"', {}),

@@ -157,6 +157,9 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
         if word == "not" and i + 1 < count and words[i + 1] in ("only", "just", "merely"):
             i += 2  # "not only... but also" denies nothing
             continue
+        if word in ("nothing", "none") and i + 1 < count and words[i + 1] == "but":
+            i += 2  # "she speaks nothing but French" speaks only French
+            continue
         for cue in cues:
             if len(cue) == 1 or tuple(words[i : i + len(cue)]) == cue:
                 spans[i] = (i + len(cue), cue)

@@ -192,7 +192,30 @@ def tokens(sentence: str) -> list[str]:
             out.append(word)
         else:
             out.extend(spelled)
-    return out
+    return _without_out_of_intensifier(out) if "out" in out else out
+
+
+_OUT_OF_INTENSIFIERS = frozenset({"heck", "hell", "life", "daylights", "bejesus", "crap", "stuffing", "wits"})
+
+
+def _without_out_of_intensifier(words: list[str]) -> list[str]:
+    """ "Thunder scares the heck out of her" is "thunder scares her", said louder: the phrase only makes it strong,
+    and left in, it hides that she is the one scared."""
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] == "the":
+            size = 5 if words[i + 1 : i + 3] == ["living", "daylights"] else 4
+            if (
+                i + size <= len(words)
+                and words[i + size - 3] in _OUT_OF_INTENSIFIERS
+                and words[i + size - 2 : i + size] == ["out", "of"]
+            ):
+                i += size
+                continue
+        kept.append(words[i])
+        i += 1
+    return kept
 
 
 _SPELLED: dict[str, tuple[str, ...]] = {word: tuple(spelled.split()) for word, spelled in (CHAT | MISSING_APOSTROPHE).items()}
