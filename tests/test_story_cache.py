@@ -69,6 +69,22 @@ def test_a_damaged_cache_file_is_only_a_miss(story_copy: Path, private_home: Pat
     cached.write_bytes(b"\x80\x04not a pickle at all")
     story, diagnostics = load_story_cached(story_copy)
     assert story is not None and not diagnostics.items
+    assert _cache_files(private_home) == [cached] and cached.read_bytes().startswith(b"\x80\x05")  # rebuilt in place
+
+
+def test_the_cache_is_kept_in_the_user_cache_folder_not_the_data_folder(
+    story_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without `RUBY_SPARKS_HOME`, the platform's folders: on Linux, `XDG_CACHE_HOME` for what can be rebuilt."""
+    monkeypatch.delenv("RUBY_SPARKS_HOME", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    former = tmp_path / "data-home" / "ruby-sparks" / "cache"
+    former.mkdir(parents=True)
+    (former / "story-0000000000000000.pickle").write_bytes(b"left by an older version")
+    load_story_cached(story_copy)
+    assert len(list((tmp_path / "cache-home" / "ruby-sparks").glob("story-*.pickle"))) == 1
+    assert list(former.glob("story-*.pickle")) == []
 
 
 def test_the_cache_can_be_turned_off(story_copy: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

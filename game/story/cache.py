@@ -5,9 +5,11 @@ so any edit (or a new version of the game) misses the cache and loads the files 
 the story and compared on reading, so two keys that share a file name cannot be confused. A checksum is enough here:
 the cache is the game's own local data, and a cryptographic hash would load OpenSSL, which alone took a tenth of a
 cached `replay --verify`. Only a story that loaded with no diagnostic at all, from a folder with no links, is cached.
-The cache lives in the player's data folder, is written and read only by the game (like Python's own bytecode cache),
-and deleting it is always safe; `RUBY_SPARKS_NO_CACHE=1` turns it off. A cache file that cannot be read is ignored
-and replaced.
+The cache lives in the player's cache folder (`platformdirs.user_cache_path`: it can always be rebuilt, so it is not
+the player's data), is written and read only by the game (like Python's own bytecode cache), and deleting it is always
+safe; `RUBY_SPARKS_NO_CACHE=1` turns it off. A cache file that cannot be read is a miss: the story is loaded from its
+files and the file replaced, silently. The story layer writes its own file rather than through `game.persistence`,
+which sits above the engine: a torn cache file is only a miss, so it needs no more than a rename into place.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import contextlib
 import gc
 import os
 import pickle
+import tempfile
 import zlib
 from pathlib import Path
 
 from game import __version__
 from game.files import read_at_most
-from game.paths import user_data_dir
+from game.paths import user_cache_dir, user_data_dir
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
@@ -87,7 +90,7 @@ def _key(root: Path, shown: str) -> str | None:
 
 def _path(key: str) -> Path:
     data = key.encode("utf-8", "surrogateescape")
-    return user_data_dir() / "cache" / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+    return user_cache_dir() / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
 
 
 def _read(key: str) -> Story | None:
@@ -106,11 +109,26 @@ def _read(key: str) -> Story | None:
 
 
 def _write(key: str, story: Story) -> None:
-    from game.persistence.atomic import write_atomic
-
     path = _path(key)
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        write_atomic(path, pickle.dumps((key, story), protocol=pickle.HIGHEST_PROTOCOL))
-        entries = sorted(path.parent.glob("story-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
+        data = pickle.dumps((key, story), protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _forget_old(path.parent, user_data_dir() / "cache")
+
+
+def _forget_old(folder: Path, former: Path) -> None:
+    """Keep the newest `KEEP` cached stories, and none in the data folder where earlier versions kept them."""
+    entries = sorted(folder.glob("story-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    stale = entries[KEEP:] + (list(former.glob("story-*.pickle")) if former != folder else [])
+    for old in stale:
+        with contextlib.suppress(OSError):
             old.unlink()
