@@ -8,18 +8,18 @@ source, kept so that a runtime problem can still point at the line that caused i
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
+from game.story.vocabulary import OBJECT_PRONOUNS, Finish, Pronoun, VarType
 
 if TYPE_CHECKING:
     from game.story.inline import Piece
     from game.typewriter.lexicon_index import LexiconIndex
 
 Value = bool | int | float | str
-VarType = Literal["int", "number", "bool", "str"]
 
 TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
@@ -56,7 +56,7 @@ class Character:
     id: str
     name: str
     names: tuple[str, ...]
-    pronoun: Literal["she", "he", "they"]
+    pronoun: Pronoun
     description: str = ""
 
 
@@ -220,7 +220,7 @@ class Category:
 
     name: str
     endings: tuple[str, ...]
-    finish: Literal["any", "all"] = "any"
+    finish: Finish = "any"
     description: str = ""
     seed: int = 0
     paste: bool = False
@@ -328,7 +328,7 @@ class Story:
     def subject_object(self) -> str:
         """The subject as the object of a sentence, for what the game says around the story ("type a line about her")."""
         subject = self.subject
-        return {"she": "her", "he": "him", "they": "them"}[subject.pronoun] if subject is not None else "her"
+        return OBJECT_PRONOUNS[subject.pronoun] if subject is not None else "her"
 
     def act_title(self, act_id: str | None) -> str:
         return next((act.title for act in self.acts if act.id == act_id), "")
