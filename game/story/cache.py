@@ -18,7 +18,6 @@ import contextlib
 import gc
 import os
 import pickle
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 9"
+FORMAT = "ruby-sparks story cache 10"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -109,6 +108,8 @@ def _read(key: str) -> Story | None:
 
 
 def _write(key: str, story: Story) -> None:
+    import tempfile  # with what it imports, a tenth of a cached load's start-up: only a miss pays for it
+
     path = _path(key)
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         data = pickle.dumps((key, story), protocol=pickle.HIGHEST_PROTOCOL)

@@ -43,7 +43,8 @@ class Span(NamedTuple):
         return f"{self.file}:{self.line}:{self.column}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Unpickled by `tuple.__new__` itself, with no call into Python for each of them."""
+        """Unpickled by `tuple.__new__` itself, with no call into Python for each (a named tuple's own way runs its
+        `__new__`)."""
         return tuple.__new__, (Span, (self.file, self.line, self.column))
 
 
