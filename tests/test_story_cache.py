@@ -37,6 +37,18 @@ def test_a_clean_story_is_cached_and_plays_the_same(story_copy: Path, private_ho
         assert state.variables["trust"] == 5
 
 
+def test_a_story_fresh_or_cached_cannot_be_changed(story_copy: Path) -> None:
+    """Every playthrough shares one story: its mappings are read-only views, from the loader and from the cache."""
+    fresh, _ = load_story_cached(story_copy)
+    cached, _ = load_story_cached(story_copy)
+    for story in (fresh, cached):
+        assert story is not None
+        for mapping in (story.scenes, story.endings, story.variables, story.characters):
+            with pytest.raises(TypeError):
+                mapping["intruder"] = None  # type: ignore[index]
+        assert "intruder" not in story.scenes
+
+
 def test_an_edit_misses_the_cache(story_copy: Path) -> None:
     load_story_cached(story_copy)
     scenes = story_copy / "scenes.yaml"
