@@ -2,7 +2,8 @@
 
 Installed, the top-level `scenes/`, `seeds/` and `assets/` folders are inside the package as `game/_data/`; in a source
 checkout (an editable install) they are beside the package. Player data goes under `RUBY_SPARKS_HOME` when it is set
-(tests and portable installs), else the platform's user data folder.
+(tests and portable installs), else the platform's user data folder; what can be rebuilt (the story cache) goes in
+the platform's user cache folder, which a player or a system may empty at any time.
 """
 
 from __future__ import annotations
@@ -37,3 +38,12 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("ruby-sparks", appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    override = os.environ.get("RUBY_SPARKS_HOME")
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("ruby-sparks", appauthor=False)

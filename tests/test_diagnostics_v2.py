@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from game.story.checks import check_story
+from game.authoring.checks import check_story
 from game.story.diagnostics import Diagnostic
 from tests.conftest import console_script
 

@@ -17,6 +17,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from game.authoring.checks import check_story
 from game.authoring.json_schema import manifest_schema, story_file_schema, story_schema
 from game.engine import (
     ChoiceInput,
@@ -32,7 +33,6 @@ from game.engine import (
     step,
 )
 from game.explorer.random_explore import explore_random
-from game.story.checks import check_story
 from game.story.inline import Conditional, InlineError, parse_text
 from game.story.loader import load_story, load_story_or_raise
 from game.story.model import Condition, Story

@@ -8,7 +8,7 @@ import sys
 
 def test_core_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, game.engine, game.engine.session, game.story.loader, game.story.checks, game.typewriter, "
+        "import sys, game.engine, game.engine.session, game.story.loader, game.authoring.checks, game.typewriter, "
         "game.persistence.saves, game.frontends.plain\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.story.checks import check_story
+from game.authoring.checks import check_story
 from game.story.loader import load_story
 
 CASES = [

@@ -207,8 +207,8 @@ EARLY = textwrap.dedent(
     [
         ("game.commands", ["check", str(MINI)]),  # the subcommands, imported by the entry point
         ("argparse", ["check", str(MINI)]),  # in the middle of importing them
-        ("game.story.checks", ["check", str(MINI)]),  # while the command starts
-        ("game.story.cache", ["play", "--plain", "--story", str(MINI)]),  # before plain mode has a game to save
+        ("game.authoring.checks", ["check", str(MINI)]),  # while the command starts
+        ("game.persistence.story_cache", ["play", "--plain", "--story", str(MINI)]),  # before plain mode has a game to save
     ],
     ids=["entry-point", "importing-commands", "command-start", "loading-the-story"],
 )

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from game.authoring.checks import check_story
 from game.engine import ChoiceInput, PageInput, SceneShown, available_choices, new_game, step
 from game.explorer.exhaustive import Exploration
 from game.paths import shipped_seeds_dir, shipped_story_dir
-from game.story.checks import check_story
 from game.story.model import Story, TextBlock
 from tests.film_path import film_inputs
 

@@ -13,8 +13,8 @@ import yaml
 from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
 from game.paths import shipped_story_dir
+from game.persistence.story_cache import load_story_cached
 from game.records import replace
-from game.story.cache import load_story_cached
 from game.story.loader import load_story
 from game.story.model import Story
 from game.typewriter import read_page
@@ -42,6 +42,18 @@ def test_a_clean_story_is_cached_and_plays_the_same(story_copy: Path, private_ho
         assert state.variables["trust"] == 5
 
 
+def test_a_story_fresh_or_cached_cannot_be_changed(story_copy: Path) -> None:
+    """Every playthrough shares one story: its mappings are read-only views, from the loader and from the cache."""
+    fresh, _ = load_story_cached(story_copy)
+    cached, _ = load_story_cached(story_copy)
+    for story in (fresh, cached):
+        assert story is not None
+        for mapping in (story.scenes, story.endings, story.variables, story.characters):
+            with pytest.raises(TypeError):
+                mapping["intruder"] = None  # type: ignore[index]
+        assert "intruder" not in story.scenes
+
+
 def test_an_edit_misses_the_cache(story_copy: Path) -> None:
     load_story_cached(story_copy)
     scenes = story_copy / "scenes.yaml"
@@ -56,7 +68,7 @@ def test_a_change_to_the_readers_code_misses_the_cache(
 ) -> None:
     """Between two commits the version is the same: a new stem rule must still rebuild the cached lexicon index."""
     load_story_cached(story_copy)
-    monkeypatch.setattr("game.story.cache._reader_stamp", lambda: "words.py:1:2")
+    monkeypatch.setattr("game.persistence.story_cache._reader_stamp", lambda: "words.py:1:2")
     load_story_cached(story_copy)
     assert len(_cache_files(private_home)) == 2
 
@@ -74,6 +86,22 @@ def test_a_damaged_cache_file_is_only_a_miss(story_copy: Path, private_home: Pat
     cached.write_bytes(b"\x80\x04not a pickle at all")
     story, diagnostics = load_story_cached(story_copy)
     assert story is not None and not diagnostics.items
+    assert _cache_files(private_home) == [cached] and cached.read_bytes().startswith(b"\x80\x05")  # rebuilt in place
+
+
+def test_the_cache_is_kept_in_the_user_cache_folder_not_the_data_folder(
+    story_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without `RUBY_SPARKS_HOME`, the platform's folders: on Linux, `XDG_CACHE_HOME` for what can be rebuilt."""
+    monkeypatch.delenv("RUBY_SPARKS_HOME", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    former = tmp_path / "data-home" / "ruby-sparks" / "cache"
+    former.mkdir(parents=True)
+    (former / "story-0000000000000000.pickle").write_bytes(b"left by an older version")
+    load_story_cached(story_copy)
+    assert len(list((tmp_path / "cache-home" / "ruby-sparks").glob("story-*.pickle"))) == 1
+    assert list(former.glob("story-*.pickle")) == []
 
 
 def test_the_cache_can_be_turned_off(story_copy: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.story.schema import SCHEMAS, Key
+from game.story.vocabulary import FORMATS, PRONOUNS, VARIABLE_TYPES
 
 ID_PATTERN = "^[A-Za-z][A-Za-z0-9_]*$"
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -21,15 +22,15 @@ SIMPLE: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "target": {"type": "string", "pattern": ID_PATTERN},
     "integer": {"type": "integer"},
-    "format": {"enum": [1, 2]},
+    "format": {"enum": list(FORMATS)},
     "boolean": {"type": "boolean"},
     "scalar": {"type": ["string", "number", "boolean"]},
     "condition": {"type": "string"},
     "effects": {"oneOf": [{"type": "string"}, STRINGS]},
     "wrote": {"oneOf": [{"type": "string"}, STRINGS]},
     "strings": STRINGS,
-    "pronoun": {"enum": ["she", "he", "they"]},
-    "vartype": {"enum": ["int", "number", "bool", "str"]},
+    "pronoun": {"enum": list(PRONOUNS)},
+    "vartype": {"enum": list(VARIABLE_TYPES)},
     "synonyms": {"type": "object", "additionalProperties": STRINGS},
     "text": {
         "oneOf": [{"type": "string"}, {"type": "array", "items": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/text_block"}]}}]

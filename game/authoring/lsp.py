@@ -25,8 +25,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from game import __version__
+from game.authoring.checks import check_story
 from game.authoring.lsp_index import MANIFEST, Place, RenameError, StoryIndex, Symbol, story_files, story_root
-from game.story.checks import check_story
 from game.story.diagnostics import Diagnostic
 
 PAUSE = 0.25

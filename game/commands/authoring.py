@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from game.story.checks import check_story
+    from game.authoring.checks import check_story
 
     folder = story_dir(args.dir)
     if not folder.is_dir():

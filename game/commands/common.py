@@ -25,7 +25,7 @@ def usage_error(message: str) -> int:
 
 def load_for_play(story_arg: str | None) -> Story | int:
     """The story, or an int exit code after printing why it cannot be played."""
-    from game.story.cache import load_story_cached
+    from game.persistence.story_cache import load_story_cached
 
     folder = story_dir(story_arg)
     if not folder.is_dir():

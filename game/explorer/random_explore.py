@@ -124,7 +124,7 @@ def _init_worker(root: str) -> None:
     """Each worker takes the story from the cache the parent just read it through: checking the YAML again in every
     worker cost as much as the runs themselves at a few thousand runs."""
     global _worker_story
-    from game.story.cache import load_story_cached
+    from game.persistence.story_cache import load_story_cached
     from game.story.loader import load_story_or_raise
 
     _worker_story = load_story_cached(root)[0] or load_story_or_raise(root)

@@ -16,17 +16,17 @@ from typing import Any, Protocol
 
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.model import Category, Span
+from game.story.vocabulary import FINISHES
 from game.story.yaml_reader import YamlMap
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9%+._-]{0,39}$")
-FINISHES = ("any", "all")
 MAX_SEED = 2**31 - 1
 
 
 class _Builder(Protocol):
     """What of the loader's builder this module uses (the loader passes itself)."""
 
-    d: Diagnostics
+    diagnostics: Diagnostics
     targets: dict[str, Span]
     ending_ids: set[str]
 
@@ -54,7 +54,7 @@ def build_categories(builder: _Builder, manifest: YamlMap, story_hash: str) -> t
     for node, span in builder.entries(manifest, "categories"):
         name = node.items.get("name")
         if name in names:
-            builder.d.error(node.at("name"), "duplicate-id", f"the category `{name}` is defined twice")
+            builder.diagnostics.error(node.at("name"), "duplicate-id", f"the category `{name}` is defined twice")
             continue
         names.add(name)
         category = _category(builder, node, span, every, story_hash)
@@ -70,7 +70,7 @@ def _category(builder: _Builder, node: YamlMap, span: Span, every: tuple[str, ..
     name = fields["name"]
     ok = True
     if not _NAME.match(name):
-        builder.d.error(
+        builder.diagnostics.error(
             node.at("name"), "bad-id", f"`{name}` is not a category name: up to 40 letters, digits and `%+._-`, no spaces"
         )
         ok = False
@@ -79,24 +79,24 @@ def _category(builder: _Builder, node: YamlMap, span: Span, every: tuple[str, ..
         endings = builder.strings(fields["endings"], node.at("endings"), "`endings`")
         for ending in endings:
             if ending not in builder.ending_ids:
-                builder.d.error(
+                builder.diagnostics.error(
                     node.at("endings"),
                     "unknown-target",
                     f"the category `{name}` names `{ending}`, which is no ending{did_you_mean(ending, builder.ending_ids)}",
                 )
                 ok = False
         if not endings:
-            builder.d.error(node.at("endings"), "bad-category", f"the category `{name}` lists no ending to finish at")
+            builder.diagnostics.error(node.at("endings"), "bad-category", f"the category `{name}` lists no ending to finish at")
             ok = False
     finish = fields.get("finish", "any")
     if finish not in FINISHES:
-        builder.d.error(
+        builder.diagnostics.error(
             node.at("finish"), "bad-category", f"`finish` is `any` (one of the endings) or `all` (every one), not `{finish}`"
         )
         ok = False
     seed = fields.get("seed")
     if seed is not None and not 0 <= seed <= MAX_SEED:
-        builder.d.error(node.at("seed"), "bad-category", f"a category's `seed` is a whole number from 0 to {MAX_SEED}")
+        builder.diagnostics.error(node.at("seed"), "bad-category", f"a category's `seed` is a whole number from 0 to {MAX_SEED}")
         ok = False
     if not ok:
         return None

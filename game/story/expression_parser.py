@@ -15,9 +15,9 @@ from game.story.expressions import (
     MAX_MAGNITUDE,
     Assignment,
     Binary,
+    Constant,
     Expr,
     Kind,
-    Literal_,
     Name,
     Unary,
     Value,
@@ -174,13 +174,13 @@ class _Parser:
             value = float(token.text) if "." in token.text else int(token.text)
             if not within_magnitude(value):
                 raise ExpressionError(f"the number is too large: numbers in a story stay within ±{MAX_MAGNITUDE:,}", token.column)
-            return Literal_(value)
+            return Constant(value)
         if token.kind == "string":
             self.advance()
-            return Literal_(token.text[1:-1])
+            return Constant(token.text[1:-1])
         if token.kind == "keyword" and token.text in ("true", "false"):
             self.advance()
-            return Literal_(token.text == "true")
+            return Constant(token.text == "true")
         if token.kind == "name":
             self.advance()
             if self.current.text == "(":
@@ -211,7 +211,7 @@ class _Parser:
             raise ExpressionError(f"`{function.text}(...)` takes {what}, as in `{function.text}(kitchen)`", argument.column)
         self.index += 2
         name = Name(count_name(COUNTS[function.text], argument.text), function.column)
-        return name if function.text == "visits" else Binary(">", name, Literal_(0), function.column)
+        return name if function.text == "visits" else Binary(">", name, Constant(0), function.column)
 
 
 def parse_condition(source: str) -> Expr:
@@ -247,7 +247,7 @@ def kind_of_value(value: Value) -> Kind:
 
 def infer(expr: Expr, kinds: Mapping[str, Kind]) -> Kind:
     """The type of an expression, or an `ExpressionError` at the operator that mixes types."""
-    if isinstance(expr, Literal_):
+    if isinstance(expr, Constant):
         return kind_of_value(expr.value)
     if isinstance(expr, Name):
         if expr.name not in kinds:

@@ -28,7 +28,9 @@ class EvaluationError(Exception):
 
 
 @prefab(frozen=True)
-class Literal_:
+class Constant:
+    """A number, a string or true/false written in the expression."""
+
     value: Value
 
 
@@ -52,7 +54,9 @@ class Binary:
     column: int
 
 
-Expr = Literal_ | Name | Unary | Binary
+Expr = Constant | Name | Unary | Binary
+Literal_ = Constant
+"""The former name of `Constant`, still imported by the explorers and a test."""
 
 
 @prefab(frozen=True)
@@ -110,7 +114,7 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 
 def compile_expr(expr: Expr) -> Compiled:
     """The same meaning as `interpret`, as closures built once."""
-    if isinstance(expr, Literal_):
+    if isinstance(expr, Constant):
         value = expr.value
         return lambda lookup: value
     if isinstance(expr, Name):
@@ -132,7 +136,7 @@ def compile_expr(expr: Expr) -> Compiled:
         return lambda lookup: left(lookup) != right(lookup)
     if op in _COMPARE:
         compare = _COMPARE[op]
-        constant = expr.right.value if isinstance(expr.right, Literal_) else None
+        constant = expr.right.value if isinstance(expr.right, Constant) else None
         if isinstance(expr.left, Name) and isinstance(constant, (int, float)) and not isinstance(constant, bool):
             return _compare_name(expr.left.name, compare, constant)
         return lambda lookup: compare(_number(left(lookup)), _number(right(lookup)))
@@ -162,7 +166,7 @@ def _compare_name(name: str, compare: Callable[[float, float], bool], constant: 
 
 def interpret(expr: Expr, lookup: Lookup) -> Value:
     """Walk the tree directly: the reference meaning that `compile_expr` must match (a property test checks)."""
-    if isinstance(expr, Literal_):
+    if isinstance(expr, Constant):
         return expr.value
     if isinstance(expr, Name):
         return lookup(expr.name)

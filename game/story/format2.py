@@ -1,7 +1,7 @@
 """The loader's part for story format 2: inline text, once-only and fallback choices, `next`, `call` and `return`,
 the counts the engine keeps (`seen`, `visits`, `chosen`), and the generic names (`about_subject`).
 
-A mixin of the loader's builder, so that format 2 lives beside format 1 without growing `loader.py`: the builder
+A mixin of the loader's builder, so that format 2 lives beside format 1 without growing the rest of the loader: the builder
 calls these methods where a scene, a choice, a text or an expression is read. Every construct also loads in a story
 that says `format: 1`, with a warning that asks for `format: 2` (an older game then refuses the story with a clear
 message instead of unknown keys); a story that says nothing new loads exactly as it did.
@@ -9,33 +9,33 @@ message instead of unknown keys); a story that says nothing new loads exactly as
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from game.records import replace
-from game.story import expressions as ex
-from game.story.diagnostics import Diagnostics, did_you_mean
+from game.story.diagnostics import did_you_mean
+from game.story.expressions import Binary, Constant, Expr, Name, Unary, count_name, count_subject
 from game.story.inline import InlineError, excerpt, holes, names_in_pieces, parse_text
 from game.story.model import RETURN, Choice, Condition, Scene, Span, Template
+from game.story.validation import ID
 from game.story.yaml_reader import YamlList, YamlMap
 
 if TYPE_CHECKING:
-    from game.story.loader import _Names
+    from game.story.names import Names
 
-FORMATS = (1, 2)
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 DEPRECATED_NAMES = {"about_ruby": "about_subject", "page_about_ruby": "page_about_subject"}
 
 
 class Format2Builder:
-    """Methods of `loader._Builder` for format 2; `format` is the manifest's, `owner` the scene or ending being read."""
+    """Methods of the loader's builder (`content.ContentBuilder`) for format 2; `format` is the manifest's, `owner`
+    the scene or ending being read."""
 
     if TYPE_CHECKING:
-        d: Diagnostics
-        names: _Names
+        names: Names
         targets: dict[str, Span]
         broken_names: set[str]
 
+        def error(self, span: Span, code: str, message: str) -> None: ...
+        def warning(self, span: Span, code: str, message: str) -> None: ...
         def condition(self, source: Any, span: Span) -> Condition | None: ...
         def check_target(self, target: str, span: Span, scenes_only: bool = False) -> None: ...
 
@@ -53,7 +53,7 @@ class Format2Builder:
         """A format 1 story that uses a format 2 construct: it plays here, but should say so."""
         if self.format == 1 and self.first_v2_use is not None:
             what, span = self.first_v2_use
-            self.d.warning(
+            self.warning(
                 span,
                 "needs-format-2",
                 f"{what} is format 2: set `format: 2` in story.yaml, so that an older game refuses the story clearly",
@@ -61,7 +61,7 @@ class Format2Builder:
 
     def deprecated(self, name: str, span: Span) -> None:
         if self.format >= 2:
-            self.d.warning(span, "deprecated", f"`{name}` is now called `{DEPRECATED_NAMES[name]}`; the old name still works")
+            self.warning(span, "deprecated", f"`{name}` is now called `{DEPRECATED_NAMES[name]}`; the old name still works")
 
     # -- names the engine counts ----------------------------------------------------------------------------------
 
@@ -71,27 +71,27 @@ class Format2Builder:
         for node, _span in scene_nodes:
             scene_id = node.items.get("id")
             if isinstance(scene_id, str):
-                self.names.kinds[ex.count_name("visits", scene_id)] = "number"
+                self.names.kinds[count_name("visits", scene_id)] = "number"
             choices = node.items.get("choices")
             for item in choices.items if isinstance(choices, YamlList) else ():
                 choice_id = item.items.get("id") if isinstance(item, YamlMap) else None
-                if not isinstance(choice_id, str) or not _ID.match(choice_id):
+                if not isinstance(choice_id, str) or not ID.match(choice_id):
                     continue
                 if choice_id in self.choice_ids:
                     first = self.choice_ids[choice_id]
-                    self.d.error(item.at("id"), "duplicate-id", f"the choice id `{choice_id}` is used twice (first at {first})")
+                    self.error(item.at("id"), "duplicate-id", f"the choice id `{choice_id}` is used twice (first at {first})")
                     continue
                 self.choice_ids[choice_id] = item.at("id")
-                self.names.kinds[ex.count_name("chosen", choice_id)] = "number"
+                self.names.kinds[count_name("chosen", choice_id)] = "number"
 
     def unknown_count(self, name: str) -> str | None:
         """The message for `visits(x)` or `chosen(x)` naming nothing; None for an ordinary name."""
-        found = ex.count_subject(name)
+        found = count_subject(name)
         if found is None:
             return None
         kind, subject = found
         if kind == "visits":
-            scenes = {target for target in self.targets if ex.count_name("visits", target) in self.names.kinds}
+            scenes = {target for target in self.targets if count_name("visits", target) in self.names.kinds}
             return f"no scene has the id `{subject}`{did_you_mean(subject, scenes)}"
         return f"no choice has the id `{subject}`{did_you_mean(subject, self.choice_ids)}"
 
@@ -101,7 +101,7 @@ class Format2Builder:
         read = self.names.read
         result = {}
         for scene_id, scene in scenes.items():
-            counter = ex.count_name("visits", scene_id)
+            counter = count_name("visits", scene_id)
             choices = tuple(self.choice_counted(choice) for choice in scene.choices)
             fallbacks = tuple(self.choice_counted(choice) for choice in scene.fallbacks)
             if counter in read or choices != scene.choices or fallbacks != scene.fallbacks:
@@ -141,17 +141,17 @@ class Format2Builder:
             pieces, ok = parse_text(source, make_condition, make_key)
         except InlineError as error:
             where = _shifted(span, source, error.offset)
-            self.d.error(where, "bad-template", f"{error.message}: `{excerpt(source, error.offset)}`")
+            self.error(where, "bad-template", f"{error.message}: `{excerpt(source, error.offset)}`")
             return None
         for name in names_in_pieces(pieces):
             self.names.read.add(name)
-            if ex.count_subject(name) is not None:
+            if count_subject(name) is not None:
                 self.uses_v2("`{visits(...)}`", span)
             if name not in self.names.kinds:
                 ok = False
                 if name not in self.broken_names:
                     message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
-                    self.d.error(span, "unknown-name", message)
+                    self.error(span, "unknown-name", message)
         if not ok:
             return None
         return Template(source, (), span, pieces)
@@ -166,7 +166,7 @@ class Format2Builder:
                 ok = False
                 if name not in self.broken_names:
                     message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
-                    self.d.error(span, "unknown-name", message)
+                    self.error(span, "unknown-name", message)
         return Template(source, parts, span) if ok else None
 
     # -- choices, outcomes, scenes ----------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class Format2Builder:
             return fields["to"], call
         if call is not None:
             return scene_id, call
-        self.d.error(span, "missing-key", f"{what} has no `to` (a scene or ending id, or `return`)")
+        self.error(span, "missing-key", f"{what} has no `to` (a scene or ending id, or `return`)")
         return None
 
     def choice_extras(self, choice: Choice, fields: dict[str, Any], node: YamlMap, scene_id: str, index: int) -> Choice:
@@ -196,19 +196,19 @@ class Format2Builder:
         if fields.get("fallback"):
             self.uses_v2("`fallback`", node.at("fallback"))
             if "label" in fields:
-                self.d.warning(node.at("label"), "unused-label", "a fallback choice is never offered: its label is never shown")
+                self.warning(node.at("label"), "unused-label", "a fallback choice is never offered: its label is never shown")
         if not fields.get("once"):
-            return replace(choice, counter=ex.count_name("chosen", choice_id)) if choice_id else choice
+            return replace(choice, counter=count_name("chosen", choice_id)) if choice_id else choice
         self.uses_v2("`once`", node.at("once"))
-        counter = ex.count_name("chosen", choice_id or f"{scene_id}.{index}")
+        counter = count_name("chosen", choice_id or f"{scene_id}.{index}")
         self.names.read.add(counter)  # the engine itself reads it
-        taken = ex.Binary(">", ex.Name(counter, 1), ex.Literal_(0), 1)
-        not_taken: ex.Expr = ex.Unary("not", taken)
+        taken = Binary(">", Name(counter, 1), Constant(0), 1)
+        not_taken: Expr = Unary("not", taken)
         if choice.condition is None:
             condition = Condition("once", not_taken, node.at("once"))
         else:
             condition = Condition(
-                f"{choice.condition.source} (once)", ex.Binary("and", choice.condition.expr, not_taken, 1), choice.condition.span
+                f"{choice.condition.source} (once)", Binary("and", choice.condition.expr, not_taken, 1), choice.condition.span
             )
         return replace(choice, condition=condition, counter=counter, once=True)
 
@@ -219,12 +219,12 @@ class Format2Builder:
             return None, None
         if following is None:
             self.uses_v2("`call`", node.at("call"))
-            self.d.error(node.key_spans["call"], "missing-key", f"{what} has `call` but no `next`: say where to go on after it")
+            self.error(node.key_spans["call"], "missing-key", f"{what} has `call` but no `next`: say where to go on after it")
             return None, None
         self.uses_v2("`next`", node.at("next"))
         for other in ("choices", "typewriter"):
             if other in fields:
-                self.d.error(node.key_spans["next"], f"next-and-{other}", f"{what} has both `next` and `{other}`; give it one")
+                self.error(node.key_spans["next"], f"next-and-{other}", f"{what} has both `next` and `{other}`; give it one")
                 return None, None
         self.check_target(following, node.at("next"))
         if call is not None:
@@ -233,9 +233,7 @@ class Format2Builder:
 
     def about_subject(self, fields: dict[str, Any], node: YamlMap) -> bool | None:
         if "about_ruby" in fields and "about_subject" in fields:
-            self.d.error(
-                node.key_spans["about_ruby"], "duplicate-key", "`about_ruby` is the old name of `about_subject`: keep one"
-            )
+            self.error(node.key_spans["about_ruby"], "duplicate-key", "`about_ruby` is the old name of `about_subject`: keep one")
         if "about_ruby" in fields:
             self.deprecated("about_ruby", node.key_spans["about_ruby"])
             value: bool = fields["about_ruby"]
@@ -255,7 +253,7 @@ class Format2Builder:
 
     def reserved_id(self, target: str, span: Span) -> None:
         if target == RETURN and self.format >= 2:
-            self.d.error(span, "bad-id", "`return` is a word of format 2 (the end of a subroutine scene), not an id")
+            self.error(span, "bad-id", "`return` is a word of format 2 (the end of a subroutine scene), not an id")
 
 
 def _shifted(span: Span, source: str, offset: int) -> Span:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from game.story import expressions as ex
 from game.story.diagnostics import did_you_mean
+from game.story.expressions import Assignment, Binary, Constant, Expr, Name, Unary, count_subject
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Span, Trait, Value, Variable
 
 Truth = Literal["always", "never", "maybe"]
@@ -19,11 +19,11 @@ _FLIP: dict[Truth, Truth] = {"always": "never", "never": "always", "maybe": "may
 _MIRROR = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
-def outside_values(assignment: ex.Assignment, variables: Mapping[str, Variable]) -> str | None:
+def outside_values(assignment: Assignment, variables: Mapping[str, Variable]) -> str | None:
     """`language = 'klingon'` where `language` takes only english and french: the engine would refuse it at run time."""
     variable = variables.get(assignment.target)
     value = assignment.value
-    if variable is None or not variable.values or assignment.op != "=" or not isinstance(value, ex.Literal_):
+    if variable is None or not variable.values or assignment.op != "=" or not isinstance(value, Constant):
         return None
     if not isinstance(value.value, str) or value.value in variable.values:
         return None
@@ -32,17 +32,17 @@ def outside_values(assignment: ex.Assignment, variables: Mapping[str, Variable])
     return f"`{value.value}` is not one of the values of `{assignment.target}` ({allowed}){hint}"
 
 
-def never_holds(expr: ex.Expr, variables: Mapping[str, Variable], traits: set[str]) -> str | None:
+def never_holds(expr: Expr, variables: Mapping[str, Variable], traits: set[str]) -> str | None:
     """Why a condition is false whatever the state (`trust > 10` where `trust` is at most 10), or None."""
     reasons: list[str] = []
     truth = _truth(expr, variables, traits, reasons)
     return reasons[0] if truth == "never" and reasons else None
 
 
-def _truth(expr: ex.Expr, variables: Mapping[str, Variable], traits: set[str], reasons: list[str]) -> Truth:
-    if isinstance(expr, ex.Unary) and expr.op == "not":
+def _truth(expr: Expr, variables: Mapping[str, Variable], traits: set[str], reasons: list[str]) -> Truth:
+    if isinstance(expr, Unary) and expr.op == "not":
         return _FLIP[_truth(expr.operand, variables, traits, [])]
-    if not isinstance(expr, ex.Binary):
+    if not isinstance(expr, Binary):
         return "maybe"
     if expr.op in ("and", "or"):
         left = _truth(expr.left, variables, traits, reasons)
@@ -54,9 +54,9 @@ def _truth(expr: ex.Expr, variables: Mapping[str, Variable], traits: set[str], r
         return "never" if left == right == "never" else "maybe"
     if expr.op not in _MIRROR:
         return "maybe"
-    if isinstance(expr.left, ex.Name):
+    if isinstance(expr.left, Name):
         name, op, constant = expr.left, expr.op, _constant(expr.right)
-    elif isinstance(expr.right, ex.Name):
+    elif isinstance(expr.right, Name):
         name, op, constant = expr.right, _MIRROR[expr.op], _constant(expr.left)
     else:
         return "maybe"
@@ -65,11 +65,11 @@ def _truth(expr: ex.Expr, variables: Mapping[str, Variable], traits: set[str], r
     return _compare(name.name, op, constant, variables, traits, reasons)
 
 
-def _constant(expr: ex.Expr) -> Value | None:
+def _constant(expr: Expr) -> Value | None:
     """A literal, or a minus sign before a number (`-1` is parsed as a negation of 1)."""
-    if isinstance(expr, ex.Literal_):
+    if isinstance(expr, Constant):
         return expr.value
-    if isinstance(expr, ex.Unary) and expr.op == "-" and isinstance(expr.operand, ex.Literal_):
+    if isinstance(expr, Unary) and expr.op == "-" and isinstance(expr.operand, Constant):
         value = expr.operand.value
         return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     return None
@@ -120,7 +120,7 @@ def _range(name: str, variable: Variable | None, traits: set[str]) -> tuple[floa
         return variable.minimum, variable.maximum, variable.type == "int"
     if name in traits:
         return TRAIT_MIN, TRAIT_MAX, False
-    if ex.count_subject(name) is not None or name == "turn":
+    if count_subject(name) is not None or name == "turn":
         return 0, None, True
     return None, None, False
 

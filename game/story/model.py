@@ -1,23 +1,26 @@
 """The format-neutral story model: what a story folder means once it has been read and validated.
 
 Everything is frozen: a `Story` is loaded once and shared by every playthrough, save, replay and explorer run, so
-nothing may change it at run time. Nothing past the loader knows the story was YAML; `Span` is all that remains of the
-source, kept so that a runtime problem can still point at the line that caused it.
+nothing may change it at run time. Its mappings are read-only views of dicts no one else holds, and the one thing
+made after loading, each expression's compiled function, is kept in an object of its own (`LazyCompiled`). Nothing
+past the loader knows the story was YAML; `Span` is all that remains of the source, kept so that a runtime problem
+can still point at the line that caused it.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.records import attribute, prefab
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
+from game.story.vocabulary import OBJECT_PRONOUNS, Finish, Pronoun, VarType
 
 if TYPE_CHECKING:
     from game.story.inline import Piece
 
 Value = bool | int | float | str
-VarType = Literal["int", "number", "bool", "str"]
 
 TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
@@ -25,9 +28,10 @@ RETURN = "return"
 """The target that ends a subroutine scene (format 2): the story goes on where the `call` said it would."""
 
 
-@prefab(frozen=True)
-class Span:
-    """Where a node came from, so that errors found after loading still name a file, line and column."""
+class Span(NamedTuple):
+    """Where a node came from, so that errors found after loading still name a file, line and column.
+
+    A named tuple, not a record class: a story holds thousands, and the story cache reads each back as one tuple."""
 
     file: str
     line: int
@@ -35,6 +39,29 @@ class Span:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Unpickled by `tuple.__new__` itself, with no call into Python for each (a named tuple's own way runs its
+        `__new__`)."""
+        return tuple.__new__, (Span, (self.file, self.line, self.column))
+
+
+class LazyCompiled:
+    """The compiled function of one condition or effect, made the first time it runs.
+
+    Owned by its `Condition` or `Effect` (one each, never shared, left out of comparisons), so the memo is explicit
+    and dies with its story. A closure cannot be pickled: the story cache stores this empty, and a cached story
+    compiles each expression on its first use, as a fresh one does."""
+
+    __slots__ = ("function",)
+    function: Compiled
+
+    def __getstate__(self) -> None:
+        return None
+
+    def make(self, expr: Expr) -> Compiled:
+        self.function = function = compile_expr(expr)
+        return function
 
 
 @prefab(frozen=True)
@@ -54,7 +81,7 @@ class Character:
     id: str
     name: str
     names: tuple[str, ...]
-    pronoun: Literal["she", "he", "they"]
+    pronoun: Pronoun
     description: str = ""
 
 
@@ -71,15 +98,15 @@ class Effect:
     source: str
     assignment: Assignment
     span: Span | None = None
+    compiled: LazyCompiled = attribute(default_factory=LazyCompiled, init=False, compare=False, repr=False)
 
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled (the story cache) without the compiled closure, which is rebuilt on first use."""
-        return {k: v for k, v in self.__dict__.items() if k != "value"}
-
-    @cached_property
+    @property
     def value(self) -> Compiled:
         """The right-hand side, compiled once (see `expressions.compile_expr`)."""
-        return compile_expr(self.assignment.value)
+        try:
+            return self.compiled.function
+        except AttributeError:
+            return self.compiled.make(self.assignment.value)
 
 
 @prefab(frozen=True)
@@ -87,15 +114,15 @@ class Condition:
     source: str
     expr: Expr
     span: Span | None = None
+    compiled: LazyCompiled = attribute(default_factory=LazyCompiled, init=False, compare=False, repr=False)
 
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled (the story cache) without the compiled closure, which is rebuilt on first use."""
-        return {k: v for k, v in self.__dict__.items() if k != "test"}
-
-    @cached_property
+    @property
     def test(self) -> Compiled:
         """The condition compiled once: conditions run on every step, so walking the tree each time adds up."""
-        return compile_expr(self.expr)
+        try:
+            return self.compiled.function
+        except AttributeError:
+            return self.compiled.make(self.expr)
 
 
 @prefab(frozen=True)
@@ -218,7 +245,7 @@ class Category:
 
     name: str
     endings: tuple[str, ...]
-    finish: Literal["any", "all"] = "any"
+    finish: Finish = "any"
     description: str = ""
     seed: int = 0
     paste: bool = False
@@ -287,10 +314,10 @@ class Story:
     title: str
     version: str
     start: str
-    scenes: dict[str, Scene]
-    endings: dict[str, Ending]
-    variables: dict[str, Variable] = attribute(default_factory=dict)
-    characters: dict[str, Character] = attribute(default_factory=dict)
+    scenes: Mapping[str, Scene]
+    endings: Mapping[str, Ending]
+    variables: Mapping[str, Variable] = attribute(default_factory=dict)
+    characters: Mapping[str, Character] = attribute(default_factory=dict)
     acts: tuple[Act, ...] = ()
     seems: tuple[StatusLine, ...] = ()
     lexicon: Lexicon | None = None
@@ -300,6 +327,19 @@ class Story:
     root: str = ""
     categories: tuple[Category, ...] = ()
     format: int = 1
+
+    def __prefab_post_init__(self) -> None:
+        """Each mapping becomes a read-only view of a copy that only the story holds: frozen means frozen."""
+        for name in _MAPPINGS:
+            object.__setattr__(self, name, _read_only(getattr(self, name)))
+
+    def __getstate__(self) -> dict[str, object]:
+        """A view cannot be pickled: the story cache stores the dicts behind them."""
+        return {name: dict(value) if name in _MAPPINGS else value for name, value in self.__dict__.items()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__prefab_post_init__()
 
     def category(self, name: str) -> Category | None:
         return next((category for category in self.categories if category.name == name), None)
@@ -323,7 +363,14 @@ class Story:
     def subject_object(self) -> str:
         """The subject as the object of a sentence, for what the game says around the story ("type a line about her")."""
         subject = self.subject
-        return {"she": "her", "he": "him", "they": "them"}[subject.pronoun] if subject is not None else "her"
+        return OBJECT_PRONOUNS[subject.pronoun] if subject is not None else "her"
 
     def act_title(self, act_id: str | None) -> str:
         return next((act.title for act in self.acts if act.id == act_id), "")
+
+
+_MAPPINGS = ("scenes", "endings", "variables", "characters")
+
+
+def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return mapping if isinstance(mapping, MappingProxyType) else MappingProxyType(dict(mapping))

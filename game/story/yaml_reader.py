@@ -119,7 +119,7 @@ class _Converter:
             key = self.convert(key_node, depth + 1)
             key_span = self.span(key_node)
             if not isinstance(key, str):
-                raise YamlProblem(key_span, "wrong-type", f"a key must be a string, not {describe(key)}")
+                raise YamlProblem(key_span, "wrong-type", f"a key must be a string, not {describe_value(key)}")
             if key in result.items:
                 first = result.key_spans[key]
                 self.problems.append(
@@ -222,7 +222,7 @@ def _offset_span(data: bytes, offset: int, file: str) -> Span:
     return Span(file, line, column)
 
 
-def describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """A value as an author would name it in a message: never Python's own repr of the reader's classes."""
     if value is None:
         return "nothing"

@@ -31,9 +31,6 @@ PRONOUN_SWAPS: dict[str, dict[str, str]] = {
 """The reader's rules are written for a subject who is "she"; another subject's pronouns are read as hers."""
 WILDCARD = "*"
 """In an `except` phrase, any one word: "paints a * picture of" (a gloomy, a rosy...)."""
-CUES = frozenset({"absence"})
-"""The cues a frame may ask for with `when`: absence is Calvin gone ("when he leaves", "without me")."""
-
 OTHER = ""
 """The subject of a sentence about someone or something that is not the lexicon's subject."""
 
@@ -203,7 +200,7 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         name_words=frozenset(single_names),
         pronouns=PRONOUN_SWAPS.get(subject_pronoun, {}),
         name_starts=frozenset(key[0] for key in names),
-        characters=characters,
+        characters=dict(characters),  # a copy the index owns, and one that pickles: the story's is a read-only view
         feeling_keys=frozenset(key for key, found in patterns.items() if any(pattern.part == "feels" for pattern in found)),
     )
 

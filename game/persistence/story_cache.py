@@ -5,9 +5,11 @@ so any edit (or a new version of the game) misses the cache and loads the files 
 the story and compared on reading, so two keys that share a file name cannot be confused. A checksum is enough here:
 the cache is the game's own local data, and a cryptographic hash would load OpenSSL, which alone took a tenth of a
 cached `replay --verify`. Only a story that loaded with no diagnostic at all, from a folder with no links, is cached.
-The cache lives in the player's data folder, is written and read only by the game (like Python's own bytecode cache),
-and deleting it is always safe; `RUBY_SPARKS_NO_CACHE=1` turns it off. A cache file that cannot be read is ignored
-and replaced.
+The cache lives in the player's cache folder (`platformdirs.user_cache_path`: it can always be rebuilt, so it is not
+the player's data), is written and read only by the game (like Python's own bytecode cache), and deleting it is always
+safe; `RUBY_SPARKS_NO_CACHE=1` turns it off. A cache file that cannot be read is a miss: the story is loaded from its
+files and the file replaced, silently. It keeps the typewriter's compiled lexicon beside the story, so it sits above
+both, with the game's other files on disk, not in the story layer.
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ from pathlib import Path
 
 from game import __version__
 from game.files import read_at_most
-from game.paths import user_data_dir
+from game.paths import user_cache_dir, user_data_dir
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 9"
+FORMAT = "ruby-sparks story cache 11"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -87,7 +89,7 @@ def _key(root: Path, shown: str) -> str | None:
 
 def _path(key: str) -> Path:
     data = key.encode("utf-8", "surrogateescape")
-    return user_data_dir() / "cache" / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+    return user_cache_dir() / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
 
 
 def _read(key: str) -> Story | None:
@@ -110,7 +112,7 @@ def _read(key: str) -> Story | None:
 
 
 def _write(key: str, story: Story) -> None:
-    from game.persistence.atomic import write_atomic
+    from game.persistence.atomic import write_atomic  # with tempfile, a tenth of a cached start-up: a miss pays
 
     path = _path(key)
     # the typewriter's compiled lexicon is saved beside the story (not in it): compiling it was most of a cached
@@ -122,6 +124,13 @@ def _write(key: str, story: Story) -> None:
         compiled = READERS.reader(story.lexicon, story.characters).index
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         write_atomic(path, pickle.dumps((key, story, compiled), protocol=pickle.HIGHEST_PROTOCOL))
-        entries = sorted(path.parent.glob("story-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
+        _forget_old(path.parent, user_data_dir() / "cache")
+
+
+def _forget_old(folder: Path, former: Path) -> None:
+    """Keep the newest `KEEP` cached stories, and none in the data folder where earlier versions kept them."""
+    entries = sorted(folder.glob("story-*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    stale = entries[KEEP:] + (list(former.glob("story-*.pickle")) if former != folder else [])
+    for old in stale:
+        with contextlib.suppress(OSError):
             old.unlink()

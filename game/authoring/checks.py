@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Mapping
 from pathlib import Path
 
-from game.story.cache import load_story_cached
+from game.persistence.story_cache import load_story_cached
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.model import RETURN, Scene, Span, Story
 from game.story.outline import Beat, find_outline, read_outline
