@@ -16,10 +16,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generated_story import write_story
 from timing import median_seconds, verdict
 
+from game.authoring.checks import check_story
 from game.explorer.exhaustive import explore_exhaustive
 from game.explorer.random_explore import explore_random
 from game.paths import shipped_story_dir
-from game.story.checks import check_story
 from game.story.loader import load_story_or_raise
 
 

@@ -28,7 +28,7 @@ from timing import compile_bytecode, median_process_pair, median_process_seconds
 from game.engine import ChoiceInput, PageInput, new_game, step
 from game.explorer.random_explore import explore_random
 from game.paths import shipped_story_dir
-from game.story.cache import load_story_cached
+from game.persistence.story_cache import load_story_cached
 from game.story.loader import load_story_or_raise
 from game.story.model import Story
 
@@ -110,7 +110,7 @@ def main() -> None:
     cached = statistics.median(times)
     print(f"load the cached shipped story (in process): median {cached * 1000:.1f} ms (target <= 8 ms: {verdict(cached, 0.008)})")
 
-    load = f"from game.story.cache import load_story_cached; load_story_cached({str(shipped_story_dir())!r})"
+    load = f"from game.persistence.story_cache import load_story_cached; load_story_cached({str(shipped_story_dir())!r})"
     bare, whole = median_process_pair([sys.executable, "-c", "pass"], [sys.executable, "-c", load], repeat=21)
     print(f"load the cached shipped story (whole process): median {whole * 1000:.1f} ms; python -c pass {bare * 1000:.1f} ms")
 
