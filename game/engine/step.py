@@ -24,9 +24,8 @@ from game.engine.events import (
 from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
-from game.engine.state import HistoryEntry, State, Written
+from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story.model import RETURN, Choice, Outcome, Scene, Story, TextBlock
-from game.typewriter import read_page
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
 from game.typewriter.text import clean
 
@@ -59,7 +58,17 @@ def available_choices(story: Story, state: State) -> list[Choice]:
     """The choices offered now, in the order they are numbered."""
     if state.ending is not None:
         return []
-    return [choice for choice in story.scenes[state.scene].choices if holds_in(state, choice.condition)]
+    return list(_offered(story, state).choices)
+
+
+def _offered(story: Story, state: State) -> Offer:
+    """What the scene offers now: as the step that made the state found it, or, for a state without that (read from a
+    save, made by `replace`, or made with another story), found again; then with no labels."""
+    scene = story.scenes[state.scene]
+    offered = state.offered
+    if offered is not None and offered.scene is scene:
+        return offered
+    return Offer(scene, tuple(choice for choice in scene.choices if holds_in(state, choice.condition, story)), None)
 
 
 def describe(story: Story, state: State) -> list[Event]:
@@ -101,16 +110,26 @@ def step(story: Story, state: State, action: Input, watch: ConditionWatch | None
 def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
-    offered = available_choices(story, state)
-    if not offered:
+    offered = _offered(story, state)
+    choices = offered.choices
+    if not choices:
         return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
-    if not 1 <= number <= len(offered):
-        return state, [Rejected(f"Choose a number from 1 to {len(offered)}.")]
-    choice = offered[number - 1]
+    if not 1 <= number <= len(choices):
+        return state, [Rejected(f"Choose a number from 1 to {len(choices)}.")]
+    choice = choices[number - 1]
     runtime = Runtime(story, state, watch)
-    runtime.record_action(runtime.interpolate(choice.label, scene.id))
+    runtime.record_action(_label(runtime, offered, number, scene))
     _enter(runtime, _take(runtime, scene, choice))
     return runtime.finish()
+
+
+def _label(runtime: Runtime, offered: Offer, number: int, scene: Scene) -> str:
+    """The label of the choice taken, as the history keeps it: as shown, unless it has format 2's inline text, whose
+    alternatives move on each time the label is shown (so it is shown again here, as it always was)."""
+    choice = offered.choices[number - 1]
+    if offered.labels is not None and choice.label.parts:
+        return offered.labels[number - 1]
+    return runtime.interpolate(choice.label, scene.id)
 
 
 def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
@@ -131,8 +150,8 @@ def _called(runtime: Runtime, call: str, target: str) -> str:
 def _write(story: Story, state: State, scene: Scene, text: str, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is None or story.lexicon is None:
         return state, [Rejected("There is no typewriter here: choose by number.")]
-    reading = read_page(story.lexicon, story.characters, text)
     runtime = Runtime(story, state, watch)
+    reading = runtime.compiled.read(text)
     written = apply_reading(runtime, reading)
     outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)
     feedback = page_feedback(reading, story, scene)
@@ -160,7 +179,7 @@ def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitRead
             runtime.set_trait(trait.id, value)
             runtime.apply(trait.negated if trait_reading.negated else trait.effects, f"the trait `{trait.id}`", log=True)
             written[trait.id] = trait_reading
-    runtime.page_about_ruby = reading.about_ruby
+    runtime.about_subject(reading.about_ruby)
     if reading.about_ruby:
         runtime.apply(lexicon.on_page, "the lexicon's `on_page`", log=True)
     return written
@@ -241,6 +260,7 @@ def _enter(runtime: Runtime, target: str) -> None:
             return
         scene = story.scenes[target]
         runtime.scene = target
+        runtime.offered = None
         if scene.counter is not None:
             runtime.count(scene.counter)
         if scene.act is not None and scene.act != runtime.act:
@@ -293,10 +313,15 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
         if not moving:
             return None
         return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
-    labels = [
-        runtime.interpolate(c.label, scene.id) for c in scene.choices if runtime.holds(c.condition, f"a choice of `{scene.id}`")
-    ]
+    where = f"a choice of `{scene.id}`"
+    offered: list[Choice] = []
+    labels: list[str] = []
+    for choice in scene.choices:
+        if runtime.holds(choice.condition, where):
+            offered.append(choice)
+            labels.append(runtime.interpolate(choice.label, scene.id))
     if labels or not moving or not (scene.choices or scene.fallbacks):
+        runtime.offered = Offer(scene, tuple(offered), tuple(labels))
         runtime.emit(ChoicesOffered(tuple(labels)))
         return None
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
@@ -307,4 +332,4 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     return None
 
 
-__all__ = ["available_choices", "describe", "new_game", "page_feedback", "step"]
+__all__ = ["apply_reading", "available_choices", "describe", "new_game", "page_feedback", "step"]
