@@ -15,10 +15,11 @@ texts split into paragraphs, its pages as read): the engine keeps one for each o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, cast
 
+from game.engine.state import Offer
 from game.story import expressions as ex
-from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Story, Template, Value, Variable
+from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Story, Template, TextBlock, Value, Variable
 from game.typewriter import read_page
 from game.typewriter.reading import PageReading
 
@@ -27,6 +28,9 @@ Names = dict[str, Value]
 Test = Callable[[Names], Value]
 Show = Callable[[Names], str]
 Fit = Callable[[Value], Value]
+Render = Callable[[Names], tuple[str, ...]]
+Update = Literal["+=", "-=", "*=", "/="]
+"""The operators of an effect that combines with the target's value (`trust += 1`), as opposed to `=`."""
 
 PAGE_FLAGS = ("page_about_subject", "page_about_ruby")
 """The names under which a condition reads whether the last page was about the subject (the second is format 1's)."""
@@ -74,6 +78,9 @@ class CompiledStory:
         self._templates: dict[int, Show] = {}
         self._seems: Show | None = None
         self._seems_inline = any(not line.text.parts for line in story.seems)
+        self._texts: dict[int, Render | None] = {}
+        self._offers: dict[int, Callable[[Names], Offer] | None] = {}
+        self.act_titles = {act.id: act.title for act in story.acts}
         self._paragraphs: dict[str, tuple[str, ...]] = {}
         self._pages: dict[str, PageReading] = {}
 
@@ -88,7 +95,8 @@ class CompiledStory:
         if found is None:
             assignment = effect.assignment
             target = assignment.target
-            value = function_of(assignment.value, None if assignment.op == "=" else (assignment.op, target))
+            update = None if assignment.op == "=" else (cast(Update, assignment.op), target)
+            value = function_of(assignment.value, update)
             is_trait = target in self.trait_ids
             fit = _trait_fit if is_trait else _variable_fit(self.story.variables[target])
             found = self._effects[id(effect)] = Effect_(target, value, fit, is_trait)
@@ -118,6 +126,57 @@ class CompiledStory:
                 lines.append(f"    if {_source(line.condition.expr, constants)}:\n        return {text}")
             self._seems = _define_body("\n".join([*lines, "    return ''"]), constants)
         return self._seems
+
+    def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Render | None:
+        """A text whose paragraphs are all fixed (no holes, no `one_of`, nothing inline) as one function: the paragraphs
+        of the blocks whose conditions hold. None for any other text, which the runtime renders block by block."""
+        key = id(blocks)
+        if key in self._texts:
+            return self._texts[key]
+        found: Render | None = None
+        if all(len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
+            constants: list[object] = []
+            lines = ["    out = []"]
+            for block in blocks:
+                paragraphs = _constant(split(block.variants[0].parts[0]), constants)
+                if block.condition is None:
+                    lines.append(f"    out += {paragraphs}")
+                else:
+                    lines.append(f"    if {_source(block.condition.expr, constants)}:\n        out += {paragraphs}")
+            found = _define_body("\n".join([*lines, "    return tuple(out)"]), constants, tuple=tuple)
+        self._texts[key] = found
+        return found
+
+    def offer(self, scene: Scene) -> Callable[[Names], Offer] | None:
+        """What a scene offers, as one function, when every label is fixed text: the conditions that hold make a
+        number, one bit a choice, and each number's offer is made once. None for a scene with a label that has holes
+        or inline text (worked out choice by choice)."""
+        key = id(scene)
+        if key in self._offers:
+            return self._offers[key]
+        found: Callable[[Names], Offer] | None = None
+        if scene.choices and all(len(choice.label.parts) == 1 for choice in scene.choices):
+            constants: list[object] = []
+            bits = [
+                str(1 << index)
+                if choice.condition is None
+                else f"({1 << index} if {_source(choice.condition.expr, constants)} else 0)"
+                for index, choice in enumerate(scene.choices)
+            ]
+            held = _define(" | ".join(bits), constants)
+            offers: dict[int, Offer] = {}
+
+            def offered(names: Names) -> Offer:
+                mask = held(names)
+                offer = offers.get(mask)
+                if offer is None:
+                    chosen = tuple(choice for index, choice in enumerate(scene.choices) if mask >> index & 1)
+                    offer = offers[mask] = Offer(scene, chosen, tuple(choice.label.parts[0] for choice in chosen))
+                return offer
+
+            found = offered
+        self._offers[key] = found
+        return found
 
     def paragraphs(self, text: str, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
         """Text without holes splits the same way every time: the explorer shows each scene thousands of times."""
@@ -166,7 +225,7 @@ class CompiledStories:
 # -- making the functions --------------------------------------------------------------------------------------------
 
 
-def function_of(expr: ex.Expr, update: tuple[str, str] | None = None) -> Test:
+def function_of(expr: ex.Expr, update: tuple[Update, str] | None = None) -> Test:
     """`expr` as a function of the names; with `update` (an operator such as `+=` and its target), the target's value
     combined with it, as an effect such as `trust += 1` means."""
     constants: list[object] = []
@@ -181,8 +240,9 @@ def _define(expression: str, constants: list[object]) -> Callable[[Names], Any]:
     return _define_body(f"    return {expression}", constants)
 
 
-def _define_body(body: str, constants: list[object]) -> Callable[[Names], Any]:
+def _define_body(body: str, constants: list[object], **helpers: object) -> Callable[[Names], Any]:
     namespace: dict[str, object] = {f"_k{index}": value for index, value in enumerate(constants)}
+    namespace.update(helpers)
     namespace.update(__builtins__={}, _number=_number, _combine=_combine, _arithmetic=ex.arithmetic)
     namespace.update(_plus=_plus, _show=show, _NUMBERS=_NUMBERS)
     exec(f"def _compiled(n):\n{body}\n", namespace)  # the source holds only this module's identifiers
@@ -259,7 +319,7 @@ def _plus(left: Value, right: Value) -> Value:
     return ex.arithmetic("+", _number(left), _number(right))
 
 
-def _combine(op: str, value: Value, current: Value) -> Value:
+def _combine(op: Literal["+", "-", "*", "/"], value: Value, current: Value) -> Value:
     """`target op= value`: texts are joined by `+=`, numbers combined."""
     if isinstance(current, str) and isinstance(value, str):
         return ex.joined(current, value)

@@ -16,7 +16,7 @@ from game.engine.events import Event, Problem
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
 from game.story.inline import Alternatives, Conditional, Hole, Piece
-from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Span, Story, Template, TextBlock, Value
+from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Span, Story, Template, TextBlock, Value
 
 T = TypeVar("T")
 _SPACES = re.compile(r"(?<=\S) {2,}")
@@ -206,6 +206,13 @@ class Runtime:
             raise missing(error.args[0]) from None
 
     def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
+        if self.watch is None:
+            fixed = self.compiled.text(blocks, _split_paragraphs)
+            if fixed is not None:
+                try:
+                    return fixed(self.names)
+                except (ex.EvaluationError, KeyError):
+                    pass  # shown block by block below, which reports the problem where it is
         paragraphs: list[str] = []
         for block in blocks:
             if block.condition is not None and not self.holds(block.condition, f"a text of `{where}`"):
@@ -251,6 +258,19 @@ class Runtime:
         if piece.kind == "once":
             return options[shown] if shown < len(options) else ()
         return options[min(shown, len(options) - 1)]
+
+    def offer(self, scene: Scene) -> Offer | None:
+        """What the scene offers, worked out at once when that can be done (see `CompiledStory.offer`); None when its
+        choices must be tested one by one (a watch, a label with holes, or a condition that fails)."""
+        if self.watch is not None:
+            return None
+        offered = self.compiled.offer(scene)
+        if offered is None:
+            return None
+        try:
+            return offered(self.names)
+        except (ex.EvaluationError, KeyError):
+            return None
 
     def seems(self) -> str:
         """The status line. Worked out by one function, unless a watch must be told of each condition or a condition

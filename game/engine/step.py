@@ -95,6 +95,14 @@ def rerender(story: Story, state: State) -> State:
 
 
 def step(story: Story, state: State, action: Input, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
+    """The one way a game moves: the state after `action`, and the events a front end shows for it.
+
+    Every front end, the replay verifier and the explorers call this and nothing else, so a rule lives in one place
+    and a replay is exact: the same story, state and input always give the same result, and `state` is never changed
+    (undo and the explorer's branching keep old states and share them). An input that does not fit the moment gives
+    the same state back with one `Rejected` event, never an exception. `watch`, for the exhaustive explorer, is told
+    every condition the step tests and what it came to.
+    """
     if isinstance(action, CommandInput):
         if action.name == "look":
             return state, describe(story, state)
@@ -305,7 +313,8 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
             paragraphs = _held(runtime, paragraphs)
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
-    runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.act), paragraphs, runtime.seems()))
+    act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
+    runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.seems()))
     if scene.typewriter is not None:
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
         return None
@@ -313,16 +322,10 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
         if not moving:
             return None
         return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
-    where = f"a choice of `{scene.id}`"
-    offered: list[Choice] = []
-    labels: list[str] = []
-    for choice in scene.choices:
-        if runtime.holds(choice.condition, where):
-            offered.append(choice)
-            labels.append(runtime.interpolate(choice.label, scene.id))
-    if labels or not moving or not (scene.choices or scene.fallbacks):
-        runtime.offered = Offer(scene, tuple(offered), tuple(labels))
-        runtime.emit(ChoicesOffered(tuple(labels)))
+    offer = runtime.offer(scene) or _offer(runtime, scene)
+    if offer.choices or not moving or not (scene.choices or scene.fallbacks):
+        runtime.offered = offer
+        runtime.emit(ChoicesOffered(offer.labels or ()))
         return None
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
     if fallback is not None:
@@ -330,6 +333,19 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     runtime.problem(STRANDED, f"`{scene.id}`", scene.span)
     runtime.emit(ChoicesOffered(()))
     return None
+
+
+def _offer(runtime: Runtime, scene: Scene) -> Offer:
+    """The choices whose conditions hold, tested and labelled one by one, in order (a label's inline text may move
+    an alternative on, so each is shown right after its condition holds, as the player will see them)."""
+    where = f"a choice of `{scene.id}`"
+    offered: list[Choice] = []
+    labels: list[str] = []
+    for choice in scene.choices:
+        if runtime.holds(choice.condition, where):
+            offered.append(choice)
+            labels.append(runtime.interpolate(choice.label, scene.id))
+    return Offer(scene, tuple(offered), tuple(labels))
 
 
 __all__ = ["apply_reading", "available_choices", "describe", "new_game", "page_feedback", "step"]

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Literal
 from ducktools.classbuilder.prefab import attribute, prefab
 
 from game.story.expressions import Assignment, Compiled, Expr, compile_expr
+from game.story.expressions import Value as Value  # one definition, still importable from the model
 
 if TYPE_CHECKING:
     from game.story.inline import Piece
     from game.typewriter.lexicon_index import LexiconIndex
 
-Value = bool | int | float | str
 VarType = Literal["int", "number", "bool", "str"]
 
 TRAIT_MIN = -3.0
