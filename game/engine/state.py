@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ducktools.classbuilder.prefab import as_dict, attribute, prefab
+from ducktools.classbuilder.prefab import as_dict, attribute, prefab, replace
 
 from game.engine.history import History
 from game.printable import control_character
@@ -83,6 +83,13 @@ class State:
     offered: Offer | None = attribute(default=None, init=False, compare=False, repr=False, serialize=False)
     """The choices the step that made this state offered, and their labels as shown: choosing one, the explorer and
     `available_choices` take them from here instead of testing every condition again. None when not known."""
+
+    def with_history(self, history: History) -> State:
+        """The same state with another history, keeping what its step worked out (neither reads the history)."""
+        state = replace(self, history=history)
+        object.__setattr__(state, "names", self.names)
+        object.__setattr__(state, "offered", self.offered)
+        return state
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without what a step kept for the next one: the offer holds parts of the story."""
