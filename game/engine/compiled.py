@@ -14,6 +14,7 @@ texts split into paragraphs, its pages as read): the engine keeps one for each o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, Literal, cast
 
@@ -232,7 +233,12 @@ def function_of(expr: ex.Expr, update: tuple[Update, str] | None = None) -> Test
     body = _source(expr, constants)
     if update is not None:
         op, target = update
-        body = f"_combine({_constant(op[0], constants)}, {body}, {_name(target, constants)})"
+        operator = _constant(op[0], constants)
+        if isinstance(expr, ex.Literal_) and expr.value.__class__ in _NUMBERS:
+            # `trust += 1`, the commonest effect: a number added to a number, with no test for two texts
+            body = f"_arithmetic({operator}, {_numeric(ex.Name(target, 0), constants)}, {body})"
+        else:
+            body = f"_combine({operator}, {body}, {_name(target, constants)})"
     return _define(body, constants)
 
 
@@ -331,23 +337,35 @@ def _trait_fit(value: Value) -> Value:
 
 
 def _variable_fit(variable: Variable) -> Fit:
-    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero."""
+    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero. Chosen once for each
+    variable, so an effect pays only for the checks its type needs."""
+    if variable.type in ("int", "number"):
+        low = -math.inf if variable.minimum is None else variable.minimum
+        high = math.inf if variable.maximum is None else variable.maximum
+        whole = variable.type == "int"
 
-    def fit(value: Value) -> Value:
-        if variable.type in ("int", "number"):
+        def fit_number(value: Value) -> Value:
             number = ex.bounded(_number(value))
-            if variable.minimum is not None:
-                number = max(variable.minimum, number)
-            if variable.maximum is not None:
-                number = min(variable.maximum, number)
-            if variable.type == "int":
+            number = min(high, max(low, number))
+            if whole:
                 return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
             return float(number)
-        if variable.type == "str" and variable.values and value not in variable.values:
-            raise ex.EvaluationError(f"`{value}` is not one of the values of `{variable.name}`")
-        return value
 
-    return fit
+        return fit_number
+    if variable.type == "str" and variable.values:
+        allowed, name = variable.values, variable.name
+
+        def fit_choice(value: Value) -> Value:
+            if value not in allowed:
+                raise ex.EvaluationError(f"`{value}` is not one of the values of `{name}`")
+            return value
+
+        return fit_choice
+    return _as_it_is
+
+
+def _as_it_is(value: Value) -> Value:
+    return value
 
 
 def show(value: Value) -> str:

@@ -144,7 +144,8 @@ def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
     """Take a choice (the player's, or a fallback): count it, apply it, narrate it; where it leads."""
     if choice.counter is not None:
         runtime.count(choice.counter)
-    runtime.apply(choice.effects, f"a choice of `{scene.id}`")
+    if choice.effects:
+        runtime.apply(choice.effects, f"a choice of `{scene.id}`")
     _narrate(runtime, choice.text, scene.id)
     return choice.target if choice.call is None else _called(runtime, choice.call, choice.target)
 
@@ -274,7 +275,8 @@ def _enter(runtime: Runtime, target: str) -> None:
         if scene.act is not None and scene.act != runtime.act:
             runtime.act = scene.act
             runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
-        runtime.apply(scene.effects, f"the scene `{scene.id}`")
+        if scene.effects:
+            runtime.apply(scene.effects, f"the scene `{scene.id}`")
         following = _show_scene(runtime, scene, None, True)  # moving: positional, as keywords cost on every step
         if following is None:
             return
