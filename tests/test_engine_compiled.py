@@ -7,11 +7,17 @@ own `expressions.compile_expr` is the meaning it must keep, failures and their m
 
 from __future__ import annotations
 
+import random
+
+from ducktools.classbuilder.prefab import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.engine import ChoiceInput, ChoicesOffered, PageInput, available_choices, new_game, step
 from game.engine.compiled import function_of, missing
+from game.explorer.random_pages import PageWriter
 from game.story import expressions as ex
+from game.story.model import Story
 from tests.conftest import examples
 
 NAMES = ["trust", "vow", "language", "sad", "visits(kitchen)", "nowhere"]
@@ -88,3 +94,24 @@ def test_a_story_constant_is_passed_in_as_a_value_never_written_into_code() -> N
     """A text constant that looks like Python stays a text."""
     sneaky = "__import__('os').system('false')"
     assert function_of(ex.Binary("==", ex.Name("language", 1), ex.Literal_(sneaky), 1))({"language": sneaky}) is True
+
+
+@settings(max_examples=examples(15))
+@given(st.integers(0, 10_000))
+def test_the_offer_a_step_keeps_is_what_the_state_offers(shipped_story: Story, seed: int) -> None:
+    """Choosing and the explorers take the choices a step worked out: on every state of a random playthrough they are
+    the choices a state read from a save (which keeps nothing) offers, labelled as the step showed them."""
+    rng, pages = random.Random(seed), PageWriter(shipped_story)
+    state, events = new_game(shipped_story, seed)
+    for _ in range(40):
+        if state.ending is not None:
+            break
+        kept = available_choices(shipped_story, state)
+        assert kept == available_choices(shipped_story, replace(state))  # `replace` leaves out what the step kept
+        if shipped_story.scenes[state.scene].typewriter is not None:
+            state, events = step(shipped_story, state, PageInput(pages.random(rng)))
+            continue
+        shown = [event for event in events if isinstance(event, ChoicesOffered)][-1].labels
+        number = rng.randint(1, len(kept))
+        state, events = step(shipped_story, state, ChoiceInput(number))
+        assert state.history[-2].action == shown[number - 1]
