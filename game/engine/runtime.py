@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from game.engine.compiled import CompiledStories, Effect_, missing, names_of, show
+from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
 from game.engine.events import Event, Problem
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
@@ -46,11 +46,7 @@ class Runtime:
         self.turn = state.turn
         self.counts = state.counts
         self.stack = state.stack
-        names = state.names
-        if names is None:
-            names = names_of(state.variables, state.traits, state.turn, state.page_about_ruby, state.counts)
-            object.__setattr__(state, "names", names)  # a cache of what the state holds, not a change to it
-        self.names = names
+        self.names = _names(state)
         self.owned = False
         """Whether `names` is this step's own copy yet (the state's is shared until the first write)."""
         self.offered: Offer | None = None
@@ -292,13 +288,19 @@ def holds_in(state: State, condition: Condition | None, story: Story) -> bool:
     false here too (the step that showed the scene reported it)."""
     if condition is None:
         return True
+    try:
+        return bool(COMPILED.of(story).test(condition)(_names(state)))
+    except (ex.EvaluationError, KeyError):
+        return False
+
+
+def _names(state: State) -> Names:
+    """The state's one mapping of names, built the first time it is asked for and kept with the state."""
     names = state.names
     if names is None:
         names = names_of(state.variables, state.traits, state.turn, state.page_about_ruby, state.counts)
-    try:
-        return bool(COMPILED.of(story).test(condition)(names))
-    except (ex.EvaluationError, KeyError):
-        return False
+        object.__setattr__(state, "names", names)  # a cache of what the state holds, not a change to it
+    return names
 
 
 def _single_spaced(text: str) -> str:
