@@ -316,10 +316,12 @@ def test_watch_reloads_keeps_the_place_and_survives_a_broken_edit(story_copy: Pa
 
 def test_rebase_keeps_values_that_still_fit(story_copy: Path) -> None:
     story = load_story_or_raise(story_copy)
+    from ducktools.classbuilder.prefab import replace
+
     from game.engine import new_game
 
     state, _ = new_game(story)
-    state = type(state)(**{**state.__dict__, "variables": {**state.variables, "trust": 4, "language": "french"}})
+    state = replace(state, variables={**state.variables, "trust": 4, "language": "french"})
     manifest = story_copy / "story.yaml"
     manifest.write_text(
         manifest.read_text().replace("max: 5,", "max: 3,").replace("values: [english, french]", "values: [english]")

@@ -125,6 +125,9 @@ def test_runtime_problems_are_events_not_crashes(story_copy: Path) -> None:
     after, events = step(story, state, ChoiceInput(1))
     problem = of(events, Problem)[0]
     assert "division by zero" in problem.message and "scenes.yaml" in problem.where
+    span = problem.span  # the place as data, for a tool to jump to; printed as it always was
+    assert span is not None and span.file.endswith("scenes.yaml") and span.line > 0 and span.column > 0
+    assert problem.where == f"{span.file}:{span.line}:{span.column} ({problem.context})"
     assert after.variables["warmth"] == state.variables["warmth"]
 
 

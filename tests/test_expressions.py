@@ -138,36 +138,6 @@ def test_well_typed_expressions_evaluate_deterministically(source: str) -> None:
     assert results[0] == results[1]
 
 
-NUMBERS = st.integers(-5, 5).map(str)
-NAMES = st.sampled_from(
-    sorted(name for name, value in VALUES.items() if isinstance(value, (int, float)) and not isinstance(value, bool))
-)
-ATOMS = st.one_of(NUMBERS, NAMES)
-
-
-@st.composite
-def arithmetic_source(draw: st.DrawFn, depth: int = 3) -> str:
-    if depth == 0 or draw(st.booleans()):
-        return draw(ATOMS)
-    op = draw(st.sampled_from(["+", "-", "*", "/"]))
-    return f"({draw(arithmetic_source(depth - 1))} {op} {draw(arithmetic_source(depth - 1))})"
-
-
-@settings(max_examples=examples(400))
-@given(arithmetic_source(), st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), arithmetic_source())
-def test_compiled_expressions_mean_what_the_tree_means(left: str, op: str, right: str) -> None:
-    expr = xp.parse_condition(f"{left} {op} {right}")
-    try:
-        expected: object = ex.interpret(expr, VALUES.__getitem__)
-    except ex.EvaluationError as error:
-        expected = str(error)
-    try:
-        got: object = ex.compile_expr(expr)(VALUES.__getitem__)
-    except ex.EvaluationError as error:
-        got = str(error)
-    assert got == expected
-
-
 @pytest.mark.parametrize("spare", [50, 150, 300, 600])
 def test_the_deepest_expression_parsed_deep_in_the_stack_is_an_error_at_worst(spare: int) -> None:
     """A loader called from deep inside another program must get an ExpressionError, never a RecursionError."""

@@ -575,9 +575,9 @@ PLAIN = st.text(st.characters(whitelist_categories=("L", "N", "P", "Zs"), blackl
 
 
 def _no_condition(source: str, offset: int) -> Condition | None:
-    from game.story.expressions import Literal_
+    from game.story.expressions import Constant
 
-    return Condition(source, Literal_(True))
+    return Condition(source, Constant(True))
 
 
 def _keys() -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.records import prefab
+from game.story.model import Span
 from game.typewriter.reading import PageReading
 
 
@@ -65,10 +66,19 @@ class Rejected:
 
 @prefab(frozen=True)
 class Problem:
-    """A mistake in the story that shows only at run time (division by zero, a value outside `values`)."""
+    """A mistake in the story that shows only at run time (division by zero, a value outside `values`).
+
+    `context` says what was being done ("a choice of `kitchen`"), and `span` where in the story's files the thing that
+    failed was written, kept as a file, line and column so a tool can take the author there."""
 
     message: str
-    where: str
+    context: str
+    span: Span | None = None
+
+    @property
+    def where(self) -> str:
+        """The place as a reader is shown it: `scenes.yaml:12:5 (a choice of `kitchen`)`."""
+        return f"{self.span} ({self.context})" if self.span else self.context
 
 
 Event = SceneShown | ActStarted | Narration | ChoicesOffered | TypewriterReady | PageRead | EndingReached | Rejected | Problem

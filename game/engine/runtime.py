@@ -9,14 +9,14 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar
 
+from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
 from game.engine.events import Event, Problem
-from game.engine.state import HistoryEntry, State
-from game.records import replace
+from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
 from game.story.inline import Alternatives, Conditional, Hole, Piece
-from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Story, Template, TextBlock, Value, Variable
+from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Span, Story, Template, TextBlock, Value
 
 T = TypeVar("T")
 _SPACES = re.compile(r"(?<=\S) {2,}")
@@ -27,21 +27,30 @@ by seeing each condition tested where the engine really tests it, rather than gu
 
 
 class Runtime:
+    """The state being built by one call of `step`: its parts are shared with the state it started from until the
+    first write to each (copy on first write), so a step that changes one variable copies one mapping, not the game."""
+
     def __init__(self, story: Story, state: State, watch: ConditionWatch | None = None) -> None:
         self.story = story
+        self.compiled = COMPILED.of(story)
         self.watch = watch
         self.state = state
         self.scene = state.scene
         self.act = state.act
         self.ending = state.ending
-        self.variables = dict(state.variables)
-        self.traits = dict(state.traits)
+        self.variables = state.variables
+        self.traits = state.traits
         self.page_about_ruby = state.page_about_ruby
         self.rng_counter = state.rng_counter
         self.history = state.history
         self.turn = state.turn
         self.counts = state.counts
         self.stack = state.stack
+        self.names = _names(state)
+        self.owned = False
+        """Whether `names` is this step's own copy yet (the state's is shared until the first write)."""
+        self.offered: Offer | None = None
+        """What the scene the step stopped at offered, for the next step (see `State.offered`)."""
         self.glue = ""
         """The last paragraph of a text that ended in `<>`, waiting to start the next paragraph shown."""
         self.events: list[Event] = []
@@ -62,24 +71,48 @@ class Runtime:
             counts=self.counts,
             stack=self.stack,
         )
+        self.owned = False  # from here the names belong to the new state: nothing may write them again
+        object.__setattr__(state, "names", self.names)
+        object.__setattr__(state, "offered", self.offered)
         return state, self.events
 
     def emit(self, event: Event) -> None:
         self.events.append(event)
 
+    def write(self, name: str, value: Value) -> None:
+        """Set a name in the mapping conditions read, copying the state's mapping first if this step has not yet."""
+        if not self.owned:
+            self.names = dict(self.names)
+            self.owned = True
+        self.names[name] = value
+
     def turn_taken(self) -> None:
         if self.history:
             self.turn += 1
+            self.write("turn", self.turn)
 
-    def record_action(self, action: str, **page: Any) -> None:
+    def about_subject(self, about: bool) -> None:
+        self.page_about_ruby = about
+        self.write("page_about_subject", about)
+        self.write("page_about_ruby", about)
+
+    def record_action(
+        self, action: str, page: str = "", reading: tuple[str, ...] = (), written: tuple[Written, ...] = ()
+    ) -> None:
         """What the player did in the scene shown last; for a page, also `page`, `reading` and `written`."""
         if self.history:
-            self.history = self.history.with_last(replace(self.history[-1], action=action, **page))
+            last = self.history[-1]
+            entry = HistoryEntry(last.scene, last.title, last.paragraphs, action, last.after, page, reading, written)
+            self.history = self.history.with_last(entry)
 
     def record_after(self, paragraphs: tuple[str, ...]) -> None:
         """What the action led to, kept with the scene where it was taken, for the transcript."""
         if self.history:
-            self.history = self.history.with_last(replace(self.history[-1], after=paragraphs))
+            last = self.history[-1]
+            entry = HistoryEntry(
+                last.scene, last.title, last.paragraphs, last.action, paragraphs, last.page, last.reading, last.written
+            )
+            self.history = self.history.with_last(entry)
 
     def add_history(self, entry: HistoryEntry) -> None:
         self.history = self.history.appended(entry)
@@ -92,54 +125,68 @@ class Runtime:
         if self.counts is self.state.counts:
             self.counts = dict(self.counts)
         self.counts[name] = value
+        self.write(name, value)
 
     # -- expressions -------------------------------------------------------------------------------------------
 
     def lookup(self, name: str) -> Value:
-        return _look_up(name, self)
+        try:
+            return self.names[name]
+        except KeyError:
+            if ex.count_subject(name) is not None:
+                return 0
+            raise missing(name) from None
 
-    def problem(self, message: str, where: str, span: object) -> None:
-        self.emit(Problem(message, f"{span} ({where})" if span else where))
+    def problem(self, message: str, where: str, span: Span | None) -> None:
+        self.emit(Problem(message, where, span))
 
     def holds(self, condition: Condition | None, where: str) -> bool:
         if condition is None:
             return True
         try:
-            result = bool(condition.test(self.lookup))
+            result = bool(self.compiled.test(condition)(self.names))
         except ex.EvaluationError as error:
             self.problem(f"`{condition.source}`: {error}; taken as false", where, condition.span)
+            result = False
+        except KeyError as error:
+            self.problem(f"`{condition.source}`: {missing(error.args[0])}; taken as false", where, condition.span)
             result = False
         if self.watch is not None:
             self.watch(condition, result)
         return result
 
     def apply(self, effects: Iterable[Effect], where: str, log: bool = False) -> None:
+        compiled = self.compiled
         for effect in effects:
             try:
-                self.assign(effect)
+                self.assign(compiled.effect(effect))
             except ex.EvaluationError as error:
                 self.problem(f"`{effect.source}`: {error}; the effect is skipped", where, effect.span)
+                continue
+            except KeyError as error:
+                self.problem(f"`{effect.source}`: {missing(error.args[0])}; the effect is skipped", where, effect.span)
                 continue
             if log:
                 self.effect_log.append(effect.source)
 
-    def assign(self, effect: Effect) -> None:
-        assignment = effect.assignment
-        value = effect.value(self.lookup)
-        target = assignment.target
-        if assignment.op != "=":
-            current = self.lookup(target)
-            if isinstance(current, str) and isinstance(value, str):
-                value = ex.joined(current, value)
-            else:
-                value = ex.arithmetic(assignment.op[0], _number(current), _number(value))
-        if target in self.traits:
-            self.set_trait(target, _number(value))
-            return
-        self.variables[target] = _fit(self.story.variables[target], value)
+    def assign(self, effect: Effect_) -> None:
+        value = effect.fit(effect.value(self.names))
+        target = effect.target
+        if effect.is_trait:
+            if self.traits is self.state.traits:
+                self.traits = dict(self.traits)
+            self.traits[target] = value  # type: ignore[assignment]  # a trait's fit makes a float
+        else:
+            if self.variables is self.state.variables:
+                self.variables = dict(self.variables)
+            self.variables[target] = value
+        self.write(target, value)
 
     def set_trait(self, trait_id: str, value: float) -> None:
-        self.traits[trait_id] = max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(value))))
+        if self.traits is self.state.traits:
+            self.traits = dict(self.traits)
+        self.traits[trait_id] = fitted = max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(value))))
+        self.write(trait_id, fitted)
 
     # -- text ------------------------------------------------------------------------------------------------------
 
@@ -149,19 +196,26 @@ class Runtime:
             return parts[0]
         if not parts:
             return _single_spaced(self.inline(template.pieces, where))
-        pieces = []
-        for index, part in enumerate(parts):
-            pieces.append(_show(self.lookup(part)) if index % 2 else part)
-        return "".join(pieces)
+        try:
+            return self.compiled.template(template)(self.names)
+        except KeyError as error:
+            raise missing(error.args[0]) from None
 
     def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
+        if self.watch is None:
+            fixed = self.compiled.text(blocks, _split_paragraphs)
+            if fixed is not None:
+                try:
+                    return fixed(self.names)
+                except (ex.EvaluationError, KeyError):
+                    pass  # shown block by block below, which reports the problem where it is
         paragraphs: list[str] = []
         for block in blocks:
             if block.condition is not None and not self.holds(block.condition, f"a text of `{where}`"):
                 continue
             template = block.variants[0] if len(block.variants) == 1 else self.pick(block.variants)
             if len(template.parts) == 1:
-                paragraphs.extend(_paragraphs(template.parts[0]))
+                paragraphs.extend(self.compiled.paragraphs(template.parts[0], _split_paragraphs))
             else:
                 paragraphs.extend(_split_paragraphs(self.interpolate(template, where)))
         return tuple(paragraphs)
@@ -179,7 +233,7 @@ class Runtime:
             if isinstance(piece, str):
                 out.append(piece)
             elif isinstance(piece, Hole):
-                out.append(_show(self.lookup(piece.name)))
+                out.append(show(self.lookup(piece.name)))
             elif isinstance(piece, Conditional):
                 held = self.holds(piece.condition, f"a text of `{where}`")
                 out.append(self.inline(piece.then if held else piece.otherwise, where))
@@ -201,88 +255,52 @@ class Runtime:
             return options[shown] if shown < len(options) else ()
         return options[min(shown, len(options) - 1)]
 
+    def offer(self, scene: Scene) -> Offer | None:
+        """What the scene offers, worked out at once when that can be done (see `CompiledStory.offer`); None when its
+        choices must be tested one by one (a watch, a label with holes, or a condition that fails)."""
+        if self.watch is not None:
+            return None
+        offered = self.compiled.offer(scene)
+        if offered is None:
+            return None
+        try:
+            return offered(self.names)
+        except (ex.EvaluationError, KeyError):
+            return None
+
     def seems(self) -> str:
+        """The status line. Worked out by one function, unless a watch must be told of each condition or a condition
+        fails: then line by line, so the failure is reported where it is, as a problem of this step."""
+        compiled = self.compiled.seems() if self.watch is None else None
+        if compiled is not None:
+            try:
+                return compiled(self.names)
+            except (ex.EvaluationError, KeyError):
+                pass
         for line in self.story.seems:
             if self.holds(line.condition, "a status line"):
                 return self.interpolate(line.text, "a status line")
         return ""
 
 
-class _Values(Protocol):
-    """Where a name's value is: a state, or the runtime building the next one."""
-
-    @property
-    def variables(self) -> dict[str, Value]: ...
-    @property
-    def traits(self) -> dict[str, float]: ...
-    @property
-    def turn(self) -> int: ...
-    @property
-    def page_about_ruby(self) -> bool: ...
-    @property
-    def counts(self) -> dict[str, int]: ...
-
-
-def _look_up(name: str, values: _Values) -> Value:
-    """The value of a name. Conditions look names up all the time: each part of the state is fetched only when the
-    ones before it did not hold the name (most names are variables or traits)."""
-    variables = values.variables
-    if name in variables:
-        return variables[name]
-    traits = values.traits
-    if name in traits:
-        return traits[name]
-    if name == "turn":
-        return values.turn
-    if name == "page_about_subject" or name == "page_about_ruby":
-        return values.page_about_ruby
-    counts = values.counts
-    if name in counts:
-        return counts[name]
-    if ex.count_subject(name) is not None:
-        return 0
-    raise ex.EvaluationError(f"`{name}` has no value")
-
-
-def holds_in(state: State, condition: Condition | None) -> bool:
+def holds_in(state: State, condition: Condition | None, story: Story) -> bool:
     """A condition tested on a state as it stands, with no step under way: a condition that cannot be evaluated is
     false here too (the step that showed the scene reported it)."""
     if condition is None:
         return True
     try:
-        return bool(condition.test(lambda name: _look_up(name, state)))
-    except ex.EvaluationError:
+        return bool(COMPILED.of(story).test(condition)(_names(state)))
+    except (ex.EvaluationError, KeyError):
         return False
 
 
-def _number(value: Value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ex.EvaluationError(f"expected a number, got {value!r}")
-    return value
-
-
-def _fit(variable: Variable, value: Value) -> Value:
-    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero."""
-    if variable.type in ("int", "number"):
-        number = ex.bounded(_number(value))
-        if variable.minimum is not None:
-            number = max(variable.minimum, number)
-        if variable.maximum is not None:
-            number = min(variable.maximum, number)
-        if variable.type == "int":
-            return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
-        return float(number)
-    if variable.type == "str" and variable.values and value not in variable.values:
-        raise ex.EvaluationError(f"`{value}` is not one of the values of `{variable.name}`")
-    return value
-
-
-def _show(value: Value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
-    return str(value)
+def _names(state: State) -> Names:
+    """The state's one mapping of names, built the first time it is asked for and kept with the state."""
+    names = state.names
+    if names is None:
+        names = names_of(state.variables, state.traits, state.turn, state.page_about_ruby, state.counts)
+        object.__setattr__(state, "names", names)  # a cache of what the state holds, not a change to it
+    return names
 
 
 def _single_spaced(text: str) -> str:
@@ -295,14 +313,5 @@ def _split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
 
-_STATIC: dict[str, tuple[str, ...]] = {}
-
-
-def _paragraphs(text: str) -> tuple[str, ...]:
-    """Text without holes splits the same way every time: remember it (the explorer shows each scene thousands of times)."""
-    found = _STATIC.get(text)
-    if found is None:
-        if len(_STATIC) > 50_000:
-            _STATIC.clear()
-        found = _STATIC[text] = _split_paragraphs(text)
-    return found
+COMPILED = CompiledStories()
+"""The engine's compiled stories: every step finds its story's conditions, effects and memos here."""

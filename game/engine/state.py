@@ -11,8 +11,19 @@ from typing import Any
 
 from game.engine.history import History
 from game.printable import control_character
-from game.records import as_dict, attribute, prefab
-from game.story.model import RETURN, Story, Value
+from game.records import as_dict, attribute, prefab, replace
+from game.story.model import RETURN, Choice, Scene, Story, Value
+
+
+@prefab(frozen=True)
+class Offer:
+    """What a scene offered when it was shown: the scene (so an offer is used only for the story that made it), the
+    choices whose conditions held, in the order they are numbered, and their labels."""
+
+    scene: Scene
+    choices: tuple[Choice, ...]
+    labels: tuple[str, ...] | None
+    """None when the offer was worked out from a state rather than shown (nothing was interpolated)."""
 
 
 class StateError(Exception):
@@ -64,6 +75,27 @@ class State:
     story that uses none of them."""
     stack: tuple[str, ...] = ()
     """Where each `return` goes, innermost last: a subroutine scene's callers."""
+    names: dict[str, Value] | None = attribute(default=None, init=False, compare=False, repr=False, serialize=False)
+    """Every value above in the one mapping the story's conditions read (see `game.engine.compiled`): kept by the step
+    that made this state, for the next step to start from without building it again; None until then (a state read
+    from a save, or made by `replace`, which leaves it out)."""
+    offered: Offer | None = attribute(default=None, init=False, compare=False, repr=False, serialize=False)
+    """The choices the step that made this state offered, and their labels as shown: choosing one, the explorer and
+    `available_choices` take them from here instead of testing every condition again. None when not known."""
+
+    def with_history(self, history: History) -> State:
+        """The same state with another history, keeping what its step worked out (neither reads the history)."""
+        state = replace(self, history=history)
+        object.__setattr__(state, "names", self.names)
+        object.__setattr__(state, "offered", self.offered)
+        return state
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without what a step kept for the next one: the offer holds parts of the story."""
+        return {key: value for key, value in self.__dict__.items() if key not in ("names", "offered")}
+
+    def __setstate__(self, data: dict[str, Any]) -> None:
+        self.__dict__.update(data, names=None, offered=None)
 
     def to_json(self) -> dict[str, Any]:
         return as_dict(self) | {

@@ -22,10 +22,9 @@ from game.engine.events import (
 from game.engine.feedback import page_feedback, quote
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
-from game.engine.state import HistoryEntry, State, Written
+from game.engine.state import HistoryEntry, Offer, State, Written
 from game.records import replace
 from game.story.model import RETURN, Choice, Outcome, Scene, Story, TextBlock
-from game.typewriter import read_page
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
 from game.typewriter.text import clean
 
@@ -58,7 +57,17 @@ def available_choices(story: Story, state: State) -> list[Choice]:
     """The choices offered now, in the order they are numbered."""
     if state.ending is not None:
         return []
-    return [choice for choice in story.scenes[state.scene].choices if holds_in(state, choice.condition)]
+    return list(_offered(story, state).choices)
+
+
+def _offered(story: Story, state: State) -> Offer:
+    """What the scene offers now: as the step that made the state found it, or, for a state without that (read from a
+    save, made by `replace`, or made with another story), found again; then with no labels."""
+    scene = story.scenes[state.scene]
+    offered = state.offered
+    if offered is not None and offered.scene is scene:
+        return offered
+    return Offer(scene, tuple(choice for choice in scene.choices if holds_in(state, choice.condition, story)), None)
 
 
 def describe(story: Story, state: State) -> list[Event]:
@@ -78,13 +87,21 @@ def rerender(story: Story, state: State) -> State:
     """The same place with its text rendered again from `story` (after an author edited it): history keeps the new text."""
     history = state.history.without_last() if state.history and state.history[-1].scene == state.scene else state.history
     if state.ending is not None:
-        return replace(state, history=history)
+        return state.with_history(history)
     runtime = Runtime(story, replace(state, history=history))
     _show_scene(runtime, story.scenes[state.scene])
     return runtime.finish()[0]
 
 
 def step(story: Story, state: State, action: Input, watch: ConditionWatch | None = None) -> tuple[State, list[Event]]:
+    """The one way a game moves: the state after `action`, and the events a front end shows for it.
+
+    Every front end, the replay verifier and the explorers call this and nothing else, so a rule lives in one place
+    and a replay is exact: the same story, state and input always give the same result, and `state` is never changed
+    (undo and the explorer's branching keep old states and share them). An input that does not fit the moment gives
+    the same state back with one `Rejected` event, never an exception. `watch`, for the exhaustive explorer, is told
+    every condition the step tests and what it came to.
+    """
     if isinstance(action, CommandInput):
         if action.name == "look":
             return state, describe(story, state)
@@ -100,23 +117,34 @@ def step(story: Story, state: State, action: Input, watch: ConditionWatch | None
 def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
-    offered = available_choices(story, state)
-    if not offered:
+    offered = _offered(story, state)
+    choices = offered.choices
+    if not choices:
         return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
-    if not 1 <= number <= len(offered):
-        return state, [Rejected(f"Choose a number from 1 to {len(offered)}.")]
-    choice = offered[number - 1]
+    if not 1 <= number <= len(choices):
+        return state, [Rejected(f"Choose a number from 1 to {len(choices)}.")]
+    choice = choices[number - 1]
     runtime = Runtime(story, state, watch)
-    runtime.record_action(runtime.interpolate(choice.label, scene.id))
+    runtime.record_action(_label(runtime, offered, number, scene))
     _enter(runtime, _take(runtime, scene, choice))
     return runtime.finish()
+
+
+def _label(runtime: Runtime, offered: Offer, number: int, scene: Scene) -> str:
+    """The label of the choice taken, as the history keeps it: as shown, unless it has format 2's inline text, whose
+    alternatives move on each time the label is shown (so it is shown again here, as it always was)."""
+    choice = offered.choices[number - 1]
+    if offered.labels is not None and choice.label.parts:
+        return offered.labels[number - 1]
+    return runtime.interpolate(choice.label, scene.id)
 
 
 def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
     """Take a choice (the player's, or a fallback): count it, apply it, narrate it; where it leads."""
     if choice.counter is not None:
         runtime.count(choice.counter)
-    runtime.apply(choice.effects, f"a choice of `{scene.id}`")
+    if choice.effects:
+        runtime.apply(choice.effects, f"a choice of `{scene.id}`")
     _narrate(runtime, choice.text, scene.id)
     return choice.target if choice.call is None else _called(runtime, choice.call, choice.target)
 
@@ -130,8 +158,8 @@ def _called(runtime: Runtime, call: str, target: str) -> str:
 def _write(story: Story, state: State, scene: Scene, text: str, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is None or story.lexicon is None:
         return state, [Rejected("There is no typewriter here: choose by number.")]
-    reading = read_page(story.lexicon, story.characters, text)
     runtime = Runtime(story, state, watch)
+    reading = runtime.compiled.read(text)
     written = apply_reading(runtime, reading)
     outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)
     feedback = page_feedback(reading, story, scene)
@@ -159,7 +187,7 @@ def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitRead
             runtime.set_trait(trait.id, value)
             runtime.apply(trait.negated if trait_reading.negated else trait.effects, f"the trait `{trait.id}`", log=True)
             written[trait.id] = trait_reading
-    runtime.page_about_ruby = reading.about_ruby
+    runtime.about_subject(reading.about_ruby)
     if reading.about_ruby:
         runtime.apply(lexicon.on_page, "the lexicon's `on_page`", log=True)
     return written
@@ -240,12 +268,14 @@ def _enter(runtime: Runtime, target: str) -> None:
             return
         scene = story.scenes[target]
         runtime.scene = target
+        runtime.offered = None
         if scene.counter is not None:
             runtime.count(scene.counter)
         if scene.act is not None and scene.act != runtime.act:
             runtime.act = scene.act
             runtime.emit(ActStarted(scene.act, story.act_title(scene.act)))
-        runtime.apply(scene.effects, f"the scene `{scene.id}`")
+        if scene.effects:
+            runtime.apply(scene.effects, f"the scene `{scene.id}`")
         following = _show_scene(runtime, scene, None, True)  # moving: positional, as keywords cost on every step
         if following is None:
             return
@@ -284,7 +314,8 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
             paragraphs = _held(runtime, paragraphs)
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
-    runtime.emit(SceneShown(scene.id, scene.title, runtime.story.act_title(runtime.act), paragraphs, runtime.seems()))
+    act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
+    runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.seems()))
     if scene.typewriter is not None:
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
         return None
@@ -292,11 +323,10 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
         if not moving:
             return None
         return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
-    labels = [
-        runtime.interpolate(c.label, scene.id) for c in scene.choices if runtime.holds(c.condition, f"a choice of `{scene.id}`")
-    ]
-    if labels or not moving or not (scene.choices or scene.fallbacks):
-        runtime.emit(ChoicesOffered(tuple(labels)))
+    offer = runtime.offer(scene) or _offer(runtime, scene)
+    if offer.choices or not moving or not (scene.choices or scene.fallbacks):
+        runtime.offered = offer
+        runtime.emit(ChoicesOffered(offer.labels or ()))
         return None
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
     if fallback is not None:
@@ -306,4 +336,17 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     return None
 
 
-__all__ = ["available_choices", "describe", "new_game", "page_feedback", "step"]
+def _offer(runtime: Runtime, scene: Scene) -> Offer:
+    """The choices whose conditions hold, tested and labelled one by one, in order (a label's inline text may move
+    an alternative on, so each is shown right after its condition holds, as the player will see them)."""
+    where = f"a choice of `{scene.id}`"
+    offered: list[Choice] = []
+    labels: list[str] = []
+    for choice in scene.choices:
+        if runtime.holds(choice.condition, where):
+            offered.append(choice)
+            labels.append(runtime.interpolate(choice.label, scene.id))
+    return Offer(scene, tuple(offered), tuple(labels))
+
+
+__all__ = ["apply_reading", "available_choices", "describe", "new_game", "page_feedback", "step"]

@@ -1,12 +1,8 @@
 """Walk every distinct state a story can reach, to prove which endings are reachable and how quickly.
 
-Two states count as one when nothing that chooses a path can tell them apart: the same scene, act and ending, and for
-every name that a choice's or an outcome's condition reads (or that feeds one), the same boolean or string, or the
-same side of every constant the story compares it with (`trust >= 7` splits trust at 7). Text conditions only change
-what is shown, not where the story can go. Counting every exact value instead multiplies the states past any useful
-limit (millions for the shipped story, through counters in loops and the traits each page sets). The walk is therefore
-a proof of what it finds (each ending comes with a real path, replayed by the engine) and a strong but not complete
-search for what it does not find. A number compared with another name or used in arithmetic is kept exactly.
+Two states count as one when nothing that chooses a path can tell them apart (see `game.explorer.abstraction`). The
+walk is therefore a proof of what it finds (each ending comes with a real path, replayed by the engine) and a strong
+but not complete search for what it does not find.
 
 At each typewriter the walk writes the pages that scene tells apart: for each outcome, a page saying exactly what its
 `wrote:` asks (every trait, asserted or negated as named), one page about her that names none of them (the
@@ -32,9 +28,7 @@ stops and says so; what it did not find is then unproven, so it judges no dead b
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterator
 
 from game.engine import (
     ChoiceInput,
@@ -50,22 +44,18 @@ from game.engine import (
 )
 from game.engine.history import History
 from game.engine.step import STRANDED
+from game.explorer.abstraction import Abstraction, StateKey, abstraction
 from game.explorer.random_explore import Coverage, dead_end_message, explore_run, problem_message
 from game.explorer.random_pages import PageWriter
-from game.records import attribute, prefab, replace
+from game.records import attribute, prefab
 from game.replay.format import Replay
 from game.replay.run import Run, input_for
-from game.story.expressions import Binary, Expr, Literal_, Name, Unary, count_subject, names_in
-from game.story.model import Condition, Effect, Scene, Story
-
-COMPARISONS = frozenset({"<", "<=", ">", ">=", "==", "!="})
+from game.story.model import Condition, Scene, Story
 
 DEFAULT_LIMIT = 200_000
 """States kept at most: the walk's memory budget."""
 WITNESS_RUNS = 1_000
 """Random playthroughs that vary what the walk does not (the traits of free pages) before a condition is called dead."""
-
-StateKey = tuple[object, ...]
 
 
 @prefab(frozen=True)
@@ -151,91 +141,6 @@ def typewriter_pages(story: Story, scene: Scene) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pages))
 
 
-@prefab(frozen=True)
-class _Abstraction:
-    thresholds: dict[str, tuple[float, ...]]
-    exact: frozenset[str]
-    everything: bool = False
-    """Every value exactly, visit counts included: the search that confirms a trap merges no two states."""
-    counts: frozenset[str] = frozenset()
-    """Counts the engine keeps (`visits(hall)`) that a condition compares: each grows by one at a time, so every value
-    up to one past the largest constant it is compared with is kept apart (`visits(hall) >= 3` needs 1, 2 and 3)."""
-
-    def key(self, state: State) -> StateKey:
-        named = sorted({**state.variables, **state.traits, **state.counts}.items())
-        if self.everything:
-            return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(named))
-        values: list[object] = []
-        for name, value in named:
-            if name in self.exact or (name in self.thresholds and isinstance(value, (bool, str))):
-                values.append(value)
-            elif name in self.thresholds:
-                limits = self.thresholds[name]
-                if name in self.counts:
-                    values.append(min(value, limits[-1] + 1))
-                else:
-                    values.append((bisect_left(limits, value), value in limits))
-        return (state.scene, state.act, state.ending, state.page_about_ruby, state.stack, tuple(values))
-
-
-def _abstraction(story: Story) -> _Abstraction:
-    """Only the names that decide where the story goes (choice and outcome conditions, and what feeds them)."""
-    thresholds: dict[str, set[float]] = {}
-    exact: set[str] = set()
-    for expr in _conditions(story):
-        _collect(expr, thresholds, exact)
-    effects = list(_effects(story))
-    changed = True
-    while changed:
-        changed = False
-        for effect in effects:
-            if effect.assignment.target in thresholds or effect.assignment.target in exact:
-                feeding = {name.name for name in names_in(effect.assignment.value)} - exact
-                exact |= feeding
-                changed = changed or bool(feeding)
-    counts = frozenset(name for name in thresholds if count_subject(name) is not None)
-    return _Abstraction({name: tuple(sorted(values)) for name, values in thresholds.items()}, frozenset(exact), counts=counts)
-
-
-def _collect(expr: Expr, thresholds: dict[str, set[float]], exact: set[str]) -> None:
-    if isinstance(expr, Binary) and expr.op in COMPARISONS:
-        for name, other in ((expr.left, expr.right), (expr.right, expr.left)):
-            if isinstance(name, Name) and isinstance(other, Literal_) and not isinstance(other.value, (bool, str)):
-                thresholds.setdefault(name.name, set()).add(float(other.value))
-                return
-        exact.update(name.name for name in names_in(expr))
-        return
-    if isinstance(expr, Binary):
-        _collect(expr.left, thresholds, exact)
-        _collect(expr.right, thresholds, exact)
-    elif isinstance(expr, Unary):
-        _collect(expr.operand, thresholds, exact)
-    elif isinstance(expr, Name):
-        thresholds.setdefault(expr.name, set()).add(0.0)
-
-
-def _conditions(story: Story) -> Iterator[Expr]:
-    """Conditions that choose a path. Text conditions only change what is shown, so they do not split states."""
-    for scene in story.scenes.values():
-        yield from (choice.condition.expr for choice in scene.choices if choice.condition)
-        if scene.typewriter:
-            yield from (o.condition.expr for o in scene.typewriter.outcomes if o.condition)
-
-
-def _effects(story: Story) -> Iterator[Effect]:
-    for scene in story.scenes.values():
-        yield from scene.effects
-        for choice in scene.choices:
-            yield from choice.effects
-        if scene.typewriter:
-            for outcome in scene.typewriter.outcomes:
-                yield from outcome.effects
-    if story.lexicon:
-        yield from story.lexicon.on_page
-        for trait in story.lexicon.traits:
-            yield from (*trait.effects, *trait.negated)
-
-
 def explore_exhaustive(
     story: Story, limit: int = DEFAULT_LIMIT, witness_runs: int = WITNESS_RUNS, max_seconds: float | None = None
 ) -> Exploration:
@@ -287,7 +192,7 @@ class _Walk:
         self.deadline = deadline
         self.watch = watch
         self.pages = {scene.id: typewriter_pages(story, scene) for scene in story.scenes.values() if scene.typewriter}
-        self.state_key = _abstraction(story).key
+        self.state_key = abstraction(story).key
         self.keys: dict[StateKey, int] = {}
         self.parent: list[int] = []
         self.via: list[Input | None] = []
@@ -424,7 +329,7 @@ class _ExactSearch:
         state, _ = new_game(story, seed=0)
         for action in path:
             state, _ = step(story, state, action)
-        exact = _Abstraction({}, frozenset(), everything=True).key
+        exact = Abstraction({}, frozenset(), everything=True).key
         self.escapes = False
         self.complete = False
         self.scenes: dict[str, int] = {state.scene: 1}
@@ -471,7 +376,7 @@ def _inputs(story: Story, pages: dict[str, tuple[str, ...]], state: State) -> li
 
 def _forget_history(state: State) -> State:
     """History is not part of the key and grows with every step: dropping it keeps a wide walk small in memory."""
-    return replace(state, history=History())
+    return state.with_history(History())
 
 
 def path_replay(story: Story, path: tuple[Input, ...], seed: int = 0) -> Replay:

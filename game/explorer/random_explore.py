@@ -7,6 +7,7 @@ a game that never ends) keeps its inputs, so the report can hand the author a re
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -115,28 +116,40 @@ def dead_end_message(scene: str) -> str:
     return f"the scene `{scene}` offers no choice here (every choice's condition is false)"
 
 
-_worker_story: Story | None = None
 SERIAL_BELOW = 250
-"""Runs per job below which processes cost more to start than they save (a worker starts in about 0.2 s)."""
+"""Runs per job below which processes cost more than they save."""
+CHUNKS_PER_JOB = 8
+"""Each job's share is cut into this many chunks, handed out as workers free up: runs differ in length, and with one
+chunk per job the process that drew the long runs kept the other waiting."""
 
 
-def _init_worker(root: str) -> None:
-    """Each worker takes the story from the cache the parent just read it through: checking the YAML again in every
-    worker cost as much as the runs themselves at a few thousand runs."""
-    global _worker_story
-    from game.persistence.story_cache import load_story_cached
-    from game.story.loader import load_story_or_raise
+class _Worker:
+    """What a worker process plays with: the story, and the page writer that remembers its sentences across chunks.
 
-    _worker_story = load_story_cached(root)[0] or load_story_or_raise(root)
+    With `fork` (Linux), a worker starts as a copy of the parent and finds the story already here; elsewhere it reads
+    the story from the cache the parent just wrote (checking the YAML again cost as much as a few thousand runs)."""
 
+    story: Story | None = None
+    pages: PageWriter | None = None
 
-def _explore_seeds(seeds: range) -> Coverage:
-    assert _worker_story is not None
-    coverage = Coverage()
-    pages = PageWriter(_worker_story)
-    for seed in seeds:
-        explore_run(_worker_story, seed, coverage, pages=pages)
-    return coverage
+    @classmethod
+    def load(cls, root: str) -> None:
+        if cls.story is None:
+            from game.persistence.story_cache import load_story_cached
+            from game.story.loader import load_story_or_raise
+
+            cls.story = load_story_cached(root)[0] or load_story_or_raise(root)
+
+    @classmethod
+    def explore(cls, seeds: range) -> Coverage:
+        story = cls.story
+        assert story is not None
+        if cls.pages is None:
+            cls.pages = PageWriter(story)
+        coverage = Coverage()
+        for seed in seeds:
+            explore_run(story, seed, coverage, pages=cls.pages)
+        return coverage
 
 
 def explore_random(story: Story, runs: int, seed: int = 0, jobs: int = 1) -> Coverage:
@@ -147,11 +160,17 @@ def explore_random(story: Story, runs: int, seed: int = 0, jobs: int = 1) -> Cov
         for number in range(runs):
             explore_run(story, seed + number, coverage, pages=pages)
         return coverage
-    size = -(-runs // jobs)
+    size = max(SERIAL_BELOW // 4, -(-runs // (jobs * CHUNKS_PER_JOB)))
     chunks = [range(seed + start, seed + min(start + size, runs)) for start in range(0, runs, size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(story.root,)) as pool:
-        for part in pool.map(_explore_seeds, chunks):
-            coverage.merge(part)
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    _Worker.story = story if forking else None
+    try:
+        with ProcessPoolExecutor(jobs, context, initializer=_Worker.load, initargs=(story.root,)) as pool:
+            for part in pool.map(_Worker.explore, chunks):
+                coverage.merge(part)
+    finally:
+        _Worker.story = _Worker.pages = None
     return coverage
 
 

@@ -7,7 +7,6 @@ column; this module is what a loaded story needs to play, and all that a cached 
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
 from typing import Literal
 
@@ -55,7 +54,6 @@ class Binary:
 
 
 Expr = Constant | Name | Unary | Binary
-Literal_ = Constant
 """The former name of `Constant`, still imported by the explorers and a test."""
 
 
@@ -92,100 +90,37 @@ def names_in(expr: Expr) -> list[Name]:
 
 
 Lookup = Callable[[str], Value]
-Compiled = Callable[[Lookup], Value]
 
 
 def evaluate(expr: Expr, lookup: Lookup) -> Value:
     """Evaluate a type-checked expression once; `and`/`or` short-circuit, division by zero raises `EvaluationError`.
 
-    The engine does not call this on its hot path: a story's conditions and effects keep their compiled form
-    (`Condition.test`, `Effect.value`), built by `compile_expr` the first time they run.
-    """
-    return compile_expr(expr)(lookup)
-
-
-_COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-
-
-def compile_expr(expr: Expr) -> Compiled:
-    """The same meaning as `interpret`, as closures built once."""
-    if isinstance(expr, Constant):
-        value = expr.value
-        return lambda lookup: value
-    if isinstance(expr, Name):
-        name = expr.name
-        return lambda lookup: lookup(name)
-    if isinstance(expr, Unary):
-        operand = compile_expr(expr.operand)
-        if expr.op == "not":
-            return lambda lookup: not operand(lookup)
-        return lambda lookup: -_number(operand(lookup))
-    left, right, op = compile_expr(expr.left), compile_expr(expr.right), expr.op
-    if op == "and":
-        return lambda lookup: bool(left(lookup)) and bool(right(lookup))
-    if op == "or":
-        return lambda lookup: bool(left(lookup)) or bool(right(lookup))
-    if op == "==":
-        return lambda lookup: left(lookup) == right(lookup)
-    if op == "!=":
-        return lambda lookup: left(lookup) != right(lookup)
-    if op in _COMPARE:
-        compare = _COMPARE[op]
-        constant = expr.right.value if isinstance(expr.right, Constant) else None
-        if isinstance(expr.left, Name) and isinstance(constant, (int, float)) and not isinstance(constant, bool):
-            return _compare_name(expr.left.name, compare, constant)
-        return lambda lookup: compare(_number(left(lookup)), _number(right(lookup)))
-    if op == "+":
-
-        def plus(lookup: Lookup) -> Value:
-            a, b = left(lookup), right(lookup)
-            if isinstance(a, str) and isinstance(b, str):
-                return joined(a, b)
-            return arithmetic("+", _number(a), _number(b))
-
-        return plus
-    return lambda lookup: arithmetic(op, _number(left(lookup)), _number(right(lookup)))
-
-
-def _compare_name(name: str, compare: Callable[[float, float], bool], constant: float) -> Compiled:
-    """`trust >= 7`, the commonest condition by far, without the generic path's extra calls."""
-
-    def run(lookup: Lookup) -> bool:
-        value = lookup(name)
-        if value.__class__ is bool or not isinstance(value, (int, float)):
-            raise EvaluationError(f"expected a number, got {value!r}")
-        return compare(value, constant)
-
-    return run
-
-
-def interpret(expr: Expr, lookup: Lookup) -> Value:
-    """Walk the tree directly: the reference meaning that `compile_expr` must match (a property test checks)."""
+    The reference meaning of the language. The engine does not walk trees on its hot path: it compiles each story's
+    expressions to Python (`game.engine.compiled`), and a property test holds that code to this meaning."""
     if isinstance(expr, Constant):
         return expr.value
     if isinstance(expr, Name):
         return lookup(expr.name)
     if isinstance(expr, Unary):
-        operand = interpret(expr.operand, lookup)
+        operand = evaluate(expr.operand, lookup)
         return (not operand) if expr.op == "not" else -_number(operand)
     op = expr.op
     if op == "and":
-        return bool(interpret(expr.left, lookup)) and bool(interpret(expr.right, lookup))
+        return bool(evaluate(expr.left, lookup)) and bool(evaluate(expr.right, lookup))
     if op == "or":
-        return bool(interpret(expr.left, lookup)) or bool(interpret(expr.right, lookup))
-    left, right = interpret(expr.left, lookup), interpret(expr.right, lookup)
-    if op == "==":
-        return left == right
-    if op == "!=":
-        return left != right
-    if op == "+" and isinstance(left, str) and isinstance(right, str):
-        return joined(left, right)
-    a, b = _number(left), _number(right)
+        return bool(evaluate(expr.left, lookup)) or bool(evaluate(expr.right, lookup))
+    if op in ("==", "!=", "+"):
+        left, right = evaluate(expr.left, lookup), evaluate(expr.right, lookup)
+        if op == "==":
+            return left == right
+        if op == "!=":
+            return left != right
+        if isinstance(left, str) and isinstance(right, str):
+            return joined(left, right)
+        a, b = _number(left), _number(right)
+    else:  # a side that is not a number fails before the other side is looked at, as compiled code does
+        a = _number(evaluate(expr.left, lookup))
+        b = _number(evaluate(expr.right, lookup))
     if op == "<":
         return a < b
     if op == "<=":

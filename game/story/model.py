@@ -1,10 +1,10 @@
 """The format-neutral story model: what a story folder means once it has been read and validated.
 
 Everything is frozen: a `Story` is loaded once and shared by every playthrough, save, replay and explorer run, so
-nothing may change it at run time. Its mappings are read-only views of dicts no one else holds, and the one thing
-made after loading, each expression's compiled function, is kept in an object of its own (`LazyCompiled`). Nothing
-past the loader knows the story was YAML; `Span` is all that remains of the source, kept so that a runtime problem
-can still point at the line that caused it.
+nothing may change it at run time. Its mappings are read-only views of dicts no one else holds, and it holds no
+memo: what is worked out for playing it (compiled conditions, the typewriter's index) is owned by the engine and the
+typewriter. Nothing past the loader knows the story was YAML; `Span` is all that remains of the source, kept so that
+a runtime problem can still point at the line that caused it.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.records import attribute, prefab
-from game.story.expressions import Assignment, Compiled, Expr, compile_expr
+from game.story.expressions import Assignment, Expr
+from game.story.expressions import Value as Value  # one definition, still importable from the model
 from game.story.vocabulary import OBJECT_PRONOUNS, Finish, Pronoun, VarType
 
 if TYPE_CHECKING:
     from game.story.inline import Piece
 
-Value = bool | int | float | str
 
 TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
@@ -44,24 +44,6 @@ class Span(NamedTuple):
         """Unpickled by `tuple.__new__` itself, with no call into Python for each (a named tuple's own way runs its
         `__new__`)."""
         return tuple.__new__, (Span, (self.file, self.line, self.column))
-
-
-class LazyCompiled:
-    """The compiled function of one condition or effect, made the first time it runs.
-
-    Owned by its `Condition` or `Effect` (one each, never shared, left out of comparisons), so the memo is explicit
-    and dies with its story. A closure cannot be pickled: the story cache stores this empty, and a cached story
-    compiles each expression on its first use, as a fresh one does."""
-
-    __slots__ = ("function",)
-    function: Compiled
-
-    def __getstate__(self) -> None:
-        return None
-
-    def make(self, expr: Expr) -> Compiled:
-        self.function = function = compile_expr(expr)
-        return function
 
 
 @prefab(frozen=True)
@@ -98,15 +80,6 @@ class Effect:
     source: str
     assignment: Assignment
     span: Span | None = None
-    compiled: LazyCompiled = attribute(default_factory=LazyCompiled, init=False, compare=False, repr=False)
-
-    @property
-    def value(self) -> Compiled:
-        """The right-hand side, compiled once (see `expressions.compile_expr`)."""
-        try:
-            return self.compiled.function
-        except AttributeError:
-            return self.compiled.make(self.assignment.value)
 
 
 @prefab(frozen=True)
@@ -114,15 +87,6 @@ class Condition:
     source: str
     expr: Expr
     span: Span | None = None
-    compiled: LazyCompiled = attribute(default_factory=LazyCompiled, init=False, compare=False, repr=False)
-
-    @property
-    def test(self) -> Compiled:
-        """The condition compiled once: conditions run on every step, so walking the tree each time adds up."""
-        try:
-            return self.compiled.function
-        except AttributeError:
-            return self.compiled.make(self.expr)
 
 
 @prefab(frozen=True)

@@ -1,0 +1,377 @@
+"""A story's conditions, effects and texts with holes as Python functions over one mapping of names.
+
+The engine tests about fourteen conditions per input. Run as closures (one per node of the expression, each calling a
+lookup that searched variables, traits, the turn, the page flags and the counts in turn), that was most of a step's
+cost. Here each expression becomes one function whose body is the whole expression, reading one dict (`Names`) that
+holds every name the story can read. The source of that function is made only from identifiers this module chooses
+and the operators of the expression language: a story's names and constants are passed in as values (`_k0`, `_k1`),
+never written into the code, and the function sees no builtins, so a story from a stranger can still reach nothing.
+
+A `CompiledStory` compiles each thing the first time it is needed and owns the memos of the story it belongs to (its
+texts split into paragraphs, its pages as read): the engine keeps one for each of the few stories last played
+(`CompiledStories`), so a story edited and reloaded starts afresh and an old one is let go.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, Literal, cast
+
+from game.engine.state import Offer
+from game.story import expressions as ex
+from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Story, Template, TextBlock, Value, Variable
+from game.typewriter import read_page
+from game.typewriter.reading import PageReading
+
+Names = dict[str, Value]
+"""Every name an expression can read, by name: variables, traits, `turn`, the page flags and the counts."""
+Test = Callable[[Names], Value]
+Show = Callable[[Names], str]
+Fit = Callable[[Value], Value]
+Render = Callable[[Names], tuple[str, ...]]
+Update = Literal["+=", "-=", "*=", "/="]
+"""The operators of an effect that combines with the target's value (`trust += 1`), as opposed to `=`."""
+
+PAGE_FLAGS = ("page_about_subject", "page_about_ruby")
+"""The names under which a condition reads whether the last page was about the subject (the second is format 1's)."""
+_NUMBERS = (int, float)
+_MEMO_LIMIT = 50_000
+"""Entries a memo keeps before it starts afresh: a long explorer run shows each text thousands of times, but a story
+generated with unbounded texts must not grow one without end."""
+
+
+def names_of(variables: Names, traits: dict[str, float], turn: int, about: bool, counts: dict[str, int]) -> Names:
+    """The one mapping, built so that a name in two places has the value the engine always gave it: variables first,
+    then traits, the turn, the page flags, and the counts last."""
+    names: Names = dict(counts)
+    names["page_about_subject"] = names["page_about_ruby"] = about
+    names["turn"] = turn
+    names.update(traits)
+    names.update(variables)
+    return names
+
+
+def missing(name: str) -> ex.EvaluationError:
+    """The error of a name with no value, worded as it always was."""
+    return ex.EvaluationError(f"`{name}` has no value")
+
+
+class Effect_:
+    """An effect ready to run: where it writes, its new value from the names, and how that value is made to fit."""
+
+    __slots__ = ("fit", "is_trait", "target", "value")
+
+    def __init__(self, target: str, value: Test, fit: Fit, is_trait: bool) -> None:
+        self.target, self.value, self.fit, self.is_trait = target, value, fit, is_trait
+
+
+class CompiledStory:
+    """The compiled forms of one story's expressions, and its memos; made by `CompiledStories.of`."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.trait_ids = frozenset(trait.id for trait in story.lexicon.traits) if story.lexicon else frozenset()
+        # Keyed by identity: the story this object holds keeps every condition, effect and template alive, so an id
+        # here can never be reused by another object while the entry exists.
+        self._tests: dict[int, Test] = {}
+        self._effects: dict[int, Effect_] = {}
+        self._templates: dict[int, Show] = {}
+        self._seems: Show | None = None
+        self._seems_inline = any(not line.text.parts for line in story.seems)
+        self._texts: dict[int, Render | None] = {}
+        self._offers: dict[int, Callable[[Names], Offer] | None] = {}
+        self.act_titles = {act.id: act.title for act in story.acts}
+        self._paragraphs: dict[str, tuple[str, ...]] = {}
+        self._pages: dict[str, PageReading] = {}
+
+    def test(self, condition: Condition) -> Test:
+        found = self._tests.get(id(condition))
+        if found is None:
+            found = self._tests[id(condition)] = function_of(condition.expr)
+        return found
+
+    def effect(self, effect: Effect) -> Effect_:
+        found = self._effects.get(id(effect))
+        if found is None:
+            assignment = effect.assignment
+            target = assignment.target
+            update = None if assignment.op == "=" else (cast(Update, assignment.op), target)
+            value = function_of(assignment.value, update)
+            is_trait = target in self.trait_ids
+            fit = _trait_fit if is_trait else _variable_fit(self.story.variables[target])
+            found = self._effects[id(effect)] = Effect_(target, value, fit, is_trait)
+        return found
+
+    def template(self, template: Template) -> Show:
+        """A text with holes (`parts` alternates text and names) as one function."""
+        found = self._templates.get(id(template))
+        if found is None:
+            constants: list[object] = []
+            found = self._templates[id(template)] = _define(_text_source(template.parts, constants), constants)
+        return found
+
+    def seems(self) -> Show | None:
+        """Every status line in one function: the first whose condition holds gives the line ("" when none does).
+        None when a line has format 2's inline text, which the runtime shows piece by piece."""
+        if self._seems_inline:
+            return None
+        if self._seems is None:
+            constants: list[object] = []
+            lines = []
+            for line in self.story.seems:
+                text = _text_source(line.text.parts, constants)
+                if line.condition is None:
+                    lines.append(f"    return {text}")
+                    break
+                lines.append(f"    if {_source(line.condition.expr, constants)}:\n        return {text}")
+            self._seems = _define_body("\n".join([*lines, "    return ''"]), constants)
+        return self._seems
+
+    def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Render | None:
+        """A text whose paragraphs are all fixed (no holes, no `one_of`, nothing inline) as one function: the paragraphs
+        of the blocks whose conditions hold. None for any other text, which the runtime renders block by block."""
+        key = id(blocks)
+        if key in self._texts:
+            return self._texts[key]
+        found: Render | None = None
+        if all(len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
+            constants: list[object] = []
+            lines = ["    out = []"]
+            for block in blocks:
+                paragraphs = _constant(split(block.variants[0].parts[0]), constants)
+                if block.condition is None:
+                    lines.append(f"    out += {paragraphs}")
+                else:
+                    lines.append(f"    if {_source(block.condition.expr, constants)}:\n        out += {paragraphs}")
+            found = _define_body("\n".join([*lines, "    return tuple(out)"]), constants, tuple=tuple)
+        self._texts[key] = found
+        return found
+
+    def offer(self, scene: Scene) -> Callable[[Names], Offer] | None:
+        """What a scene offers, as one function, when every label is fixed text: the conditions that hold make a
+        number, one bit a choice, and each number's offer is made once. None for a scene with a label that has holes
+        or inline text (worked out choice by choice)."""
+        key = id(scene)
+        if key in self._offers:
+            return self._offers[key]
+        found: Callable[[Names], Offer] | None = None
+        if scene.choices and all(len(choice.label.parts) == 1 for choice in scene.choices):
+            constants: list[object] = []
+            bits = [
+                str(1 << index)
+                if choice.condition is None
+                else f"({1 << index} if {_source(choice.condition.expr, constants)} else 0)"
+                for index, choice in enumerate(scene.choices)
+            ]
+            held = _define(" | ".join(bits), constants)
+            offers: dict[int, Offer] = {}
+
+            def offered(names: Names) -> Offer:
+                mask = held(names)
+                offer = offers.get(mask)
+                if offer is None:
+                    chosen = tuple(choice for index, choice in enumerate(scene.choices) if mask >> index & 1)
+                    offer = offers[mask] = Offer(scene, chosen, tuple(choice.label.parts[0] for choice in chosen))
+                return offer
+
+            found = offered
+        self._offers[key] = found
+        return found
+
+    def paragraphs(self, text: str, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+        """Text without holes splits the same way every time: the explorer shows each scene thousands of times."""
+        found = self._paragraphs.get(text)
+        if found is None:
+            if len(self._paragraphs) > _MEMO_LIMIT:
+                self._paragraphs.clear()
+            found = self._paragraphs[text] = split(text)
+        return found
+
+    def read(self, text: str) -> PageReading:
+        """A page as read against this story's lexicon and characters: the same text always reads the same, and the
+        explorer's pages (and a player's retries) come back often."""
+        found = self._pages.get(text)
+        if found is None:
+            assert self.story.lexicon is not None
+            if len(self._pages) > _MEMO_LIMIT // 10:
+                self._pages.clear()
+            found = self._pages[text] = read_page(self.story.lexicon, self.story.characters, text)
+        return found
+
+
+class CompiledStories:
+    """The compiled form of each of the few stories played last, so every step of a game finds its story's at once.
+
+    An author who edits a story while playing it (`--watch`) makes a new story at each save: only the last few are
+    kept, so the old ones are let go."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
+        self._last: CompiledStory | None = None
+        self._stories: list[CompiledStory] = []
+
+    def of(self, story: Story) -> CompiledStory:
+        last = self._last
+        if last is not None and last.story is story:
+            return last
+        found = next((compiled for compiled in self._stories if compiled.story is story), None)
+        if found is None:
+            found = CompiledStory(story)
+            self._stories = [found, *self._stories[: self.keep - 1]]
+        self._last = found
+        return found
+
+
+# -- making the functions --------------------------------------------------------------------------------------------
+
+
+def function_of(expr: ex.Expr, update: tuple[Update, str] | None = None) -> Test:
+    """`expr` as a function of the names; with `update` (an operator such as `+=` and its target), the target's value
+    combined with it, as an effect such as `trust += 1` means."""
+    constants: list[object] = []
+    body = _source(expr, constants)
+    if update is not None:
+        op, target = update
+        operator = _constant(op[0], constants)
+        if isinstance(expr, ex.Constant) and expr.value.__class__ in _NUMBERS:
+            # `trust += 1`, the commonest effect: a number added to a number, with no test for two texts
+            body = f"_arithmetic({operator}, {_numeric(ex.Name(target, 0), constants)}, {body})"
+        else:
+            body = f"_combine({operator}, {body}, {_name(target, constants)})"
+    return _define(body, constants)
+
+
+def _define(expression: str, constants: list[object]) -> Callable[[Names], Any]:
+    return _define_body(f"    return {expression}", constants)
+
+
+def _define_body(body: str, constants: list[object], **helpers: object) -> Callable[[Names], Any]:
+    namespace: dict[str, object] = {f"_k{index}": value for index, value in enumerate(constants)}
+    namespace.update(helpers)
+    namespace.update(__builtins__={}, _number=_number, _combine=_combine, _arithmetic=ex.arithmetic)
+    namespace.update(_plus=_plus, _show=show, _NUMBERS=_NUMBERS)
+    exec(f"def _compiled(n):\n{body}\n", namespace)  # the source holds only this module's identifiers
+    compiled: Callable[[Names], Any] = namespace["_compiled"]  # type: ignore[assignment]  # what the exec defined
+    return compiled
+
+
+def _constant(value: object, constants: list[object]) -> str:
+    constants.append(value)
+    return f"_k{len(constants) - 1}"
+
+
+def _name(name: str, constants: list[object]) -> str:
+    """A name read from the mapping; a count nothing has counted yet is 0, as it always was."""
+    key = _constant(name, constants)
+    return f"n.get({key}, 0)" if ex.count_subject(name) is not None else f"n[{key}]"
+
+
+def _text_source(parts: tuple[str, ...], constants: list[object]) -> str:
+    terms = [
+        _constant(part, constants) if index % 2 == 0 else f"_show({_name(part, constants)})"
+        for index, part in enumerate(parts)
+        if part or index % 2
+    ]
+    return " + ".join(terms) or "''"
+
+
+def _source(expr: ex.Expr, constants: list[object]) -> str:
+    """The Python expression that means `expr`, evaluated in the order (and failing with the messages) of
+    `expressions.evaluate`."""
+    if isinstance(expr, ex.Constant):
+        return _constant(expr.value, constants)
+    if isinstance(expr, ex.Name):
+        return _name(expr.name, constants)
+    if isinstance(expr, ex.Unary):
+        if expr.op == "not":
+            return f"(not {_source(expr.operand, constants)})"
+        return f"(-{_numeric(expr.operand, constants)})"
+    op = expr.op
+    if op in ("and", "or"):
+        return f"((not not {_source(expr.left, constants)}) {op} (not not {_source(expr.right, constants)}))"
+    if op in ("==", "!=", "<", "<=", ">", ">="):
+        if op in ("==", "!="):
+            left, right = _source(expr.left, constants), _source(expr.right, constants)
+        else:
+            left, right = _numeric(expr.left, constants), _numeric(expr.right, constants)
+        return f"({left} {op} {right})"
+    if op == "+":
+        return f"_plus({_source(expr.left, constants)}, {_source(expr.right, constants)})"
+    operator = _constant(op, constants)
+    return f"_arithmetic({operator}, {_numeric(expr.left, constants)}, {_numeric(expr.right, constants)})"
+
+
+def _numeric(expr: ex.Expr, constants: list[object]) -> str:
+    """`expr`, checked to be a number (a bool is not one): a number written in the story needs no check."""
+    if isinstance(expr, ex.Constant) and expr.value.__class__ in _NUMBERS:
+        return _constant(expr.value, constants)
+    source = _source(expr, constants)
+    if isinstance(expr, ex.Name):  # the commonest operand, checked in line rather than by a call
+        slot = f"_v{len(constants)}"
+        return f"({slot} if ({slot} := {source}).__class__ in _NUMBERS else _number({slot}))"
+    return f"_number({source})"
+
+
+def _number(value: Value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ex.EvaluationError(f"expected a number, got {value!r}")
+    return value
+
+
+def _plus(left: Value, right: Value) -> Value:
+    if isinstance(left, str) and isinstance(right, str):
+        return ex.joined(left, right)
+    return ex.arithmetic("+", _number(left), _number(right))
+
+
+def _combine(op: Literal["+", "-", "*", "/"], value: Value, current: Value) -> Value:
+    """`target op= value`: texts are joined by `+=`, numbers combined."""
+    if isinstance(current, str) and isinstance(value, str):
+        return ex.joined(current, value)
+    return ex.arithmetic(op, _number(current), _number(value))
+
+
+def _trait_fit(value: Value) -> Value:
+    return max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(_number(value)))))
+
+
+def _variable_fit(variable: Variable) -> Fit:
+    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero. Chosen once for each
+    variable, so an effect pays only for the checks its type needs."""
+    if variable.type in ("int", "number"):
+        low = -math.inf if variable.minimum is None else variable.minimum
+        high = math.inf if variable.maximum is None else variable.maximum
+        whole = variable.type == "int"
+
+        def fit_number(value: Value) -> Value:
+            number = ex.bounded(_number(value))
+            number = min(high, max(low, number))
+            if whole:
+                return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
+            return float(number)
+
+        return fit_number
+    if variable.type == "str" and variable.values:
+        allowed, name = variable.values, variable.name
+
+        def fit_choice(value: Value) -> Value:
+            if value not in allowed:
+                raise ex.EvaluationError(f"`{value}` is not one of the values of `{name}`")
+            return value
+
+        return fit_choice
+    return _as_it_is
+
+
+def _as_it_is(value: Value) -> Value:
+    return value
+
+
+def show(value: Value) -> str:
+    """A value as a text shows it: yes/no, whole numbers without a point, others to two places."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0")
+    return str(value)
