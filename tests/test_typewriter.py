@@ -195,7 +195,7 @@ def _typed(draw: st.DrawFn) -> tuple[str, str]:
 def test_typo_distance_is_exact_within_its_limit(pair: tuple[str, str], limit: int) -> None:
     """The typo search decides "within one edit" without the table and skips what two words share at either end:
     within the limit the distance is exact, beyond it only "too far"."""
-    from game.typewriter.words import damerau
+    from game.typewriter.typos import damerau
 
     a, b = pair
     exact = _edit_distance(a, b)

@@ -29,7 +29,7 @@ from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 12"
+FORMAT = "ruby-sparks story cache 13"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -55,7 +55,7 @@ def _reader_stamp() -> str:
     rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
     folder = Path(__file__).parent.parent / "typewriter"
     stamps = []
-    for name in ("words.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
+    for name in ("words.py", "typos.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
         try:
             status = os.stat(folder / name)
         except OSError:

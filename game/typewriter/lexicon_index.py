@@ -16,7 +16,8 @@ from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import negation_spans
 from game.typewriter.grammar import FIRST_PERSON
 from game.typewriter.text import tokens
-from game.typewriter.words import Vocabulary, inflections, irregular_forms, stem
+from game.typewriter.typos import Vocabulary
+from game.typewriter.words import inflections, irregular_forms, stem
 
 NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""

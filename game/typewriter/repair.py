@@ -9,7 +9,8 @@ from game.typewriter.closed_class import CLOSED_CLASS, FUNCTION_WORDS
 from game.typewriter.compiled import REMEMBERED_WORDS, CompiledReader
 from game.typewriter.cues import NEGATING_VERBS
 from game.typewriter.lexicon_index import WRITER, LexiconIndex
-from game.typewriter.words import Vocabulary, common_words, stem
+from game.typewriter.typos import Vocabulary
+from game.typewriter.words import common_words, stem
 
 GRAMMAR_WORDS = Vocabulary(
     {word: word for word in FUNCTION_WORDS | {"loves", "doesn", "nothing", "nobody", "everyone", "everything", "someone"}},

@@ -1,9 +1,8 @@
 """Word forms and small typos, so "spoke", "speaking" and "speeks" all reach the lexicon's "speaks".
 
 A light suffix stemmer (not a dictionary) is enough because both the page and the lexicon go through the same one:
-only agreement matters, not linguistic truth. Typos are found with a deletion index (the SymSpell idea) over the
-lexicon's own words, so a page costs a few dictionary lookups per word, and a repair always lands on a word the
-reader needs ("sadd" is "sad"), never on a frequent English word ("add").
+only agreement matters, not linguistic truth. Typos are found in `typos` (a deletion index over the lexicon's own
+words), which uses the list of common English words kept here to spare real words.
 
 Libraries measured against this (2026-11-29, this machine): lemminflect's import and first lemma take ~580 ms of
 start-up for the irregular forms that `IRREGULAR` lists here; symspellpy loads its 82,765-word dictionary in ~4.4 s
@@ -14,7 +13,6 @@ dependency; WordNet (at build time, `scripts/make_word_list.py`) gives the list 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -298,162 +296,3 @@ _ENGLISH = EnglishWords(Path(__file__).with_name("common_words.txt"))
 
 def common_words() -> EnglishWords:
     return _ENGLISH
-
-
-LONGEST_TYPO = 30
-"""Longer "words" are not English but pasted noise (a URL, a key, a held-down key) and are matched exactly: finding a
-typo costs the square of a word's length, so a 20,000-letter word would have taken hours and gigabytes."""
-
-
-def typo_allowance(word: str) -> int:
-    """Longer words may carry more mistakes; short ones must be exact, or "sad" would read "mad"."""
-    if len(word) > LONGEST_TYPO:
-        return 0
-    if len(word) >= 9:
-        return 2
-    return 1 if len(word) >= 3 else 0
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def damerau(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbours as one edit; stops early past `limit` (anything over it is only
-    "too far"). Within one edit, which nearly every typo is, it is decided without the full table."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    if limit <= 1:
-        return _within_one(a, b, limit)
-    # what the two share at either end costs nothing (no edit reaches across it), so the table is only the middle
-    start = _common_prefix(a, b)
-    a, b = a[start:], b[start:]
-    end = _common_prefix(a[::-1], b[::-1])
-    a, b = a[: len(a) - end], b[: len(b) - end]
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def _within_one(a: str, b: str, limit: int) -> int:
-    """`damerau` for a limit of one (or none): 0, 1, or `limit + 1` for farther."""
-    if a == b:
-        return 0
-    if limit < 1:
-        return limit + 1
-    if len(a) == len(b):
-        first = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
-        if a[first + 1 :] == b[first + 1 :]:
-            return 1  # one letter changed
-        swapped = first + 1 < len(a) and a[first] == b[first + 1] and a[first + 1] == b[first]
-        return 1 if swapped and a[first + 2 :] == b[first + 2 :] else limit + 1  # two neighbours swapped
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    first = next((i for i, (x, y) in enumerate(zip(shorter, longer, strict=False)) if x != y), len(shorter))
-    return 1 if longer[first + 1 :] == shorter[first:] else limit + 1  # one letter added or left out
-
-
-@lru_cache(maxsize=256)
-def _deletes(word: str, depth: int) -> frozenset[str]:
-    """Every spelling of `word` with up to `depth` letters left out; shared by the three vocabularies a typo is tried
-    against (grammar, names, the lexicon), so each typed word is taken apart once."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return frozenset(found)
-
-
-class Vocabulary:
-    """The words a lexicon knows, with a deletion index for finding what a misspelt word meant."""
-
-    def __init__(self, forms: Mapping[str, str], protected: Iterable[str] = (), deep: bool = True) -> None:
-        """`forms` maps every spelling the lexicon uses ("lonely", and its stem "lon") to the key it stands for;
-        `deep` lets a long word lose two letters ("rember"), which only the lexicon's own words need."""
-        self.deep = deep
-        self.forms = dict(forms)
-        self.words = frozenset(self.forms.values())
-        self.protected = frozenset(protected)
-        self._index: dict[str, set[str]] | None = None
-        self._cache: dict[str, str | None] = {}
-
-    def __getstate__(self) -> dict[str, object]:
-        """The deletion index is left out of the story cache: most pages never search for a typo, and it was most of
-        what the cache had to read back."""
-        return {"forms": self.forms, "words": self.words, "protected": self.protected, "deep": self.deep}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._index = None
-        self._cache = {}
-
-    @property
-    def index(self) -> dict[str, set[str]]:
-        if self._index is None:
-            self._index = {}
-            for word in self.forms:
-                for variant in _deletes(word, 2 if len(word) >= 8 and typo_allowance(word) else typo_allowance(word)):
-                    self._index.setdefault(variant, set()).add(word)
-        return self._index
-
-    def correct(self, word: str) -> str | None:
-        """The known word `word` was meant to be, or None: deterministic (nearest, then alphabetical)."""
-        if word in self._cache:
-            return self._cache[word]
-        result = None if word in self.protected else self._nearest(word)
-        if len(self._cache) < 50_000:
-            self._cache[word] = result
-        return result
-
-    def _nearest(self, word: str) -> str | None:
-        if word in self.forms:
-            return self.forms[word]
-        allowance = typo_allowance(word)
-        if allowance == 0:
-            return None
-        # one edit first: almost every typo is one, and the two-edit search costs the square of the word's length
-        found = self._best(word, 1, allowance)
-        deeper = allowance if len(word) < 5 or not self.deep else max(allowance, 2 if len(word) >= 6 else 1)
-        if found is None and deeper > 1:
-            found = self._best(word, deeper, allowance)
-        return self.forms[found] if found else None
-
-    def _best(self, word: str, depth: int, allowance: int) -> str | None:
-        candidates: set[str] = set()
-        index = self.index
-        for variant in _deletes(word, depth):
-            found = index.get(variant)
-            if found:
-                candidates |= found
-        best: tuple[int, int, str] | None = None
-        for candidate in candidates:
-            if candidate[0] != word[0] or typo_allowance(candidate) == 0:
-                continue
-            swapped = len(candidate) == len(word) and sorted(candidate) == sorted(word)
-            if len(word) <= 3 and len(candidate) != len(word) + 1 and not swapped:
-                continue  # a three-letter typo is a letter left out ("dor": door) or two swapped ("teh"), never changed (dog)
-            limit = min(allowance, typo_allowance(candidate))
-            if len(word) >= 6 and len(candidate) >= 8:
-                limit = 2  # "rember": long words lose two letters as easily as one
-            distance = damerau(word, candidate, limit)
-            # among equally near words, the one that keeps more of the start: slips happen further in ("cryng" is
-            # "crying", not "cring[e]")
-            ranked = (distance, -_common_prefix(word, candidate), candidate)
-            if distance <= limit and (best is None or ranked < best):
-                best = ranked
-        return best[2] if best else None
