@@ -9,6 +9,7 @@ message instead of unknown keys); a story that says nothing new loads exactly as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from game.records import replace
@@ -143,31 +144,27 @@ class Format2Builder:
             where = _shifted(span, source, error.offset)
             self.error(where, "bad-template", f"{error.message}: `{excerpt(source, error.offset)}`")
             return None
-        for name in names_in_pieces(pieces):
-            self.names.read.add(name)
-            if count_subject(name) is not None:
-                self.uses_v2("`{visits(...)}`", span)
-            if name not in self.names.kinds:
-                ok = False
-                if name not in self.broken_names:
-                    message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
-                    self.error(span, "unknown-name", message)
-        if not ok:
+        if not self.names_known(names_in_pieces(pieces), span) or not ok:
             return None
         return Template(source, (), span, pieces)
 
     def holes_template(self, source: str, parts: tuple[str, ...], span: Span) -> Template | None:
-        ok = True
-        for name in parts[1::2]:
+        return Template(source, parts, span) if self.names_known(parts[1::2], span) else None
+
+    def names_known(self, names: Iterable[str], span: Span) -> bool:
+        """Whether every name a text reads is declared; each one that is not is reported (a name already broken at
+        its declaration is not reported again)."""
+        known = True
+        for name in names:
             self.names.read.add(name)
-            if name[-1] == ")":
+            if count_subject(name) is not None:
                 self.uses_v2("`{visits(...)}`", span)
             if name not in self.names.kinds:
-                ok = False
+                known = False
                 if name not in self.broken_names:
                     message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
                     self.error(span, "unknown-name", message)
-        return Template(source, parts, span) if ok else None
+        return known
 
     # -- choices, outcomes, scenes ----------------------------------------------------------------------------------
 
