@@ -238,6 +238,10 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Right now she barks at the door.", {"acts_like_a_dog": A}),
     ("All at once she is herself again.", {"herself": A}),
     ("Once she dances, I type faster.", {}),
+    # an idiom's closing particle follows what comes before it: "jump up" is not "made her up"
+    ("I make her jump up and down with joy.", {"joyful": A}),
+    ("I make her pick up the phone.", {}),
+    ("I made her up.", {"free": D}),
     # "nothing but" affirms; "the heck out of" only makes it louder
     ("She speaks nothing but French.", {"speaks_french": A}),
     ("Nothing makes her happy.", {"joyful": D}),

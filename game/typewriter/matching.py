@@ -29,6 +29,10 @@ class Match(NamedTuple):
 
 NOTHING: frozenset[int] = frozenset()
 
+_PARTICLE_SLOTS = frozenset(((word,),) for word in ("up", "down", "out", "off", "away", "back", "over"))
+"""An idiom's closing particle comes right after what comes before it: in "make her jump up" the "up" is jumping's,
+so it is not "made her up"."""
+
 
 _SINGLE = [frozenset((i,)) for i in range(256)]
 
@@ -63,7 +67,11 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
     consumed: set[int] = set()
     i = start
     for number, slot in enumerate(pattern.slots):
-        limit = i if number == 0 else min(i + MAX_GAP[pattern.part], len(keys) - 1)
+        limit = (
+            i
+            if number == 0 or (pattern.part == "idiom" and slot in _PARTICLE_SLOTS)
+            else min(i + MAX_GAP[pattern.part], len(keys) - 1)
+        )
         hit = None
         j = i
         while j <= limit and hit is None:
