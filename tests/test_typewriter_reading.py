@@ -242,6 +242,7 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("I make her jump up and down with joy.", {"joyful": A}),
     ("I make her pick up the phone.", {}),
     ("I made her up.", {"free": D}),
+    ("Up early, I made her", {}),  # the page ends where the particle would be (it crashed once)
     # "nothing but" affirms; "the heck out of" only makes it louder
     ("She speaks nothing but French.", {"speaks_french": A}),
     ("Nothing makes her happy.", {"joyful": D}),

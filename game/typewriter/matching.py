@@ -67,11 +67,8 @@ def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int,
     consumed: set[int] = set()
     i = start
     for number, slot in enumerate(pattern.slots):
-        limit = (
-            i
-            if number == 0 or (pattern.part == "idiom" and slot in _PARTICLE_SLOTS)
-            else min(i + MAX_GAP[pattern.part], len(keys) - 1)
-        )
+        gap = 0 if pattern.part == "idiom" and slot in _PARTICLE_SLOTS else MAX_GAP[pattern.part]
+        limit = i if number == 0 else min(i + gap, len(keys) - 1)
         hit = None
         j = i
         while j <= limit and hit is None:
