@@ -124,6 +124,12 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She sings the praises of the new bakery.", {}),
     ("She sings his praises to everyone.", {"praises_calvin": A}),
     ("She quit painting years ago.", {"artist": D}),
+    ("She gives up painting.", {"artist": D}),
+    ("She gives up and leaves.", {"leaves": A}),  # giving up ends nothing after it (and must not hang the reader)
+    ("She gives up", {}),
+    ("She is free at last.", {"free": A}),
+    ("She is free at noon.", {}),  # free of her time, not of her writer
+    ("idk she just forgets stuff", {"forgets": A}),
     ("She leaves without saying goodbye.", {"leaves": A}),
     ("She leaves without crying.", {"leaves": A, "cries": D}),
     ("I scare her when I shout.", {"afraid": A}),

@@ -6,6 +6,11 @@ from game.typewriter.words import IRREGULAR, stem
 
 NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("no", "longer"),
+    ("gives", "up"),  # "she gives up painting" ends it, as "stops painting" does
+    ("give", "up"),
+    ("gave", "up"),
+    ("giving", "up"),
+    ("given", "up"),
     ("no", "more"),
     ("not", "in", "the", "least"),  # "not in the least afraid": one denial, however many words
     ("not", "the", "least", "bit"),
@@ -132,6 +137,10 @@ _NEGATING_INITIALS = frozenset(verb[0] for verb in NEGATING_VERBS)
 _NEGATING_IRREGULARS = frozenset(form for form in IRREGULAR if stem(form) in NEGATING_VERBS)
 
 
+_GIVING_UP_ENDS = frozenset({"and", "on", ",", "but", "then", "so", "."})
+"""What may follow "gives up" when it ends nothing named after it ("gives up on me" is not a denial either)."""
+
+
 def _negating_verb(word: str) -> bool:
     """ "stops", "quit", "refused": a verb that ends a state, whatever its form (the stem decides, as it always did)."""
     if word in _NEGATING_IRREGULARS:
@@ -162,6 +171,9 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
             continue
         for cue in cues:
             if len(cue) == 1 or tuple(words[i : i + len(cue)]) == cue:
+                if cue[-1] == "up" and (i + 2 == count or words[i + 2] in _GIVING_UP_ENDS):
+                    i += len(cue)  # "she gives up and leaves": giving up ends nothing that follows it
+                    break
                 spans[i] = (i + len(cue), cue)
                 i += len(cue)
                 break
