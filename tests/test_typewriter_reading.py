@@ -130,6 +130,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She is free at last.", {"free": A}),
     ("She is free at noon.", {}),  # free of her time, not of her writer
     ("idk she just forgets stuff", {"forgets": A}),
+    ("I make her stop singing.", {"sings": D}),
+    ("The letter moves her to tears.", {"cries": A, "sad": A}),
+    ("She is shaking in her boots.", {"afraid": A}),
     ("She leaves without saying goodbye.", {"leaves": A}),
     ("She leaves without crying.", {"leaves": A, "cries": D}),
     ("I scare her when I shout.", {"afraid": A}),

@@ -68,13 +68,14 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         surface = words[head]
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
+        gerund = words[head].endswith("ing")
         adjective = (
             before not in FUNCTION_WORDS
             and not before.endswith("ly")
             and (before,) not in index.names
             and before not in PERSON_NOUNS  # "the waiter speaks French": a person, then the verb
+            and not (gerund and keys[head - 1] in NEGATING_VERBS)  # "make her stop singing" is no "her new painting"
         )
-        gerund = words[head].endswith("ing")
         participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
         if (before == "of" and not gerund) or (adjective and not participle and head >= 2 and words[head - 2] in NOUN_MARKERS):
             return False  # "a fresh coat of paint", "a can of blue paint", "my old painting": a noun
