@@ -133,6 +133,8 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("I make her stop singing.", {"sings": D}),
     ("The letter moves her to tears.", {"cries": A, "sad": A}),
     ("She is shaking in her boots.", {"afraid": A}),
+    ("I pull her strings.", {"free": D}),
+    ("No one pulls her strings now.", {"free": A}),
     ("She leaves without saying goodbye.", {"leaves": A}),
     ("She leaves without crying.", {"leaves": A, "cries": D}),
     ("I scare her when I shout.", {"afraid": A}),
