@@ -1,0 +1,249 @@
+"""The loader's own words, in process: one break in a good story gives exactly these diagnostics, each with its file,
+line, column, message and code, as `ruby-sparks check` prints them (paths shown relative to the story folder).
+
+`test_loader_diagnostics.py` checks the code and a few words of many diagnostics; here the whole line is checked, for
+the mistakes nothing else loads in process: a broken lexicon (a trait defined twice, implying itself or an unknown
+trait, an empty phrase, an unknown role or cue), declarations of the wrong shape, format 2's inline text and choice
+ids, and folders that cannot be read as they stand (a link loop, a pipe, too many files, a file too large).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.story.diagnostics import Diagnostics
+from game.story.folder import MAX_FILES
+from game.story.limits import MAX_FILE_BYTES
+from game.story.loader import load_story
+from tests.conftest import DATA, MINI
+
+FORMAT2 = DATA / "stories" / "format2"
+DOOR = '    text: "the door swings open. Mara looks {cycle: tired | wary}."'
+
+
+def shown(diagnostics: Diagnostics, root: Path) -> list[str]:
+    return [str(item).replace(f"{root}{os.sep}", "") for item in diagnostics.items]
+
+
+def broken(source: Path, tmp_path: Path, file: str, old: str, new: str) -> list[str]:
+    root = tmp_path / source.name
+    shutil.copytree(source, root)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    story, diagnostics = load_story(root)
+    assert (story is None) == bool(diagnostics.errors)
+    return shown(diagnostics, root)
+
+
+HAPPY = "      phrases: [happy, cheerful]"
+MINI_CASES = {
+    "trait-implies-itself": (
+        ("lexicon.yaml", '      negated: ["trust -= 1"]', '      negated: ["trust -= 1"]\n      implies: [happy]'),
+        ["lexicon.yaml:8:7: error: `happy` implies itself [bad-implies]"],
+    ),
+    "trait-implies-unknown": (
+        ("lexicon.yaml", '      negated: ["trust -= 1"]', '      negated: ["trust -= 1"]\n      implies: [joyful]'),
+        ["lexicon.yaml:8:7: error: `happy` implies `joyful`, which is not a trait [unknown-trait]"],
+    ),
+    "empty-phrase": (
+        ("lexicon.yaml", HAPPY, "      is: [happy, '  ']"),
+        ["lexicon.yaml:10:20: error: each entry of `is` must be a non-empty string, not the string '' [wrong-type]"],
+    ),
+    "unknown-role": (
+        ("lexicon.yaml", HAPPY, "      does: [love]\n      object: calvin"),
+        ["lexicon.yaml:11:15: error: no character or role is called `calvin` [unknown-role]"],
+    ),
+    "unknown-cue": (
+        ("lexicon.yaml", HAPPY, "      does: [cry]\n      when: presence"),
+        ["lexicon.yaml:11:13: error: the only cue is `absence`, not `presence` (did you mean `absence`?) [unknown-cue]"],
+    ),
+    "frame-not-a-mapping": (
+        ("lexicon.yaml", HAPPY, "      frames:\n        - 7\n        - is: [happy]"),
+        ["lexicon.yaml:11:11: error: a frame must be a mapping, not the number 7 [wrong-type]"],
+    ),
+    "wrote-a-number": (
+        ("scenes.yaml", "        - wrote: [not happy]", "        - wrote: [7]"),
+        ["scenes.yaml:29:19: error: `wrote` takes trait ids, not the number 7 [wrong-type]"],
+    ),
+    "unknown-name-in-status-line": (
+        ("story.yaml", '  - {text: "You cannot read her yet."}', '  - {text: "You cannot read her {nobody}."}'),
+        ["story.yaml:23:13: error: unknown name `nobody` in text [unknown-name]"],
+    ),
+    "bad-variable-name": (
+        ("story.yaml", "  control: {type: int", "  2control: {type: int"),
+        [
+            "story.yaml:13:3: error: `2control` is not a valid variable name [bad-id]",
+            "lexicon.yaml:3:14: error: unknown name `control` in `control += 1` [unknown-name]",
+            "story.yaml:22:11: error: unknown name `control` in `control > 0` [unknown-name]",
+        ],
+    ),
+    "built-in-name": (
+        (
+            "story.yaml",
+            "  vow: {type: bool, default: false}",
+            "  vow: {type: bool, default: false}\n  turn: {type: int, default: 0}",
+        ),
+        ["story.yaml:11:3: error: `turn` is a built-in name [name-clash]"],
+    ),
+    "range-on-a-bool": (
+        ("story.yaml", "  vow: {type: bool, default: false}", "  vow: {type: bool, default: false, min: 0}"),
+        ["story.yaml:10:42: error: `min` is only for int and number variables [bad-range]"],
+    ),
+    "range-not-a-number": (
+        ("story.yaml", "default: 0.5, min: 0, max: 1}", "default: 0.5, min: zero, max: 1}"),
+        ["story.yaml:12:45: error: `min` must be a number, not the string 'zero' [wrong-type]"],
+    ),
+    "characters-as-a-list": (
+        ("story.yaml", "characters:\n", "characters: [ruby]\nxcharacters:\n"),
+        [
+            "story.yaml:15:1: error: unknown key `xcharacters` in story.yaml (did you mean `characters`?) [unknown-key]",
+            "story.yaml:14:13: error: `characters` must be a mapping of ids, not a list [wrong-type]",
+            "lexicon.yaml:2:12: error: no character has the id `ruby` [unknown-character]",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("edit", "expected"), MINI_CASES.values(), ids=MINI_CASES)
+def test_a_broken_story_is_told_exactly_what_and_where(tmp_path: Path, edit: tuple[str, str, str], expected: list[str]) -> None:
+    assert broken(MINI, tmp_path, *edit) == expected
+
+
+def test_a_variables_entry_that_is_not_a_mapping_is_named_where_it_is(tmp_path: Path) -> None:
+    found = broken(MINI, tmp_path, "story.yaml", "variables:\n  trust:", "variables: [1]\nxvariables:\n  trust:")
+    assert found[:2] == [
+        "story.yaml:9:1: error: unknown key `xvariables` in story.yaml (did you mean `variables`?) [unknown-key]",
+        "story.yaml:8:12: error: `variables` must be a mapping of names, not a list [wrong-type]",
+    ]
+
+
+def test_a_whole_number_default_of_a_number_variable_is_a_number(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    manifest = root / "story.yaml"
+    manifest.write_text(manifest.read_text().replace("default: 0.5, min: 0", "default: 0, min: 0"))
+    story, diagnostics = load_story(root)
+    assert story is not None and not diagnostics.items
+    default = story.variables["warmth"].default
+    assert default == 0 and isinstance(default, float)
+
+
+def text_of_door(text: str) -> tuple[str, str, str]:
+    return ("scenes.yaml", DOOR, f'    text: "{text}"')
+
+
+NEEDS_COLON = "`{if ...}` needs a `:` after its condition, as in `{if trust > 2: she smiles | she looks away}`"
+FORMAT2_CASES = {
+    "if-without-colon": (
+        text_of_door("the door {if trust > 2 swings open}."),
+        [f"scenes.yaml:20:21: error: {NEEDS_COLON}: `the door {{if trust > 2 swings ope…` [bad-template]"],
+    ),
+    "if-brace-before-colon": (
+        text_of_door("the door {if trust > 2 {cycle: a | b}}."),
+        [f"scenes.yaml:20:21: error: {NEEDS_COLON}: `the door {{if trust > 2 {{cycle: a…` [bad-template]"],
+    ),
+    "if-without-condition": (
+        text_of_door("the door {if : swings open}."),
+        ["scenes.yaml:20:21: error: `{if ...}` has no condition before its `:`: `the door {if : swings open}.` [bad-template]"],
+    ),
+    "if-with-three-branches": (
+        text_of_door("the door {if trust > 2: opens | shuts | stays}."),
+        [
+            "scenes.yaml:20:50: error: `{if ...}` has two branches at most: `{if COND: when true | when false}`: "
+            "`…rust > 2: opens | shuts | stays}.` [bad-template]"
+        ],
+    ),
+    "brace-not-closed": (
+        text_of_door("the door {if trust > 2: opens"),
+        ["scenes.yaml:20:21: error: `{` is not closed: `the door {if trust > 2: opens` [bad-template]"],
+    ),
+    "unknown-kind": (
+        text_of_door("the door {sequnce: opens | shuts}."),
+        [
+            "scenes.yaml:20:21: error: `{sequnce: ...}` is not a kind of text; use `if`, `sequence`, `cycle`, `shuffle`, "
+            "`once` (did you mean `sequence`?): `the door {sequnce: opens | shuts}…` [bad-template]"
+        ],
+    ),
+    "unknown-kind-in-a-text-over-lines": (  # the text's own position: a column within it would be on another line
+        ("scenes.yaml", '    text: "the door swings open', '    text: "the door\n\n      {sequnce: a | b} swings open'),
+        [
+            "scenes.yaml:20:12: error: `{sequnce: ...}` is not a kind of text; use `if`, `sequence`, `cycle`, `shuffle`, "
+            "`once` (did you mean `sequence`?): `the door {sequnce: a | b} swings…` [bad-template]"
+        ],
+    ),
+    "nested-too-deep": (
+        text_of_door("the door " + "{if trust > 0: " * 17 + "x" + "}" * 17),
+        [
+            "scenes.yaml:20:261: error: braces are nested more than 16 deep: "
+            "`…ust > 0: {if trust > 0: {if trust > 0: x}}}}}}}}…` [bad-template]"
+        ],
+    ),
+    "choice-id-twice": (
+        ("scenes.yaml", "      - label: Ask about the storm\n", "      - label: Ask about the storm\n        id: knock\n"),
+        ["scenes.yaml:13:13: error: the choice id `knock` is used twice (first at scenes.yaml:6:13) [duplicate-id]"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("edit", "expected"), FORMAT2_CASES.values(), ids=FORMAT2_CASES)
+def test_a_broken_format_2_text_is_told_exactly_what_and_where(
+    tmp_path: Path, edit: tuple[str, str, str], expected: list[str]
+) -> None:
+    assert broken(FORMAT2, tmp_path, *edit) == expected
+
+
+def copy_of_mini(tmp_path: Path) -> Path:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def test_a_story_folder_that_is_a_link_loop_says_so_first(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "round")
+    (tmp_path / "round").symlink_to(loop)
+    story, diagnostics = load_story(loop)
+    assert story is None
+    assert str(diagnostics.sorted()[0]) == (
+        f"{loop}:1:1: error: a link that leads round in a loop (or through too many links); it is not read [unreadable]"
+    )
+
+
+def test_a_pipe_in_the_folder_is_not_read(tmp_path: Path) -> None:
+    root = copy_of_mini(tmp_path)
+    os.mkfifo(root / "pipe.yaml")  # opening it would wait for a writer that never comes
+    story, diagnostics = load_story(root)
+    assert story is None
+    assert shown(diagnostics, root) == [
+        "pipe.yaml:1:1: error: not a regular file (a pipe or a device); it is not read [unreadable]"
+    ]
+
+
+def test_a_folder_with_too_many_files_is_refused_in_one_line(tmp_path: Path) -> None:
+    root = copy_of_mini(tmp_path)
+    for number in range(MAX_FILES):
+        (root / f"extra{number:04}.yaml").write_text("{}\n")
+    story, diagnostics = load_story(root)
+    assert story is None
+    assert [str(item) for item in diagnostics.items] == [
+        f"{root}:1:1: error: the folder holds {MAX_FILES + 3} YAML files; a story may have at most {MAX_FILES} [too-many-files]"
+    ]
+
+
+def test_a_file_too_large_is_refused_by_its_size_and_an_editors_buffer_by_the_limit(tmp_path: Path) -> None:
+    root = copy_of_mini(tmp_path)
+    big = root / "big.yaml"
+    big.write_bytes(b"# x\n" * (MAX_FILE_BYTES // 4 + 1))
+    story, diagnostics = load_story(root)
+    assert story is None
+    limit = f"story files may be at most {MAX_FILE_BYTES:,} [file-too-large]"
+    assert shown(diagnostics, root) == [f"big.yaml:1:1: error: the file is {MAX_FILE_BYTES + 4:,} bytes; {limit}"]
+    big.write_text("{}\n")
+    story, diagnostics = load_story(root, overlay={big: b"# x\n" * (MAX_FILE_BYTES // 4 + 1)})  # unsaved, in an editor
+    assert shown(diagnostics, root) == [f"big.yaml:1:1: error: the file is more than {MAX_FILE_BYTES:,} bytes; {limit}"]
