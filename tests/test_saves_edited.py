@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.controller import GameController, Response
-from game.engine import ChoiceInput, PageInput, SceneShown, new_game, step
+from game.engine import ChoiceInput, EndingReached, PageInput, SceneShown, new_game, step
 from game.engine.migrate import carry_over, kept_value
 from game.engine.state import State
 from game.frontends.plain import play_plain
@@ -231,3 +231,17 @@ def test_a_saved_value_is_kept_only_as_something_the_variable_now_allows(variabl
         if fits and variable.type == "number":
             assert kept == value
     assert kept_value(kept, variable) == kept  # fitting twice changes nothing
+
+
+def test_a_save_at_an_ending_loads_after_an_edit_with_the_ending_as_it_now_reads(story_copy: Path) -> None:
+    story = load_story_or_raise(story_copy)
+    state, _ = new_game(story)
+    state, _ = step(story, state, ChoiceInput(3))  # give up: the ending `quiet`
+    assert state.ending == "quiet"
+    save_game("slot", story, state)
+    edit(story_copy, "story.yaml", "Trust was {trust}. The end.", "Trust stood at {trust}. The end.")
+    game, response = load(story_copy)
+    assert notices(response) == ["Loaded `slot`. The story was edited since this save."]
+    (ending,) = [event for event in response.events if isinstance(event, EndingReached)]
+    assert ending.paragraphs == ("Trust stood at 1. The end.",)
+    assert game.state is not None and game.state.ending == "quiet"
