@@ -188,3 +188,55 @@ def test_once_the_story_is_over_nothing_is_offered_and_look_shows_the_ending(sto
     look = describe(story, state)
     assert look == of(events, EndingReached)  # the same words, glue and all: not rendered afresh
     assert step(story, state, ChoiceInput(1)) == (state, [Rejected("The story is over.")])
+
+
+STATUS_MANIFEST = MANIFEST.replace("id: paths", "id: status").replace(
+    "endings:",
+    """seems:
+  - {if: "10 / trust > 1", text: "She trusts you."}
+  - {if: "trust > 3", text: "She is warm."}
+endings:""",
+)
+STATUS_SCENES = """\
+scenes:
+  - id: hall
+    text: "{if 10 / trust > 1: She is close. | She is far.}"
+    choices:
+      - label: Trust her
+        do: "trust += 1"
+        to: hall
+      - label: Only when trusted
+        if: "10 / trust > 1"
+        to: out
+"""
+
+
+@pytest.fixture(scope="module")
+def status_story(tmp_path_factory: pytest.TempPathFactory) -> Story:
+    root = tmp_path_factory.mktemp("status")
+    (root / "story.yaml").write_text(STATUS_MANIFEST, encoding="utf-8")
+    (root / "scenes.yaml").write_text(STATUS_SCENES, encoding="utf-8")
+    loaded, diagnostics = load_story(root)
+    assert loaded is not None, [str(item) for item in diagnostics.items]
+    return loaded
+
+
+def test_a_text_a_status_line_or_a_choice_that_cannot_be_worked_out_reads_as_false(status_story: Story) -> None:
+    state, events = new_game(status_story)
+    (shown,) = of(events, SceneShown)
+    assert isinstance(shown, SceneShown)
+    assert (shown.paragraphs, shown.seems) == (("She is far.",), "")  # no status line holds: none is shown
+    problems = [(event.context, event.message) for event in of(events, Problem)]  # type: ignore[attr-defined]
+    assert problems == [
+        ("a text of `hall`", "`10 / trust > 1`: division by zero; taken as false"),
+        ("a status line", "`10 / trust > 1`: division by zero; taken as false"),
+        ("a choice of `hall`", "`10 / trust > 1`: division by zero; taken as false"),
+    ]
+    reloaded = State.from_json(state.to_json(), status_story)  # as from a save: what was offered is worked out again
+    assert [choice.label.source for choice in available_choices(status_story, reloaded)] == ["Trust her"]
+    state, events = step(status_story, state, ChoiceInput(1))
+    (shown,) = of(events, SceneShown)
+    assert isinstance(shown, SceneShown)
+    assert (shown.paragraphs, shown.seems) == (("She is close.",), "She trusts you.")
+    assert of(events, Problem) == []
+    assert [choice.label.source for choice in available_choices(status_story, state)] == ["Trust her", "Only when trusted"]
