@@ -107,6 +107,44 @@ MINI_CASES = {
             "lexicon.yaml:2:12: error: no character has the id `ruby` [unknown-character]",
         ],
     ),
+    "category-twice": (
+        ("story.yaml", "endings:\n", "categories:\n  - {name: any%}\n  - {name: any%}\nendings:\n"),
+        ["story.yaml:26:12: error: the category `any%` is defined twice [duplicate-id]"],
+    ),
+    "category-name-with-a-space": (
+        ("story.yaml", "endings:\n", "categories:\n  - {name: 'any %'}\nendings:\n"),
+        ["story.yaml:25:13: error: `any %` is not a category name: up to 40 letters, digits and `%+._-`, no spaces [bad-id]"],
+    ),
+    "category-unknown-ending": (
+        ("story.yaml", "endings:\n", "categories:\n  - {name: any%, endings: [qiet]}\nendings:\n"),
+        [
+            "story.yaml:25:27: error: the category `any%` names `qiet`, which is no ending (did you mean `quiet`?) "
+            "[unknown-target]"
+        ],
+    ),
+    "category-no-ending": (
+        ("story.yaml", "endings:\n", "categories:\n  - {name: any%, endings: []}\nendings:\n"),
+        ["story.yaml:25:27: error: the category `any%` lists no ending to finish at [bad-category]"],
+    ),
+    "category-finish": (
+        ("story.yaml", "endings:\n", "categories:\n  - {name: any%, finish: some}\nendings:\n"),
+        ["story.yaml:25:26: error: `finish` is `any` (one of the endings) or `all` (every one), not `some` [bad-category]"],
+    ),
+    "category-seed": (
+        ("story.yaml", "endings:\n", "categories:\n  - {name: any%, seed: -1}\nendings:\n"),
+        ["story.yaml:25:24: error: a category's `seed` is a whole number from 0 to 2147483647 [bad-category]"],
+    ),
+    "category-no-name": (
+        ("story.yaml", "endings:\n", "categories:\n  - {endings: [quiet]}\nendings:\n"),
+        ["story.yaml:25:5: error: a category has no `name` (what runners call it: any%, film%, all-endings) [missing-key]"],
+    ),
+    "list-not-closed": (
+        ("story.yaml", "author: Tests", "author: [Tests"),
+        [
+            "story.yaml:7:13: error: a list in `[...]` is not closed with `]`, or an item in it holds `:` or `,` and must be "
+            "quoted (YAML: did not find expected ',' or ']') [yaml-syntax]"
+        ],
+    ),
 }
 
 
@@ -121,6 +159,23 @@ def test_a_variables_entry_that_is_not_a_mapping_is_named_where_it_is(tmp_path: 
         "story.yaml:9:1: error: unknown key `xvariables` in story.yaml (did you mean `variables`?) [unknown-key]",
         "story.yaml:8:12: error: `variables` must be a mapping of names, not a list [wrong-type]",
     ]
+
+
+def test_two_yaml_documents_in_one_file_is_said_first(tmp_path: Path) -> None:
+    found = broken(MINI, tmp_path, "lexicon.yaml", "lexicon:\n", "lexicon:\n  subject: ruby\n---\nlexicon:\n")
+    assert (
+        found[0] == "lexicon.yaml:3:1: error: the file holds more than one YAML document (`---`); use one per file [yaml-syntax]"
+    )
+
+
+def test_yaml_not_a_number_is_read_as_the_text_written(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    manifest = root / "story.yaml"
+    manifest.write_text(manifest.read_text().replace("author: Tests", "author: .nan"))
+    story, diagnostics = load_story(root)
+    assert story is not None and not diagnostics.items
+    assert story.author == ".nan"
 
 
 def test_a_whole_number_default_of_a_number_variable_is_a_number(tmp_path: Path) -> None:
