@@ -38,6 +38,11 @@ start: hall
 author: Tests
 variables:
   trust: {type: int, default: 0, min: 0, max: 5}
+  sworn: {type: bool, default: false}
+  mood: {type: str, default: calm, values: [calm, wild]}
+  word: {type: str, default: stormy}
+seems:
+  - {text: "Trust: {if trust > 0: some | none}. Sworn: {sworn}. Mood: {mood}."}
 endings:
   - id: out
     title: Out
@@ -64,6 +69,9 @@ scenes:
         to: stop
       - label: Cellar
         to: cellar
+      - label: Change the mood
+        do: ["mood = word", "sworn = true"]
+        to: hall
   - id: empty
     text: "{if trust > 3: Something.}"
     choices:
@@ -142,8 +150,20 @@ def test_a_condition_that_cannot_be_worked_out_is_a_problem_and_hides_its_choice
     assert problem.span is not None and (Path(problem.span.file).name, problem.span.line) == ("scenes.yaml", 12)
     offered = of(events, ChoicesOffered)[0]
     assert isinstance(offered, ChoicesOffered)
-    assert offered.labels == ("Knock", "Wait", "Go round", "Stop", "Cellar")
+    assert offered.labels == ("Knock", "Wait", "Go round", "Stop", "Cellar", "Change the mood")
     assert [choice.label.source for choice in available_choices(story, state)] == list(offered.labels)
+
+
+def test_a_value_a_text_variable_does_not_allow_is_a_problem_and_the_effect_is_skipped(story: Story) -> None:
+    state, events = new_game(story)
+    assert of(events, SceneShown)[0].seems == "Trust: none. Sworn: no. Mood: calm."  # type: ignore[attr-defined]
+    state, events = choose(story, state, "Change the mood")
+    problem = of(events, Problem)[0]
+    assert isinstance(problem, Problem)
+    assert problem.message == "`mood = word`: `stormy` is not one of the values of `mood`; the effect is skipped"
+    assert problem.context == "a choice of `hall`"
+    assert (state.variables["mood"], state.variables["sworn"]) == ("calm", True)  # the next effect still runs
+    assert of(events, SceneShown)[0].seems == "Trust: none. Sworn: yes. Mood: calm."  # type: ignore[attr-defined]
 
 
 def test_an_unvisited_scene_counts_zero_visits_in_inline_text(story: Story) -> None:
@@ -190,13 +210,23 @@ def test_once_the_story_is_over_nothing_is_offered_and_look_shows_the_ending(sto
     assert step(story, state, ChoiceInput(1)) == (state, [Rejected("The story is over.")])
 
 
-STATUS_MANIFEST = MANIFEST.replace("id: paths", "id: status").replace(
-    "endings:",
-    """seems:
+STATUS_MANIFEST = """\
+format: 2
+id: status
+title: Status
+version: "1.0"
+start: hall
+author: Tests
+variables:
+  trust: {type: int, default: 0, min: 0, max: 5}
+seems:
   - {if: "10 / trust > 1", text: "She trusts you."}
   - {if: "trust > 3", text: "She is warm."}
-endings:""",
-)
+endings:
+  - id: out
+    title: Out
+    text: "the light goes out."
+"""
 STATUS_SCENES = """\
 scenes:
   - id: hall
