@@ -145,6 +145,41 @@ MINI_CASES = {
             "quoted (YAML: did not find expected ',' or ']') [yaml-syntax]"
         ],
     ),
+    "condition-not-a-string": (
+        ("scenes.yaml", '        if: "not vow"', "        if: 7"),
+        ["scenes.yaml:13:13: error: `if` in a choice must be a string, not the number 7 (quote it) [wrong-type]"],
+    ),
+    "visits-of-a-number": (
+        ("scenes.yaml", '        if: "not vow"', '        if: "visits(3) > 1"'),
+        ["scenes.yaml:13:21: error: `visits(...)` takes a scene id, as in `visits(kitchen)` in `visits(3) > 1` [bad-expression]"],
+    ),
+    "condition-that-is-a-number": (
+        ("scenes.yaml", '        if: "not vow"', '        if: "-(1)"'),
+        ["scenes.yaml:13:14: error: a condition must be true or false, but `-(1)` is a number [bad-expression]"],
+    ),
+    "unknown-escape": (
+        ("scenes.yaml", "      - The typewriter waits.", '      - "The typewriter \\q waits."'),
+        [
+            "scenes.yaml:6:25: error: a backslash inside double quotes starts an escape: write `\\\\` for a backslash, "
+            "or use single quotes (YAML: found unknown escape character) [yaml-syntax]"
+        ],
+    ),
+    "wordnet-not-a-mapping": (
+        ("lexicon.yaml", "lexicon:\n", "wordnet: 7\nlexicon:\n"),
+        ["lexicon.yaml:1:10: error: the WordNet synonyms must be a mapping, not the number 7 [wrong-type]"],
+    ),
+    "wordnet-unknown-key": (
+        ("lexicon.yaml", "lexicon:\n", "wordnet: {synonyms: 7}\nlexicon:\n"),
+        ["lexicon.yaml:1:11: error: unknown key `synonyms` in the WordNet synonyms [unknown-key]"],
+    ),
+    "second-lexicon": (
+        ("scenes.yaml", "scenes:\n", "lexicon: {subject: ruby, traits: []}\nscenes:\n"),
+        ["scenes.yaml:1:10: error: a second lexicon (the first is in lexicon.yaml) [duplicate-lexicon]"],
+    ),
+    "roles-not-a-mapping": (
+        ("lexicon.yaml", "  subject: ruby", "  subject: ruby\n  roles: 7"),
+        ["lexicon.yaml:3:10: error: `roles` must map a word to a list of words, not the number 7 [wrong-type]"],
+    ),
 }
 
 
@@ -159,6 +194,23 @@ def test_a_variables_entry_that_is_not_a_mapping_is_named_where_it_is(tmp_path: 
         "story.yaml:9:1: error: unknown key `xvariables` in story.yaml (did you mean `variables`?) [unknown-key]",
         "story.yaml:8:12: error: `variables` must be a mapping of names, not a list [wrong-type]",
     ]
+
+
+def test_a_trait_defined_twice_is_named(tmp_path: Path) -> None:
+    found = broken(
+        MINI, tmp_path, "lexicon.yaml", "    - id: happy\n", "    - id: speaks_french\n      phrases: [french]\n    - id: happy\n"
+    )
+    assert "lexicon.yaml:8:11: error: the trait `speaks_french` is defined twice [duplicate-id]" in found
+
+
+def test_a_second_file_of_wordnet_synonyms_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    (root / "a.wordnet.yaml").write_text("wordnet: {}\n")
+    (root / "b.wordnet.yaml").write_text("wordnet: {}\n")
+    story, diagnostics = load_story(root)
+    assert story is None
+    assert shown(diagnostics, root) == ["b.wordnet.yaml:1:10: error: a second file of WordNet synonyms [duplicate-lexicon]"]
 
 
 def test_two_yaml_documents_in_one_file_is_said_first(tmp_path: Path) -> None:
