@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.checks import check_story
 from game.story.diagnostics import Diagnostics
 from game.story.folder import MAX_FILES
 from game.story.limits import MAX_FILE_BYTES
@@ -354,3 +355,37 @@ def test_a_file_too_large_is_refused_by_its_size_and_an_editors_buffer_by_the_li
     big.write_text("{}\n")
     story, diagnostics = load_story(root, overlay={big: b"# x\n" * (MAX_FILE_BYTES // 4 + 1)})  # unsaved, in an editor
     assert shown(diagnostics, root) == [f"big.yaml:1:1: error: the file is more than {MAX_FILE_BYTES:,} bytes; {limit}"]
+
+
+@pytest.mark.parametrize(
+    ("outline", "expected"),
+    [
+        (
+            "beats: []\nbeats: []\n",
+            ["outline.yaml:2:1: error: in the outline: duplicate key `beats` (first at line 1) [duplicate-key]"],
+        ),
+        ("beats: 7\n", ["outline.yaml:1:1: error: the outline must be a mapping with a list of `beats` [bad-outline]"]),
+        ("- start\n", ["outline.yaml:1:1: error: the outline must be a mapping with a list of `beats` [bad-outline]"]),
+        (
+            "beats:\n  - {act: one}\n  - {id: start}\n",
+            [
+                "outline.yaml:2:5: error: each beat of the outline needs an `id` [bad-outline]",
+                "outline.yaml:3:5: warning: no scene plays the beat `start` of the outline [uncovered-beat]",
+            ],
+        ),
+        (
+            "beats: [start\n",
+            [
+                "outline.yaml:2:1: error: in the outline: a list in `[...]` is not closed with `]`, or an item in it holds "
+                "`:` or `,` and must be quoted (YAML: did not find expected ',' or ']') [yaml-syntax]"
+            ],
+        ),
+    ],
+    ids=["duplicate-key", "beats-not-a-list", "not-a-mapping", "beat-without-id", "not-yaml"],
+)
+def test_a_broken_outline_is_told_exactly_what_and_where(tmp_path: Path, outline: str, expected: list[str]) -> None:
+    """`check` reads the story's `outline.yaml` (the beats the scenes should play); a broken one is named, not a crash."""
+    root = copy_of_mini(tmp_path)
+    (root / "outline.yaml").write_text(outline, encoding="utf-8")
+    _story, diagnostics = check_story(root)
+    assert [str(item).replace(f"{root}{os.sep}", "") for item in diagnostics.sorted()] == expected
