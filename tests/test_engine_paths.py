@@ -26,6 +26,7 @@ from game.engine import (
     new_game,
     step,
 )
+from game.engine.portrait import portrait
 from game.story.loader import load_story
 from game.story.model import Story
 
@@ -230,7 +231,9 @@ endings:
 STATUS_SCENES = """\
 scenes:
   - id: hall
-    text: "{if 10 / trust > 1: She is close. | She is far.}"
+    text:
+      - "{if 10 / trust > 1: She is close. | She is far.}"
+      - {if: "10 / trust > 5", text: "Very close."}
     choices:
       - label: Trust her
         do: "trust += 1"
@@ -259,6 +262,7 @@ def test_a_text_a_status_line_or_a_choice_that_cannot_be_worked_out_reads_as_fal
     problems = [(event.context, event.message) for event in of(events, Problem)]  # type: ignore[attr-defined]
     assert problems == [
         ("a text of `hall`", "`10 / trust > 1`: division by zero; taken as false"),
+        ("a text of `hall`", "`10 / trust > 5`: division by zero; taken as false"),
         ("a status line", "`10 / trust > 1`: division by zero; taken as false"),
         ("a choice of `hall`", "`10 / trust > 1`: division by zero; taken as false"),
     ]
@@ -267,6 +271,13 @@ def test_a_text_a_status_line_or_a_choice_that_cannot_be_worked_out_reads_as_fal
     state, events = step(status_story, state, ChoiceInput(1))
     (shown,) = of(events, SceneShown)
     assert isinstance(shown, SceneShown)
-    assert (shown.paragraphs, shown.seems) == (("She is close.",), "She trusts you.")
+    assert (shown.paragraphs, shown.seems) == (("She is close.", "Very close."), "She trusts you.")
     assert of(events, Problem) == []
     assert [choice.label.source for choice in available_choices(status_story, state)] == ["Trust her", "Only when trusted"]
+
+
+def test_the_portrait_of_a_story_without_a_lexicon_lists_no_traits(status_story: Story) -> None:
+    """The portrait screen of a story with no typewriter: no pages, no traits, her status line as the game shows it."""
+    state, _ = step(status_story, new_game(status_story)[0], ChoiceInput(1))
+    drawn = portrait(status_story, state)
+    assert (drawn.pages, drawn.traits, drawn.seems) == ((), (), "She trusts you.")

@@ -172,3 +172,17 @@ def test_in_a_story_without_a_lexicon_a_page_changes_nothing_and_says_why(tmp_pa
     ]
     assert draft_notes(story, None, "Mara is tired.") == ()
     assert explain_page(story, "").to_text().splitlines()[0] == "The page is blank."
+
+
+def test_a_hint_in_a_story_with_one_trait_names_just_that_one(tmp_path: Path) -> None:
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(FILES["lexicon.yaml"].split("    - {id: cat")[0], encoding="utf-8")
+    scenes = tmp_path / "scenes.yaml"
+    scenes.write_text(FILES["scenes.yaml"].replace("wrote: sea", "wrote: happy"), encoding="utf-8")
+    story = load_story_or_raise(tmp_path)
+    assert pulled_out(story, "She is tall.") == (
+        "“She is tall.” About Ruby, but the typewriter finds nothing in it to make true. Pages here take things like: "
+        "she is happy.",
+    )
