@@ -78,19 +78,6 @@ def holes(source: str) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
-def holes_only(pieces: tuple[Piece, ...]) -> tuple[str, ...] | None:
-    """The v1 form (text, name, text, ...) when the text has nothing but holes, else None."""
-    parts: list[str] = [""]
-    for piece in pieces:
-        if isinstance(piece, str):
-            parts[-1] += piece
-        elif isinstance(piece, Hole):
-            parts.extend([piece.name, ""])
-        else:
-            return None
-    return tuple(parts)
-
-
 def names_in_pieces(pieces: tuple[Piece, ...]) -> list[str]:
     """The names the holes read, nested ones included (conditions report their own)."""
     found: list[str] = []
