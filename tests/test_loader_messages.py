@@ -389,3 +389,19 @@ def test_a_broken_outline_is_told_exactly_what_and_where(tmp_path: Path, outline
     (root / "outline.yaml").write_text(outline, encoding="utf-8")
     _story, diagnostics = check_story(root)
     assert [str(item).replace(f"{root}{os.sep}", "") for item in diagnostics.sorted()] == expected
+
+
+def test_an_outcome_with_both_names_for_about_the_subject_is_told_to_keep_one(tmp_path: Path) -> None:
+    root = tmp_path / "format2"
+    shutil.copytree(FORMAT2, root)
+    (root / "lexicon.yaml").write_text("lexicon:\n  subject: mara\n  traits:\n    - {id: calm, is: [calm]}\n")
+    page = "  - id: page\n    typewriter:\n      prompt: Write.\n      outcomes:\n"
+    outcomes = "        - {about_ruby: true, about_subject: true, to: dawn}\n        - to: dawn\n"
+    with (root / "scenes.yaml").open("a", encoding="utf-8") as scenes:
+        scenes.write(page + outcomes)
+    story, diagnostics = load_story(root)
+    assert story is None
+    assert shown(diagnostics, root) == [
+        "scenes.yaml:38:12: error: `about_ruby` is the old name of `about_subject`: keep one [duplicate-key]",
+        "scenes.yaml:38:12: warning: `about_ruby` is now called `about_subject`; the old name still works [deprecated]",
+    ]
