@@ -105,14 +105,18 @@ scenes:
 """
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
-    root = tmp_path_factory.mktemp("paths")
-    (root / "story.yaml").write_text(MANIFEST, encoding="utf-8")
-    (root / "scenes.yaml").write_text(SCENES, encoding="utf-8")
+def written(root: Path, manifest: str, scenes: str) -> Story:
+    """The story of these two files, which must load with no error."""
+    (root / "story.yaml").write_text(manifest, encoding="utf-8")
+    (root / "scenes.yaml").write_text(scenes, encoding="utf-8")
     loaded, diagnostics = load_story(root)
     assert loaded is not None, [str(item) for item in diagnostics.items]
     return loaded
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
+    return written(tmp_path_factory.mktemp("paths"), MANIFEST, SCENES)
 
 
 def of(events: list[Event], kind: type[Event]) -> list[Event]:
@@ -246,12 +250,7 @@ scenes:
 
 @pytest.fixture(scope="module")
 def status_story(tmp_path_factory: pytest.TempPathFactory) -> Story:
-    root = tmp_path_factory.mktemp("status")
-    (root / "story.yaml").write_text(STATUS_MANIFEST, encoding="utf-8")
-    (root / "scenes.yaml").write_text(STATUS_SCENES, encoding="utf-8")
-    loaded, diagnostics = load_story(root)
-    assert loaded is not None, [str(item) for item in diagnostics.items]
-    return loaded
+    return written(tmp_path_factory.mktemp("status"), STATUS_MANIFEST, STATUS_SCENES)
 
 
 def test_a_text_a_status_line_or_a_choice_that_cannot_be_worked_out_reads_as_false(status_story: Story) -> None:

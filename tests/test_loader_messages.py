@@ -30,6 +30,12 @@ def shown(diagnostics: Diagnostics, root: Path) -> list[str]:
     return [str(item).replace(f"{root}{os.sep}", "") for item in diagnostics.items]
 
 
+def copy_of_mini(tmp_path: Path) -> Path:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    return root
+
+
 def broken(source: Path, tmp_path: Path, file: str, old: str, new: str) -> list[str]:
     root = tmp_path / source.name
     shutil.copytree(source, root)
@@ -205,8 +211,7 @@ def test_a_trait_defined_twice_is_named(tmp_path: Path) -> None:
 
 
 def test_a_second_file_of_wordnet_synonyms_is_refused(tmp_path: Path) -> None:
-    root = tmp_path / "mini"
-    shutil.copytree(MINI, root)
+    root = copy_of_mini(tmp_path)
     (root / "a.wordnet.yaml").write_text("wordnet: {}\n")
     (root / "b.wordnet.yaml").write_text("wordnet: {}\n")
     story, diagnostics = load_story(root)
@@ -222,8 +227,7 @@ def test_two_yaml_documents_in_one_file_is_said_first(tmp_path: Path) -> None:
 
 
 def test_yaml_not_a_number_is_read_as_the_text_written(tmp_path: Path) -> None:
-    root = tmp_path / "mini"
-    shutil.copytree(MINI, root)
+    root = copy_of_mini(tmp_path)
     manifest = root / "story.yaml"
     manifest.write_text(manifest.read_text().replace("author: Tests", "author: .nan"))
     story, diagnostics = load_story(root)
@@ -232,8 +236,7 @@ def test_yaml_not_a_number_is_read_as_the_text_written(tmp_path: Path) -> None:
 
 
 def test_a_whole_number_default_of_a_number_variable_is_a_number(tmp_path: Path) -> None:
-    root = tmp_path / "mini"
-    shutil.copytree(MINI, root)
+    root = copy_of_mini(tmp_path)
     manifest = root / "story.yaml"
     manifest.write_text(manifest.read_text().replace("default: 0.5, min: 0", "default: 0, min: 0"))
     story, diagnostics = load_story(root)
@@ -304,12 +307,6 @@ def test_a_broken_format_2_text_is_told_exactly_what_and_where(
     tmp_path: Path, edit: tuple[str, str, str], expected: list[str]
 ) -> None:
     assert broken(FORMAT2, tmp_path, *edit) == expected
-
-
-def copy_of_mini(tmp_path: Path) -> Path:
-    root = tmp_path / "mini"
-    shutil.copytree(MINI, root)
-    return root
 
 
 def test_a_story_folder_that_is_a_link_loop_says_so_first(tmp_path: Path) -> None:
