@@ -402,3 +402,19 @@ def test_an_outcome_with_both_names_for_about_the_subject_is_told_to_keep_one(tm
         "scenes.yaml:38:12: error: `about_ruby` is the old name of `about_subject`: keep one [duplicate-key]",
         "scenes.yaml:38:12: warning: `about_ruby` is now called `about_subject`; the old name still works [deprecated]",
     ]
+
+
+def test_an_outline_too_large_or_not_a_file_is_named_not_read(tmp_path: Path) -> None:
+    root = copy_of_mini(tmp_path)
+    (root / "outline.yaml").write_bytes(b"# x\n" * (MAX_FILE_BYTES // 4 + 1))
+    _story, diagnostics = check_story(root)
+    assert [str(item).replace(f"{root}{os.sep}", "") for item in diagnostics.sorted()] == [
+        "outline.yaml:1:1: error: in the outline: the file is over 2,000,000 bytes, the most a story file may hold "
+        "[file-too-large]"
+    ]
+    pipe = tmp_path / "outline-pipe"
+    os.mkfifo(pipe)  # `--outline` given a pipe: opening it to read would wait for a writer that never comes
+    _story, diagnostics = check_story(root, pipe)
+    assert [str(item) for item in diagnostics.sorted()] == [
+        f"{pipe}:1:1: error: cannot read the outline: not a regular file (a pipe, a device or a folder) [unreadable]"
+    ]
