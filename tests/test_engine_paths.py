@@ -29,6 +29,7 @@ from game.engine import (
 from game.engine.portrait import portrait
 from game.story.loader import load_story
 from game.story.model import Story
+from tests.conftest import DATA
 
 MANIFEST = """\
 format: 2
@@ -280,3 +281,31 @@ def test_the_portrait_of_a_story_without_a_lexicon_lists_no_traits(status_story:
     state, _ = step(status_story, new_game(status_story)[0], ChoiceInput(1))
     drawn = portrait(status_story, state)
     assert (drawn.pages, drawn.traits, drawn.seems) == ((), (), "She trusts you.")
+
+
+@pytest.mark.parametrize(
+    ("condition", "first", "knock_offered_after"),
+    [
+        ("weather == 'calm'", "Knock", False),  # used up
+        ("weather == 'calm'", "Ask about the storm", False),  # never taken, but the weather is stormy now
+        ("true", "Ask about the storm", True),  # never taken, and the condition holds
+    ],
+    ids=["taken", "condition-false", "neither"],
+)
+def test_a_once_only_choice_with_a_condition_needs_both(
+    tmp_path: Path, condition: str, first: str, knock_offered_after: bool
+) -> None:
+    """`once: true` with an `if`: offered only while the condition holds and it has not been taken."""
+    source = DATA / "stories" / "format2"
+    scenes = (source / "scenes.yaml").read_text(encoding="utf-8")
+    assert "        once: true\n" in scenes
+    story = written(
+        tmp_path,
+        (source / "story.yaml").read_text(encoding="utf-8"),
+        scenes.replace("        once: true\n", f'        once: true\n        if: "{condition}"\n'),
+    )
+    state, events = new_game(story)
+    assert "Knock" in of(events, ChoicesOffered)[0].labels  # type: ignore[attr-defined]
+    state, events = choose(story, state, first)
+    assert state.scene == "shore"
+    assert ("Knock" in of(events, ChoicesOffered)[-1].labels) is knock_offered_after  # type: ignore[attr-defined]
