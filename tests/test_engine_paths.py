@@ -246,6 +246,15 @@ scenes:
       - label: Only when trusted
         if: "10 / trust > 1"
         to: out
+      - label: Look closer
+        to: near
+  - id: near
+    text:
+      - Near.
+      - {if: "10 / trust > 5", text: "Very near."}
+    choices:
+      - label: Back
+        to: hall
 """
 
 
@@ -267,13 +276,24 @@ def test_a_text_a_status_line_or_a_choice_that_cannot_be_worked_out_reads_as_fal
         ("a choice of `hall`", "`10 / trust > 1`: division by zero; taken as false"),
     ]
     reloaded = State.from_json(state.to_json(), status_story)  # as from a save: what was offered is worked out again
-    assert [choice.label.source for choice in available_choices(status_story, reloaded)] == ["Trust her"]
+    assert [choice.label.source for choice in available_choices(status_story, reloaded)] == ["Trust her", "Look closer"]
     state, events = step(status_story, state, ChoiceInput(1))
     (shown,) = of(events, SceneShown)
     assert isinstance(shown, SceneShown)
     assert (shown.paragraphs, shown.seems) == (("She is close.", "Very close."), "She trusts you.")
     assert of(events, Problem) == []
-    assert [choice.label.source for choice in available_choices(status_story, state)] == ["Trust her", "Only when trusted"]
+    offered = [choice.label.source for choice in available_choices(status_story, state)]
+    assert offered == ["Trust her", "Only when trusted", "Look closer"]
+
+
+def test_a_plain_paragraph_whose_condition_fails_is_left_out_and_the_rest_shown(status_story: Story) -> None:
+    """A text of plain paragraphs is worked out in one go; when that fails, it is shown paragraph by paragraph, so
+    the problem names the paragraph's condition and the others are still shown."""
+    _state, events = step(status_story, new_game(status_story)[0], ChoiceInput(2))
+    (shown,) = of(events, SceneShown)
+    assert isinstance(shown, SceneShown) and (shown.scene_id, shown.paragraphs) == ("near", ("Near.",))
+    problems = [(event.context, event.message) for event in of(events, Problem)]  # type: ignore[attr-defined]
+    assert ("a text of `near`", "`10 / trust > 5`: division by zero; taken as false") in problems
 
 
 def test_the_portrait_of_a_story_without_a_lexicon_lists_no_traits(status_story: Story) -> None:
