@@ -38,10 +38,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 - the command line on top."""
 
 KNOWN_BREACHES: dict[tuple[str, str], str] = {
-    ("game.story.model", "game.story.inline"): "a TYPE_CHECKING cycle inside story: model <-> inline (<- diagnostics)",
     ("game.engine.history", "game.engine.state"): "a TYPE_CHECKING cycle inside engine: history <-> state",
 }
-"""Two cycles that exist only for the type checker (imports under `TYPE_CHECKING`): harmless at run time, and each
+"""A cycle that exists only for the type checker (an import under `TYPE_CHECKING`): harmless at run time, and it
 would take a type moved out of the module that defines it. `test_every_known_breach_still_exists` says when one goes."""
 
 

@@ -8,13 +8,19 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from game.controller import GameController, Response
-from game.engine import ChoiceInput, PageInput, SceneShown, new_game, step
+from game.engine import ChoiceInput, EndingReached, PageInput, SceneShown, new_game, step
+from game.engine.migrate import carry_over, kept_value
 from game.engine.state import State
 from game.frontends.plain import play_plain
 from game.persistence.saves import list_saves, save_game
+from game.records import replace
 from game.story.loader import load_story_or_raise
-from game.story.model import Story
+from game.story.model import Story, Variable
+from tests.conftest import examples
 
 
 def saved_at_after(story_copy: Path) -> State:
@@ -159,3 +165,83 @@ async def test_the_tui_asks_to_go_on_from_the_earlier_scene(story_copy: Path) ->
         await pilot.press("y")
         await wait_until(pilot, lambda: app.controller is not None and app.controller.state is not None)
         assert game_screen(pilot).view.scene_title == "The Page" and game_screen(pilot).view.at_typewriter
+
+
+def test_a_renamed_variable_and_trait_are_counted_new_and_gone_in_one_line(story_copy: Path) -> None:
+    saved_at_after(story_copy)
+    for file in ("story.yaml", "scenes.yaml"):
+        edit(story_copy, file, "vow", "oath")
+    for file in ("lexicon.yaml", "scenes.yaml"):
+        edit(story_copy, file, "speaks_french", "speaks_german")
+    game, response = load(story_copy)
+    assert notices(response) == [
+        "Loaded `slot`. The story was edited since this save: 1 variable new, default used; 1 variable gone; "
+        "1 trait new; 1 trait gone."
+    ]
+    assert game.state is not None and game.state.variables["oath"] is False and game.state.traits["speaks_german"] == 0
+
+
+def test_a_call_whose_return_scene_is_gone_ends_where_it_stands(tmp_path: Path) -> None:
+    """A format 2 save inside a subroutine remembers where to return; if the author deletes that scene, the call is
+    dropped (and said), rather than the save being refused or returning nowhere."""
+    story = load_story_or_raise(Path(__file__).parent / "data" / "stories" / "format2")
+    state, _ = new_game(story)
+    inside = replace(state, scene="storm_talk", stack=("shore", "stairs", "gone_scene"))
+    carried = carry_over(inside, story)
+    assert carried.state.stack == ("shore", "stairs")
+    assert carried.summary() == "1 scene to return to gone"
+
+
+VARIABLES = st.builds(
+    Variable,
+    name=st.just("v"),
+    type=st.sampled_from(["int", "number", "bool", "str"]),
+    default=st.just(0),
+    minimum=st.none() | st.integers(-5, 0),
+    maximum=st.none() | st.integers(1, 5),
+    values=st.sampled_from([(), ("a", "b")]),
+)
+SAVED = (
+    st.none()
+    | st.booleans()
+    | st.integers(-10, 10)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=2)
+    | st.sampled_from(["a", "b"])
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(VARIABLES, SAVED)
+def test_a_saved_value_is_kept_only_as_something_the_variable_now_allows(variable: Variable, value: object) -> None:
+    """Whatever a save holds (JSON gives NaN, huge numbers, the wrong type), what is kept fits the declaration: its
+    type, its range (clamped into it) and its values; a value that already fits is kept as it is."""
+    kept = kept_value(value, variable)
+    if kept is None:
+        return
+    if variable.type == "bool":
+        assert kept is value
+    elif variable.type == "str":
+        assert kept == value and (not variable.values or kept in variable.values)
+    else:
+        # (a number clamped to a bound written as a whole number keeps that bound's int: the same value to the game)
+        assert not isinstance(kept, bool) and isinstance(kept, int if variable.type == "int" else (int, float))
+        assert (variable.minimum is None or kept >= variable.minimum) and (variable.maximum is None or kept <= variable.maximum)
+        fits = (variable.minimum is None or value >= variable.minimum) and (variable.maximum is None or value <= variable.maximum)
+        if fits and variable.type == "number":
+            assert kept == value
+    assert kept_value(kept, variable) == kept  # fitting twice changes nothing
+
+
+def test_a_save_at_an_ending_loads_after_an_edit_with_the_ending_as_it_now_reads(story_copy: Path) -> None:
+    story = load_story_or_raise(story_copy)
+    state, _ = new_game(story)
+    state, _ = step(story, state, ChoiceInput(3))  # give up: the ending `quiet`
+    assert state.ending == "quiet"
+    save_game("slot", story, state)
+    edit(story_copy, "story.yaml", "Trust was {trust}. The end.", "Trust stood at {trust}. The end.")
+    game, response = load(story_copy)
+    assert notices(response) == ["Loaded `slot`. The story was edited since this save."]
+    (ending,) = [event for event in response.events if isinstance(event, EndingReached)]
+    assert ending.paragraphs == ("Trust stood at 1. The end.",)
+    assert game.state is not None and game.state.ending == "quiet"

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
+from typing import get_args
 
-from game.records import prefab
-from game.story.model import Condition
+# The tree's types live in the model, which holds them in `Template`; still importable from here.
+from game.story.model import Alternatives as Alternatives
+from game.story.model import AltKind, Condition
+from game.story.model import Conditional as Conditional
+from game.story.model import Hole as Hole
+from game.story.model import Piece as Piece
 
-AltKind = Literal["sequence", "cycle", "shuffle", "once"]
-KINDS: tuple[AltKind, ...] = ("sequence", "cycle", "shuffle", "once")
+KINDS: tuple[AltKind, ...] = get_args(AltKind)
 MAX_NESTING = 16
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -33,32 +36,6 @@ _HOLES_ONLY = re.compile(r"(?:[^{}]|\{\{|\}\}|\{\s*[A-Za-z][A-Za-z0-9_]*\s*\})*\
 _HOLE_PIECE = re.compile(r"(\{\{|\}\})|\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}|[^{}]+")
 _VISITS = re.compile(r"^visits\(\s*[A-Za-z][A-Za-z0-9_]*\s*\)$")
 """`{visits(kitchen)}` shows a count, as `{trust}` shows a variable."""
-
-
-@prefab(frozen=True)
-class Hole:
-    """`{name}`: the value of a variable, a trait or a built-in name."""
-
-    name: str
-
-
-@prefab(frozen=True)
-class Conditional:
-    condition: Condition
-    then: tuple[Piece, ...]
-    otherwise: tuple[Piece, ...] = ()
-
-
-@prefab(frozen=True)
-class Alternatives:
-    """`key` names the counter the engine keeps for it in the state (sequence, cycle, once); shuffle keeps none."""
-
-    kind: AltKind
-    key: str
-    options: tuple[tuple[Piece, ...], ...]
-
-
-Piece = str | Hole | Conditional | Alternatives
 
 
 class InlineError(Exception):
@@ -98,19 +75,6 @@ def holes(source: str) -> tuple[str, ...] | None:
             parts.extend(["".join(text), name])
             text = []
     parts.append("".join(text))
-    return tuple(parts)
-
-
-def holes_only(pieces: tuple[Piece, ...]) -> tuple[str, ...] | None:
-    """The v1 form (text, name, text, ...) when the text has nothing but holes, else None."""
-    parts: list[str] = [""]
-    for piece in pieces:
-        if isinstance(piece, str):
-            parts[-1] += piece
-        elif isinstance(piece, Hole):
-            parts.extend([piece.name, ""])
-        else:
-            return None
     return tuple(parts)
 
 

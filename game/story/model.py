@@ -11,16 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from game.records import attribute, prefab
 from game.story.expressions import Assignment, Expr
 from game.story.expressions import Value as Value  # one definition, still importable from the model
 from game.story.vocabulary import OBJECT_PRONOUNS, Finish, Pronoun, VarType
-
-if TYPE_CHECKING:
-    from game.story.inline import Piece
-
 
 TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
@@ -87,6 +83,37 @@ class Condition:
     source: str
     expr: Expr
     span: Span | None = None
+
+
+AltKind = Literal["sequence", "cycle", "shuffle", "once"]
+
+
+@prefab(frozen=True)
+class Hole:
+    """`{name}`: the value of a variable, a trait or a built-in name."""
+
+    name: str
+
+
+@prefab(frozen=True)
+class Conditional:
+    condition: Condition
+    then: tuple[Piece, ...]
+    otherwise: tuple[Piece, ...] = ()
+
+
+@prefab(frozen=True)
+class Alternatives:
+    """`key` names the counter the engine keeps for it in the state (sequence, cycle, once); shuffle keeps none."""
+
+    kind: AltKind
+    key: str
+    options: tuple[tuple[Piece, ...], ...]
+
+
+Piece = str | Hole | Conditional | Alternatives
+"""One piece of a format 2 text's tree (`game/story/inline.py` parses them). Defined here, beside `Template` that
+holds them, so the model imports nothing from the parser."""
 
 
 @prefab(frozen=True)
