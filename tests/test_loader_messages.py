@@ -111,8 +111,11 @@ MINI_CASES = {
         [
             "story.yaml:15:1: error: unknown key `xcharacters` in story.yaml (did you mean `characters`?) [unknown-key]",
             "story.yaml:14:13: error: `characters` must be a mapping of ids, not a list [wrong-type]",
-            "lexicon.yaml:2:12: error: no character has the id `ruby` [unknown-character]",
-        ],
+        ],  # `ruby` is listed, only in the wrong shape: the lexicon's `subject: ruby` is not a second error
+    ),
+    "subject-not-a-character": (
+        ("lexicon.yaml", "subject: ruby", "subject: rubby"),
+        ["lexicon.yaml:2:12: error: no character has the id `rubby` (did you mean `ruby`?) [unknown-character]"],
     ),
     "category-twice": (
         ("story.yaml", "endings:\n", "categories:\n  - {name: any%}\n  - {name: any%}\nendings:\n"),
@@ -201,6 +204,20 @@ def test_a_variables_entry_that_is_not_a_mapping_is_named_where_it_is(tmp_path: 
         "story.yaml:9:1: error: unknown key `xvariables` in story.yaml (did you mean `variables`?) [unknown-key]",
         "story.yaml:8:12: error: `variables` must be a mapping of names, not a list [wrong-type]",
     ]
+
+
+def test_variables_written_as_a_list_are_one_error_not_one_at_every_use(tmp_path: Path) -> None:
+    """A compiler does not cascade: the names are there, in the wrong shape, so what uses them is not unknown."""
+    root = copy_of_mini(tmp_path)
+    manifest = root / "story.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    for name in ("trust", "vow", "language", "warmth", "control"):
+        text = text.replace(f"\n  {name}: {{type", f"\n  - {name}: {{type", 1)
+    manifest.write_text(text.replace("{trust}", "{trustt}"), encoding="utf-8")
+    assert shown(load_story(root)[1], root) == [
+        "story.yaml:9:3: error: `variables` must be a mapping of names, not a list [wrong-type]",
+        "story.yaml:27:12: error: unknown name `trustt` in text [unknown-name]",
+    ]  # a name the list does not hold is still a typo
 
 
 def test_a_trait_defined_twice_is_named(tmp_path: Path) -> None:

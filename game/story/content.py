@@ -45,14 +45,14 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
             return None
         subject = fields["subject"]
         for key in ("subject", "narrator"):
-            if key in fields and fields[key] not in characters:
+            if key in fields and fields[key] not in characters and fields[key] not in self.broken_characters:
                 self.error(
                     node.at(key),
                     "unknown-character",
                     f"no character has the id `{fields[key]}`{did_you_mean(fields[key], characters)}",
                 )
         roles = self.word_lists(fields["roles"], node.at("roles"), "`roles`") if "roles" in fields else ()
-        role_names = set(characters) | {name for name, _ in roles}
+        role_names = set(characters) | self.broken_characters | {name for name, _ in roles}
         on_page = self.effects(fields["on_page"], node.at("on_page")) if "on_page" in fields else ()
         traits: list[Trait] = []
         seen: set[str] = set()

@@ -43,6 +43,14 @@ class Names:
     written: set[str] = attribute(default_factory=set)
 
 
+def names_listed(node: Any) -> set[str]:
+    """The names a section written as a list still shows (`- trust: {...}` or `- trust`), so that what uses them is
+    not reported as unknown on top of the one error that says the section has the wrong shape."""
+    if not isinstance(node, YamlList):
+        return set()
+    return {key for item in node.items for key in (item.items if isinstance(item, YamlMap) else [item]) if isinstance(key, str)}
+
+
 class SymbolTable(SchemaValidator):
     """The names of one story as the loader reads it; `broken_texts` holds the files that are not valid YAML."""
 
@@ -56,6 +64,8 @@ class SymbolTable(SchemaValidator):
         self.broken_texts = broken_texts
         self.broken_names: set[str] = set()
         """Variables whose declaration failed: the expressions that name them are not reported again."""
+        self.broken_characters: set[str] = set()
+        """Characters named in a `characters` section of the wrong shape: what names them is not reported again."""
         self.choice_ids: dict[str, Span] = {}
         self.names = Names(kinds=dict(BUILTIN_NAMES))
         self.variables: dict[str, Variable] = {}
@@ -73,6 +83,7 @@ class SymbolTable(SchemaValidator):
             self.error(
                 manifest.at("variables"), "wrong-type", f"`variables` must be a mapping of names, not {describe_value(node)}"
             )
+            self.broken_names.update(names_listed(node))  # one error for the section, not one more at every use
             return result
         for name, value in node.items.items():
             span = node.key_spans[name]
@@ -159,6 +170,7 @@ class SymbolTable(SchemaValidator):
             self.error(
                 manifest.at("characters"), "wrong-type", f"`characters` must be a mapping of ids, not {describe_value(node)}"
             )
+            self.broken_characters = names_listed(node)
             return result
         for character_id, value in node.items.items():
             if not ID.match(character_id):
