@@ -113,6 +113,10 @@ MINI_CASES = {
             "story.yaml:14:13: error: `characters` must be a mapping of ids, not a list [wrong-type]",
         ],  # `ruby` is listed, only in the wrong shape: the lexicon's `subject: ruby` is not a second error
     ),
+    "trait-named-as-a-variable": (
+        ("lexicon.yaml", "    - id: happy\n", "    - id: trust\n      phrases: [trusting]\n    - id: happy\n"),
+        ["lexicon.yaml:8:11: error: the trait `trust` has the name of a variable or another trait [name-clash]"],
+    ),
     "subject-not-a-character": (
         ("lexicon.yaml", "subject: ruby", "subject: rubby"),
         ["lexicon.yaml:2:12: error: no character has the id `rubby` (did you mean `ruby`?) [unknown-character]"],
@@ -224,7 +228,7 @@ def test_a_trait_defined_twice_is_named(tmp_path: Path) -> None:
     found = broken(
         MINI, tmp_path, "lexicon.yaml", "    - id: happy\n", "    - id: speaks_french\n      phrases: [french]\n    - id: happy\n"
     )
-    assert "lexicon.yaml:8:11: error: the trait `speaks_french` is defined twice [duplicate-id]" in found
+    assert found == ["lexicon.yaml:8:11: error: the trait `speaks_french` is defined twice [duplicate-id]"]
 
 
 def test_a_second_file_of_wordnet_synonyms_is_refused(tmp_path: Path) -> None:

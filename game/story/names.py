@@ -212,6 +212,8 @@ class SymbolTable(SchemaValidator):
         for item in node.items["traits"].items:
             if isinstance(item, YamlMap) and isinstance(item.items.get("id"), str):
                 trait_id = item.items["id"]
+                if trait_id in self.trait_ids:
+                    continue  # defined twice: building the lexicon says so, once
                 if trait_id in self.names.kinds:
                     self.error(item.at("id"), "name-clash", f"the trait `{trait_id}` has the name of a variable or another trait")
                     continue
