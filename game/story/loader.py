@@ -46,6 +46,8 @@ def load_story(root: str | os.PathLike[str], overlay: Mapping[Path, bytes] | Non
     display_root = str(root)
     with without_cycle_collection():
         sources, digest, broken = read_folder(root_path, display_root, diagnostics, overlay or {})
+        if diagnostics.errors and not sources and not broken:
+            return None, diagnostics  # nothing could be read (a link loop): "there is no story.yaml" would only repeat it
         builder = StoryBuilder(diagnostics, sources, display_root, broken)
         story = builder.build(digest, str(resolved(root_path) or root_path))
     if diagnostics.errors:
