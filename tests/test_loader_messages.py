@@ -240,11 +240,24 @@ def test_a_second_file_of_wordnet_synonyms_is_refused(tmp_path: Path) -> None:
     assert shown(diagnostics, root) == ["b.wordnet.yaml:1:10: error: a second file of WordNet synonyms [duplicate-lexicon]"]
 
 
-def test_two_yaml_documents_in_one_file_is_said_first(tmp_path: Path) -> None:
+def test_two_yaml_documents_in_one_file_is_the_one_error(tmp_path: Path) -> None:
+    """What the unreadable file declares (the trait `happy`) is not reported missing where it is used, and an outcome
+    whose trait could not be read is not taken for a fallback that shadows the ones after it."""
     found = broken(MINI, tmp_path, "lexicon.yaml", "lexicon:\n", "lexicon:\n  subject: ruby\n---\nlexicon:\n")
-    assert (
-        found[0] == "lexicon.yaml:3:1: error: the file holds more than one YAML document (`---`); use one per file [yaml-syntax]"
-    )
+    assert found == [
+        "lexicon.yaml:3:1: error: the file holds more than one YAML document (`---`); use one per file [yaml-syntax]"
+    ]
+
+
+def test_a_typo_is_still_reported_beside_an_unreadable_file(tmp_path: Path) -> None:
+    root = copy_of_mini(tmp_path)
+    lexicon = root / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "---\nmore: 1\n", encoding="utf-8")
+    manifest = root / "story.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("{trust}", "{trustt}"), encoding="utf-8")
+    found = shown(load_story(root)[1], root)
+    assert "story.yaml:27:12: error: unknown name `trustt` in text (did you mean `trust`?) [unknown-name]" in found
+    assert not [line for line in found if "`happy`" in line or "shadowed" in line]
 
 
 def test_yaml_not_a_number_is_read_as_the_text_written(tmp_path: Path) -> None:

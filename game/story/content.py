@@ -252,6 +252,7 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
         if fields is None or move is None:
             return None
         wrote: list[TraitTest] = []
+        entries: list[tuple[Any, Span]] = []
         if "wrote" in fields:
             raw = fields["wrote"]
             entries = [(raw, node.at("wrote"))] if isinstance(raw, str) else list(self.items(raw, node.at("wrote"), "`wrote`"))
@@ -263,6 +264,8 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
         text = self.text(fields["text"], node.at("text"), "`text`") if "text" in fields else ()
         effects = self.effects(fields["do"], node.at("do")) if "do" in fields else ()
         about = self.about_subject(fields, node)
+        if len(wrote) < len(entries) or ("if" in fields and condition is None):
+            return None  # a test that could not be read (perhaps kept quiet for a broken file) is no fallback
         return Outcome(move[0], tuple(wrote), about, condition, text, effects, span, move[1])
 
     def trait_test(self, entry: Any, span: Span) -> TraitTest | None:

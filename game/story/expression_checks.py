@@ -32,7 +32,7 @@ class ExpressionChecker(SymbolTable):
         message = error.message
         if message.startswith("unknown name `"):
             name = message.split("`")[1]
-            if name in self.broken_names:
+            if self.declared_where_unreadable(name):
                 return
             message = self.unknown_count(name) or message + did_you_mean(name, self.names.kinds)
         code = "unknown-name" if message.startswith(("unknown name", "no scene", "no choice")) else "bad-expression"
@@ -96,7 +96,7 @@ class ExpressionChecker(SymbolTable):
         if target not in self.names.assignable:
             if target in self.names.kinds:
                 self.error(span, "read-only", f"`{target}` is a built-in name and cannot be assigned")
-            elif target not in self.broken_names:
+            elif not self.declared_where_unreadable(target):
                 self.error(
                     span,
                     "unknown-name",

@@ -33,8 +33,7 @@ class Format2Builder:
     if TYPE_CHECKING:
         names: Names
         targets: dict[str, Span]
-        broken_names: set[str]
-
+        def declared_where_unreadable(self, name: str) -> bool: ...
         def error(self, span: Span, code: str, message: str) -> None: ...
         def warning(self, span: Span, code: str, message: str) -> None: ...
         def condition(self, source: Any, span: Span) -> Condition | None: ...
@@ -161,7 +160,7 @@ class Format2Builder:
                 self.uses_v2("`{visits(...)}`", span)
             if name not in self.names.kinds:
                 known = False
-                if name not in self.broken_names:
+                if not self.declared_where_unreadable(name):
                     message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
                     self.error(span, "unknown-name", message)
         return known

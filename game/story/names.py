@@ -243,6 +243,12 @@ class SymbolTable(SchemaValidator):
         elif scenes_only and target in self.ending_ids:
             self.error(span, "unknown-target", f"`{target}` is an ending, not a scene")
 
+    def declared_where_unreadable(self, name: str) -> bool:
+        """A name whose declaration failed, or that a file which is not valid YAML seems to declare (a variable's key, a
+        trait's id): using it is not a mistake of its own, so it is not reported as unknown."""
+        escaped = re.escape(name)
+        return name in self.broken_names or self.in_broken_file(rf"(?m)\bid:\s*['\"]?{escaped}\b|^\s*{escaped}\s*:")
+
     def in_broken_file(self, pattern: str) -> bool:
         """Does a file that is not valid YAML seem to hold this? Then its absence is not reported as a mistake of its own."""
         return bool(self.broken_texts) and any(re.search(pattern, text) for text in self.broken_texts)
