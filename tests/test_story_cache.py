@@ -12,7 +12,7 @@ import yaml
 
 from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
-from game.paths import shipped_story_dir
+from game.paths import assets_dir, shipped_story_dir
 from game.persistence.story_cache import load_story_cached
 from game.records import replace
 from game.story.loader import load_story
@@ -159,3 +159,20 @@ def test_a_lexicon_changed_with_replace_is_read_with_its_own_traits(mini_story: 
     only_happy = replace(mini_story.lexicon, traits=tuple(t for t in mini_story.lexicon.traits if t.id == "happy"))
     reading = read_page(only_happy, mini_story.characters, "She speaks French.")
     assert [trait.id for sentence in reading.sentences for trait in sentence.traits] == []
+
+
+def test_the_engines_compiled_code_is_kept_between_processes_and_a_damaged_file_ignored(private_home: Path) -> None:
+    """The code of the engine's functions is saved at exit beside the cached stories: a process that compiles nothing
+    new leaves the file alone, and a damaged file is only a miss, replaced at exit, with the same verdict."""
+    verify = [sys.executable, "-m", "game", "replay", "--verify", str(assets_dir() / "replays" / "film.json")]
+    first = subprocess.run(verify, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    [code] = (private_home / "cache").glob("code-*.marshal")
+    written = code.stat()
+    again = subprocess.run(verify, capture_output=True, text=True, timeout=120)
+    assert (again.returncode, again.stdout) == (0, first.stdout)
+    assert (code.stat().st_ino, code.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns), "compiled again"
+    code.write_bytes(b"\xe3 not marshal data")
+    damaged = subprocess.run(verify, capture_output=True, text=True, timeout=120)
+    assert (damaged.returncode, damaged.stdout, damaged.stderr) == (0, first.stdout, "")
+    assert code.read_bytes() != b"\xe3 not marshal data"

@@ -14,10 +14,13 @@ both, with the game's other files on disk, not in the story layer.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
+import marshal
 import os
 import pickle
+import sys
 import zlib
 from pathlib import Path
 
@@ -39,6 +42,7 @@ KEEP = 16
 def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
     key = None if os.environ.get("RUBY_SPARKS_NO_CACHE") else _key(Path(root), str(root))
     if key is not None:
+        _adopt_code()
         story = _read(key)
         if story is not None:
             return story, Diagnostics()
@@ -125,6 +129,43 @@ def _write(key: str, story: Story) -> None:
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         write_atomic(path, pickle.dumps((key, story, compiled), protocol=pickle.HIGHEST_PROTOCOL))
         _forget_old(path.parent, user_data_dir() / "cache")
+
+
+CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
+"""The compiled code of the engine's functions is bytecode: it is valid only for the Python that made it."""
+_code_file: list[Path] = []
+"""Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
+
+
+def _adopt_code() -> None:
+    """Give the engine the code of the functions earlier processes compiled (`game.engine.compiled.CODE`), once per
+    process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
+    compiling the same few dozen function bodies every time. Kept beside the stories, for every story (a body holds
+    none of a story's names or values), in a file named and keyed by the Python version; an unreadable one is
+    ignored and replaced, as a cached story is."""
+    if _code_file:
+        return
+    from game.engine.compiled import CODE
+
+    path = user_cache_dir() / f"code-{sys.implementation.cache_tag}.marshal"
+    _code_file.append(path)
+    atexit.register(_save_code, path)
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
+        return
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == CODE_KEY and isinstance(stored[1], dict):
+        CODE.update(stored[1])
+
+
+def _save_code(path: Path) -> None:
+    from game.engine.compiled import CODE
+
+    if CODE.added:
+        from game.persistence.atomic import write_atomic
+
+        with contextlib.suppress(OSError, ValueError):
+            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:
