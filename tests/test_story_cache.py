@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 import sys
@@ -140,6 +141,25 @@ def test_a_cached_story_reads_pages_without_compiling_its_lexicon_again(
     monkeypatch.setattr("game.typewriter.compiled.build_index", compile_again)
     reading = read_page(cached.lexicon, cached.characters, "She is happy.")
     assert reading.about_ruby
+
+
+def test_a_damaged_lexicon_index_in_the_cache_is_compiled_afresh_and_the_file_rebuilt(
+    story_copy: Path, private_home: Path
+) -> None:
+    """The compiled lexicon follows the story in the file and is read only when a page is: damaged there, the story
+    still loads, the page still reads (the lexicon compiled again), and the file goes so that the next load rebuilds it."""
+    load_story_cached(story_copy)
+    (cached,) = _cache_files(private_home)
+    with cached.open("rb") as handle:
+        pickle.load(handle)
+        story_part = handle.tell()
+    cached.write_bytes(cached.read_bytes()[:story_part] + b"\x80\x05not the index")
+    story, diagnostics = load_story_cached(story_copy)
+    assert story is not None and story.lexicon is not None and not diagnostics.items
+    assert read_page(story.lexicon, story.characters, "She is happy.").about_ruby
+    assert _cache_files(private_home) == []
+    load_story_cached(story_copy)
+    assert _cache_files(private_home) == [cached]
 
 
 def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -> None:

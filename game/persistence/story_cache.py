@@ -17,12 +17,14 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import io
 import marshal
 import os
 import pickle
 import sys
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.files import read_at_most
@@ -32,7 +34,10 @@ from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 13"
+if TYPE_CHECKING:
+    from game.typewriter.lexicon_index import LexiconIndex
+
+FORMAT = "ruby-sparks story cache 14"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -97,37 +102,88 @@ def _path(key: str) -> Path:
 
 
 def _read(key: str) -> Story | None:
+    path = _path(key)
     try:
-        with open(_path(key), "rb") as handle, without_cycle_collection():
+        with open(path, "rb") as handle, without_cycle_collection():
             stored = pickle.load(handle)
             # The story's tens of thousands of objects live as long as the process: frozen, the cycle collector never
             # walks them again (its first pass after a load cost a third of the load). Frozen objects are still
             # freed when nothing refers to them; only cycles among them would be kept, and a story has none.
             gc.freeze()
+            index = handle.read()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story):
-        if stored[1].lexicon is not None and stored[2] is not None:
-            from game.typewriter.compiled import READERS, CompiledReader
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story)):
+        return None
+    story, shared = stored[1], stored[2]
+    if story.lexicon is not None and index and isinstance(shared, tuple):
+        from game.typewriter.compiled import READERS
 
-            READERS.adopt(CompiledReader(stored[1].lexicon, stored[1].characters, stored[2]))
-        return stored[1]
+        READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared))
+    return story
+
+
+def _read_index(path: Path, data: bytes, shared: tuple[object, ...]) -> LexiconIndex | None:
+    """The typewriter's compiled lexicon saved after the story, read when the first page is: it is two thirds of the
+    cache's objects, and a command that reads no page (or a game before its first page) never pays for it. Its
+    references to the story's own objects (the frames, the characters) are `shared`, read with the story, so they
+    are the very same objects. An unreadable index is None (the typewriter compiles the lexicon) and the file goes,
+    so the next load writes a sound one."""
+    from game.typewriter.lexicon_index import LexiconIndex
+
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
+    try:
+        with without_cycle_collection():
+            index = unpickler.load()
+            gc.freeze()
+    except Exception:
+        index = None
+    if isinstance(index, LexiconIndex):
+        return index
+    with contextlib.suppress(OSError):
+        path.unlink()
     return None
+
+
+class _IndexPickler(pickle.Pickler):
+    """Pickles the compiled lexicon after the story, naming each object it shares with the story by its place in
+    `shared`, which is pickled with the story."""
+
+    def __init__(self, file: io.BytesIO, story_objects: dict[int, object]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.story_objects = story_objects
+        self.shared: list[object] = []
+        self.places: dict[int, int] = {}
+
+    def persistent_id(self, obj: object) -> int | None:
+        if isinstance(obj, str) or id(obj) not in self.story_objects:
+            return None  # a text is as good copied, and copying keeps the story's part of the file self-contained
+        place = self.places.get(id(obj))
+        if place is None:
+            place = self.places[id(obj)] = len(self.shared)
+            self.shared.append(obj)
+        return place
 
 
 def _write(key: str, story: Story) -> None:
     from game.persistence.atomic import write_atomic  # with tempfile, a tenth of a cached start-up: a miss pays
 
     path = _path(key)
-    # the typewriter's compiled lexicon is saved beside the story (not in it): compiling it was most of a cached
-    # `replay --verify`, and the typewriter adopts it again on reading
-    compiled = None
-    if story.lexicon is not None:
-        from game.typewriter.compiled import READERS
-
-        compiled = READERS.reader(story.lexicon, story.characters).index
+    # the typewriter's compiled lexicon is saved after the story (not in it): compiling it was most of a cached
+    # `replay --verify`, and the typewriter adopts it again when it first reads a page
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        write_atomic(path, pickle.dumps((key, story, compiled), protocol=pickle.HIGHEST_PROTOCOL))
+        story_pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+        story_pickler.dump(story)  # only to learn which objects are the story's
+        index = io.BytesIO()
+        index_pickler = _IndexPickler(index, {ident: obj for ident, (_, obj) in story_pickler.memo.copy().items()})
+        if story.lexicon is not None:
+            from game.typewriter.compiled import READERS
+
+            index_pickler.dump(READERS.reader(story.lexicon, story.characters).index)
+        shared = tuple(index_pickler.shared)
+        head = pickle.dumps((key, story, shared), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(path, head + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
 
 
