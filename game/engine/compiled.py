@@ -270,7 +270,7 @@ class CodeMemo(dict[str, CodeType]):
         """How many entries this process compiled (the rest came from the cache): nothing to save when none did."""
 
     def code(self, body: str) -> CodeType:
-        if len(self) >= _MEMO_LIMIT // 10:  # generated stories can have endless shapes; a story has a few hundred
+        if len(self) >= _CODE_LIMIT:
             self.clear()
         module = compile(f"def _compiled(n):\n{body}\n", "<string>", "exec")  # only this module's identifiers
         code = self[body] = next(value for value in module.co_consts if isinstance(value, CodeType))
@@ -278,6 +278,9 @@ class CodeMemo(dict[str, CodeType]):
         return code
 
 
+_CODE_LIMIT = 2048
+"""Sources the memo keeps (and the cache file holds) before it starts afresh: the film replay needs 62 and the shipped
+story a few hundred, but generated stories can have endless shapes, and the whole file is read by every verify."""
 CODE = CodeMemo()
 
 
