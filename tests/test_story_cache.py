@@ -182,17 +182,19 @@ def test_a_lexicon_changed_with_replace_is_read_with_its_own_traits(mini_story: 
 
 
 def test_the_engines_compiled_code_is_kept_between_processes_and_a_damaged_file_ignored(private_home: Path) -> None:
-    """The code of the engine's functions is saved at exit beside the cached stories: a process that compiles nothing
-    new leaves the file alone, and a damaged file is only a miss, replaced at exit, with the same verdict."""
-    verify = [sys.executable, "-m", "game", "replay", "--verify", str(assets_dir() / "replays" / "film.json")]
-    first = subprocess.run(verify, capture_output=True, text=True, timeout=120)
+    """The code of the engine's functions is saved at exit beside the cached stories, for every shape of the story
+    and not only those the run needed: verifying another route then compiles nothing and leaves the file alone, and
+    a damaged file is only a miss, replaced at exit, with the same verdict."""
+    replays = assets_dir() / "replays"
+    verify = [sys.executable, "-m", "game", "replay", "--verify"]
+    first = subprocess.run([*verify, str(replays / "film.json")], capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
     [code] = (private_home / "cache").glob("code-*.marshal")
     written = code.stat()
-    again = subprocess.run(verify, capture_output=True, text=True, timeout=120)
-    assert (again.returncode, again.stdout) == (0, first.stdout)
+    other = subprocess.run([*verify, str(replays / "honeymoon.json")], capture_output=True, text=True, timeout=120)
+    assert other.returncode == 0 and other.stdout.startswith("valid: ending=the_honeymoon"), other.stderr
     assert (code.stat().st_ino, code.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns), "compiled again"
     code.write_bytes(b"\xe3 not marshal data")
-    damaged = subprocess.run(verify, capture_output=True, text=True, timeout=120)
+    damaged = subprocess.run([*verify, str(replays / "film.json")], capture_output=True, text=True, timeout=120)
     assert (damaged.returncode, damaged.stdout, damaged.stderr) == (0, first.stdout, "")
     assert code.read_bytes() != b"\xe3 not marshal data"

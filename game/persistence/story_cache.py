@@ -23,6 +23,7 @@ import os
 import pickle
 import sys
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,12 +51,14 @@ def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagn
         _adopt_code()
         story = _read(key)
         if story is not None:
+            _last_story[:] = [story]
             return story, Diagnostics()
     from game.story.loader import load_story
 
     story, diagnostics = load_story(root)
     if key is not None and story is not None and not diagnostics.items:
         _write(key, story)
+        _last_story[:] = [story]
     return story, diagnostics
 
 
@@ -198,6 +201,8 @@ CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {m
 """The compiled code of the engine's functions is bytecode: it is valid only for the Python that made it."""
 _code_file: list[Path] = []
 """Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
+_last_story: list[Story] = []
+"""The story this process last had from the cache, whose every shape is compiled before saving new code."""
 
 
 def _adopt_code() -> None:
@@ -221,11 +226,52 @@ def _adopt_code() -> None:
         CODE.update(stored[1])
 
 
+def _compile_every_shape(story: Story) -> None:
+    """Compile the code of every condition, effect, text and offer of a story just cached, so the code file saved at
+    exit serves a verify along any route, not only along those played before: a story's thousands of expressions
+    have few shapes (the shipped story 1,833 and 115), and a route never verified before would otherwise compile
+    its own. Done only by a process that compiled a shape the file lacked (so once or twice per story version, never
+    by `check`), with a throwaway `CompiledStory`: only the code is kept. The paragraphs of a text are values, not
+    source, so any splitting gives the same code."""
+    from game.engine.compiled import CompiledStory
+    from game.story.model import Condition, Effect, Scene, Template, TextBlock
+
+    compiled = CompiledStory(story)
+    seen: set[int] = set()
+    pending: list[object] = [story]
+    with contextlib.suppress(Exception):  # only a head start: whatever is not compiled now is compiled when needed
+        while pending:
+            node = pending.pop()
+            if id(node) in seen or isinstance(node, (str, int, float, type(None))):
+                continue
+            seen.add(id(node))
+            if isinstance(node, Condition):
+                compiled.test(node)
+            elif isinstance(node, Effect):
+                compiled.effect(node)
+            elif isinstance(node, Template):
+                compiled.template(node)
+            elif isinstance(node, Scene):
+                compiled.offer(node)
+            if isinstance(node, tuple) and node and all(isinstance(block, TextBlock) for block in node):
+                compiled.text(node, lambda text: (text,))
+            if isinstance(node, (tuple, list, frozenset)):
+                pending.extend(node)
+            elif isinstance(node, Mapping):
+                pending.extend(node.values())
+            elif hasattr(node, "__dict__"):
+                pending.extend(vars(node).values())
+        compiled.seems()
+
+
 def _save_code(path: Path) -> None:
     from game.engine.compiled import CODE
 
     if CODE.added:
         from game.persistence.atomic import write_atomic
+
+        if _last_story:
+            _compile_every_shape(_last_story[0])
 
         with contextlib.suppress(OSError, ValueError):
             write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE))))
