@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import yaml
 
 from game.engine import new_game, step
 from game.engine.inputs import ChoiceInput
-from game.paths import shipped_story_dir
+from game.paths import assets_dir, shipped_story_dir
 from game.persistence.story_cache import load_story_cached
 from game.records import replace
 from game.story.loader import load_story
@@ -142,6 +143,25 @@ def test_a_cached_story_reads_pages_without_compiling_its_lexicon_again(
     assert reading.about_ruby
 
 
+def test_a_damaged_lexicon_index_in_the_cache_is_compiled_afresh_and_the_file_rebuilt(
+    story_copy: Path, private_home: Path
+) -> None:
+    """The compiled lexicon follows the story in the file and is read only when a page is: damaged there, the story
+    still loads, the page still reads (the lexicon compiled again), and the file goes so that the next load rebuilds it."""
+    load_story_cached(story_copy)
+    (cached,) = _cache_files(private_home)
+    with cached.open("rb") as handle:
+        pickle.load(handle)
+        story_part = handle.tell()
+    cached.write_bytes(cached.read_bytes()[:story_part] + b"\x80\x05not the index")
+    story, diagnostics = load_story_cached(story_copy)
+    assert story is not None and story.lexicon is not None and not diagnostics.items
+    assert read_page(story.lexicon, story.characters, "She is happy.").about_ruby
+    assert _cache_files(private_home) == []
+    load_story_cached(story_copy)
+    assert _cache_files(private_home) == [cached]
+
+
 def test_a_huge_file_in_a_story_folder_is_too_large_not_read(story_copy: Path) -> None:
     """Memory is capped at 1 GB; the 3 GB file is sparse, so it costs no disk. Computing the cache key once read it whole."""
     with open(story_copy / "huge.yaml", "wb") as huge:
@@ -159,3 +179,22 @@ def test_a_lexicon_changed_with_replace_is_read_with_its_own_traits(mini_story: 
     only_happy = replace(mini_story.lexicon, traits=tuple(t for t in mini_story.lexicon.traits if t.id == "happy"))
     reading = read_page(only_happy, mini_story.characters, "She speaks French.")
     assert [trait.id for sentence in reading.sentences for trait in sentence.traits] == []
+
+
+def test_the_engines_compiled_code_is_kept_between_processes_and_a_damaged_file_ignored(private_home: Path) -> None:
+    """The code of the engine's functions is saved at exit beside the cached stories, for every shape of the story
+    and not only those the run needed: verifying another route then compiles nothing and leaves the file alone, and
+    a damaged file is only a miss, replaced at exit, with the same verdict."""
+    replays = assets_dir() / "replays"
+    verify = [sys.executable, "-m", "game", "replay", "--verify"]
+    first = subprocess.run([*verify, str(replays / "film.json")], capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    [code] = (private_home / "cache").glob("code-*.marshal")
+    written = code.stat()
+    other = subprocess.run([*verify, str(replays / "honeymoon.json")], capture_output=True, text=True, timeout=120)
+    assert other.returncode == 0 and other.stdout.startswith("valid: ending=the_honeymoon"), other.stderr
+    assert (code.stat().st_ino, code.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns), "compiled again"
+    code.write_bytes(b"\xe3 not marshal data")
+    damaged = subprocess.run([*verify, str(replays / "film.json")], capture_output=True, text=True, timeout=120)
+    assert (damaged.returncode, damaged.stdout, damaged.stderr) == (0, first.stdout, "")
+    assert code.read_bytes() != b"\xe3 not marshal data"

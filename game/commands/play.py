@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING
 from game.commands.common import EXIT_FAILED, EXIT_OK, load_for_play, usage_error
 
 if TYPE_CHECKING:
+    import argparse
+
     from game.speedrun.livesplit import LiveSplitLink
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from types import CodeType, FunctionType
 from typing import Any, Literal, cast
 
 from game.engine.state import Offer
@@ -251,9 +252,36 @@ def _define_body(body: str, constants: list[object], **helpers: object) -> Calla
     namespace.update(helpers)
     namespace.update(__builtins__={}, _number=_number, _combine=_combine, _arithmetic=ex.arithmetic)
     namespace.update(_plus=_plus, _show=show, _NUMBERS=_NUMBERS)
-    exec(f"def _compiled(n):\n{body}\n", namespace)  # the source holds only this module's identifiers
-    compiled: Callable[[Names], Any] = namespace["_compiled"]  # type: ignore[assignment]  # what the exec defined
-    return compiled
+    code = CODE.get(body)
+    if code is None:
+        code = CODE.code(body)
+    return FunctionType(code, namespace)
+
+
+class CodeMemo(dict[str, CodeType]):
+    """The code of each function body compiled so far, by its source. A story's constants are values in the
+    function's namespace, never in its source, so its conditions share a few dozen shapes (`n[_k0] >= _k1`): a
+    `replay --verify` compiled 286 functions of 62 sources. The story cache keeps this memo between processes
+    (`game.persistence.story_cache`), as Python keeps a module's bytecode: compiling was a fifth of a verify."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added = 0
+        """How many entries this process compiled (the rest came from the cache): nothing to save when none did."""
+
+    def code(self, body: str) -> CodeType:
+        if len(self) >= _CODE_LIMIT:
+            self.clear()
+        module = compile(f"def _compiled(n):\n{body}\n", "<string>", "exec")  # only this module's identifiers
+        code = self[body] = next(value for value in module.co_consts if isinstance(value, CodeType))
+        self.added += 1
+        return code
+
+
+_CODE_LIMIT = 2048
+"""Sources the memo keeps (and the cache file holds) before it starts afresh: the film replay needs 62 and the shipped
+story a few hundred, but generated stories can have endless shapes, and the whole file is read by every verify."""
+CODE = CodeMemo()
 
 
 def _constant(value: object, constants: list[object]) -> str:

@@ -14,12 +14,18 @@ both, with the game's other files on disk, not in the story layer.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
+import io
+import marshal
 import os
 import pickle
+import sys
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.files import read_at_most
@@ -29,7 +35,10 @@ from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
-FORMAT = "ruby-sparks story cache 13"
+if TYPE_CHECKING:
+    from game.typewriter.lexicon_index import LexiconIndex
+
+FORMAT = "ruby-sparks story cache 14"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -39,14 +48,17 @@ KEEP = 16
 def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
     key = None if os.environ.get("RUBY_SPARKS_NO_CACHE") else _key(Path(root), str(root))
     if key is not None:
+        _adopt_code()
         story = _read(key)
         if story is not None:
+            _last_story[:] = [story]
             return story, Diagnostics()
     from game.story.loader import load_story
 
     story, diagnostics = load_story(root)
     if key is not None and story is not None and not diagnostics.items:
         _write(key, story)
+        _last_story[:] = [story]
     return story, diagnostics
 
 
@@ -68,23 +80,30 @@ def _key(root: Path, shown: str) -> str | None:
     """None when the folder cannot be cached (links, unreadable files): those always take the full path."""
     parts = [FORMAT, __version__, _reader_stamp(), shown, str(root.resolve())]
     try:
-        for folder, subfolders, files in os.walk(root, followlinks=False):
-            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-            if any(os.path.islink(os.path.join(folder, name)) for name in subfolders):
-                return None
-            for name in sorted(files):
-                if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                    continue
-                path = os.path.join(folder, name)
-                if os.path.islink(path) or not os.path.isfile(path):  # the loader reports what it will not read
-                    return None
-                data = read_at_most(path, MAX_FILE_BYTES)
-                if len(data) > MAX_FILE_BYTES:  # the loader will say it is too large, having read no more than this
-                    return None
-                parts.append(f"{os.path.relpath(path, root)}\0{len(data)}\0{zlib.crc32(data):08x}")
+        return "\n".join(parts) if _add_files(str(root), "", parts) else None
     except OSError:
         return None
-    return "\n".join(parts)
+
+
+def _add_files(folder: str, relative: str, parts: list[str]) -> bool:
+    """The name, size and checksum of each story file under `folder`, in order, to `parts`; False when the folder
+    cannot be cached. One `scandir` per folder: what a file is comes with its name, with no further system call."""
+    with os.scandir(folder) as scan:
+        entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda entry: entry.name)
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.is_symlink():
+                return False
+            subfolders.append(entry)
+        elif entry.name.endswith((".yaml", ".yml")):
+            if entry.is_symlink() or not entry.is_file():  # the loader reports what it will not read
+                return False
+            data = read_at_most(entry.path, MAX_FILE_BYTES)
+            if len(data) > MAX_FILE_BYTES:  # the loader will say it is too large, having read no more than this
+                return False
+            parts.append(f"{relative}{entry.name}\0{len(data)}\0{zlib.crc32(data):08x}")
+    return all(_add_files(entry.path, f"{relative}{entry.name}{os.sep}", parts) for entry in subfolders)
 
 
 def _path(key: str) -> Path:
@@ -93,38 +112,169 @@ def _path(key: str) -> Path:
 
 
 def _read(key: str) -> Story | None:
+    path = _path(key)
     try:
-        with open(_path(key), "rb") as handle, without_cycle_collection():
+        with open(path, "rb") as handle, without_cycle_collection():
             stored = pickle.load(handle)
             # The story's tens of thousands of objects live as long as the process: frozen, the cycle collector never
             # walks them again (its first pass after a load cost a third of the load). Frozen objects are still
             # freed when nothing refers to them; only cycles among them would be kept, and a story has none.
             gc.freeze()
+            index = handle.read()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story):
-        if stored[1].lexicon is not None and stored[2] is not None:
-            from game.typewriter.compiled import READERS, CompiledReader
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story)):
+        return None
+    story, shared = stored[1], stored[2]
+    if story.lexicon is not None and index and isinstance(shared, tuple):
+        from game.typewriter.compiled import READERS
 
-            READERS.adopt(CompiledReader(stored[1].lexicon, stored[1].characters, stored[2]))
-        return stored[1]
+        READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared))
+    return story
+
+
+def _read_index(path: Path, data: bytes, shared: tuple[object, ...]) -> LexiconIndex | None:
+    """The typewriter's compiled lexicon saved after the story, read when the first page is: it is two thirds of the
+    cache's objects, and a command that reads no page (or a game before its first page) never pays for it. Its
+    references to the story's own objects (the frames, the characters) are `shared`, read with the story, so they
+    are the very same objects. An unreadable index is None (the typewriter compiles the lexicon) and the file goes,
+    so the next load writes a sound one."""
+    from game.typewriter.lexicon_index import LexiconIndex
+
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
+    try:
+        with without_cycle_collection():
+            index = unpickler.load()
+            gc.freeze()
+    except Exception:
+        index = None
+    if isinstance(index, LexiconIndex):
+        return index
+    with contextlib.suppress(OSError):
+        path.unlink()
     return None
+
+
+class _IndexPickler(pickle.Pickler):
+    """Pickles the compiled lexicon after the story, naming each object it shares with the story by its place in
+    `shared`, which is pickled with the story."""
+
+    def __init__(self, file: io.BytesIO, story_objects: dict[int, object]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.story_objects = story_objects
+        self.shared: list[object] = []
+        self.places: dict[int, int] = {}
+
+    def persistent_id(self, obj: object) -> int | None:
+        if isinstance(obj, str) or id(obj) not in self.story_objects:
+            return None  # a text is as good copied, and copying keeps the story's part of the file self-contained
+        place = self.places.get(id(obj))
+        if place is None:
+            place = self.places[id(obj)] = len(self.shared)
+            self.shared.append(obj)
+        return place
 
 
 def _write(key: str, story: Story) -> None:
     from game.persistence.atomic import write_atomic  # with tempfile, a tenth of a cached start-up: a miss pays
 
     path = _path(key)
-    # the typewriter's compiled lexicon is saved beside the story (not in it): compiling it was most of a cached
-    # `replay --verify`, and the typewriter adopts it again on reading
-    compiled = None
-    if story.lexicon is not None:
-        from game.typewriter.compiled import READERS
-
-        compiled = READERS.reader(story.lexicon, story.characters).index
+    # the typewriter's compiled lexicon is saved after the story (not in it): compiling it was most of a cached
+    # `replay --verify`, and the typewriter adopts it again when it first reads a page
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        write_atomic(path, pickle.dumps((key, story, compiled), protocol=pickle.HIGHEST_PROTOCOL))
+        story_pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+        story_pickler.dump(story)  # only to learn which objects are the story's
+        index = io.BytesIO()
+        index_pickler = _IndexPickler(index, {ident: obj for ident, (_, obj) in story_pickler.memo.copy().items()})
+        if story.lexicon is not None:
+            from game.typewriter.compiled import READERS
+
+            index_pickler.dump(READERS.reader(story.lexicon, story.characters).index)
+        shared = tuple(index_pickler.shared)
+        head = pickle.dumps((key, story, shared), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(path, head + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
+
+
+CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
+"""The compiled code of the engine's functions is bytecode: it is valid only for the Python that made it."""
+_code_file: list[Path] = []
+"""Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
+_last_story: list[Story] = []
+"""The story this process last had from the cache, whose every shape is compiled before saving new code."""
+
+
+def _adopt_code() -> None:
+    """Give the engine the code of the functions earlier processes compiled (`game.engine.compiled.CODE`), once per
+    process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
+    compiling the same few dozen function bodies every time. Kept beside the stories, for every story (a body holds
+    none of a story's names or values), in a file named and keyed by the Python version; an unreadable one is
+    ignored and replaced, as a cached story is."""
+    if _code_file:
+        return
+    from game.engine.compiled import CODE
+
+    path = user_cache_dir() / f"code-{sys.implementation.cache_tag}.marshal"
+    _code_file.append(path)
+    atexit.register(_save_code, path)
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
+        return
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == CODE_KEY and isinstance(stored[1], dict):
+        CODE.update(stored[1])
+
+
+def _compile_every_shape(story: Story) -> None:
+    """Compile the code of every condition, effect, text and offer of a story just cached, so the code file saved at
+    exit serves a verify along any route, not only along those played before: a story's thousands of expressions
+    have few shapes (the shipped story 1,833 and 115), and a route never verified before would otherwise compile
+    its own. Done only by a process that compiled a shape the file lacked (so once or twice per story version, never
+    by `check`), with a throwaway `CompiledStory`: only the code is kept. The paragraphs of a text are values, not
+    source, so any splitting gives the same code."""
+    from game.engine.compiled import CompiledStory
+    from game.story.model import Condition, Effect, Scene, Template, TextBlock
+
+    compiled = CompiledStory(story)
+    seen: set[int] = set()
+    pending: list[object] = [story]
+    with contextlib.suppress(Exception):  # only a head start: whatever is not compiled now is compiled when needed
+        while pending:
+            node = pending.pop()
+            if id(node) in seen or isinstance(node, (str, int, float, type(None))):
+                continue
+            seen.add(id(node))
+            if isinstance(node, Condition):
+                compiled.test(node)
+            elif isinstance(node, Effect):
+                compiled.effect(node)
+            elif isinstance(node, Template):
+                compiled.template(node)
+            elif isinstance(node, Scene):
+                compiled.offer(node)
+            if isinstance(node, tuple) and node and all(isinstance(block, TextBlock) for block in node):
+                compiled.text(node, lambda text: (text,))
+            if isinstance(node, (tuple, list, frozenset)):
+                pending.extend(node)
+            elif isinstance(node, Mapping):
+                pending.extend(node.values())
+            elif hasattr(node, "__dict__"):
+                pending.extend(vars(node).values())
+        compiled.seems()
+
+
+def _save_code(path: Path) -> None:
+    from game.engine.compiled import CODE
+
+    if CODE.added:
+        from game.persistence.atomic import write_atomic
+
+        if _last_story:
+            _compile_every_shape(_last_story[0])
+
+        with contextlib.suppress(OSError, ValueError):
+            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:

@@ -8,7 +8,7 @@ per story that its owner keeps, rather than in module-level memos or inside the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from game.story.model import Character, Lexicon
 from game.typewriter.lexicon_index import NEGATION, LexiconIndex, Pattern, build_index
@@ -71,13 +71,23 @@ class Readers:
     def __init__(self, keep: int = 16) -> None:
         self.keep = keep
         self._by_lexicon: dict[int, CompiledReader] = {}
+        self._promised: dict[int, tuple[Lexicon, Mapping[str, Character], Callable[[], LexiconIndex | None]]] = {}
 
     def reader(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> CompiledReader:
         """This story's reader, compiled on first use (or handed over by the story cache with `adopt`)."""
         found = self._by_lexicon.get(id(lexicon))
         if found is not None and found.built_for(lexicon, characters):
             return found
-        return self.adopt(CompiledReader(lexicon, characters))
+        promised = self._promised.pop(id(lexicon), None)
+        index = promised[2]() if promised is not None and promised[1] is characters else None
+        return self.adopt(CompiledReader(lexicon, characters, index))
+
+    def promise(self, lexicon: Lexicon, characters: Mapping[str, Character], index: Callable[[], LexiconIndex | None]) -> None:
+        """The index of this lexicon can be had without compiling it (the story cache keeps one): `index` is called
+        when a page is first read (None from it: compile after all), so a command that reads no page never pays."""
+        if len(self._promised) >= self.keep:
+            self._promised.clear()
+        self._promised[id(lexicon)] = (lexicon, characters, index)
 
     def adopt(self, reader: CompiledReader) -> CompiledReader:
         if len(self._by_lexicon) >= self.keep:
