@@ -146,10 +146,8 @@ class Vocabulary:
     def _best(self, word: str, depth: int, allowance: int) -> str | None:
         candidates: set[str] = set()
         index = self.index
-        for variant in _deletes(word, depth):
-            found = index.get(variant)
-            if found:
-                candidates |= found
+        for variant in index.keys() & _deletes(word, depth):  # the few spellings the index holds, found in one step
+            candidates |= index[variant]
         best: tuple[int, int, str] | None = None
         for candidate in candidates:
             if candidate[0] != word[0] or typo_allowance(candidate) == 0:

@@ -251,37 +251,49 @@ def _tidy(base: str) -> str:
 class EnglishWords:
     """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint".
 
-    The list is large (WordNet's words) and a page needs it only when a repair is at hand, a few times at most, so it
-    is kept as the file's sorted bytes and searched by halves, not built into a set: building one took longer than the
-    rest of verifying a replay."""
+    The list is large (WordNet's words) and a page needs only a few of its words, so it is kept as the file's sorted
+    bytes, not built into one set: building one took longer than the rest of verifying a replay. The words sharing a
+    typed word's first three letters are found by halves once and kept as a small set, so the next word with that
+    start (typos of one word share it) costs one set lookup instead of a search."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._text = b""
         self._start = -1
+        self._sets: dict[str, frozenset[str]] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isascii() or not word.isalpha():
             return False
+        start = word[:3]
+        words = self._sets.get(start)
+        if words is None:
+            words = self._sets[start] = self._starting(start)
+        return word in words
+
+    def _starting(self, start: str) -> frozenset[str]:
+        """The words of the list that begin with `start`: those from the first at or after it to the first at or
+        after it followed by a byte past every letter."""
         if self._start < 0:
             self._load()
-        wanted = word.encode("ascii")
+        wanted = start.encode("ascii")
+        first, last = self._first_from(wanted), self._first_from(wanted + b"\x7f")
+        return frozenset(self._text[first:last].decode("ascii").split())
+
+    def _first_from(self, wanted: bytes) -> int:
+        """Where the first line of the list that sorts at or after `wanted` begins (the end of the file if none does)."""
         text = self._text
         lo, hi = self._start, len(text)
         while lo < hi:
             mid = (lo + hi) // 2
-            begin = text.rfind(b"\n", lo, mid) + 1 if mid > lo else lo
-            begin = max(begin, lo)
+            begin = max(text.rfind(b"\n", lo, mid) + 1, lo) if mid > lo else lo
             end = text.find(b"\n", begin)
             end = len(text) if end < 0 else end
-            line = text[begin:end]
-            if line == wanted:
-                return True
-            if line < wanted:
+            if text[begin:end] < wanted:
                 lo = end + 1
             else:
                 hi = begin
-        return False
+        return min(lo, len(text))
 
     def _load(self) -> None:
         text = self.path.read_bytes()
