@@ -65,7 +65,7 @@ def _found_at(
 ) -> None:
     """The patterns `entry` starts that stand at `start`, added to `found` in the index's order."""
     hits: list[tuple[int, Match]] = []
-    if entry.guarded:
+    if entry.guarded and not entry.guarded.keys().isdisjoint(present):  # usually it is: no new set is made
         for guard in entry.guarded.keys() & present:
             for order, pattern in entry.guarded[guard]:
                 if pattern.needs <= present:
