@@ -253,9 +253,9 @@ class EnglishWords:
 
     The list is large (WordNet's words) and a page needs only a few of its words, so it is kept as the file's sorted
     bytes, not built into one set: building one took longer than the rest of verifying a replay. The words sharing a
-    typed word's first two letters are found by halves once and kept as a set (a few hundred words; a typo in the
-    first letters makes a new start, so a longer one would rarely be asked twice), and the next word with that start
-    costs one set lookup instead of a search."""
+    typed word's first three letters are found by halves once and kept as a small set (a few dozen words: by two
+    letters the sets were hundreds of words, and building them cost more than a page's searches saved), so the next
+    word with that start costs one set lookup instead of a search."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -266,7 +266,7 @@ class EnglishWords:
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isascii() or not word.isalpha():
             return False
-        start = word[:2]
+        start = word[:3]
         words = self._sets.get(start)
         if words is None:
             words = self._sets[start] = self._starting(start)
