@@ -13,6 +13,7 @@ dependency; WordNet (at build time, `scripts/make_word_list.py`) gives the list 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -253,38 +254,42 @@ class EnglishWords:
 
     The list is large (WordNet's words) and a page needs only a few of its words, so it is kept as the file's sorted
     bytes, not built into one set: building one took longer than the rest of verifying a replay. The words sharing a
-    typed word's first three letters are found by halves once and kept as a small set (a few dozen words: by two
-    letters the sets were hundreds of words, and building them cost more than a page's searches saved), so the next
-    word with that start costs one set lookup instead of a search."""
+    typed word's first two letters are found by halves once and kept as a sorted list of their bytes (a few hundred),
+    which `bisect` searches in C: per unknown word, less than a search of the whole file in Python, and less than
+    building sets of the words sharing three letters (typos make new three-letter starts all the time)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._text = b""
         self._start = -1
-        self._sets: dict[str, frozenset[str]] = {}
+        self._lines: dict[str, list[bytes]] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isascii() or not word.isalpha():
             return False
-        start = word[:3]
-        words = self._sets.get(start)
-        if words is None:
-            words = self._sets[start] = self._starting(start)
-        return word in words
+        start = word[:2]
+        lines = self._lines.get(start)
+        if lines is None:
+            lo, hi = self._span(start)
+            lines = self._lines[start] = self._text[lo:hi].split()
+        wanted = word.encode("ascii")
+        at = bisect_left(lines, wanted)
+        return at < len(lines) and lines[at] == wanted
 
-    def _starting(self, start: str) -> frozenset[str]:
-        """The words of the list that begin with `start`: those from the first at or after it to the first at or
-        after it followed by a byte past every letter."""
+    def _span(self, start: str) -> tuple[int, int]:
+        """Where the words beginning with `start` lie in the file: from the first line at or after it to the first at
+        or after it followed by a byte past every letter."""
         if self._start < 0:
             self._load()
         wanted = start.encode("ascii")
-        first, last = self._first_from(wanted), self._first_from(wanted + b"\x7f")
-        return frozenset(self._text[first:last].decode("ascii").split())
+        first = self._first_from(wanted, self._start, len(self._text))
+        return first, self._first_from(wanted + b"\x7f", first, len(self._text))
 
-    def _first_from(self, wanted: bytes) -> int:
-        """Where the first line of the list that sorts at or after `wanted` begins (the end of the file if none does)."""
+    def _first_from(self, wanted: bytes, lo: int, hi: int) -> int:
+        """Where the first line between `lo` and `hi` (both where lines begin) that sorts at or after `wanted` begins,
+        or `hi` if none does."""
         text = self._text
-        lo, hi = self._start, len(text)
+        limit = hi
         while lo < hi:
             mid = (lo + hi) // 2
             begin = max(text.rfind(b"\n", lo, mid) + 1, lo) if mid > lo else lo
@@ -294,7 +299,7 @@ class EnglishWords:
                 lo = end + 1
             else:
                 hi = begin
-        return min(lo, len(text))
+        return min(lo, limit)
 
     def _load(self) -> None:
         text = self.path.read_bytes()
