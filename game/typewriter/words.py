@@ -254,7 +254,7 @@ class EnglishWords:
 
     The list is large (WordNet's words) and a page needs only a few of its words, so it is kept as the file's sorted
     bytes, not built into one set: building one took longer than the rest of verifying a replay. The words sharing a
-    typed word's first two letters are found by halves once and kept as a sorted list of their bytes (a few hundred),
+    typed word's first two letters are found by halves once and kept as a sorted tuple of their bytes (a few hundred),
     which `bisect` searches in C: per unknown word, less than a search of the whole file in Python, and less than
     building sets of the words sharing three letters (typos make new three-letter starts all the time)."""
 
@@ -262,7 +262,7 @@ class EnglishWords:
         self.path = path
         self._text = b""
         self._start = -1
-        self._lines: dict[str, list[bytes]] = {}
+        self._lines: dict[str, tuple[bytes, ...]] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isascii() or not word.isalpha():
@@ -271,7 +271,7 @@ class EnglishWords:
         lines = self._lines.get(start)
         if lines is None:
             lo, hi = self._span(start)
-            lines = self._lines[start] = self._text[lo:hi].split()
+            lines = self._lines[start] = tuple(self._text[lo:hi].split())  # a tuple: the collector stops walking it
         wanted = word.encode("ascii")
         at = bisect_left(lines, wanted)
         return at < len(lines) and lines[at] == wanted
