@@ -50,7 +50,7 @@ def find_candidates(
     intensities: dict[int, tuple[int, float]] | None = None  # found at the first reading kept: most sentences keep none
     excepted = excepted_phrases(index, keys)
     absent: dict[bool, set[int]] = {}
-    heads = {(m.pattern.trait, m.start) for m in found}
+    heads = {(m.pattern.trait, m.start) for m in found} if excepted else set()  # asked only about an exception
     described = {m.start for m in found if m.pattern.part == "is"}
     phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
     candidates = []

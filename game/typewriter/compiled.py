@@ -9,6 +9,7 @@ per story that its owner keeps, rather than in module-level memos or inside the 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from game.story.model import Character, Lexicon
 from game.typewriter.lexicon_index import NEGATION, LexiconIndex, Pattern, build_index
@@ -20,8 +21,33 @@ REMEMBERED_PAGE_CHARS = 2000
 REMEMBERED_WORDS = 100_000
 """How many typed words each memo keeps: a long paste of noise must not grow them without end."""
 
-Starts = tuple[tuple[Pattern, bool], ...]
-"""The patterns a stem starts, each with whether it is one word only (found as soon as its stem is)."""
+
+class Starts(NamedTuple):
+    """The patterns a stem starts, numbered in the index's order (the order matches are reported in).
+
+    A phrase that needs a further stem is filed under it (the longest, as the rarest), so a sentence without that stem
+    never tries it: "her" starts 44 patterns, and a sentence holds the rest of very few of them."""
+
+    plain: tuple[tuple[int, Pattern, bool], ...]
+    """Patterns tried wherever the stem is, each with whether it is one word only (found as soon as its stem is)."""
+    guarded: dict[str, tuple[tuple[int, Pattern], ...]]
+    """Patterns tried only where the sentence holds the stem they are filed under."""
+
+
+NO_STARTS = Starts((), {})
+
+
+def _starts(key: str, patterns: list[Pattern]) -> Starts:
+    plain: list[tuple[int, Pattern, bool]] = []
+    guarded: dict[str, list[tuple[int, Pattern]]] = {}
+    for order, pattern in enumerate(patterns):
+        single = len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1
+        others = pattern.needs - {key}
+        if single or not others:
+            plain.append((order, pattern, single))
+        else:
+            guarded.setdefault(max(others, key=lambda word: (len(word), word)), []).append((order, pattern))
+    return Starts(tuple(plain), {word: tuple(found) for word, found in guarded.items()})
 
 
 class CompiledReader:
@@ -42,15 +68,9 @@ class CompiledReader:
         self.him: dict[str, str | None] = {}
         """How a word moves "him": "" back to the writer, the word itself for a new man or role, None for no change."""
         index = self.index
-        self.starts: dict[str, Starts] = {
-            key: tuple(
-                (pattern, len(pattern.slots) == 1 and len(pattern.slots[0]) == 1 and len(pattern.slots[0][0]) == 1)
-                for pattern in found
-            )
-            for key, found in index.patterns.items()
-        }
-        """The patterns whose first word has this stem, in the index's order, each with whether it is one word only."""
-        self.negated_starts: Starts = self.starts.get(NEGATION, ())
+        self.starts: dict[str, Starts] = {key: _starts(key, found) for key, found in index.patterns.items()}
+        """The patterns whose first word has this stem."""
+        self.negated_starts: Starts = self.starts.get(NEGATION, NO_STARTS)
         self.her = frozenset({"she", "her", *index.subject_names})
         self.writer = frozenset({"i", "me", *index.narrator_names})
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from game.typewriter.clause_words import PREPOSITIONS
-from game.typewriter.compiled import CompiledReader
+from game.typewriter.compiled import CompiledReader, Starts
 from game.typewriter.grammar import POSSESSIVES
 from game.typewriter.lexicon_index import NEGATION, Pattern
 
@@ -43,23 +43,55 @@ def _at(position: int) -> frozenset[int]:
 
 
 def find_matches(compiled: CompiledReader, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]]) -> list[Match]:
-    found = []
+    found: list[Match] = []
     present = set(keys)
     starts = compiled.starts
     for start, key in enumerate(keys):
-        candidates = starts.get(key, ())
+        entry = starts.get(key)
+        if entry is not None:
+            _found_at(entry, keys, negations, present, start, found)
         if start in negations:
-            candidates = candidates + compiled.negated_starts
-        for pattern, single in candidates:
-            if single:
-                found.append(Match(pattern, start, start + 1, _at(start), NOTHING))  # one word: it is here
-                continue
-            if not pattern.needs <= present:
-                continue
-            match = _match_at(pattern, keys, negations, start)
-            if match is not None:
-                found.append(match)
+            _found_at(compiled.negated_starts, keys, negations, present, start, found)
     return found
+
+
+def _found_at(
+    entry: Starts,
+    keys: list[str],
+    negations: dict[int, tuple[int, tuple[str, ...]]],
+    present: set[str],
+    start: int,
+    found: list[Match],
+) -> None:
+    """The patterns `entry` starts that stand at `start`, added to `found` in the index's order."""
+    hits: list[tuple[int, Match]] = []
+    if entry.guarded and not entry.guarded.keys().isdisjoint(present):  # usually it is: no new set is made
+        for guard in entry.guarded.keys() & present:
+            for order, pattern in entry.guarded[guard]:
+                if pattern.needs <= present:
+                    match = _match_at(pattern, keys, negations, start)
+                    if match is not None:
+                        hits.append((order, match))
+    for order, pattern, single in entry.plain:
+        if single:
+            match = Match(pattern, start, start + 1, _at(start), NOTHING)  # one word: it is here
+        elif not pattern.needs <= present:
+            continue
+        else:
+            match = _match_at(pattern, keys, negations, start)
+            if match is None:
+                continue
+        if hits:
+            hits.append((order, match))
+        else:
+            found.append(match)
+    if hits:
+        hits.sort(key=_first)
+        found.extend(match for _, match in hits)
+
+
+def _first(hit: tuple[int, Match]) -> int:
+    return hit[0]
 
 
 def _match_at(pattern: Pattern, keys: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], start: int) -> Match | None:

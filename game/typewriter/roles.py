@@ -199,7 +199,7 @@ def absence_clauses(index: LexiconIndex, form: SentenceShape, opposite: bool = F
     found: set[int] = set()
     for number, clause in enumerate(form.clauses):
         span = words[clause.start : clause.end]
-        for j, word in enumerate(span):
+        for j, word in enumerate(span) if not _ABSENCE_MARKS.isdisjoint(span) else ():
             if word in ("without", "apart", "away") and any(w in calvin for w in span[j + 1 : j + 4]):
                 found.add(number)
             away = keys[clause.start + j + 2] if j + 2 < len(span) else ""
@@ -264,3 +264,7 @@ _AFTER_AN_OBJECT = PREPOSITIONS | COORDINATORS | TIME_NOUNS | AFTER_OBJECT
 
 
 _ABSENCE_OR_UNTIL = ABSENCE_LEADS | {"until", "till"}
+
+
+_ABSENCE_MARKS = frozenset({"without", "apart", "away", "with", "his", "my"})
+"""The words `absence_clauses` looks at one by one: a clause with none of them is not walked word by word."""

@@ -28,10 +28,11 @@ def excepted_phrases(index: LexiconIndex, keys: list[str]) -> list[tuple[str, fr
     found: list[tuple[str, frozenset[int]]] = []
     if index.exceptions.keys().isdisjoint(keys):
         return found
-    present = set(keys) | {WILDCARD}
+    present = set(keys)
+    present.add(WILDCARD)
     for start, key in enumerate(keys):
         by_anchor = index.exceptions.get(key)
-        if by_anchor is None:
+        if by_anchor is None or by_anchor.keys().isdisjoint(present):  # the usual case, asked without making a set
             continue
         for trait, words in [entry for anchor in by_anchor.keys() & present for entry in by_anchor[anchor]]:
             if not present.issuperset(words):

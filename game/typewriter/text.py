@@ -7,7 +7,10 @@ import unicodedata
 from collections.abc import Iterator
 
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "mt", "prof"})
-_SENTENCE_END = re.compile(r"[.!?;:]+[\"')\]]*|\n")
+_SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)|[.!?;:]*[\"')\]]*)")
+"""A run of . ! ? ; : with any closing quotes or brackets after it, or a line break. Written to start with one set of
+characters (rather than as two alternatives), so the search skips from one such character to the next instead of
+trying the whole pattern at every character of the page."""
 _TOKEN = re.compile(r"[^\W_]+|,|'s\b")
 POSSESSIVE = "'s"
 """Kept as a token of its own, so "Ruby's mother is sad" can be told from "Ruby's happy"."""
@@ -188,17 +191,18 @@ def tokens(sentence: str) -> list[str]:
             text = _NT.sub(r"\1 not", text)
         if "'" in text:
             text = _CONTRACTION.sub(_open_contraction, text)
-    words = _TOKEN.findall(text)
-    repeats = _REPEATS.search(text) is not None
+    repeats = _has_run(text)
     out: list[str] = []
-    for word in words:
-        if repeats:
-            word = _squeeze(word)
-        spelled = _SPELLED.get(word)
-        if spelled is None:
-            out.append(word)
-        else:
-            out.extend(spelled)
+    for chunk in text.split():
+        # no token spans a space, and most words are letters only: the token pattern runs only on what is not
+        for word in (chunk,) if chunk.isalnum() else _TOKEN.findall(chunk):
+            if repeats:
+                word = _squeeze(word)
+            spelled = _SPELLED.get(word)
+            if spelled is None:
+                out.append(word)
+            else:
+                out.extend(spelled)
     return _without_out_of_intensifier(out) if "out" in out else out
 
 
@@ -228,6 +232,19 @@ def _without_out_of_intensifier(words: list[str]) -> list[str]:
 _SPELLED: dict[str, tuple[str, ...]] = {word: tuple(spelled.split()) for word, spelled in (CHAT | MISSING_APOSTROPHE).items()}
 """Both tables as word lists, made once: a missing apostrophe is read before chat, as it always was."""
 _REPEATS = re.compile(r"(\w)\1{2,}")
+_TRIPLE = re.compile(r"(\w)\1\1")
+
+
+def _has_run(text: str) -> bool:
+    """Whether a text holds a run of three letters ("sooo"), asked of every sentence: a pattern with a back reference
+    costs hundreds of steps per character, so an ASCII text is first asked, all at once, whether any character equals
+    the two before it (its bytes XOR the same bytes one place on: a run of three is two zero bytes in a row)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        number = int.from_bytes(data, "big")
+        if b"\0\0" not in (number ^ (number >> 8)).to_bytes(len(data), "big"):
+            return False
+    return _TRIPLE.search(text) is not None
 
 
 def _squeeze(word: str) -> str:

@@ -146,24 +146,26 @@ class Vocabulary:
     def _best(self, word: str, depth: int, allowance: int) -> str | None:
         candidates: set[str] = set()
         index = self.index
-        for variant in _deletes(word, depth):
-            found = index.get(variant)
-            if found:
-                candidates |= found
+        for variant in index.keys() & _deletes(word, depth):  # the few spellings the index holds, found in one step
+            candidates |= index[variant]
         best: tuple[int, int, str] | None = None
+        first, size = word[0], len(word)
         for candidate in candidates:
-            if candidate[0] != word[0] or typo_allowance(candidate) == 0:
+            if candidate[0] != first:
                 continue
-            swapped = len(candidate) == len(word) and sorted(candidate) == sorted(word)
-            if len(word) <= 3 and len(candidate) != len(word) + 1 and not swapped:
+            own = typo_allowance(candidate)
+            if own == 0:
+                continue
+            if size <= 3 and len(candidate) != size + 1 and not (len(candidate) == size and sorted(candidate) == sorted(word)):
                 continue  # a three-letter typo is a letter left out ("dor": door) or two swapped ("teh"), never changed (dog)
-            limit = min(allowance, typo_allowance(candidate))
-            if len(word) >= 6 and len(candidate) >= 8:
-                limit = 2  # "rember": long words lose two letters as easily as one
+            # "rember": long words lose two letters as easily as one
+            limit = 2 if size >= 6 and len(candidate) >= 8 else min(allowance, own)
             distance = damerau(word, candidate, limit)
+            if distance > limit:
+                continue
             # among equally near words, the one that keeps more of the start: slips happen further in ("cryng" is
             # "crying", not "cring[e]")
             ranked = (distance, -_common_prefix(word, candidate), candidate)
-            if distance <= limit and (best is None or ranked < best):
+            if best is None or ranked < best:
                 best = ranked
         return best[2] if best else None
