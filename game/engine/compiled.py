@@ -18,11 +18,11 @@ import math
 from collections.abc import Callable
 from typing import Any, Literal, cast
 
-from game.engine.state import Offer
+from game.engine.state import Offer, Written
 from game.story import expressions as ex
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Story, Template, TextBlock, Value, Variable
 from game.typewriter import read_page
-from game.typewriter.reading import PageReading
+from game.typewriter.reading import PageReading, TraitReading
 
 Names = dict[str, Value]
 """Every name an expression can read, by name: variables, traits, `turn`, the page flags and the counts."""
@@ -57,6 +57,30 @@ def missing(name: str) -> ex.EvaluationError:
     return ex.EvaluationError(f"`{name}` has no value")
 
 
+TraitChange = tuple[str, float, tuple[Effect, ...], str]
+"""What a page does to one trait: the trait, its new value, the effects that follow, and where they are from."""
+
+
+class PulledOut:
+    """A page as the engine uses it: the reading, what it changes (and which traits it wrote, for the outcomes), and
+    what the player is shown of it. All decided by the page's text, the story and the scene, so worked out once."""
+
+    __slots__ = ("changes", "feedback", "page", "reading", "sources", "summary", "written")
+
+    def __init__(
+        self,
+        reading: PageReading,
+        changes: tuple[TraitChange, ...],
+        written: dict[str, TraitReading],
+        feedback: tuple[str, ...],
+        summary: str,
+        page: str,
+        sources: tuple[Written, ...],
+    ) -> None:
+        self.reading, self.changes, self.written, self.feedback = reading, changes, written, feedback
+        self.summary, self.page, self.sources = summary, page, sources
+
+
 class Effect_:
     """An effect ready to run: where it writes, its new value from the names, and how that value is made to fit."""
 
@@ -84,6 +108,7 @@ class CompiledStory:
         self.act_titles = {act.id: act.title for act in story.acts}
         self._paragraphs: dict[str, tuple[str, ...]] = {}
         self._pages: dict[str, PageReading] = {}
+        self._pulled: dict[tuple[str, str], PulledOut] = {}
 
     def test(self, condition: Condition) -> Test:
         found = self._tests.get(id(condition))
@@ -197,6 +222,17 @@ class CompiledStory:
             if len(self._pages) > _MEMO_LIMIT // 10:
                 self._pages.clear()
             found = self._pages[text] = read_page(self.story.lexicon, self.story.characters, text)
+        return found
+
+    def page(self, text: str, scene: Scene, make: Callable[[Story, Scene, str, PageReading], PulledOut]) -> PulledOut:
+        """A page pulled out in a scene, made by `make` from its reading the first time: what the player is shown of it
+        (the lines in the scene's voice, the transcript's quote) costs as much again as a remembered reading."""
+        key = (scene.id, text)
+        found = self._pulled.get(key)
+        if found is None:
+            if len(self._pulled) > _MEMO_LIMIT // 10:
+                self._pulled.clear()
+            found = self._pulled[key] = make(self.story, scene, text, self.read(text))
         return found
 
 
