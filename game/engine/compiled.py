@@ -14,7 +14,6 @@ texts split into paragraphs, its pages as read): the engine keeps one for each o
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any, Literal, cast
 
@@ -82,12 +81,12 @@ class PulledOut:
 
 
 class Effect_:
-    """An effect ready to run: where it writes, its new value from the names, and how that value is made to fit."""
+    """An effect ready to run: where it writes, and its new value from the names, already made to fit the target."""
 
-    __slots__ = ("fit", "is_trait", "target", "value")
+    __slots__ = ("is_trait", "target", "value")
 
-    def __init__(self, target: str, value: Test, fit: Fit, is_trait: bool) -> None:
-        self.target, self.value, self.fit, self.is_trait = target, value, fit, is_trait
+    def __init__(self, target: str, value: Test, is_trait: bool) -> None:
+        self.target, self.value, self.is_trait = target, value, is_trait
 
 
 class CompiledStory:
@@ -122,10 +121,12 @@ class CompiledStory:
             assignment = effect.assignment
             target = assignment.target
             update = None if assignment.op == "=" else (cast(Update, assignment.op), target)
-            value = function_of(assignment.value, update)
             is_trait = target in self.trait_ids
-            fit = _trait_fit if is_trait else _variable_fit(self.story.variables[target])
-            found = self._effects[id(effect)] = Effect_(target, value, fit, is_trait)
+            constants: list[object] = []
+            value = _value_source(assignment.value, update, constants)
+            fit = _fit_source(None if is_trait else self.story.variables[target], constants)
+            function = _define_body(f"    v = {value}\n{fit}", constants)
+            found = self._effects[id(effect)] = Effect_(target, function, is_trait)
         return found
 
     def template(self, template: Template) -> Show:
@@ -266,16 +267,19 @@ def function_of(expr: ex.Expr, update: tuple[Update, str] | None = None) -> Test
     """`expr` as a function of the names; with `update` (an operator such as `+=` and its target), the target's value
     combined with it, as an effect such as `trust += 1` means."""
     constants: list[object] = []
+    return _define(_value_source(expr, update, constants), constants)
+
+
+def _value_source(expr: ex.Expr, update: tuple[Update, str] | None, constants: list[object]) -> str:
     body = _source(expr, constants)
     if update is not None:
         op, target = update
         operator = _constant(op[0], constants)
         if isinstance(expr, ex.Constant) and expr.value.__class__ in _NUMBERS:
             # `trust += 1`, the commonest effect: a number added to a number, with no test for two texts
-            body = f"_arithmetic({operator}, {_numeric(ex.Name(target, 0), constants)}, {body})"
-        else:
-            body = f"_combine({operator}, {body}, {_name(target, constants)})"
-    return _define(body, constants)
+            return _arithmetic_source(op[0], _numeric(ex.Name(target, 0), constants), body, constants)
+        body = f"_combine({operator}, {body}, {_name(target, constants)})"
+    return body
 
 
 def _define(expression: str, constants: list[object]) -> Callable[[Names], Any]:
@@ -334,8 +338,17 @@ def _source(expr: ex.Expr, constants: list[object]) -> str:
         return f"({left} {op} {right})"
     if op == "+":
         return f"_plus({_source(expr.left, constants)}, {_source(expr.right, constants)})"
-    operator = _constant(op, constants)
-    return f"_arithmetic({operator}, {_numeric(expr.left, constants)}, {_numeric(expr.right, constants)})"
+    return _arithmetic_source(op, _numeric(expr.left, constants), _numeric(expr.right, constants), constants)
+
+
+def _arithmetic_source(op: str, left: str, right: str, constants: list[object]) -> str:
+    """`left op right` for two numbers, failing as `expressions.arithmetic` does: `+`, `-` and `*` are worked out in
+    line (the commonest effect is `trust += 1`), with the call only for a result out of bounds, to raise its error."""
+    if op not in ("+", "-", "*"):
+        return f"_arithmetic({_constant(op, constants)}, {left}, {right})"
+    limit = _constant(ex.MAX_MAGNITUDE, constants)
+    slot = f"_v{len(constants)}"  # after the constant: no other slot of this function has its number
+    return f"({slot} if -{limit} <= ({slot} := {left} {op} {right}) <= {limit} else {_constant(ex.bounded, constants)}({slot}))"
 
 
 def _numeric(expr: ex.Expr, constants: list[object]) -> str:
@@ -368,40 +381,47 @@ def _combine(op: Literal["+", "-", "*", "/"], value: Value, current: Value) -> V
     return ex.arithmetic(op, _number(current), _number(value))
 
 
-def _trait_fit(value: Value) -> Value:
-    return max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(_number(value)))))
+def _fit_source(variable: Variable | None, constants: list[object]) -> str:
+    """The lines that make `v` fit its target and return it: a trait (`variable` None) is a number within the traits'
+    range; an `int` or `number` is clamped into its declared range, an `int` rounded half away from zero; a text with
+    `values` must be one of them. In line, as an effect's value is: the fit is part of every effect's cost."""
+    if variable is not None and variable.type not in ("int", "number"):
+        if variable.type == "str" and variable.values:
+            return f"    return {_constant(_choice_fit(variable), constants)}(v)"
+        return "    return v"
+    limit, bounded = _constant(ex.MAX_MAGNITUDE, constants), _constant(ex.bounded, constants)
+    lines = [
+        "    if v.__class__ not in _NUMBERS:\n        v = _number(v)",
+        f"    if not -{limit} <= v <= {limit}:\n        {bounded}(v)",
+    ]
+    if variable is None:
+        low, high = _constant(TRAIT_MIN, constants), _constant(TRAIT_MAX, constants)
+        lines.append(f"    v = {_constant(float, constants)}(v)")
+        lines.append(f"    return {low} if v < {low} else {high} if v > {high} else v")
+        return "\n".join(lines)
+    if variable.minimum is not None:
+        low = _constant(variable.minimum, constants)
+        lines.append(f"    if v < {low}:\n        v = {low}")
+    if variable.maximum is not None:
+        high = _constant(variable.maximum, constants)
+        lines.append(f"    if v > {high}:\n        v = {high}")
+    whole = _constant(int, constants)
+    if variable.type == "int":
+        lines.append(f"    return {whole}(v + 0.5) if v >= 0 else -{whole}(-v + 0.5)")
+    else:
+        lines.append(f"    return {_constant(float, constants)}(v)")
+    return "\n".join(lines)
 
 
-def _variable_fit(variable: Variable) -> Fit:
-    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero. Chosen once for each
-    variable, so an effect pays only for the checks its type needs."""
-    if variable.type in ("int", "number"):
-        low = -math.inf if variable.minimum is None else variable.minimum
-        high = math.inf if variable.maximum is None else variable.maximum
-        whole = variable.type == "int"
+def _choice_fit(variable: Variable) -> Fit:
+    allowed, name = variable.values, variable.name
 
-        def fit_number(value: Value) -> Value:
-            number = ex.bounded(_number(value))
-            number = min(high, max(low, number))
-            if whole:
-                return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
-            return float(number)
+    def fit_choice(value: Value) -> Value:
+        if value not in allowed:
+            raise ex.EvaluationError(f"`{value}` is not one of the values of `{name}`")
+        return value
 
-        return fit_number
-    if variable.type == "str" and variable.values:
-        allowed, name = variable.values, variable.name
-
-        def fit_choice(value: Value) -> Value:
-            if value not in allowed:
-                raise ex.EvaluationError(f"`{value}` is not one of the values of `{name}`")
-            return value
-
-        return fit_choice
-    return _as_it_is
-
-
-def _as_it_is(value: Value) -> Value:
-    return value
+    return fit_choice
 
 
 def show(value: Value) -> str:

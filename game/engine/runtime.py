@@ -210,7 +210,7 @@ class Runtime:
                 self.effect_log.append(effect.source)
 
     def assign(self, effect: Effect_) -> None:
-        value = effect.fit(effect.value(self.names))
+        value = effect.value(self.names)
         target = effect.target
         if effect.is_trait:
             if self.traits is self.state.traits:
