@@ -102,6 +102,7 @@ class CompiledStory:
         self._templates: dict[int, Show] = {}
         self._seems: Show | None = None
         self._seems_inline = any(not line.text.parts for line in story.seems)
+        self._seems_infallible: bool | None = None
         self._texts: dict[int, Render | None] = {}
         self._offers: dict[int, Callable[[Names], Offer] | None] = {}
         self.act_titles = {act.id: act.title for act in story.acts}
@@ -153,6 +154,18 @@ class CompiledStory:
                 lines.append(f"    if {_source(line.condition.expr, constants)}:\n        return {text}")
             self._seems = _define_body("\n".join([*lines, "    return ''"]), constants)
         return self._seems
+
+    def seems_infallible(self) -> bool:
+        """Whether the status lines' function can never fail (see `infallible`; each hole names a value every state
+        has), so it can wait for a front end to ask."""
+        if self._seems_infallible is None:
+            story, traits = self.story, self.trait_ids
+            self._seems_infallible = not self._seems_inline and all(
+                (line.condition is None or infallible(line.condition.expr, story, traits))
+                and all(infallible(ex.Name(hole, 0), story, traits) for hole in line.text.parts[1::2])
+                for line in story.seems
+            )
+        return self._seems_infallible
 
     def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Render | None:
         """A text whose paragraphs are all fixed (no holes, no `one_of`, nothing inline) as one function: the paragraphs
@@ -258,6 +271,39 @@ class CompiledStories:
             self._stories = [found, *self._stories[: self.keep - 1]]
         self._last = found
         return found
+
+
+def infallible(expr: ex.Expr, story: Story, traits: frozenset[str]) -> bool:
+    """Whether `expr` can be worked out on any state of `story` without an error: only names the state always has,
+    comparisons of numbers with numbers, equality, and `not`, `and`, `or` (arithmetic can overflow or divide by zero)."""
+    if isinstance(expr, ex.Constant):
+        return True
+    if isinstance(expr, ex.Name):
+        name = expr.name
+        return name in story.variables or name in traits or name in ("turn", *PAGE_FLAGS) or ex.count_subject(name) is not None
+    if isinstance(expr, ex.Unary):
+        return infallible(expr.operand, story, traits) if expr.op == "not" else _numeric_always(expr.operand, story, traits)
+    if expr.op in ("and", "or", "==", "!="):
+        return infallible(expr.left, story, traits) and infallible(expr.right, story, traits)
+    if expr.op in ("<", "<=", ">", ">="):
+        return _numeric_always(expr.left, story, traits) and _numeric_always(expr.right, story, traits)
+    return False
+
+
+def _numeric_always(expr: ex.Expr, story: Story, traits: frozenset[str]) -> bool:
+    """A number written in the story (or its negative), or a name whose value is always a number (a trait, the turn, a
+    count, an `int` or `number` variable: effects fit every value to its type)."""
+    if isinstance(expr, ex.Constant):
+        return expr.value.__class__ in _NUMBERS
+    if isinstance(expr, ex.Unary):
+        return expr.op == "-" and _numeric_always(expr.operand, story, traits)
+    if not isinstance(expr, ex.Name):
+        return False
+    name = expr.name
+    variable = story.variables.get(name)
+    if variable is not None:
+        return variable.type in ("int", "number")
+    return name in traits or name == "turn" or ex.count_subject(name) is not None
 
 
 # -- making the functions --------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
-from game.engine.events import Event, Problem
+from game.engine.events import Event, Later, Problem
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
 from game.story.inline import Alternatives, Conditional, Hole, Piece
@@ -307,6 +307,17 @@ class Runtime:
             return offered(self.names)
         except (ex.EvaluationError, KeyError):
             return None
+
+    def status(self) -> Later:
+        """The status line as the scene just shown will show it, worked out when first read: its compiled function
+        over the names as they are now (kept: this step's later writes copy them first). At once, as `seems`, when
+        working it out could fail (a problem is an event of this step), or a watch must see its conditions."""
+        compiled = self.compiled.seems() if self.watch is None and self.compiled.seems_infallible() else None
+        if compiled is None:
+            return Later(self.seems())
+        names = self.names
+        self.owned = False
+        return Later(lambda: compiled(names))
 
     def seems(self) -> str:
         """The status line. Worked out by one function, unless a watch must be told of each condition or a condition

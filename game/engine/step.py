@@ -343,7 +343,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
     act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
-    runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.seems()))
+    runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.status()))
     if scene.typewriter is not None:
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
         return None
