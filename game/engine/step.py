@@ -6,8 +6,6 @@ describe what happened, so the same story, seed and inputs always give the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from game.engine.compiled import PulledOut, TraitChange
 from game.engine.events import (
     ActStarted,
@@ -58,13 +56,12 @@ def available_choices(story: Story, state: State) -> list[Choice]:
     """The choices offered now, in the order they are numbered."""
     if state.ending is not None:
         return []
-    return list(_offered(story, state).choices)
+    return list(_offered(story, state, story.scenes[state.scene]).choices)
 
 
-def _offered(story: Story, state: State) -> Offer:
-    """What the scene offers now: as the step that made the state found it, or, for a state without that (read from a
-    save, made by `replace`, or made with another story), found again; then with no labels."""
-    scene = story.scenes[state.scene]
+def _offered(story: Story, state: State, scene: Scene) -> Offer:
+    """What the state's scene offers now: as the step that made the state found it, or, for a state without that (read
+    from a save, made by `replace`, or made with another story), found again; then with no labels."""
     offered = state.offered
     if offered is not None and offered.scene is scene:
         return offered
@@ -118,7 +115,7 @@ def step(story: Story, state: State, action: Input, watch: ConditionWatch | None
 def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
-    offered = _offered(story, state)
+    offered = _offered(story, state, scene)
     choices = offered.choices
     if not choices:
         return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
@@ -245,8 +242,10 @@ def _page_summary(text: str) -> str:
     return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
 
 
-def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
-    paragraphs = runtime.render(tuple(blocks), where)
+def _narrate(runtime: Runtime, blocks: tuple[TextBlock, ...], where: str) -> None:
+    if not blocks and not runtime.glue:  # most choices say nothing: no call to render, which would give ()
+        return
+    paragraphs = runtime.render(blocks, where)
     if runtime.glue:
         paragraphs = _glued(runtime, paragraphs)
     if paragraphs and paragraphs[-1][-1] == ">":  # a character's test, not `endswith`, which parses its arguments

@@ -14,14 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from game import __version__
-from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
+from game.engine import ChoiceInput, Event, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
 from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
 from game.records import attribute, prefab
 from game.replay.format import Replay, ReplayInput
-from game.story.model import Story
+from game.story.model import Choice, Story
 
 MAX_STEPS = 1_000
 STEP_MS = 1_000
@@ -71,7 +71,7 @@ def explore_run(
     coverage.runs += 1
     reported: set[str] = set()
 
-    def note_problems(found: list[object]) -> None:
+    def note_problems(found: list[Event]) -> None:
         """Count each scene shown (one input may pass through several, with `next`), and keep each new problem."""
         for event in found:
             if isinstance(event, SceneShown):
@@ -80,14 +80,15 @@ def explore_run(
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
 
-    note_problems(list(events))
+    note_problems(events)
     for _ in range(max_steps):
         if state.ending is not None:
             coverage.endings[state.ending] += 1
             return
         scene = story.scenes[state.scene]
         action: Input
-        if scene.typewriter is not None:
+        page = scene.typewriter is not None
+        if page:
             action = PageInput(pages.random(rng))
         else:
             offered = available_choices(story, state)
@@ -95,17 +96,23 @@ def explore_run(
                 coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
             number = rng.randint(1, len(offered))
-            coverage.choices[f"{scene.id}#{scene.choices.index(offered[number - 1]) + 1}"] += 1
+            coverage.choices[f"{scene.id}#{_position(scene.choices, offered[number - 1])}"] += 1
             action = ChoiceInput(number)
         inputs.append(action)
         before = state.traits
         state, events = step(story, state, action, watch)
-        note_problems(list(events))
-        if isinstance(action, PageInput):
+        note_problems(events)
+        if page:
             coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
     coverage.issues.append(
         Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
     )
+
+
+def _position(choices: tuple[Choice, ...], chosen: Choice) -> int:
+    """Where a choice stands in its scene, from 1, found by identity: `index` compared the choices before it field by
+    field, a microsecond an input."""
+    return next(number for number, choice in enumerate(choices, 1) if choice is chosen)
 
 
 def problem_message(problem: Problem) -> str:
