@@ -131,6 +131,7 @@ chunk per job the process that drew the long runs kept the other waiting. The la
 other has nothing left is what parallel explore loses: with eight a job (a second or more of 10,000 runs) that was a
 tenth of the speed-up; a chunk costs a pickled `Coverage`, well under a millisecond."""
 SMALLEST_CHUNK = 25
+"""Runs in a chunk at least, so a small exploration is not all pickling."""
 
 
 class _Worker:
