@@ -67,6 +67,19 @@ def stripped_loop(story: Story, runs: int) -> int:
     return inputs
 
 
+def interleaved(short: Callable[[], object], long: Callable[[], object], rounds: int = 5) -> tuple[float, float]:
+    """CPU medians of a short and a long action, measured in turn (five short ones, so more runs steady the short one's
+    median, beside each long one), after one of each unmeasured: a neighbour busy for a while then weighs on both alike,
+    and the first run's compiling on neither."""
+    short(), long()
+    shorts: list[float] = []
+    longs: list[float] = []
+    for _ in range(rounds):
+        shorts.extend(cpu_median(short, repeat=1) for _ in range(5))
+        longs.append(cpu_median(long, repeat=1))
+    return statistics.median(shorts), statistics.median(longs)
+
+
 def chain_run(story: Story) -> None:
     """One playthrough of a generated story from its start to its end: always the first choice, and a happy page."""
     state, _ = new_game(story, 0)
@@ -89,8 +102,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         short = load_story_or_raise(write_loop_story(Path(folder) / "short", laps=10))
         long = load_story_or_raise(write_loop_story(Path(folder) / "long", laps=100))
-        short_cost = cpu_median(lambda: chain_run(short), repeat=15)  # short, so more runs steady its median
-        long_cost = cpu_median(lambda: chain_run(long), repeat=3)
+        short_cost, long_cost = interleaved(lambda: chain_run(short), lambda: chain_run(long))
     ratio = long_cost / short_cost
     print(
         f"a run of about 200 inputs: median {short_cost * 1000:.1f} ms; of 2,000 (same ring of scenes, 10x the laps): "

@@ -12,8 +12,6 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 GAME = Path(__file__).resolve().parent.parent / "game"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
@@ -36,12 +34,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 - controller: the rules around a game every front end shares;
 - front ends: the Textual app, plain mode (and its asciinema cast), the browser server; they may use each other;
 - the command line on top."""
-
-KNOWN_BREACHES: dict[tuple[str, str], str] = {
-    ("game.engine.history", "game.engine.state"): "a TYPE_CHECKING cycle inside engine: history <-> state",
-}
-"""A cycle that exists only for the type checker (an import under `TYPE_CHECKING`): harmless at run time, and it
-would take a type moved out of the module that defines it. `test_every_known_breach_still_exists` says when one goes."""
 
 
 def module_name(path: Path) -> str:
@@ -76,8 +68,7 @@ def imported(module: str, tree: ast.Module) -> Iterator[str]:
 def import_graph() -> dict[str, set[str]]:
     graph = {}
     for module, path in MODULES.items():
-        edges = set(imported(module, ast.parse(path.read_text(encoding="utf-8"), str(path))))
-        graph[module] = {target for target in edges if (module, target) not in KNOWN_BREACHES}
+        graph[module] = set(imported(module, ast.parse(path.read_text(encoding="utf-8"), str(path))))
     return graph
 
 
@@ -147,13 +138,6 @@ def test_no_module_imports_a_layer_above_its_own() -> None:
         if layer_of(target) > layer_of(module)
     ]
     assert upward == []
-
-
-@pytest.mark.parametrize(("module", "target"), sorted(KNOWN_BREACHES))
-def test_every_known_breach_still_exists(module: str, target: str) -> None:
-    """Once a branch removes one, its entry must go, so the allow-list only ever shrinks."""
-    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
-    assert target in set(imported(module, tree)), f"{module} no longer imports {target}: delete it from KNOWN_BREACHES"
 
 
 def test_the_checks_catch_what_they_are_for() -> None:

@@ -14,16 +14,15 @@ texts split into paragraphs, its pages as read): the engine keeps one for each o
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from types import CodeType, FunctionType
 from typing import Any, Literal, cast
 
-from game.engine.state import Offer
+from game.engine.state import Offer, Written
 from game.story import expressions as ex
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Story, Template, TextBlock, Value, Variable
 from game.typewriter import read_page
-from game.typewriter.reading import PageReading
+from game.typewriter.reading import PageReading, TraitReading
 
 Names = dict[str, Value]
 """Every name an expression can read, by name: variables, traits, `turn`, the page flags and the counts."""
@@ -58,13 +57,37 @@ def missing(name: str) -> ex.EvaluationError:
     return ex.EvaluationError(f"`{name}` has no value")
 
 
+TraitChange = tuple[str, float, tuple[Effect, ...], str]
+"""What a page does to one trait: the trait, its new value, the effects that follow, and where they are from."""
+
+
+class PulledOut:
+    """A page as the engine uses it: the reading, what it changes (and which traits it wrote, for the outcomes), and
+    what the player is shown of it. All decided by the page's text, the story and the scene, so worked out once."""
+
+    __slots__ = ("changes", "feedback", "page", "reading", "sources", "summary", "written")
+
+    def __init__(
+        self,
+        reading: PageReading,
+        changes: tuple[TraitChange, ...],
+        written: dict[str, TraitReading],
+        feedback: tuple[str, ...],
+        summary: str,
+        page: str,
+        sources: tuple[Written, ...],
+    ) -> None:
+        self.reading, self.changes, self.written, self.feedback = reading, changes, written, feedback
+        self.summary, self.page, self.sources = summary, page, sources
+
+
 class Effect_:
-    """An effect ready to run: where it writes, its new value from the names, and how that value is made to fit."""
+    """An effect ready to run: where it writes, and its new value from the names, already made to fit the target."""
 
-    __slots__ = ("fit", "is_trait", "target", "value")
+    __slots__ = ("is_trait", "target", "value")
 
-    def __init__(self, target: str, value: Test, fit: Fit, is_trait: bool) -> None:
-        self.target, self.value, self.fit, self.is_trait = target, value, fit, is_trait
+    def __init__(self, target: str, value: Test, is_trait: bool) -> None:
+        self.target, self.value, self.is_trait = target, value, is_trait
 
 
 class CompiledStory:
@@ -80,11 +103,13 @@ class CompiledStory:
         self._templates: dict[int, Show] = {}
         self._seems: Show | None = None
         self._seems_inline = any(not line.text.parts for line in story.seems)
+        self._seems_infallible: bool | None = None
         self._texts: dict[int, Render | None] = {}
         self._offers: dict[int, Callable[[Names], Offer] | None] = {}
         self.act_titles = {act.id: act.title for act in story.acts}
         self._paragraphs: dict[str, tuple[str, ...]] = {}
         self._pages: dict[str, PageReading] = {}
+        self._pulled: dict[tuple[str, str], PulledOut] = {}
 
     def test(self, condition: Condition) -> Test:
         found = self._tests.get(id(condition))
@@ -98,10 +123,12 @@ class CompiledStory:
             assignment = effect.assignment
             target = assignment.target
             update = None if assignment.op == "=" else (cast(Update, assignment.op), target)
-            value = function_of(assignment.value, update)
             is_trait = target in self.trait_ids
-            fit = _trait_fit if is_trait else _variable_fit(self.story.variables[target])
-            found = self._effects[id(effect)] = Effect_(target, value, fit, is_trait)
+            constants: list[object] = []
+            value = _value_source(assignment.value, update, constants)
+            fit = _fit_source(None if is_trait else self.story.variables[target], constants)
+            function = _define_body(f"    v = {value}\n{fit}", constants)
+            found = self._effects[id(effect)] = Effect_(target, function, is_trait)
         return found
 
     def template(self, template: Template) -> Show:
@@ -128,6 +155,18 @@ class CompiledStory:
                 lines.append(f"    if {_source(line.condition.expr, constants)}:\n        return {text}")
             self._seems = _define_body("\n".join([*lines, "    return ''"]), constants)
         return self._seems
+
+    def seems_infallible(self) -> bool:
+        """Whether the status lines' function can never fail (see `infallible`; each hole names a value every state
+        has), so it can wait for a front end to ask."""
+        if self._seems_infallible is None:
+            story, traits = self.story, self.trait_ids
+            self._seems_infallible = not self._seems_inline and all(
+                (line.condition is None or infallible(line.condition.expr, story, traits))
+                and all(infallible(ex.Name(hole, 0), story, traits) for hole in line.text.parts[1::2])
+                for line in story.seems
+            )
+        return self._seems_infallible
 
     def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Render | None:
         """A text whose paragraphs are all fixed (no holes, no `one_of`, nothing inline) as one function: the paragraphs
@@ -200,6 +239,17 @@ class CompiledStory:
             found = self._pages[text] = read_page(self.story.lexicon, self.story.characters, text)
         return found
 
+    def page(self, text: str, scene: Scene, make: Callable[[Story, Scene, str, PageReading], PulledOut]) -> PulledOut:
+        """A page pulled out in a scene, made by `make` from its reading the first time: what the player is shown of it
+        (the lines in the scene's voice, the transcript's quote) costs as much again as a remembered reading."""
+        key = (scene.id, text)
+        found = self._pulled.get(key)
+        if found is None:
+            if len(self._pulled) > _MEMO_LIMIT // 10:
+                self._pulled.clear()
+            found = self._pulled[key] = make(self.story, scene, text, self.read(text))
+        return found
+
 
 class CompiledStories:
     """The compiled form of each of the few stories played last, so every step of a game finds its story's at once.
@@ -224,6 +274,39 @@ class CompiledStories:
         return found
 
 
+def infallible(expr: ex.Expr, story: Story, traits: frozenset[str]) -> bool:
+    """Whether `expr` can be worked out on any state of `story` without an error: only names the state always has,
+    comparisons of numbers with numbers, equality, and `not`, `and`, `or` (arithmetic can overflow or divide by zero)."""
+    if isinstance(expr, ex.Constant):
+        return True
+    if isinstance(expr, ex.Name):
+        name = expr.name
+        return name in story.variables or name in traits or name in ("turn", *PAGE_FLAGS) or ex.count_subject(name) is not None
+    if isinstance(expr, ex.Unary):
+        return infallible(expr.operand, story, traits) if expr.op == "not" else _numeric_always(expr.operand, story, traits)
+    if expr.op in ("and", "or", "==", "!="):
+        return infallible(expr.left, story, traits) and infallible(expr.right, story, traits)
+    if expr.op in ("<", "<=", ">", ">="):
+        return _numeric_always(expr.left, story, traits) and _numeric_always(expr.right, story, traits)
+    return False
+
+
+def _numeric_always(expr: ex.Expr, story: Story, traits: frozenset[str]) -> bool:
+    """A number written in the story (or its negative), or a name whose value is always a number (a trait, the turn, a
+    count, an `int` or `number` variable: effects fit every value to its type)."""
+    if isinstance(expr, ex.Constant):
+        return expr.value.__class__ in _NUMBERS
+    if isinstance(expr, ex.Unary):
+        return expr.op == "-" and _numeric_always(expr.operand, story, traits)
+    if not isinstance(expr, ex.Name):
+        return False
+    name = expr.name
+    variable = story.variables.get(name)
+    if variable is not None:
+        return variable.type in ("int", "number")
+    return name in traits or name == "turn" or ex.count_subject(name) is not None
+
+
 # -- making the functions --------------------------------------------------------------------------------------------
 
 
@@ -231,16 +314,19 @@ def function_of(expr: ex.Expr, update: tuple[Update, str] | None = None) -> Test
     """`expr` as a function of the names; with `update` (an operator such as `+=` and its target), the target's value
     combined with it, as an effect such as `trust += 1` means."""
     constants: list[object] = []
+    return _define(_value_source(expr, update, constants), constants)
+
+
+def _value_source(expr: ex.Expr, update: tuple[Update, str] | None, constants: list[object]) -> str:
     body = _source(expr, constants)
     if update is not None:
         op, target = update
         operator = _constant(op[0], constants)
         if isinstance(expr, ex.Constant) and expr.value.__class__ in _NUMBERS:
             # `trust += 1`, the commonest effect: a number added to a number, with no test for two texts
-            body = f"_arithmetic({operator}, {_numeric(ex.Name(target, 0), constants)}, {body})"
-        else:
-            body = f"_combine({operator}, {body}, {_name(target, constants)})"
-    return _define(body, constants)
+            return _arithmetic_source(op[0], _numeric(ex.Name(target, 0), constants), body, constants)
+        body = f"_combine({operator}, {body}, {_name(target, constants)})"
+    return body
 
 
 def _define(expression: str, constants: list[object]) -> Callable[[Names], Any]:
@@ -326,8 +412,17 @@ def _source(expr: ex.Expr, constants: list[object]) -> str:
         return f"({left} {op} {right})"
     if op == "+":
         return f"_plus({_source(expr.left, constants)}, {_source(expr.right, constants)})"
-    operator = _constant(op, constants)
-    return f"_arithmetic({operator}, {_numeric(expr.left, constants)}, {_numeric(expr.right, constants)})"
+    return _arithmetic_source(op, _numeric(expr.left, constants), _numeric(expr.right, constants), constants)
+
+
+def _arithmetic_source(op: str, left: str, right: str, constants: list[object]) -> str:
+    """`left op right` for two numbers, failing as `expressions.arithmetic` does: `+`, `-` and `*` are worked out in
+    line (the commonest effect is `trust += 1`), with the call only for a result out of bounds, to raise its error."""
+    if op not in ("+", "-", "*"):
+        return f"_arithmetic({_constant(op, constants)}, {left}, {right})"
+    limit = _constant(ex.MAX_MAGNITUDE, constants)
+    slot = f"_v{len(constants)}"  # after the constant: no other slot of this function has its number
+    return f"({slot} if -{limit} <= ({slot} := {left} {op} {right}) <= {limit} else {_constant(ex.bounded, constants)}({slot}))"
 
 
 def _numeric(expr: ex.Expr, constants: list[object]) -> str:
@@ -360,40 +455,47 @@ def _combine(op: Literal["+", "-", "*", "/"], value: Value, current: Value) -> V
     return ex.arithmetic(op, _number(current), _number(value))
 
 
-def _trait_fit(value: Value) -> Value:
-    return max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(_number(value)))))
+def _fit_source(variable: Variable | None, constants: list[object]) -> str:
+    """The lines that make `v` fit its target and return it: a trait (`variable` None) is a number within the traits'
+    range; an `int` or `number` is clamped into its declared range, an `int` rounded half away from zero; a text with
+    `values` must be one of them. In line, as an effect's value is: the fit is part of every effect's cost."""
+    if variable is not None and variable.type not in ("int", "number"):
+        if variable.type == "str" and variable.values:
+            return f"    return {_constant(_choice_fit(variable), constants)}(v)"
+        return "    return v"
+    limit, bounded = _constant(ex.MAX_MAGNITUDE, constants), _constant(ex.bounded, constants)
+    lines = [
+        "    if v.__class__ not in _NUMBERS:\n        v = _number(v)",
+        f"    if not -{limit} <= v <= {limit}:\n        {bounded}(v)",
+    ]
+    if variable is None:
+        low, high = _constant(TRAIT_MIN, constants), _constant(TRAIT_MAX, constants)
+        lines.append(f"    v = {_constant(float, constants)}(v)")
+        lines.append(f"    return {low} if v < {low} else {high} if v > {high} else v")
+        return "\n".join(lines)
+    if variable.minimum is not None:
+        low = _constant(variable.minimum, constants)
+        lines.append(f"    if v < {low}:\n        v = {low}")
+    if variable.maximum is not None:
+        high = _constant(variable.maximum, constants)
+        lines.append(f"    if v > {high}:\n        v = {high}")
+    whole = _constant(int, constants)
+    if variable.type == "int":
+        lines.append(f"    return {whole}(v + 0.5) if v >= 0 else -{whole}(-v + 0.5)")
+    else:
+        lines.append(f"    return {_constant(float, constants)}(v)")
+    return "\n".join(lines)
 
 
-def _variable_fit(variable: Variable) -> Fit:
-    """Clamp into the declared range; an `int` keeps whole numbers, rounded half away from zero. Chosen once for each
-    variable, so an effect pays only for the checks its type needs."""
-    if variable.type in ("int", "number"):
-        low = -math.inf if variable.minimum is None else variable.minimum
-        high = math.inf if variable.maximum is None else variable.maximum
-        whole = variable.type == "int"
+def _choice_fit(variable: Variable) -> Fit:
+    allowed, name = variable.values, variable.name
 
-        def fit_number(value: Value) -> Value:
-            number = ex.bounded(_number(value))
-            number = min(high, max(low, number))
-            if whole:
-                return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
-            return float(number)
+    def fit_choice(value: Value) -> Value:
+        if value not in allowed:
+            raise ex.EvaluationError(f"`{value}` is not one of the values of `{name}`")
+        return value
 
-        return fit_number
-    if variable.type == "str" and variable.values:
-        allowed, name = variable.values, variable.name
-
-        def fit_choice(value: Value) -> Value:
-            if value not in allowed:
-                raise ex.EvaluationError(f"`{value}` is not one of the values of `{name}`")
-            return value
-
-        return fit_choice
-    return _as_it_is
-
-
-def _as_it_is(value: Value) -> Value:
-    return value
+    return fit_choice
 
 
 def show(value: Value) -> str:

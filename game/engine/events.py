@@ -2,9 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from game.records import prefab
 from game.story.model import Span
 from game.typewriter.reading import PageReading
+
+
+class Later:
+    """A text worked out the first time it is read, then kept: a scene's status line, which the explorer and the
+    replay verifier never read. Compared, hashed and pickled as the text it comes to."""
+
+    __slots__ = ("_make", "_text")
+
+    def __init__(self, make: Callable[[], str] | str) -> None:
+        self._text: str | None = make if isinstance(make, str) else None
+        self._make = None if isinstance(make, str) else make
+
+    @property
+    def text(self) -> str:
+        text = self._text
+        if text is None:
+            assert self._make is not None
+            text = self._text = self._make()
+            self._make = None
+        return text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Later) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Later, (self.text,)
 
 
 @prefab(frozen=True)
@@ -13,7 +48,12 @@ class SceneShown:
     title: str
     act_title: str
     paragraphs: tuple[str, ...]
-    seems: str
+    status: Later
+
+    @property
+    def seems(self) -> str:
+        """How the subject seems, from the story's status lines: worked out when a front end first asks."""
+        return self.status.text
 
 
 @prefab(frozen=True)

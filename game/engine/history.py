@@ -3,46 +3,47 @@
 Every step adds an entry to the history or rewrites its last one (the action taken there). Kept as a tuple, each step
 copied all of it, so a run cost the square of its length; here a step makes one small node that points at the history
 before it, and the states before and after a step (and every state undo keeps) share the rest.
+
+Generic in what it holds, so this module needs nothing of the state's (`State.history` is a `History[HistoryEntry]`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, overload
+from typing import TypeVar, cast, overload
 
-if TYPE_CHECKING:
-    from game.engine.state import HistoryEntry
+T = TypeVar("T")
 
 
-class History(Sequence["HistoryEntry"]):
+class History(Sequence[T]):
     __slots__ = ("_before", "_last", "_length")
 
-    def __init__(self, entries: Iterable[HistoryEntry] = ()) -> None:
-        self._before: History | None = None
-        self._last: HistoryEntry | None = None
+    def __init__(self, entries: Iterable[T] = ()) -> None:
+        self._before: History[T] | None = None
+        self._last: T | None = None
         self._length = 0
         items = tuple(entries)
         if items:
-            before = History()
+            before: History[T] = History()
             for entry in items[:-1]:
                 before = before.appended(entry)
             self._before, self._last, self._length = before, items[-1], len(items)
 
-    def appended(self, entry: HistoryEntry) -> History:
-        node = History.__new__(History)
+    def appended(self, entry: T) -> History[T]:
+        node: History[T] = History.__new__(History)
         node._before, node._last, node._length = self, entry, self._length + 1
         return node
 
-    def with_last(self, entry: HistoryEntry) -> History:
+    def with_last(self, entry: T) -> History[T]:
         """The same history with its last entry replaced (an action recorded where the player acted)."""
         return self.without_last().appended(entry)
 
-    def without_last(self) -> History:
+    def without_last(self) -> History[T]:
         if self._before is None:
             raise IndexError("the history is empty")
         return self._before
 
-    def prefix(self, length: int) -> History:
+    def prefix(self, length: int) -> History[T]:
         """The history as it was when it held `length` entries: shared, not copied, so comparing two prefixes of the
         same playthrough is one identity test."""
         node = self
@@ -53,21 +54,21 @@ class History(Sequence["HistoryEntry"]):
     def __len__(self) -> int:
         return self._length
 
-    def __iter__(self) -> Iterator[HistoryEntry]:
-        entries: list[HistoryEntry] = []
-        node: History | None = self
-        while node is not None and node._last is not None:
-            entries.append(node._last)
+    def __iter__(self) -> Iterator[T]:
+        entries: list[T] = []
+        node: History[T] | None = self
+        while node is not None and node._length:
+            entries.append(cast(T, node._last))
             node = node._before
         return reversed(entries)
 
     @overload
-    def __getitem__(self, index: int) -> HistoryEntry: ...
+    def __getitem__(self, index: int) -> T: ...
 
     @overload
-    def __getitem__(self, index: slice) -> History: ...
+    def __getitem__(self, index: slice) -> History[T]: ...
 
-    def __getitem__(self, index: int | slice) -> HistoryEntry | History:
+    def __getitem__(self, index: int | slice) -> T | History[T]:
         if isinstance(index, slice):
             return History(tuple(self)[index])
         position = index + self._length if index < 0 else index
@@ -77,8 +78,7 @@ class History(Sequence["HistoryEntry"]):
         for _ in range(self._length - 1 - position):
             assert node._before is not None
             node = node._before
-        assert node._last is not None
-        return node._last
+        return cast(T, node._last)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, History):
@@ -93,6 +93,6 @@ class History(Sequence["HistoryEntry"]):
     def __repr__(self) -> str:
         return f"History({list(self)!r})"
 
-    def __reduce__(self) -> tuple[type[History], tuple[tuple[HistoryEntry, ...]]]:
+    def __reduce__(self) -> tuple[type[History[T]], tuple[tuple[T, ...]]]:
         """Pickled flat: a long chain of nodes would go past the recursion limit."""
         return History, (tuple(self),)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
-from game.engine.events import Event, Problem
+from game.engine.events import Event, Later, Problem
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
 from game.story.inline import Alternatives, Conditional, Hole, Piece
@@ -29,6 +29,32 @@ by seeing each condition tested where the engine really tests it, rather than gu
 class Runtime:
     """The state being built by one call of `step`: its parts are shared with the state it started from until the
     first write to each (copy on first write), so a step that changes one variable copies one mapping, not the game."""
+
+    __slots__ = (
+        "act",
+        "acted",
+        "after",
+        "compiled",
+        "counts",
+        "effect_log",
+        "ending",
+        "events",
+        "glue",
+        "history",
+        "names",
+        "offered",
+        "owned",
+        "page_about_ruby",
+        "rng_counter",
+        "scene",
+        "stack",
+        "state",
+        "story",
+        "traits",
+        "turn",
+        "variables",
+        "watch",
+    )
 
     def __init__(self, story: Story, state: State, watch: ConditionWatch | None = None) -> None:
         self.story = story
@@ -55,25 +81,30 @@ class Runtime:
         """The last paragraph of a text that ended in `<>`, waiting to start the next paragraph shown."""
         self.events: list[Event] = []
         self.effect_log: list[str] = []
+        self.acted: tuple[str, str, tuple[str, ...], tuple[Written, ...]] | None = None
+        self.after: tuple[str, ...] | None = None
+        """What this step recorded of the last scene shown (see `record_action`), not yet in `history`."""
 
     def finish(self) -> tuple[State, list[Event]]:
+        self.settle()
         state = State(
-            scene=self.scene,
-            variables=self.variables,
-            traits=self.traits,
-            seed=self.state.seed,
-            rng_counter=self.rng_counter,
-            turn=self.turn,
-            act=self.act,
-            ending=self.ending,
-            page_about_ruby=self.page_about_ruby,
-            history=self.history,
-            counts=self.counts,
-            stack=self.stack,
+            self.scene,
+            self.variables,
+            self.traits,
+            self.state.seed,
+            self.rng_counter,
+            self.turn,
+            self.act,
+            self.ending,
+            self.page_about_ruby,
+            self.history,
+            self.counts,
+            self.stack,
         )
         self.owned = False  # from here the names belong to the new state: nothing may write them again
-        object.__setattr__(state, "names", self.names)
-        object.__setattr__(state, "offered", self.offered)
+        kept = state.__dict__  # what the step worked out, kept with the state it made (not compared, not saved)
+        kept["names"] = self.names
+        kept["offered"] = self.offered
         return state, self.events
 
     def emit(self, event: Event) -> None:
@@ -101,20 +132,29 @@ class Runtime:
     ) -> None:
         """What the player did in the scene shown last; for a page, also `page`, `reading` and `written`."""
         if self.history:
-            last = self.history[-1]
-            entry = HistoryEntry(last.scene, last.title, last.paragraphs, action, last.after, page, reading, written)
-            self.history = self.history.with_last(entry)
+            self.acted = (action, page, reading, written)
 
     def record_after(self, paragraphs: tuple[str, ...]) -> None:
         """What the action led to, kept with the scene where it was taken, for the transcript."""
         if self.history:
-            last = self.history[-1]
-            entry = HistoryEntry(
-                last.scene, last.title, last.paragraphs, last.action, paragraphs, last.page, last.reading, last.written
-            )
-            self.history = self.history.with_last(entry)
+            self.after = paragraphs
+
+    def settle(self) -> None:
+        """The last entry of the history rewritten once with what the step recorded of it: a step records both an
+        action and what it led to, and one new entry (and one node) costs half of two."""
+        acted, after = self.acted, self.after
+        if acted is None and after is None:
+            return
+        last = self.history[-1]
+        action, page, reading, written = (last.action, last.page, last.reading, last.written) if acted is None else acted
+        if after is None:
+            after = last.after
+        entry = HistoryEntry(last.scene, last.title, last.paragraphs, action, after, page, reading, written)
+        self.history = self.history.with_last(entry)
+        self.acted = self.after = None
 
     def add_history(self, entry: HistoryEntry) -> None:
+        self.settle()
         self.history = self.history.appended(entry)
 
     def count(self, name: str) -> None:
@@ -170,7 +210,7 @@ class Runtime:
                 self.effect_log.append(effect.source)
 
     def assign(self, effect: Effect_) -> None:
-        value = effect.fit(effect.value(self.names))
+        value = effect.value(self.names)
         target = effect.target
         if effect.is_trait:
             if self.traits is self.state.traits:
@@ -267,6 +307,17 @@ class Runtime:
             return offered(self.names)
         except (ex.EvaluationError, KeyError):
             return None
+
+    def status(self) -> Later:
+        """The status line as the scene just shown will show it, worked out when first read: its compiled function
+        over the names as they are now (kept: this step's later writes copy them first). At once, as `seems`, when
+        working it out could fail (a problem is an event of this step), or a watch must see its conditions."""
+        compiled = self.compiled.seems() if self.watch is None and self.compiled.seems_infallible() else None
+        if compiled is None:
+            return Later(self.seems())
+        names = self.names
+        self.owned = False
+        return Later(lambda: compiled(names))
 
     def seems(self) -> str:
         """The status line. Worked out by one function, unless a watch must be told of each condition or a condition

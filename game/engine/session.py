@@ -9,7 +9,7 @@ from __future__ import annotations
 from game.engine.events import Event, Rejected
 from game.engine.history import History
 from game.engine.inputs import Input
-from game.engine.state import State
+from game.engine.state import HistoryEntry, State
 from game.engine.step import describe, new_game, step
 from game.story.model import Story
 
@@ -70,7 +70,7 @@ class Session:
         del self.undo_stack[:-MAX_UNDO]
 
 
-def _same_moment(state: State, here: History, moment: int) -> bool:
+def _same_moment(state: State, here: History[HistoryEntry], moment: int) -> bool:
     shown, now = state.history[moment], here[moment]
     # the same playthrough shares its history's nodes: a state with the same scenes from another game (before a load,
     # a new game) is not a moment of this one, though it may read the same

@@ -68,7 +68,7 @@ class State:
     act: str | None = None
     ending: str | None = None
     page_about_ruby: bool = False
-    history: History = attribute(default_factory=History)
+    history: History[HistoryEntry] = attribute(default_factory=History)
     counts: dict[str, int] = attribute(default_factory=dict)
     """What format 2 counts, by name: visits to a scene (`visits(kitchen)`), a choice taken (`chosen(ask)`), and how far
     each sequence, cycle or once-only text has gone (`kitchen#1`). Only what the story reads is counted: empty for a
@@ -83,7 +83,7 @@ class State:
     """The choices the step that made this state offered, and their labels as shown: choosing one, the explorer and
     `available_choices` take them from here instead of testing every condition again. None when not known."""
 
-    def with_history(self, history: History) -> State:
+    def with_history(self, history: History[HistoryEntry]) -> State:
         """The same state with another history, keeping what its step worked out (neither reads the history)."""
         state = replace(self, history=history)
         object.__setattr__(state, "names", self.names)
@@ -159,7 +159,7 @@ class State:
                 raise StateError(f"the saved scene `{target}` to return to is not in this story")
 
 
-def read_history(entries: Any) -> History:
+def read_history(entries: Any) -> History[HistoryEntry]:
     """The history of a saved state; raises TypeError, ValueError or KeyError when it is not one."""
     return History(_entry(e) for e in entries)
 

@@ -6,8 +6,7 @@ describe what happened, so the same story, seed and inputs always give the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
+from game.engine.compiled import PulledOut, TraitChange
 from game.engine.events import (
     ActStarted,
     ChoicesOffered,
@@ -24,7 +23,7 @@ from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.records import replace
-from game.story.model import RETURN, Choice, Outcome, Scene, Story, TextBlock
+from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
 from game.typewriter.text import clean
 
@@ -57,13 +56,12 @@ def available_choices(story: Story, state: State) -> list[Choice]:
     """The choices offered now, in the order they are numbered."""
     if state.ending is not None:
         return []
-    return list(_offered(story, state).choices)
+    return list(_offered(story, state, story.scenes[state.scene]).choices)
 
 
-def _offered(story: Story, state: State) -> Offer:
-    """What the scene offers now: as the step that made the state found it, or, for a state without that (read from a
-    save, made by `replace`, or made with another story), found again; then with no labels."""
-    scene = story.scenes[state.scene]
+def _offered(story: Story, state: State, scene: Scene) -> Offer:
+    """What the state's scene offers now: as the step that made the state found it, or, for a state without that (read
+    from a save, made by `replace`, or made with another story), found again; then with no labels."""
     offered = state.offered
     if offered is not None and offered.scene is scene:
         return offered
@@ -117,7 +115,7 @@ def step(story: Story, state: State, action: Input, watch: ConditionWatch | None
 def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
-    offered = _offered(story, state)
+    offered = _offered(story, state, scene)
     choices = offered.choices
     if not choices:
         return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
@@ -159,38 +157,65 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
     if scene.typewriter is None or story.lexicon is None:
         return state, [Rejected("There is no typewriter here: choose by number.")]
     runtime = Runtime(story, state, watch)
-    reading = runtime.compiled.read(text)
-    written = apply_reading(runtime, reading)
-    outcome = _pick_outcome(runtime, scene, written, reading.about_ruby)
-    feedback = page_feedback(reading, story, scene)
-    runtime.record_action(_page_summary(text), page=clean(text)[:MAX_PAGE_CHARS], reading=feedback, written=_written(reading))
-    runtime.emit(PageRead(reading, feedback, tuple(runtime.effect_log)))
+    page = runtime.compiled.page(text, scene, _pulled_out)
+    _make_true(runtime, page.changes, page.reading.about_ruby)
+    outcome = _pick_outcome(runtime, scene, page.written, page.reading.about_ruby)
+    runtime.record_action(page.summary, page=page.page, reading=page.feedback, written=page.sources)
+    runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
     _narrate(runtime, outcome.text, scene.id)
     _enter(runtime, outcome.target if outcome.call is None else _called(runtime, outcome.call, outcome.target))
     return runtime.finish()
 
 
+def _pulled_out(story: Story, scene: Scene, text: str, reading: PageReading) -> PulledOut:
+    """Everything a page means that its text, the story and the scene decide (see `CompiledStory.page`)."""
+    assert story.lexicon is not None
+    changes, written = _changes(story.lexicon, reading)
+    summary = _page_summary(text)
+    return PulledOut(
+        reading, changes, written, page_feedback(reading, story, scene), summary, clean(text)[:MAX_PAGE_CHARS], _written(reading)
+    )
+
+
 def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitReading]:
     """Make the page true: each trait it names takes its intensity (negative when negated), and its effects run."""
     lexicon = runtime.story.lexicon
     assert lexicon is not None
+    changes, written = _changes(lexicon, reading)
+    _make_true(runtime, changes, reading.about_ruby)
+    return written
+
+
+def _changes(lexicon: Lexicon, reading: PageReading) -> tuple[tuple[TraitChange, ...], dict[str, TraitReading]]:
+    """What a reading does to the traits, in order: each trait of a sentence about her, with its value and effects (a
+    later sentence naming a trait again wins in `written`)."""
+    traits = {trait.id: trait for trait in lexicon.traits}
+    changes: list[TraitChange] = []
     written: dict[str, TraitReading] = {}
     for sentence in reading.sentences:
         if not sentence.about_ruby:
             continue
         for trait_reading in sentence.traits:
-            trait = lexicon.trait(trait_reading.id)
+            trait = traits.get(trait_reading.id)
             if trait is None:
                 continue
-            value = -trait_reading.intensity if trait_reading.negated else trait_reading.intensity
-            runtime.set_trait(trait.id, value)
-            runtime.apply(trait.negated if trait_reading.negated else trait.effects, f"the trait `{trait.id}`", log=True)
+            negated = trait_reading.negated
+            value = -trait_reading.intensity if negated else trait_reading.intensity
+            changes.append((trait.id, value, trait.negated if negated else trait.effects, f"the trait `{trait.id}`"))
             written[trait.id] = trait_reading
-    runtime.about_subject(reading.about_ruby)
-    if reading.about_ruby:
+    return tuple(changes), written
+
+
+def _make_true(runtime: Runtime, changes: tuple[TraitChange, ...], about_ruby: bool) -> None:
+    for trait_id, value, effects, where in changes:
+        runtime.set_trait(trait_id, value)
+        runtime.apply(effects, where, log=True)
+    runtime.about_subject(about_ruby)
+    if about_ruby:
+        lexicon = runtime.story.lexicon
+        assert lexicon is not None
         runtime.apply(lexicon.on_page, "the lexicon's `on_page`", log=True)
-    return written
 
 
 def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReading], about_ruby: bool) -> Outcome:
@@ -217,8 +242,10 @@ def _page_summary(text: str) -> str:
     return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
 
 
-def _narrate(runtime: Runtime, blocks: Iterable[TextBlock], where: str) -> None:
-    paragraphs = runtime.render(tuple(blocks), where)
+def _narrate(runtime: Runtime, blocks: tuple[TextBlock, ...], where: str) -> None:
+    if not blocks and not runtime.glue:  # most choices say nothing: no call to render, which would give ()
+        return
+    paragraphs = runtime.render(blocks, where)
     if runtime.glue:
         paragraphs = _glued(runtime, paragraphs)
     if paragraphs and paragraphs[-1][-1] == ">":  # a character's test, not `endswith`, which parses its arguments
@@ -315,7 +342,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
     act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
-    runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.seems()))
+    runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.status()))
     if scene.typewriter is not None:
         runtime.emit(TypewriterReady(runtime.render(scene.typewriter.prompt, scene.id)))
         return None
