@@ -101,7 +101,7 @@ scenes:
       - fallback: true
         to: ping
   - id: stop
-    text: Stopping.
+    text: Stopping, glued to what comes next<>
     next: return
 """
 
@@ -197,6 +197,9 @@ def test_a_return_with_no_call_stops_where_it_is_and_look_shows_it_again(story: 
     problem = of(events, Problem)[0]
     assert isinstance(problem, Problem)
     assert problem.message == "`return` with no `call` to return to; the story stops here"
+    (shown,) = of(events, SceneShown)
+    assert isinstance(shown, SceneShown)  # with nothing to come next, the glued words are not held back for it
+    assert shown.paragraphs == ("Stopping, glued to what comes next",) == state.history[-1].paragraphs
     assert state.scene == "stop" and available_choices(story, state) == []
     after, rejected = step(story, state, ChoiceInput(1))
     assert after is state and rejected == [

@@ -339,6 +339,8 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
             paragraphs = _glued(runtime, paragraphs)
         if scene.next is not None:
             paragraphs = _held(runtime, paragraphs)
+            if runtime.glue and scene.next == RETURN and not runtime.stack and scene.call is None:
+                paragraphs, runtime.glue = (*paragraphs, runtime.glue), ""  # the `return` will fail: nothing follows
     if shown is None:
         runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
     act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
