@@ -245,3 +245,5 @@ def test_a_save_at_an_ending_loads_after_an_edit_with_the_ending_as_it_now_reads
     (ending,) = [event for event in response.events if isinstance(event, EndingReached)]
     assert ending.paragraphs == ("Trust stood at 1. The end.",)
     assert game.state is not None and game.state.ending == "quiet"
+    last = game.state.history[-1]  # the transcript still ends with the ending, as it now reads
+    assert (last.scene, last.paragraphs) == ("quiet", ending.paragraphs)

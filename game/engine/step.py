@@ -84,10 +84,12 @@ def describe(story: Story, state: State) -> list[Event]:
 def rerender(story: Story, state: State) -> State:
     """The same place with its text rendered again from `story` (after an author edited it): history keeps the new text."""
     history = state.history.without_last() if state.history and state.history[-1].scene == state.scene else state.history
-    if state.ending is not None:
-        return state.with_history(history)
     runtime = Runtime(story, replace(state, history=history))
-    _show_scene(runtime, story.scenes[state.scene])
+    if state.ending is not None:
+        ending = story.endings[state.ending]
+        runtime.add_history(HistoryEntry(ending.id, ending.title, runtime.render(ending.text, ending.id)))
+    else:
+        _show_scene(runtime, story.scenes[state.scene])
     return runtime.finish()[0]
 
 
