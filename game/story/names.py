@@ -43,14 +43,6 @@ class Names:
     written: set[str] = attribute(default_factory=set)
 
 
-def names_listed(node: Any) -> set[str]:
-    """The names a section written as a list still shows (`- trust: {...}` or `- trust`), so that what uses them is
-    not reported as unknown on top of the one error that says the section has the wrong shape."""
-    if not isinstance(node, YamlList):
-        return set()
-    return {key for item in node.items for key in (item.items if isinstance(item, YamlMap) else [item]) if isinstance(key, str)}
-
-
 class SymbolTable(SchemaValidator):
     """The names of one story as the loader reads it; `broken_texts` holds the files that are not valid YAML."""
 
@@ -74,16 +66,23 @@ class SymbolTable(SchemaValidator):
         self.trait_ids: set[str] = set()
         self.act_ids: set[str] = set()
 
+    def mapping_section(self, manifest: YamlMap, key: str, of: str) -> tuple[YamlMap | None, set[str]]:
+        """The manifest's section `key` when it is a mapping. Otherwise None, its one error said, and the names it still
+        shows (`- trust: {...}` or `- trust`), so that what uses them is not reported as unknown on top of that error."""
+        node = manifest.items.get(key)
+        if node is None or isinstance(node, YamlMap):
+            return node, set()
+        self.error(manifest.at(key), "wrong-type", f"`{key}` must be a mapping of {of}, not {describe_value(node)}")
+        if not isinstance(node, YamlList):
+            return None, set()
+        shown = [name for item in node.items for name in (item.items if isinstance(item, YamlMap) else [item])]
+        return None, {name for name in shown if isinstance(name, str)}
+
     def declare_variables(self, manifest: YamlMap) -> dict[str, Variable]:
         result: dict[str, Variable] = {}
-        node = manifest.items.get("variables")
+        node, listed = self.mapping_section(manifest, "variables", "names")
+        self.broken_names.update(listed)
         if node is None:
-            return result
-        if not isinstance(node, YamlMap):
-            self.error(
-                manifest.at("variables"), "wrong-type", f"`variables` must be a mapping of names, not {describe_value(node)}"
-            )
-            self.broken_names.update(names_listed(node))  # one error for the section, not one more at every use
             return result
         for name, value in node.items.items():
             span = node.key_spans[name]
@@ -163,14 +162,8 @@ class SymbolTable(SchemaValidator):
 
     def declare_characters(self, manifest: YamlMap) -> dict[str, Character]:
         result: dict[str, Character] = {}
-        node = manifest.items.get("characters")
+        node, self.broken_characters = self.mapping_section(manifest, "characters", "ids")
         if node is None:
-            return result
-        if not isinstance(node, YamlMap):
-            self.error(
-                manifest.at("characters"), "wrong-type", f"`characters` must be a mapping of ids, not {describe_value(node)}"
-            )
-            self.broken_characters = names_listed(node)
             return result
         for character_id, value in node.items.items():
             if not ID.match(character_id):
