@@ -88,6 +88,11 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She wears blue jeans.", {}),
     ("She has blue eyes.", {}),
     ("She puts on her blue scarf.", {}),
+    # what she wears or keeps is not her: the colour or mood of a thing says nothing of hers
+    ("Her pants are blue.", {}),
+    ("Her walls are blue and her poems are lonely.", {}),
+    ("Her gaze is sad.", {"sad": A}),
+    ("She sings and paints.", {"sings": A, "artist": A}),
     ("She leaves the waiter speechless.", {}),
     ("She cries out his name.", {}),
     ("She hums with the lamp turned on low.", {"sings": A}),

@@ -252,6 +252,64 @@ POSSESSIONS = frozenset(
 )
 
 
+THINGS_AROUND_HER = frozenset(
+    {
+        "pants",
+        "trousers",
+        "skirt",
+        "sweater",
+        "jacket",
+        "scarf",
+        "socks",
+        "boots",
+        "gloves",
+        "glasses",
+        "umbrella",
+        "jewelry",
+        "jewellery",
+        "necklace",
+        "ring",
+        "purse",
+        "wallet",
+        "keys",
+        "wall",
+        "walls",
+        "window",
+        "windows",
+        "curtains",
+        "door",
+        "bed",
+        "sheets",
+        "pillow",
+        "kitchen",
+        "flat",
+        "lights",
+        "lamp",
+        "furniture",
+        "desk",
+        "chair",
+        "typewriter",
+        "poem",
+        "poems",
+        "dish",
+        "photo",
+        "photos",
+        "picture",
+        "pictures",
+        "portrait",
+        "piano",
+        "guitar",
+        "paint",
+        "paints",
+        "brushes",
+        "paintbrush",
+    }
+)
+"""What she wears and the things around her, owned but not her: "her pants are blue" is about the pants. Kept apart
+from `POSSESSIONS` because many are verbs too ("and paints", "she lights a candle"), which only the owner's noun
+phrase ("her ...") may read as things."""
+
+
 PERSON_NOUNS = PEOPLE | POSSESSIONS
 """Nouns whose owner is not their subject: "her mother is sad" is about her mother, "her heart is light" about her.
 Things she owns or makes are here too: "her painting is sad" says nothing about her."""

@@ -21,7 +21,7 @@ from game.typewriter.grammar import (
     SUBJECT_PRONOUNS,
 )
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
-from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, TIME_NOUNS
+from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, THINGS_AROUND_HER, TIME_NOUNS
 
 TIME_DETERMINERS = frozenset(
     {"every", "each", "this", "that", "these", "those", "one", "last", "next", "all", "some", "later", "tomorrow", "most"}
@@ -326,8 +326,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
 
 
 def _person(noun: str) -> bool:
-    """ "her classmates", "her friends", "her mother": people (or things she owns), not her."""
-    return noun in PERSON_NOUNS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS)
+    """ "her classmates", "her friends", "her mother": people (or things she owns or wears), not her."""
+    return noun in PERSON_NOUNS or noun in THINGS_AROUND_HER or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS)
 
 
 def _feeling(index: LexiconIndex, keys: list[str]) -> bool:
