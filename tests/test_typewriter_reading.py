@@ -93,6 +93,13 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Her walls are blue and her poems are lonely.", {}),
     ("Her gaze is sad.", {"sad": A}),
     ("She sings and paints.", {"sings": A, "artist": A}),
+    # a feeling that ends is denied, and its "gone" or "leaves" is not her going
+    ("Her sadness is gone.", {"sad": D}),
+    ("Her fear has finally faded, and she laughs.", {"afraid": D, "laughs": A, "joyful": A}),
+    ("Her love for me is gone.", {"loves_calvin": D}),
+    ("The sadness leaves her.", {"sad": D}),
+    ("She is gone.", {"leaves": A}),
+    ("She leaves her job and paints.", {"artist": A}),
     ("She leaves the waiter speechless.", {}),
     ("She cries out his name.", {}),
     ("She hums with the lamp turned on low.", {"sings": A}),

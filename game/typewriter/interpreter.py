@@ -21,6 +21,7 @@ from game.typewriter.clause_words import INTERJECTION_NO, INTERJECTION_YES
 from game.typewriter.clauses import shape
 from game.typewriter.compiled import READERS, CompiledReader
 from game.typewriter.cues import INTENSITIES, negation_spans
+from game.typewriter.fading import fading_spans
 from game.typewriter.grammar import AUXILIARIES
 from game.typewriter.lexicon_index import OTHER
 from game.typewriter.matching import Match, find_matches
@@ -100,6 +101,10 @@ class _Reader:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
         negations = negation_spans(keys_for_negation(words))
         found = find_matches(self.compiled, keys, negations)
+        fading = fading_spans(self.index, words, keys)
+        if fading:  # "her sadness is gone": a denial of the feeling, and the "gone" is not her leaving
+            negations = {**negations, **fading}
+            found = [m for m in found if not any(at <= m.start < stop for at, (stop, _) in fading.items())]
         heads = {m.start for m in found}
         form = shape(self.index, words, keys, self.carried, heads)
         about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or any(

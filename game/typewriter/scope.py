@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import AFTERWARD_NEGATIONS
+from game.typewriter.fading import FADING
 from game.typewriter.grammar import NEGATIVE_PRONOUNS
 from game.typewriter.lexicon_index import WILDCARD, LexiconIndex
 from game.typewriter.matching import Match
@@ -85,7 +86,9 @@ def reading_denied(
         if _object_of_an_earlier_verb(words, position, cue, match.start):
             continue  # "she remembers nothing, fears everything": the "nothing" was what she remembers
         inside_gap = match.start < position < match.end
-        afterward = match.end <= position < end and cue in AFTERWARD_NEGATIONS and _closes(words, position + len(cue), end)
+        afterward = (match.end <= position < end and cue in AFTERWARD_NEGATIONS and _closes(words, position + len(cue), end)) or (
+            cue in FADING and match.start < position <= match.end
+        )  # "her sadness is gone": the feeling just before
         if start <= position < match.start or inside_gap or afterward:
             if cue == ("no",) and _helpless(words, position):
                 continue

@@ -1,0 +1,70 @@
+"""A feeling that ends: "her sadness is gone", "the fear fades away", "joy leaves her". The feeling's noun is named, but
+what the sentence says is that she no longer has it; and "gone", "leaves" there are the feeling's, not her going."""
+
+from __future__ import annotations
+
+from game.typewriter.lexicon_index import LexiconIndex
+
+FADING: frozenset[tuple[str, ...]] = frozenset(
+    {
+        *((be, "gone") for be in ("is", "was", "has", "had")),
+        *((be, "over") for be in ("is", "was")),
+        *((have, done) for have in ("has", "had") for done in ("faded", "vanished", "disappeared", "lifted", "passed")),
+        *((verb,) for verb in ("fades", "faded", "vanishes", "vanished", "disappears", "disappeared", "lifts")),
+        *((verb,) for verb in ("lifted", "passes", "passed", "evaporates", "evaporated", "dissolves", "dissolved")),
+        *((verb, "away") for verb in ("fades", "faded", "melts", "melted", "ebbs", "ebbed", "dies", "died", "drains")),
+        *((verb, "her") for verb in ("leaves", "left", "deserts", "deserted")),
+    }
+)
+"""What a feeling does when it ends, said right after its noun. The cue is a denial read backwards, as "she is sad no
+more" is (`cues.AFTERWARD_NEGATIONS`), so it never denies what comes after it."""
+
+_LONGEST = max(len(cue) for cue in FADING)
+
+_ALSO_FEELINGS = frozenset({"love", "affection", "devotion", "adoration", "passion", "longing"})
+"""Feelings whose word the lexicon reads as a verb ("she loves me"), so it does not list them as a feeling's noun."""
+
+_WHOM = frozenset({"for", "of", "toward", "towards"})
+
+_ADVERBS_BETWEEN = frozenset({"finally", "slowly", "suddenly", "quickly", "soon", "all", "at", "last", "just", "now"})
+"""Words that may stand between the feeling and its ending ("her fear has finally faded", "her sadness is now gone")."""
+
+
+def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """Where a feeling's noun is followed by its ending: the position just after the noun -> (the end of the cue, the
+    cue); between them may stand the feeling's object ("for me") and adverbs.
+    Only right after a noun the lexicon reads as a feeling, so "she is gone" and "she leaves her job" keep their sense."""
+    spans: dict[int, tuple[int, tuple[str, ...]]] = {}
+    feelings = index.feeling_keys
+    for noun, key in enumerate(keys):
+        if (key not in feelings and words[noun] not in _ALSO_FEELINGS) or noun + 1 >= len(words):
+            continue
+        at = noun + 1
+        if words[at] in _WHOM and at + 2 < len(words):
+            at += 2  # "her love for me is gone": the feeling's object, then its ending
+        cue = _cue_at(words, at)
+        if cue is None and words[at] in ("has", "had", "is", "was"):
+            cue = _cue_at([words[at], *_past_adverbs(words, at + 1)], 0)  # "has finally faded"
+        if cue is None:
+            continue
+        end = at
+        for word in cue:  # the cue's words, with any adverbs between them
+            while words[end] != word:
+                end += 1
+            end += 1
+        spans[noun + 1] = (end, cue)
+    return spans
+
+
+def _cue_at(words: list[str], at: int) -> tuple[str, ...] | None:
+    for size in range(_LONGEST, 0, -1):
+        cue = tuple(words[at : at + size])
+        if len(cue) == size and cue in FADING:
+            return cue
+    return None
+
+
+def _past_adverbs(words: list[str], at: int) -> list[str]:
+    while at < len(words) and words[at] in _ADVERBS_BETWEEN:
+        at += 1
+    return words[at:]
