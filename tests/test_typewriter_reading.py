@@ -98,6 +98,8 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Her fear has finally faded, and she laughs.", {"afraid": D, "laughs": A, "joyful": A}),
     ("Her love for me is gone.", {"loves_calvin": D}),
     ("The sadness leaves her.", {"sad": D}),
+    # her feeling as the subject: what it does is the feeling's, not hers ("knows no bounds" is not her freedom)
+    ("Her joy knows no bounds.", {"joyful": A}),
     ("She is gone.", {"leaves": A}),
     ("She leaves her job and paints.", {"artist": A}),
     ("She leaves the waiter speechless.", {}),

@@ -295,7 +295,7 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         stop = _noun_phrase_end(words, keys, i + 1, end)
         owned = words[i + 1 : stop]
         if word == "her" and not any(_person(noun) for noun in owned):
-            return subject, stop
+            return (EMOTION if _feeling(index, keys[i + 1 : stop]) else subject), stop
         return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
     named = name_at(index, words, i)
     if named is not None:
