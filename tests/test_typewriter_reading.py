@@ -100,6 +100,12 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("The sadness leaves her.", {"sad": D}),
     # her feeling as the subject: what it does is the feeling's, not hers ("knows no bounds" is not her freedom)
     ("Her joy knows no bounds.", {"joyful": A}),
+    # refusing to go is staying; going somewhere else, or not letting go, is not
+    ("She won't go, no matter what I type.", {"stays": A}),
+    ("She refuses to go.", {"stays": A}),
+    ("She won't go to the party.", {}),
+    ("She will not go quietly.", {}),
+    ("She clings to me and won't let go.", {"clingy": A}),
     ("She is gone.", {"leaves": A}),
     ("She leaves her job and paints.", {"artist": A}),
     ("She leaves the waiter speechless.", {}),
