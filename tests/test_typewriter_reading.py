@@ -106,6 +106,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She won't go to the party.", {}),
     ("She will not go quietly.", {}),
     ("She clings to me and won't let go.", {"clingy": A}),
+    # what nobody does to her is said of her
+    ("Nobody pulls her strings anymore.", {"free": A}),
+    ("Nobody cheers her up.", {"joyful": D}),
     ("She is gone.", {"leaves": A}),
     ("She leaves her job and paints.", {"artist": A}),
     ("She leaves the waiter speechless.", {}),

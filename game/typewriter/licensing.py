@@ -163,6 +163,10 @@ def acts_on_her(text: str) -> bool:
     return len(words) > 1 and words[1] == "her" and words[0] not in FUNCTION_WORDS
 
 
+_NOBODY = ("nobody", "noone", "no", "someone", "somebody", "everyone", "everybody")
+"""People named by no name: "nobody pulls her strings", "someone breaks her heart" are about what is done to her."""
+
+
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
     number = form.clause_at(head)
@@ -173,7 +177,7 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
         return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
-    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her")
+    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", *_NOBODY)
 
 
 def feeling_is_felt(form: SentenceShape, head: int) -> bool:
