@@ -106,6 +106,13 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She won't go to the party.", {}),
     ("She will not go quietly.", {}),
     ("She clings to me and won't let go.", {"clingy": A}),
+    ("She doesn't go.", {"stays": A}),
+    ("Her love for me has died.", {"loves_calvin": D}),
+    ("The joy drains out of her.", {"joyful": D}),
+    # negative concord, as people speak: one denial, not two that cancel
+    ("ruby aint sad no more", {"sad": D}),
+    ("She doesn't cry no more.", {"cries": D}),
+    ("ruby iz sad", {"sad": A}),
     # what nobody does to her is said of her
     ("Nobody pulls her strings anymore.", {"free": A}),
     ("Nobody cheers her up.", {"joyful": D}),

@@ -12,6 +12,8 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((have, done) for have in ("has", "had") for done in ("faded", "vanished", "disappeared", "lifted", "passed")),
         *((verb,) for verb in ("fades", "faded", "vanishes", "vanished", "disappears", "disappeared", "lifts")),
         *((verb,) for verb in ("lifted", "passes", "passed", "evaporates", "evaporated", "dissolves", "dissolved")),
+        *((verb,) for verb in ("dies", "died", "drains", "drained", "wanes", "waned", "withers", "withered")),
+        *((have, done) for have in ("has", "had") for done in ("died", "drained", "waned", "withered")),
         *((verb, "away") for verb in ("fades", "faded", "melts", "melted", "ebbs", "ebbed", "dies", "died", "drains")),
         *((verb, "her") for verb in ("leaves", "left", "deserts", "deserted")),
     }

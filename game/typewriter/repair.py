@@ -110,6 +110,8 @@ def _english(word: str, key: str) -> bool:
     common = common_words()
     if word in common or (key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))):
         return True
+    if word.endswith("ed") and word[:-1] in common:
+        return True  # "died", "freed": the past of a word ending in e, which the stemmer leaves whole
     return word.endswith("s") and word[:-1] in common  # a plural the stemmer cuts further ("crepes": crep)
 
 

@@ -86,9 +86,12 @@ def reading_denied(
         if _object_of_an_earlier_verb(words, position, cue, match.start):
             continue  # "she remembers nothing, fears everything": the "nothing" was what she remembers
         inside_gap = match.start < position < match.end
-        afterward = (match.end <= position < end and cue in AFTERWARD_NEGATIONS and _closes(words, position + len(cue), end)) or (
-            cue in FADING and match.start < position <= match.end
-        )  # "her sadness is gone": the feeling just before
+        afterward = (
+            match.end <= position < end
+            and cue in AFTERWARD_NEGATIONS
+            and _closes(words, position + len(cue), end)
+            and not any(start <= before < match.start for before in negations)  # "ain't sad no more": one denial
+        ) or (cue in FADING and match.start < position <= match.end)  # "her sadness is gone": the feeling just before
         if start <= position < match.start or inside_gap or afterward:
             if cue == ("no",) and _helpless(words, position):
                 continue

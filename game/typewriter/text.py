@@ -128,6 +128,10 @@ CHAT = {
     "sez": "says",
     "gr8": "great",
     "rn": "right now",
+    "iz": "is",
+    "alot": "a lot",
+    "wuz": "was",
+    "becuz": "because",
 }
 """Chat spellings players type, read as the words they stand for."""
 IS_AFTER = frozenset({
