@@ -109,6 +109,8 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She doesn't go.", {"stays": A}),
     ("Her love for me has died.", {"loves_calvin": D}),
     ("The joy drains out of her.", {"joyful": D}),
+    ("She hangs up her dancing shoes for good.", {"dances": D}),
+    ("Her spirits are at rock bottom.", {"sad": A}),
     # negative concord, as people speak: one denial, not two that cancel
     ("ruby aint sad no more", {"sad": D}),
     ("She doesn't cry no more.", {"cries": D}),
