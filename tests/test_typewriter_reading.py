@@ -72,6 +72,7 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Can she paint? She can.", {"artist": A}),
     ("Does she love me? No.", {"loves_calvin": D}),
     ("He asks if she is happy.", {}),
+    ("I'm thinking of writing that she barks.", {}),
     # after her words about me, a verb that agrees with "she" is hers again, and asserted
     ("She tells me I am a genius and then dances.", {"praises_calvin": A, "dances": A}),
     ("She says I am sad and sings.", {"sings": A}),

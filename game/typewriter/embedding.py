@@ -101,8 +101,8 @@ def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
-    if words[j] not in ("write", "type", "make"):
-        return False
+    if words[j] not in ("write", "type", "make", "writing", "typing", "making"):
+        return False  # "I'm thinking of writing that she barks" plans as "I'll write" does
     before = words[clause.start : j]
     # "maybe I should write that...": an adverb first hides the subject from the clause, not the plan from the reader
     hidden = not clause.subject_word and bool(before) and before[0] in IRREALIS_ADVERBS and "i" in before

@@ -391,6 +391,6 @@ IRREALIS_ADVERBS = frozenset(
 
 PLANNED_MARKERS = frozenset(
     {"should", "could", "would", "might", "may", "must", "ought", "shall", "going", "gonna", "plan", "planning", "want"}
-    | {"wanna", "need", "tomorrow", "later", "someday", "soon", "next", "tonight"}
+    | {"wanna", "need", "tomorrow", "later", "someday", "soon", "next", "tonight", "thinking", "considering"}
 )
 """Before Calvin's "write" or "make", words that make it a plan, not a page: "Tomorrow I'm going to make her..."."""
