@@ -73,6 +73,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Does she love me? No.", {"loves_calvin": D}),
     ("He asks if she is happy.", {}),
     ("I'm thinking of writing that she barks.", {}),
+    # "his" after another man is named is his, as "him" is
+    ("She tells Harry his book is great.", {}),
+    ("Scotty runs to her. She pats his head.", {"likes_scotty": A}),
     # after her words about me, a verb that agrees with "she" is hers again, and asserted
     ("She tells me I am a genius and then dances.", {"praises_calvin": A, "dances": A}),
     ("She says I am sad and sings.", {"sings": A}),

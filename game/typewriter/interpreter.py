@@ -141,9 +141,14 @@ class _Reader:
         who says "I" is never "him"."""
         out = list(raw)
         moves = self.compiled.him
+        owners: list[int] = []
         for j, word in enumerate(raw):
             if word in ("him", "he") and self.him is not None:
                 out[j] = self.him
+                continue
+            if word == "his" and self.him is not None:
+                out[j] = self.him
+                owners.append(j)  # "she tells Harry his book is great": Harry's book, not Calvin's
                 continue
             if word in ("a", "an"):
                 met = someone_met(raw, j)
@@ -153,6 +158,8 @@ class _Reader:
             move = moves[word] if word in moves else moves_him(self.compiled, word)
             if move is not None:
                 self.him = move or None
+        for j in reversed(owners):
+            out.insert(j + 1, "'s")
         return out
 
     def _unquote(self, text: str) -> tuple[str, bool]:
