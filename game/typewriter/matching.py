@@ -47,7 +47,7 @@ def find_matches(compiled: CompiledReader, keys: list[str], negations: dict[int,
     present = set(keys)
     starts = compiled.starts
     for start, key in enumerate(keys):
-        entry = starts.get(key)
+        entry = starts[key]
         if entry is not None:
             _found_at(entry, keys, negations, present, start, found)
         if start in negations:
