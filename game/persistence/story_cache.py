@@ -20,16 +20,22 @@ import gc
 import io
 import marshal
 import os
-import pickle
 import sys
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING
 
 from game import __version__
+
+try:  # the C pickler alone: the `pickle` module around it (its Python classes) was 2% of a cached `replay --verify`
+    from _pickle import Pickler, PicklingError, Unpickler
+except ImportError:  # a Python without it
+    from pickle import Pickler, PicklingError, Unpickler
 from game.files import read_at_most
 from game.paths import user_cache_dir, user_data_dir
+from game.records import METHODS, make_every_method
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
@@ -43,6 +49,8 @@ FORMAT = "ruby-sparks story cache 14"
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
 """How many cached stories to keep; the oldest go first."""
+PROTOCOL = 5
+"""The newest pickle protocol of every Python the game runs on (`pickle.HIGHEST_PROTOCOL`, without importing it)."""
 
 
 def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
@@ -115,7 +123,7 @@ def _read(key: str) -> Story | None:
     path = _path(key)
     try:
         with open(path, "rb") as handle, without_cycle_collection():
-            stored = pickle.load(handle)
+            stored = Unpickler(handle).load()
             # The story's tens of thousands of objects live as long as the process: frozen, the cycle collector never
             # walks them again (its first pass after a load cost a third of the load). Frozen objects are still
             # freed when nothing refers to them; only cycles among them would be kept, and a story has none.
@@ -141,7 +149,7 @@ def _read_index(path: Path, data: bytes, shared: tuple[object, ...]) -> LexiconI
     so the next load writes a sound one."""
     from game.typewriter.lexicon_index import LexiconIndex
 
-    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler = Unpickler(io.BytesIO(data))
     unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
     try:
         with without_cycle_collection():
@@ -156,12 +164,12 @@ def _read_index(path: Path, data: bytes, shared: tuple[object, ...]) -> LexiconI
     return None
 
 
-class _IndexPickler(pickle.Pickler):
+class _IndexPickler(Pickler):
     """Pickles the compiled lexicon after the story, naming each object it shares with the story by its place in
     `shared`, which is pickled with the story."""
 
     def __init__(self, file: io.BytesIO, story_objects: dict[int, object]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        super().__init__(file, protocol=PROTOCOL)
         self.story_objects = story_objects
         self.shared: list[object] = []
         self.places: dict[int, int] = {}
@@ -182,8 +190,8 @@ def _write(key: str, story: Story) -> None:
     path = _path(key)
     # the typewriter's compiled lexicon is saved after the story (not in it): compiling it was most of a cached
     # `replay --verify`, and the typewriter adopts it again when it first reads a page
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        story_pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError, PicklingError, TypeError, AttributeError):
+        story_pickler = Pickler(io.BytesIO(), protocol=PROTOCOL)
         story_pickler.dump(story)  # only to learn which objects are the story's
         index = io.BytesIO()
         index_pickler = _IndexPickler(index, {ident: obj for ident, (_, obj) in story_pickler.memo.copy().items()})
@@ -192,13 +200,15 @@ def _write(key: str, story: Story) -> None:
 
             index_pickler.dump(READERS.reader(story.lexicon, story.characters).index)
         shared = tuple(index_pickler.shared)
-        head = pickle.dumps((key, story, shared), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(path, head + index.getvalue())
+        head = io.BytesIO()
+        Pickler(head, protocol=PROTOCOL).dump((key, story, shared))
+        write_atomic(path, head.getvalue() + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
 
 
 CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
-"""The compiled code of the engine's functions is bytecode: it is valid only for the Python that made it."""
+"""The compiled code of the engine's functions and of the record classes' methods is bytecode: it is valid only for
+the Python that made it."""
 _code_file: list[Path] = []
 """Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
 _last_story: list[Story] = []
@@ -208,7 +218,8 @@ _last_story: list[Story] = []
 def _adopt_code() -> None:
     """Give the engine the code of the functions earlier processes compiled (`game.engine.compiled.CODE`), once per
     process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
-    compiling the same few dozen function bodies every time. Kept beside the stories, for every story (a body holds
+    compiling the same few dozen function bodies every time. The record classes' methods (`game.records.METHODS`)
+    are kept with them. Kept beside the stories, for every story (a body holds
     none of a story's names or values), in a file named and keyed by the Python version; an unreadable one is
     ignored and replaced, as a cached story is."""
     if _code_file:
@@ -221,9 +232,15 @@ def _adopt_code() -> None:
     try:
         stored = marshal.loads(path.read_bytes())
     except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
-        return
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == CODE_KEY and isinstance(stored[1], dict):
+        stored = None
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == CODE_KEY and all(map(_is_code, stored[1:])):
         CODE.update(stored[1])
+        METHODS.adopt(stored[2])
+
+
+def _is_code(memo: object) -> bool:
+    """Whether `memo` is a table of compiled code by source, as saved: anything else in the file is ignored."""
+    return isinstance(memo, dict) and all(isinstance(source, str) and isinstance(code, CodeType) for source, code in memo.items())
 
 
 def _compile_every_shape(story: Story) -> None:
@@ -264,17 +281,30 @@ def _compile_every_shape(story: Story) -> None:
         compiled.seems()
 
 
+def _make_every_method() -> None:
+    """Make the methods of every record class of the game's modules imported by now (`game.records.METHODS`), for
+    the same reason as `_compile_every_shape`: another route makes records this one did not."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("game.") and module is not None:
+            for value in list(vars(module).values()):
+                if isinstance(value, type) and value.__module__ == name:
+                    with contextlib.suppress(Exception):
+                        make_every_method(value)
+
+
 def _save_code(path: Path) -> None:
     from game.engine.compiled import CODE
 
-    if CODE.added:
+    if CODE.added or METHODS.pending:
         from game.persistence.atomic import write_atomic
 
         if _last_story:
             _compile_every_shape(_last_story[0])
+        _make_every_method()
+        METHODS.compile_pending()
 
         with contextlib.suppress(OSError, ValueError):
-            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE))))
+            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:
