@@ -6,7 +6,7 @@ readings already made, which patterns each stem starts, and how each word moves 
 per story that its owner keeps, rather than in module-level memos or inside the frozen story.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the named tuple below is made with nothing compiled (see game.story.span).
 
 from collections.abc import Callable, Mapping
 from typing import NamedTuple

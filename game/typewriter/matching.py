@@ -3,7 +3,7 @@ order with a little slack, a negation inside it counted as one word. Matching on
 is decided after (`candidates`).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the named tuple below is made with nothing compiled (see game.story.span).
 
 from typing import NamedTuple
 
