@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from types import CodeType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from game import __version__
 
@@ -35,16 +35,16 @@ except ImportError:  # a Python without it
     from pickle import Pickler, PicklingError, Unpickler
 from game.files import read_at_most
 from game.paths import user_cache_dir, user_data_dir
-from game.records import METHODS, make_every_method
+from game.records import METHODS, make_every_method, replace
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
 if TYPE_CHECKING:
-    from game.typewriter.lexicon_index import LexiconIndex
+    from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
-FORMAT = "ruby-sparks story cache 14"
+FORMAT = "ruby-sparks story cache 15"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -131,48 +131,94 @@ def _read(key: str) -> Story | None:
             index = handle.read()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story)):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == key and isinstance(stored[1], Story)):
         return None
-    story, shared = stored[1], stored[2]
+    story, shared, checksum = stored[1], stored[2], stored[3]
     if story.lexicon is not None and index and isinstance(shared, tuple):
         from game.typewriter.compiled import READERS
 
-        READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared))
+        READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared, checksum))
     return story
 
 
-def _read_index(path: Path, data: bytes, shared: tuple[object, ...]) -> LexiconIndex | None:
+def _read_index(path: Path, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
     """The typewriter's compiled lexicon saved after the story, read when the first page is: it is two thirds of the
     cache's objects, and a command that reads no page (or a game before its first page) never pays for it. Its
     references to the story's own objects (the frames, the characters) are `shared`, read with the story, so they
-    are the very same objects. An unreadable index is None (the typewriter compiles the lexicon) and the file goes,
-    so the next load writes a sound one."""
+    are the very same objects. Its patterns are read stem by stem as pages need them (`_PatternsByStem`), so the
+    whole of it is checked first, against the CRC-32 saved with the story. An unreadable index is None (the
+    typewriter compiles the lexicon) and the file goes, so the next load writes a sound one."""
     from game.typewriter.lexicon_index import LexiconIndex
 
-    unpickler = Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
     try:
+        if checksum != zlib.crc32(data):
+            raise ValueError("the compiled lexicon is damaged")
         with without_cycle_collection():
-            index = unpickler.load()
+            index = _unpickle(data, shared)
             gc.freeze()
     except Exception:
         index = None
-    if isinstance(index, LexiconIndex):
+    if isinstance(index, LexiconIndex) and isinstance(index.patterns, _PatternsByStem):
+        index.patterns.shared = shared
         return index
     with contextlib.suppress(OSError):
         path.unlink()
     return None
 
 
+def _unpickle(data: bytes, shared: tuple[object, ...]) -> object:
+    unpickler = Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
+    return unpickler.load()
+
+
+class _PatternsByStem(dict[str, "list[Pattern] | bytes"]):
+    """The index's patterns by first stem, as the story cache keeps them: each stem's list is pickled on its own and
+    read when a page first asks for it. The patterns were five sixths of the index's objects, and a verify reads
+    a few dozen stems of 800. Only the lookups the typewriter makes (`get`, `[]`, `in`) and `items`/`values` are
+    offered; each list is read once and then kept. The whole index was checked (CRC-32) when it was read."""
+
+    shared: tuple[object, ...] = ()
+    """The story's objects the lists refer to (`_IndexPickler`), set when the index is read."""
+
+    def __getitem__(self, stem: str) -> list[Pattern]:
+        found = super().__getitem__(stem)
+        if isinstance(found, bytes):
+            found = cast("list[Pattern]", _unpickle(found, self.shared))
+            self[stem] = found
+        return found
+
+    def get(self, stem: str, default: Any = None) -> Any:  # type: ignore[override]  # dict.get's overloads
+        try:
+            return self[stem]
+        except KeyError:
+            return default
+
+    def items(self) -> Any:
+        return {stem: self[stem] for stem in self}.items()
+
+    def values(self) -> Any:
+        return [self[stem] for stem in self]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _PatternsByStem, (dict(super().items()),)
+
+
 class _IndexPickler(Pickler):
     """Pickles the compiled lexicon after the story, naming each object it shares with the story by its place in
     `shared`, which is pickled with the story."""
 
-    def __init__(self, file: io.BytesIO, story_objects: dict[int, object]) -> None:
+    def __init__(self, file: io.BytesIO, story_objects: dict[int, object], parent: _IndexPickler | None = None) -> None:
         super().__init__(file, protocol=PROTOCOL)
         self.story_objects = story_objects
-        self.shared: list[object] = []
-        self.places: dict[int, int] = {}
+        self.shared: list[object] = parent.shared if parent is not None else []
+        self.places: dict[int, int] = parent.places if parent is not None else {}
+
+    def apart(self, value: object) -> bytes:
+        """`value` pickled on its own, naming the story's objects in the same `shared`."""
+        data = io.BytesIO()
+        _IndexPickler(data, self.story_objects, self).dump(value)
+        return data.getvalue()
 
     def persistent_id(self, obj: object) -> int | None:
         if isinstance(obj, str) or id(obj) not in self.story_objects:
@@ -198,10 +244,12 @@ def _write(key: str, story: Story) -> None:
         if story.lexicon is not None:
             from game.typewriter.compiled import READERS
 
-            index_pickler.dump(READERS.reader(story.lexicon, story.characters).index)
+            compiled = READERS.reader(story.lexicon, story.characters).index
+            patterns = {stem: index_pickler.apart(found) for stem, found in compiled.patterns.items()}
+            index_pickler.dump(replace(compiled, patterns=_PatternsByStem(patterns)))
         shared = tuple(index_pickler.shared)
         head = io.BytesIO()
-        Pickler(head, protocol=PROTOCOL).dump((key, story, shared))
+        Pickler(head, protocol=PROTOCOL).dump((key, story, shared, zlib.crc32(index.getvalue())))
         write_atomic(path, head.getvalue() + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
 
