@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import marshal
 import pickle
 import shutil
 import subprocess
@@ -198,3 +200,104 @@ def test_the_engines_compiled_code_is_kept_between_processes_and_a_damaged_file_
     damaged = subprocess.run([*verify, str(replays / "film.json")], capture_output=True, text=True, timeout=120)
     assert (damaged.returncode, damaged.stdout, damaged.stderr) == (0, first.stdout, "")
     assert code.read_bytes() != b"\xe3 not marshal data"
+
+
+_RECORDS_SEEN = """
+import pickle, sys
+from game.commands.common import load_for_play
+from game.records import METHODS
+from game.story.model import Character, Variable
+story = load_for_play(None)
+one, same = Variable("trust", "int", 3, maximum=5.0), Variable("trust", "int", 3, maximum=5.0)
+print(repr(one), one == same, one != Variable("trust", "int", 4), hash(one) == hash(same))
+print(repr(Character("ruby", "Ruby", ("Ruby",), "she")))
+try:
+    one.name = "other"
+except Exception as error:
+    print(type(error).__name__, error)
+print(pickle.loads(pickle.dumps(one)) == one, repr(story.variables["trust"]))
+print("from the memo:", bool(METHODS) and not METHODS.pending, file=sys.stderr)
+"""
+
+
+def _records_seen(env: dict[str, str]) -> tuple[str, str]:
+    seen = subprocess.run([sys.executable, "-c", _RECORDS_SEEN], capture_output=True, text=True, timeout=120, env=env)
+    assert seen.returncode == 0, seen.stderr
+    return seen.stdout, seen.stderr.strip()
+
+
+def test_record_methods_kept_between_processes_behave_as_the_librarys_own(private_home: Path) -> None:
+    """The record classes' methods come from the code file once a process has saved it, and a record made, compared,
+    hashed, changed (refused: frozen), shown and pickled with them behaves exactly as with the library's own exec'd
+    methods (the cache turned off). A file made by another Python (another key) is ignored and replaced."""
+    import os
+
+    env = {**os.environ, "RUBY_SPARKS_HOME": str(private_home)}
+    library, _ = _records_seen({**env, "RUBY_SPARKS_NO_CACHE": "1"})
+    assert "TypeError 'Variable' object does not support attribute assignment" in library, library
+    first, how = _records_seen(env)  # fills the cache and the code file
+    assert (first, how) == (library, "from the memo: False")
+    [code] = (private_home / "cache").glob("code-*.marshal")
+    written = code.stat()
+    again, how = _records_seen(env)
+    assert (again, how) == (library, "from the memo: True")
+    assert (code.stat().st_ino, code.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns), "compiled again"
+    stale = marshal.loads(code.read_bytes())
+    code.write_bytes(marshal.dumps(("another Python", *stale[1:])))
+    assert _records_seen(env) == (library, "from the memo: False")
+    assert marshal.loads(code.read_bytes())[0] == stale[0], "the stale file was not replaced"
+    code.write_bytes(marshal.dumps((stale[0], stale[1], {"def f(): pass": "not code"})))
+    assert _records_seen(env) == (library, "from the memo: False")
+    assert _records_seen(env) == (library, "from the memo: True")
+
+
+def test_a_flipped_byte_in_the_cached_patterns_is_caught_before_any_page_reads_with_it(
+    story_copy: Path, private_home: Path
+) -> None:
+    """The compiled lexicon's patterns are read stem by stem when pages need them, so a damaged byte among them would
+    only show at some later page: the whole index is checked when it is first read, and a damaged one is compiled
+    afresh (the same reading) and the file rebuilt."""
+    fresh, _ = load_story_cached(story_copy)
+    assert fresh is not None and fresh.lexicon is not None
+    expected = read_page(fresh.lexicon, fresh.characters, "She is happy.")
+    (cached,) = _cache_files(private_home)
+    with cached.open("rb") as handle:
+        pickle.load(handle)
+        story_part = handle.tell()
+    data = bytearray(cached.read_bytes())
+    unpickler = pickle.Unpickler(io.BytesIO(data[story_part:]))
+    unpickler.persistent_load = lambda _: None  # type: ignore[method-assign]  # the story's objects are not needed
+    for chunk in unpickler.load().patterns.copy().values():  # each stem's patterns, still as saved
+        middle = data.index(chunk) + len(chunk) // 2
+        data[middle] ^= 0xFF
+    cached.write_bytes(bytes(data))
+    story, _ = load_story_cached(story_copy)
+    assert story is not None and story.lexicon is not None
+    assert read_page(story.lexicon, story.characters, "She is happy.") == expected
+    assert _cache_files(private_home) == []
+
+
+_COUNTING_COMPILES = """
+import builtins, sys
+compiled = []
+builtins.compile = lambda *args, _compile=builtins.compile, **kwargs: compiled.append(args[0]) or _compile(*args, **kwargs)
+sys.argv = ["ruby-sparks", "replay", "--verify", sys.argv[1]]
+from game.cli import console
+code = console()
+print("compiled:", compiled, file=sys.stderr)
+raise SystemExit(code)
+"""
+
+
+def test_a_cached_verify_compiles_no_python_source(private_home: Path) -> None:
+    """Once the story cache and its code file are written, a `replay --verify` runs only code compiled before: the
+    first compile() of a process alone builds Python's syntax-tree types (9M instructions, 3% of a verify), and a
+    named tuple annotated with text compiles each annotation (see game.story.span)."""
+    film = str(assets_dir() / "replays" / "film.json")
+    runs = [
+        subprocess.run([sys.executable, "-c", _COUNTING_COMPILES, film], capture_output=True, text=True, timeout=120)
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert runs[-1].stdout.startswith("valid: ending=film_ending")
+    assert runs[-1].stderr.strip() == "compiled: []"

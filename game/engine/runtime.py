@@ -15,8 +15,22 @@ from game.engine.compiled import CompiledStories, Effect_, Names, missing, names
 from game.engine.events import Event, Later, Problem
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
-from game.story.inline import Alternatives, Conditional, Hole, Piece
-from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Span, Story, Template, TextBlock, Value
+from game.story.model import (  # the tree of a text, from the model: its parser (story.inline) is only the loader's
+    TRAIT_MAX,
+    TRAIT_MIN,
+    Alternatives,
+    Condition,
+    Conditional,
+    Effect,
+    Hole,
+    Piece,
+    Scene,
+    Span,
+    Story,
+    Template,
+    TextBlock,
+    Value,
+)
 
 T = TypeVar("T")
 _SPACES = re.compile(r"(?<=\S) {2,}")

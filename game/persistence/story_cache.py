@@ -20,29 +20,37 @@ import gc
 import io
 import marshal
 import os
-import pickle
 import sys
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import CodeType
+from typing import TYPE_CHECKING, Any, cast
 
 from game import __version__
+
+try:  # the C pickler alone: the `pickle` module around it (its Python classes) was 2% of a cached `replay --verify`
+    from _pickle import Pickler, PicklingError, Unpickler
+except ImportError:  # a Python without it
+    from pickle import Pickler, PicklingError, Unpickler
 from game.files import read_at_most
 from game.paths import user_cache_dir, user_data_dir
+from game.records import METHODS, make_every_method, replace
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
 if TYPE_CHECKING:
-    from game.typewriter.lexicon_index import LexiconIndex
+    from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
-FORMAT = "ruby-sparks story cache 14"
+FORMAT = "ruby-sparks story cache 15"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
 """How many cached stories to keep; the oldest go first."""
+PROTOCOL = 5
+"""The newest pickle protocol of every Python the game runs on (`pickle.HIGHEST_PROTOCOL`, without importing it)."""
 
 
 def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
@@ -115,7 +123,7 @@ def _read(key: str) -> Story | None:
     path = _path(key)
     try:
         with open(path, "rb") as handle, without_cycle_collection():
-            stored = pickle.load(handle)
+            stored = Unpickler(handle).load()
             # The story's tens of thousands of objects live as long as the process: frozen, the cycle collector never
             # walks them again (its first pass after a load cost a third of the load). Frozen objects are still
             # freed when nothing refers to them; only cycles among them would be kept, and a story has none.
@@ -123,48 +131,94 @@ def _read(key: str) -> Story | None:
             index = handle.read()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key and isinstance(stored[1], Story)):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == key and isinstance(stored[1], Story)):
         return None
-    story, shared = stored[1], stored[2]
+    story, shared, checksum = stored[1], stored[2], stored[3]
     if story.lexicon is not None and index and isinstance(shared, tuple):
         from game.typewriter.compiled import READERS
 
-        READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared))
+        READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared, checksum))
     return story
 
 
-def _read_index(path: Path, data: bytes, shared: tuple[object, ...]) -> LexiconIndex | None:
+def _read_index(path: Path, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
     """The typewriter's compiled lexicon saved after the story, read when the first page is: it is two thirds of the
     cache's objects, and a command that reads no page (or a game before its first page) never pays for it. Its
     references to the story's own objects (the frames, the characters) are `shared`, read with the story, so they
-    are the very same objects. An unreadable index is None (the typewriter compiles the lexicon) and the file goes,
-    so the next load writes a sound one."""
+    are the very same objects. Its patterns are read stem by stem as pages need them (`_PatternsByStem`), so the
+    whole of it is checked first, against the CRC-32 saved with the story. An unreadable index is None (the
+    typewriter compiles the lexicon) and the file goes, so the next load writes a sound one."""
     from game.typewriter.lexicon_index import LexiconIndex
 
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
     try:
+        if checksum != zlib.crc32(data):
+            raise ValueError("the compiled lexicon is damaged")
         with without_cycle_collection():
-            index = unpickler.load()
+            index = _unpickle(data, shared)
             gc.freeze()
     except Exception:
         index = None
-    if isinstance(index, LexiconIndex):
+    if isinstance(index, LexiconIndex) and isinstance(index.patterns, _PatternsByStem):
+        index.patterns.shared = shared
         return index
     with contextlib.suppress(OSError):
         path.unlink()
     return None
 
 
-class _IndexPickler(pickle.Pickler):
+def _unpickle(data: bytes, shared: tuple[object, ...]) -> object:
+    unpickler = Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]  # the documented hook
+    return unpickler.load()
+
+
+class _PatternsByStem(dict[str, "list[Pattern] | bytes"]):
+    """The index's patterns by first stem, as the story cache keeps them: each stem's list is pickled on its own and
+    read when a page first asks for it. The patterns were five sixths of the index's objects, and a verify reads
+    a few dozen stems of 800. Only the lookups the typewriter makes (`get`, `[]`, `in`) and `items`/`values` are
+    offered; each list is read once and then kept. The whole index was checked (CRC-32) when it was read."""
+
+    shared: tuple[object, ...] = ()
+    """The story's objects the lists refer to (`_IndexPickler`), set when the index is read."""
+
+    def __getitem__(self, stem: str) -> list[Pattern]:
+        found = super().__getitem__(stem)
+        if isinstance(found, bytes):
+            found = cast("list[Pattern]", _unpickle(found, self.shared))
+            self[stem] = found
+        return found
+
+    def get(self, stem: str, default: Any = None) -> Any:  # type: ignore[override]  # dict.get's overloads
+        try:
+            return self[stem]
+        except KeyError:
+            return default
+
+    def items(self) -> Any:
+        return {stem: self[stem] for stem in self}.items()
+
+    def values(self) -> Any:
+        return [self[stem] for stem in self]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _PatternsByStem, (dict(super().items()),)
+
+
+class _IndexPickler(Pickler):
     """Pickles the compiled lexicon after the story, naming each object it shares with the story by its place in
     `shared`, which is pickled with the story."""
 
-    def __init__(self, file: io.BytesIO, story_objects: dict[int, object]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self, file: io.BytesIO, story_objects: dict[int, object], parent: _IndexPickler | None = None) -> None:
+        super().__init__(file, protocol=PROTOCOL)
         self.story_objects = story_objects
-        self.shared: list[object] = []
-        self.places: dict[int, int] = {}
+        self.shared: list[object] = parent.shared if parent is not None else []
+        self.places: dict[int, int] = parent.places if parent is not None else {}
+
+    def apart(self, value: object) -> bytes:
+        """`value` pickled on its own, naming the story's objects in the same `shared`."""
+        data = io.BytesIO()
+        _IndexPickler(data, self.story_objects, self).dump(value)
+        return data.getvalue()
 
     def persistent_id(self, obj: object) -> int | None:
         if isinstance(obj, str) or id(obj) not in self.story_objects:
@@ -182,23 +236,27 @@ def _write(key: str, story: Story) -> None:
     path = _path(key)
     # the typewriter's compiled lexicon is saved after the story (not in it): compiling it was most of a cached
     # `replay --verify`, and the typewriter adopts it again when it first reads a page
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        story_pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError, PicklingError, TypeError, AttributeError):
+        story_pickler = Pickler(io.BytesIO(), protocol=PROTOCOL)
         story_pickler.dump(story)  # only to learn which objects are the story's
         index = io.BytesIO()
         index_pickler = _IndexPickler(index, {ident: obj for ident, (_, obj) in story_pickler.memo.copy().items()})
         if story.lexicon is not None:
             from game.typewriter.compiled import READERS
 
-            index_pickler.dump(READERS.reader(story.lexicon, story.characters).index)
+            compiled = READERS.reader(story.lexicon, story.characters).index
+            patterns = {stem: index_pickler.apart(found) for stem, found in compiled.patterns.items()}
+            index_pickler.dump(replace(compiled, patterns=_PatternsByStem(patterns)))
         shared = tuple(index_pickler.shared)
-        head = pickle.dumps((key, story, shared), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(path, head + index.getvalue())
+        head = io.BytesIO()
+        Pickler(head, protocol=PROTOCOL).dump((key, story, shared, zlib.crc32(index.getvalue())))
+        write_atomic(path, head.getvalue() + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
 
 
 CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
-"""The compiled code of the engine's functions is bytecode: it is valid only for the Python that made it."""
+"""The compiled code of the engine's functions and of the record classes' methods is bytecode: it is valid only for
+the Python that made it."""
 _code_file: list[Path] = []
 """Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
 _last_story: list[Story] = []
@@ -208,7 +266,8 @@ _last_story: list[Story] = []
 def _adopt_code() -> None:
     """Give the engine the code of the functions earlier processes compiled (`game.engine.compiled.CODE`), once per
     process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
-    compiling the same few dozen function bodies every time. Kept beside the stories, for every story (a body holds
+    compiling the same few dozen function bodies every time. The record classes' methods (`game.records.METHODS`)
+    are kept with them. Kept beside the stories, for every story (a body holds
     none of a story's names or values), in a file named and keyed by the Python version; an unreadable one is
     ignored and replaced, as a cached story is."""
     if _code_file:
@@ -221,9 +280,15 @@ def _adopt_code() -> None:
     try:
         stored = marshal.loads(path.read_bytes())
     except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
-        return
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == CODE_KEY and isinstance(stored[1], dict):
+        stored = None
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == CODE_KEY and all(map(_is_code, stored[1:])):
         CODE.update(stored[1])
+        METHODS.adopt(stored[2])
+
+
+def _is_code(memo: object) -> bool:
+    """Whether `memo` is a table of compiled code by source, as saved: anything else in the file is ignored."""
+    return isinstance(memo, dict) and all(isinstance(source, str) and isinstance(code, CodeType) for source, code in memo.items())
 
 
 def _compile_every_shape(story: Story) -> None:
@@ -264,17 +329,30 @@ def _compile_every_shape(story: Story) -> None:
         compiled.seems()
 
 
+def _make_every_method() -> None:
+    """Make the methods of every record class of the game's modules imported by now (`game.records.METHODS`), for
+    the same reason as `_compile_every_shape`: another route makes records this one did not."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("game.") and module is not None:
+            for value in list(vars(module).values()):
+                if isinstance(value, type) and value.__module__ == name:
+                    with contextlib.suppress(Exception):
+                        make_every_method(value)
+
+
 def _save_code(path: Path) -> None:
     from game.engine.compiled import CODE
 
-    if CODE.added:
+    if CODE.added or METHODS.pending:
         from game.persistence.atomic import write_atomic
 
         if _last_story:
             _compile_every_shape(_last_story[0])
+        _make_every_method()
+        METHODS.compile_pending()
 
         with contextlib.suppress(OSError, ValueError):
-            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE))))
+            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:

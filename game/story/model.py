@@ -11,35 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from game.records import attribute, prefab
 from game.story.expressions import Assignment, Expr
 from game.story.expressions import Value as Value  # one definition, still importable from the model
+from game.story.span import Span as Span  # likewise
 from game.story.vocabulary import OBJECT_PRONOUNS, Finish, Pronoun, VarType
 
 TRAIT_MIN = -3.0
 TRAIT_MAX = 3.0
 RETURN = "return"
 """The target that ends a subroutine scene (format 2): the story goes on where the `call` said it would."""
-
-
-class Span(NamedTuple):
-    """Where a node came from, so that errors found after loading still name a file, line and column.
-
-    A named tuple, not a record class: a story holds thousands, and the story cache reads each back as one tuple."""
-
-    file: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Unpickled by `tuple.__new__` itself, with no call into Python for each (a named tuple's own way runs its
-        `__new__`)."""
-        return tuple.__new__, (Span, (self.file, self.line, self.column))
 
 
 @prefab(frozen=True)

@@ -3,7 +3,7 @@ its frame needs and not excepted; then, where two readings claim the same words,
 trait's last reading stands, with what it implies.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the named tuple below is made with nothing compiled (see game.story.span).
 
 from typing import NamedTuple
 

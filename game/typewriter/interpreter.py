@@ -29,7 +29,7 @@ from game.typewriter.pronouns import moves_him, someone_met, with_her
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.repair import normalise
 from game.typewriter.roles import RETURN_WORDS, absence_clauses
-from game.typewriter.text import clean, split_sentences, tokens
+from game.typewriter.text import clean, lazy_pattern, split_sentences, tokens
 
 
 def read_page(lexicon: Lexicon, characters: Mapping[str, Character], text: str) -> PageReading:
@@ -389,16 +389,17 @@ _ELLIPTIC = AUXILIARIES | ELLIPSIS_WORDS
 
 
 _CRY = r"cr(?:y|ies|ied|ying)\b"
-_CRY_BEFORE_QUOTE = re.compile(rf"\b{_CRY}(?=\s*(?:out\s*)?[,:]?\s*\")", re.IGNORECASE)
-_CRY_AFTER_QUOTE = re.compile(rf"(\"\s*(?:she|he|i|ruby|[a-z]+)\s+){_CRY}", re.IGNORECASE)
-_CRY_OPENS = re.compile(rf"^(\s*(?:she|he|i|ruby|[a-z]+)\s+){_CRY}", re.IGNORECASE)
+_CRY_WORD = lazy_pattern(_CRY, re.IGNORECASE)
+_CRY_BEFORE_QUOTE = lazy_pattern(rf"\b{_CRY}(?=\s*(?:out\s*)?[,:]?\s*\")", re.IGNORECASE)
+_CRY_AFTER_QUOTE = lazy_pattern(rf"(\"\s*(?:she|he|i|ruby|[a-z]+)\s+){_CRY}", re.IGNORECASE)
+_CRY_OPENS = lazy_pattern(rf"^(\s*(?:she|he|i|ruby|[a-z]+)\s+){_CRY}", re.IGNORECASE)
 
 
 def _spoken_cry(text: str, after_quote: bool) -> str:
     """To cry, next to a quotation, is to call out: '"Over here!" she cries' and 'she cries, "Wait!"' say something,
     and the sentence splitter may have left the quotation in the sentence before."""
-    if "cr" not in text.lower():
+    if "cr" not in text.lower() or _CRY_WORD().search(text) is None:  # each pattern below needs a cry
         return text
-    text = _CRY_BEFORE_QUOTE.sub("says", text)
-    text = _CRY_AFTER_QUOTE.sub(r"\1says", text)
-    return _CRY_OPENS.sub(r"\1says", text) if after_quote else text
+    text = _CRY_BEFORE_QUOTE().sub("says", text)
+    text = _CRY_AFTER_QUOTE().sub(r"\1says", text)
+    return _CRY_OPENS().sub(r"\1says", text) if after_quote else text

@@ -5,7 +5,7 @@ plays (`is`, `does`, `feels`, `idiom`) and the frame whose roles it needs. Patte
 page costs a dictionary lookup per word, whatever the size of the lexicon.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the named tuple below is made with nothing compiled (see game.story.span).
 
 from collections.abc import Mapping
 from typing import Literal, NamedTuple

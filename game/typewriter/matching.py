@@ -3,7 +3,7 @@ order with a little slack, a negation inside it counted as one word. Matching on
 is decided after (`candidates`).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the named tuple below is made with nothing compiled (see game.story.span).
 
 from typing import NamedTuple
 
@@ -47,7 +47,7 @@ def find_matches(compiled: CompiledReader, keys: list[str], negations: dict[int,
     present = set(keys)
     starts = compiled.starts
     for start, key in enumerate(keys):
-        entry = starts.get(key)
+        entry = starts[key]
         if entry is not None:
             _found_at(entry, keys, negations, present, start, found)
         if start in negations:

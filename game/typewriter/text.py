@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled when first asked for: compiling the typewriter's rarer ones (contractions,
+    repeated letters, a cry beside a quotation) at import was a few million instructions of every process that reads
+    a page, most of which never need them."""
+    return cache(lambda: re.compile(pattern, flags))
+
 
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "mt", "prof"})
 _SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)|[.!?;:]*[\"')\]]*)")
@@ -143,8 +152,8 @@ IS_AFTER = frozenset({
 IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", "here", "where", "everyone", "nobody"})
 # Both start only where a run of letters starts: that is where their first match always began anyway, and without it
 # the engine retried from every letter of a long run, so one pasted 19,000-letter word took two seconds.
-_CONTRACTION = re.compile(r"(?<![a-z])([a-z]+)'(s|re|m|ll|ve|d)\b")
-_NT = re.compile(r"(?<![a-z])([a-z]+)n't\b")
+_CONTRACTION = lazy_pattern(r"(?<![a-z])([a-z]+)'(s|re|m|ll|ve|d)\b")
+_NT = lazy_pattern(r"(?<![a-z])([a-z]+)n't\b")
 
 
 def clean(text: str) -> str:
@@ -192,9 +201,9 @@ def tokens(sentence: str) -> list[str]:
         for short, long in IRREGULAR_NEGATIONS.items():
             text = text.replace(short, long)
         if "n't" in text:
-            text = _NT.sub(r"\1 not", text)
+            text = _NT().sub(r"\1 not", text)
         if "'" in text:
-            text = _CONTRACTION.sub(_open_contraction, text)
+            text = _CONTRACTION().sub(_open_contraction, text)
     repeats = _has_run(text)
     out: list[str] = []
     for chunk in text.split():
@@ -235,8 +244,8 @@ def _without_out_of_intensifier(words: list[str]) -> list[str]:
 
 _SPELLED: dict[str, tuple[str, ...]] = {word: tuple(spelled.split()) for word, spelled in (CHAT | MISSING_APOSTROPHE).items()}
 """Both tables as word lists, made once: a missing apostrophe is read before chat, as it always was."""
-_REPEATS = re.compile(r"(\w)\1{2,}")
-_TRIPLE = re.compile(r"(\w)\1\1")
+_REPEATS = lazy_pattern(r"(\w)\1{2,}")
+_TRIPLE = lazy_pattern(r"(\w)\1\1")
 
 
 def _has_run(text: str) -> bool:
@@ -248,28 +257,28 @@ def _has_run(text: str) -> bool:
         number = int.from_bytes(data, "big")
         if b"\0\0" not in (number ^ (number >> 8)).to_bytes(len(data), "big"):
             return False
-    return _TRIPLE.search(text) is not None
+    return _TRIPLE().search(text) is not None
 
 
 def _squeeze(word: str) -> str:
     """ "sooo" and "happyyyy": no English word has one letter three times in a row, so a run of three is emphasis."""
-    if len(word) < 3 or len(word) > 64 or not _REPEATS.search(word):
+    if len(word) < 3 or len(word) > 64 or not _REPEATS().search(word):
         return word
-    return _REPEATS.sub(r"\1\1", word)
+    return _REPEATS().sub(r"\1\1", word)
 
 
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_NEXT_WORDS = re.compile(r"\s+(?:(?:never|not|just|already|always|once|really)\s+)?([a-z]+)")
+_NEXT_WORD = lazy_pattern(r"\s+([a-z]+)")
+_NEXT_WORDS = lazy_pattern(r"\s+(?:(?:never|not|just|already|always|once|really)\s+)?([a-z]+)")
 
 
 def _open_contraction(match: re.Match[str]) -> str:
     word, ending = match.group(1), match.group(2)
     if ending == "s":
-        following = _NEXT_WORD.match(match.string, match.end())
+        following = _NEXT_WORD().match(match.string, match.end())
         said_of = word in IS_CONTRACTIONS or (following is not None and following.group(1) in IS_AFTER)
         return f"{word} is" if said_of else f"{word} {POSSESSIVE}"  # "Calvin's away" is; "Calvin's dog" owns
     if ending == "d":
-        following = _NEXT_WORDS.match(match.string, match.end())
+        following = _NEXT_WORDS().match(match.string, match.end())
         return f"{word} " + ("had" if following and _past_participle(following.group(1)) else "would")
     return f"{word} " + {"re": "are", "m": "am", "ll": "will", "ve": "have"}[ending]
 
