@@ -117,7 +117,9 @@ def step(story: Story, state: State, action: Input, watch: ConditionWatch | None
 def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
-    offered = _offered(story, state, scene)
+    offered = state.offered
+    if offered is None or offered.scene is not scene:  # `_offered`'s test, here where every choice passes
+        offered = _offered(story, state, scene)
     choices = offered.choices
     if not choices:
         return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]

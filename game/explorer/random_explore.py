@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from game import __version__
-from game.engine import ChoiceInput, Event, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
+from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
 from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
@@ -73,18 +73,22 @@ def explore_run(
     coverage.runs += 1
     shown = coverage.scenes
     reported: set[str] = set()
-
-    def note_problems(found: list[Event]) -> None:
-        """Count each scene shown (one input may pass through several, with `next`), and keep each new problem."""
-        for event in found:
+    page = False
+    before = state.traits
+    while True:
+        for event in events:  # each scene shown (an input may pass through several, with `next`), each new problem
             if isinstance(event, SceneShown):
                 shown[event.scene_id] += 1
             elif isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
-
-    note_problems(events)
-    for _ in range(max_steps):
+        if page:
+            coverage.traits.update(trait for trait, value in state.traits.items() if value != before[trait])
+        if len(inputs) == max_steps:
+            coverage.issues.append(
+                Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, max_steps, tuple(inputs))
+            )
+            return
         if state.ending is not None:
             coverage.endings[state.ending] += 1
             return
@@ -104,12 +108,6 @@ def explore_run(
         inputs.append(action)
         before = state.traits
         state, events = step(story, state, action, watch)
-        note_problems(events)
-        if page:
-            coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
-    coverage.issues.append(
-        Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
-    )
 
 
 _CHOICES = tuple(ChoiceInput(number) for number in range(16))
