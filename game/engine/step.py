@@ -162,8 +162,9 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
         return state, [Rejected("There is no typewriter here: choose by number.")]
     runtime = Runtime(story, state, watch)
     page = runtime.compiled.page(text, scene, _pulled_out)
-    _make_true(runtime, page.changes, page.reading.about_ruby)
-    outcome = _pick_outcome(runtime, scene, page.written, page.reading.about_ruby)
+    about_ruby = page.reading.about_ruby
+    _make_true(runtime, page.changes, about_ruby)
+    outcome = _pick_outcome(runtime, scene, page.written, about_ruby)
     runtime.record_action(page.summary, page=page.page, reading=page.feedback, written=page.sources)
     runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
@@ -227,9 +228,9 @@ def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReadin
     for outcome in scene.typewriter.outcomes:
         if outcome.about_ruby is not None and outcome.about_ruby != about_ruby:
             continue
-        if not all(t.trait in written and written[t.trait].negated == t.negated for t in outcome.wrote):
+        if outcome.wrote and not all(t.trait in written and written[t.trait].negated == t.negated for t in outcome.wrote):
             continue
-        if runtime.holds(outcome.condition, f"an outcome of `{scene.id}`"):
+        if outcome.condition is None or runtime.holds(outcome.condition, f"an outcome of `{scene.id}`"):
             return outcome
     return scene.typewriter.outcomes[-1]
 
