@@ -235,3 +235,5 @@ def test_history_behaves_as_the_tuple_it_replaces(moves: list[str]) -> None:
         assert history == expected and tuple(history) == expected and len(history) == len(expected)
         assert [history[i] for i in range(-len(expected), len(expected))] == [*expected, *expected]
         assert history[1:] == History(expected[1:]) and bool(history) == bool(expected)
+        if expected:
+            assert history.last == expected[-1]

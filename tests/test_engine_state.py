@@ -113,3 +113,7 @@ def test_a_history_reads_as_its_tuple_errors_hashes_and_pickles_included(length:
     if not entries:
         with pytest.raises(IndexError, match="the history is empty"):
             history.without_last()
+        with pytest.raises(IndexError, match="the history is empty"):
+            history.last  # noqa: B018  # reading it is the test
+        with pytest.raises(IndexError, match="the history is empty"):
+            history.with_last(HistoryEntry("s", "t", ()))

@@ -82,12 +82,13 @@ class PulledOut:
 
 
 class Effect_:
-    """An effect ready to run: where it writes, and its new value from the names, already made to fit the target."""
+    """An effect ready to run: where it writes, and its new value from the names, already made to fit the target; with
+    the effect it was made from, for the problem it may report."""
 
-    __slots__ = ("is_trait", "target", "value")
+    __slots__ = ("effect", "is_trait", "target", "value")
 
-    def __init__(self, target: str, value: Test, is_trait: bool) -> None:
-        self.target, self.value, self.is_trait = target, value, is_trait
+    def __init__(self, target: str, value: Test, is_trait: bool, effect: Effect) -> None:
+        self.target, self.value, self.is_trait, self.effect = target, value, is_trait, effect
 
 
 class CompiledStory:
@@ -100,10 +101,12 @@ class CompiledStory:
         # here can never be reused by another object while the entry exists.
         self._tests: dict[int, Test] = {}
         self._effects: dict[int, Effect_] = {}
+        self._effect_lists: dict[int, tuple[Effect_, ...]] = {}
         self._templates: dict[int, Show] = {}
         self._seems: Show | None = None
         self._seems_inline = any(not line.text.parts for line in story.seems)
         self._seems_infallible: bool | None = None
+        self._seems_later: tuple[Show | None] | None = None
         self._texts: dict[int, Render | None] = {}
         self._offers: dict[int, Callable[[Names], Offer] | None] = {}
         self.act_titles = {act.id: act.title for act in story.acts}
@@ -128,8 +131,16 @@ class CompiledStory:
             value = _value_source(assignment.value, update, constants)
             fit = _fit_source(None if is_trait else self.story.variables[target], constants)
             function = _define_body(f"    v = {value}\n{fit}", constants)
-            found = self._effects[id(effect)] = Effect_(target, function, is_trait)
+            found = self._effects[id(effect)] = Effect_(target, function, is_trait, effect)
         return found
+
+    def effects(self, effects: tuple[Effect, ...]) -> tuple[Effect_, ...]:
+        """A tuple of effects (a choice's, a scene's, a trait's) ready to run, found with one lookup for all of them."""
+        try:
+            return self._effect_lists[id(effects)]
+        except KeyError:
+            found = self._effect_lists[id(effects)] = tuple(self.effect(effect) for effect in effects)
+            return found
 
     def template(self, template: Template) -> Show:
         """A text with holes (`parts` alternates text and names) as one function."""
@@ -168,14 +179,31 @@ class CompiledStory:
             )
         return self._seems_infallible
 
+    def seems_later(self) -> Show | None:
+        """The status lines' function when it can wait for a front end to ask (it can never fail), else None: asked
+        for every scene shown, so found once."""
+        later = self._seems_later
+        if later is None:
+            later = self._seems_later = (self.seems() if self.seems_infallible() else None,)
+        return later[0]
+
     def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Render | None:
         """A text whose paragraphs are all fixed (no holes, no `one_of`, nothing inline) as one function: the paragraphs
         of the blocks whose conditions hold. None for any other text, which the runtime renders block by block."""
         key = id(blocks)
-        if key in self._texts:
-            return self._texts[key]
+        try:
+            return self._texts[key]  # shown twice an input: one lookup where `in` and a get were two
+        except KeyError:
+            pass
         found: Render | None = None
-        if all(len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
+        if all(block.condition is None and len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
+            fixed = tuple(paragraph for block in blocks for paragraph in split(block.variants[0].parts[0]))
+
+            def fixed_text(names: Names) -> tuple[str, ...]:
+                return fixed  # most texts: the same paragraphs every time, made once
+
+            found = fixed_text
+        elif all(len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
             constants: list[object] = []
             lines = ["    out = []"]
             for block in blocks:
@@ -193,8 +221,10 @@ class CompiledStory:
         number, one bit a choice, and each number's offer is made once. None for a scene with a label that has holes
         or inline text (worked out choice by choice)."""
         key = id(scene)
-        if key in self._offers:
+        try:
             return self._offers[key]
+        except KeyError:
+            pass
         found: Callable[[Names], Offer] | None = None
         if scene.choices and all(len(choice.label.parts) == 1 for choice in scene.choices):
             constants: list[object] = []

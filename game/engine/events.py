@@ -17,8 +17,12 @@ class Later:
     __slots__ = ("_make", "_text")
 
     def __init__(self, make: Callable[[], str] | str) -> None:
-        self._text: str | None = make if isinstance(make, str) else None
-        self._make = None if isinstance(make, str) else make
+        self._text: str | None
+        self._make: Callable[[], str] | None
+        if isinstance(make, str):
+            self._text, self._make = make, None
+        else:
+            self._text, self._make = None, make
 
     @property
     def text(self) -> str:

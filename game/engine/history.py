@@ -34,9 +34,21 @@ class History(Sequence[T]):
         node._before, node._last, node._length = self, entry, self._length + 1
         return node
 
+    @property
+    def last(self) -> T:
+        """The last entry: the one a step records the player's action in (`[-1]` walks the general way, for any index)."""
+        if not self._length:
+            raise IndexError("the history is empty")
+        return cast(T, self._last)
+
     def with_last(self, entry: T) -> History[T]:
         """The same history with its last entry replaced (an action recorded where the player acted)."""
-        return self.without_last().appended(entry)
+        before = self._before
+        if before is None:
+            raise IndexError("the history is empty")
+        node: History[T] = History.__new__(History)
+        node._before, node._last, node._length = before, entry, self._length
+        return node
 
     def without_last(self) -> History[T]:
         if self._before is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TypeVar
 
 from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
@@ -86,7 +86,8 @@ class Runtime:
         self.turn = state.turn
         self.counts = state.counts
         self.stack = state.stack
-        self.names = _names(state)
+        names = state.names
+        self.names = names if names is not None else _names(state)
         self.owned = False
         """Whether `names` is this step's own copy yet (the state's is shared until the first write)."""
         self.offered: Offer | None = None
@@ -159,16 +160,18 @@ class Runtime:
         acted, after = self.acted, self.after
         if acted is None and after is None:
             return
-        last = self.history[-1]
+        history = self.history
+        last = history.last
         action, page, reading, written = (last.action, last.page, last.reading, last.written) if acted is None else acted
         if after is None:
             after = last.after
         entry = HistoryEntry(last.scene, last.title, last.paragraphs, action, after, page, reading, written)
-        self.history = self.history.with_last(entry)
+        self.history = history.with_last(entry)
         self.acted = self.after = None
 
     def add_history(self, entry: HistoryEntry) -> None:
-        self.settle()
+        if self.acted is not None or self.after is not None:
+            self.settle()
         self.history = self.history.appended(entry)
 
     def count(self, name: str) -> None:
@@ -209,22 +212,24 @@ class Runtime:
             self.watch(condition, result)
         return result
 
-    def apply(self, effects: Iterable[Effect], where: str, log: bool = False) -> None:
-        compiled = self.compiled
-        for effect in effects:
+    def apply(self, effects: tuple[Effect, ...], where: str, log: bool = False) -> None:
+        for ready in self.compiled.effects(effects):
             try:
-                self.assign(compiled.effect(effect))
+                self.assign(ready)
             except ex.EvaluationError as error:
+                effect = ready.effect
                 self.problem(f"`{effect.source}`: {error}; the effect is skipped", where, effect.span)
                 continue
             except KeyError as error:
+                effect = ready.effect
                 self.problem(f"`{effect.source}`: {missing(error.args[0])}; the effect is skipped", where, effect.span)
                 continue
             if log:
-                self.effect_log.append(effect.source)
+                self.effect_log.append(ready.effect.source)
 
     def assign(self, effect: Effect_) -> None:
-        value = effect.value(self.names)
+        names = self.names
+        value = effect.value(names)
         target = effect.target
         if effect.is_trait:
             if self.traits is self.state.traits:
@@ -234,7 +239,10 @@ class Runtime:
             if self.variables is self.state.variables:
                 self.variables = dict(self.variables)
             self.variables[target] = value
-        self.write(target, value)
+        if not self.owned:  # `write`, in line: one effect and more an input
+            names = self.names = dict(names)
+            self.owned = True
+        names[target] = value
 
     def set_trait(self, trait_id: str, value: float) -> None:
         if self.traits is self.state.traits:
@@ -326,7 +334,7 @@ class Runtime:
         """The status line as the scene just shown will show it, worked out when first read: its compiled function
         over the names as they are now (kept: this step's later writes copy them first). At once, as `seems`, when
         working it out could fail (a problem is an event of this step), or a watch must see its conditions."""
-        compiled = self.compiled.seems() if self.watch is None and self.compiled.seems_infallible() else None
+        compiled = self.compiled.seems_later() if self.watch is None else None
         if compiled is None:
             return Later(self.seems())
         names = self.names

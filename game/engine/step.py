@@ -117,7 +117,9 @@ def step(story: Story, state: State, action: Input, watch: ConditionWatch | None
 def _choose(story: Story, state: State, scene: Scene, number: int, watch: ConditionWatch | None) -> tuple[State, list[Event]]:
     if scene.typewriter is not None:
         return state, [Rejected("You are at the typewriter: write a page.")]
-    offered = _offered(story, state, scene)
+    offered = state.offered
+    if offered is None or offered.scene is not scene:  # `_offered`'s test, here where every choice passes
+        offered = _offered(story, state, scene)
     choices = offered.choices
     if not choices:
         return state, [Rejected("There is nothing to choose here: a mistake in the story leaves no choice open.")]
@@ -160,8 +162,9 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
         return state, [Rejected("There is no typewriter here: choose by number.")]
     runtime = Runtime(story, state, watch)
     page = runtime.compiled.page(text, scene, _pulled_out)
-    _make_true(runtime, page.changes, page.reading.about_ruby)
-    outcome = _pick_outcome(runtime, scene, page.written, page.reading.about_ruby)
+    about_ruby = page.reading.about_ruby
+    _make_true(runtime, page.changes, about_ruby)
+    outcome = _pick_outcome(runtime, scene, page.written, about_ruby)
     runtime.record_action(page.summary, page=page.page, reading=page.feedback, written=page.sources)
     runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
@@ -225,9 +228,9 @@ def _pick_outcome(runtime: Runtime, scene: Scene, written: dict[str, TraitReadin
     for outcome in scene.typewriter.outcomes:
         if outcome.about_ruby is not None and outcome.about_ruby != about_ruby:
             continue
-        if not all(t.trait in written and written[t.trait].negated == t.negated for t in outcome.wrote):
+        if outcome.wrote and not all(t.trait in written and written[t.trait].negated == t.negated for t in outcome.wrote):
             continue
-        if runtime.holds(outcome.condition, f"an outcome of `{scene.id}`"):
+        if outcome.condition is None or runtime.holds(outcome.condition, f"an outcome of `{scene.id}`"):
             return outcome
     return scene.typewriter.outcomes[-1]
 

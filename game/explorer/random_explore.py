@@ -14,14 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from game import __version__
-from game.engine import ChoiceInput, Event, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
+from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.runtime import ConditionWatch
 from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
 from game.persistence.atomic import write_atomic
 from game.records import attribute, prefab
 from game.replay.format import Replay, ReplayInput
-from game.story.model import Choice, Story
+from game.story.model import Story
 
 MAX_STEPS = 1_000
 STEP_MS = 1_000
@@ -66,26 +66,33 @@ def explore_run(
 ) -> None:
     rng = random.Random(seed)
     pages = pages or PageWriter(story)
+    keys = _choice_keys(story)
+    scenes = story.scenes
     state, events = new_game(story, seed, watch)
     inputs: list[Input] = []
     coverage.runs += 1
+    shown = coverage.scenes
     reported: set[str] = set()
-
-    def note_problems(found: list[Event]) -> None:
-        """Count each scene shown (one input may pass through several, with `next`), and keep each new problem."""
-        for event in found:
+    page = False
+    before = state.traits
+    while True:
+        for event in events:  # each scene shown (an input may pass through several, with `next`), each new problem
             if isinstance(event, SceneShown):
-                coverage.scenes[event.scene_id] += 1
+                shown[event.scene_id] += 1
             elif isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
-
-    note_problems(events)
-    for _ in range(max_steps):
+        if page:
+            coverage.traits.update(trait for trait, value in state.traits.items() if value != before[trait])
+        if len(inputs) == max_steps:
+            coverage.issues.append(
+                Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, max_steps, tuple(inputs))
+            )
+            return
         if state.ending is not None:
             coverage.endings[state.ending] += 1
             return
-        scene = story.scenes[state.scene]
+        scene = scenes[state.scene]
         action: Input
         page = scene.typewriter is not None
         if page:
@@ -95,24 +102,28 @@ def explore_run(
             if not offered:
                 coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
-            number = rng.randint(1, len(offered))
-            coverage.choices[f"{scene.id}#{_position(scene.choices, offered[number - 1])}"] += 1
-            action = ChoiceInput(number)
+            number = rng.randrange(len(offered)) + 1  # what `randint(1, n)` draws, without its two calls around it
+            coverage.choices[keys[id(offered[number - 1])]] += 1
+            action = _CHOICES[number] if number < len(_CHOICES) else ChoiceInput(number)
         inputs.append(action)
         before = state.traits
         state, events = step(story, state, action, watch)
-        note_problems(events)
-        if page:
-            coverage.traits.update(trait for trait, value in state.traits.items() if value != before.get(trait))
-    coverage.issues.append(
-        Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, len(inputs), tuple(inputs))
-    )
 
 
-def _position(choices: tuple[Choice, ...], chosen: Choice) -> int:
-    """Where a choice stands in its scene, from 1, found by identity: `index` compared the choices before it field by
-    field, a microsecond an input."""
-    return next(number for number, choice in enumerate(choices, 1) if choice is chosen)
+_CHOICES = tuple(ChoiceInput(number) for number in range(16))
+"""The inputs of the first choices, made once: an input is frozen, and a run makes one for every choice it takes."""
+_keys: tuple[Story, dict[int, str]] | None = None
+
+
+def _choice_keys(story: Story) -> dict[int, str]:
+    """Each choice's name in `Coverage.choices` ("scene#n", n its place in its scene from 1), by the choice's identity,
+    for the story explored last: finding the place among the scene's choices and formatting it every input cost
+    about a microsecond."""
+    global _keys
+    if _keys is None or _keys[0] is not story:
+        scenes = story.scenes.values()
+        _keys = (story, {id(choice): f"{scene.id}#{n}" for scene in scenes for n, choice in enumerate(scene.choices, 1)})
+    return _keys[1]
 
 
 def problem_message(problem: Problem) -> str:

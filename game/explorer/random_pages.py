@@ -24,6 +24,9 @@ class PageWriter:
     def __init__(self, story: Story) -> None:
         self.story = story
         self._ways: dict[str, tuple[tuple[str, bool], ...]] = {}
+        self._subjects = (story.subject_name, _pronoun(story))
+        self._sentences: dict[tuple[str, tuple[str, bool], bool, bool], str] = {}
+        """Each sentence made, by what makes it: the same few come back thousands of times."""
 
     def random(self, rng: random.Random) -> str:
         lexicon = self.story.lexicon
@@ -32,10 +35,16 @@ class PageWriter:
         if rng.random() < 0.15:
             return self.about_someone_else(rng.choice(lexicon.traits))
         traits = rng.sample(lexicon.traits, k=min(len(lexicon.traits), rng.choice((1, 1, 1, 2, 3))))
-        subject = rng.choice((self.story.subject_name, _pronoun(self.story)))
-        return " ".join(
-            _sentence(subject, rng.choice(self.ways(t)), negated=rng.random() < 0.3, strong=rng.random() < 0.25) for t in traits
-        )
+        subject = rng.choice(self._subjects)
+        sentences = self._sentences
+        said = []
+        for trait in traits:
+            key = (subject, rng.choice(self.ways(trait)), rng.random() < 0.3, rng.random() < 0.25)
+            sentence = sentences.get(key)
+            if sentence is None:
+                sentence = sentences[key] = _sentence(*key)
+            said.append(sentence)
+        return " ".join(said)
 
     def for_tests(self, tests: tuple[TraitTest, ...]) -> str:
         """One page that asserts (or negates) every trait in `tests`: what an outcome's `wrote:` asks for."""
