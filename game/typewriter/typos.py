@@ -83,11 +83,11 @@ def _deletes(word: str, depth: int) -> frozenset[str]:
     typo is tried against (grammar, names, the lexicon), so each typed word is taken apart once."""
     if depth <= 0:
         return frozenset((word,))
-    size = len(word)
-    found = {word[:i] + word[i + 1 :] for i in range(size)}
+    singles = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    found = set(singles)
     found.add(word)
-    if depth >= 2:  # two letters left out, pair by pair: the same spellings as one by one twice, for half the slicing
-        found.update(word[:i] + word[i + 1 : j] + word[j + 1 :] for j in range(size) for i in range(j))
+    if depth >= 2:  # each pair once (a letter before the one already left out), not every single deletion's all over
+        found.update(single[:i] + single[i + 1 :] for j, single in enumerate(singles) for i in range(j))
     return frozenset(found)
 
 
