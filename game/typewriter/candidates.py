@@ -66,7 +66,7 @@ def find_candidates(
         ):
             continue  # an exception holds for its trait, and for any trait read from the same word ("leaves me in
             # stitches" is neither leaving nor staying; "sings the blues" is singing, only not sad)
-        number = form.clause_at(head)
+        number = form.clause_of[head]  # `clause_at`, without a call for each match
         clause = form.clauses[number] if number >= 0 else None
         if clause is None:
             continue  # inside the words that join two clauses ("every time")
