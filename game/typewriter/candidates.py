@@ -51,8 +51,8 @@ def find_candidates(
     excepted = excepted_phrases(index, keys)
     absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found} if excepted else set()  # asked only about an exception
-    described = {m.start for m in found if m.pattern.part == "is"}
-    phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
+    described: set[int] | None = None  # these two are made when first asked: most matches never get so far
+    phrases: frozenset[int] | None = None
     candidates = []
     for match in found:
         pattern = match.pattern
@@ -66,7 +66,7 @@ def find_candidates(
         ):
             continue  # an exception holds for its trait, and for any trait read from the same word ("leaves me in
             # stitches" is neither leaving nor staying; "sings the blues" is singing, only not sad)
-        number = form.clause_at(head)
+        number = form.clause_of[head]  # `clause_at`, without a call for each match
         clause = form.clauses[number] if number >= 0 else None
         if clause is None:
             continue  # inside the words that join two clauses ("every time")
@@ -76,8 +76,11 @@ def find_candidates(
             continue
         if pattern.part == "idiom" and pattern.text.startswith("as ") and head >= 2 and words[head - 2] == "as":
             continue  # "as happy as she's ever been" compares; it does not say she is as she was
-        if pattern.part == "does" and keys[head] in LINKING_STEMS and after_adverbs(words, match.end) in described:
-            continue  # "she stays cheerful", "remains calm": a linking verb, which says how she is, not where
+        if pattern.part == "does" and keys[head] in LINKING_STEMS:
+            if described is None:
+                described = {m.start for m in found if m.pattern.part == "is"}
+            if after_adverbs(words, match.end) in described:
+                continue  # "she stays cheerful", "remains calm": a linking verb, which says how she is, not where
         about_her = (
             form.who[head] == index.subject
             or (form.who[head] == EMOTION and pattern.part == "feels")
@@ -119,6 +122,8 @@ def find_candidates(
             continue
         if pattern.objects and not object_fits(index, form, match, clause.end):
             continue
+        if phrases is None:
+            phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
         negated = (reading_denied(words, match, negations, clause.start, clause.end, phrases) != frame.opposite) != clause.denied
         if intensities is None:
             intensities = intensity_spans(words)
@@ -137,28 +142,12 @@ def resolve(index: LexiconIndex, candidates: list[Candidate], words: list[str]) 
     for candidate in candidates:
         for position in candidate.match.positions:
             at.setdefault(position, []).append(candidate)
-    kept = []
-    for candidate in candidates:
-        beaten = False
-        rivals = {id(other): other for position in candidate.match.positions for other in at[position]}
-        for other in rivals.values():
-            if other is candidate:
-                continue
-            if _rank(other) > _rank(candidate):
-                beaten = not _done_when(index, candidate, other)
-            elif (
-                _rank(other) == _rank(candidate)
-                and other.match.pattern.trait != candidate.match.pattern.trait
-                and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
-            ):
-                # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
-                beaten = candidate.negated and not other.negated
-            if beaten:
-                break
-        if not beaten:
-            kept.append(candidate)
+    if all(len(sharing) == 1 for sharing in at.values()):
+        kept = candidates  # no two readings share a word (most sentences): none can beat another
+    else:
+        kept = [candidate for candidate in candidates if not _beaten(index, candidate, at)]
     traits: dict[str, TraitReading] = {}
-    for candidate in sorted(kept, key=lambda c: c.match.start):
+    for candidate in sorted(kept, key=_start):
         pattern = candidate.match.pattern
         if pattern.trait in traits and candidate.match.start > 0 and words[candidate.match.start - 1] == "without":
             continue  # "she leaves without saying goodbye": how she leaves, which does not take the leaving back
@@ -171,6 +160,31 @@ def resolve(index: LexiconIndex, candidates: list[Candidate], words: list[str]) 
                 traits.pop(implied, None)
                 traits[implied] = TraitReading(implied, False, candidate.intensity, matched, f"implied by {pattern.trait}")
     return list(traits.values())
+
+
+def _beaten(index: LexiconIndex, candidate: Candidate, at: dict[int, list[Candidate]]) -> bool:
+    """Whether a reading sharing a word with this one wins over it."""
+    beaten = False
+    rivals = {id(other): other for position in candidate.match.positions for other in at[position]}
+    for other in rivals.values():
+        if other is candidate:
+            continue
+        if _rank(other) > _rank(candidate):
+            beaten = not _done_when(index, candidate, other)
+        elif (
+            _rank(other) == _rank(candidate)
+            and other.match.pattern.trait != candidate.match.pattern.trait
+            and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
+        ):
+            # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
+            beaten = candidate.negated and not other.negated
+        if beaten:
+            break
+    return beaten
+
+
+def _start(candidate: Candidate) -> int:
+    return candidate.match.start
 
 
 def _done_when(index: LexiconIndex, plain: Candidate, framed: Candidate) -> bool:

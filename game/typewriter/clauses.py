@@ -22,6 +22,9 @@ WHETHER_VERBS = frozenset(stem(word) for word in ("ask", "wonder", "see", "check
 """Verbs whose "if" means "whether": "she asks if I'm the author" states no condition."""
 
 
+_PERSONAL = frozenset({"i", "we", "you", "she", "he", "they"})
+
+
 _OPAQUE_ENDS = CONTRASTS | {"and", "then"}
 """Words that start a clause which may end a report or wish before it ("..., but she is happy")."""
 
@@ -88,11 +91,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         if embedded and not opaque:
             opaque_is_subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
         opaque = embedded or opaque
-        k = clause.end - 1
-        while k >= clause.start and words[k] not in ("i", "we", "you", "she", "he", "they"):
-            k -= 1
-        if k >= clause.start:  # the clause's last personal pronoun
-            first_person = words[k] in ("i", "we", "you")
+        if not _PERSONAL.isdisjoint(words[clause.start : clause.end]):  # else the walk back finds none
+            k = clause.end - 1
+            while k >= clause.start and words[k] not in _PERSONAL:
+                k -= 1
+            first_person = words[k] in ("i", "we", "you")  # the clause's last personal pronoun
         unreal_tail = clause.end > clause.start and not real[clause.end - 1] and clause.lead not in ((",",),)
         if opaque and mood == "asserts":
             mood = opaque

@@ -16,18 +16,29 @@ def with_her(compiled: CompiledReader, raw: list[str]) -> list[str]:
     if "and" not in raw:
         return raw
     writer = compiled.writer
-    out: list[str] = []
-    i = 0
-    while i < len(raw):
-        pair = (raw[i], raw[i + 2]) if i + 2 < len(raw) and raw[i + 1] == "and" else None
-        at_start = i == 0 or raw[i - 1] in (",", "and", "but", "then", "so", "because", "when", "while")
-        if pair is not None and at_start and ((pair[0] in her and pair[1] in writer) or (pair[0] in writer and pair[1] in her)):
-            out.append("she")
-            i += 3
+    pairs: list[int] = []  # where "she and I" (or "me and Ruby") starts, each after the last one's end
+    for j in [j for j, word in enumerate(raw) if word == "and"]:
+        i = j - 1
+        if i < 0 or j + 1 >= len(raw) or (pairs and i < pairs[-1] + 3):
             continue
-        out.append(raw[i])
-        i += 1
+        first, second = raw[i], raw[j + 1]
+        if (i == 0 or raw[i - 1] in _PAIR_OPENERS) and (
+            (first in her and second in writer) or (first in writer and second in her)
+        ):
+            pairs.append(i)
+    if not pairs:
+        return raw
+    out: list[str] = []
+    done = 0
+    for i in pairs:
+        out.extend(raw[done:i])
+        out.append("she")
+        done = i + 3
+    out.extend(raw[done:])
     return out
+
+
+_PAIR_OPENERS = frozenset({",", "and", "but", "then", "so", "because", "when", "while"})
 
 
 GIVING = frozenset({"give", "gave", "grant", "granted"})

@@ -27,31 +27,43 @@ def excepted_phrases(index: LexiconIndex, keys: list[str]) -> list[tuple[str, fr
     that holds every word of the phrase survives it ("draws a total blank" is forgetting). A `*` in the phrase stands
     for any one word."""
     found: list[tuple[str, frozenset[int]]] = []
-    if index.exceptions.keys().isdisjoint(keys):
+    exceptions = index.exceptions
+    if exceptions.keys().isdisjoint(keys):
         return found
     present = set(keys)
+    firsts = exceptions.keys() & present
     present.add(WILDCARD)
-    for start, key in enumerate(keys):
-        by_anchor = index.exceptions.get(key)
-        if by_anchor is None or by_anchor.keys().isdisjoint(present):  # the usual case, asked without making a set
+    # only the words that start a phrase, where they stand: a sentence holds one or two of them, and most of its words
+    # none (the phrases found are a set to their users, so in which order they are found does not matter)
+    for first in firsts:
+        by_anchor = exceptions[first]
+        if by_anchor.keys().isdisjoint(present):  # the usual case, asked without making a set
             continue
-        for trait, words in [entry for anchor in by_anchor.keys() & present for entry in by_anchor[anchor]]:
-            if not present.issuperset(words):
-                continue
-            positions = [start]
-            j = start + 1
-            for word in words[1:]:
-                if j < len(keys) and (keys[j] == word or word == WILDCARD):
-                    positions.append(j)
-                elif word != WILDCARD and j + 1 < len(keys) and keys[j + 1] == word and keys[j] not in SLACK_NEVER:
-                    j += 1
-                    positions.append(j)
-                else:
-                    break
-                j += 1
-            if len(positions) == len(words):
-                found.append((trait, frozenset(p for p, w in zip(positions, words, strict=True) if w != WILDCARD)))
+        entries = [entry for anchor in by_anchor.keys() & present for entry in by_anchor[anchor] if present.issuperset(entry[1])]
+        if entries:
+            for start in [i for i, key in enumerate(keys) if key == first]:
+                _excepted_at(keys, start, entries, found)
     return found
+
+
+def _excepted_at(
+    keys: list[str], start: int, entries: list[tuple[str, tuple[str, ...]]], found: list[tuple[str, frozenset[int]]]
+) -> None:
+    """The phrases of `entries` (each starting with the word at `start`) that stand there, added to `found`."""
+    for trait, words in entries:
+        positions = [start]
+        j = start + 1
+        for word in words[1:]:
+            if j < len(keys) and (keys[j] == word or word == WILDCARD):
+                positions.append(j)
+            elif word != WILDCARD and j + 1 < len(keys) and keys[j + 1] == word and keys[j] not in SLACK_NEVER:
+                j += 1
+                positions.append(j)
+            else:
+                break
+            j += 1
+        if len(positions) == len(words):
+            found.append((trait, frozenset(p for p, w in zip(positions, words, strict=True) if w != WILDCARD)))
 
 
 WITHOUT_WRITER = frozenset({"him", "me", "his", "my"})

@@ -79,13 +79,15 @@ def _within_one(a: str, b: str, limit: int) -> int:
 
 @lru_cache(maxsize=256)
 def _deletes(word: str, depth: int) -> frozenset[str]:
-    """Every spelling of `word` with up to `depth` letters left out; shared by the three vocabularies a typo is tried
-    against (grammar, names, the lexicon), so each typed word is taken apart once."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
+    """Every spelling of `word` with up to `depth` (at most two) letters left out; shared by the three vocabularies a
+    typo is tried against (grammar, names, the lexicon), so each typed word is taken apart once."""
+    if depth <= 0:
+        return frozenset((word,))
+    singles = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    found = set(singles)
+    found.add(word)
+    if depth >= 2:  # each pair once (a letter before the one already left out), not every single deletion's all over
+        found.update(single[:i] + single[i + 1 :] for j, single in enumerate(singles) for i in range(j))
     return frozenset(found)
 
 
