@@ -73,6 +73,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Does she love me? No.", {"loves_calvin": D}),
     ("He asks if she is happy.", {}),
     ("I'm thinking of writing that she barks.", {}),
+    # a time clause asserts nothing of its own, but the main clause that goes on after it still asserts
+    ("She's lonely when I'm away but cheerful once I'm home.", {"miserable_without_calvin": A, "joyful": A}),
+    ("I wish she were happy and sang.", {}),
     # "his" after another man is named is his, as "him" is
     ("She tells Harry his book is great.", {}),
     ("Scotty runs to her. She pats his head.", {"likes_scotty": A}),

@@ -96,7 +96,12 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             while k >= clause.start and words[k] not in _PERSONAL:
                 k -= 1
             first_person = words[k] in ("i", "we", "you")  # the clause's last personal pronoun
-        unreal_tail = clause.end > clause.start and not real[clause.end - 1] and clause.lead not in ((",",),)
+        unreal_tail = (
+            clause.end > clause.start
+            and not real[clause.end - 1]
+            and clause.lead not in ((",",),)
+            and not (subordinate and clause.subject != previous)  # "lonely when I'm away but cheerful": hers, asserted
+        )
         if opaque and mood == "asserts":
             mood = opaque
         elif mood == "asserts" and clause.asserts and not all(real[clause.predicate : clause.end]):
