@@ -71,6 +71,7 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ('"I am free," she says.', {}),
     ("Can she paint? She can.", {"artist": A}),
     ("Does she love me? No.", {"loves_calvin": D}),
+    ("Can she sing? Beautifully.", {"sings": A}),
     ("He asks if she is happy.", {}),
     ("I'm thinking of writing that she barks.", {}),
     # a time clause asserts nothing of its own, but the main clause that goes on after it still asserts

@@ -334,9 +334,12 @@ DEGREE_ANSWERS = (
     | NEGATIVE_DEGREES
     | frozenset(
         {"perfectly", "fluently", "constantly", "often", "sometimes", "always", "never", "completely", "totally", "definitely"}
+        | {"beautifully", "wonderfully", "brilliantly", "superbly", "marvellously", "marvelously", "gracefully"}
+        | {"nicely", "splendidly", "daily", "nightly", "regularly", "frequently", "usually", "occasionally"}
     )
 )
-"""One-word answers that say how much: "Does she speak French? Perfectly." ("Lonely." is not an answer but a word)."""
+"""One-word answers that say how much, how often or how well: "Does she speak French? Perfectly.", "Can she sing?
+Beautifully." ("Lonely." is not an answer but a word)."""
 
 
 TAKE_BACK_WORDS = frozenset(
