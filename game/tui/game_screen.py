@@ -24,7 +24,7 @@ from game.speedrun.splits import SplitsView
 from game.tui.game_control import GameControl
 from game.tui.splits_panel import SplitsPanel
 from game.tui.view import SceneView, fold
-from game.tui.widgets import PageArea, RevealText, render_paragraphs, scroll_by_page
+from game.tui.widgets import ChoiceList, PageArea, RevealText, render_paragraphs, scroll_by_page
 
 MARGIN_LINES = 2
 """The margin shows the readings of the last sentences written: the ones the writer is looking at."""
@@ -87,7 +87,7 @@ class GameScreen(Screen[None]):
             yield RevealText(id="text")
             yield Notice(id="notice", markup=False)
         yield Static(id="more")
-        yield OptionList(id="choices", markup=False)
+        yield ChoiceList(id="choices", markup=False)
         with Vertical(id="typewriter"):
             yield Static(id="prompt", markup=False)
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False, interrupt=self.finish_reveal)

@@ -1,8 +1,10 @@
-"""The few widgets the game needs beyond Textual's own: revealing text, and a page that refuses to overflow."""
+"""The few widgets the game needs beyond Textual's own: revealing text, a page that refuses to overflow, and a list of
+choices whose page keys cannot crash the game."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from rich.text import Text
@@ -11,7 +13,7 @@ from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from game.tui.view import Paragraph
 from game.typewriter.reading import MAX_PAGE_CHARS
@@ -176,3 +178,18 @@ class PageArea(TextArea):
         text = text[: max(room, 0)]
         if text:
             self.replace(text, *self.selection, maintain_selection_offset=False)
+
+
+class ChoiceList(OptionList):
+    """Textual's OptionList (8.2) raises KeyError from PageUp/PageDown pressed after its options were replaced and before
+    it has laid them out again, which is exactly when a player pages through a scene's new choices; the monkey test hit
+    it on a busy CI machine (others have: kagan-sh/kagan-legacy#31). Such a key then does nothing, as it would in a list
+    with nothing to page through, and the next one pages once the list is drawn."""
+
+    def action_page_down(self) -> None:
+        with suppress(KeyError):
+            super().action_page_down()  # type: ignore[no-untyped-call]  # untyped in Textual
+
+    def action_page_up(self) -> None:
+        with suppress(KeyError):
+            super().action_page_up()  # type: ignore[no-untyped-call]  # untyped in Textual
