@@ -163,8 +163,10 @@ def acts_on_her(text: str) -> bool:
     return len(words) > 1 and words[1] == "her" and words[0] not in FUNCTION_WORDS
 
 
-_NOBODY = ("nobody", "noone", "no", "someone", "somebody", "everyone", "everybody")
+_THING_SUBJECTS = frozenset({"it", "this", "that", "something", "everything", "nothing", "her"})
+_NOBODY = frozenset({"nobody", "noone", "no", "someone", "somebody", "everyone", "everybody"})
 """People named by no name: "nobody pulls her strings", "someone breaks her heart" are about what is done to her."""
+_SUBJECTS_ACTING_ON_HER = _THING_SUBJECTS | _NOBODY
 
 
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
@@ -177,7 +179,7 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
         return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
-    return clause.subject_word in ("it", "this", "that", "something", "everything", "nothing", "her", *_NOBODY)
+    return clause.subject_word in _SUBJECTS_ACTING_ON_HER
 
 
 def feeling_is_felt(form: SentenceShape, head: int) -> bool:
