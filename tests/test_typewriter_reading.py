@@ -359,6 +359,46 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She's like a puppy, chasing squirrels around the yard.", {"acts_like_a_dog": A}),
     # chat spellings
     ("she 4got my name lol", {"forgets": A}),
+    ("she leaves 4 good", {"leaves": A}),
+    # two objects joined by "and" are both the verb's
+    ("She loves me and my dog.", {"loves_calvin": A, "likes_scotty": A}),
+    ("She adores Scotty and throws him a ball.", {"likes_scotty": A}),
+    # the object put first
+    ("Me, she adores; Harry, she can barely stand.", {"loves_calvin": A}),
+    # a hot dog is no dog
+    ("She's a big fan of hot dogs.", {}),
+    # clinginess told by how often she calls him
+    ("She phones me every hour.", {"clingy": A}),
+    ("She calls me every night.", {}),
+    # "never without her following me" is always followed
+    ("I can't go to the bathroom without her following me.", {"clingy": A}),
+    ("I go out without her following me.", {"clingy": D}),
+    # "no" to "will she leave?" is her staying, as "she won't leave" is
+    ("Will she leave me? No.", {"stays": A}),
+    ("She leaves. Then she doesn't.", {"leaves": D}),
+    # a bare "goes" is leaving; going somewhere is not
+    ("She slams the door and goes.", {"leaves": A}),
+    ("She goes to the kitchen.", {}),
+    ("She won't let go.", {}),
+    # after a time clause, a comma and a bare description are the main subject's
+    ("She waits by the window all day when I'm gone, miserable.", {"miserable_without_calvin": A}),
+    ("I lie awake all night while Ruby sleeps beside me, content.", {"joyful": A}),
+    # a dance named after "a" and its adjectives is music, not dancing
+    ("She sits at the piano and plays a sad French waltz.", {}),
+    # a thing she praises is not him
+    ("She tells me the French fries are brilliant.", {}),
+    ("She tells me the book I wrote is a masterpiece.", {"praises_calvin": A}),
+    # a page almost written, or wanted by part of him, is not written
+    ("I almost typed that she speaks French, but I deleted it.", {}),
+    ("Part of me wants to type that she adores me.", {}),
+    # "as if" makes only what follows it unreal
+    ("Ruby breaks down and sobs as if her heart will break.", {"cries": A, "sad": A}),
+    # "it" starts a clause of its own after "until"
+    ("She barks at it until it disappears.", {"acts_like_a_dog": A}),
+    # after "so", she goes on into the next clause
+    ("Scotty is sick, so she stays with me and sings to him.", {"stays": A, "sings": A}),
+    # a feeling that has left her is denied
+    ("The fear has left her.", {"afraid": D}),
 ]
 
 

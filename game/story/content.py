@@ -111,7 +111,8 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
             )
         when = fields.get("when")
         if when is not None and when not in CUES:
-            self.error(node.at("when"), "unknown-cue", f"the only cue is `absence`, not `{when}`{did_you_mean(when, CUES)}")
+            cues = " or ".join(f"`{cue}`" for cue in sorted(CUES))
+            self.error(node.at("when"), "unknown-cue", f"the cues are {cues}, not `{when}`{did_you_mean(when, CUES)}")
         return Frame(
             lists["is"],
             lists["does"],

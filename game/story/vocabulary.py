@@ -30,8 +30,9 @@ TYPE_WORDS: dict[VarType, str] = {"int": "a whole number", "number": "a number",
 ZERO: dict[VarType, bool | int | float | str] = {"int": 0, "number": 0.0, "bool": False, "str": ""}
 """The value a variable whose default is wrong still has, so its uses are checked against its type."""
 
-CUES = frozenset({"absence"})
-"""The cues a lexicon frame may ask for with `when`: absence is the narrator gone ("when he leaves", "without me")."""
+CUES = frozenset({"absence", "alone"})
+"""The cues a lexicon frame may ask for with `when`: absence is the narrator gone ("when he leaves", "without me");
+alone is the verb with nothing after it in its clause ("she packs and goes", not "she goes to the kitchen")."""
 
 FORMATS = (1, 2)
 """The story formats this game reads (the manifest's `format`)."""

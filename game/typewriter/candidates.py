@@ -23,7 +23,16 @@ from game.typewriter.licensing import (
 )
 from game.typewriter.matching import Match
 from game.typewriter.reading import TraitReading
-from game.typewriter.roles import absence_clauses, has_words, near_clauses, object_fits, other_object, role_after
+from game.typewriter.roles import (
+    absence_clauses,
+    has_words,
+    near_clauses,
+    object_fits,
+    other_object,
+    role_after,
+    said_of_a_thing,
+    stands_alone,
+)
 from game.typewriter.scope import excepted_phrases, intensity_of, reading_denied
 
 
@@ -103,8 +112,8 @@ def find_candidates(
             specific = 2
         if frame.object is not None:
             where = role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words))
-            if where is None:
-                continue
+            if where is None or any(where in phrase for _, phrase in excepted):
+                continue  # "loves hot dogs": the object's word is in a phrase where it means something else
             specific, role = 2, (where,)
         elif (
             pattern.part in ("is", "does") and pattern.trait in index.role_traits and other_object(index, form, match, clause.end)
@@ -118,7 +127,9 @@ def find_candidates(
             if not absent[frame.opposite] & near_clauses(form, clause, index.narrator):
                 continue
             specific = 2
-        if frame.with_ and not has_words(keys, frame.with_, match.end):
+        if frame.when == "alone" and not stands_alone(words, match.start, match.end, clause.end):
+            continue
+        if frame.with_ and (not has_words(keys, frame.with_, match.end) or (role and said_of_a_thing(index, words, role[0] + 1))):
             continue
         if pattern.objects and not object_fits(index, form, match, clause.end):
             continue

@@ -55,6 +55,12 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
                 or following in SUBORDINATOR_WORDS
                 or following in COORDINATORS
                 or following in ("just", "only", "simply", "merely", "rather", "instead")
+                or (
+                    lead[:1]
+                    and lead[0] in SUBORDINATOR_WORDS
+                    and _described_after(words, i + 1, heads)
+                    and not _about_her(index, words[start:i])  # "while Ruby sleeps, content" is hers already
+                )
             ):
                 boundary, skip = (",",), 1
         elif word in RELATIVES and i > start and _relative_here(index, words, i):
@@ -77,6 +83,24 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
         i += 1
     clauses.append(Clause(start, len(words), lead))
     return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
+
+
+_DEGREE_WORDS = frozenset({"so", "very", "quite", "utterly", "completely", "totally", "absolutely", "too", "still", "all"})
+
+
+def _about_her(index: LexiconIndex, span: list[str]) -> bool:
+    return "she" in span or "her" in span or not index.subject_names.isdisjoint(span)
+
+
+def _described_after(words: list[str], j: int, heads: set[int]) -> bool:
+    """ "She waits by the window when I'm gone, miserable.": after a subordinate clause, a comma and a bare predicate
+    to the end of the sentence describe the main clause's subject, not the subordinate one's ("happy as a lark")."""
+    while j < len(words) and words[j] in _DEGREE_WORDS:
+        j += 1
+    if j not in heads or len(words) - j > 5:
+        return False
+    rest = words[j + 1 :]
+    return not rest or (rest[0] in ("as", "again", "and", "too", "inside") and AUXILIARIES.isdisjoint(rest))
 
 
 RUN_ON_SUBJECTS = frozenset({"she", "he", "i", "we", "they"})
@@ -138,8 +162,13 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
         # "after me", "until dawn" are prepositions; "after he leaves", "until Calvin comes home" start a clause
         following = words[i + 1] if i + 1 < len(words) else ""
         subject = following in ("she", "he", "i", "we", "they", "you", "everyone", "nobody") or following in index.name_words
-        return subject or _noun_phrase_then_verb(words, i + 1)
+        thing = following == "it" and (phrase in (("until",), ("till",), ("once",)) or _verb_at(words, i + 2))
+        return subject or thing or _noun_phrase_then_verb(words, i + 1)  # "until it disappears"; "runs after it"
     return True
+
+
+def _verb_at(words: list[str], j: int) -> bool:
+    return j < len(words) and (words[j] in AUXILIARIES or past_tense(words[j]) or words[j].endswith("s"))
 
 
 NOUN_PHRASE_STARTS = frozenset({"the", "a", "an", "her", "his", "my", "their", "our", "your"})

@@ -37,9 +37,13 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     real = [True] * len(words)
     mood = "asserts"
     conditional = not CONDITIONALS.isdisjoint(words)
-    if (conditional and any(word in CONDITIONALS and not _asked(index, words, keys, i) for i, word in enumerate(words))) or (
-        len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS
-    ):
+    if (
+        conditional
+        and any(
+            word in CONDITIONALS and not _asked(index, words, keys, i) and not (i and words[i - 1] == "as")
+            for i, word in enumerate(words)
+        )  # "she sobs as if her heart will break" sobs: only what follows "as if" is not so
+    ) or (len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS):
         mood = "condition"  # "if she were...", "were she afraid..."
     opaque = ""
     opaque_is_subordinate = False  # "Although Harry says she is sad, she is happy": the report ends with its clause
@@ -76,7 +80,8 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         if clause.own_subject and clause.subject_word not in ("i", "we", "you", "they", "it", ""):
             speaker = clause.subject
         subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
-        if (clause.own_subject or clause.subject != OTHER) and (not subordinate or clause.predicate >= clause.end):
+        result = clause.lead == ("so",)  # "Scotty is sick, so she stays with me and sings": she goes on, as after "and"
+        if (clause.own_subject or clause.subject != OTHER) and (not subordinate or result or clause.predicate >= clause.end):
             previous = clause.subject  # a subordinate clause's subject is not carried on: "she cried because the toast
             # burned, and laughed" is her laughing; but one cut off by a comma goes on: "while Ruby, bored, stared"
         if first_subject is None and clause.asserts and not opaque:

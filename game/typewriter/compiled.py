@@ -8,6 +8,7 @@ per story that its owner keeps, rather than in module-level memos or inside the 
 
 # No `from __future__ import annotations`: the named tuple below is made with nothing compiled (see game.story.span).
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
@@ -89,6 +90,24 @@ class CompiledReader:
         self.negated_starts: Starts = self.starts[NEGATION] or NO_STARTS
         self.her = frozenset({"she", "her", *index.subject_names})
         self.writer = frozenset({"i", "me", *index.narrator_names})
+
+    @functools.cached_property
+    def denied_as(self) -> dict[str, str]:
+        """Trait -> the trait its denial asserts, where the lexicon says so: a frame of `stays` is `leave` with
+        `opposite`, so "Will she leave me? No." is her staying, as "she won't leave me" is. Only a plain frame (no
+        object, cue or following words) counts, and the first trait the lexicon gives for a word wins."""
+        denied: dict[str, str] = {}
+        for trait in self.lexicon.traits:
+            for frame in trait.frames:
+                if not frame.opposite or frame.when or frame.with_ or frame.object:
+                    continue
+                words = {*frame.is_, *frame.does}
+                for other in self.lexicon.traits:
+                    if other.id != trait.id and any(
+                        not f.opposite and not words.isdisjoint((*f.is_, *f.does)) for f in other.frames
+                    ):
+                        denied.setdefault(other.id, trait.id)
+        return denied
 
     def built_for(self, lexicon: Lexicon, characters: Mapping[str, Character]) -> bool:
         return self.characters is characters and self.lexicon.traits is lexicon.traits and self.lexicon.subject == lexicon.subject

@@ -90,7 +90,11 @@ CONTEMPLATING = frozenset(stem(word) for word in ("think", "thought", "dream", "
 WISHING = frozenset({"wish", "hope", "pretend", "imagin", "dream", "suppos"})
 
 
-_EMBEDDING_WORDS = frozenset({"write", "type", "make", "her", "to"}) | IRREALIS_MODALS | IRREALIS_ADVERBS | FEAR_ADJECTIVES
+_WRITING = frozenset({"write", "type", "make", "writing", "typing", "making", "wrote", "typed", "written"})
+"""Calvin's verbs of writing a page: with a plan ("I'll write that...") or a near miss ("I almost typed that...")."""
+
+
+_EMBEDDING_WORDS = _WRITING | frozenset({"her", "to"}) | IRREALIS_MODALS | IRREALIS_ADVERBS | FEAR_ADJECTIVES
 
 
 _EMBEDDING_KEYS = CAUSATIVE_STEMS | EXPERIENCE_STEMS | WISHING | CONTEMPLATING | REPORTING_STEMS
@@ -101,12 +105,13 @@ def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
-    if words[j] not in ("write", "type", "make", "writing", "typing", "making"):
+    if words[j] not in _WRITING:
         return False  # "I'm thinking of writing that she barks" plans as "I'll write" does
     before = words[clause.start : j]
     # "maybe I should write that...": an adverb first hides the subject from the clause, not the plan from the reader
     hidden = not clause.subject_word and bool(before) and before[0] in IRREALIS_ADVERBS and "i" in before
-    if not (clause.subject_word == "i" or hidden):
+    part_of_me = len(before) >= 3 and before[1:3] == ["of", "me"]  # "part of me wants to type that she adores me"
+    if not (clause.subject_word == "i" or hidden or part_of_me):
         return False
     return any(word in PLANNED_MARKERS for word in before) or (words[j] != "make" and "will" in before)
 

@@ -185,23 +185,27 @@ class _Reader:
         if "," in words[1:]:
             words = words[: words.index(",", 1)]  # "She does, every day." ("No, she is happy." is read on after)
         if len(words) == 1 and words[0] in DEGREE_ANSWERS:
-            readings = _flipped(self.question, words[0] in NEGATIVE_DEGREES, words)  # "Perfectly.", "Hardly."
+            readings = _flipped(
+                self.question, words[0] in NEGATIVE_DEGREES, words, self.compiled.denied_as
+            )  # "Perfectly.", "Hardly."
             self.question = None
             if words[0] in STRONG_WORDS:
                 readings = tuple(TraitReading(t.id, t.negated, 2.0, t.words, t.frame) for t in readings)
             return readings
         if len(words) <= 4 and words[0] in ("every", "all", "always", "each"):
-            readings = _flipped(self.question, False, words)  # "Every single day."
+            readings = _flipped(self.question, False, words, self.compiled.denied_as)  # "Every single day."
             self.question = None
             return readings
         if len(words) <= 4 and words[0] in ("not", "never", "like"):
-            readings = _flipped(self.question, words[0] != "like", words)  # "Not a step.", "Like an angel."
+            readings = _flipped(
+                self.question, words[0] != "like", words, self.compiled.denied_as
+            )  # "Not a step.", "Like an angel."
             self.question = None
             return readings
         if len(words) > 6 or any(word not in ANSWER_WORDS and word not in self.index.subject_names for word in words):
             return None
         denied = any(word in INTERJECTION_NO or word == "not" for word in words)
-        readings = _flipped(self.question, denied, words)
+        readings = _flipped(self.question, denied, words, self.compiled.denied_as)
         self.question = None
         return readings
 
@@ -212,7 +216,9 @@ class _Reader:
             return None
         if not any(word in ("not", "never", "no") for word in words):
             return None
-        return _flipped(self.previous, not self.denied_before, words)
+        return _flipped(
+            self.previous, not self.denied_before, words, {}
+        )  # "She leaves. Then she doesn't." takes the leaving back
 
     def _ellipsis_within(self, text: str, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "I'm sad tonight, but she isn't.": the same borrowing inside one sentence, after "but", "and" or a comma."""
@@ -260,7 +266,7 @@ class _Reader:
         )
         readings = resolve(self.index, find_candidates(self.index, as_hers, found, negations), form.words)
         denied = any(word in ("not", "never") for word in rest)
-        return _flipped(readings, denied != bool(negations), rest)
+        return _flipped(readings, denied != bool(negations), rest, self.compiled.denied_as)
 
 
 def _uninverted(words: list[str]) -> list[str]:
@@ -363,10 +369,19 @@ TAKE_BACK_WORDS = frozenset(
 )
 
 
-def _flipped(readings: list[TraitReading], denied: bool, words: list[str]) -> tuple[TraitReading, ...]:
+def _flipped(
+    readings: list[TraitReading], denied: bool, words: list[str], denied_as: Mapping[str, str]
+) -> tuple[TraitReading, ...]:
+    """The readings of a sentence, answered or taken back; a denial the lexicon reads as another trait is that trait
+    ("Will she leave me? No." is her staying)."""
     weak = "little" in words or "bit" in words
     kept = [t for t in readings if not (denied and t.frame.startswith("implied by"))]
-    return tuple(TraitReading(t.id, t.negated != denied, 0.5 if weak else t.intensity, t.words, t.frame) for t in kept)
+    flipped = []
+    for t in kept:
+        negated = t.negated != denied
+        twin = denied_as.get(t.id) if negated and not t.negated else None
+        flipped.append(TraitReading(twin or t.id, negated and twin is None, 0.5 if weak else t.intensity, t.words, t.frame))
+    return tuple(flipped)
 
 
 def _shown(subject: str, hers: str, about: bool) -> str:

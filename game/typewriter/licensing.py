@@ -25,6 +25,16 @@ from game.typewriter.roles import AFTER_OBJECT
 from game.typewriter.words import common_words, stem
 
 
+def _marked_noun(index: LexiconIndex, words: list[str], head: int) -> bool:
+    """After "a", "the", "my" and up to three describing words, a word is a noun: "plays a sad French waltz"."""
+    k = head - 1
+    while k > 0 and head - k <= 3 and words[k].isalpha() and words[k] not in FUNCTION_WORDS and not words[k].endswith("ly"):
+        if (words[k],) in index.names or words[k] in PERSON_NOUNS:
+            return False
+        k -= 1
+    return k < head - 1 and words[k] in NOUN_MARKERS
+
+
 def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, match: Match) -> bool:
     """Is the word used as the lexicon means it? An adjective must describe her ("she is blue", not "blue jeans"); a
     verb must be a verb ("she dances", not "a dance"); what follows "wants to" has not happened."""
@@ -77,8 +87,11 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
             and not (gerund and keys[head - 1] in NEGATING_VERBS)  # "make her stop singing" is no "her new painting"
         )
         participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
-        if (before == "of" and not gerund) or (adjective and not participle and head >= 2 and words[head - 2] in NOUN_MARKERS):
-            return False  # "a fresh coat of paint", "a can of blue paint", "my old painting": a noun
+        marked = head >= 2 and words[head - 2] in NOUN_MARKERS
+        if (before == "of" and not gerund) or (
+            adjective and not participle and (marked or (not gerund and _marked_noun(index, words, head)))
+        ):
+            return False  # "a fresh coat of paint", "a can of blue paint", "my old painting", "a sad French waltz": a noun
         if before in _OTHER_POSSESSIVES:
             return False  # "my painting", "his drawings": someone else's work
         if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):

@@ -89,7 +89,8 @@ def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str
             and not owner
             and not addressee
         ):
-            return None  # "adores Scotty and throws him a ball": the object was the dog
+            # "adores Scotty and throws him a ball": the object was the dog; but in "loves me and my dog" both are
+            return _coordinated(form, j, refs, end)
         if word in refs or form.words[j] in refs:
             following = form.keys[j + 1] if j + 1 < len(form.keys) else ""
             owned = form.keys[j + 2] if j + 2 < len(form.keys) else ""
@@ -99,7 +100,37 @@ def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str
             if possessive and match.pattern.part == "is":
                 continue  # "into my study" is not into me (but "raves about my novel" praises me)
             return int(j)
-    return _relative_object(form, match, refs)
+    relative = _relative_object(form, match, refs)
+    return relative if relative is not None else _fronted_object(form, match, refs)
+
+
+def _coordinated(form: SentenceShape, j: int, refs: frozenset[str], end: int) -> int | None:
+    """The wanted object joined to another one by "and" or "or": "loves Scotty and me", "adores me and my dog"."""
+    k = j + 1
+    if k < end and form.words[k] == "'s":
+        return None  # "Harry's dog and me": the word was an owner, not an object
+    if k >= end or form.words[k] not in ("and", "or", "&"):
+        return None
+    k += 1
+    while k < end and (form.words[k] in DETERMINERS or form.words[k] in POSSESSIVES):
+        k += 1
+    return k if k < end and (form.keys[k] in refs or form.words[k] in refs) else None
+
+
+def _fronted_object(form: SentenceShape, match: Match, refs: frozenset[str]) -> int | None:
+    """ "Me, she adores; Harry, she can barely stand": the object put first, before her and her verb."""
+    words = form.words
+    j = match.start - 1
+    while j > 0 and (words[j] in _BETWEEN_SUBJECT_AND_VERB or words[j].endswith("ly")):
+        j -= 1
+    if j < 1 or words[j] != "she":
+        return None
+    k = j - 1 if words[j - 1] != "," else j - 2
+    first = k == 0 or (k > 0 and words[k - 1] in (";", "but", "and"))
+    return k if k >= 0 and first and (form.keys[k] in refs or words[k] in refs) else None
+
+
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"really", "truly", "just", "still", "does", "do", "can", "will", "would", "always"})
 
 
 def _relative_object(form: SentenceShape, match: Match, refs: frozenset[str]) -> int | None:
@@ -190,6 +221,48 @@ def object_fits(index: LexiconIndex, form: SentenceShape, match: Match, end: int
 def has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
     text = " " + " ".join(keys[start:]) + " "
     return any(" " + " ".join(stem(w) for w in tokens(phrase)) + " " in text for phrase in wanted)
+
+
+_THING_STARTS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
+_BE_SAID = frozenset({"is", "are", "was", "were", "'s", "tastes", "looks", "smells", "sounds"})
+_HIM = frozenset({"i", "me", "my", "him", "his", "he", "you", "your"})
+_HIS_WORK = frozenset({"book", "novel", "writing", "story", "stories", "work", "page", "pages", "manuscript", "prose", "poem"})
+
+
+def said_of_a_thing(index: LexiconIndex, words: list[str], j: int) -> bool:
+    """ "She tells me the French fries are brilliant": after whom she tells, a thing of no one's that "is" what follows
+    is praised, not him ("she tells me the book I wrote is brilliant" is his, as his book or novel is)."""
+    if j < len(words) and words[j] == "that":
+        j += 1
+    if j >= len(words) or words[j] not in _THING_STARTS:
+        return False
+    for k in range(j + 1, min(j + 6, len(words))):
+        word = words[k]
+        if word in _HIS_WORK or word in _POSSESSIVES_OR_MINE or word in ("i", "me", "him", "he") or (word,) in index.names:
+            return False
+        if word in _BE_SAID:
+            return _HIM.isdisjoint(words[k + 1 :])  # "the world is lucky to have a genius like me" is his praise
+    return False
+
+
+_ALONE_AFTER = AFTER_OBJECT | {"for", "good", "forever", "too", "at", "once", "last", "then", "anyway", "instead"}
+
+
+def stands_alone(words: list[str], start: int, j: int, end: int) -> bool:
+    """Nothing after the verb in its clause but when or how: "she packs and goes", "off she goes for good"; not "she
+    goes to the kitchen", "she goes quiet", "wherever she goes" (a place, not a leaving), "begs me not to go" (mine)."""
+    if not _PLACE_OR_MANNER.isdisjoint(words[max(0, start - 3) : start]) or not _ANY_PLACE.isdisjoint(words[:start]):
+        return False  # "she sings as she goes"; "wherever I go, she goes" follows, it does not leave
+    k = start - 2 if start >= 2 and words[start - 1] == "to" else -1
+    if k >= 1 and words[k] == "not":
+        k -= 1
+    if k >= 0 and words[k] in ("me", "him", "them", "us", "you"):
+        return False
+    return all(word in _ALONE_AFTER or word.endswith("ly") for word in words[j:end])
+
+
+_ANY_PLACE = frozenset({"wherever", "everywhere", "anywhere", "evrywhere", "everyplace"})
+_PLACE_OR_MANNER = frozenset({"where", "as"})
 
 
 def absence_clauses(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -> set[int]:

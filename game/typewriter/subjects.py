@@ -205,6 +205,8 @@ def read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause:
     i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
         i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
+    elif i + 1 < clause.end and words[i] in ("me", "him") and words[i + 1] in ("she", "he", "i"):
+        i += 1  # "Me she loves": the object put first, then the subject
     # "Have her sing a song." is an order, not a question: a causative, then its object
     ordered = i + 1 < clause.end and words[i] == "have" and object_named_at(index, words, i + 1, clause.end) is not None
     if (
