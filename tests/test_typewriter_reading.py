@@ -399,6 +399,18 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Scotty is sick, so she stays with me and sings to him.", {"stays": A, "sings": A}),
     # a feeling that has left her is denied
     ("The fear has left her.", {"afraid": D}),
+    ("Her fear of the dark fades away.", {"afraid": D}),
+    # what someone else writes is a report; what Calvin typed is the page
+    ("The critic writes that she is a brilliant painter.", {}),
+    ("Last night I typed that Ruby adores Scotty.", {"likes_scotty": A}),
+    # what she knows has its own subject
+    ("She hardly notices I'm gone.", {}),
+    # where she is, then what she does there
+    ("Ruby is on the balcony painting.", {"artist": A}),
+    ("She hangs the balcony painting.", {}),
+    # remembering to do something is not her memory
+    ("She forgets her own birthday, but she remembers to tell me I'm a genius.", {"forgets": A, "praises_calvin": A}),
+    ("She has fallen out of love with me.", {"loves_calvin": D}),
 ]
 
 

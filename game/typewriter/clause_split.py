@@ -17,6 +17,7 @@ from game.typewriter.grammar import (
     SUBJECT_PRONOUNS,
 )
 from game.typewriter.lexicon_index import LexiconIndex
+from game.typewriter.words import stem
 
 _PERSONAL_SUBJECTS = SUBJECT_PRONOUNS - {"that", "this", "it", "here"}
 
@@ -67,7 +68,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
             boundary, skip = (word,), 1
         elif (
             word in RUN_ON_SUBJECTS
-            and (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, start, i, heads))
+            and (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, keys, start, i, heads))
             and i > start + len(lead) + 1
             and _main_after_subordinate(index, words, keys, i)
         ):
@@ -111,14 +112,22 @@ _SPLIT_WORDS = COORDINATORS | frozenset(SUBORDINATOR_WORDS) | {","} | RELATIVES 
 """The only words at which `split_clauses` may start a clause."""
 
 
-def _run_on(words: list[str], start: int, i: int, heads: set[int]) -> bool:
+def _run_on(words: list[str], keys: list[str], start: int, i: int, heads: set[int]) -> bool:
     """ "she is not sad she is happy": after a clause with its verb, a subject pronoun and its verb begin another; so
     does one after "I'm afraid" ("I'm afraid she left")."""
     if words[i] in ("she", "he", "i", "we", "they") and i >= 1 and fear_at(words, i - 1):
         return True
     if i + 1 >= len(words) or words[i] not in ("she", "he", "i", "we", "they") or words[i + 1] not in AUXILIARIES:
         return False
+    if i >= 1 and keys[i - 1] in _KNOWING:
+        return True  # "she hardly notices I'm gone": what she knows has a subject of its own
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
+
+
+_KNOWING = frozenset(
+    stem(word) for word in ("know", "notice", "realize", "realise", "see", "find", "discover", "learn", "understand", "sense")
+)
+"""Verbs whose clause after them, with no "that", is a fact with its own subject ("she knows I'm gone")."""
 
 
 def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:

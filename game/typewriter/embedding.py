@@ -73,9 +73,12 @@ def embed(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause
         if feared and words[j + 1 : j + 2] in (["of"], ["about"]) and words[j + 2 : j + 3] and words[j + 2].endswith("ing"):
             for k in range(j + 2, clause.end):
                 real[k] = False  # "terrified of losing her freedom", "thought about leaving": it has not happened
-        if (key in REPORTING_STEMS and _complement_follows(index, words, j + 1, clause.end)) or (
+        reports = key in REPORTING_STEMS or (
+            key in _WRITE_STEMS and clause.subject != index.narrator and "i" not in words[clause.start : j]
+        )  # "last night I typed that..." is still Calvin's page
+        if (reports and _complement_follows(index, words, j + 1, clause.end)) or (
             word in FEAR_ADJECTIVES and _fears_that(index, words, j)
-        ):
+        ):  # "the critic writes that she is a painter" reports; only what Calvin writes comes true
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "reported"
@@ -93,11 +96,13 @@ WISHING = frozenset({"wish", "hope", "pretend", "imagin", "dream", "suppos"})
 _WRITING = frozenset({"write", "type", "make", "writing", "typing", "making", "wrote", "typed", "written"})
 """Calvin's verbs of writing a page: with a plan ("I'll write that...") or a near miss ("I almost typed that...")."""
 
+_WRITE_STEMS = frozenset(stem(word) for word in ("write", "writes", "wrote", "written", "type", "types", "typed"))
+
 
 _EMBEDDING_WORDS = _WRITING | frozenset({"her", "to"}) | IRREALIS_MODALS | IRREALIS_ADVERBS | FEAR_ADJECTIVES
 
 
-_EMBEDDING_KEYS = CAUSATIVE_STEMS | EXPERIENCE_STEMS | WISHING | CONTEMPLATING | REPORTING_STEMS
+_EMBEDDING_KEYS = CAUSATIVE_STEMS | EXPERIENCE_STEMS | WISHING | CONTEMPLATING | REPORTING_STEMS | _WRITE_STEMS
 """The only words and stems at which `embed` does anything (besides the subject's names)."""
 
 

@@ -45,6 +45,8 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
         at = noun + 1
         if words[at] in _WHOM and at + 2 < len(words):
             at += 2  # "her love for me is gone": the feeling's object, then its ending
+            if words[at - 1] in ("the", "a", "an", "my", "his") and at + 1 < len(words):
+                at += 1  # "her fear of the dark fades away"
         cue = _cue_at(words, at)
         if cue is None and words[at] in ("has", "had", "is", "was"):
             cue = _cue_at([words[at], *_past_adverbs(words, at + 1)], 0)  # "has finally faded"

@@ -24,6 +24,19 @@ from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, TIME_N
 from game.typewriter.roles import AFTER_OBJECT
 from game.typewriter.words import common_words, stem
 
+_PLACED = frozenset({"on", "in", "at", "by", "under", "near", "beside", "outside", "inside"})
+_BEING_THERE = frozenset({"is", "was", "sits", "sat", "stands", "stood", "lies", "lay", "'s"})
+
+
+def _somewhere_doing(words: list[str], head: int) -> bool:
+    """ "Ruby is on the balcony painting": where she is, then what she does there; not "hangs the balcony painting"."""
+    return (
+        head >= 4
+        and words[head - 2] in ("the", "a", "her", "my")
+        and words[head - 3] in _PLACED
+        and words[head - 4] in _BEING_THERE
+    )
+
 
 def _marked_noun(index: LexiconIndex, words: list[str], head: int) -> bool:
     """After "a", "the", "my" and up to three describing words, a word is a noun: "plays a sad French waltz"."""
@@ -86,7 +99,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
             and before not in PERSON_NOUNS  # "the waiter speaks French": a person, then the verb
             and not (gerund and keys[head - 1] in NEGATING_VERBS)  # "make her stop singing" is no "her new painting"
         )
-        participle = gerund and before.endswith("s")  # "splits her sides laughing", "comes down the stairs humming"
+        participle = gerund and (before.endswith("s") or _somewhere_doing(words, head))
+        # "splits her sides laughing", "comes down the stairs humming", "is on the balcony painting"
         marked = head >= 2 and words[head - 2] in NOUN_MARKERS
         if (before == "of" and not gerund) or (
             adjective and not participle and (marked or (not gerund and _marked_noun(index, words, head)))

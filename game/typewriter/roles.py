@@ -253,6 +253,8 @@ def stands_alone(words: list[str], start: int, j: int, end: int) -> bool:
     goes to the kitchen", "she goes quiet", "wherever she goes" (a place, not a leaving), "begs me not to go" (mine)."""
     if not _PLACE_OR_MANNER.isdisjoint(words[max(0, start - 3) : start]) or not _ANY_PLACE.isdisjoint(words[:start]):
         return False  # "she sings as she goes"; "wherever I go, she goes" follows, it does not leave
+    if start and words[start - 1] in _BE_BEFORE:
+        return False  # "I'm gone", "she is gone" are said by `is` words, with their own rules
     k = start - 2 if start >= 2 and words[start - 1] == "to" else -1
     if k >= 1 and words[k] == "not":
         k -= 1
@@ -261,6 +263,7 @@ def stands_alone(words: list[str], start: int, j: int, end: int) -> bool:
     return all(word in _ALONE_AFTER or word.endswith("ly") for word in words[j:end])
 
 
+_BE_BEFORE = frozenset({"am", "is", "are", "was", "were", "be", "been", "'m", "'s", "'re"})
 _ANY_PLACE = frozenset({"wherever", "everywhere", "anywhere", "evrywhere", "everyplace"})
 _PLACE_OR_MANNER = frozenset({"where", "as"})
 
