@@ -411,6 +411,10 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # remembering to do something is not her memory
     ("She forgets her own birthday, but she remembers to tell me I'm a genius.", {"forgets": A, "praises_calvin": A}),
     ("She has fallen out of love with me.", {"loves_calvin": D}),
+    # the subject of an idiom with "her" in it fills the trait's role: the dog, or the writer
+    ("Scotty is the apple of her eye.", {"likes_scotty": A}),
+    ("I'm the apple of her eye.", {"loves_calvin": A}),
+    ("Harry is the apple of her eye.", {}),
 ]
 
 

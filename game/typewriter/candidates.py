@@ -18,6 +18,7 @@ from game.typewriter.licensing import (
     feeling_is_felt,
     her_as_experiencer,
     own_before_a_noun,
+    subject_roles,
     surface_is,
     used_as_meant,
 )
@@ -96,10 +97,7 @@ def find_candidates(
             or (
                 pattern.part == "idiom"
                 and bool({"her", "she"} & set(pattern.text.split()))
-                and (
-                    clause_subject_is_thing(form, head)
-                    or (acts_on_her(pattern.text) and form.who[head] == index.narrator)  # "I cheer her up"
-                )
+                and _idiom_subject_fits(index, form, head, pattern)
             )  # "it slips her mind", "I'm the one she loves", "nothing cheers her up"
             or her_as_experiencer(words, match, index.subject_names)
         )
@@ -141,6 +139,19 @@ def find_candidates(
         intensity = intensity_of(intensities, match, clause.start, clause.end)
         candidates.append(Candidate(match, negated, specific, intensity, role))
     return candidates
+
+
+def _idiom_subject_fits(index: LexiconIndex, form: SentenceShape, head: int, pattern: Pattern) -> bool:
+    """Whether an idiom with "her" in it is said of her by this subject. For a trait with an object ("loves him",
+    "likes the dog"), a subject that is one of its roles fills it: "Scotty is the apple of her eye" is her love of
+    the dog, "I am the apple of her eye" her love of Calvin; for any other trait, a thing ("it slips her mind") or
+    Calvin acting on her ("I cheer her up")."""
+    wanted = index.object_roles.get(pattern.trait)
+    if wanted:
+        roles = subject_roles(index, form, head)
+        if roles:
+            return not roles.isdisjoint(wanted)
+    return clause_subject_is_thing(form, head) or (acts_on_her(pattern.text) and form.who[head] == index.narrator)
 
 
 def resolve(index: LexiconIndex, candidates: list[Candidate], words: list[str]) -> list[TraitReading]:

@@ -196,6 +196,24 @@ _NOBODY = frozenset({"nobody", "noone", "no", "someone", "somebody", "everyone",
 _SUBJECTS_ACTING_ON_HER = _THING_SUBJECTS | _NOBODY
 
 
+def subject_roles(index: LexiconIndex, form: SentenceShape, head: int) -> frozenset[str]:
+    """The roles the clause's subject fills, other than hers: "I" is the writer, "Scotty" both the character and the
+    dog's role; none for her, a thing, or no subject of its own."""
+    number = form.clause_at(head)
+    clause = form.clauses[number] if number >= 0 else None
+    if clause is None or not clause.own_subject:
+        return frozenset()
+    k = clause.start + len(clause.lead)
+    while k < clause.predicate and form.words[k] in _DETERMINERS_OR_POSSESSIVES:
+        k += 1
+    if k >= clause.predicate:
+        return frozenset()
+    word, key = form.words[k], form.keys[k]
+    if word == "i" and index.narrator is not None:
+        return frozenset({index.narrator})
+    return frozenset(role for role, words in index.roles.items() if role != index.subject and (word in words or key in words))
+
+
 def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     """ "It slips her mind": an idiom with her in it is about her when its subject is a thing, not a person."""
     number = form.clause_at(head)
