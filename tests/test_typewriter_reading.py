@@ -415,6 +415,18 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Scotty is the apple of her eye.", {"likes_scotty": A}),
     ("I'm the apple of her eye.", {"loves_calvin": A}),
     ("Harry is the apple of her eye.", {}),
+    # an aside between his absence and what she does; a comma before "and"
+    ("Whenever I'm away, even for an afternoon, she mopes.", {"miserable_without_calvin": A}),
+    ("I leave for Harry's, and she falls apart.", {"miserable_without_calvin": A}),
+    ("She's miserable when I'm away, but she never cries.", {"miserable_without_calvin": A, "cries": D}),
+    # a shade of a colour says nothing of her
+    ("Her eyes are a deep, sparkling blue.", {}),
+    # the denial of another verb does not reach a description after a comma
+    ("She dives under the bed and won't come out, petrified.", {"afraid": A}),
+    ("She isn't sad, lonely or afraid.", {"sad": D, "afraid": D}),
+    # torn up inside is sad, not tears
+    ("She's all torn up inside.", {"sad": A}),
+    ("ugh ruby is a total wreck every time im out of the house", {"miserable_without_calvin": A}),
 ]
 
 

@@ -24,6 +24,12 @@ from game.typewriter.nouns import EMOTION_CARRIERS, PEOPLE, PERSON_NOUNS, TIME_N
 from game.typewriter.roles import AFTER_OBJECT
 from game.typewriter.words import common_words, stem
 
+COLOURS = frozenset(
+    {"blue", "green", "red", "grey", "gray", "brown", "black", "white", "gold", "silver", "pink", "purple", "yellow"}
+    | {"orange", "amber", "hazel", "violet", "turquoise", "emerald", "crimson", "scarlet", "copper", "auburn"}
+)
+"""Colour words: a word that describes one ("sparkling blue") says nothing of her."""
+
 _PLACED = frozenset({"on", "in", "at", "by", "under", "near", "beside", "outside", "inside"})
 _BEING_THERE = frozenset({"is", "was", "sits", "sat", "stands", "stood", "lies", "lay", "'s"})
 
@@ -92,6 +98,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
         gerund = words[head].endswith("ing")
+        if gerund and match.end < len(words) and words[match.end] in COLOURS:
+            return False  # "a deep, sparkling blue", "glowing red": a shade, not what she does
         adjective = (
             before not in FUNCTION_WORDS
             and not before.endswith("ly")
@@ -125,11 +133,19 @@ SAY_HOW_SHE_IS = frozenset(
 """Nouns an adjective can be said of her through: "a happy person", "in a sad mood", "a lonely soul"."""
 
 
+def _after_an_article(words: list[str], head: int) -> bool:
+    """ "a sad...", and "a deep, sparkling...": other describing words, with a comma, may stand after the article."""
+    k = head - 1
+    while k > 0 and head - k <= 3 and words[k] not in ("a", "an") and (words[k] == "," or words[k] not in FUNCTION_WORDS):
+        k -= 1
+    return words[k] in ("a", "an") and (k == head - 1 or "," in words[k:head])
+
+
 def _attributive(words: list[str], match: Match) -> bool:
     """ "a blue Fiat", "a sad little cactus": an adjective after "a" and before a thing describes the thing, not her.
     Before a person, a time or a part of her it is still hers: "a sad girl", "a happy day", "a sad smile"."""
     head = match.start
-    if head == 0 or words[head - 1] not in ("a", "an") or " " in match.pattern.text:
+    if head == 0 or not _after_an_article(words, head) or " " in match.pattern.text:
         return False
     j = match.end
     while j < len(words) and words[j] in SIZE_AND_AGE:

@@ -313,11 +313,17 @@ def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> s
         if lead in _ABSENCE_OR_UNTIL or (lead in CAUSES and after.subject != clause.subject):
             near.add(number + 1)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."
     if number > 0:
-        before = form.clauses[number - 1]
+        back = number - 1
+        while back > 0 and form.clauses[back].lead == (",",) and not form.clauses[back].subject_word:
+            lone = form.clauses[back].end - form.clauses[back].start == 1
+            if not (clause.lead == (",",) and not lone) and not (lone and clause.lead[:1] in (("and",), ("then",))):
+                break
+            back -= 1  # "whenever I'm away, even for an afternoon, she mopes": an aside; "I leave, and she...": a comma
+        before = form.clauses[back]
         if " ".join(before.lead) in _ABSENCE_OR_UNTIL or not before.subject_word:
-            near.add(number - 1)  # "every time he goes out, she...", "without me around, she..."
+            near.add(back)  # "every time he goes out, she...", "without me around, she..."
         elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
-            near.add(number - 1)  # "I leave and she goes to pieces": his going, and then what she does
+            near.add(back)  # "I leave and she goes to pieces": his going, and then what she does
         elif clause.lead[:1] == ("and",) and not clause.own_subject:
             near |= near_clauses(form, before, narrator)  # "whenever I leave, she whimpers | and cries": the same predicate's
     return near

@@ -70,6 +70,27 @@ WITHOUT_WRITER = frozenset({"him", "me", "his", "my"})
 """After "without", the writer: his absence, not a denial ("without me she's a wreck")."""
 
 
+_BE_FORMS = frozenset({"is", "was", "are", "were", "am", "be", "been", "'s"})
+
+
+def _after_a_depictive_comma(
+    words: list[str], match: Match, negations: dict[int, tuple[int, tuple[str, ...]]], start: int, end: int
+) -> int:
+    """ "She hides under the bed and won't come out, petrified": a description after a comma at the end of the clause
+    is how she is, which the denial of another verb does not reach ("she isn't sad, lonely or afraid" is one "is")."""
+    if match.pattern.part != "is" or match.end != end:
+        return start
+    comma = match.start - 1
+    while comma > start and words[comma] != "," and words[comma] in FUNCTION_WORDS:
+        comma -= 1  # "..., utterly petrified"
+    if comma <= start or words[comma] != ",":
+        return start
+    before = [p for p in negations if start <= p < comma]
+    if before and all(p > 0 and words[p - 1] not in _BE_FORMS and words[p + 1] not in _BE_FORMS for p in before):
+        return comma
+    return start
+
+
 def reading_denied(
     words: list[str],
     match: Match,
@@ -84,6 +105,7 @@ def reading_denied(
     for comma in range(start, match.start):
         if words[comma] == "," and any(comma < position < match.start for position in negations):
             start = comma  # "never barks, never fetches": each denial has its own verb
+    start = _after_a_depictive_comma(words, match, negations, start, end)
     if (match.end == end - 1 and words[match.end] == "not") or (
         match.end < end and words[end - 1] == "not" and end - match.end <= 2
     ):
