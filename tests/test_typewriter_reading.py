@@ -427,6 +427,12 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     # torn up inside is sad, not tears
     ("She's all torn up inside.", {"sad": A}),
     ("ugh ruby is a total wreck every time im out of the house", {"miserable_without_calvin": A}),
+    # a capitalised word inside a sentence names a title or a person; a language, or emphasis after "is", does not
+    ("She watches Dirty Dancing twice in one night.", {}),
+    ("Her friend Joy comes over for tea.", {}),
+    ("Ruby's French is perfect.", {"speaks_french": A}),
+    ("She is Happy.", {"joyful": A}),
+    ("Ruby Dances.", {"dances": A}),
 ]
 
 

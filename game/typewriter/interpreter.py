@@ -11,6 +11,7 @@ the player types.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -101,6 +102,9 @@ class _Reader:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
         negations = negation_spans(keys_for_negation(words))
         found = find_matches(self.compiled, keys, negations)
+        titled = self._titled(unquoted) if found and _CAPITAL_INSIDE().search(unquoted, 1) else frozenset()
+        if titled:
+            found = [m for m in found if words[m.start] not in titled]  # "she watches Dirty Dancing"
         fading = fading_spans(self.index, words, keys)
         if fading:  # "her sadness is gone": a denial of the feeling, and the "gone" is not her leaving
             negations = {**negations, **fading}
@@ -176,6 +180,21 @@ class _Reader:
             else:
                 out.append(ch)
         return "".join(out), quoted
+
+    def _titled(self, text: str) -> frozenset[str]:
+        """Words capitalised inside a sentence name something ("Dirty Dancing", "her friend Joy", "the Sad Cafe"): not
+        the trait the word would be lower-case. Not in a sentence typed in title case, where every word is."""
+        chunks = text.split()
+        capitals = [
+            word
+            for before, chunk in itertools.pairwise(chunks)
+            for word in (chunk.strip("'\"(),.!?;:"),)
+            if word[:1].isupper() and word[1:].islower() and before.lower() not in _EMPHASIS_BEFORE
+        ]  # "she is Happy" is emphasis, not a name
+        if not capitals or 2 * len(capitals) >= len(chunks):
+            return frozenset()
+        typed = [token for word in capitals for token in tokens(word) if token not in self.index.name_words]
+        return frozenset(normalise(self.compiled, typed)[0]) - _ALWAYS_CAPITALISED
 
     def _answer(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "She can.", "A little." or "No." after a question about her answers it: the question's reading, asserted or
@@ -394,6 +413,16 @@ def keys_for_negation(words: list[str]) -> list[str]:
     if words and words[0] in ("no", "nope", "nah") and (len(words) == 1 or words[1] == ","):
         return ["", *words[1:]]
     return words
+
+
+_ALWAYS_CAPITALISED = frozenset(
+    {"i", "french", "english", "spanish", "italian", "german", "russian", "chinese", "japanese", "greek", "latin"}
+    | {"portuguese", "dutch", "arabic", "hebrew", "polish", "swedish", "korean", "hindi", "paris", "parisian"}
+)
+"""Words English always capitalises (languages, "I"): a capital says nothing about them naming a title."""
+_EMPHASIS_BEFORE = frozenset({"is", "was", "am", "are", "feels", "seems", "looks", "so", "very", "really", "she's", "i'm"})
+_CAPITAL_INSIDE = lazy_pattern(r"[ '\"(][A-Z][a-z]")
+"""A capitalised word after the first: the sentence may name something, which `_titled` looks at."""
 
 
 # Unions of the tables above, made once here rather than again at every word that asks.
