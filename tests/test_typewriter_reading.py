@@ -433,6 +433,20 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Ruby's French is perfect.", {"speaks_french": A}),
     ("She is Happy.", {"joyful": A}),
     ("Ruby Dances.", {"dances": A}),
+    # typed with no stop: "she" and her verb after a word a sentence ends on start the next
+    ("she dont need anybody she makes her own choices", {"independent": A}),
+    ("I'm not sure she loves me.", {}),
+    # what she is called is said of her, even before a thing
+    ("She is a clingy little shadow.", {"clingy": A}),
+    ("She drives a blue Fiat.", {}),
+    # not needing him to decide is deciding for herself; not needing him to come along is not clinging
+    ("She doesn't need me to decide anything for her.", {"independent": A}),
+    ("She doesn't need me to tag along.", {"clingy": D}),
+    # "him" read as Harry is still the one she cheers up
+    ("Harry is sad. Ruby cheers him up.", {}),
+    ("Her love for me is fading.", {"loves_calvin": D}),
+    ("She stays at Mabel's for dinner.", {}),
+    ("She stays for dinner.", {"stays": A}),
 ]
 
 

@@ -68,7 +68,11 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
             boundary, skip = (word,), 1
         elif (
             word in RUN_ON_SUBJECTS
-            and (lead[0] in SUBORDINATOR_WORDS if lead else _run_on(words, keys, start, i, heads))
+            and (
+                lead[0] in SUBORDINATOR_WORDS
+                if lead
+                else (_run_on(words, keys, start, i, heads) or _run_on_verb(words, start, i, heads))
+            )
             and i > start + len(lead) + 1
             and _main_after_subordinate(index, words, keys, i)
         ):
@@ -122,6 +126,27 @@ def _run_on(words: list[str], keys: list[str], start: int, i: int, heads: set[in
     if i >= 1 and keys[i - 1] in _KNOWING:
         return True  # "she hardly notices I'm gone": what she knows has a subject of its own
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
+
+
+def _run_on_verb(words: list[str], start: int, i: int, heads: set[int]) -> bool:
+    """ "she dont need anybody she makes her own choices": typed with no stop, "she" and a verb that agrees with her
+    start a second sentence once the first has a verb of its own."""
+    if words[i] != "she" or i + 1 >= len(words) or not (i + 1 in heads or _agrees_with_her(words[i + 1])):
+        return False
+    if words[i - 1] not in _ENDS_A_SENTENCE and i - 1 not in heads:
+        return False  # "I'm not sure she loves me", "it's possible she forgot": what follows is what is not sure
+    return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
+
+
+_ENDS_A_SENTENCE = OBJECTS | frozenset(
+    {"anybody", "anyone", "everybody", "nobody", "anything", "everything", "nothing", "something", "it", "now", "today"}
+    | {"again", "too", "lot", "all", "much", "more", "anymore", "tonight", "yesterday", "away", "home", "here", "there"}
+)
+"""Words a sentence typed without a stop often ends on, before "she" starts the next."""
+
+
+def _agrees_with_her(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _KNOWING = frozenset(

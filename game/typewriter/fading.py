@@ -16,6 +16,7 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((have, done) for have in ("has", "had") for done in ("died", "drained", "waned", "withered")),
         *((verb, "away") for verb in ("fades", "faded", "melts", "melted", "ebbs", "ebbed", "dies", "died", "drains")),
         *((verb, "her") for verb in ("leaves", "left", "deserts", "deserted")),
+        *((be, going) for be in ("is", "was") for going in ("fading", "vanishing", "waning", "dying", "draining", "ebbing")),
         *((have, done, "her") for have in ("has", "had") for done in ("left", "deserted")),
     }
 )

@@ -92,7 +92,10 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if words[head] == "left" and (before in REMAINING or (head >= 2 and words[head - 2] in REMAINING)):
             return False  # "there's no joy left in her", "nothing left": what remains, not a leaving
         gap = [words[j] for j in range(head + 1, match.end) if j not in match.positions]
-        if match.pattern.frame.object is None and any(word in ("me", "him", "them", "us", "it", "her") for word in gap):
+        named = len(gap) == 1 and gap[0] in index.name_words  # "Harry is sad. She cheers him up": "him" is Harry
+        if match.pattern.frame.object is None and (
+            named or any(word in ("me", "him", "them", "us", "it", "her") for word in gap)
+        ):
             return False  # "she cracks me up", "she tears it up": the verb acts on someone, it is not her laughing or crying
         surface = words[head]
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
@@ -147,6 +150,8 @@ def _attributive(words: list[str], match: Match) -> bool:
     head = match.start
     if head == 0 or not _after_an_article(words, head) or " " in match.pattern.text:
         return False
+    if head >= 2 and words[head - 2] in BE and words[head - 1] in ("a", "an"):
+        return False  # "she is a clingy little shadow": what she is called, said of her
     j = match.end
     while j < len(words) and words[j] in SIZE_AND_AGE:
         j += 1
