@@ -447,6 +447,15 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Her love for me is fading.", {"loves_calvin": D}),
     ("She stays at Mabel's for dinner.", {}),
     ("She stays for dinner.", {"stays": A}),
+    # "every evening I'm away" says when; "every morning she..." only how often
+    ("Every evening I'm away, she is miserable.", {"miserable_without_calvin": A}),
+    ("Every morning she tells me I'm a genius.", {"praises_calvin": A}),
+    # never leaving his side is staying (seven held-out writers in five rounds)
+    ("Since I wrote her, she has never once left my side.", {"stays": A}),
+    # thinking the world of him is love, not praise said to him
+    ("She thinks the world of me.", {"loves_calvin": A}),
+    ("She dances to Harry's tune.", {}),
+    ("She watches Singin' in the Rain.", {}),
 ]
 
 

@@ -6,7 +6,7 @@ happy"). Only the words of `_SPLIT_WORDS` can start one.
 from __future__ import annotations
 
 from game.typewriter.clause_parts import OBJECTS, Clause, fear_at, name_at, past_tense
-from game.typewriter.clause_words import COORDINATORS, PREPOSITIONS, RELATIVES, SUBORDINATOR_WORDS
+from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, PREPOSITIONS, RELATIVES, SUBORDINATOR_WORDS
 from game.typewriter.grammar import (
     AUXILIARIES,
     DETERMINERS,
@@ -165,7 +165,7 @@ def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[st
     return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
 
 
-TIME_PHRASES = frozenset(
+TIME_PHRASES = frozenset(tuple(phrase.split()) for phrase in EVERY_TIME) | frozenset(
     {
         ("the", "moment"),
         ("the", "minute"),
@@ -189,6 +189,8 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
     if phrase in TIME_PHRASES:
         # "the whole time I'm gone" starts a clause; "she waited the whole time and wept" is how long she waited
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+        if " ".join(phrase) in EVERY_TIME and (following == "she" or following in index.subject_names):
+            return False  # "every evening I'm away, she..." says when; "every morning she tells me..." how often
         return following in SUBJECT_PRONOUNS or following in index.name_words
     if phrase == ("once",) and i > 0 and words[i - 1] == "at":
         return False  # "At once she dances": at once is now, not a time to come

@@ -102,9 +102,10 @@ class _Reader:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
         negations = negation_spans(keys_for_negation(words))
         found = find_matches(self.compiled, keys, negations)
-        titled = self._titled(unquoted) if found and _CAPITAL_INSIDE().search(unquoted, 1) else frozenset()
-        if titled:
-            found = [m for m in found if words[m.start] not in titled]  # "she watches Dirty Dancing"
+        if found and any(words[m.start][:4].capitalize() in unquoted for m in found):  # rare: heads are lower-case
+            titled = self._titled(unquoted)
+            if titled:
+                found = [m for m in found if words[m.start] not in titled]  # "she watches Dirty Dancing"
         fading = fading_spans(self.index, words, keys)
         if fading:  # "her sadness is gone": a denial of the feeling, and the "gone" is not her leaving
             negations = {**negations, **fading}
@@ -421,9 +422,6 @@ _ALWAYS_CAPITALISED = frozenset(
 )
 """Words English always capitalises (languages, "I"): a capital says nothing about them naming a title."""
 _EMPHASIS_BEFORE = frozenset({"is", "was", "am", "are", "feels", "seems", "looks", "so", "very", "really", "she's", "i'm"})
-_CAPITAL_INSIDE = lazy_pattern(r"[ '\"(][A-Z][a-z]")
-"""A capitalised word after the first: the sentence may name something, which `_titled` looks at."""
-
 
 # Unions of the tables above, made once here rather than again at every word that asks.
 _INTERJECTIONS = INTERJECTION_YES | INTERJECTION_NO

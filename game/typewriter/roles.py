@@ -6,7 +6,7 @@ combinations follow from these rules rather than from listed phrases.
 from __future__ import annotations
 
 from game.typewriter.clause_parts import Clause, SentenceShape
-from game.typewriter.clause_words import COORDINATORS, INTRODUCTORY, PREPOSITIONS
+from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, INTRODUCTORY, PREPOSITIONS
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.grammar import DETERMINERS, POSSESSIVES
 from game.typewriter.lexicon_index import LexiconIndex
@@ -60,6 +60,7 @@ ABSENCE_LEADS = frozenset(
         "if",
         "since",
     }
+    | EVERY_TIME
 )
 
 
