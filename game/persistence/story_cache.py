@@ -23,7 +23,6 @@ import os
 import sys
 import zlib
 from collections.abc import Mapping
-from pathlib import Path
 from types import CodeType
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,7 +33,7 @@ try:  # the C pickler alone: the `pickle` module around it (its Python classes) 
 except ImportError:  # a Python without it
     from pickle import Pickler, PicklingError, Unpickler
 from game.files import read_at_most
-from game.paths import user_cache_dir, user_data_dir
+from game.paths import user_cache_folder, user_data_dir
 from game.records import METHODS, make_every_method, replace
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
@@ -42,6 +41,8 @@ from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
 FORMAT = "ruby-sparks story cache 15"
@@ -54,7 +55,7 @@ PROTOCOL = 5
 
 
 def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
-    key = None if os.environ.get("RUBY_SPARKS_NO_CACHE") else _key(Path(root), str(root))
+    key = None if os.environ.get("RUBY_SPARKS_NO_CACHE") else _key(os.fspath(root), str(root))
     if key is not None:
         _adopt_code()
         story = _read(key)
@@ -73,22 +74,23 @@ def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagn
 def _reader_stamp() -> str:
     """The cached lexicon index holds stems and tokens made by the typewriter's own code: a change there (a new stem
     rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
-    folder = Path(__file__).parent.parent / "typewriter"
+    folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "typewriter")
     stamps = []
     for name in ("words.py", "typos.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
         try:
-            status = os.stat(folder / name)
+            status = os.stat(os.path.join(folder, name))
         except OSError:
             continue
         stamps.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
     return ";".join(stamps)
 
 
-def _key(root: Path, shown: str) -> str | None:
-    """None when the folder cannot be cached (links, unreadable files): those always take the full path."""
-    parts = [FORMAT, __version__, _reader_stamp(), shown, str(root.resolve())]
+def _key(root: str, shown: str) -> str | None:
+    """None when the folder cannot be cached (links, unreadable files): those always take the full path. Paths are
+    texts here, not `Path`s (see `game.paths._as_path`)."""
+    parts = [FORMAT, __version__, _reader_stamp(), shown, os.path.realpath(root)]
     try:
-        return "\n".join(parts) if _add_files(str(root), "", parts) else None
+        return "\n".join(parts) if _add_files(root, "", parts) else None
     except OSError:
         return None
 
@@ -114,9 +116,9 @@ def _add_files(folder: str, relative: str, parts: list[str]) -> bool:
     return all(_add_files(entry.path, f"{relative}{entry.name}{os.sep}", parts) for entry in subfolders)
 
 
-def _path(key: str) -> Path:
+def _path(key: str) -> str:
     data = key.encode("utf-8", "surrogateescape")
-    return user_cache_dir() / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+    return os.path.join(user_cache_folder(), f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle")
 
 
 def _read(key: str) -> Story | None:
@@ -141,7 +143,7 @@ def _read(key: str) -> Story | None:
     return story
 
 
-def _read_index(path: Path, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
+def _read_index(path: str, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
     """The typewriter's compiled lexicon saved after the story, read when the first page is: it is two thirds of the
     cache's objects, and a command that reads no page (or a game before its first page) never pays for it. Its
     references to the story's own objects (the frames, the characters) are `shared`, read with the story, so they
@@ -162,7 +164,7 @@ def _read_index(path: Path, data: bytes, shared: tuple[object, ...], checksum: o
         index.patterns.shared = shared
         return index
     with contextlib.suppress(OSError):
-        path.unlink()
+        os.unlink(path)
     return None
 
 
@@ -231,9 +233,11 @@ class _IndexPickler(Pickler):
 
 
 def _write(key: str, story: Story) -> None:
+    from pathlib import Path
+
     from game.persistence.atomic import write_atomic  # with tempfile, a tenth of a cached start-up: a miss pays
 
-    path = _path(key)
+    path = Path(_path(key))
     # the typewriter's compiled lexicon is saved after the story (not in it): compiling it was most of a cached
     # `replay --verify`, and the typewriter adopts it again when it first reads a page
     with contextlib.suppress(OSError, PicklingError, TypeError, AttributeError):
@@ -257,7 +261,7 @@ def _write(key: str, story: Story) -> None:
 CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
 """The compiled code of the engine's functions and of the record classes' methods is bytecode: it is valid only for
 the Python that made it."""
-_code_file: list[Path] = []
+_code_file: list[str] = []
 """Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
 _last_story: list[Story] = []
 """The story this process last had from the cache, whose every shape is compiled before saving new code."""
@@ -274,11 +278,12 @@ def _adopt_code() -> None:
         return
     from game.engine.compiled import CODE
 
-    path = user_cache_dir() / f"code-{sys.implementation.cache_tag}.marshal"
+    path = os.path.join(user_cache_folder(), f"code-{sys.implementation.cache_tag}.marshal")
     _code_file.append(path)
     atexit.register(_save_code, path)
     try:
-        stored = marshal.loads(path.read_bytes())
+        with open(path, "rb") as handle:
+            stored = marshal.loads(handle.read())
     except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
         stored = None
     if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == CODE_KEY and all(map(_is_code, stored[1:])):
@@ -340,7 +345,7 @@ def _make_every_method() -> None:
                         make_every_method(value)
 
 
-def _save_code(path: Path) -> None:
+def _save_code(path: str) -> None:
     from game.engine.compiled import CODE
 
     if CODE.added or METHODS.pending:
@@ -351,8 +356,10 @@ def _save_code(path: Path) -> None:
         _make_every_method()
         METHODS.compile_pending()
 
+        from pathlib import Path
+
         with contextlib.suppress(OSError, ValueError):
-            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
+            write_atomic(Path(path), marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:
