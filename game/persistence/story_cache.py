@@ -22,7 +22,7 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import CodeType
 from typing import TYPE_CHECKING, Any, cast
 
@@ -43,9 +43,10 @@ from game.story.model import Story
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from game.engine.compiled import Recipe
     from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
-FORMAT = "ruby-sparks story cache 15"
+FORMAT = "ruby-sparks story cache 16"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -72,13 +73,19 @@ def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagn
 
 
 def _reader_stamp() -> str:
-    """The cached lexicon index holds stems and tokens made by the typewriter's own code: a change there (a new stem
-    rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
-    folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "typewriter")
+    """The cached lexicon index holds stems and tokens made by the typewriter's own code, and the engine's recipes
+    (`_recipes`) source made by its own: a change there (a new stem rule, a new way to write a condition) must miss
+    the cache even when the version and the story are the same, as they are between two commits."""
+    game = os.path.dirname(os.path.dirname(__file__))
     stamps = []
-    for name in ("words.py", "typos.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
+    for name in (
+        *(f"typewriter/{name}" for name in ("words.py", "typos.py", "text.py", "cues.py", "grammar.py", "closed_class.py")),
+        "typewriter/lexicon_index.py",
+        "engine/compiled.py",
+        "engine/runtime.py",
+    ):
         try:
-            status = os.stat(os.path.join(folder, name))
+            status = os.stat(os.path.join(game, name))
         except OSError:
             continue
         stamps.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
@@ -122,25 +129,66 @@ def _path(key: str) -> str:
 
 
 def _read(key: str) -> Story | None:
+    """The story saved under `key`, or None. The story (with the engine's recipes for it) is saved as bytes with
+    their CRC-32, checked before they are read: the recipes are the source of functions the engine runs, so a
+    damaged byte must be a miss, never a changed condition."""
     path = _path(key)
     try:
-        with open(path, "rb") as handle, without_cycle_collection():
-            stored = Unpickler(handle).load()
+        with open(path, "rb") as handle:
+            head = Unpickler(handle).load()
+            index = handle.read()
+        if not (isinstance(head, tuple) and len(head) == 4 and head[0] == key and head[1] == zlib.crc32(head[2])):
+            return None
+        with without_cycle_collection():
+            stored = Unpickler(io.BytesIO(head[2])).load()
             # The story's tens of thousands of objects live as long as the process: frozen, the cycle collector never
             # walks them again (its first pass after a load cost a third of the load). Frozen objects are still
             # freed when nothing refers to them; only cycles among them would be kept, and a story has none.
             gc.freeze()
-            index = handle.read()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == key and isinstance(stored[1], Story)):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and isinstance(stored[0], Story)):
         return None
-    story, shared, checksum = stored[1], stored[2], stored[3]
+    story, shared, nodes, recipes = cast("tuple[Story, object, object, object]", stored)
+    checksum = head[3]
     if story.lexicon is not None and index and isinstance(shared, tuple):
         from game.typewriter.compiled import READERS
 
         READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared, checksum))
+    if isinstance(nodes, list) and isinstance(recipes, list) and len(nodes) == len(recipes):
+        from game.engine.compiled import Premade
+        from game.engine.runtime import COMPILED, split_paragraphs
+
+        COMPILED.promise(story, lambda: Premade(dict(zip(map(id, nodes), recipes, strict=True)), split_paragraphs))
     return story
+
+
+def _recipes(story: Story) -> tuple[list[object], list[Recipe]]:
+    """The recipe of each condition, effect, text and scene's offer of `story` that can be saved (`portable`), and
+    the object each is for: the engine then makes only the functions a run needs, from values, with no source to
+    write (`game.engine.compiled.Premade`). The texts are split into paragraphs as the runtime splits them."""
+    from game.engine.compiled import CompiledStory, portable
+    from game.engine.runtime import split_paragraphs
+    from game.story.model import Condition, Effect, Scene
+
+    compiled = CompiledStory(story)
+    nodes: list[object] = []
+    recipes: list[Recipe] = []
+    for node in _parts(story):
+        recipe: Recipe | None = None
+        with contextlib.suppress(Exception):  # only a head start: what is not saved is made when needed
+            if isinstance(node, Condition):
+                recipe = compiled.test_recipe(node)
+            elif isinstance(node, Effect):
+                recipe = compiled.effect_recipe(node)
+            elif isinstance(node, Scene):
+                recipe = compiled.offer_recipe(node)
+            elif isinstance(node, tuple):
+                recipe = compiled.text_recipe(node, split_paragraphs)
+        if recipe is not None and portable(recipe):
+            nodes.append(node)
+            recipes.append(recipe)
+    return nodes, recipes
 
 
 def _read_index(path: str, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
@@ -252,8 +300,11 @@ def _write(key: str, story: Story) -> None:
             patterns = {stem: index_pickler.apart(found) for stem, found in compiled.patterns.items()}
             index_pickler.dump(replace(compiled, patterns=_PatternsByStem(patterns)))
         shared = tuple(index_pickler.shared)
+        body = io.BytesIO()
+        Pickler(body, protocol=PROTOCOL).dump((story, shared, *_recipes(story)))
         head = io.BytesIO()
-        Pickler(head, protocol=PROTOCOL).dump((key, story, shared, zlib.crc32(index.getvalue())))
+        saved = body.getvalue()
+        Pickler(head, protocol=PROTOCOL).dump((key, zlib.crc32(saved), saved, zlib.crc32(index.getvalue())))
         write_atomic(path, head.getvalue() + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
 
@@ -304,17 +355,11 @@ def _compile_every_shape(story: Story) -> None:
     by `check`), with a throwaway `CompiledStory`: only the code is kept. The paragraphs of a text are values, not
     source, so any splitting gives the same code."""
     from game.engine.compiled import CompiledStory
-    from game.story.model import Condition, Effect, Scene, Template, TextBlock
+    from game.story.model import Condition, Effect, Scene, Template
 
     compiled = CompiledStory(story)
-    seen: set[int] = set()
-    pending: list[object] = [story]
     with contextlib.suppress(Exception):  # only a head start: whatever is not compiled now is compiled when needed
-        while pending:
-            node = pending.pop()
-            if id(node) in seen or isinstance(node, (str, int, float, type(None))):
-                continue
-            seen.add(id(node))
+        for node in _parts(story):
             if isinstance(node, Condition):
                 compiled.test(node)
             elif isinstance(node, Effect):
@@ -323,15 +368,33 @@ def _compile_every_shape(story: Story) -> None:
                 compiled.template(node)
             elif isinstance(node, Scene):
                 compiled.offer(node)
-            if isinstance(node, tuple) and node and all(isinstance(block, TextBlock) for block in node):
+            elif isinstance(node, tuple):
                 compiled.text(node, lambda text: (text,))
-            if isinstance(node, (tuple, list, frozenset)):
-                pending.extend(node)
-            elif isinstance(node, Mapping):
-                pending.extend(node.values())
-            elif hasattr(node, "__dict__"):
-                pending.extend(vars(node).values())
         compiled.seems()
+
+
+def _parts(story: Story) -> Iterator[object]:
+    """Each condition, effect, template, scene and text (a tuple of blocks) of `story`, once: what the engine
+    makes functions of."""
+    from game.story.model import Condition, Effect, Scene, Template, TextBlock
+
+    seen: set[int] = set()
+    pending: list[object] = [story]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen or isinstance(node, (str, int, float, type(None))):
+            continue
+        seen.add(id(node))
+        if isinstance(node, (Condition, Effect, Template, Scene)):
+            yield node
+        if isinstance(node, tuple) and node and all(isinstance(block, TextBlock) for block in node):
+            yield node
+        if isinstance(node, (tuple, list, frozenset)):
+            pending.extend(node)
+        elif isinstance(node, Mapping):
+            pending.extend(node.values())
+        elif hasattr(node, "__dict__"):
+            pending.extend(vars(node).values())
 
 
 def _make_every_method() -> None:
