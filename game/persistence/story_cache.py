@@ -323,13 +323,16 @@ def _adopt_code() -> None:
     process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
     compiling the same few dozen function bodies every time. The record classes' methods (`game.records.METHODS`)
     are kept with them. Kept beside the stories, for every story (a body holds
-    none of a story's names or values), in a file named and keyed by the Python version; an unreadable one is
+    none of a story's names or values), in a file named and keyed by the Python version and the cache format; an unreadable one is
     ignored and replaced, as a cached story is."""
     if _code_file:
         return
     from game.engine.compiled import CODE
 
-    path = os.path.join(user_cache_folder(), f"code-{sys.implementation.cache_tag}.marshal")
+    # named by its key too: two installs of the game with different cache formats (a release and a checkout) would
+    # otherwise each find the other's file foreign, compile, and write over it, in turn, for ever
+    name = f"code-{sys.implementation.cache_tag}-{zlib.crc32(CODE_KEY.encode()):08x}.marshal"
+    path = os.path.join(user_cache_folder(), name)
     _code_file.append(path)
     atexit.register(_save_code, path)
     try:
