@@ -6,7 +6,6 @@ only place that evaluates expressions at run time, so every runtime problem is r
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -283,7 +282,10 @@ class Runtime:
         return tuple(paragraphs)
 
     def pick(self, variants: tuple[T, ...]) -> T:
-        """The game's only randomness: seeded by the state, so a replay picks the same variant."""
+        """The game's only randomness: seeded by the state, so a replay picks the same variant. `random` (with the
+        hashing it seeds by) is imported at the first pick: a story's `one_of` texts are few, and a run may have none."""
+        import random
+
         chooser = random.Random(f"{self.state.seed}:{self.rng_counter}")
         self.rng_counter += 1
         return variants[chooser.randrange(len(variants))]

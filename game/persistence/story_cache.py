@@ -174,6 +174,7 @@ def _recipes(story: Story) -> tuple[list[object], list[Recipe]]:
     compiled = CompiledStory(story)
     nodes: list[object] = []
     recipes: list[Recipe] = []
+    bodies: dict[str, str] = {}  # one text per shape, so that the file holds each once (a story has a hundred or so)
     for node in _parts(story):
         recipe: Recipe | None = None
         with contextlib.suppress(Exception):  # only a head start: what is not saved is made when needed
@@ -187,7 +188,7 @@ def _recipes(story: Story) -> tuple[list[object], list[Recipe]]:
                 recipe = compiled.text_recipe(node, split_paragraphs)
         if recipe is not None and portable(recipe):
             nodes.append(node)
-            recipes.append(recipe)
+            recipes.append((bodies.setdefault(recipe[0], recipe[0]), recipe[1]))
     return nodes, recipes
 
 
