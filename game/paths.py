@@ -10,41 +10,56 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-_PACKAGE = Path(__file__).resolve().parent
+if TYPE_CHECKING:
+    from pathlib import Path
 
-
-def _shipped(name: str) -> Path:
-    installed = _PACKAGE / "_data" / name
-    return installed if installed.is_dir() else _PACKAGE.parent / name
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
 
 
-def shipped_story_dir() -> Path:
+def _as_path(folder: str) -> Path:
+    """`pathlib` is imported only when a `Path` is asked for: with the `urllib.parse` and `ipaddress` it brings, it
+    was a twentieth of a `replay --verify`, which asks only for the `*_folder` texts below."""
+    from pathlib import Path
+
+    return Path(folder)
+
+
+def _shipped(name: str) -> str:
+    installed = os.path.join(_PACKAGE, "_data", name)
+    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(_PACKAGE), name)
+
+
+def shipped_story_folder() -> str:
     return _shipped("scenes")
 
 
+def shipped_story_dir() -> Path:
+    return _as_path(shipped_story_folder())
+
+
 def shipped_seeds_dir() -> Path:
-    return _shipped("seeds")
+    return _as_path(_shipped("seeds"))
 
 
 def assets_dir() -> Path:
-    return _shipped("assets")
+    return _as_path(_shipped("assets"))
 
 
 def user_data_dir() -> Path:
     override = os.environ.get("RUBY_SPARKS_HOME")
     if override:
-        return Path(override)
+        return _as_path(override)
     from platformdirs import user_data_path
 
     return user_data_path("ruby-sparks", appauthor=False)
 
 
-def user_cache_dir() -> Path:
+def user_cache_folder() -> str:
     override = os.environ.get("RUBY_SPARKS_HOME")
     if override:
-        return Path(override) / "cache"
+        return os.path.join(override, "cache")
     if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
         # platformdirs' answer on Linux, worked out here: importing it was a tenth of a cached `replay --verify`
         base = os.environ.get("XDG_CACHE_HOME", "")
@@ -52,7 +67,11 @@ def user_cache_dir() -> Path:
         if not os.path.isabs(base) and os.path.isabs(home):
             base = os.path.join(home, ".cache")
         if os.path.isabs(base):
-            return Path(base) / "ruby-sparks"
+            return os.path.join(base, "ruby-sparks")
     from platformdirs import user_cache_path
 
-    return user_cache_path("ruby-sparks", appauthor=False)
+    return str(user_cache_path("ruby-sparks", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    return _as_path(user_cache_folder())

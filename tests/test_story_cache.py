@@ -10,18 +10,21 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 import yaml
 
 import game
 from game.engine import new_game, step
+from game.engine.compiled import CompiledStory
 from game.engine.inputs import ChoiceInput
+from game.engine.runtime import COMPILED, split_paragraphs
 from game.paths import assets_dir, shipped_story_dir
-from game.persistence.story_cache import load_story_cached
+from game.persistence.story_cache import _parts, _reader_stamp, load_story_cached
 from game.records import replace
 from game.story.loader import load_story
-from game.story.model import Story
+from game.story.model import Condition, Effect, Scene, Story, TextBlock
 from game.typewriter import read_page
 from tests.conftest import cap_memory
 
@@ -306,3 +309,70 @@ def test_a_cached_verify_compiles_no_python_source(private_home: Path) -> None:
     assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
     assert runs[-1].stdout.startswith("valid: ending=film_ending")
     assert runs[-1].stderr.strip() == "compiled: []"
+
+
+def test_the_engines_recipes_saved_with_a_story_are_the_ones_it_makes_afresh(tmp_path: Path) -> None:
+    """The cache saves, with the story, what the engine makes each condition's, effect's, text's and offer's function
+    from (`game.engine.compiled.Recipe`): each one read back must be the one made from the story loaded afresh."""
+    story_dir = tmp_path / "shipped"
+    shutil.copytree(shipped_story_dir(), story_dir)
+    load_story_cached(story_dir)
+    cached, _ = load_story_cached(story_dir)
+    fresh, _ = load_story(story_dir)
+    assert cached is not None and fresh is not None
+    premade = COMPILED.of(cached)._premade
+    made = CompiledStory(fresh)
+    saved = 0
+    for old, new in zip(_parts(cached), _parts(fresh), strict=True):
+        recipe = premade.get(id(old))
+        if recipe is None:
+            continue
+        saved += 1
+        if isinstance(new, Condition):
+            assert recipe == made.test_recipe(new)
+        elif isinstance(new, Effect):
+            assert recipe == made.effect_recipe(new)
+        elif isinstance(new, Scene):
+            assert recipe == made.offer_recipe(new)
+        else:
+            assert recipe == made.text_recipe(cast("tuple[TextBlock, ...]", new), split_paragraphs)
+    assert saved > 1000
+
+
+def test_a_cached_story_plays_from_its_saved_recipes(story_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing a condition's or an offer's source was a tenth of a cached `replay --verify`: a story from the cache
+    makes none."""
+    load_story_cached(story_copy)
+    cached, _ = load_story_cached(story_copy)
+    assert cached is not None
+
+    def make_again(*_: object) -> None:
+        raise AssertionError("a recipe was made again")
+
+    monkeypatch.setattr(CompiledStory, "test_recipe", make_again)
+    monkeypatch.setattr(CompiledStory, "offer_recipe", make_again)
+    state, _ = new_game(cached, seed=3)
+    state, _ = step(cached, state, ChoiceInput(2))
+    assert state.variables["trust"] == 5
+
+
+def test_a_flipped_byte_in_a_cached_recipe_is_a_miss_and_the_file_rebuilt(story_copy: Path, private_home: Path) -> None:
+    """A recipe is the source of a function the engine runs: a damaged byte in the story part of the file (caught by
+    its CRC-32) is a miss, the story loaded from its files and the file written again, never a changed condition."""
+    load_story_cached(story_copy)
+    (cached,) = _cache_files(private_home)
+    sound = cached.read_bytes()
+    damaged = bytearray(sound)
+    at = damaged.index(b"    return ") + len(b"    return ")
+    damaged[at] ^= 0x01
+    cached.write_bytes(bytes(damaged))
+    story, diagnostics = load_story_cached(story_copy)
+    assert story is not None and not diagnostics.items
+    assert cached.read_bytes() == sound
+
+
+def test_a_change_to_the_engines_recipe_code_misses_the_cache() -> None:
+    """The recipes are source written by game/engine/compiled.py (texts split by runtime.py): a new way to write one
+    must not read an old one, even at the same version, as between two commits."""
+    stamp = _reader_stamp()
+    assert "engine/compiled.py:" in stamp and "engine/runtime.py:" in stamp

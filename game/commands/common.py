@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.paths import shipped_story_dir
+from game.paths import shipped_story_dir, shipped_story_folder
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from game.story.model import Story
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def story_dir(value: str | None) -> Path:
-    return Path(value) if value else shipped_story_dir()
+    if not value:
+        return shipped_story_dir()
+    from pathlib import Path
+
+    return Path(value)
 
 
 def usage_error(message: str) -> int:
@@ -27,11 +33,13 @@ def load_for_play(story_arg: str | None) -> Story | int:
     """The story, or an int exit code after printing why it cannot be played."""
     from game.persistence.story_cache import load_story_cached
 
-    folder = story_dir(story_arg)
-    if not folder.is_dir():
-        return usage_error(f"no such story folder: {folder}")
-    story, diagnostics = load_story_cached(folder if story_arg is None else story_arg)
+    # a text, not a `Path`, until there is something to say: see `game.paths._as_path`
+    given = story_arg or shipped_story_folder()
+    if not os.path.isdir(given):
+        return usage_error(f"no such story folder: {story_dir(story_arg)}")
+    story, diagnostics = load_story_cached(given)
     if story is None:
+        folder = story_dir(story_arg)
         for diagnostic in diagnostics.sorted():
             if diagnostic.severity == "error":
                 print(diagnostic, file=sys.stderr)
@@ -44,6 +52,8 @@ def write_or_print(text: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    from pathlib import Path
+
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:

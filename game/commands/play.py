@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.commands.common import EXIT_FAILED, EXIT_OK, load_for_play, usage_error
@@ -22,6 +20,8 @@ def livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from pathlib import Path  # here, not at the top: `replay --verify` needs none (see `game.paths._as_path`)
+
     from game.persistence.saves import tidy_saves
 
     tidy_saves()
@@ -64,6 +64,8 @@ def cmd_page(args: argparse.Namespace) -> int:
     story = load_for_play(args.story)
     if isinstance(story, int):
         return story
+    import json
+
     from game.engine.explain import explain_page
     from game.typewriter import MAX_PAGE_CHARS
 
@@ -85,13 +87,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
     story = load_for_play(args.story)
     if isinstance(story, int):
         return story
-    path = Path(args.file)
     if args.verify and args.cast:
         return usage_error("--verify and --cast do not go together: verify first, then make the recording")
     if args.verify:
-        verdict = verify_file(path, story)
+        verdict = verify_file(args.file, story)
         print(verdict.line)
         return EXIT_OK if verdict.valid else EXIT_FAILED
+    from pathlib import Path
+
+    path = Path(args.file)
     try:
         replay = read_replay(read_at_most(path, MAX_REPLAY_BYTES, pipes=True))
     except (OSError, ReplayError) as error:
@@ -117,6 +121,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         print("ruby-sparks: serve needs the web extra: pip install 'ruby-sparks[web]'", file=sys.stderr)
         return EXIT_FAILED
+    from pathlib import Path
+
     from game.paths import user_data_dir
 
     story = load_for_play(args.story)

@@ -14,7 +14,7 @@ texts split into paragraphs, its pages as read): the engine keeps one for each o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import CodeType, FunctionType
 from typing import Any, Literal, cast
 
@@ -32,6 +32,10 @@ Fit = Callable[[Value], Value]
 Render = Callable[[Names], tuple[str, ...]]
 Update = Literal["+=", "-=", "*=", "/="]
 """The operators of an effect that combines with the target's value (`trust += 1`), as opposed to `=`."""
+Split = Callable[[str], tuple[str, ...]]
+Recipe = tuple[str, tuple[object, ...]]
+"""What a function is made from: its body's source and its constants (`_k0`, `_k1`...). A fixed text's recipe is
+`("", paragraphs)`: no function at all."""
 
 PAGE_FLAGS = ("page_about_subject", "page_about_ruby")
 """The names under which a condition reads whether the last page was about the subject (the second is format 1's)."""
@@ -94,8 +98,13 @@ class Effect_:
 class CompiledStory:
     """The compiled forms of one story's expressions, and its memos; made by `CompiledStories.of`."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, premade: Premade | None = None) -> None:
         self.story = story
+        premade = premade or Premade()
+        self._premade: Mapping[int, Recipe] = premade.recipes
+        """The recipes of this story's conditions, effects, texts and offers that the story cache saved with it, by the
+        id of the object each is for: making them was a tenth of a cached `replay --verify`."""
+        self._premade_split = premade.split
         self.trait_ids = frozenset(trait.id for trait in story.lexicon.traits) if story.lexicon else frozenset()
         # Keyed by identity: the story this object holds keeps every condition, effect and template alive, so an id
         # here can never be reused by another object while the entry exists.
@@ -117,22 +126,30 @@ class CompiledStory:
     def test(self, condition: Condition) -> Test:
         found = self._tests.get(id(condition))
         if found is None:
-            found = self._tests[id(condition)] = function_of(condition.expr)
+            recipe = self._premade.get(id(condition)) or self.test_recipe(condition)
+            found = self._tests[id(condition)] = _define_body(*recipe)
         return found
+
+    def test_recipe(self, condition: Condition) -> Recipe:
+        constants: list[object] = []
+        return f"    return {_value_source(condition.expr, None, constants)}", tuple(constants)
 
     def effect(self, effect: Effect) -> Effect_:
         found = self._effects.get(id(effect))
         if found is None:
-            assignment = effect.assignment
-            target = assignment.target
-            update = None if assignment.op == "=" else (cast(Update, assignment.op), target)
-            is_trait = target in self.trait_ids
-            constants: list[object] = []
-            value = _value_source(assignment.value, update, constants)
-            fit = _fit_source(None if is_trait else self.story.variables[target], constants)
-            function = _define_body(f"    v = {value}\n{fit}", constants)
-            found = self._effects[id(effect)] = Effect_(target, function, is_trait, effect)
+            target = effect.assignment.target
+            function = _define_body(*(self._premade.get(id(effect)) or self.effect_recipe(effect)))
+            found = self._effects[id(effect)] = Effect_(target, function, target in self.trait_ids, effect)
         return found
+
+    def effect_recipe(self, effect: Effect) -> Recipe:
+        assignment = effect.assignment
+        target = assignment.target
+        update = None if assignment.op == "=" else (cast(Update, assignment.op), target)
+        constants: list[object] = []
+        value = _value_source(assignment.value, update, constants)
+        fit = _fit_source(None if target in self.trait_ids else self.story.variables[target], constants)
+        return f"    v = {value}\n{fit}", tuple(constants)
 
     def effects(self, effects: tuple[Effect, ...]) -> tuple[Effect_, ...]:
         """A tuple of effects (a choice's, a scene's, a trait's) ready to run, found with one lookup for all of them."""
@@ -196,25 +213,35 @@ class CompiledStory:
         except KeyError:
             pass
         found: Render | None = None
-        if all(block.condition is None and len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
-            fixed = tuple(paragraph for block in blocks for paragraph in split(block.variants[0].parts[0]))
+        recipe = (self._premade.get(key) if split is self._premade_split else None) or self.text_recipe(blocks, split)
+        if recipe is not None and not recipe[0]:
+            fixed = cast("tuple[str, ...]", recipe[1])
 
             def fixed_text(names: Names) -> tuple[str, ...]:
                 return fixed  # most texts: the same paragraphs every time, made once
 
             found = fixed_text
-        elif all(len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
-            constants: list[object] = []
-            lines = ["    out = []"]
-            for block in blocks:
-                paragraphs = _constant(split(block.variants[0].parts[0]), constants)
-                if block.condition is None:
-                    lines.append(f"    out += {paragraphs}")
-                else:
-                    lines.append(f"    if {_source(block.condition.expr, constants)}:\n        out += {paragraphs}")
-            found = _define_body("\n".join([*lines, "    return tuple(out)"]), constants, tuple=tuple)
+        elif recipe is not None:
+            found = _define_body(*recipe, tuple=tuple)
         self._texts[key] = found
         return found
+
+    def text_recipe(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Recipe | None:
+        """A fixed text's paragraphs (`("", paragraphs)`), or the recipe of the function of a text whose blocks have
+        conditions; None for a text `text` renders block by block."""
+        if all(block.condition is None and len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
+            return "", tuple(paragraph for block in blocks for paragraph in split(block.variants[0].parts[0]))
+        if not all(len(block.variants) == 1 and len(block.variants[0].parts) == 1 for block in blocks):
+            return None
+        constants: list[object] = []
+        lines = ["    out = []"]
+        for block in blocks:
+            paragraphs = _constant(split(block.variants[0].parts[0]), constants)
+            if block.condition is None:
+                lines.append(f"    out += {paragraphs}")
+            else:
+                lines.append(f"    if {_source(block.condition.expr, constants)}:\n        out += {paragraphs}")
+        return "\n".join([*lines, "    return tuple(out)"]), tuple(constants)
 
     def offer(self, scene: Scene) -> Callable[[Names], Offer] | None:
         """What a scene offers, as one function, when every label is fixed text: the conditions that hold make a
@@ -226,15 +253,9 @@ class CompiledStory:
         except KeyError:
             pass
         found: Callable[[Names], Offer] | None = None
-        if scene.choices and all(len(choice.label.parts) == 1 for choice in scene.choices):
-            constants: list[object] = []
-            bits = [
-                str(1 << index)
-                if choice.condition is None
-                else f"({1 << index} if {_source(choice.condition.expr, constants)} else 0)"
-                for index, choice in enumerate(scene.choices)
-            ]
-            held = _define(" | ".join(bits), constants)
+        recipe = self._premade.get(key) or self.offer_recipe(scene)
+        if recipe is not None:
+            held = _define_body(*recipe)
             offers: dict[int, Offer] = {}
 
             def offered(names: Names) -> Offer:
@@ -248,6 +269,20 @@ class CompiledStory:
             found = offered
         self._offers[key] = found
         return found
+
+    def offer_recipe(self, scene: Scene) -> Recipe | None:
+        """The recipe of the function whose bits are the choices offered, or None for a scene `offer` leaves to the
+        runtime."""
+        if not scene.choices or not all(len(choice.label.parts) == 1 for choice in scene.choices):
+            return None
+        constants: list[object] = []
+        bits = [
+            str(1 << index)
+            if choice.condition is None
+            else f"({1 << index} if {_source(choice.condition.expr, constants)} else 0)"
+            for index, choice in enumerate(scene.choices)
+        ]
+        return f"    return {' | '.join(bits)}", tuple(constants)
 
     def paragraphs(self, text: str, split: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
         """Text without holes splits the same way every time: the explorer shows each scene thousands of times."""
@@ -281,6 +316,34 @@ class CompiledStory:
         return found
 
 
+class Premade:
+    """The recipes a story cache saved with a story, by the id of the story's object each is for (all of them made
+    from this story), and the split its fixed texts' paragraphs were made with: a text asked for with another split
+    is made afresh. A recipe holds only values (see `portable`), never a function of the story's."""
+
+    def __init__(
+        self, recipes: Mapping[int, Recipe] | None = None, split: Callable[[str], tuple[str, ...]] | None = None
+    ) -> None:
+        self.recipes: Mapping[int, Recipe] = recipes or {}
+        self.split = split
+
+
+def portable(recipe: Recipe | None) -> bool:
+    """Whether a recipe can be saved and read back as the same recipe: its constants are the story's values, texts'
+    paragraphs and the builtins and helpers named here (a closure such as `_choice_fit`'s is made afresh)."""
+    return recipe is not None and all(
+        constant.__class__ in _PLAIN
+        or constant is float
+        or constant is int
+        or constant is ex.bounded
+        or (constant.__class__ is tuple and all(part.__class__ is str for part in cast("tuple[object, ...]", constant)))
+        for constant in recipe[1]
+    )
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
 class CompiledStories:
     """The compiled form of each of the few stories played last, so every step of a game finds its story's at once.
 
@@ -291,6 +354,13 @@ class CompiledStories:
         self.keep = keep
         self._last: CompiledStory | None = None
         self._stories: list[CompiledStory] = []
+        self._promised: dict[int, tuple[Story, Callable[[], Premade]]] = {}
+
+    def promise(self, story: Story, premade: Callable[[], Premade]) -> None:
+        """The story cache saved recipes with this story: `premade` gives them when the story is first played."""
+        if len(self._promised) >= self.keep:
+            self._promised.clear()
+        self._promised[id(story)] = (story, premade)
 
     def of(self, story: Story) -> CompiledStory:
         last = self._last
@@ -298,7 +368,8 @@ class CompiledStories:
             return last
         found = next((compiled for compiled in self._stories if compiled.story is story), None)
         if found is None:
-            found = CompiledStory(story)
+            promised = self._promised.pop(id(story), None)
+            found = CompiledStory(story, promised[1]() if promised is not None and promised[0] is story else None)
             self._stories = [found, *self._stories[: self.keep - 1]]
         self._last = found
         return found
@@ -363,7 +434,7 @@ def _define(expression: str, constants: list[object]) -> Callable[[Names], Any]:
     return _define_body(f"    return {expression}", constants)
 
 
-def _define_body(body: str, constants: list[object], **helpers: object) -> Callable[[Names], Any]:
+def _define_body(body: str, constants: list[object] | tuple[object, ...], **helpers: object) -> Callable[[Names], Any]:
     namespace: dict[str, object] = {f"_k{index}": value for index, value in enumerate(constants)}
     namespace.update(helpers)
     namespace.update(__builtins__={}, _number=_number, _combine=_combine, _arithmetic=ex.arithmetic)

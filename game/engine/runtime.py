@@ -6,7 +6,6 @@ only place that evaluates expressions at run time, so every runtime problem is r
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -265,7 +264,7 @@ class Runtime:
 
     def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
         if self.watch is None:
-            fixed = self.compiled.text(blocks, _split_paragraphs)
+            fixed = self.compiled.text(blocks, split_paragraphs)
             if fixed is not None:
                 try:
                     return fixed(self.names)
@@ -277,13 +276,16 @@ class Runtime:
                 continue
             template = block.variants[0] if len(block.variants) == 1 else self.pick(block.variants)
             if len(template.parts) == 1:
-                paragraphs.extend(self.compiled.paragraphs(template.parts[0], _split_paragraphs))
+                paragraphs.extend(self.compiled.paragraphs(template.parts[0], split_paragraphs))
             else:
-                paragraphs.extend(_split_paragraphs(self.interpolate(template, where)))
+                paragraphs.extend(split_paragraphs(self.interpolate(template, where)))
         return tuple(paragraphs)
 
     def pick(self, variants: tuple[T, ...]) -> T:
-        """The game's only randomness: seeded by the state, so a replay picks the same variant."""
+        """The game's only randomness: seeded by the state, so a replay picks the same variant. `random` (with the
+        hashing it seeds by) is imported at the first pick: a story's `one_of` texts are few, and a run may have none."""
+        import random
+
         chooser = random.Random(f"{self.state.seed}:{self.rng_counter}")
         self.rng_counter += 1
         return variants[chooser.randrange(len(variants))]
@@ -381,7 +383,7 @@ def _single_spaced(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
-def _split_paragraphs(text: str) -> tuple[str, ...]:
+def split_paragraphs(text: str) -> tuple[str, ...]:
     """Blank lines separate paragraphs; line breaks inside one are only the author's wrapping."""
     return tuple(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 

@@ -22,8 +22,7 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 from types import CodeType
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,7 +33,7 @@ try:  # the C pickler alone: the `pickle` module around it (its Python classes) 
 except ImportError:  # a Python without it
     from pickle import Pickler, PicklingError, Unpickler
 from game.files import read_at_most
-from game.paths import user_cache_dir, user_data_dir
+from game.paths import user_cache_folder, user_data_dir
 from game.records import METHODS, make_every_method, replace
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
@@ -42,9 +41,12 @@ from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Story
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from game.engine.compiled import Recipe
     from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
-FORMAT = "ruby-sparks story cache 15"
+FORMAT = "ruby-sparks story cache 16"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -54,7 +56,7 @@ PROTOCOL = 5
 
 
 def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagnostics]:
-    key = None if os.environ.get("RUBY_SPARKS_NO_CACHE") else _key(Path(root), str(root))
+    key = None if os.environ.get("RUBY_SPARKS_NO_CACHE") else _key(os.fspath(root), str(root))
     if key is not None:
         _adopt_code()
         story = _read(key)
@@ -71,24 +73,31 @@ def load_story_cached(root: str | os.PathLike[str]) -> tuple[Story | None, Diagn
 
 
 def _reader_stamp() -> str:
-    """The cached lexicon index holds stems and tokens made by the typewriter's own code: a change there (a new stem
-    rule) must miss the cache even when the version and the story are the same, as they are between two commits."""
-    folder = Path(__file__).parent.parent / "typewriter"
+    """The cached lexicon index holds stems and tokens made by the typewriter's own code, and the engine's recipes
+    (`_recipes`) source made by its own: a change there (a new stem rule, a new way to write a condition) must miss
+    the cache even when the version and the story are the same, as they are between two commits."""
+    game = os.path.dirname(os.path.dirname(__file__))
     stamps = []
-    for name in ("words.py", "typos.py", "text.py", "cues.py", "grammar.py", "closed_class.py", "lexicon_index.py"):
+    for name in (
+        *(f"typewriter/{name}" for name in ("words.py", "typos.py", "text.py", "cues.py", "grammar.py", "closed_class.py")),
+        "typewriter/lexicon_index.py",
+        "engine/compiled.py",
+        "engine/runtime.py",
+    ):
         try:
-            status = os.stat(folder / name)
+            status = os.stat(os.path.join(game, name))
         except OSError:
             continue
         stamps.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
     return ";".join(stamps)
 
 
-def _key(root: Path, shown: str) -> str | None:
-    """None when the folder cannot be cached (links, unreadable files): those always take the full path."""
-    parts = [FORMAT, __version__, _reader_stamp(), shown, str(root.resolve())]
+def _key(root: str, shown: str) -> str | None:
+    """None when the folder cannot be cached (links, unreadable files): those always take the full path. Paths are
+    texts here, not `Path`s (see `game.paths._as_path`)."""
+    parts = [FORMAT, __version__, _reader_stamp(), shown, os.path.realpath(root)]
     try:
-        return "\n".join(parts) if _add_files(str(root), "", parts) else None
+        return "\n".join(parts) if _add_files(root, "", parts) else None
     except OSError:
         return None
 
@@ -114,34 +123,76 @@ def _add_files(folder: str, relative: str, parts: list[str]) -> bool:
     return all(_add_files(entry.path, f"{relative}{entry.name}{os.sep}", parts) for entry in subfolders)
 
 
-def _path(key: str) -> Path:
+def _path(key: str) -> str:
     data = key.encode("utf-8", "surrogateescape")
-    return user_cache_dir() / f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+    return os.path.join(user_cache_folder(), f"story-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle")
 
 
 def _read(key: str) -> Story | None:
+    """The story saved under `key`, or None. The story (with the engine's recipes for it) is saved as bytes with
+    their CRC-32, checked before they are read: the recipes are the source of functions the engine runs, so a
+    damaged byte must be a miss, never a changed condition."""
     path = _path(key)
     try:
-        with open(path, "rb") as handle, without_cycle_collection():
-            stored = Unpickler(handle).load()
+        with open(path, "rb") as handle:
+            head = Unpickler(handle).load()
+            index = handle.read()
+        if not (isinstance(head, tuple) and len(head) == 4 and head[0] == key and head[1] == zlib.crc32(head[2])):
+            return None
+        with without_cycle_collection():
+            stored = Unpickler(io.BytesIO(head[2])).load()
             # The story's tens of thousands of objects live as long as the process: frozen, the cycle collector never
             # walks them again (its first pass after a load cost a third of the load). Frozen objects are still
             # freed when nothing refers to them; only cycles among them would be kept, and a story has none.
             gc.freeze()
-            index = handle.read()
     except Exception:  # a missing, truncated or foreign cache file is simply a miss
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == key and isinstance(stored[1], Story)):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and isinstance(stored[0], Story)):
         return None
-    story, shared, checksum = stored[1], stored[2], stored[3]
+    story, shared, nodes, recipes = cast("tuple[Story, object, object, object]", stored)
+    checksum = head[3]
     if story.lexicon is not None and index and isinstance(shared, tuple):
         from game.typewriter.compiled import READERS
 
         READERS.promise(story.lexicon, story.characters, lambda: _read_index(path, index, shared, checksum))
+    if isinstance(nodes, list) and isinstance(recipes, list) and len(nodes) == len(recipes):
+        from game.engine.compiled import Premade
+        from game.engine.runtime import COMPILED, split_paragraphs
+
+        COMPILED.promise(story, lambda: Premade(dict(zip(map(id, nodes), recipes, strict=True)), split_paragraphs))
     return story
 
 
-def _read_index(path: Path, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
+def _recipes(story: Story) -> tuple[list[object], list[Recipe]]:
+    """The recipe of each condition, effect, text and scene's offer of `story` that can be saved (`portable`), and
+    the object each is for: the engine then makes only the functions a run needs, from values, with no source to
+    write (`game.engine.compiled.Premade`). The texts are split into paragraphs as the runtime splits them."""
+    from game.engine.compiled import CompiledStory, portable
+    from game.engine.runtime import split_paragraphs
+    from game.story.model import Condition, Effect, Scene
+
+    compiled = CompiledStory(story)
+    nodes: list[object] = []
+    recipes: list[Recipe] = []
+    bodies: dict[str, str] = {}  # one text per shape, so that the file holds each once (a story has a hundred or so)
+    for node in _parts(story):
+        recipe: Recipe | None = None
+        with contextlib.suppress(Exception):  # only a head start: what is not saved is made when needed
+            if isinstance(node, Condition):
+                recipe = compiled.test_recipe(node)
+            elif isinstance(node, Effect):
+                recipe = compiled.effect_recipe(node)
+            elif isinstance(node, Scene):
+                recipe = compiled.offer_recipe(node)
+            elif isinstance(node, tuple):
+                recipe = compiled.text_recipe(node, split_paragraphs)
+        if recipe is not None and portable(recipe):
+            nodes.append(node)
+            recipes.append((bodies.setdefault(recipe[0], recipe[0]), recipe[1]))
+    return nodes, recipes
+
+
+def _read_index(path: str, data: bytes, shared: tuple[object, ...], checksum: object) -> LexiconIndex | None:
     """The typewriter's compiled lexicon saved after the story, read when the first page is: it is two thirds of the
     cache's objects, and a command that reads no page (or a game before its first page) never pays for it. Its
     references to the story's own objects (the frames, the characters) are `shared`, read with the story, so they
@@ -162,7 +213,7 @@ def _read_index(path: Path, data: bytes, shared: tuple[object, ...], checksum: o
         index.patterns.shared = shared
         return index
     with contextlib.suppress(OSError):
-        path.unlink()
+        os.unlink(path)
     return None
 
 
@@ -231,9 +282,11 @@ class _IndexPickler(Pickler):
 
 
 def _write(key: str, story: Story) -> None:
+    from pathlib import Path
+
     from game.persistence.atomic import write_atomic  # with tempfile, a tenth of a cached start-up: a miss pays
 
-    path = _path(key)
+    path = Path(_path(key))
     # the typewriter's compiled lexicon is saved after the story (not in it): compiling it was most of a cached
     # `replay --verify`, and the typewriter adopts it again when it first reads a page
     with contextlib.suppress(OSError, PicklingError, TypeError, AttributeError):
@@ -248,8 +301,11 @@ def _write(key: str, story: Story) -> None:
             patterns = {stem: index_pickler.apart(found) for stem, found in compiled.patterns.items()}
             index_pickler.dump(replace(compiled, patterns=_PatternsByStem(patterns)))
         shared = tuple(index_pickler.shared)
+        body = io.BytesIO()
+        Pickler(body, protocol=PROTOCOL).dump((story, shared, *_recipes(story)))
         head = io.BytesIO()
-        Pickler(head, protocol=PROTOCOL).dump((key, story, shared, zlib.crc32(index.getvalue())))
+        saved = body.getvalue()
+        Pickler(head, protocol=PROTOCOL).dump((key, zlib.crc32(saved), saved, zlib.crc32(index.getvalue())))
         write_atomic(path, head.getvalue() + index.getvalue())
         _forget_old(path.parent, user_data_dir() / "cache")
 
@@ -257,7 +313,7 @@ def _write(key: str, story: Story) -> None:
 CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
 """The compiled code of the engine's functions and of the record classes' methods is bytecode: it is valid only for
 the Python that made it."""
-_code_file: list[Path] = []
+_code_file: list[str] = []
 """Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
 _last_story: list[Story] = []
 """The story this process last had from the cache, whose every shape is compiled before saving new code."""
@@ -268,17 +324,21 @@ def _adopt_code() -> None:
     process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
     compiling the same few dozen function bodies every time. The record classes' methods (`game.records.METHODS`)
     are kept with them. Kept beside the stories, for every story (a body holds
-    none of a story's names or values), in a file named and keyed by the Python version; an unreadable one is
+    none of a story's names or values), in a file named and keyed by the Python version and the cache format; an unreadable one is
     ignored and replaced, as a cached story is."""
     if _code_file:
         return
     from game.engine.compiled import CODE
 
-    path = user_cache_dir() / f"code-{sys.implementation.cache_tag}.marshal"
+    # named by its key too: two installs of the game with different cache formats (a release and a checkout) would
+    # otherwise each find the other's file foreign, compile, and write over it, in turn, for ever
+    name = f"code-{sys.implementation.cache_tag}-{zlib.crc32(CODE_KEY.encode()):08x}.marshal"
+    path = os.path.join(user_cache_folder(), name)
     _code_file.append(path)
     atexit.register(_save_code, path)
     try:
-        stored = marshal.loads(path.read_bytes())
+        with open(path, "rb") as handle:
+            stored = marshal.loads(handle.read())
     except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
         stored = None
     if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == CODE_KEY and all(map(_is_code, stored[1:])):
@@ -299,17 +359,11 @@ def _compile_every_shape(story: Story) -> None:
     by `check`), with a throwaway `CompiledStory`: only the code is kept. The paragraphs of a text are values, not
     source, so any splitting gives the same code."""
     from game.engine.compiled import CompiledStory
-    from game.story.model import Condition, Effect, Scene, Template, TextBlock
+    from game.story.model import Condition, Effect, Scene, Template
 
     compiled = CompiledStory(story)
-    seen: set[int] = set()
-    pending: list[object] = [story]
     with contextlib.suppress(Exception):  # only a head start: whatever is not compiled now is compiled when needed
-        while pending:
-            node = pending.pop()
-            if id(node) in seen or isinstance(node, (str, int, float, type(None))):
-                continue
-            seen.add(id(node))
+        for node in _parts(story):
             if isinstance(node, Condition):
                 compiled.test(node)
             elif isinstance(node, Effect):
@@ -318,15 +372,33 @@ def _compile_every_shape(story: Story) -> None:
                 compiled.template(node)
             elif isinstance(node, Scene):
                 compiled.offer(node)
-            if isinstance(node, tuple) and node and all(isinstance(block, TextBlock) for block in node):
+            elif isinstance(node, tuple):
                 compiled.text(node, lambda text: (text,))
-            if isinstance(node, (tuple, list, frozenset)):
-                pending.extend(node)
-            elif isinstance(node, Mapping):
-                pending.extend(node.values())
-            elif hasattr(node, "__dict__"):
-                pending.extend(vars(node).values())
         compiled.seems()
+
+
+def _parts(story: Story) -> Iterator[object]:
+    """Each condition, effect, template, scene and text (a tuple of blocks) of `story`, once: what the engine
+    makes functions of."""
+    from game.story.model import Condition, Effect, Scene, Template, TextBlock
+
+    seen: set[int] = set()
+    pending: list[object] = [story]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen or isinstance(node, (str, int, float, type(None))):
+            continue
+        seen.add(id(node))
+        if isinstance(node, (Condition, Effect, Template, Scene)):
+            yield node
+        if isinstance(node, tuple) and node and all(isinstance(block, TextBlock) for block in node):
+            yield node
+        if isinstance(node, (tuple, list, frozenset)):
+            pending.extend(node)
+        elif isinstance(node, Mapping):
+            pending.extend(node.values())
+        elif hasattr(node, "__dict__"):
+            pending.extend(vars(node).values())
 
 
 def _make_every_method() -> None:
@@ -340,7 +412,7 @@ def _make_every_method() -> None:
                         make_every_method(value)
 
 
-def _save_code(path: Path) -> None:
+def _save_code(path: str) -> None:
     from game.engine.compiled import CODE
 
     if CODE.added or METHODS.pending:
@@ -351,8 +423,10 @@ def _save_code(path: Path) -> None:
         _make_every_method()
         METHODS.compile_pending()
 
+        from pathlib import Path
+
         with contextlib.suppress(OSError, ValueError):
-            write_atomic(path, marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
+            write_atomic(Path(path), marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:

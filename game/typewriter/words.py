@@ -13,9 +13,9 @@ dependency; WordNet (at build time, `scripts/make_word_list.py`) gives the list 
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from functools import lru_cache
-from pathlib import Path
 
 IRREGULAR = {
     "an": "a",  # "an absolute wreck" is "a wreck"
@@ -261,7 +261,7 @@ class EnglishWords:
     which `bisect` searches in C. By first letter, not by two: typos make new two-letter starts all the time (a fresh
     page made four), and each cost a search by halves in Python, a tenth of reading the page; there are 26 letters."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
         self._text = b""
         self._start = -1
@@ -305,14 +305,15 @@ class EnglishWords:
         return min(lo, limit)
 
     def _load(self) -> None:
-        text = self.path.read_bytes()
+        with open(self.path, "rb") as handle:
+            text = handle.read()
         start = 0
         while text.startswith(b"#", start):
             start = text.index(b"\n", start) + 1
         self._text, self._start = text, start
 
 
-_ENGLISH = EnglishWords(Path(__file__).with_name("common_words.txt"))
+_ENGLISH = EnglishWords(os.path.join(os.path.dirname(__file__), "common_words.txt"))  # no `pathlib`: game/paths.py
 
 
 def common_words() -> EnglishWords:
