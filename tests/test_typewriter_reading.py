@@ -456,6 +456,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("She thinks the world of me.", {"loves_calvin": A}),
     ("She dances to Harry's tune.", {}),
     ("She watches Singin' in the Rain.", {}),
+    ("Her love for me slowly fades away.", {"loves_calvin": D}),
+    ("She loves chili dogs.", {}),
+    ("She hugs her French tutor.", {}),
 ]
 
 

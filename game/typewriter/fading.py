@@ -51,6 +51,8 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
         cue = _cue_at(words, at)
         if cue is None and words[at] in ("has", "had", "is", "was"):
             cue = _cue_at([words[at], *_past_adverbs(words, at + 1)], 0)  # "has finally faded"
+        elif cue is None and (words[at] in _ADVERBS_BETWEEN or words[at].endswith("ly")):
+            cue = _cue_at(words, at + 1)  # "her love for me slowly fades away"
         if cue is None:
             continue
         end = at
