@@ -33,14 +33,13 @@ WHY_NOTHING = {
 
 def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None) -> tuple[str, ...]:
     """What took and what did not, as Calvin sees it when he pulls the page out."""
-    subject = story.subject_name
     if not reading.sentences or not any(s.text.strip() for s in reading.sentences):
         return ("The page is blank.",)
     lines: list[str] = []
     if reading.truncated:
         lines.append("The page ran out before you did: only its first part went through the typewriter.")
     if not reading.about_ruby and all(s.mood == "asserts" for s in reading.sentences):
-        lines.append(f"Nothing you wrote was about {subject}.")
+        lines.append(f"Nothing you wrote was about {story.subject_name}.")
         return tuple(lines)
     lines.extend(f"{quote(s.text)} {sentence_note(s, story, scene)}" for s in reading.sentences)
     return tuple(lines)
@@ -49,12 +48,12 @@ def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None
 def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None = None, hint: bool = True) -> str:
     """One sentence's reading in words: "She is joyful.", or why nothing took, with a hint when it was about her (left
     out of the margin, where two lines must hold it)."""
-    subject = story.subject_name
     lexicon = story.lexicon
     if sentence.traits and lexicon is not None:
         return " ".join(said(trait, lexicon) for trait in sentence.traits)
     if sentence.mood in WHY_NOTHING:
         return WHY_NOTHING[sentence.mood]
+    subject = story.subject_name  # only now: most sentences took something, and the name is worked out at each call
     if not sentence.about_ruby:
         return f"Not about {subject}: nothing changes."
     return f"About {subject}, but the typewriter finds nothing in it to make true.{near_miss(story, scene) if hint else ''}"

@@ -23,7 +23,7 @@ from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.records import replace
-from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock
+from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock, Trait
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
 from game.typewriter.text import clean
 
@@ -177,9 +177,10 @@ def _pulled_out(story: Story, scene: Scene, text: str, reading: PageReading) -> 
     """Everything a page means that its text, the story and the scene decide (see `CompiledStory.page`)."""
     assert story.lexicon is not None
     changes, written = _changes(story.lexicon, reading)
-    summary = _page_summary(text)
+    page = clean(text)  # once, for the summary and the page kept (it was made twice)
+    summary = _page_summary(page)
     return PulledOut(
-        reading, changes, written, page_feedback(reading, story, scene), summary, clean(text)[:MAX_PAGE_CHARS], _written(reading)
+        reading, changes, written, page_feedback(reading, story, scene), summary, page[:MAX_PAGE_CHARS], _written(reading)
     )
 
 
@@ -195,7 +196,7 @@ def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitRead
 def _changes(lexicon: Lexicon, reading: PageReading) -> tuple[tuple[TraitChange, ...], dict[str, TraitReading]]:
     """What a reading does to the traits, in order: each trait of a sentence about her, with its value and effects (a
     later sentence naming a trait again wins in `written`)."""
-    traits = {trait.id: trait for trait in lexicon.traits}
+    traits = _traits_by_id(lexicon)
     changes: list[TraitChange] = []
     written: dict[str, TraitReading] = {}
     for sentence in reading.sentences:
@@ -210,6 +211,18 @@ def _changes(lexicon: Lexicon, reading: PageReading) -> tuple[tuple[TraitChange,
             changes.append((trait.id, value, trait.negated if negated else trait.effects, f"the trait `{trait.id}`"))
             written[trait.id] = trait_reading
     return tuple(changes), written
+
+
+_by_id: tuple[tuple[Trait, ...], dict[str, Trait]] | None = None
+
+
+def _traits_by_id(lexicon: Lexicon) -> dict[str, Trait]:
+    """The lexicon's traits by id, for the lexicon read last: made again for every page pulled out, it was about a
+    fourteenth of pulling a new page out. Kept with the traits themselves, so their identity cannot be reused."""
+    global _by_id
+    if _by_id is None or _by_id[0] is not lexicon.traits:
+        _by_id = (lexicon.traits, {trait.id: trait for trait in lexicon.traits})
+    return _by_id[1]
 
 
 def _make_true(runtime: Runtime, changes: tuple[TraitChange, ...], about_ruby: bool) -> None:
@@ -242,8 +255,10 @@ def _written(reading: PageReading) -> tuple[Written, ...]:
     )
 
 
-def _page_summary(text: str) -> str:
-    first = " ".join(clean(text).split())  # as the reader saw it: the history is shown again, never a raw byte
+def _page_summary(page: str) -> str:
+    """The history's line for a page, from the page as the reader saw it (`clean`): the history is shown again, and
+    must never hold a raw byte."""
+    first = " ".join(page.split())
     return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
 
 
@@ -280,7 +295,9 @@ def _glued(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 def _enter(runtime: Runtime, target: str) -> None:
     story = runtime.story
-    runtime.turn_taken()
+    if runtime.history:  # a turn is taken (the first scene of a game is turn 0)
+        runtime.turn += 1
+        runtime.write("turn", runtime.turn)
     moves = 0
     while True:
         while target == RETURN and target not in story.scenes:
