@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from game.records import prefab
-from game.story.model import Lexicon, Scene, Story
+from game.story.model import Lexicon, Scene, Story, Trait
 from game.typewriter import read_page
 from game.typewriter.examples import base_form
 from game.typewriter.reading import PageReading, SentenceReading, TraitReading
@@ -124,9 +124,23 @@ def _kind(sentence: SentenceReading) -> Literal["takes", "about", "nothing"]:
 
 
 def _description(lexicon: Lexicon, trait_id: str) -> str:
-    trait = lexicon.trait(trait_id)
+    trait = traits_by_id(lexicon).get(trait_id)
     text = (trait.description if trait else "").strip().rstrip(".")
     return text or f"She is {trait_id.replace('_', ' ')}"
+
+
+_by_id: tuple[tuple[Trait, ...], dict[str, Trait]] | None = None
+
+
+def traits_by_id(lexicon: Lexicon) -> dict[str, Trait]:
+    """The lexicon's traits by id, for the lexicon read last: a page pulled out looks each of its traits up (for what
+    it changes, and for its lines here), and a search of the lexicon each time, or the map made again, was about a
+    sixth of pulling a new page out. Kept with the traits themselves, so their identity cannot be reused; an id names
+    one trait (the loader refuses a trait defined twice)."""
+    global _by_id
+    if _by_id is None or _by_id[0] is not lexicon.traits:
+        _by_id = (lexicon.traits, {trait.id: trait for trait in lexicon.traits})
+    return _by_id[1]
 
 
 def _idea(lexicon: Lexicon, trait_id: str) -> str:

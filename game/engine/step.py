@@ -18,12 +18,12 @@ from game.engine.events import (
     SceneShown,
     TypewriterReady,
 )
-from game.engine.feedback import page_feedback, quote
+from game.engine.feedback import page_feedback, quote, traits_by_id
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.records import replace
-from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock, Trait
+from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
 from game.typewriter.text import clean
 
@@ -196,7 +196,7 @@ def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitRead
 def _changes(lexicon: Lexicon, reading: PageReading) -> tuple[tuple[TraitChange, ...], dict[str, TraitReading]]:
     """What a reading does to the traits, in order: each trait of a sentence about her, with its value and effects (a
     later sentence naming a trait again wins in `written`)."""
-    traits = _traits_by_id(lexicon)
+    traits = traits_by_id(lexicon)
     changes: list[TraitChange] = []
     written: dict[str, TraitReading] = {}
     for sentence in reading.sentences:
@@ -211,18 +211,6 @@ def _changes(lexicon: Lexicon, reading: PageReading) -> tuple[tuple[TraitChange,
             changes.append((trait.id, value, trait.negated if negated else trait.effects, f"the trait `{trait.id}`"))
             written[trait.id] = trait_reading
     return tuple(changes), written
-
-
-_by_id: tuple[tuple[Trait, ...], dict[str, Trait]] | None = None
-
-
-def _traits_by_id(lexicon: Lexicon) -> dict[str, Trait]:
-    """The lexicon's traits by id, for the lexicon read last: made again for every page pulled out, it was about a
-    fourteenth of pulling a new page out. Kept with the traits themselves, so their identity cannot be reused."""
-    global _by_id
-    if _by_id is None or _by_id[0] is not lexicon.traits:
-        _by_id = (lexicon.traits, {trait.id: trait for trait in lexicon.traits})
-    return _by_id[1]
 
 
 def _make_true(runtime: Runtime, changes: tuple[TraitChange, ...], about_ruby: bool) -> None:
