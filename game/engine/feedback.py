@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from game.records import prefab
-from game.story.model import Lexicon, Scene, Story
+from game.story.model import Lexicon, Scene, Story, Trait
 from game.typewriter import read_page
 from game.typewriter.examples import base_form
 from game.typewriter.reading import PageReading, SentenceReading, TraitReading
@@ -33,14 +33,13 @@ WHY_NOTHING = {
 
 def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None) -> tuple[str, ...]:
     """What took and what did not, as Calvin sees it when he pulls the page out."""
-    subject = story.subject_name
     if not reading.sentences or not any(s.text.strip() for s in reading.sentences):
         return ("The page is blank.",)
     lines: list[str] = []
     if reading.truncated:
         lines.append("The page ran out before you did: only its first part went through the typewriter.")
     if not reading.about_ruby and all(s.mood == "asserts" for s in reading.sentences):
-        lines.append(f"Nothing you wrote was about {subject}.")
+        lines.append(f"Nothing you wrote was about {story.subject_name}.")
         return tuple(lines)
     lines.extend(f"{quote(s.text)} {sentence_note(s, story, scene)}" for s in reading.sentences)
     return tuple(lines)
@@ -49,12 +48,12 @@ def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None
 def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None = None, hint: bool = True) -> str:
     """One sentence's reading in words: "She is joyful.", or why nothing took, with a hint when it was about her (left
     out of the margin, where two lines must hold it)."""
-    subject = story.subject_name
     lexicon = story.lexicon
     if sentence.traits and lexicon is not None:
         return " ".join(said(trait, lexicon) for trait in sentence.traits)
     if sentence.mood in WHY_NOTHING:
         return WHY_NOTHING[sentence.mood]
+    subject = story.subject_name  # only now: most sentences took something, and the name is worked out at each call
     if not sentence.about_ruby:
         return f"Not about {subject}: nothing changes."
     return f"About {subject}, but the typewriter finds nothing in it to make true.{near_miss(story, scene) if hint else ''}"
@@ -125,9 +124,23 @@ def _kind(sentence: SentenceReading) -> Literal["takes", "about", "nothing"]:
 
 
 def _description(lexicon: Lexicon, trait_id: str) -> str:
-    trait = lexicon.trait(trait_id)
+    trait = traits_by_id(lexicon).get(trait_id)
     text = (trait.description if trait else "").strip().rstrip(".")
     return text or f"She is {trait_id.replace('_', ' ')}"
+
+
+_by_id: tuple[tuple[Trait, ...], dict[str, Trait]] | None = None
+
+
+def traits_by_id(lexicon: Lexicon) -> dict[str, Trait]:
+    """The lexicon's traits by id, for the lexicon read last: a page pulled out looks each of its traits up (for what
+    it changes, and for its lines here), and a search of the lexicon each time, or the map made again, was about a
+    sixth of pulling a new page out. Kept with the traits themselves, so their identity cannot be reused; an id names
+    one trait (the loader refuses a trait defined twice)."""
+    global _by_id
+    if _by_id is None or _by_id[0] is not lexicon.traits:
+        _by_id = (lexicon.traits, {trait.id: trait for trait in lexicon.traits})
+    return _by_id[1]
 
 
 def _idea(lexicon: Lexicon, trait_id: str) -> str:

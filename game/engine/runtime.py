@@ -50,6 +50,7 @@ class Runtime:
         "compiled",
         "counts",
         "effect_log",
+        "emit",
         "ending",
         "events",
         "glue",
@@ -93,14 +94,18 @@ class Runtime:
         """What the scene the step stopped at offered, for the next step (see `State.offered`)."""
         self.glue = ""
         """The last paragraph of a text that ended in `<>`, waiting to start the next paragraph shown."""
-        self.events: list[Event] = []
+        events: list[Event] = []
+        self.events = events
+        self.emit: Callable[[Event], None] = events.append
+        """Add an event: the list's own method, so the three or so events of a step cost no call of ours."""
         self.effect_log: list[str] = []
         self.acted: tuple[str, str, tuple[str, ...], tuple[Written, ...]] | None = None
         self.after: tuple[str, ...] | None = None
         """What this step recorded of the last scene shown (see `record_action`), not yet in `history`."""
 
     def finish(self) -> tuple[State, list[Event]]:
-        self.settle()
+        if self.acted is not None or self.after is not None:  # most steps settled when they added the next scene
+            self.settle()
         state = State(
             self.scene,
             self.variables,
@@ -121,20 +126,12 @@ class Runtime:
         kept["offered"] = self.offered
         return state, self.events
 
-    def emit(self, event: Event) -> None:
-        self.events.append(event)
-
     def write(self, name: str, value: Value) -> None:
         """Set a name in the mapping conditions read, copying the state's mapping first if this step has not yet."""
         if not self.owned:
             self.names = dict(self.names)
             self.owned = True
         self.names[name] = value
-
-    def turn_taken(self) -> None:
-        if self.history:
-            self.turn += 1
-            self.write("turn", self.turn)
 
     def about_subject(self, about: bool) -> None:
         self.page_about_ruby = about
@@ -155,10 +152,9 @@ class Runtime:
 
     def settle(self) -> None:
         """The last entry of the history rewritten once with what the step recorded of it: a step records both an
-        action and what it led to, and one new entry (and one node) costs half of two."""
+        action and what it led to, and one new entry (and one node) costs half of two. Called only when the step
+        recorded something (its callers test that, saving most steps a call)."""
         acted, after = self.acted, self.after
-        if acted is None and after is None:
-            return
         history = self.history
         last = history.last
         action, page, reading, written = (last.action, last.page, last.reading, last.written) if acted is None else acted

@@ -18,7 +18,7 @@ from game.engine.events import (
     SceneShown,
     TypewriterReady,
 )
-from game.engine.feedback import page_feedback, quote
+from game.engine.feedback import page_feedback, quote, traits_by_id
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
 from game.engine.state import HistoryEntry, Offer, State, Written
@@ -177,9 +177,10 @@ def _pulled_out(story: Story, scene: Scene, text: str, reading: PageReading) -> 
     """Everything a page means that its text, the story and the scene decide (see `CompiledStory.page`)."""
     assert story.lexicon is not None
     changes, written = _changes(story.lexicon, reading)
-    summary = _page_summary(text)
+    page = clean(text)  # once, for the summary and the page kept (it was made twice)
+    summary = _page_summary(page)
     return PulledOut(
-        reading, changes, written, page_feedback(reading, story, scene), summary, clean(text)[:MAX_PAGE_CHARS], _written(reading)
+        reading, changes, written, page_feedback(reading, story, scene), summary, page[:MAX_PAGE_CHARS], _written(reading)
     )
 
 
@@ -195,7 +196,7 @@ def apply_reading(runtime: Runtime, reading: PageReading) -> dict[str, TraitRead
 def _changes(lexicon: Lexicon, reading: PageReading) -> tuple[tuple[TraitChange, ...], dict[str, TraitReading]]:
     """What a reading does to the traits, in order: each trait of a sentence about her, with its value and effects (a
     later sentence naming a trait again wins in `written`)."""
-    traits = {trait.id: trait for trait in lexicon.traits}
+    traits = traits_by_id(lexicon)
     changes: list[TraitChange] = []
     written: dict[str, TraitReading] = {}
     for sentence in reading.sentences:
@@ -242,8 +243,10 @@ def _written(reading: PageReading) -> tuple[Written, ...]:
     )
 
 
-def _page_summary(text: str) -> str:
-    first = " ".join(clean(text).split())  # as the reader saw it: the history is shown again, never a raw byte
+def _page_summary(page: str) -> str:
+    """The history's line for a page, from the page as the reader saw it (`clean`): the history is shown again, and
+    must never hold a raw byte."""
+    first = " ".join(page.split())
     return f"You wrote: {quote(first, 80)}" if first else "You pulled out a blank page."
 
 
@@ -280,7 +283,9 @@ def _glued(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 def _enter(runtime: Runtime, target: str) -> None:
     story = runtime.story
-    runtime.turn_taken()
+    if runtime.history:  # a turn is taken (the first scene of a game is turn 0)
+        runtime.turn += 1
+        runtime.write("turn", runtime.turn)
     moves = 0
     while True:
         while target == RETURN and target not in story.scenes:

@@ -98,7 +98,8 @@ def explore_run(
         if page:
             action = PageInput(pages.random(rng))
         else:
-            offered = available_choices(story, state)
+            made = state.offered  # what the step offered, as `available_choices` would find it, without its calls
+            offered = made.choices if made is not None and made.scene is scene else available_choices(story, state)
             if not offered:
                 coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
