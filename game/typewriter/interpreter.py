@@ -140,6 +140,8 @@ class _Reader:
         Naming Calvin (or his roles: "my boyfriend") makes "him" Calvin again; "I" and "me" do not, since a writer
         who says "I" is never "him"."""
         out = list(raw)
+        if self.compiled.moving.isdisjoint(raw):
+            return out  # no name, role, "a" or "him" in the sentence: most sentences
         moves = self.compiled.him
         owners: list[int] = []
         for j, word in enumerate(raw):
