@@ -89,6 +89,12 @@ class CompiledReader:
         """The patterns whose first word has this stem."""
         self.negated_starts: Starts = self.starts[NEGATION] or NO_STARTS
         self.her = frozenset({"she", "her", *index.subject_names})
+        self.moving = frozenset(
+            {"him", "he", "his", "a", "an"}
+            | {name[0] for name in index.names if len(name) == 1}
+            | {word for words in index.roles.values() for word in words}
+        )
+        """Every word that may change whom "him" means, or stand for him (and more): a sentence without one keeps him."""
         self.writer = frozenset({"i", "me", *index.narrator_names})
 
     @functools.cached_property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import compress
+
 from game.typewriter.words import IRREGULAR, stem
 
 NEGATIONS: tuple[tuple[str, ...], ...] = (
@@ -148,19 +150,37 @@ def _negating_verb(word: str) -> bool:
     return word[:1] in _NEGATING_INITIALS and word not in IRREGULAR and stem(word) in NEGATING_VERBS
 
 
+class _MayNegate(dict[str, bool]):
+    """Whether a word may start a negation: a cue's first word, or a negating verb ("stops", "refused")."""
+
+    def __missing__(self, word: str) -> bool:
+        found = word in _NEGATIONS_BY_START or (
+            len(word) > 3 and (word[0] in _NEGATING_INITIALS or word in _NEGATING_IRREGULARS) and _negating_verb(word)
+        )
+        if len(self) < 100_000:  # a long paste of noise must not grow it without end
+            self[word] = found
+        return found
+
+
+_MAY_NEGATE = _MayNegate()
+
+
 def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """Where each negation starts: position -> (end, the words)."""
     spans: dict[int, tuple[int, tuple[str, ...]]] = {}
     i = 0
     count = len(words)
-    while i < count:
+    # only the words that may start a negation are visited (asked of each word once, then found in C): most are none
+    for at in compress(range(count), map(_MAY_NEGATE.__getitem__, words)):
+        if at < i:
+            continue  # inside a negation already read
+        i = at
         word = words[i]
         cues = _NEGATIONS_BY_START.get(word)
-        if cues is None:
-            if len(word) > 3 and (word[0] in _NEGATING_INITIALS or word in _NEGATING_IRREGULARS) and _negating_verb(word):
-                after = words[i + 1] if i + 1 < count else ""
-                if not (after == "to" and stem(word) in ("stop", "quit", "ceas")):  # "stops to giggle" pauses
-                    spans[i] = (i + 1, (word,))
+        if cues is None:  # a negating verb
+            after = words[i + 1] if i + 1 < count else ""
+            if not (after == "to" and stem(word) in ("stop", "quit", "ceas")):  # "stops to giggle" pauses
+                spans[i] = (i + 1, (word,))
             i += 1
             continue
         if word == "not" and i + 1 < count and words[i + 1] in ("only", "just", "merely"):

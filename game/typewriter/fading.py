@@ -25,6 +25,9 @@ more" is (`cues.AFTERWARD_NEGATIONS`), so it never denies what comes after it.""
 
 _LONGEST = max(len(cue) for cue in FADING)
 
+_ENDINGS = frozenset(cue[-1] if cue[0] in ("is", "was", "has", "had") else cue[0] for cue in FADING)
+"""A word every cue holds ("gone", "fades"): a sentence with none of them has no feeling that ends, and most have none."""
+
 _ALSO_FEELINGS = frozenset({"love", "affection", "devotion", "adoration", "passion", "longing"})
 """Feelings whose word the lexicon reads as a verb ("she loves me"), so it does not list them as a feeling's noun."""
 
@@ -39,6 +42,8 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
     cue); between them may stand the feeling's object ("for me") and adverbs.
     Only right after a noun the lexicon reads as a feeling, so "she is gone" and "she leaves her job" keep their sense."""
     spans: dict[int, tuple[int, tuple[str, ...]]] = {}
+    if _ENDINGS.isdisjoint(words):
+        return spans
     feelings = index.feeling_keys
     for noun, key in enumerate(keys):
         if (key not in feelings and words[noun] not in _ALSO_FEELINGS) or noun + 1 >= len(words):

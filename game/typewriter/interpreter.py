@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
+from itertools import compress
 
 from game.story.model import Character, Lexicon
 from game.typewriter.candidates import find_candidates, resolve
@@ -112,8 +113,8 @@ class _Reader:
             found = [m for m in found if not any(at <= m.start < stop for at, (stop, _) in fading.items())]
         heads = {m.start for m in found}
         form = shape(self.index, words, keys, self.carried, heads)
-        about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or any(
-            who == self.index.subject and real for who, real in zip(form.who, form.real, strict=True)
+        about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or (
+            self.index.subject in compress(form.who, form.real)  # whose each asserted word is, asked in C
         )  # "make her dance", "joy fills her": about her though she is not the subject
         # only a subject the words name is carried on: "Quiet." names none, so "Lonely." after it is still hers
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject and c.subject_word), self.carried)
@@ -145,6 +146,8 @@ class _Reader:
         Naming Calvin (or his roles: "my boyfriend") makes "him" Calvin again; "I" and "me" do not, since a writer
         who says "I" is never "him"."""
         out = list(raw)
+        if self.compiled.moving.isdisjoint(raw):
+            return out  # no name, role, "a" or "him" in the sentence: most sentences
         moves = self.compiled.him
         owners: list[int] = []
         for j, word in enumerate(raw):
