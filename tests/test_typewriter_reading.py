@@ -459,6 +459,9 @@ EXAMPLES: list[tuple[str, dict[str, bool]]] = [
     ("Her love for me slowly fades away.", {"loves_calvin": D}),
     ("She loves chili dogs.", {}),
     ("She hugs her French tutor.", {}),
+    # a going not done: after "to", "go" is not her leaving
+    ("Mabel phoned about the party. Ruby forgot to go.", {"forgets": A}),
+    ("She is bound to me.", {"free": D}),
 ]
 
 

@@ -251,16 +251,13 @@ _ALONE_AFTER = AFTER_OBJECT | {"for", "good", "forever", "too", "at", "once", "l
 
 def stands_alone(words: list[str], start: int, j: int, end: int) -> bool:
     """Nothing after the verb in its clause but when or how: "she packs and goes", "off she goes for good"; not "she
-    goes to the kitchen", "she goes quiet", "wherever she goes" (a place, not a leaving), "begs me not to go" (mine)."""
+    goes to the kitchen", "she goes quiet", "wherever she goes" (a place, not a leaving), "she forgot to go"."""
     if not _PLACE_OR_MANNER.isdisjoint(words[max(0, start - 3) : start]) or not _ANY_PLACE.isdisjoint(words[:start]):
         return False  # "she sings as she goes"; "wherever I go, she goes" follows, it does not leave
     if start and words[start - 1] in _BE_BEFORE:
         return False  # "I'm gone", "she is gone" are said by `is` words, with their own rules
-    k = start - 2 if start >= 2 and words[start - 1] == "to" else -1
-    if k >= 1 and words[k] == "not":
-        k -= 1
-    if k >= 0 and words[k] in ("me", "him", "them", "us", "you"):
-        return False
+    if start and words[start - 1] == "to":
+        return False  # "she forgot to go", "she has to go", "begs me not to go": a going not done
     return all(word in _ALONE_AFTER or word.endswith("ly") for word in words[j:end])
 
 
