@@ -354,9 +354,9 @@ class CompiledStories:
         self.keep = keep
         self._last: CompiledStory | None = None
         self._stories: list[CompiledStory] = []
-        self._promised: dict[int, tuple[Story, Callable[[], Premade]]] = {}
+        self._promised: dict[int, tuple[Story, Callable[[], Premade | None]]] = {}
 
-    def promise(self, story: Story, premade: Callable[[], Premade]) -> None:
+    def promise(self, story: Story, premade: Callable[[], Premade | None]) -> None:
         """The story cache saved recipes with this story: `premade` gives them when the story is first played."""
         if len(self._promised) >= self.keep:
             self._promised.clear()
