@@ -125,6 +125,11 @@ def _run_on(words: list[str], keys: list[str], start: int, i: int, heads: set[in
         return False
     if i >= 1 and keys[i - 1] in _KNOWING:
         return True  # "she hardly notices I'm gone": what she knows has a subject of its own
+    return _has_verb(words, start, i, heads)
+
+
+def _has_verb(words: list[str], start: int, i: int, heads: set[int]) -> bool:
+    """Whether the words from `start` to `i` hold a verb: an auxiliary or a word of the lexicon."""
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
 
 
@@ -135,7 +140,7 @@ def _run_on_verb(words: list[str], start: int, i: int, heads: set[int]) -> bool:
         return False
     if words[i - 1] not in _ENDS_A_SENTENCE and i - 1 not in heads:
         return False  # "I'm not sure she loves me", "it's possible she forgot": what follows is what is not sure
-    return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
+    return _has_verb(words, start, i, heads)
 
 
 _ENDS_A_SENTENCE = OBJECTS | frozenset(

@@ -96,7 +96,8 @@ WISHING = frozenset({"wish", "hope", "pretend", "imagin", "dream", "suppos"})
 _WRITING = frozenset({"write", "type", "make", "writing", "typing", "making", "wrote", "typed", "written"})
 """Calvin's verbs of writing a page: with a plan ("I'll write that...") or a near miss ("I almost typed that...")."""
 
-_WRITE_STEMS = frozenset(stem(word) for word in ("write", "writes", "wrote", "written", "type", "types", "typed"))
+_WRITE_STEMS = frozenset(stem(word) for word in _WRITING - {"make", "making"})
+"""Stems of writing: someone else's "writes that..." reports, as "says that..." does."""
 
 
 _EMBEDDING_WORDS = _WRITING | frozenset({"her", "to"}) | IRREALIS_MODALS | IRREALIS_ADVERBS | FEAR_ADJECTIVES

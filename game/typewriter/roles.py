@@ -8,7 +8,7 @@ from __future__ import annotations
 from game.typewriter.clause_parts import Clause, SentenceShape
 from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, INTRODUCTORY, PREPOSITIONS
 from game.typewriter.closed_class import FUNCTION_WORDS
-from game.typewriter.grammar import DETERMINERS, POSSESSIVES
+from game.typewriter.grammar import BE, DETERMINERS, POSSESSIVES
 from game.typewriter.lexicon_index import LexiconIndex
 from game.typewriter.matching import Match
 from game.typewriter.nouns import PEOPLE, TIME_NOUNS
@@ -254,14 +254,13 @@ def stands_alone(words: list[str], start: int, j: int, end: int) -> bool:
     goes to the kitchen", "she goes quiet", "wherever she goes" (a place, not a leaving), "she forgot to go"."""
     if not _PLACE_OR_MANNER.isdisjoint(words[max(0, start - 3) : start]) or not _ANY_PLACE.isdisjoint(words[:start]):
         return False  # "she sings as she goes"; "wherever I go, she goes" follows, it does not leave
-    if start and words[start - 1] in _BE_BEFORE:
+    if start and words[start - 1] in BE:
         return False  # "I'm gone", "she is gone" are said by `is` words, with their own rules
     if start and words[start - 1] == "to":
         return False  # "she forgot to go", "she has to go", "begs me not to go": a going not done
     return all(word in _ALONE_AFTER or word.endswith("ly") for word in words[j:end])
 
 
-_BE_BEFORE = frozenset({"am", "is", "are", "was", "were", "be", "been", "'m", "'s", "'re"})
 _ANY_PLACE = frozenset({"wherever", "everywhere", "anywhere", "evrywhere", "everyplace"})
 _PLACE_OR_MANNER = frozenset({"where", "as"})
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import AFTERWARD_NEGATIONS
 from game.typewriter.fading import FADING
-from game.typewriter.grammar import NEGATIVE_PRONOUNS
+from game.typewriter.grammar import BE, NEGATIVE_PRONOUNS
 from game.typewriter.lexicon_index import WILDCARD, LexiconIndex
 from game.typewriter.matching import Match
 
@@ -70,9 +70,6 @@ WITHOUT_WRITER = frozenset({"him", "me", "his", "my"})
 """After "without", the writer: his absence, not a denial ("without me she's a wreck")."""
 
 
-_BE_FORMS = frozenset({"is", "was", "are", "were", "am", "be", "been", "'s"})
-
-
 def _after_a_depictive_comma(
     words: list[str], match: Match, negations: dict[int, tuple[int, tuple[str, ...]]], start: int, end: int
 ) -> int:
@@ -86,7 +83,7 @@ def _after_a_depictive_comma(
     if comma <= start or words[comma] != ",":
         return start
     before = [p for p in negations if start <= p < comma]
-    if before and all(p > 0 and words[p - 1] not in _BE_FORMS and words[p + 1] not in _BE_FORMS for p in before):
+    if before and all(p > 0 and words[p - 1] not in BE and words[p + 1] not in BE for p in before):
         return comma
     return start
 
