@@ -121,7 +121,7 @@ def find_candidates(
             if frame.opposite not in absent:
                 # once a sentence (a long one has many); "I was gone a week. She wept." is his absence said just before
                 every = set(range(len(form.clauses))) if away_before and not frame.opposite else set()
-                absent[frame.opposite] = every or absence_clauses(index, form, frame.opposite)
+                absent[frame.opposite] = every or absence_clauses(index, form)
             if not absent[frame.opposite] & near_clauses(form, clause, index.narrator):
                 continue
             specific = 2

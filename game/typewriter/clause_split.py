@@ -71,7 +71,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
             and (
                 lead[0] in SUBORDINATOR_WORDS
                 if lead
-                else (_run_on(words, keys, start, i, heads) or _run_on_verb(words, start, i, heads))
+                else (_run_on(words, keys, start, i, heads) or _run_on_verb(index, words, start, i, heads))
             )
             and i > start + len(lead) + 1
             and _main_after_subordinate(index, words, keys, i)
@@ -133,14 +133,22 @@ def _has_verb(words: list[str], start: int, i: int, heads: set[int]) -> bool:
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
 
 
-def _run_on_verb(words: list[str], start: int, i: int, heads: set[int]) -> bool:
+def _run_on_verb(index: LexiconIndex, words: list[str], start: int, i: int, heads: set[int]) -> bool:
     """ "she dont need anybody she makes her own choices": typed with no stop, "she" and a verb that agrees with her
-    start a second sentence once the first has a verb of its own."""
-    if words[i] != "she" or i + 1 >= len(words) or not (i + 1 in heads or _agrees_with_her(words[i + 1])):
+    (after an adverb or two: "she just does her own thing") start a second sentence once the first has a verb."""
+    if words[i] != "she":
         return False
-    if words[i - 1] not in _ENDS_A_SENTENCE and i - 1 not in heads:
+    verb = i + 1
+    while verb < min(len(words), i + 3) and (words[verb] in _RUN_ON_ADVERBS or words[verb].endswith("ly")):
+        verb += 1
+    if verb >= len(words) or not (verb in heads or _agrees_with_her(words[verb])):
+        return False
+    if words[i - 1] not in _ENDS_A_SENTENCE and i - 1 not in heads and words[i - 1] not in index.name_words:
         return False  # "I'm not sure she loves me", "it's possible she forgot": what follows is what is not sure
     return _has_verb(words, start, i, heads)
+
+
+_RUN_ON_ADVERBS = frozenset({"just", "still", "always", "even", "now", "also", "only", "so", "actually", "really"})
 
 
 _ENDS_A_SENTENCE = OBJECTS | frozenset(

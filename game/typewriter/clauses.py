@@ -13,7 +13,7 @@ from game.typewriter.clause_parts import OBJECTS, Clause, SentenceShape
 from game.typewriter.clause_split import split_clauses, starts_subject
 from game.typewriter.clause_words import CONDITIONALS, CONTRASTS, NON_ASSERTING_SUBORDINATORS, SUBORDINATOR_WORDS
 from game.typewriter.embedding import embed
-from game.typewriter.grammar import BE, REPORTING_STEMS, SUBJECT_PRONOUNS
+from game.typewriter.grammar import AUXILIARIES, BE, IRREALIS_MODALS, REPORTING_STEMS, SUBJECT_PRONOUNS
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
 from game.typewriter.subjects import read_subject
 from game.typewriter.words import stem
@@ -40,7 +40,10 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     if (
         conditional
         and any(
-            word in CONDITIONALS and not _asked(index, words, keys, i) and not (i and words[i - 1] == "as")
+            word in CONDITIONALS
+            and not _asked(index, words, keys, i)
+            and not (i and words[i - 1] == "as")
+            and not _habitual(words, i, heads)
             for i, word in enumerate(words)
         )  # "she sobs as if her heart will break" sobs: only what follows "as if" is not so
     ) or (len(words) > 1 and words[0] in ("were", "had", "should") and words[1] in SUBJECT_PRONOUNS):
@@ -65,7 +68,9 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             and starts_subject(index, words, clause.start + len(clause.lead))
         ):
             opaque = ""
-        if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS:
+        if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS or (
+            clause.lead in (("if",), ("unless",)) and conditional and mood == "asserts"
+        ):
             clause.asserts = False
         read_subject(index, words, keys, clause, previous, heads)
         if (
@@ -81,7 +86,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             speaker = clause.subject
         subordinate = bool(clause.lead) and clause.lead[0] in SUBORDINATOR_WORDS
         result = clause.lead == ("so",)  # "Scotty is sick, so she stays with me and sings": she goes on, as after "and"
-        if (clause.own_subject or clause.subject != OTHER) and (not subordinate or result or clause.predicate >= clause.end):
+        relative = clause.lead in (("who",), ("which",)) and not clause.own_subject  # "a dog who lives in Paris and
+        # learns French": the dog goes on
+        if (clause.own_subject or clause.subject != OTHER or relative) and (
+            not subordinate or result or relative or clause.predicate >= clause.end
+        ):
             previous = clause.subject  # a subordinate clause's subject is not carried on: "she cried because the toast
             # burned, and laughed" is her laughing; but one cut off by a comma goes on: "while Ruby, bored, stared"
         if first_subject is None and clause.asserts and not opaque:
@@ -145,6 +154,18 @@ def _third_person_verb(words: list[str], clause: Clause) -> bool:
         return False
     word = words[i]
     return word in ("is", "was", "has", "does") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _habitual(words: list[str], i: int, heads: set[int]) -> bool:
+    """ "She sulks if I close the door": after a clause that says what she does, with no modal to make it unreal,
+    "if" or "unless" says when she does it, so only its own clause is a condition."""
+    return (
+        i > 0
+        and words[i] in ("if", "unless")
+        and words[0] not in AUXILIARIES
+        and IRREALIS_MODALS.isdisjoint(words[:i])
+        and any(h < i for h in heads)
+    )
 
 
 def _asked(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:

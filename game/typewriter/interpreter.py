@@ -30,7 +30,7 @@ from game.typewriter.matching import Match, find_matches
 from game.typewriter.pronouns import moves_him, someone_met, with_her
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.repair import normalise
-from game.typewriter.roles import RETURN_WORDS, absence_clauses
+from game.typewriter.roles import RETURN_WORDS, absence_clauses, came_back
 from game.typewriter.text import clean, lazy_pattern, split_sentences, tokens
 
 
@@ -118,11 +118,13 @@ class _Reader:
         )  # "make her dance", "joy fills her": about her though she is not the subject
         # only a subject the words name is carried on: "Quiet." names none, so "Lonely." after it is still hers
         self.carried = next((c.subject for c in reversed(form.clauses) if c.own_subject and c.subject_word), self.carried)
-        candidates = find_candidates(self.index, form, found, negations, self.away)
-        traits = resolve(self.index, candidates, words)
         # "I was gone for a week." says only that Calvin was away: what she feels in the sentences after it, until he
-        # is back or someone else comes in, is in his absence ("She barely ate. She wept every night.")
+        # is back or someone else comes in, is in his absence ("She barely ate. She wept every night."); "When I got
+        # back, she was crying." is what he found on his return
         returned = not RETURN_WORDS.isdisjoint(keys)  # "I came home late." He is back: what she does, he sees
+        away = self.away and not (returned and came_back(self.index, form))
+        candidates = find_candidates(self.index, form, found, negations, away)
+        traits = _as_denials(resolve(self.index, candidates, words), self.compiled.denied_as)
         only = {c.subject for c in form.clauses}
         self.away = not returned and (
             (not traits and only == {self.index.narrator} and bool(absence_clauses(self.index, form)))
@@ -405,6 +407,20 @@ def _flipped(
         twin = denied_as.get(t.id) if negated and not t.negated else None
         flipped.append(TraitReading(twin or t.id, negated and twin is None, 0.5 if weak else t.intensity, t.words, t.frame))
     return tuple(flipped)
+
+
+def _as_denials(readings: list[TraitReading], denied_as: Mapping[str, str]) -> list[TraitReading]:
+    """A denial the lexicon reads as another trait is that trait wherever it is said, not only in an answer:
+    "Nobody can make her go" is her staying, as "she won't leave" is."""
+    if not any(t.negated and t.id in denied_as for t in readings):
+        return readings
+    out: dict[str, TraitReading] = {}
+    for t in readings:
+        twin = denied_as.get(t.id) if t.negated else None
+        if twin is not None:
+            t = TraitReading(twin, False, t.intensity, t.words, t.frame)
+        out.setdefault(t.id, t)
+    return list(out.values())
 
 
 def _shown(subject: str, hers: str, about: bool) -> str:

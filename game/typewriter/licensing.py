@@ -110,8 +110,9 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
             and before not in PERSON_NOUNS  # "the waiter speaks French": a person, then the verb
             and not (gerund and keys[head - 1] in NEGATING_VERBS)  # "make her stop singing" is no "her new painting"
         )
-        participle = gerund and (before.endswith("s") or _somewhere_doing(words, head))
-        # "splits her sides laughing", "comes down the stairs humming", "is on the balcony painting"
+        participle = gerund and (before.endswith("s") or _somewhere_doing(words, head) or _time_spent(words, head))
+        # "splits her sides laughing", "comes down the stairs humming", "is on the balcony painting", "spent the
+        # morning painting"
         marked = head >= 2 and words[head - 2] in NOUN_MARKERS
         if (before == "of" and not gerund) or (
             adjective and not participle and (marked or (not gerund and _marked_noun(index, words, head)))
@@ -122,8 +123,21 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):
             return False  # "packs up her paints": after "her" a verb is bare ("watch her paint"), so this is a noun
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
-        return not (words[head] == "like" and before not in _LIKE_AS_VERB_BEFORE)
+        return not (words[head] == "like" and before not in _LIKE_AS_VERB_BEFORE and not _asked_of(index, words, head))
     return True
+
+
+def _time_spent(words: list[str], head: int) -> bool:
+    """ "spent the morning painting": what she spent the time doing, not a painting of the morning."""
+    return words[head - 1] in TIME_NOUNS and not _SPENDING.isdisjoint(words[max(0, head - 4) : head])
+
+
+_SPENDING = frozenset({"spend", "spends", "spent", "spending"})
+
+
+def _asked_of(index: LexiconIndex, words: list[str], head: int) -> bool:
+    """ "Does Ruby like Scotty?": a name between an auxiliary and "like" is its subject, so "like" is the verb."""
+    return head >= 2 and (words[head - 1],) in index.names and words[head - 2] in AUXILIARIES
 
 
 SIZE_AND_AGE = frozenset({"little", "old", "young", "big", "small", "tiny", "poor", "sweet", "lovely", "pretty", "new"})

@@ -36,7 +36,7 @@ RETURN_WORDS = frozenset(stem(word) for word in ("home", "back", "return", "come
 
 
 COMING_BACK = frozenset(stem(word) for word in ("come", "get", "return", "arrive", "walk"))
-"""What "when..." says when he has been away ("when I get back"); "when I'm home" is not it."""
+"""What "when..." says when he has come back ("when I get back"); "when I'm home" is not it."""
 
 
 ABSENCE_LEADS = frozenset(
@@ -183,7 +183,8 @@ NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset(
 
 
 AFTER_OBJECT = frozenset(
-    {",", "again", "behind", "forever", "alone", "now", "tonight", "today", "yesterday", "tomorrow", "early", "late", "soon"}
+    {",", "again", "behind", "forever", "ever", "anymore", "alone", "now", "tonight", "today", "yesterday", "tomorrow"}
+    | {"early", "late", "soon"}
 )
 """Words after a pronoun object that leave the verb's sense as it is: "she leaves me tonight"."""
 
@@ -265,7 +266,7 @@ _ANY_PLACE = frozenset({"wherever", "everywhere", "anywhere", "evrywhere", "ever
 _PLACE_OR_MANNER = frozenset({"where", "as"})
 
 
-def absence_clauses(index: LexiconIndex, form: SentenceShape, opposite: bool = False) -> set[int]:
+def absence_clauses(index: LexiconIndex, form: SentenceShape) -> set[int]:
     """The clauses in which Calvin is away: "without me", "when he leaves", "until he comes home", "in his absence"."""
     words, keys = form.words, form.keys
     calvin = _refs(index, index.narrator or "", subject_forms=True) if index.narrator else frozenset({"he", "him", "his"})
@@ -286,18 +287,30 @@ def absence_clauses(index: LexiconIndex, form: SentenceShape, opposite: bool = F
             continue
         rest = keys[clause.predicate : min(clause.end, clause.predicate + 5)]  # "I'm away on business"; but in "I find
         # her crying in the bath with the water gone cold" the water is gone, not I
-        returning = (lead in ("until", "till") and any(k in RETURN_WORDS for k in rest)) or (
-            lead in ("when", "once", "as soon as", "the moment") and any(k in COMING_BACK for k in rest) and not opposite
-        )  # "when I get back she's a wreck" was missing him; "when I get back she's fine" says nothing of his absence
-        if returning:
-            found.add(number)  # "until he comes home" she is without him; "when I get back" she has been
+        if lead in ("until", "till") and any(k in RETURN_WORDS for k in rest):
+            found.add(number)  # "until he comes home" she is without him (but see `came_back`)
         elif lead in ("until", "till"):
             continue
         elif (lead in ABSENCE_LEADS or lead in CAUSES or not lead) and (
-            any(k in ABSENCE_WORDS for k in rest) or _not_there(words[clause.predicate : clause.end])
+            any(k in ABSENCE_WORDS for k in rest)
+            or _not_there(words[clause.predicate : clause.end])
+            or _somewhere_else(words[clause.predicate : clause.predicate + 3])
         ):
             found.add(number)
     return found
+
+
+def came_back(index: LexiconIndex, form: SentenceShape) -> bool:
+    """ "When I got back, she was crying.": what she does on his return he sees; it says nothing of his absence."""
+    return any(
+        " ".join(clause.lead) in _BACK_LEADS
+        and clause.subject == index.narrator
+        and any(k in COMING_BACK for k in form.keys[clause.predicate : clause.end])
+        for clause in form.clauses
+    )
+
+
+_BACK_LEADS = frozenset({"when", "once", "as soon as", "the moment", "the minute"})
 
 
 def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> set[int]:
@@ -324,6 +337,14 @@ def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> s
         elif clause.lead[:1] == ("and",) and not clause.own_subject:
             near |= near_clauses(form, before, narrator)  # "whenever I leave, she whimpers | and cries": the same predicate's
     return near
+
+
+def _somewhere_else(words: list[str]) -> bool:
+    """ "while I am at the store", "when I'm at Harry's": he is somewhere she is not."""
+    return len(words) == 3 and words[0] in BE and words[1] == "at" and words[2] not in _NOT_A_PLACE
+
+
+_NOT_A_PLACE = frozenset({"home", "her", "last", "least", "first", "peace", "ease", "my", "his", "all", "it", "this"})
 
 
 def _not_there(words: list[str]) -> bool:

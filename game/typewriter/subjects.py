@@ -296,6 +296,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
     ):
         stop = _noun_phrase_end(words, keys, i + 1, end)
         owned = words[i + 1 : stop]
+        if any(index.names.get((w,)) == subject for w in owned):
+            return subject, stop  # "my girlfriend Ruby is an artist": her name, after who she is to him
         if word == "her" and not any(_person(noun) for noun in owned):
             return (EMOTION if _feeling(index, keys[i + 1 : stop]) else subject), stop
         return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
