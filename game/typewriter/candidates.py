@@ -114,7 +114,10 @@ def find_candidates(
                 continue  # "loves hot dogs": the object's word is in a phrase where it means something else
             specific, role = 2, (where,)
         elif (
-            pattern.part in ("is", "does") and pattern.trait in index.role_traits and other_object(index, form, match, clause.end)
+            pattern.part in ("is", "does")
+            and pattern.trait in index.role_traits
+            and (frame.when != "absence" or frame.opposite)  # "cries on the stairs when I leave": a place
+            and other_object(index, form, match, clause.end)
         ):
             continue
         if frame.when == "absence":

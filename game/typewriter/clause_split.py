@@ -32,7 +32,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
     i = 0
     while i < len(words):
         word = words[i]
-        if word not in _SPLIT_WORDS:
+        if word not in _SPLIT_WORDS and word not in index.subject_names:
             i += 1  # most words start no clause
             continue
         boundary: tuple[str, ...] | None = None
@@ -56,6 +56,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
                 or following in SUBORDINATOR_WORDS
                 or following in COORDINATORS
                 or following in ("just", "only", "simply", "merely", "rather", "instead")
+                or _relative_closed(words, i, heads)
                 or (
                     lead[:1]
                     and lead[0] in SUBORDINATOR_WORDS
@@ -66,6 +67,9 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
                 boundary, skip = (",",), 1
         elif word in RELATIVES and i > start and _relative_here(index, words, i):
             boundary, skip = (word,), 1
+        elif word in index.subject_names:
+            if lead and lead[0] in SUBORDINATOR_WORDS and i > start + len(lead) + 1 and _named_main(words, i):
+                boundary, skip = (), 0  # "When I get home Ruby is painting": her name starts the main clause
         elif (
             word in RUN_ON_SUBJECTS
             and (
@@ -128,6 +132,20 @@ def _run_on(words: list[str], keys: list[str], start: int, i: int, heads: set[in
     return _has_verb(words, start, i, heads)
 
 
+def _relative_closed(words: list[str], i: int, heads: set[int]) -> bool:
+    """ "Mabel, who has painted since she was a girl, laughs": the comma that closes a relative clause opened after
+    the sentence's first word gives the verb back to that word."""
+    return (
+        len(words) > i + 1
+        and words[1:2] == [","]
+        and (i + 1 in heads or _agrees_with_her(words[i + 1]))
+        and not _RELATIVE_OPENERS.isdisjoint(words[2:i])
+    )
+
+
+_RELATIVE_OPENERS = frozenset({"who", "which"})
+
+
 def _has_verb(words: list[str], start: int, i: int, heads: set[int]) -> bool:
     """Whether the words from `start` to `i` hold a verb: an auxiliary or a word of the lexicon."""
     return any(words[k] in AUXILIARIES or k in heads for k in range(start, i))
@@ -176,6 +194,20 @@ def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[st
     named = before in OBJECTS or before in index.name_words
     said = keys[i - 1] in REPORTING_STEMS or (named and i >= 2 and keys[i - 2] in REPORTING_STEMS)
     return before not in ("that", ",", "and", "but") and not said and before not in AUXILIARIES
+
+
+def _named_main(words: list[str], i: int) -> bool:
+    """Her name after a subordinate clause that ended on a word no object follows ("when I get home", "when the sun
+    goes down"), with a verb after it: not "when I leave Ruby cries", where she may be who is left."""
+    return (
+        words[i - 1] in _ENDS_A_CLAUSE and i + 1 < len(words) and (words[i + 1] in AUXILIARIES or _agrees_with_her(words[i + 1]))
+    )
+
+
+_ENDS_A_CLAUSE = frozenset(
+    {"home", "back", "down", "up", "out", "in", "away", "there", "here", "gone", "late", "early", "asleep", "inside"}
+    | {"outside", "again", "over", "done", "finished", "ready", "tonight", "today"}
+)
 
 
 TIME_PHRASES = frozenset(tuple(phrase.split()) for phrase in EVERY_TIME) | frozenset(

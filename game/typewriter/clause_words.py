@@ -41,8 +41,11 @@ NON_ASSERTING_SUBORDINATORS = frozenset(
 """Clauses that say when or on what condition, not that: "when she is sad, she sings" asserts only `sings`."""
 
 EVERY_TIME_UNITS = ("minute", "hour", "day", "night", "evening", "morning", "afternoon", "weekend", "week", "moment")
-EVERY_TIME = frozenset(f"{every} {unit}" for every in ("every", "each") for unit in EVERY_TIME_UNITS)
-"""Leads like "every time": "every evening I'm away, she is miserable" (a clause only with a subject after it)."""
+EVERY_TIME = frozenset(f"{every} {unit}" for every in ("every", "each") for unit in EVERY_TIME_UNITS) | frozenset(
+    f"on the {unit}s" for unit in EVERY_TIME_UNITS
+)
+"""Leads like "every time": "every evening I'm away, she is miserable", "on the nights I stay late, she..." (a clause
+only with a subject after it)."""
 NON_ASSERTING_SUBORDINATORS |= EVERY_TIME
 
 

@@ -111,15 +111,21 @@ def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
-    if words[j] not in _WRITING:
+    ordered = words[j] == "make" or (words[j] == "have" and words[j + 1 : j + 2] == ["her"])  # "have her twirl"
+    if words[j] not in _WRITING and not ordered:
         return False  # "I'm thinking of writing that she barks" plans as "I'll write" does
-    before = words[clause.start : j]
+    # "Tomorrow, after coffee, I'll make her...": a time said before the clause, with no one in it, still counts
+    said_before = words[: clause.start]
+    before = words[clause.start : j] if not _PEOPLE_WORDS.isdisjoint(said_before) else said_before + words[clause.start : j]
     # "maybe I should write that...": an adverb first hides the subject from the clause, not the plan from the reader
     hidden = not clause.subject_word and bool(before) and before[0] in IRREALIS_ADVERBS and "i" in before
     part_of_me = len(before) >= 3 and before[1:3] == ["of", "me"]  # "part of me wants to type that she adores me"
     if not (clause.subject_word == "i" or hidden or part_of_me):
         return False
-    return any(word in PLANNED_MARKERS for word in before) or (words[j] != "make" and "will" in before)
+    return any(word in PLANNED_MARKERS for word in before) or (not ordered and "will" in before)
+
+
+_PEOPLE_WORDS = SUBJECT_PRONOUNS | OBJECTS
 
 
 def _to_complement(index: LexiconIndex, words: list[str], keys: list[str], j: int) -> bool:

@@ -183,7 +183,7 @@ NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset(
 
 
 AFTER_OBJECT = frozenset(
-    {",", "again", "behind", "forever", "ever", "anymore", "alone", "now", "tonight", "today", "yesterday", "tomorrow"}
+    {",", "again", "behind", "forever", "ever", "either", "anymore", "alone", "now", "tonight", "today", "yesterday", "tomorrow"}
     | {"early", "late", "soon"}
 )
 """Words after a pronoun object that leave the verb's sense as it is: "she leaves me tonight"."""

@@ -139,7 +139,7 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
         if (
             word == ","
             or (word in INTRODUCTORY and word not in DETERMINERS)
-            or (word.endswith("ly") and i + 1 < end and words[i + 1] == ",")
+            or (word.endswith("ly") and i + 1 < end and _subject_next(words[i + 1], names))  # "basically ruby is.."
         ):
             i += 1
         elif word in TIME_DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
@@ -163,6 +163,14 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
         else:
             return i
     return i
+
+
+def _subject_next(word: str, names: frozenset[str]) -> bool:
+    """After an adverb that opens a sentence ("Suddenly, ...", "basically she..."): a comma, a pronoun or a name."""
+    return word == "," or word in _PRONOUNS or word in names
+
+
+_PRONOUNS = frozenset({"she", "he", "i", "we", "they"})
 
 
 def _first_comma(words: list[str], start: int, stop: int) -> int | None:
@@ -248,7 +256,8 @@ def read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause:
                 words[i].endswith(("s", "ed"))
                 and words[i] not in PERSON_NOUNS
                 and bool(clause.lead)
-                and not {i + 1, i + 2} & heads  # "while Cyrus Modi sings": a name the story does not know, then its verb
+                and (i + 1 >= clause.end or not {i + 1, i + 2} & heads)
+                # "while Cyrus Modi sings": a name the story does not know, then its verb; but "and leaps | and dances"
             )
         )
         clause.subject, clause.predicate = (carried if predicate_like or starts_with_degree else OTHER), i

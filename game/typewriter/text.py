@@ -163,6 +163,7 @@ IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", 
 # the engine retried from every letter of a long run, so one pasted 19,000-letter word took two seconds.
 _CONTRACTION = lazy_pattern(r"(?<![a-z])([a-z]+)'(s|re|m|ll|ve|d)\b")
 _NT = lazy_pattern(r"(?<![a-z])([a-z]+)n't\b")
+_MISPLACED_NT = lazy_pattern(r"(?<![a-z])(does|did|do|is|was|are|were|has|have|had|could|would|should|must)'nt\b")
 
 
 def clean(text: str) -> str:
@@ -209,6 +210,8 @@ def tokens(sentence: str) -> list[str]:
     if "'" in text or "cannot" in text:
         for short, long in IRREGULAR_NEGATIONS.items():
             text = text.replace(short, long)
+        if "'nt" in text:
+            text = _MISPLACED_NT().sub(r"\1n't", text)  # "does'nt", "is'nt": the apostrophe one letter late
         if "n't" in text:
             text = _NT().sub(r"\1 not", text)
         if "'" in text:
