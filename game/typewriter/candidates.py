@@ -92,7 +92,7 @@ def find_candidates(
             if after_adverbs(words, match.end) in described:
                 continue  # "she stays cheerful", "remains calm": a linking verb, which says how she is, not where
         about_her = (
-            form.who[head] == index.subject
+            (form.who[head] == index.subject and not (pattern.part == "idiom" and _her_as_object(pattern.text)))
             or (form.who[head] == EMOTION and pattern.part == "feels")
             or (
                 pattern.part == "idiom"
@@ -142,6 +142,17 @@ def find_candidates(
         intensity = intensity_of(intensities, match, clause.start, clause.end)
         candidates.append(Candidate(match, negated, specific, intensity, role))
     return candidates
+
+
+def _her_as_object(text: str) -> bool:
+    """ "cheers her up", "sets her free": an idiom whose "her" is what the verb acts on. Said by her of "her", it is
+    another woman ("she sketches Mabel's portrait to cheer her up"): she would be "herself"."""
+    words = text.split()
+    at = words.index("her") if "her" in words else -1
+    return at > 0 and (at + 1 == len(words) or words[at + 1] in _PARTICLES)
+
+
+_PARTICLES = frozenset({"up", "down", "out", "off", "free", "away", "go", "be"})
 
 
 def _idiom_subject_fits(index: LexiconIndex, form: SentenceShape, head: int, pattern: Pattern) -> bool:

@@ -92,6 +92,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if words[head] == "left" and (before in REMAINING or (head >= 2 and words[head - 2] in REMAINING)):
             return False  # "there's no joy left in her", "nothing left": what remains, not a leaving
         gap = [words[j] for j in range(head + 1, match.end) if j not in match.positions]
+        if gap and match.end < len(words) and words[match.end] in PERSON_NOUNS:
+            return False  # "talks to the French waiter": the last word describes someone, it is not what she speaks
         named = len(gap) == 1 and gap[0] in index.name_words  # "Harry is sad. She cheers him up": "him" is Harry
         if match.pattern.frame.object is None and (
             named or any(word in ("me", "him", "them", "us", "it", "her") for word in gap)
