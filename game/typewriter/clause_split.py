@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from game.typewriter.clause_parts import OBJECTS, Clause, fear_at, name_at, past_tense
 from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, PREPOSITIONS, RELATIVES, SUBORDINATOR_WORDS
+from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.grammar import (
     AUXILIARIES,
     DETERMINERS,
@@ -236,7 +237,10 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
         if " ".join(phrase) in EVERY_TIME and (following == "she" or following in index.subject_names):
             return False  # "every evening I'm away, she..." says when; "every morning she tells me..." how often
-        return following in SUBJECT_PRONOUNS or following in index.name_words
+        after = i + len(phrase)
+        # "every time thunder rolls in": a noun and its verb are a subject too
+        bare_noun = following not in FUNCTION_WORDS and after + 1 < len(words) and _agrees_with_her(words[after + 1])
+        return following in SUBJECT_PRONOUNS or following in index.name_words or bare_noun or _noun_phrase_then_verb(words, after)
     if phrase == ("once",) and i > 0 and words[i - 1] == "at":
         return False  # "At once she dances": at once is now, not a time to come
     if phrase in (("before",), ("after",), ("since",), ("once",), ("until",), ("till",)):

@@ -165,6 +165,11 @@ class _MayNegate(dict[str, bool]):
 _MAY_NEGATE = _MayNegate()
 
 
+_NOT_DENIED_AFTER_NO = frozenset({"sooner", "doubt", "wonder", "matter"})
+_SPANS_OF_TIME = frozenset({"second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days"})
+"""The time "can't go a day without..." counts in: a habit, not a denial (but "can't go anywhere without her")."""
+
+
 def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """Where each negation starts: position -> (end, the words)."""
     spans: dict[int, tuple[int, tuple[str, ...]]] = {}
@@ -189,6 +194,14 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
         if word in ("nothing", "none") and i + 1 < count and words[i + 1] == "but":
             i += 2  # "she speaks nothing but French" speaks only French
             continue
+        if word == "no" and i + 1 < count and words[i + 1] in _NOT_DENIED_AFTER_NO:
+            i += 2  # "no sooner do I leave than...", "no wonder she laughs": nothing is denied
+            continue
+        if word == "not" and words[i + 1 : i + 2] == ["go"] and "without" in words[i + 2 : i + 7]:
+            without = words.index("without", i + 2)
+            if not _SPANS_OF_TIME.isdisjoint(words[i + 2 : without]):
+                i = without + 1  # "can't go a day without painting": she paints every day
+                continue
         for cue in cues:
             if len(cue) == 1 or tuple(words[i : i + len(cue)]) == cue:
                 if cue[-1] == "up" and (i + 2 == count or words[i + 2] in _GIVING_UP_ENDS):

@@ -38,7 +38,7 @@ def embed(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause
         if word not in _EMBEDDING_WORDS and key not in _EMBEDDING_KEYS and word not in index.subject_names:
             j += 1  # most words start nothing below
             continue
-        if _planned_page(words, clause, j):
+        if _planned_page(words, clause, j, index.narrator):
             for k in range(j + 1, len(words)):
                 real[k] = False
             return "wish"
@@ -107,20 +107,25 @@ _EMBEDDING_KEYS = CAUSATIVE_STEMS | EXPERIENCE_STEMS | WISHING | CONTEMPLATING |
 """The only words and stems at which `embed` does anything (besides the subject's names)."""
 
 
-def _planned_page(words: list[str], clause: Clause, j: int) -> bool:
+def _planned_page(words: list[str], clause: Clause, j: int, narrator: str | None) -> bool:
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
-    ordered = words[j] == "make" or (words[j] == "have" and words[j + 1 : j + 2] == ["her"])  # "have her twirl"
+    ordered = words[j] == "make" or (words[j] in ("have", "let") and words[j + 1 : j + 2] == ["her"])  # "have her..."
     if words[j] not in _WRITING and not ordered:
         return False  # "I'm thinking of writing that she barks" plans as "I'll write" does
     # "Tomorrow, after coffee, I'll make her...": a time said before the clause, with no one in it, still counts
+    # ("I will sit down and write that...": the whole sentence when he is the subject it carries on)
     said_before = words[: clause.start]
-    before = words[clause.start : j] if not _PEOPLE_WORDS.isdisjoint(said_before) else said_before + words[clause.start : j]
+    carried = not clause.own_subject and clause.subject == narrator and "i" in said_before
+    own_clause = words[clause.start : j]
+    if carried:  # from where he last became the subject: "I wanted to quit, but I sat down and wrote..." is no plan
+        said_before = said_before[len(said_before) - 1 - said_before[::-1].index("i") :]
+    before = said_before + own_clause if carried or _PEOPLE_WORDS.isdisjoint(said_before) else own_clause
     # "maybe I should write that...": an adverb first hides the subject from the clause, not the plan from the reader
     hidden = not clause.subject_word and bool(before) and before[0] in IRREALIS_ADVERBS and "i" in before
     part_of_me = len(before) >= 3 and before[1:3] == ["of", "me"]  # "part of me wants to type that she adores me"
-    if not (clause.subject_word == "i" or hidden or part_of_me):
+    if not (clause.subject_word == "i" or carried or hidden or part_of_me):
         return False
     return any(word in PLANNED_MARKERS for word in before) or (not ordered and "will" in before)
 
@@ -160,11 +165,21 @@ def _still_asserts(words: list[str], j: int, end: int) -> bool:
 def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int) -> bool:
     """ "thinks she is sad", "says that...", "tells him she is happy": a clause follows, not an object."""
     k = i
-    if k < len(words) and (words[k] in OBJECTS or words[k] in index.name_words):
+    if k + 1 < len(words) and words[k] in POSSESSIVES and words[k + 1] in PERSON_NOUNS:
+        k += 2  # "tells her mother that..."
+    elif k < len(words) and (words[k] in OBJECTS or words[k] in index.name_words):
         k += 1
+    if k + 1 < len(words) and (words[k], words[k + 1]) in _TIMES_SAID:
+        k += 2  # "told me last night that..."
     if k < len(words) and (words[k] in ("that", ":") or (words[k] == "so" and k + 1 >= end)):
         return True  # "says that...", "thinks so"; but "feels so down" is how she feels
     return k < len(words) and (words[k] in _COMPLEMENT_SUBJECTS or name_at(index, words, k) is not None)
+
+
+_TIMES_SAID = frozenset(
+    {("last", "night"), ("last", "week"), ("this", "morning"), ("this", "afternoon"), ("this", "evening")}
+    | {("over", "dinner"), ("over", "coffee"), ("on", "sunday"), ("at", "dinner")}
+)
 
 
 def object_named_at(index: LexiconIndex, words: list[str], i: int, end: int) -> tuple[str, int] | None:

@@ -37,6 +37,9 @@ _ADVERBS_BETWEEN = frozenset({"finally", "slowly", "suddenly", "quickly", "soon"
 """Words that may stand between the feeling and its ending ("her fear has finally faded", "her sadness is now gone")."""
 
 
+_NAMING = frozenset({"the", "her", "this", "all", "that"})
+
+
 def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """Where a feeling's noun is followed by its ending: the position just after the noun -> (the end of the cue, the
     cue); between them may stand the feeling's object ("for me") and adverbs.
@@ -53,6 +56,9 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
             at += 2  # "her love for me is gone": the feeling's object, then its ending
             if words[at - 1] in ("the", "a", "an", "my", "his") and at + 1 < len(words):
                 at += 1  # "her fear of the dark fades away"
+        if words[at] in ("that", "which") and noun and words[noun - 1] in _NAMING:
+            # "the sadness that hung over her all winter is finally gone" (not "she is sad that the summer is over")
+            at = next((k for k in range(at + 2, min(at + 10, len(words))) if words[k] in ("is", "was", "has", "had")), at)
         cue = _cue_at(words, at)
         if cue is None and words[at] in ("has", "had", "is", "was"):
             cue = _cue_at([words[at], *_past_adverbs(words, at + 1)], 0)  # "has finally faded"

@@ -290,7 +290,7 @@ class _Reader:
             form.words, form.keys, form.clauses, [self.index.subject] * count, [True] * count, clause_of=form.clause_of
         )
         readings = resolve(self.index, find_candidates(self.index, as_hers, found, negations), form.words)
-        denied = any(word in ("not", "never") for word in rest)
+        denied = any(word in ("not", "never", "neither") for word in rest)  # "Ruby does neither."
         return _flipped(readings, denied != bool(negations), rest, self.compiled.denied_as)
 
 

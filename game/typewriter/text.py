@@ -58,6 +58,8 @@ MISSING_APOSTROPHE = {
     "theres": "there is",
 }
 CHAT = {
+    "everytime": "every time",
+    "evrytime": "every time",
     "luv": "love",
     "wen": "when",
     "nevr": "never",
