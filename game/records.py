@@ -98,12 +98,11 @@ def prefab(cls: type[_T] | None = None, /, *, frozen: bool = False) -> Any:
     """Make `cls` a record (see the module's docstring); `@prefab` or `@prefab(frozen=True)`."""
     if cls is None:
         return lambda cls_: prefab(cls_, frozen=frozen)
-    fields = _gather(cls)
-    key = _shape(cls, fields, frozen)
+    fields, key, defaults = _gather(cls, frozen)
     maker = _made.get(key)
     if maker is None:
         maker = _maker(key)
-    made = maker(*[spec.default_factory if spec.default is NOTHING else spec.default for spec in _defaulted(fields)])
+    made = maker(*defaults)
     name = cls.__qualname__
     for method, function in made.items():
         function.__qualname__ = f"{name}.{method}"
@@ -141,48 +140,44 @@ def _refuse_delattr(self: Any, name: str) -> None:
     raise TypeError(f"{type(self).__name__!r} object does not support attribute deletion")
 
 
-def _gather(cls: type) -> dict[str, Attribute]:
-    """The class's fields, in order, each value in the class body taken away (an instance holds its own)."""
-    fields: dict[str, Attribute] = {}
+def _gather(cls: type, frozen: bool) -> tuple[dict[str, Attribute], str, list[object]]:
+    """The class's fields in order; its shape, as text (the key of `game._record_methods.MAKERS`: all the methods'
+    source depends on); and the defaults or factories of the fields with either, in order, for the maker. Each
+    value in the class body is taken away: an instance holds its own. One pass: it runs for every record at import."""
     namespace = cls.__dict__
+    fields: dict[str, Attribute] = {}
+    parts = ["frozen" if frozen else "mutable"]
+    if "__prefab_post_init__" in namespace:
+        parts.append("+post_init")
+    parts += [f"+{method}" for method in _OWN if method in namespace]  # kept, not made
+    parts.append("|")
+    defaults: list[object] = []
     for name in namespace.get("__annotations__", ()):
         value = namespace.get(name, NOTHING)
-        if type(value) is Attribute:
-            fields[name] = value
-        elif value is NOTHING:
+        if value is NOTHING:
             fields[name] = _PLAIN
-        else:
-            fields[name] = Attribute(value, NOTHING, True, True, True, True)
-        if value is not NOTHING:
-            delattr(cls, name)
-    return fields
-
-
-def _defaulted(fields: dict[str, Attribute]) -> list[Attribute]:
-    return [spec for spec in fields.values() if spec.default is not NOTHING or spec.default_factory is not NOTHING]
-
-
-def _shape(cls: type, fields: dict[str, Attribute], frozen: bool) -> str:
-    """What the methods' source depends on, as text: the key of `game._record_methods.MAKERS`."""
-    namespace = cls.__dict__
-    head = ["frozen" if frozen else "mutable"]
-    if "__prefab_post_init__" in namespace:
-        head.append("post_init")
-    head += [method for method in _OWN if method in namespace]  # kept, not made
-    parts = []
-    for name, spec in fields.items():
-        if spec is _PLAIN:
-            parts.append(name)
+            parts.append(f"{name} ")
             continue
-        factory = spec.default_factory
+        delattr(cls, name)
+        if type(value) is not Attribute:
+            fields[name] = Attribute(value, NOTHING, True, True, True, True)
+            defaults.append(value)
+            parts.append(f"{name}= ")
+            continue
+        fields[name] = value
+        factory = value.default_factory
         if factory is not NOTHING:
+            defaults.append(factory)
             kind = "=" + _LITERAL_FACTORIES.get(factory, "()")  # type: ignore[call-overload]
+        elif value.default is not NOTHING:
+            defaults.append(value.default)
+            kind = "="
         else:
-            kind = "=" if spec.default is not NOTHING else ""
-        options = (spec.init, spec.repr, spec.compare, spec.serialize)
+            kind = ""
+        options = (value.init, value.repr, value.compare, value.serialize)
         flags = "".join(letter for letter, on in zip("irch", options, strict=True) if not on)
-        parts.append(f"{name}{kind}" + (f"-{flags}" if flags else ""))
-    return "+".join(head) + "|" + " ".join(parts)
+        parts.append(f"{name}{kind}-{flags} " if flags else f"{name}{kind} ")
+    return fields, "".join(parts).rstrip(), defaults
 
 
 def method_source(key: str, name: str = "make") -> str:
