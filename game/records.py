@@ -241,6 +241,20 @@ def methods_module(keys: Iterable[str]) -> str:
     return f"{_GENERATED_HEAD}\n\n{makers}\n\nMAKERS: dict = {{\n{table}}}\n"
 
 
+def game_methods_module() -> str:
+    """The text `game/_record_methods.py` should hold: the shapes of the record classes of every module of the game
+    (its `__main__` excepted: it plays), which this imports."""
+    import importlib
+    import pkgutil
+
+    import game
+
+    for module in pkgutil.walk_packages(game.__path__, "game."):
+        if module.name != "game.__main__":
+            importlib.import_module(module.name)
+    return methods_module(shape for cls, shape in RECORDS.items() if cls.__module__.startswith("game."))
+
+
 _GENERATED_HEAD = '''"""The methods of the game's record classes, by shape (see game/records.py). Made by
 `python scripts/make_record_methods.py`; do not edit: tests/test_records.py fails when this file is stale."""
 

@@ -3,7 +3,6 @@ checked-in methods they take (game/_record_methods.py) are those the classes' fi
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
 from pathlib import Path
 from typing import Any
@@ -14,31 +13,20 @@ from ducktools.classbuilder.prefab import as_dict as library_as_dict
 from ducktools.classbuilder.prefab import attribute as library_attribute
 from ducktools.classbuilder.prefab import prefab as library_prefab
 
-from game.records import NOTHING, RECORDS, as_dict, attribute, prefab, replace
-
-_SCRIPT = Path(__file__).parent.parent / "scripts" / "make_record_methods.py"
-
-
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("make_record_methods", _SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+import game
+from game.records import NOTHING, RECORDS, as_dict, attribute, game_methods_module, prefab, replace
 
 
 def _every_game_record() -> list[type]:
-    _generator().current_text()  # imports every module of the game
+    game_methods_module()  # imports every module of the game
     return sorted((cls for cls in RECORDS if cls.__module__.startswith("game.")), key=lambda cls: cls.__qualname__)
 
 
 def test_the_checked_in_record_methods_are_current() -> None:
     """Like a lock file: a record class added or changed without `python scripts/make_record_methods.py` fails here
     (it would still work, compiling its methods at every import)."""
-    generator = _generator()
-    assert generator.current_text() == generator.TARGET.read_text(encoding="utf-8"), (
-        "game/_record_methods.py is stale: run `python scripts/make_record_methods.py`"
-    )
+    checked_in = (Path(game.__file__).parent / "_record_methods.py").read_text(encoding="utf-8")
+    assert game_methods_module() == checked_in, "game/_record_methods.py is stale: run scripts/make_record_methods.py"
 
 
 def test_every_game_record_takes_its_methods_from_the_checked_in_file() -> None:
