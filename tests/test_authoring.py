@@ -316,9 +316,8 @@ def test_watch_reloads_keeps_the_place_and_survives_a_broken_edit(story_copy: Pa
 
 def test_rebase_keeps_values_that_still_fit(story_copy: Path) -> None:
     story = load_story_or_raise(story_copy)
-    from ducktools.classbuilder.prefab import replace
-
     from game.engine import new_game
+    from game.records import replace
 
     state, _ = new_game(story)
     state = replace(state, variables={**state.variables, "trust": 4, "language": "french"})

@@ -10,13 +10,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from ducktools.classbuilder.prefab import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine import ChoiceInput, ChoicesOffered, PageInput, Problem, SceneShown, available_choices, new_game, step
 from game.engine.compiled import function_of, infallible, missing
 from game.explorer.random_pages import PageWriter
+from game.records import replace
 from game.story import expressions as ex
 from game.story.loader import load_story_or_raise
 from game.story.model import Story

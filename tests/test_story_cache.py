@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import compileall
 import io
-import marshal
 import pickle
 import shutil
 import subprocess
@@ -205,55 +204,6 @@ def test_the_engines_compiled_code_is_kept_between_processes_and_a_damaged_file_
     damaged = subprocess.run([*verify, str(replays / "film.json")], capture_output=True, text=True, timeout=120)
     assert (damaged.returncode, damaged.stdout, damaged.stderr) == (0, first.stdout, "")
     assert code.read_bytes() != b"\xe3 not marshal data"
-
-
-_RECORDS_SEEN = """
-import pickle, sys
-from game.commands.common import load_for_play
-from game.records import METHODS
-from game.story.model import Character, Variable
-story = load_for_play(None)
-one, same = Variable("trust", "int", 3, maximum=5.0), Variable("trust", "int", 3, maximum=5.0)
-print(repr(one), one == same, one != Variable("trust", "int", 4), hash(one) == hash(same))
-print(repr(Character("ruby", "Ruby", ("Ruby",), "she")))
-try:
-    one.name = "other"
-except Exception as error:
-    print(type(error).__name__, error)
-print(pickle.loads(pickle.dumps(one)) == one, repr(story.variables["trust"]))
-print("from the memo:", bool(METHODS) and not METHODS.pending, file=sys.stderr)
-"""
-
-
-def _records_seen(env: dict[str, str]) -> tuple[str, str]:
-    seen = subprocess.run([sys.executable, "-c", _RECORDS_SEEN], capture_output=True, text=True, timeout=120, env=env)
-    assert seen.returncode == 0, seen.stderr
-    return seen.stdout, seen.stderr.strip()
-
-
-def test_record_methods_kept_between_processes_behave_as_the_librarys_own(private_home: Path) -> None:
-    """The record classes' methods come from the code file once a process has saved it, and a record made, compared,
-    hashed, changed (refused: frozen), shown and pickled with them behaves exactly as with the library's own exec'd
-    methods (the cache turned off). A file made by another Python (another key) is ignored and replaced."""
-    import os
-
-    env = {**os.environ, "RUBY_SPARKS_HOME": str(private_home)}
-    library, _ = _records_seen({**env, "RUBY_SPARKS_NO_CACHE": "1"})
-    assert "TypeError 'Variable' object does not support attribute assignment" in library, library
-    first, how = _records_seen(env)  # fills the cache and the code file
-    assert (first, how) == (library, "from the memo: False")
-    [code] = (private_home / "cache").glob("code-*.marshal")
-    written = code.stat()
-    again, how = _records_seen(env)
-    assert (again, how) == (library, "from the memo: True")
-    assert (code.stat().st_ino, code.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns), "compiled again"
-    stale = marshal.loads(code.read_bytes())
-    code.write_bytes(marshal.dumps(("another Python", *stale[1:])))
-    assert _records_seen(env) == (library, "from the memo: False")
-    assert marshal.loads(code.read_bytes())[0] == stale[0], "the stale file was not replaced"
-    code.write_bytes(marshal.dumps((stale[0], stale[1], {"def f(): pass": "not code"})))
-    assert _records_seen(env) == (library, "from the memo: False")
-    assert _records_seen(env) == (library, "from the memo: True")
 
 
 def test_a_flipped_byte_in_the_cached_patterns_is_caught_before_any_page_reads_with_it(

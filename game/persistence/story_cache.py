@@ -34,7 +34,7 @@ except ImportError:  # a Python without it
     from pickle import Pickler, PicklingError, Unpickler
 from game.files import read_at_most
 from game.paths import user_cache_folder, user_data_dir
-from game.records import METHODS, make_every_method, replace
+from game.records import replace
 from game.story.collector import without_cycle_collection
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from game.engine.compiled import Premade, Recipe
     from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
-FORMAT = "ruby-sparks story cache 17"
+FORMAT = "ruby-sparks story cache 18"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16
@@ -328,8 +328,7 @@ def _write(key: str, story: Story) -> None:
 
 
 CODE_KEY = f"{FORMAT}\n{sys.version}\n{sys.implementation.cache_tag}\nmarshal {marshal.version}"
-"""The compiled code of the engine's functions and of the record classes' methods is bytecode: it is valid only for
-the Python that made it."""
+"""The compiled code of the engine's functions is bytecode: it is valid only for the Python that made it."""
 _code_file: list[str] = []
 """Where this process read the compiled code from, once it has, and so where it saves what it compiled since."""
 _last_story: list[Story] = []
@@ -339,8 +338,7 @@ _last_story: list[Story] = []
 def _adopt_code() -> None:
     """Give the engine the code of the functions earlier processes compiled (`game.engine.compiled.CODE`), once per
     process, and save at exit whatever this one compiles anew: a cached `replay --verify` spent a fifth of its time
-    compiling the same few dozen function bodies every time. The record classes' methods (`game.records.METHODS`)
-    are kept with them. Kept beside the stories, for every story (a body holds
+    compiling the same few dozen function bodies every time. Kept beside the stories, for every story (a body holds
     none of a story's names or values), in a file named and keyed by the Python version and the cache format; an unreadable one is
     ignored and replaced, as a cached story is."""
     if _code_file:
@@ -358,9 +356,8 @@ def _adopt_code() -> None:
             stored = marshal.loads(handle.read())
     except Exception:  # a missing, truncated or foreign file is simply nothing to adopt
         stored = None
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == CODE_KEY and all(map(_is_code, stored[1:])):
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == CODE_KEY and _is_code(stored[1]):
         CODE.update(stored[1])
-        METHODS.adopt(stored[2])
 
 
 def _is_code(memo: object) -> bool:
@@ -418,32 +415,19 @@ def _parts(story: Story) -> Iterator[object]:
             pending.extend(vars(node).values())
 
 
-def _make_every_method() -> None:
-    """Make the methods of every record class of the game's modules imported by now (`game.records.METHODS`), for
-    the same reason as `_compile_every_shape`: another route makes records this one did not."""
-    for name, module in list(sys.modules.items()):
-        if name.startswith("game.") and module is not None:
-            for value in list(vars(module).values()):
-                if isinstance(value, type) and value.__module__ == name:
-                    with contextlib.suppress(Exception):
-                        make_every_method(value)
-
-
 def _save_code(path: str) -> None:
     from game.engine.compiled import CODE
 
-    if CODE.added or METHODS.pending:
+    if CODE.added:
         from game.persistence.atomic import write_atomic
 
         if _last_story:
             _compile_every_shape(_last_story[0])
-        _make_every_method()
-        METHODS.compile_pending()
 
         from pathlib import Path
 
         with contextlib.suppress(OSError, ValueError):
-            write_atomic(Path(path), marshal.dumps((CODE_KEY, dict(CODE), dict(METHODS))))
+            write_atomic(Path(path), marshal.dumps((CODE_KEY, dict(CODE))))
 
 
 def _forget_old(folder: Path, former: Path) -> None:
