@@ -100,6 +100,8 @@ def moves_him(compiled: CompiledReader, word: str) -> str | None:
     word itself makes him that man or role ("Harry", "the dog"), None leaves him be."""
     index = compiled.index
     named = index.names.get((word,))
+    if named is None and word.endswith("s"):
+        named = index.names.get((word[:-1],))  # "scottys her fav, she luvs him": the apostrophe left out
     role = named or _role_of(compiled, word)
     move: str | None = None
     if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
