@@ -127,7 +127,18 @@ def _planned_page(words: list[str], clause: Clause, j: int, narrator: str | None
     part_of_me = len(before) >= 3 and before[1:3] == ["of", "me"]  # "part of me wants to type that she adores me"
     if not (clause.subject_word == "i" or carried or hidden or part_of_me):
         return False
-    return any(word in PLANNED_MARKERS for word in before) or (not ordered and "will" in before)
+    future = not _FUTURE.isdisjoint(before)
+    # a time to come plans only with a future form: "Tonight I'll make her sing" plans, "Tonight I make her sing" is
+    # the order; "one day I'll make her speak French" as "someday" does
+    return (
+        any(word in PLANNED_MARKERS and (future or word not in _TIMES_TO_COME) for word in before)
+        or (future and "day" in before and "one" in before)
+        or (not ordered and "will" in before)
+    )
+
+
+_FUTURE = frozenset({"will", "going", "gonna", "shall"})
+_TIMES_TO_COME = frozenset({"tomorrow", "later", "someday", "soon", "next", "tonight"})
 
 
 _PEOPLE_WORDS = SUBJECT_PRONOUNS | OBJECTS

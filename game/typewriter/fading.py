@@ -28,8 +28,9 @@ _LONGEST = max(len(cue) for cue in FADING)
 _ENDINGS = frozenset(cue[-1] if cue[0] in ("is", "was", "has", "had") else cue[0] for cue in FADING)
 """A word every cue holds ("gone", "fades"): a sentence with none of them has no feeling that ends, and most have none."""
 
-_ALSO_FEELINGS = frozenset({"love", "affection", "devotion", "adoration", "passion", "longing"})
-"""Feelings whose word the lexicon reads as a verb ("she loves me"), so it does not list them as a feeling's noun."""
+_ALSO_FEELINGS = frozenset({"love", "affection", "devotion", "adoration", "passion", "longing", "anger", "rage", "fury"})
+"""Feelings whose word the lexicon reads as a verb ("she loves me"), so it does not list them as a feeling's noun; or
+that no trait holds, whose ending is still not her going ("her anger is gone")."""
 
 _WHOM = frozenset({"for", "of", "toward", "towards"})
 
