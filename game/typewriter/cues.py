@@ -166,6 +166,7 @@ _MAY_NEGATE = _MayNegate()
 
 
 _NOT_DENIED_AFTER_NO = frozenset({"sooner", "doubt", "wonder", "matter"})
+_CONCORD = frozenset({"nothing", "nothin", "nobody", "noone"})
 _SPANS_OF_TIME = frozenset({"second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days"})
 """The time "can't go a day without..." counts in: a habit, not a denial (but "can't go anywhere without her")."""
 
@@ -190,6 +191,9 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
             continue
         if word == "not" and i + 1 < count and words[i + 1] in ("only", "just", "merely"):
             i += 2  # "not only... but also" denies nothing
+            continue
+        if word in _CONCORD and words[i - 1] != "that" and any(words[k] in ("not", "never") for k in range(max(0, i - 4), i)):
+            i += 1  # "ruby cant remember nothin": typed speech doubles the denial; it says it once
             continue
         if word in ("nothing", "none") and i + 1 < count and words[i + 1] == "but":
             i += 2  # "she speaks nothing but French" speaks only French

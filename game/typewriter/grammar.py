@@ -213,6 +213,9 @@ IRREALIS_ADJECTIVES = frozenset(
 
 REPORTING = frozenset(
     {
+        "sure",  # "Harry is sure she's depressed": a belief said with an adjective
+        "certain",
+        "convinced",
         "think",
         "believe",
         "say",

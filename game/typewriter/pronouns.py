@@ -95,6 +95,9 @@ def _role_of(compiled: CompiledReader, word: str) -> str | None:
     return role
 
 
+_FIRST_PERSON = frozenset({"me", "my", "myself", "mine"})
+
+
 def moves_him(compiled: CompiledReader, word: str) -> str | None:
     """What naming this word does to "him", remembered: "" makes him the writer again (Calvin, "my boyfriend"), the
     word itself makes him that man or role ("Harry", "the dog"), None leaves him be."""
@@ -104,7 +107,9 @@ def moves_him(compiled: CompiledReader, word: str) -> str | None:
         named = index.names.get((word[:-1],))  # "scottys her fav, she luvs him": the apostrophe left out
     role = named or _role_of(compiled, word)
     move: str | None = None
-    if named == index.narrator or (role is None and word in index.roles.get(index.narrator or "", ())):
+    if named == index.narrator or (
+        role is None and word in index.roles.get(index.narrator or "", ()) and word not in _FIRST_PERSON
+    ):  # "Scotty chewed my shoe. Ruby adores him.": the writer saying "my" is never "him"
         move = ""
     elif named is not None and index.characters[named].pronoun == "he":
         move = word

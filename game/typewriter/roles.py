@@ -22,7 +22,7 @@ ROLE_WINDOW = 7
 ABSENCE_WORDS = frozenset(
     stem(word)
     for word in ("leave", "gone", "away", "out", "absent", "elsewhere", "apart", "travel", "depart", "abroad", "absence",
-                 "miss", "late", "work", "trip", "business", "off", "goes", "go", "left")
+                 "miss", "late", "work", "trip", "business", "off", "goes", "go", "left", "tour", "vacation", "holiday")
 )  # fmt: skip
 """What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
 
@@ -214,6 +214,8 @@ def object_fits(index: LexiconIndex, form: SentenceShape, match: Match, end: int
         return True
     owned = [k for k in phrase if k > phrase[0] and words[k - 1] == "'s"]  # "Scotty's bowl": the bowl is the object
     phrase = [k for k in phrase if words[k] != "'s" and (not owned or k >= owned[0])]
+    if phrase and words[phrase[0]] in people:
+        return True  # "she draws Scotty asleep on the rug": a name first is the object, whatever follows it
     nouns = [k for k in phrase if not words[k].endswith("ly") and words[k] not in NOT_OBJECTS]
     if len(nouns) >= 2 and words[nouns[-2]] not in DETERMINERS and words[nouns[-1]] not in DETERMINERS:
         phrase = [nouns[-1]]  # "the car keys": the last noun is the thing itself, the one before only says which
@@ -228,7 +230,9 @@ def has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
 _THING_STARTS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 _BE_SAID = frozenset({"is", "are", "was", "were", "'s", "tastes", "looks", "smells", "sounds"})
 _HIM = frozenset({"i", "me", "my", "him", "his", "he", "you", "your"})
-_HIS_WORK = frozenset({"book", "novel", "writing", "story", "stories", "work", "page", "pages", "manuscript", "prose", "poem"})
+_HIS_WORK = frozenset(
+    {"book", "novel", "writing", "story", "stories", "work", "page", "pages", "manuscript", "prose", "poem"}
+) | (frozenset({"chapter", "chapters", "idea", "ideas", "sentence", "sentences", "words", "plot", "draft", "jokes", "mind"}))
 
 
 def said_of_a_thing(index: LexiconIndex, words: list[str], j: int) -> bool:
@@ -236,7 +240,9 @@ def said_of_a_thing(index: LexiconIndex, words: list[str], j: int) -> bool:
     is praised, not him ("she tells me the book I wrote is brilliant" is his, as his book or novel is)."""
     if j < len(words) and words[j] == "that":
         j += 1
-    if j >= len(words) or words[j] not in _THING_STARTS:
+    # "she tells me my coffee is brilliant" praises his coffee, not him; "my book is brilliant" is his work
+    owned = j + 1 < len(words) and words[j] in ("my", "his")
+    if not owned and (j >= len(words) or words[j] not in _THING_STARTS):
         return False
     for k in range(j + 1, min(j + 6, len(words))):
         word = words[k]
