@@ -9,18 +9,20 @@ Generic in what it holds, so this module needs nothing of the state's (`State.hi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar, cast, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar, cast, overload
 
 T = TypeVar("T")
 
 
 class History(Sequence[T]):
-    __slots__ = ("_before", "_last", "_length")
+    __slots__ = ("_before", "_last", "_length", "_make")
 
     def __init__(self, entries: Iterable[T] = ()) -> None:
         self._before: History[T] | None = None
-        self._last: T | None = None
+        self._last: Any = None
+        """The last entry; or, while `_make` is set, the arguments it is to be made from when first read."""
+        self._make: Callable[..., T] | None = None
         self._length = 0
         items = tuple(entries)
         if items:
@@ -31,15 +33,33 @@ class History(Sequence[T]):
 
     def appended(self, entry: T) -> History[T]:
         node: History[T] = History.__new__(History)
-        node._before, node._last, node._length = self, entry, self._length + 1
+        node._before, node._last, node._length, node._make = self, entry, self._length + 1, None
         return node
+
+    def appended_later(self, make: Callable[..., T], args: tuple[Any, ...]) -> History[T]:
+        """`appended(make(*args))`, with the entry made when first read: a step adds the scene it shows and the next
+        step rewrites it with the action taken there, so making each entry at once made two records a step, and a
+        random playthrough reads none of them."""
+        node: History[T] = History.__new__(History)
+        node._before, node._last, node._length, node._make = self, args, self._length + 1, make
+        return node
+
+    def later(self) -> tuple[Any, ...] | None:
+        """The arguments the last entry is still to be made from (see `appended_later`), or None once it is made."""
+        return cast("tuple[Any, ...]", self._last) if self._make is not None else None
+
+    def _entry(self) -> T:
+        make = self._make
+        if make is not None:  # made once, on first reading: the node stays the same value, only made concrete
+            self._last, self._make = make(*self._last), None
+        return cast(T, self._last)
 
     @property
     def last(self) -> T:
         """The last entry: the one a step records the player's action in (`[-1]` walks the general way, for any index)."""
         if not self._length:
             raise IndexError("the history is empty")
-        return cast(T, self._last)
+        return self._entry()
 
     def with_last(self, entry: T) -> History[T]:
         """The same history with its last entry replaced (an action recorded where the player acted)."""
@@ -47,7 +67,16 @@ class History(Sequence[T]):
         if before is None:
             raise IndexError("the history is empty")
         node: History[T] = History.__new__(History)
-        node._before, node._last, node._length = before, entry, self._length
+        node._before, node._last, node._length, node._make = before, entry, self._length, None
+        return node
+
+    def with_last_later(self, make: Callable[..., T], args: tuple[Any, ...]) -> History[T]:
+        """`with_last(make(*args))`, with the entry made when first read (see `appended_later`)."""
+        before = self._before
+        if before is None:
+            raise IndexError("the history is empty")
+        node: History[T] = History.__new__(History)
+        node._before, node._last, node._length, node._make = before, args, self._length, make
         return node
 
     def without_last(self) -> History[T]:
@@ -70,7 +99,7 @@ class History(Sequence[T]):
         entries: list[T] = []
         node: History[T] | None = self
         while node is not None and node._length:
-            entries.append(cast(T, node._last))
+            entries.append(node._entry())
             node = node._before
         return reversed(entries)
 
@@ -90,7 +119,7 @@ class History(Sequence[T]):
         for _ in range(self._length - 1 - position):
             assert node._before is not None
             node = node._before
-        return cast(T, node._last)
+        return node._entry()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, History):

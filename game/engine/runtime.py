@@ -156,18 +156,22 @@ class Runtime:
         recorded something (its callers test that, saving most steps a call)."""
         acted, after = self.acted, self.after
         history = self.history
-        last = history.last
-        action, page, reading, written = (last.action, last.page, last.reading, last.written) if acted is None else acted
+        last = history.later()  # the entry's fields, when it is not made yet (see `add_history`)
+        if last is None:
+            made = history.last
+            last = (made.scene, made.title, made.paragraphs, made.action, made.after, made.page, made.reading, made.written)
+        action, page, reading, written = (last[3], last[5], last[6], last[7]) if acted is None else acted
         if after is None:
-            after = last.after
-        entry = HistoryEntry(last.scene, last.title, last.paragraphs, action, after, page, reading, written)
-        self.history = history.with_last(entry)
+            after = last[4]
+        self.history = history.with_last_later(HistoryEntry, (last[0], last[1], last[2], action, after, page, reading, written))
         self.acted = self.after = None
 
-    def add_history(self, entry: HistoryEntry) -> None:
+    def add_history(self, scene: str, title: str, paragraphs: tuple[str, ...]) -> None:
+        """A scene (or an ending) as shown, the entry made when first read: the next step rewrites it with what the
+        player did there, and a random playthrough reads no entry at all."""
         if self.acted is not None or self.after is not None:
             self.settle()
-        self.history = self.history.appended(entry)
+        self.history = self.history.appended_later(HistoryEntry, (scene, title, paragraphs, "", (), "", (), ()))
 
     def count(self, name: str) -> None:
         self.set_count(name, self.counts.get(name, 0) + 1)

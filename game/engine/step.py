@@ -21,7 +21,7 @@ from game.engine.events import (
 from game.engine.feedback import page_feedback, quote, traits_by_id
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
-from game.engine.state import HistoryEntry, Offer, State, Written
+from game.engine.state import Offer, State, Written
 from game.records import replace
 from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
@@ -87,7 +87,7 @@ def rerender(story: Story, state: State) -> State:
     runtime = Runtime(story, replace(state, history=history))
     if state.ending is not None:
         ending = story.endings[state.ending]
-        runtime.add_history(HistoryEntry(ending.id, ending.title, runtime.render(ending.text, ending.id)))
+        runtime.add_history(ending.id, ending.title, runtime.render(ending.text, ending.id))
     else:
         _show_scene(runtime, story.scenes[state.scene])
     return runtime.finish()[0]
@@ -300,7 +300,7 @@ def _enter(runtime: Runtime, target: str) -> None:
             if runtime.glue:
                 paragraphs = _glued(runtime, paragraphs)
             runtime.scene = runtime.ending = target
-            runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
+            runtime.add_history(ending.id, ending.title, paragraphs)
             runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(runtime.act)))
             return
         scene = story.scenes[target]
@@ -352,7 +352,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
             if runtime.glue and scene.next == RETURN and not runtime.stack and scene.call is None:
                 paragraphs, runtime.glue = (*paragraphs, runtime.glue), ""  # the `return` will fail: nothing follows
     if shown is None:
-        runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
+        runtime.add_history(scene.id, scene.title, paragraphs)
     act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
     runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.status()))
     if scene.typewriter is not None:
