@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from types import CodeType, FunctionType
 from typing import Any, Literal, cast
 
+from game.engine.events import ChoicesOffered
 from game.engine.state import Offer, Written
 from game.story import expressions as ex
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Story, Template, TextBlock, Value, Variable
@@ -30,6 +31,8 @@ Test = Callable[[Names], Value]
 Show = Callable[[Names], str]
 Fit = Callable[[Value], Value]
 Render = Callable[[Names], tuple[str, ...]]
+Offered = tuple[Offer, ChoicesOffered]
+"""What a scene offers, and the event that shows it: both made once for each set of choices a scene can offer."""
 Update = Literal["+=", "-=", "*=", "/="]
 """The operators of an effect that combines with the target's value (`trust += 1`), as opposed to `=`."""
 Split = Callable[[str], tuple[str, ...]]
@@ -117,7 +120,7 @@ class CompiledStory:
         self._seems_infallible: bool | None = None
         self._seems_later: tuple[Show | None] | None = None
         self._texts: dict[int, Render | None] = {}
-        self._offers: dict[int, Callable[[Names], Offer] | None] = {}
+        self._offers: dict[int, Callable[[Names], Offered] | None] = {}
         self.act_titles = {act.id: act.title for act in story.acts}
         self._paragraphs: dict[str, tuple[str, ...]] = {}
         self._pages: dict[str, PageReading] = {}
@@ -243,27 +246,28 @@ class CompiledStory:
                 lines.append(f"    if {_source(block.condition.expr, constants)}:\n        out += {paragraphs}")
         return "\n".join([*lines, "    return tuple(out)"]), tuple(constants)
 
-    def offer(self, scene: Scene) -> Callable[[Names], Offer] | None:
+    def offer(self, scene: Scene) -> Callable[[Names], Offered] | None:
         """What a scene offers, as one function, when every label is fixed text: the conditions that hold make a
-        number, one bit a choice, and each number's offer is made once. None for a scene with a label that has holes
-        or inline text (worked out choice by choice)."""
+        number, one bit a choice, and each number's offer (and its event) is made once. None for a scene with a label
+        that has holes or inline text (worked out choice by choice)."""
         key = id(scene)
         try:
             return self._offers[key]
         except KeyError:
             pass
-        found: Callable[[Names], Offer] | None = None
+        found: Callable[[Names], Offered] | None = None
         recipe = self._premade.get(key) or self.offer_recipe(scene)
         if recipe is not None:
             held = _define_body(*recipe)
-            offers: dict[int, Offer] = {}
+            offers: dict[int, Offered] = {}
 
-            def offered(names: Names) -> Offer:
+            def offered(names: Names) -> Offered:
                 mask = held(names)
                 offer = offers.get(mask)
                 if offer is None:
                     chosen = tuple(choice for index, choice in enumerate(scene.choices) if mask >> index & 1)
-                    offer = offers[mask] = Offer(scene, chosen, tuple(choice.label.parts[0] for choice in chosen))
+                    labels = tuple(choice.label.parts[0] for choice in chosen)
+                    offer = offers[mask] = (Offer(scene, chosen, labels), ChoicesOffered(labels))
                 return offer
 
             found = offered

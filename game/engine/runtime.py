@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
+from game.engine.compiled import CompiledStories, Effect_, Names, Offered, missing, names_of, show
 from game.engine.events import Event, Later, Problem
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
@@ -142,12 +142,12 @@ class Runtime:
         self, action: str, page: str = "", reading: tuple[str, ...] = (), written: tuple[Written, ...] = ()
     ) -> None:
         """What the player did in the scene shown last; for a page, also `page`, `reading` and `written`."""
-        if self.history:
+        if self.history.length:
             self.acted = (action, page, reading, written)
 
     def record_after(self, paragraphs: tuple[str, ...]) -> None:
         """What the action led to, kept with the scene where it was taken, for the transcript."""
-        if self.history:
+        if self.history.length:
             self.after = paragraphs
 
     def settle(self) -> None:
@@ -319,9 +319,10 @@ class Runtime:
             return options[shown] if shown < len(options) else ()
         return options[min(shown, len(options) - 1)]
 
-    def offer(self, scene: Scene) -> Offer | None:
-        """What the scene offers, worked out at once when that can be done (see `CompiledStory.offer`); None when its
-        choices must be tested one by one (a watch, a label with holes, or a condition that fails)."""
+    def offer(self, scene: Scene) -> Offered | None:
+        """What the scene offers and the event that shows it, worked out at once when that can be done (see
+        `CompiledStory.offer`); None when its choices must be tested one by one (a watch, a label with holes, or a
+        condition that fails)."""
         if self.watch is not None:
             return None
         offered = self.compiled.offer(scene)
@@ -341,7 +342,7 @@ class Runtime:
             return Later(self.seems())
         names = self.names
         self.owned = False
-        return Later(lambda: compiled(names))
+        return Later(None, compiled, names)
 
     def seems(self) -> str:
         """The status line. Worked out by one function, unless a watch must be told of each condition or a condition

@@ -147,7 +147,8 @@ def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
         runtime.count(choice.counter)
     if choice.effects:
         runtime.apply(choice.effects, f"a choice of `{scene.id}`")
-    _narrate(runtime, choice.text, scene.id)
+    if choice.text or runtime.glue:  # most choices say nothing: no call
+        _narrate(runtime, choice.text, scene.id)
     return choice.target if choice.call is None else _called(runtime, choice.call, choice.target)
 
 
@@ -168,7 +169,8 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
     runtime.record_action(page.summary, page=page.page, reading=page.feedback, written=page.sources)
     runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
-    _narrate(runtime, outcome.text, scene.id)
+    if outcome.text or runtime.glue:
+        _narrate(runtime, outcome.text, scene.id)
     _enter(runtime, outcome.target if outcome.call is None else _called(runtime, outcome.call, outcome.target))
     return runtime.finish()
 
@@ -251,8 +253,7 @@ def _page_summary(page: str) -> str:
 
 
 def _narrate(runtime: Runtime, blocks: tuple[TextBlock, ...], where: str) -> None:
-    if not blocks and not runtime.glue:  # most choices say nothing: no call to render, which would give ()
-        return
+    """Called only for a text, or a glued paragraph waiting (most choices say nothing: their callers test that)."""
     paragraphs = runtime.render(blocks, where)
     if runtime.glue:
         paragraphs = _glued(runtime, paragraphs)
@@ -283,7 +284,7 @@ def _glued(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 def _enter(runtime: Runtime, target: str) -> None:
     story = runtime.story
-    if runtime.history:  # a turn is taken (the first scene of a game is turn 0)
+    if runtime.history.length:  # a turn is taken (the first scene of a game is turn 0)
         runtime.turn += 1
         runtime.write("turn", runtime.turn)
     moves = 0
@@ -362,10 +363,11 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
         if not moving:
             return None
         return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
-    offer = runtime.offer(scene) or _offer(runtime, scene)
+    made = runtime.offer(scene)
+    offer, shown_offer = made if made is not None else (_offer(runtime, scene), None)
     if offer.choices or not moving or not (scene.choices or scene.fallbacks):
         runtime.offered = offer
-        runtime.emit(ChoicesOffered(offer.labels or ()))
+        runtime.emit(shown_offer or ChoicesOffered(offer.labels or ()))
         return None
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
     if fallback is not None:
