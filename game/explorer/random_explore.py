@@ -65,6 +65,7 @@ def explore_run(
     watch: ConditionWatch | None = None,
 ) -> None:
     rng = random.Random(seed)
+    getrandbits = rng.getrandbits
     pages = pages or PageWriter(story)
     keys = _choice_keys(story)
     scenes = story.scenes
@@ -103,7 +104,12 @@ def explore_run(
             if not offered:
                 coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
-            number = rng.randrange(len(offered)) + 1  # what `randint(1, n)` draws, without its two calls around it
+            count = len(offered)
+            bits = count.bit_length()  # `randrange(count)`'s own draw, in line: it cost two calls an input
+            drawn = getrandbits(bits)
+            while drawn >= count:
+                drawn = getrandbits(bits)
+            number = drawn + 1
             coverage.choices[keys[id(offered[number - 1])]] += 1
             action = _CHOICES[number] if number < len(_CHOICES) else ChoiceInput(number)
         inputs.append(action)
