@@ -264,10 +264,13 @@ class Runtime:
 
     def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
         if self.watch is None:
-            fixed = self.compiled.text(blocks, split_paragraphs)
-            if fixed is not None:
+            compiled = self.compiled
+            text = compiled.texts.get(id(blocks)) or compiled.text(blocks, split_paragraphs)
+            if type(text) is tuple:  # a test, not a call to `isinstance`: most texts, shown twice an input
+                return text
+            if text is not False:
                 try:
-                    return fixed(self.names)
+                    return text(self.names)  # type: ignore[operator]  # a Render: not a tuple, not False
                 except (ex.EvaluationError, KeyError):
                     pass  # shown block by block below, which reports the problem where it is
         paragraphs: list[str] = []
