@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from game.engine.compiled import CompiledStories, Effect_, Names, Offered, missing, names_of, show
 from game.engine.events import Event, Later, Problem
+from game.engine.history import History
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
 from game.story.model import (  # the tree of a text, from the model: its parser (story.inline) is only the loader's
@@ -75,18 +76,19 @@ class Runtime:
         self.compiled = COMPILED.of(story)
         self.watch = watch
         self.state = state
-        self.scene = state.scene
-        self.act = state.act
-        self.ending = state.ending
-        self.variables = state.variables
-        self.traits = state.traits
-        self.page_about_ruby = state.page_about_ruby
-        self.rng_counter = state.rng_counter
-        self.history = state.history
-        self.turn = state.turn
-        self.counts = state.counts
-        self.stack = state.stack
-        names = state.names
+        fields = state.__dict__  # one lookup: each field of a frozen record read by name is a full lookup on 3.11
+        self.scene: str = fields["scene"]
+        self.act: str | None = fields["act"]
+        self.ending: str | None = fields["ending"]
+        self.variables: dict[str, Value] = fields["variables"]
+        self.traits: dict[str, float] = fields["traits"]
+        self.page_about_ruby: bool = fields["page_about_ruby"]
+        self.rng_counter: int = fields["rng_counter"]
+        self.history: History[HistoryEntry] = fields["history"]
+        self.turn: int = fields["turn"]
+        self.counts: dict[str, int] = fields["counts"]
+        self.stack: tuple[str, ...] = fields["stack"]
+        names: Names | None = fields["names"]
         self.names = names if names is not None else _names(state)
         self.owned = False
         """Whether `names` is this step's own copy yet (the state's is shared until the first write)."""
