@@ -127,14 +127,16 @@ def _choose(story: Story, state: State, scene: Scene, number: int, watch: Condit
         return state, [Rejected(f"Choose a number from 1 to {len(choices)}.")]
     choice = choices[number - 1]
     runtime = Runtime(story, state, watch)
-    runtime.record_action(_label(runtime, offered, number, scene))
+    parts = choice.label.parts
+    runtime.record_action(parts[0] if len(parts) == 1 else _label(runtime, offered, number, scene))  # most: fixed text
     _enter(runtime, _take(runtime, scene, choice))
     return runtime.finish()
 
 
 def _label(runtime: Runtime, offered: Offer, number: int, scene: Scene) -> str:
     """The label of the choice taken, as the history keeps it: as shown, unless it has format 2's inline text, whose
-    alternatives move on each time the label is shown (so it is shown again here, as it always was)."""
+    alternatives move on each time the label is shown (so it is shown again here, as it always was). A label of fixed
+    text is that text, and its caller takes it without this call."""
     choice = offered.choices[number - 1]
     if offered.labels is not None and choice.label.parts:
         return offered.labels[number - 1]
