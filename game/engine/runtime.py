@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from game.engine.compiled import CompiledStories, Effect_, Names, Offered, missing, names_of, show
 from game.engine.events import Event, Later, Problem
@@ -54,6 +54,7 @@ class Runtime:
         "emit",
         "ending",
         "events",
+        "fields",
         "glue",
         "history",
         "names",
@@ -63,7 +64,6 @@ class Runtime:
         "rng_counter",
         "scene",
         "stack",
-        "state",
         "story",
         "traits",
         "turn",
@@ -75,8 +75,10 @@ class Runtime:
         self.story = story
         self.compiled = COMPILED.of(story)
         self.watch = watch
-        self.state = state
-        fields = state.__dict__  # one lookup: each field of a frozen record read by name is a full lookup on 3.11
+        fields: dict[str, Any] = state.__dict__
+        self.fields = fields
+        """The state's fields by name: a frozen record's attribute is a full lookup at each read on Python 3.11 (its
+        fields are set through its `__dict__`), a key of its dict is not. Read here, and for copy on first write."""
         self.scene: str = fields["scene"]
         self.act: str | None = fields["act"]
         self.ending: str | None = fields["ending"]
@@ -112,7 +114,7 @@ class Runtime:
             self.scene,
             self.variables,
             self.traits,
-            self.state.seed,
+            self.fields["seed"],
             self.rng_counter,
             self.turn,
             self.act,
@@ -180,7 +182,7 @@ class Runtime:
 
     def set_count(self, name: str, value: int) -> None:
         """Counts are copied before the first change: the state this step started from keeps its own."""
-        if self.counts is self.state.counts:
+        if self.counts is self.fields["counts"]:
             self.counts = dict(self.counts)
         self.counts[name] = value
         self.write(name, value)
@@ -233,11 +235,11 @@ class Runtime:
         value = effect.value(names)
         target = effect.target
         if effect.is_trait:
-            if self.traits is self.state.traits:
+            if self.traits is self.fields["traits"]:
                 self.traits = dict(self.traits)
             self.traits[target] = value  # type: ignore[assignment]  # a trait's fit makes a float
         else:
-            if self.variables is self.state.variables:
+            if self.variables is self.fields["variables"]:
                 self.variables = dict(self.variables)
             self.variables[target] = value
         if not self.owned:  # `write`, in line: one effect and more an input
@@ -246,7 +248,7 @@ class Runtime:
         names[target] = value
 
     def set_trait(self, trait_id: str, value: float) -> None:
-        if self.traits is self.state.traits:
+        if self.traits is self.fields["traits"]:
             self.traits = dict(self.traits)
         self.traits[trait_id] = fitted = max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(value))))
         self.write(trait_id, fitted)
@@ -291,7 +293,7 @@ class Runtime:
         hashing it seeds by) is imported at the first pick: a story's `one_of` texts are few, and a run may have none."""
         import random
 
-        chooser = random.Random(f"{self.state.seed}:{self.rng_counter}")
+        chooser = random.Random(f"{self.fields['seed']}:{self.rng_counter}")
         self.rng_counter += 1
         return variants[chooser.randrange(len(variants))]
 
