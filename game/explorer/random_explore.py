@@ -77,7 +77,6 @@ def explore_run(
     page = False
     before = state.traits
     while True:
-        fields = state.__dict__  # the state's fields by key: each attribute of a frozen record is a full lookup on 3.11
         for event in events:  # each scene shown (an input may pass through several, with `next`), each new problem
             if type(event) is SceneShown:  # `type`, not `isinstance`: a specialized call, three events an input
                 shown[event.scene_id] += 1
@@ -85,23 +84,22 @@ def explore_run(
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
         if page:
-            coverage.traits.update(trait for trait, value in fields["traits"].items() if value != before[trait])
+            coverage.traits.update(trait for trait, value in state.traits.items() if value != before[trait])
         if len(inputs) == max_steps:
             coverage.issues.append(
                 Issue("endless", f"no ending after {max_steps} inputs (a loop with no way out?)", seed, max_steps, tuple(inputs))
             )
             return
-        ending = fields["ending"]
-        if ending is not None:
-            coverage.endings[ending] += 1
+        if state.ending is not None:
+            coverage.endings[state.ending] += 1
             return
-        scene = scenes[fields["scene"]]
+        scene = scenes[state.scene]
         action: Input
         page = scene.typewriter is not None
         if page:
             action = PageInput(pages.random(rng))
         else:
-            made = fields["offered"]  # what the step offered, as `available_choices` would find it, without its calls
+            made = state.offered  # what the step offered, as `available_choices` would find it, without its calls
             offered = made.choices if made is not None and made.scene is scene else available_choices(story, state)
             if not offered:
                 coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
@@ -115,7 +113,7 @@ def explore_run(
             coverage.choices[keys[id(offered[number - 1])]] += 1
             action = _CHOICES[number] if number < len(_CHOICES) else ChoiceInput(number)
         inputs.append(action)
-        before = fields["traits"]
+        before = state.traits
         state, events = step(story, state, action, watch)
 
 
