@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from types import CodeType, FunctionType
 from typing import Any, Literal, cast
 
+from game.engine.events import ChoicesOffered
 from game.engine.state import Offer, Written
 from game.story import expressions as ex
 from game.story.model import TRAIT_MAX, TRAIT_MIN, Condition, Effect, Scene, Story, Template, TextBlock, Value, Variable
@@ -30,6 +31,11 @@ Test = Callable[[Names], Value]
 Show = Callable[[Names], str]
 Fit = Callable[[Value], Value]
 Render = Callable[[Names], tuple[str, ...]]
+Rendered = tuple[str, ...] | Render | Literal[False]
+"""A text as the runtime shows it: its paragraphs when they are fixed, a function of the names when its blocks have
+conditions, or False for a text shown block by block (see `CompiledStory.text`)."""
+Offered = tuple[Offer, ChoicesOffered]
+"""What a scene offers, and the event that shows it: both made once for each set of choices a scene can offer."""
 Update = Literal["+=", "-=", "*=", "/="]
 """The operators of an effect that combines with the target's value (`trust += 1`), as opposed to `=`."""
 Split = Callable[[str], tuple[str, ...]]
@@ -116,8 +122,10 @@ class CompiledStory:
         self._seems_inline = any(not line.text.parts for line in story.seems)
         self._seems_infallible: bool | None = None
         self._seems_later: tuple[Show | None] | None = None
-        self._texts: dict[int, Render | None] = {}
-        self._offers: dict[int, Callable[[Names], Offer] | None] = {}
+        self.texts: dict[int, Rendered] = {}
+        """Each text made so far, by the identity of its blocks: the runtime looks here first, a text being shown
+        twice an input (see `text`)."""
+        self._offers: dict[int, Callable[[Names], Offered] | None] = {}
         self.act_titles = {act.id: act.title for act in story.acts}
         self._paragraphs: dict[str, tuple[str, ...]] = {}
         self._pages: dict[str, PageReading] = {}
@@ -204,26 +212,22 @@ class CompiledStory:
             later = self._seems_later = (self.seems() if self.seems_infallible() else None,)
         return later[0]
 
-    def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Render | None:
-        """A text whose paragraphs are all fixed (no holes, no `one_of`, nothing inline) as one function: the paragraphs
-        of the blocks whose conditions hold. None for any other text, which the runtime renders block by block."""
+    def text(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Rendered:
+        """A text with no holes, no `one_of` and nothing inline: its paragraphs when every block is shown (most texts:
+        the same paragraphs every time, made once), else one function giving the paragraphs of the blocks whose
+        conditions hold. False for any other text, which the runtime renders block by block."""
         key = id(blocks)
-        try:
-            return self._texts[key]  # shown twice an input: one lookup where `in` and a get were two
-        except KeyError:
-            pass
-        found: Render | None = None
+        found = self.texts.get(key)
+        if found is not None:
+            return found
         recipe = (self._premade.get(key) if split is self._premade_split else None) or self.text_recipe(blocks, split)
-        if recipe is not None and not recipe[0]:
-            fixed = cast("tuple[str, ...]", recipe[1])
-
-            def fixed_text(names: Names) -> tuple[str, ...]:
-                return fixed  # most texts: the same paragraphs every time, made once
-
-            found = fixed_text
-        elif recipe is not None:
+        if recipe is None:
+            found = False
+        elif not recipe[0]:
+            found = cast("tuple[str, ...]", recipe[1])
+        else:
             found = _define_body(*recipe, tuple=tuple)
-        self._texts[key] = found
+        self.texts[key] = found
         return found
 
     def text_recipe(self, blocks: tuple[TextBlock, ...], split: Callable[[str], tuple[str, ...]]) -> Recipe | None:
@@ -243,27 +247,28 @@ class CompiledStory:
                 lines.append(f"    if {_source(block.condition.expr, constants)}:\n        out += {paragraphs}")
         return "\n".join([*lines, "    return tuple(out)"]), tuple(constants)
 
-    def offer(self, scene: Scene) -> Callable[[Names], Offer] | None:
+    def offer(self, scene: Scene) -> Callable[[Names], Offered] | None:
         """What a scene offers, as one function, when every label is fixed text: the conditions that hold make a
-        number, one bit a choice, and each number's offer is made once. None for a scene with a label that has holes
-        or inline text (worked out choice by choice)."""
+        number, one bit a choice, and each number's offer (and its event) is made once. None for a scene with a label
+        that has holes or inline text (worked out choice by choice)."""
         key = id(scene)
         try:
             return self._offers[key]
         except KeyError:
             pass
-        found: Callable[[Names], Offer] | None = None
+        found: Callable[[Names], Offered] | None = None
         recipe = self._premade.get(key) or self.offer_recipe(scene)
         if recipe is not None:
             held = _define_body(*recipe)
-            offers: dict[int, Offer] = {}
+            offers: dict[int, Offered] = {}
 
-            def offered(names: Names) -> Offer:
+            def offered(names: Names) -> Offered:
                 mask = held(names)
                 offer = offers.get(mask)
                 if offer is None:
                     chosen = tuple(choice for index, choice in enumerate(scene.choices) if mask >> index & 1)
-                    offer = offers[mask] = Offer(scene, chosen, tuple(choice.label.parts[0] for choice in chosen))
+                    labels = tuple(choice.label.parts[0] for choice in chosen)
+                    offer = offers[mask] = (Offer(scene, chosen, labels), ChoicesOffered(labels))
                 return offer
 
             found = offered

@@ -14,23 +14,20 @@ class Later:
     """A text worked out the first time it is read, then kept: a scene's status line, which the explorer and the
     replay verifier never read. Compared, hashed and pickled as the text it comes to."""
 
-    __slots__ = ("_make", "_text")
+    __slots__ = ("_make", "_of", "_text")
 
-    def __init__(self, make: Callable[[], str] | str) -> None:
-        self._text: str | None
-        self._make: Callable[[], str] | None
-        if isinstance(make, str):
-            self._text, self._make = make, None
-        else:
-            self._text, self._make = None, make
+    def __init__(self, text: str | None, make: Callable[[Any], str] | None = None, of: object = None) -> None:
+        """The text, or the function that makes it from `of` (a function and its argument, not a closure: a scene
+        shown made one, and the closure cost as much again)."""
+        self._text, self._make, self._of = text, make, of
 
     @property
     def text(self) -> str:
         text = self._text
         if text is None:
             assert self._make is not None
-            text = self._text = self._make()
-            self._make = None
+            text = self._text = self._make(self._of)
+            self._make = self._of = None
         return text
 
     def __eq__(self, other: object) -> bool:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from game.engine.compiled import CompiledStories, Effect_, Names, missing, names_of, show
+from game.engine.compiled import CompiledStories, Effect_, Names, Offered, missing, names_of, show
 from game.engine.events import Event, Later, Problem
+from game.engine.history import History
 from game.engine.state import HistoryEntry, Offer, State, Written
 from game.story import expressions as ex
 from game.story.model import (  # the tree of a text, from the model: its parser (story.inline) is only the loader's
@@ -53,6 +54,7 @@ class Runtime:
         "emit",
         "ending",
         "events",
+        "fields",
         "glue",
         "history",
         "names",
@@ -62,7 +64,6 @@ class Runtime:
         "rng_counter",
         "scene",
         "stack",
-        "state",
         "story",
         "traits",
         "turn",
@@ -74,19 +75,22 @@ class Runtime:
         self.story = story
         self.compiled = COMPILED.of(story)
         self.watch = watch
-        self.state = state
-        self.scene = state.scene
-        self.act = state.act
-        self.ending = state.ending
-        self.variables = state.variables
-        self.traits = state.traits
-        self.page_about_ruby = state.page_about_ruby
-        self.rng_counter = state.rng_counter
-        self.history = state.history
-        self.turn = state.turn
-        self.counts = state.counts
-        self.stack = state.stack
-        names = state.names
+        fields: dict[str, Any] = state.__dict__
+        self.fields = fields
+        """The state's fields by name: a frozen record's attribute is a full lookup at each read on Python 3.11 (its
+        fields are set through its `__dict__`), a key of its dict is not. Read here, and for copy on first write."""
+        self.scene: str = fields["scene"]
+        self.act: str | None = fields["act"]
+        self.ending: str | None = fields["ending"]
+        self.variables: dict[str, Value] = fields["variables"]
+        self.traits: dict[str, float] = fields["traits"]
+        self.page_about_ruby: bool = fields["page_about_ruby"]
+        self.rng_counter: int = fields["rng_counter"]
+        self.history: History[HistoryEntry] = fields["history"]
+        self.turn: int = fields["turn"]
+        self.counts: dict[str, int] = fields["counts"]
+        self.stack: tuple[str, ...] = fields["stack"]
+        names: Names | None = fields["names"]
         self.names = names if names is not None else _names(state)
         self.owned = False
         """Whether `names` is this step's own copy yet (the state's is shared until the first write)."""
@@ -110,7 +114,7 @@ class Runtime:
             self.scene,
             self.variables,
             self.traits,
-            self.state.seed,
+            self.fields["seed"],
             self.rng_counter,
             self.turn,
             self.act,
@@ -142,12 +146,12 @@ class Runtime:
         self, action: str, page: str = "", reading: tuple[str, ...] = (), written: tuple[Written, ...] = ()
     ) -> None:
         """What the player did in the scene shown last; for a page, also `page`, `reading` and `written`."""
-        if self.history:
+        if self.history.length:
             self.acted = (action, page, reading, written)
 
     def record_after(self, paragraphs: tuple[str, ...]) -> None:
         """What the action led to, kept with the scene where it was taken, for the transcript."""
-        if self.history:
+        if self.history.length:
             self.after = paragraphs
 
     def settle(self) -> None:
@@ -156,25 +160,29 @@ class Runtime:
         recorded something (its callers test that, saving most steps a call)."""
         acted, after = self.acted, self.after
         history = self.history
-        last = history.last
-        action, page, reading, written = (last.action, last.page, last.reading, last.written) if acted is None else acted
+        last = history.later()  # the entry's fields, when it is not made yet (see `add_history`)
+        if last is None:
+            made = history.last
+            last = (made.scene, made.title, made.paragraphs, made.action, made.after, made.page, made.reading, made.written)
+        action, page, reading, written = (last[3], last[5], last[6], last[7]) if acted is None else acted
         if after is None:
-            after = last.after
-        entry = HistoryEntry(last.scene, last.title, last.paragraphs, action, after, page, reading, written)
-        self.history = history.with_last(entry)
+            after = last[4]
+        self.history = history.with_last_later(HistoryEntry, (last[0], last[1], last[2], action, after, page, reading, written))
         self.acted = self.after = None
 
-    def add_history(self, entry: HistoryEntry) -> None:
+    def add_history(self, scene: str, title: str, paragraphs: tuple[str, ...]) -> None:
+        """A scene (or an ending) as shown, the entry made when first read: the next step rewrites it with what the
+        player did there, and a random playthrough reads no entry at all."""
         if self.acted is not None or self.after is not None:
             self.settle()
-        self.history = self.history.appended(entry)
+        self.history = self.history.appended_later(HistoryEntry, (scene, title, paragraphs, "", (), "", (), ()))
 
     def count(self, name: str) -> None:
         self.set_count(name, self.counts.get(name, 0) + 1)
 
     def set_count(self, name: str, value: int) -> None:
         """Counts are copied before the first change: the state this step started from keeps its own."""
-        if self.counts is self.state.counts:
+        if self.counts is self.fields["counts"]:
             self.counts = dict(self.counts)
         self.counts[name] = value
         self.write(name, value)
@@ -227,11 +235,11 @@ class Runtime:
         value = effect.value(names)
         target = effect.target
         if effect.is_trait:
-            if self.traits is self.state.traits:
+            if self.traits is self.fields["traits"]:
                 self.traits = dict(self.traits)
             self.traits[target] = value  # type: ignore[assignment]  # a trait's fit makes a float
         else:
-            if self.variables is self.state.variables:
+            if self.variables is self.fields["variables"]:
                 self.variables = dict(self.variables)
             self.variables[target] = value
         if not self.owned:  # `write`, in line: one effect and more an input
@@ -240,7 +248,7 @@ class Runtime:
         names[target] = value
 
     def set_trait(self, trait_id: str, value: float) -> None:
-        if self.traits is self.state.traits:
+        if self.traits is self.fields["traits"]:
             self.traits = dict(self.traits)
         self.traits[trait_id] = fitted = max(TRAIT_MIN, min(TRAIT_MAX, float(ex.bounded(value))))
         self.write(trait_id, fitted)
@@ -260,10 +268,13 @@ class Runtime:
 
     def render(self, blocks: tuple[TextBlock, ...], where: str) -> tuple[str, ...]:
         if self.watch is None:
-            fixed = self.compiled.text(blocks, split_paragraphs)
-            if fixed is not None:
+            compiled = self.compiled
+            text = compiled.texts.get(id(blocks)) or compiled.text(blocks, split_paragraphs)
+            if type(text) is tuple:  # a test, not a call to `isinstance`: most texts, shown twice an input
+                return text
+            if text is not False:
                 try:
-                    return fixed(self.names)
+                    return text(self.names)  # type: ignore[operator]  # a Render: not a tuple, not False
                 except (ex.EvaluationError, KeyError):
                     pass  # shown block by block below, which reports the problem where it is
         paragraphs: list[str] = []
@@ -282,7 +293,7 @@ class Runtime:
         hashing it seeds by) is imported at the first pick: a story's `one_of` texts are few, and a run may have none."""
         import random
 
-        chooser = random.Random(f"{self.state.seed}:{self.rng_counter}")
+        chooser = random.Random(f"{self.fields['seed']}:{self.rng_counter}")
         self.rng_counter += 1
         return variants[chooser.randrange(len(variants))]
 
@@ -315,9 +326,10 @@ class Runtime:
             return options[shown] if shown < len(options) else ()
         return options[min(shown, len(options) - 1)]
 
-    def offer(self, scene: Scene) -> Offer | None:
-        """What the scene offers, worked out at once when that can be done (see `CompiledStory.offer`); None when its
-        choices must be tested one by one (a watch, a label with holes, or a condition that fails)."""
+    def offer(self, scene: Scene) -> Offered | None:
+        """What the scene offers and the event that shows it, worked out at once when that can be done (see
+        `CompiledStory.offer`); None when its choices must be tested one by one (a watch, a label with holes, or a
+        condition that fails)."""
         if self.watch is not None:
             return None
         offered = self.compiled.offer(scene)
@@ -337,7 +349,7 @@ class Runtime:
             return Later(self.seems())
         names = self.names
         self.owned = False
-        return Later(lambda: compiled(names))
+        return Later(None, compiled, names)
 
     def seems(self) -> str:
         """The status line. Worked out by one function, unless a watch must be told of each condition or a condition

@@ -15,15 +15,22 @@ from game.records import as_dict, attribute, prefab, replace
 from game.story.model import RETURN, Choice, Scene, Story, Value
 
 
-@prefab(frozen=True)
 class Offer:
     """What a scene offered when it was shown: the scene (so an offer is used only for the story that made it), the
-    choices whose conditions held, in the order they are numbered, and their labels."""
+    choices whose conditions held, in the order they are numbered, and their labels (None when the offer was worked
+    out from a state rather than shown: nothing was interpolated).
 
-    scene: Scene
-    choices: tuple[Choice, ...]
-    labels: tuple[str, ...] | None
-    """None when the offer was worked out from a state rather than shown (nothing was interpolated)."""
+    Not a record: never saved or compared, and read about five times a step, by the step and the explorer. A slotted
+    class's attributes are read by Python 3.11's fastest path; a frozen record's (its fields set through its
+    `__dict__`) are looked up in full each time."""
+
+    __slots__ = ("choices", "labels", "scene")
+
+    def __init__(self, scene: Scene, choices: tuple[Choice, ...], labels: tuple[str, ...] | None) -> None:
+        self.scene, self.choices, self.labels = scene, choices, labels
+
+    def __repr__(self) -> str:
+        return f"Offer({self.scene.id!r}, {[choice.target for choice in self.choices]!r}, {self.labels!r})"
 
 
 class StateError(Exception):

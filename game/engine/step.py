@@ -21,7 +21,7 @@ from game.engine.events import (
 from game.engine.feedback import page_feedback, quote, traits_by_id
 from game.engine.inputs import ChoiceInput, CommandInput, Input
 from game.engine.runtime import ConditionWatch, Runtime, holds_in
-from game.engine.state import HistoryEntry, Offer, State, Written
+from game.engine.state import Offer, State, Written
 from game.records import replace
 from game.story.model import RETURN, Choice, Lexicon, Outcome, Scene, Story, TextBlock
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, TraitReading
@@ -87,7 +87,7 @@ def rerender(story: Story, state: State) -> State:
     runtime = Runtime(story, replace(state, history=history))
     if state.ending is not None:
         ending = story.endings[state.ending]
-        runtime.add_history(HistoryEntry(ending.id, ending.title, runtime.render(ending.text, ending.id)))
+        runtime.add_history(ending.id, ending.title, runtime.render(ending.text, ending.id))
     else:
         _show_scene(runtime, story.scenes[state.scene])
     return runtime.finish()[0]
@@ -127,14 +127,16 @@ def _choose(story: Story, state: State, scene: Scene, number: int, watch: Condit
         return state, [Rejected(f"Choose a number from 1 to {len(choices)}.")]
     choice = choices[number - 1]
     runtime = Runtime(story, state, watch)
-    runtime.record_action(_label(runtime, offered, number, scene))
+    parts = choice.label.parts
+    runtime.record_action(parts[0] if len(parts) == 1 else _label(runtime, offered, number, scene))  # most: fixed text
     _enter(runtime, _take(runtime, scene, choice))
     return runtime.finish()
 
 
 def _label(runtime: Runtime, offered: Offer, number: int, scene: Scene) -> str:
     """The label of the choice taken, as the history keeps it: as shown, unless it has format 2's inline text, whose
-    alternatives move on each time the label is shown (so it is shown again here, as it always was)."""
+    alternatives move on each time the label is shown (so it is shown again here, as it always was). A label of fixed
+    text is that text, and its caller takes it without this call."""
     choice = offered.choices[number - 1]
     if offered.labels is not None and choice.label.parts:
         return offered.labels[number - 1]
@@ -147,7 +149,8 @@ def _take(runtime: Runtime, scene: Scene, choice: Choice) -> str:
         runtime.count(choice.counter)
     if choice.effects:
         runtime.apply(choice.effects, f"a choice of `{scene.id}`")
-    _narrate(runtime, choice.text, scene.id)
+    if choice.text or runtime.glue:  # most choices say nothing: no call
+        _narrate(runtime, choice.text, scene.id)
     return choice.target if choice.call is None else _called(runtime, choice.call, choice.target)
 
 
@@ -168,7 +171,8 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
     runtime.record_action(page.summary, page=page.page, reading=page.feedback, written=page.sources)
     runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log)))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
-    _narrate(runtime, outcome.text, scene.id)
+    if outcome.text or runtime.glue:
+        _narrate(runtime, outcome.text, scene.id)
     _enter(runtime, outcome.target if outcome.call is None else _called(runtime, outcome.call, outcome.target))
     return runtime.finish()
 
@@ -251,8 +255,7 @@ def _page_summary(page: str) -> str:
 
 
 def _narrate(runtime: Runtime, blocks: tuple[TextBlock, ...], where: str) -> None:
-    if not blocks and not runtime.glue:  # most choices say nothing: no call to render, which would give ()
-        return
+    """Called only for a text, or a glued paragraph waiting (most choices say nothing: their callers test that)."""
     paragraphs = runtime.render(blocks, where)
     if runtime.glue:
         paragraphs = _glued(runtime, paragraphs)
@@ -283,7 +286,7 @@ def _glued(runtime: Runtime, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
 
 def _enter(runtime: Runtime, target: str) -> None:
     story = runtime.story
-    if runtime.history:  # a turn is taken (the first scene of a game is turn 0)
+    if runtime.history.length:  # a turn is taken (the first scene of a game is turn 0)
         runtime.turn += 1
         runtime.write("turn", runtime.turn)
     moves = 0
@@ -300,7 +303,7 @@ def _enter(runtime: Runtime, target: str) -> None:
             if runtime.glue:
                 paragraphs = _glued(runtime, paragraphs)
             runtime.scene = runtime.ending = target
-            runtime.add_history(HistoryEntry(ending.id, ending.title, paragraphs))
+            runtime.add_history(ending.id, ending.title, paragraphs)
             runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(runtime.act)))
             return
         scene = story.scenes[target]
@@ -352,7 +355,7 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
             if runtime.glue and scene.next == RETURN and not runtime.stack and scene.call is None:
                 paragraphs, runtime.glue = (*paragraphs, runtime.glue), ""  # the `return` will fail: nothing follows
     if shown is None:
-        runtime.add_history(HistoryEntry(scene.id, scene.title, paragraphs))
+        runtime.add_history(scene.id, scene.title, paragraphs)
     act_title = runtime.compiled.act_titles.get(runtime.act, "") if runtime.act is not None else ""
     runtime.emit(SceneShown(scene.id, scene.title, act_title, paragraphs, runtime.status()))
     if scene.typewriter is not None:
@@ -362,10 +365,11 @@ def _show_scene(runtime: Runtime, scene: Scene, shown: tuple[str, ...] | None = 
         if not moving:
             return None
         return scene.next if scene.call is None else _called(runtime, scene.call, scene.next)
-    offer = runtime.offer(scene) or _offer(runtime, scene)
+    made = runtime.offer(scene)
+    offer, shown_offer = made if made is not None else (_offer(runtime, scene), None)
     if offer.choices or not moving or not (scene.choices or scene.fallbacks):
         runtime.offered = offer
-        runtime.emit(ChoicesOffered(offer.labels or ()))
+        runtime.emit(shown_offer or ChoicesOffered(offer.labels or ()))
         return None
     fallback = next((c for c in scene.fallbacks if runtime.holds(c.condition, f"a fallback of `{scene.id}`")), None)
     if fallback is not None:

@@ -65,6 +65,7 @@ def explore_run(
     watch: ConditionWatch | None = None,
 ) -> None:
     rng = random.Random(seed)
+    getrandbits = rng.getrandbits
     pages = pages or PageWriter(story)
     keys = _choice_keys(story)
     scenes = story.scenes
@@ -77,9 +78,9 @@ def explore_run(
     before = state.traits
     while True:
         for event in events:  # each scene shown (an input may pass through several, with `next`), each new problem
-            if isinstance(event, SceneShown):
+            if type(event) is SceneShown:  # `type`, not `isinstance`: a specialized call, three events an input
                 shown[event.scene_id] += 1
-            elif isinstance(event, Problem) and event.message not in reported and event.message != STRANDED:
+            elif type(event) is Problem and event.message not in reported and event.message != STRANDED:
                 reported.add(event.message)
                 coverage.issues.append(Issue("problem", problem_message(event), seed, len(inputs), tuple(inputs)))
         if page:
@@ -103,7 +104,12 @@ def explore_run(
             if not offered:
                 coverage.issues.append(Issue("dead-end", dead_end_message(scene.id), seed, len(inputs), tuple(inputs)))
                 return
-            number = rng.randrange(len(offered)) + 1  # what `randint(1, n)` draws, without its two calls around it
+            count = len(offered)
+            bits = count.bit_length()  # `randrange(count)`'s own draw, in line: it cost two calls an input
+            drawn = getrandbits(bits)
+            while drawn >= count:
+                drawn = getrandbits(bits)
+            number = drawn + 1
             coverage.choices[keys[id(offered[number - 1])]] += 1
             action = _CHOICES[number] if number < len(_CHOICES) else ChoiceInput(number)
         inputs.append(action)
