@@ -844,24 +844,7 @@ def _44():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _45():
-    def __init__(self, scene, choices, labels):
-        __prefab_selfdict = self.__dict__
-        __prefab_selfdict['scene'] = scene
-        __prefab_selfdict['choices'] = choices
-        __prefab_selfdict['labels'] = labels
-    def __eq__(self, other):
-        if self is other:
-            return True
-        return (self.scene == other.scene and self.choices == other.choices and self.labels == other.labels) if self.__class__ is other.__class__ else NotImplemented
-    def __hash__(self):
-        return hash((self.scene, self.choices, self.labels, ))
-    def __replace__(self, /, **changes):
-        return self.__class__(**({'scene': self.scene, 'choices': self.choices, 'labels': self.labels} | changes))
-    return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
-
-
-def _46(_action, _after, _page, _reading, _written):
+def _45(_action, _after, _page, _reading, _written):
     def __init__(self, scene, title, paragraphs, action=_action, after=_after, page=_page, reading=_reading, written=_written):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['scene'] = scene
@@ -883,7 +866,7 @@ def _46(_action, _after, _page, _reading, _written):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _47(_rng_counter, _turn, _act, _ending, _page_about_ruby, _history, _counts, _stack, _names, _offered):
+def _46(_rng_counter, _turn, _act, _ending, _page_about_ruby, _history, _counts, _stack, _names, _offered):
     def __init__(self, scene, variables, traits, seed, rng_counter=_rng_counter, turn=_turn, act=_act, ending=_ending, page_about_ruby=_page_about_ruby, history=None, counts=None, stack=_stack):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['scene'] = scene
@@ -911,7 +894,7 @@ def _47(_rng_counter, _turn, _act, _ending, _page_about_ruby, _history, _counts,
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _48():
+def _47():
     def __init__(self, scene_id, title, act_title, paragraphs, status):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['scene_id'] = scene_id
@@ -930,7 +913,7 @@ def _48():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _49():
+def _48():
     def __init__(self, scenes, choices, endings, runs):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['scenes'] = scenes
@@ -948,7 +931,7 @@ def _49():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _50():
+def _49():
     def __init__(self, sentence, note, kind):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['sentence'] = sentence
@@ -965,7 +948,7 @@ def _50():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _51(_truncated):
+def _50(_truncated):
     def __init__(self, sentences, truncated=_truncated):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['sentences'] = sentences
@@ -981,7 +964,7 @@ def _51(_truncated):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _52(_span):
+def _51(_span):
     def __init__(self, source, assignment, span=_span):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['source'] = source
@@ -998,7 +981,7 @@ def _52(_span):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _53(_span):
+def _52(_span):
     def __init__(self, source, expr, span=_span):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['source'] = source
@@ -1015,7 +998,7 @@ def _53(_span):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _54(_span, _pieces):
+def _53(_span, _pieces):
     def __init__(self, source, parts, span=_span, pieces=_pieces):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['source'] = source
@@ -1033,7 +1016,7 @@ def _54(_span, _pieces):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _55():
+def _54():
     def __init__(self, source, where, value):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['source'] = source
@@ -1050,7 +1033,7 @@ def _55():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _56(_new, _gone, _reset, _traits_new, _traits_gone, _returns_gone):
+def _55(_new, _gone, _reset, _traits_new, _traits_gone, _returns_gone):
     def __init__(self, state, new=_new, gone=_gone, reset=_reset, traits_new=_traits_new, traits_gone=_traits_gone, returns_gone=_returns_gone):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['state'] = state
@@ -1071,7 +1054,7 @@ def _56(_new, _gone, _reset, _traits_new, _traits_gone, _returns_gone):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _57(_note):
+def _56(_note):
     def __init__(self, state, note=_note):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['state'] = state
@@ -1087,7 +1070,7 @@ def _57(_note):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _58(_constant, _stopped, _findings, _scene_counts, _choice_counts, _random_runs):
+def _57(_constant, _stopped, _findings, _scene_counts, _choice_counts, _random_runs):
     def __init__(self, states, complete, paths, scenes, constant=_constant, stopped=_stopped, findings=_findings, scene_counts=None, choice_counts=None, random_runs=_random_runs):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['states'] = states
@@ -1111,7 +1094,7 @@ def _58(_constant, _stopped, _findings, _scene_counts, _choice_counts, _random_r
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _59(_errors):
+def _58(_errors):
     def __init__(self, story, state, message, errors=_errors):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['story'] = story
@@ -1129,7 +1112,7 @@ def _59(_errors):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _60(_engine_version, _version, _speedrun, _extra):
+def _59(_engine_version, _version, _speedrun, _extra):
     def __init__(self, story_id, story_hash, seed, category, inputs, result, engine_version=_engine_version, version=_version, speedrun=_speedrun, extra=None):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['story_id'] = story_id
@@ -1153,7 +1136,7 @@ def _60(_engine_version, _version, _speedrun, _extra):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _61(_on_page, _narrator, _roles, _wordnet):
+def _60(_on_page, _narrator, _roles, _wordnet):
     def __init__(self, subject, traits, on_page=_on_page, narrator=_narrator, roles=_roles, wordnet=_wordnet):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['subject'] = subject
@@ -1173,7 +1156,7 @@ def _61(_on_page, _narrator, _roles, _wordnet):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _62(_value, _pasted):
+def _61(_value, _pasted):
     def __init__(self, t, kind, value=_value, pasted=_pasted):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['t'] = t
@@ -1191,7 +1174,7 @@ def _62(_value, _pasted):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _63(_choice):
+def _62(_choice):
     def __init__(self, target, label, choice=_choice):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['target'] = target
@@ -1208,7 +1191,7 @@ def _63(_choice):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _64():
+def _63():
     def __init__(self, target, op, value):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['target'] = target
@@ -1225,7 +1208,7 @@ def _64():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _65(_wrote, _about_ruby, _condition, _text, _effects, _span, _call):
+def _64(_wrote, _about_ruby, _condition, _text, _effects, _span, _call):
     def __init__(self, target, wrote=_wrote, about_ruby=_about_ruby, condition=_condition, text=_text, effects=_effects, span=_span, call=_call):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['target'] = target
@@ -1247,7 +1230,7 @@ def _65(_wrote, _about_ruby, _condition, _text, _effects, _span, _call):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _66(_traits, _subject, _mood):
+def _65(_traits, _subject, _mood):
     def __init__(self, text, about_ruby, traits=_traits, subject=_subject, mood=_mood):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1266,7 +1249,7 @@ def _66(_traits, _subject, _mood):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _67(_condition):
+def _66(_condition):
     def __init__(self, text, condition=_condition):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1282,7 +1265,7 @@ def _67(_condition):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _68(_kind):
+def _67(_kind):
     def __init__(self, text, kind=_kind):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1298,7 +1281,7 @@ def _68(_kind):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _69(_pasted):
+def _68(_pasted):
     def __init__(self, text, pasted=_pasted):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1314,7 +1297,7 @@ def _69(_pasted):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _70(_text_speed, _theme):
+def _69(_text_speed, _theme):
     def __init__(self, text_speed=_text_speed, theme=_theme):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text_speed'] = text_speed
@@ -1330,7 +1313,7 @@ def _70(_text_speed, _theme):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _71(_everything, _counts):
+def _70(_everything, _counts):
     def __init__(self, thresholds, exact, everything=_everything, counts=_counts):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['thresholds'] = thresholds
@@ -1348,7 +1331,7 @@ def _71(_everything, _counts):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _72(_negated):
+def _71(_negated):
     def __init__(self, trait, negated=_negated):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['trait'] = trait
@@ -1364,7 +1347,7 @@ def _72(_negated):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _73(_page, _sentence):
+def _72(_page, _sentence):
     def __init__(self, trait, said, page=_page, sentence=_sentence):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['trait'] = trait
@@ -1382,7 +1365,7 @@ def _73(_page, _sentence):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _74():
+def _73():
     def __init__(self, trait, sentence):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['trait'] = trait
@@ -1398,7 +1381,7 @@ def _74():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _75():
+def _74():
     def __init__(self, valid, line):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['valid'] = valid
@@ -1414,7 +1397,7 @@ def _75():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _76():
+def _75():
     def __init__(self, value):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['value'] = value
@@ -1429,7 +1412,7 @@ def _76():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _77(_condition):
+def _76(_condition):
     def __init__(self, variants, condition=_condition):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['variants'] = variants
@@ -1445,7 +1428,7 @@ def _77(_condition):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _78(_best_time, _best_splits, _gold, _attempts, _finished, _history):
+def _77(_best_time, _best_splits, _gold, _attempts, _finished, _history):
     def __init__(self, best_time=_best_time, best_splits=None, gold=None, attempts=_attempts, finished=_finished, history=None):
         self.best_time = best_time
         self.best_splits = best_splits if best_splits is not None else {}
@@ -1462,7 +1445,7 @@ def _78(_best_time, _best_splits, _gold, _attempts, _finished, _history):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _79(_kinds, _assignable, _read, _written):
+def _78(_kinds, _assignable, _read, _written):
     def __init__(self, kinds=None, assignable=None, read=None, written=None):
         self.kinds = kinds if kinds is not None else {}
         self.assignable = assignable if assignable is not None else _assignable()
@@ -1477,7 +1460,7 @@ def _79(_kinds, _assignable, _read, _written):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _80(_paragraphs, _choices, _prompt, _at_typewriter, _scene_title, _act_title, _seems, _ending_id, _ending_title, _rejected):
+def _79(_paragraphs, _choices, _prompt, _at_typewriter, _scene_title, _act_title, _seems, _ending_id, _ending_title, _rejected):
     def __init__(self, paragraphs=None, choices=_choices, prompt=_prompt, at_typewriter=_at_typewriter, scene_title=_scene_title, act_title=_act_title, seems=_seems, ending_id=_ending_id, ending_title=_ending_title, rejected=_rejected):
         self.paragraphs = paragraphs if paragraphs is not None else []
         self.choices = choices
@@ -1498,7 +1481,7 @@ def _80(_paragraphs, _choices, _prompt, _at_typewriter, _scene_title, _act_title
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _81():
+def _80():
     def __init__(self, path, relative, data):
         self.path = path
         self.relative = relative
@@ -1512,7 +1495,7 @@ def _81():
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _82(_runs, _scenes, _choices, _traits, _endings, _issues):
+def _81(_runs, _scenes, _choices, _traits, _endings, _issues):
     def __init__(self, runs=_runs, scenes=None, choices=None, traits=None, endings=None, issues=None):
         self.runs = runs
         self.scenes = scenes if scenes is not None else _scenes()
@@ -1529,7 +1512,7 @@ def _82(_runs, _scenes, _choices, _traits, _endings, _issues):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _83(_items, _item_spans):
+def _82(_items, _item_spans):
     def __init__(self, span, items=None, item_spans=None):
         self.span = span
         self.items = items if items is not None else []
@@ -1543,7 +1526,7 @@ def _83(_items, _item_spans):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _84(_items, _key_spans, _value_spans):
+def _83(_items, _key_spans, _value_spans):
     def __init__(self, span, items=None, key_spans=None, value_spans=None):
         self.span = span
         self.items = items if items is not None else {}
@@ -1558,7 +1541,7 @@ def _84(_items, _key_spans, _value_spans):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _85(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _denied, _linking):
+def _84(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _denied, _linking):
     def __init__(self, start, end, lead=_lead, subject=_subject, subject_word=_subject_word, own_subject=_own_subject, predicate=_predicate, asserts=_asserts, denied=_denied, linking=None):
         self.start = start
         self.end = end
@@ -1579,7 +1562,7 @@ def _85(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _den
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _86(_time, _ending, _splits):
+def _85(_time, _ending, _splits):
     def __init__(self, started, time=_time, ending=_ending, splits=None):
         self.started = started
         self.time = time
@@ -1594,7 +1577,7 @@ def _86(_time, _ending, _splits):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _87(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedrun):
+def _86(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedrun):
     def __init__(self, story, seed=_seed, category=_category, games=_games, inputs=None, splits=None, endings=None, finished=_finished, speedrun=_speedrun):
         self.story = story
         self.seed = seed
@@ -1614,7 +1597,7 @@ def _87(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedr
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _88(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _characters, _feeling_keys):
+def _87(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _characters, _feeling_keys):
     def __init__(self, subject, narrator, patterns, exceptions, names, longest_name, vocabulary, name_vocabulary, roles, implies, trait_ids, role_traits, object_roles, subject_names=_subject_names, narrator_names=_narrator_names, name_words=_name_words, pronouns=None, name_starts=_name_starts, characters=None, feeling_keys=_feeling_keys):
         self.subject = subject
         self.narrator = narrator
@@ -1645,7 +1628,7 @@ def _88(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _89(_kind):
+def _88(_kind):
     def __init__(self, text, kind=_kind):
         self.text = text
         self.kind = kind
@@ -1658,7 +1641,7 @@ def _89(_kind):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _90(_mood, _subject, _clause_of):
+def _89(_mood, _subject, _clause_of):
     def __init__(self, words, keys, clauses, who, real, mood=_mood, subject=_subject, clause_of=None):
         self.words = words
         self.keys = keys
@@ -1723,50 +1706,49 @@ MAKERS: dict = {
     'frozen|reading effects lines subjects={} about=': _42,
     'frozen|reading lines effects': _43,
     'frozen|reason': _44,
-    'frozen|scene choices labels': _45,
-    'frozen|scene title paragraphs action= after= page= reading= written=': _46,
-    'frozen|scene variables traits seed rng_counter= turn= act= ending= page_about_ruby= history=() counts={} stack= names=-irch offered=-irch': _47,
-    'frozen|scene_id title act_title paragraphs status': _48,
-    'frozen|scenes choices endings runs': _49,
-    'frozen|sentence note kind': _50,
-    'frozen|sentences truncated=': _51,
-    'frozen|source assignment span=': _52,
-    'frozen|source expr span=': _53,
-    'frozen|source parts span= pieces=': _54,
-    'frozen|source where value': _55,
-    'frozen|state new= gone= reset= traits_new= traits_gone= returns_gone=': _56,
-    'frozen|state note=': _57,
-    'frozen|states complete paths scenes constant= stopped= findings= scene_counts={} choice_counts={} random_runs=': _58,
-    'frozen|story state message errors=': _59,
-    'frozen|story_id story_hash seed category inputs result engine_version= version= speedrun= extra={}': _60,
-    'frozen|subject traits on_page= narrator= roles= wordnet=': _61,
-    'frozen|t kind value= pasted=': _62,
-    'frozen|target label choice=': _63,
-    'frozen|target op value': _64,
-    'frozen|target wrote= about_ruby= condition= text= effects= span= call=': _65,
-    'frozen|text about_ruby traits= subject=-c mood=-c': _66,
-    'frozen|text condition=': _67,
-    'frozen|text kind=': _68,
-    'frozen|text pasted=': _69,
-    'frozen|text_speed= theme=': _70,
-    'frozen|thresholds exact everything= counts=': _71,
-    'frozen|trait negated=': _72,
-    'frozen|trait said page= sentence=': _73,
-    'frozen|trait sentence': _74,
-    'frozen|valid line': _75,
-    'frozen|value': _76,
-    'frozen|variants condition=': _77,
-    'mutable|best_time= best_splits={} gold={} attempts= finished= history=[]': _78,
-    'mutable|kinds={} assignable=() read=() written=()': _79,
-    'mutable|paragraphs=[] choices= prompt= at_typewriter= scene_title= act_title= seems= ending_id= ending_title= rejected=': _80,
-    'mutable|path relative data': _81,
-    'mutable|runs= scenes=() choices=() traits=() endings=() issues=[]': _82,
-    'mutable|span items=[] item_spans=[]': _83,
-    'mutable|span items={} key_spans={} value_spans={}': _84,
-    'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= linking=[]': _85,
-    'mutable|started time= ending= splits=[]': _86,
-    'mutable|story seed= category= games= inputs=[] splits=[] endings=[] finished= speedrun=': _87,
-    'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys=': _88,
-    'mutable|text kind=': _89,
-    'mutable|words keys clauses who real mood= subject= clause_of=[]': _90,
+    'frozen|scene title paragraphs action= after= page= reading= written=': _45,
+    'frozen|scene variables traits seed rng_counter= turn= act= ending= page_about_ruby= history=() counts={} stack= names=-irch offered=-irch': _46,
+    'frozen|scene_id title act_title paragraphs status': _47,
+    'frozen|scenes choices endings runs': _48,
+    'frozen|sentence note kind': _49,
+    'frozen|sentences truncated=': _50,
+    'frozen|source assignment span=': _51,
+    'frozen|source expr span=': _52,
+    'frozen|source parts span= pieces=': _53,
+    'frozen|source where value': _54,
+    'frozen|state new= gone= reset= traits_new= traits_gone= returns_gone=': _55,
+    'frozen|state note=': _56,
+    'frozen|states complete paths scenes constant= stopped= findings= scene_counts={} choice_counts={} random_runs=': _57,
+    'frozen|story state message errors=': _58,
+    'frozen|story_id story_hash seed category inputs result engine_version= version= speedrun= extra={}': _59,
+    'frozen|subject traits on_page= narrator= roles= wordnet=': _60,
+    'frozen|t kind value= pasted=': _61,
+    'frozen|target label choice=': _62,
+    'frozen|target op value': _63,
+    'frozen|target wrote= about_ruby= condition= text= effects= span= call=': _64,
+    'frozen|text about_ruby traits= subject=-c mood=-c': _65,
+    'frozen|text condition=': _66,
+    'frozen|text kind=': _67,
+    'frozen|text pasted=': _68,
+    'frozen|text_speed= theme=': _69,
+    'frozen|thresholds exact everything= counts=': _70,
+    'frozen|trait negated=': _71,
+    'frozen|trait said page= sentence=': _72,
+    'frozen|trait sentence': _73,
+    'frozen|valid line': _74,
+    'frozen|value': _75,
+    'frozen|variants condition=': _76,
+    'mutable|best_time= best_splits={} gold={} attempts= finished= history=[]': _77,
+    'mutable|kinds={} assignable=() read=() written=()': _78,
+    'mutable|paragraphs=[] choices= prompt= at_typewriter= scene_title= act_title= seems= ending_id= ending_title= rejected=': _79,
+    'mutable|path relative data': _80,
+    'mutable|runs= scenes=() choices=() traits=() endings=() issues=[]': _81,
+    'mutable|span items=[] item_spans=[]': _82,
+    'mutable|span items={} key_spans={} value_spans={}': _83,
+    'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= linking=[]': _84,
+    'mutable|started time= ending= splits=[]': _85,
+    'mutable|story seed= category= games= inputs=[] splits=[] endings=[] finished= speedrun=': _86,
+    'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys=': _87,
+    'mutable|text kind=': _88,
+    'mutable|words keys clauses who real mood= subject= clause_of=[]': _89,
 }
