@@ -39,7 +39,7 @@ def embed(index: LexiconIndex, words: list[str], keys: list[str], clause: Clause
             j += 1  # most words start nothing below
             continue
         if _planned_page(words, clause, j, index.narrator):
-            for k in range(j + 1, len(words)):
+            for k in range(j + (words[j] in _WRITING), len(words)):  # "I'll set her free": "set" is the idiom's own
                 real[k] = False
             return "wish"
         if key in CAUSATIVE_STEMS and j + 1 < clause.end:
@@ -111,7 +111,7 @@ def _planned_page(words: list[str], clause: Clause, j: int, narrator: str | None
     """Calvin planning a page is not the page: "I'll write that she sings", "tomorrow I'm going to make her dance".
     A bare "will" counts before "write" (writing later) but not before "make": "I will make her dance", typed at the
     typewriter, is the order itself."""
-    ordered = words[j] == "make" or (words[j] in ("have", "let") and words[j + 1 : j + 2] == ["her"])  # "have her..."
+    ordered = words[j] == "make" or (words[j] in ("have", "let", "set") and words[j + 1 : j + 2] == ["her"])  # "let her"
     if words[j] not in _WRITING and not ordered:
         return False  # "I'm thinking of writing that she barks" plans as "I'll write" does
     # "Tomorrow, after coffee, I'll make her...": a time said before the clause, with no one in it, still counts

@@ -85,6 +85,6 @@ def _cue_at(words: list[str], at: int) -> tuple[str, ...] | None:
 
 
 def _past_adverbs(words: list[str], at: int) -> list[str]:
-    while at < len(words) and words[at] in _ADVERBS_BETWEEN:
+    while at < len(words) and (words[at] in _ADVERBS_BETWEEN or words[at].endswith("ly")):  # "has completely vanished"
         at += 1
     return words[at:]

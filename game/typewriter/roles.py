@@ -231,8 +231,10 @@ _THING_STARTS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
 _BE_SAID = frozenset({"is", "are", "was", "were", "'s", "tastes", "looks", "smells", "sounds"})
 _HIM = frozenset({"i", "me", "my", "him", "his", "he", "you", "your"})
 _HIS_WORK = frozenset(
-    {"book", "novel", "writing", "story", "stories", "work", "page", "pages", "manuscript", "prose", "poem"}
-) | (frozenset({"chapter", "chapters", "idea", "ideas", "sentence", "sentences", "words", "plot", "draft", "jokes", "mind"}))
+    {"book", "books", "novel", "novels", "writing", "story", "stories", "work", "page", "pages", "manuscript", "prose"}
+    | {"poem", "poems", "chapter", "chapters", "idea", "ideas", "sentence", "sentences", "words", "plot", "draft", "mind"}
+    | {"jokes"}
+)
 
 
 def said_of_a_thing(index: LexiconIndex, words: list[str], j: int) -> bool:
