@@ -150,9 +150,12 @@ class _Reader:
         out = list(raw)
         if self.compiled.moving.isdisjoint(raw):
             return out  # no name, role, "a" or "him" in the sentence: most sentences
+        moving = self.compiled.moving
         moves = self.compiled.him
         owners: list[int] = []
-        for j, word in enumerate(raw):
+        # only the words that may move "him" are visited (found in C): any other leaves him as he is
+        for j in compress(range(len(raw)), map(moving.__contains__, raw)):
+            word = raw[j]
             if word in ("him", "he") and self.him is not None:
                 out[j] = self.him
                 continue

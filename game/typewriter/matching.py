@@ -29,6 +29,9 @@ class Match(NamedTuple):
 
 NOTHING: frozenset[int] = frozenset()
 
+_new_match = tuple.__new__
+"""A match made in C: the named tuple's own constructor is a Python function, and a page makes a match per word."""
+
 _PARTICLE_SLOTS = frozenset(((word,),) for word in ("up", "down", "out", "off", "away", "back", "over"))
 """An idiom's closing particle comes right after what comes before it: in "make her jump up" the "up" is jumping's,
 so it is not "made her up"."""
@@ -74,7 +77,7 @@ def _found_at(
                         hits.append((order, match))
     for order, pattern, single in entry.plain:
         if single:
-            match = Match(pattern, start, start + 1, _at(start), NOTHING)  # one word: it is here
+            match = _new_match(Match, (pattern, start, start + 1, _at(start), NOTHING))  # one word: it is here
         else:  # what a plain pattern needs is at most its first stem, which is here
             match = _match_at(pattern, keys, negations, start)
             if match is None:

@@ -108,7 +108,7 @@ def _repair(index: LexiconIndex, word: str, key: str) -> str | None:
 def _english(word: str, key: str) -> bool:
     """Is the word real English ("point", "buys", "rubies", "crepes"), never to be read as a typo?"""
     common = common_words()
-    if word in common or (key in common and word.endswith(("s", "ed", "ing", "ly", "er", "est", "d"))):
+    if word in common or (word.endswith(("s", "ed", "ing", "ly", "er", "est", "d")) and key in common):
         return True
     if word.endswith("ed") and word[:-1] in common:
         return True  # "died", "freed": the past of a word ending in e, which the stemmer leaves whole
@@ -116,4 +116,6 @@ def _english(word: str, key: str) -> bool:
 
 
 def _undouble(word: str) -> str:
+    if not any(map(str.__eq__, word, word[1:])):
+        return word  # no letter twice in a row (most words): asked in C
     return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])

@@ -99,10 +99,11 @@ def reading_denied(
     """An odd number of negations before the words in their clause (or "no longer" after them) denies them; those inside
     another idiom ("the way she used to be") belong to it."""
     count = 0
-    for comma in range(start, match.start):
-        if words[comma] == "," and any(comma < position < match.start for position in negations):
-            start = comma  # "never barks, never fetches": each denial has its own verb
-    start = _after_a_depictive_comma(words, match, negations, start, end)
+    if negations:  # with none, neither of these moves the clause's start
+        for comma in range(start, match.start):
+            if words[comma] == "," and any(comma < position < match.start for position in negations):
+                start = comma  # "never barks, never fetches": each denial has its own verb
+        start = _after_a_depictive_comma(words, match, negations, start, end)
     if (match.end == end - 1 and words[match.end] == "not") or (
         match.end < end and words[end - 1] == "not" and end - match.end <= 2
     ):
@@ -194,6 +195,8 @@ def _cannot_help(words: list[str], start: int, head: int) -> bool:
 
 
 def intensity_of(spans: dict[int, tuple[int, float]], match: Match, start: int, end: int) -> float:
+    if not spans:
+        return 1.0  # most sentences say nothing of how much
     before = [
         value for position, (stop, value) in spans.items() if max(start, match.start - WINDOW) <= position and stop <= match.start
     ]

@@ -219,8 +219,14 @@ def tokens(sentence: str) -> list[str]:
         if "'" in text:
             text = _CONTRACTION().sub(_open_contraction, text)
     repeats = _has_run(text)
-    out: list[str] = []
-    for chunk in text.split():
+    chunks = text.split()
+    plain = len(chunks) - 1
+    # the chunks before the last (which carries the full stop) are most often plain words, none a chat spelling: they
+    # are the tokens as they are, asked of all of them at once in C
+    if repeats or plain < 1 or not "".join(chunks[:plain]).isalnum() or not _SPELLED.keys().isdisjoint(chunks[:plain]):
+        plain = 0
+    out: list[str] = chunks[:plain]
+    for chunk in chunks[plain:]:
         # no token spans a space, and most words are letters only: the token pattern runs only on what is not
         for word in (chunk,) if chunk.isalnum() else _TOKEN.findall(chunk):
             if repeats:

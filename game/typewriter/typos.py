@@ -102,6 +102,8 @@ class Vocabulary:
         self.words = frozenset(self.forms.values())
         self.protected = frozenset(protected)
         self._index: dict[str, set[str]] | None = None
+        self._reach: frozenset[tuple[str, int]] = frozenset()
+        self._deep_reach: frozenset[tuple[str, int]] = frozenset()
         self._cache: dict[str, str | None] = {}
 
     def __getstate__(self) -> dict[str, object]:
@@ -112,15 +114,25 @@ class Vocabulary:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._index = None
+        self._reach = self._deep_reach = frozenset()
         self._cache = {}
 
     @property
     def index(self) -> dict[str, set[str]]:
         if self._index is None:
             self._index = {}
+            reach: set[tuple[str, int]] = set()
+            deep_reach: set[tuple[str, int]] = set()
             for word in self.forms:
-                for variant in _deletes(word, 2 if len(word) >= 8 and typo_allowance(word) else typo_allowance(word)):
+                own = typo_allowance(word)
+                for variant in _deletes(word, 2 if len(word) >= 8 and own else own):
                     self._index.setdefault(variant, set()).add(word)
+                if own:
+                    size = len(word)
+                    reach.update((word[0], near) for near in range(size - 2, size + 3))
+                    if size >= 8:
+                        deep_reach.update((word[0], near) for near in range(max(8, size - 2), size + 3))
+            self._reach, self._deep_reach = frozenset(reach), frozenset(deep_reach)
         return self._index
 
     def correct(self, word: str) -> str | None:
@@ -138,16 +150,22 @@ class Vocabulary:
         allowance = typo_allowance(word)
         if allowance == 0:
             return None
+        index = self.index
+        if (word[0], len(word)) not in self._reach:
+            return None  # no word here starts with its letter and is within two letters of its length: none can be near
         # one edit first: almost every typo is one, and the two-edit search costs the square of the word's length
-        found = self._best(word, 1, allowance)
+        found = self._best(index, word, 1, allowance)
         deeper = allowance if len(word) < 5 or not self.deep else max(allowance, 2 if len(word) >= 6 else 1)
-        if found is None and deeper > 1:
-            found = self._best(word, deeper, allowance)
+        if found is None and deeper > 1 and (word[0], len(word)) in self._deep_reach:
+            # Only a word of 8 letters or more may be two edits away (below that the limit is one), and any word one
+            # edit away shares a one-letter deletion with it, so the search above already saw and refused it. Such a
+            # long word's deletions are 6 letters or more, which a typed word of 7 or fewer reaches in one deletion,
+            # so here too the search above saw it: only a typed word of 8 letters or more can find anything new.
+            found = self._best(index, word, deeper, allowance)
         return self.forms[found] if found else None
 
-    def _best(self, word: str, depth: int, allowance: int) -> str | None:
+    def _best(self, index: dict[str, set[str]], word: str, depth: int, allowance: int) -> str | None:
         candidates: set[str] = set()
-        index = self.index
         for variant in index.keys() & _deletes(word, depth):  # the few spellings the index holds, found in one step
             candidates |= index[variant]
         best: tuple[int, int, str] | None = None
