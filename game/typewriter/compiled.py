@@ -92,6 +92,7 @@ class CompiledReader:
         self.moving = frozenset(
             {"him", "he", "his", "a", "an"}
             | {name[0] for name in index.names if len(name) == 1}
+            | {name[0] + "s" for name in index.names if len(name) == 1}  # "scottys her fav": the apostrophe left out
             | {word for words in index.roles.values() for word in words}
         )
         """Every word that may change whom "him" means, or stand for him (and more): a sentence without one keeps him."""
