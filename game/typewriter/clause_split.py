@@ -30,10 +30,11 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
     clauses: list[Clause] = []
     start = 0
     lead: tuple[str, ...] = ()
+    her_names = index.subject_names  # looked up once: the loop asks it of every word
     i = 0
     while i < len(words):
         word = words[i]
-        if word not in _SPLIT_WORDS and word not in index.subject_names:
+        if word not in _SPLIT_WORDS and word not in her_names:
             i += 1  # most words start no clause
             continue
         boundary: tuple[str, ...] | None = None
@@ -68,7 +69,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
                 boundary, skip = (",",), 1
         elif word in RELATIVES and i > start and _relative_here(index, words, i):
             boundary, skip = (word,), 1
-        elif word in index.subject_names:
+        elif word in her_names:
             if lead and lead[0] in SUBORDINATOR_WORDS and i > start + len(lead) + 1 and _named_main(words, i):
                 boundary, skip = (), 0  # "When I get home Ruby is painting": her name starts the main clause
         elif (
