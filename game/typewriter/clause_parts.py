@@ -73,6 +73,12 @@ def name_at(index: LexiconIndex, words: list[str], i: int) -> tuple[int, str] | 
     return None
 
 
+def agrees_with_her(word: str) -> bool:
+    """ "leaves", "paints": a verb in the form that agrees with "she" (a guess from the spelling, for the places
+    where no lexicon head says so)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def fear_at(words: list[str], j: int) -> bool:
     """ "am afraid", "is scared": a fear said with "be", which a clause may follow."""
     return words[j] in FEAR_ADJECTIVES and j > 0 and words[j - 1] in BE

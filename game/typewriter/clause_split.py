@@ -5,7 +5,7 @@ happy"). Only the words of `_SPLIT_WORDS` can start one.
 
 from __future__ import annotations
 
-from game.typewriter.clause_parts import OBJECTS, Clause, fear_at, name_at, past_tense
+from game.typewriter.clause_parts import OBJECTS, Clause, agrees_with_her, fear_at, name_at, past_tense
 from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, PREPOSITIONS, RELATIVES, SUBORDINATOR_WORDS
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.grammar import (
@@ -140,7 +140,7 @@ def _relative_closed(words: list[str], i: int, heads: set[int]) -> bool:
     return (
         len(words) > i + 1
         and words[1:2] == [","]
-        and (i + 1 in heads or _agrees_with_her(words[i + 1]))
+        and (i + 1 in heads or agrees_with_her(words[i + 1]))
         and not _RELATIVE_OPENERS.isdisjoint(words[2:i])
     )
 
@@ -161,7 +161,7 @@ def _run_on_verb(index: LexiconIndex, words: list[str], start: int, i: int, head
     verb = i + 1
     while verb < min(len(words), i + 3) and (words[verb] in _RUN_ON_ADVERBS or words[verb].endswith("ly")):
         verb += 1
-    if verb >= len(words) or not (verb in heads or _agrees_with_her(words[verb])):
+    if verb >= len(words) or not (verb in heads or agrees_with_her(words[verb])):
         return False
     if words[i - 1] not in _ENDS_A_SENTENCE and i - 1 not in heads and words[i - 1] not in index.name_words:
         return False  # "I'm not sure she loves me", "it's possible she forgot": what follows is what is not sure
@@ -176,10 +176,6 @@ _ENDS_A_SENTENCE = OBJECTS | frozenset(
     | {"again", "too", "lot", "all", "much", "more", "anymore", "tonight", "yesterday", "away", "home", "here", "there"}
 )
 """Words a sentence typed without a stop often ends on, before "she" starts the next."""
-
-
-def _agrees_with_her(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _KNOWING = frozenset(
@@ -202,7 +198,7 @@ def _named_main(words: list[str], i: int) -> bool:
     """Her name after a subordinate clause that ended on a word no object follows ("when I get home", "when the sun
     goes down"), with a verb after it: not "when I leave Ruby cries", where she may be who is left."""
     return (
-        words[i - 1] in _ENDS_A_CLAUSE and i + 1 < len(words) and (words[i + 1] in AUXILIARIES or _agrees_with_her(words[i + 1]))
+        words[i - 1] in _ENDS_A_CLAUSE and i + 1 < len(words) and (words[i + 1] in AUXILIARIES or agrees_with_her(words[i + 1]))
     )
 
 
@@ -240,7 +236,7 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
             return False  # "every evening I'm away, she..." says when; "every morning she tells me..." how often
         after = i + len(phrase)
         # "every time thunder rolls in": a noun and its verb are a subject too
-        bare_noun = following not in FUNCTION_WORDS and after + 1 < len(words) and _agrees_with_her(words[after + 1])
+        bare_noun = following not in FUNCTION_WORDS and after + 1 < len(words) and agrees_with_her(words[after + 1])
         return following in SUBJECT_PRONOUNS or following in index.name_words or bare_noun or _noun_phrase_then_verb(words, after)
     if phrase == ("once",) and i > 0 and words[i - 1] == "at":
         return False  # "At once she dances": at once is now, not a time to come

@@ -395,7 +395,8 @@ IRREALIS_ADVERBS = frozenset(
 PLANNED_MARKERS = frozenset(
     {"should", "could", "would", "might", "may", "must", "ought", "shall", "going", "gonna", "plan", "planning", "want"}
     | {"wanna", "need", "tomorrow", "later", "someday", "soon", "next", "tonight", "thinking", "considering"}
-    | {"wants", "wanted", "wanting", "almost", "nearly", "think", "thought"}
+    | {"wants", "wanted", "wanting", "almost", "nearly", "think", "thought", "meaning", "mean", "meant", "intend", "intending"}
+    | {"hope", "hoping", "try", "trying", "tried"}
 )
 """Before Calvin's "write" or "make", words that make it a plan, not a page: "Tomorrow I'm going to make her...";
 or a page not written: "I almost typed that...", "I should have written that..."."""

@@ -5,7 +5,7 @@ combinations follow from these rules rather than from listed phrases.
 
 from __future__ import annotations
 
-from game.typewriter.clause_parts import Clause, SentenceShape
+from game.typewriter.clause_parts import Clause, SentenceShape, agrees_with_her
 from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, INTRODUCTORY, PREPOSITIONS
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.grammar import BE, DETERMINERS, POSSESSIVES
@@ -80,6 +80,8 @@ def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str
     other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
     for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
         word = form.keys[j]
+        if j >= match.end and form.words[j] in _NEXT_VERB_JOINS and j + 1 < end and _next_verb(form, j + 1, refs):
+            break  # "says goodbye and leaves my apartment": what follows is the next verb's, not this one's
         owner = j + 1 < len(form.words) and (form.words[j + 1] == "'s" or form.words[j] in POSSESSIVES)
         addressee = bool(match.pattern.frame.with_)  # "tells Langdon that I am a genius": Langdon is told, I am praised
         if (
@@ -103,6 +105,14 @@ def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str
             return int(j)
     relative = _relative_object(form, match, refs)
     return relative if relative is not None else _fronted_object(form, match, refs)
+
+
+_NEXT_VERB_JOINS = frozenset({"and", "or", "then", "but"})
+
+
+def _next_verb(form: SentenceShape, j: int, refs: frozenset[str]) -> bool:
+    word = form.words[j]
+    return agrees_with_her(word) and word not in refs and form.keys[j] not in refs and word not in FUNCTION_WORDS
 
 
 def _coordinated(form: SentenceShape, j: int, refs: frozenset[str], end: int) -> int | None:
@@ -299,13 +309,26 @@ def absence_clauses(index: LexiconIndex, form: SentenceShape) -> set[int]:
             found.add(number)  # "until he comes home" she is without him (but see `came_back`)
         elif lead in ("until", "till"):
             continue
-        elif (lead in ABSENCE_LEADS or lead in CAUSES or not lead) and (
-            any(k in ABSENCE_WORDS for k in rest)
-            or _not_there(words[clause.predicate : clause.end])
-            or _somewhere_else(words[clause.predicate : clause.predicate + 3])
+        elif (
+            (lead in ABSENCE_LEADS or lead in CAUSES or not lead)
+            and not (lead in _BACK_LEADS and _returning(rest))
+            and (
+                any(k in ABSENCE_WORDS for k in rest)
+                or _not_there(words[clause.predicate : clause.end])
+                or _somewhere_else(words[clause.predicate : clause.predicate + 3])
+            )
         ):
             found.add(number)
     return found
+
+
+def _returning(keys: list[str]) -> bool:
+    """ "when I come home late", "when I get back from work": his coming back, which the words of his going
+    ("late", "work") only date; what she does then is what he finds (see `came_back`)."""
+    return any(k in COMING_BACK for k in keys) and any(k in _HOME_AGAIN for k in keys)
+
+
+_HOME_AGAIN = frozenset(stem(word) for word in ("home", "back", "return", "arrive"))
 
 
 def came_back(index: LexiconIndex, form: SentenceShape) -> bool:
@@ -348,8 +371,20 @@ def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> s
 
 
 def _somewhere_else(words: list[str]) -> bool:
-    """ "while I am at the store", "when I'm at Harry's": he is somewhere she is not."""
-    return len(words) == 3 and words[0] in BE and words[1] == "at" and words[2] not in _NOT_A_PLACE
+    """ "while I am at the store", "when I'm at Harry's", "while I was in New York": he is somewhere she is not."""
+    if len(words) != 3 or words[0] not in BE:
+        return False
+    if words[1] == "at":
+        return words[2] not in _NOT_A_PLACE
+    return words[1] == "in" and words[2] not in FUNCTION_WORDS and words[2] not in _IN_A_STATE
+
+
+_IN_A_STATE = frozenset(
+    {"bed", "love", "town", "charge", "trouble", "pain", "tears", "shock", "denial", "debt", "danger", "luck", "time"}
+    | {"order", "place", "shape", "form", "mourning", "bits", "pieces", "heaven", "agony", "despair", "awe", "control"}
+    | {"public", "private", "person", "earnest", "vain", "front", "between", "touch", "sight", "here", "there", "now"}
+)
+"""What "in" says of someone who is not away: "while I'm in bed", "when I am in love", "while I'm in town"."""
 
 
 _NOT_A_PLACE = frozenset({"home", "her", "last", "least", "first", "peace", "ease", "my", "his", "all", "it", "this"})

@@ -5,10 +5,11 @@ fries").
 
 from __future__ import annotations
 
+from game.typewriter.clause_parts import agrees_with_her, past_tense
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import AFTERWARD_NEGATIONS
 from game.typewriter.fading import FADING
-from game.typewriter.grammar import BE, NEGATIVE_PRONOUNS
+from game.typewriter.grammar import AUXILIARIES, BE, NEGATIVE_PRONOUNS
 from game.typewriter.lexicon_index import WILDCARD, LexiconIndex
 from game.typewriter.matching import Match
 
@@ -115,6 +116,8 @@ def reading_denied(
             continue  # "without fear" denies; "without Harry around she is a wreck" only says where
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both
+        if cue == ("not",) and _finite_verb_after(words, position, match.start):
+            continue  # "she can't sleep and wanders the halls in tears": "can't" rules "sleep", not "wanders"
         if _object_of_an_earlier_verb(words, position, cue, match.start):
             continue  # "she remembers nothing, fears everything": the "nothing" was what she remembers
         inside_gap = match.start < position < match.end
@@ -138,6 +141,22 @@ def reading_denied(
     if count and _never_been_this(words, match.start):
         count += 1
     return count % 2 == 1
+
+
+def _finite_verb_after(words: list[str], position: int, head: int) -> bool:
+    """A verb joined by "and" after a "can't", "doesn't" or "didn't" in the form of its own ("wanders", and after
+    "didn't" "wandered") is not ruled by that auxiliary, so the denial stops before it."""
+    if position == 0 or words[position - 1] not in AUXILIARIES:
+        return False
+    for k in range(position + 1, head):
+        if words[k] in ("and", "but", "then"):
+            verb = k + 2 if words[k + 1] in _BEFORE_A_VERB else k + 1
+            if verb <= head and (agrees_with_her(words[verb]) or (words[position - 1] == "did" and past_tense(words[verb]))):
+                return True
+    return False
+
+
+_BEFORE_A_VERB = frozenset({"then", "always", "still", "just", "instead", "now"})
 
 
 def _closes(words: list[str], after: int, end: int) -> bool:

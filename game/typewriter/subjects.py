@@ -330,14 +330,18 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         return None  # "and no longer sad": a denial, not a subject
     if word in DETERMINERS:
         stop = _noun_phrase_end(words, keys, i + 1, end)
-        if any(index.names.get((w,)) == subject for w in words[i + 1 : stop]):
-            return subject, stop  # "the old Ruby is back"
+        if any(index.names.get((w,)) == subject for w in _before_a_preposition(words[i + 1 : stop])):
+            return subject, stop  # "the old Ruby is back"; but "the neighbours laugh at Ruby" is theirs
         return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
     if _feeling(index, keys[i : i + 1]) and i + 1 < end and keys[i + 1] in EXPERIENCE_STEMS:
         return EMOTION, i + 1
     if i + 1 < end and words[i + 1] in _BEFORE_A_VERB and keys[i] not in index.patterns and word not in AUXILIARIES:
         return OTHER, i + 1
     return None
+
+
+def _before_a_preposition(phrase: list[str]) -> list[str]:
+    return next((phrase[:k] for k, word in enumerate(phrase) if word in PREPOSITIONS and word != "of"), phrase)
 
 
 def _person(noun: str) -> bool:

@@ -1,0 +1,43 @@
+"""Classes of sentence that held-out writers found the typewriter misreading, each fixed as a class: the sentences here
+are new ones of the same shape (the held-out pages themselves are scored in test_typewriter_reading.py), so a test
+fails when the rule behind the class breaks, not when one page's wording changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.story.model import Story
+from tests.test_typewriter_reading import A, traits_of
+
+CLASSES: list[tuple[str, dict[str, bool]]] = [
+    # an object after "and" and another verb is that verb's: "my house" is not the one she says goodbye to
+    ("She says goodbye and leaves my house.", {"leaves": A}),
+    # "can't" rules the bare verb after it, not a verb with a form of its own joined by "and"
+    ("She can't eat and paces the hall in tears.", {"cries": A, "sad": A}),
+    ("She doesn't sleep and cries all night.", {"cries": A, "sad": A}),
+    ("She can't sing or dance.", {"sings": True, "dances": True}),
+    # a name after a preposition in someone else's noun phrase is not the subject
+    ("The children laugh at Ruby.", {}),
+    ("The old Ruby is back.", {"herself": A}),
+    # being somewhere else is an absence; being in bed or in love is not
+    ("While I'm in Chicago, she is a wreck.", {"miserable_without_calvin": A}),
+    ("While I'm in bed, she is a wreck.", {"sad": A}),
+    # waiting at the door or window while he is away, and counting the hours, are pining (docs/typewriter.md)
+    ("I stay late at work. She waits at the window all evening.", {"miserable_without_calvin": A}),
+    ("She counts the days until I come back.", {"miserable_without_calvin": A}),
+    ("She waits by the door like a puppy.", {}),
+    # what she does when he comes home is what he finds, even when he comes home late
+    ("When I get home late, she is crying in the kitchen.", {"cries": A, "sad": A}),
+    # colours are not moods; a plan to write is not a page
+    ("Her eyes are a deep ocean blue.", {}),
+    ("Her eyes are sad.", {"sad": A}),
+    ("I keep meaning to write that she paints.", {}),
+    # "nobody's fool" is shrewd, not free; "something I created" is what she is no longer
+    ("She is nobody's fool.", {}),
+    ("She is no longer something I created.", {"free": A}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLASSES, ids=[text for text, _ in CLASSES])
+def test_a_class_of_sentence_reads_as_the_contract_says(shipped_story: Story, text: str, expected: dict[str, bool]) -> None:
+    assert traits_of(shipped_story, text) == expected
