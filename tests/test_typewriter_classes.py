@@ -35,6 +35,13 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     # "nobody's fool" is shrewd, not free; "something I created" is what she is no longer
     ("She is nobody's fool.", {}),
     ("She is no longer something I created.", {"free": A}),
+    # idioms the lexicon lacked, each with a negation or a second form, so the entry and its scope are both tested
+    ("Her mind was wiped clean.", {"forgets": A}),
+    ("She finally cracked a smile.", {"joyful": A}),
+    ("She has no life outside the house.", {"independent": True}),
+    ("She has a life outside the house.", {"independent": A}),
+    ("She has a gift with the brush.", {"artist": A}),
+    ("She has a gift for Scotty.", {}),
 ]
 
 
