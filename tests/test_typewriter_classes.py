@@ -42,6 +42,24 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She has a life outside the house.", {"independent": A}),
     ("She has a gift with the brush.", {"artist": A}),
     ("She has a gift for Scotty.", {}),
+    # "she" after a clause of time whose subject is another woman is that woman; after a man's, it is still Ruby
+    ("When Mabel hears the news, she laughs.", {}),
+    ("When Harry hears the news, she laughs.", {"laughs": A, "joyful": A}),
+    # an idiom that is also a misery said with his absence is the misery only; alone, it keeps its own sense
+    ("She is a nervous wreck while I'm at work.", {"miserable_without_calvin": A}),
+    ("She is a nervous wreck.", {"afraid": A}),
+    ("Whenever I step outside, she weeps.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    # a feeling that goes away is denied, and his feelings are not hers
+    ("Her fear slipped away.", {"afraid": True}),
+    ("My loneliness fades.", {}),
+    # things around her are not her; a door bolted is not a flight; what she follows is the noun after the verb
+    ("Her kitchen tiles are blue.", {}),
+    ("She bolts the window.", {}),
+    ("She bolts out the door.", {"leaves": A}),
+    ("She follows the plot of my story.", {}),
+    ("She follows me everywhere.", {"clingy": A}),
+    # a question typed with no question mark still asks
+    ("is ruby happy lol", {}),
 ]
 
 

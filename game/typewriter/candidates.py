@@ -207,13 +207,17 @@ def _beaten(index: LexiconIndex, candidate: Candidate, at: dict[int, list[Candid
             continue
         if _rank(other) > _rank(candidate):
             beaten = not _done_when(index, candidate, other)
-        elif (
-            _rank(other) == _rank(candidate)
-            and other.match.pattern.trait != candidate.match.pattern.trait
-            and other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite
-        ):
-            # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
-            beaten = candidate.negated and not other.negated
+        elif _rank(other) == _rank(candidate) and other.match.pattern.trait != candidate.match.pattern.trait:
+            if other.match.pattern.frame.opposite != candidate.match.pattern.frame.opposite:
+                # the same words read two ways: a direct word denied loses to its opposite asserted, and the reverse
+                beaten = candidate.negated and not other.negated
+            else:
+                # an idiom loses to the same words said of his absence: "a nervous wreck whenever I'm away" is no fear
+                beaten = (
+                    candidate.match.pattern.part == "idiom"
+                    and other.match.pattern.frame.when == "absence"
+                    and other.match.positions == candidate.match.positions
+                )
         if beaten:
             break
     return beaten

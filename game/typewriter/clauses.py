@@ -73,6 +73,8 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         ):
             clause.asserts = False
         read_subject(index, words, keys, clause, previous, heads)
+        if clause.subject_word == "she" and number and _another_woman_before(index, clauses[number - 1]):
+            clause.subject = clauses[number - 1].subject  # "When Lila sees me, she bursts into tears": she is Lila
         if (
             first_person
             and speaker
@@ -143,6 +145,18 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
     subject = first_subject if first_subject is not None else OTHER
     return SentenceShape(words, keys, clauses, who, real, mood, subject, clause_of)
+
+
+def _another_woman_before(index: LexiconIndex, before: Clause) -> bool:
+    """A clause of time or cause ("when", "after", "because") whose own subject is a woman of the story other than Ruby:
+    the "she" that opens the next clause is that woman, as a reader takes it."""
+    if not (before.own_subject and before.lead[:1] and before.lead[0] in _TIME_OR_CAUSE) or before.subject == index.subject:
+        return False
+    character = index.characters.get(before.subject)
+    return character is not None and character.pronoun == "she"
+
+
+_TIME_OR_CAUSE = frozenset({"when", "whenever", "after", "before", "once", "as", "because", "since", "while", "if"})
 
 
 def _third_person_verb(words: list[str], clause: Clause) -> bool:

@@ -16,6 +16,8 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((have, done) for have in ("has", "had") for done in ("died", "drained", "waned", "withered")),
         *((verb, "away") for verb in ("fades", "faded", "melts", "melted", "ebbs", "ebbed", "dies", "died", "drains")),
         *((verb, "her") for verb in ("leaves", "left", "deserts", "deserted")),
+        *((verb, "away") for verb in ("goes", "went", "slips", "slipped", "wears", "wore", "drifts", "drifted")),
+        *((have, done, "away") for have in ("has", "had") for done in ("gone", "slipped", "worn", "drifted", "faded")),
         *((be, going) for be in ("is", "was") for going in ("fading", "vanishing", "waning", "dying", "draining", "ebbing")),
         *((have, done, "her") for have in ("has", "had") for done in ("left", "deserted")),
     }

@@ -78,7 +78,12 @@ class _Reader:
         unquoted, quoted = self._unquote(said) if '"' in said or self.in_quote else (said, False)
         raw = with_her(self.compiled, self._antecedents(tokens(unquoted)))
         words, keys = normalise(self.compiled, raw)
-        asking = text.rstrip("\"') ").endswith("?")
+        asking = text.rstrip("\"') ").endswith("?") or (
+            "?" not in text
+            and len(words) > 2
+            and words[0] in _ASKING
+            and (words[1] == "she" or words[1] in self.index.subject_names)
+        )  # "is she happy idk": typed with no question mark, the order of the words still asks
         answer = self._answer(words)
         if answer is not None and "," in words[1:] and words[0] in _INTERJECTIONS:
             # "No, she is happy.": the answer, then a sentence of its own
@@ -424,6 +429,10 @@ def _as_denials(readings: list[TraitReading], denied_as: Mapping[str, str]) -> l
             t = TraitReading(twin, False, t.intensity, t.words, t.frame)
         out.setdefault(t.id, t)
     return list(out.values())
+
+
+_ASKING = frozenset({"is", "was", "does", "did", "can", "could", "will", "would", "has", "should"})
+"""Auxiliaries that open a question when they come before her: "does she love me", "can ruby paint"."""
 
 
 def _shown(subject: str, hers: str, about: bool) -> str:

@@ -22,7 +22,8 @@ ROLE_WINDOW = 7
 ABSENCE_WORDS = frozenset(
     stem(word)
     for word in ("leave", "gone", "away", "out", "absent", "elsewhere", "apart", "travel", "depart", "abroad", "absence",
-                 "miss", "late", "work", "trip", "business", "off", "goes", "go", "left", "tour", "vacation", "holiday")
+                 "miss", "late", "work", "trip", "business", "off", "goes", "go", "left", "tour", "vacation", "holiday",
+                 "outside")
 )  # fmt: skip
 """What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
 
@@ -102,6 +103,8 @@ def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str
                 return None  # "my dog": the dog is the object, not me
             if possessive and match.pattern.part == "is":
                 continue  # "into my study" is not into me (but "raves about my novel" praises me)
+            if possessive and not addressee and not _THING_STARTS.isdisjoint(form.words[match.end : j]):
+                return None  # "follows the plot of my novel": the plot is what she follows
             return int(j)
     relative = _relative_object(form, match, refs)
     return relative if relative is not None else _fronted_object(form, match, refs)

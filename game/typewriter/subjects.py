@@ -311,7 +311,7 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
             return subject, stop  # "my girlfriend Ruby is an artist": her name, after who she is to him
         if word == "her" and not any(_person(noun) for noun in owned):
             return (EMOTION if _feeling(index, keys[i + 1 : stop]) else subject), stop
-        return (EMOTION if _feeling(index, keys[i + 1 : stop]) else OTHER), stop
+        return OTHER, stop  # "my sadness fades", "his love is gone": his feelings, not hers
     named = name_at(index, words, i)
     if named is not None:
         after, character = named
