@@ -60,6 +60,17 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She follows me everywhere.", {"clingy": A}),
     # a question typed with no question mark still asks
     ("is ruby happy lol", {}),
+    # a bare denial after an aside still takes the sentence before back
+    ("She is cheerful. Then, one day, she isn't.", {"joyful": True}),
+    # his absence: flying away, standing at the window until he is back, a heart that sinks while he is gone
+    ("I flew to Paris. She wept every night.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    ("I go out. She stands by the window until I'm back.", {"miserable_without_calvin": A}),
+    ("She stands by the stove.", {}),
+    ("Her heart sinks whenever I leave.", {"miserable_without_calvin": A}),
+    ("Her heart sinks.", {"sad": A}),
+    ("She can't bear the nights without me.", {"miserable_without_calvin": A}),
+    # other senses: copies run off a printer
+    ("She runs off two copies of the letter.", {}),
 ]
 
 

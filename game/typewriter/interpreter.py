@@ -245,6 +245,7 @@ class _Reader:
     def _taken_back(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "She was sad. Not anymore." / "Ruby is sad. Then she isn't.": a bare denial takes back the sentence before
         (and confirms one that was already a denial: "She is not in love. Not anymore.")."""
+        words = [word for word in words if word != ","]  # "Then, suddenly, she isn't."
         if not self.previous or len(words) > 6 or any(word not in _TAKE_BACK_OR_ANSWER for word in words):
             return None
         if not any(word in ("not", "never", "no") for word in words):
@@ -398,6 +399,16 @@ TAKE_BACK_WORDS = frozenset(
         "again",
         "ever",
         "since",
+        "suddenly",
+        "soon",
+        "later",
+        "finally",
+        "eventually",
+        "one",
+        "day",
+        "morning",
+        "night",
+        "week",
     }
 )
 

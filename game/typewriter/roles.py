@@ -23,7 +23,7 @@ ABSENCE_WORDS = frozenset(
     stem(word)
     for word in ("leave", "gone", "away", "out", "absent", "elsewhere", "apart", "travel", "depart", "abroad", "absence",
                  "miss", "late", "work", "trip", "business", "off", "goes", "go", "left", "tour", "vacation", "holiday",
-                 "outside")
+                 "outside", "fly", "flew", "flown")
 )  # fmt: skip
 """What a clause says when Calvin is away ("when he leaves", "while I'm at work"), as stems."""
 
