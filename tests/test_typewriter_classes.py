@@ -71,6 +71,17 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She can't bear the nights without me.", {"miserable_without_calvin": A}),
     # other senses: copies run off a printer
     ("She runs off two copies of the letter.", {}),
+    # a feeling that ends, after a time ("By Friday"), with an adverb ("long gone"), or as "all her..."
+    ("By Friday her sadness had faded.", {"sad": True}),
+    ("Her fear is long gone.", {"afraid": True}),
+    ("All her fear melts away.", {"afraid": True}),
+    # a capitalised title in a short sentence names something; a page typed in title case still reads
+    ("She loves Singin' In The Rain.", {}),
+    ("She Loves Me.", {"loves_calvin": A}),
+    # spending time somewhere else is an absence
+    ("I spent a week in Denver. She wept every night.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
+    ("I spent the day with her. She wept.", {"cries": A, "sad": A}),
+    ("I stay out late. She paces the floor until I come home.", {"miserable_without_calvin": A}),
 ]
 
 

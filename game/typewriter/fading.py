@@ -36,7 +36,9 @@ that no trait holds, whose ending is still not her going ("her anger is gone")."
 
 _WHOM = frozenset({"for", "of", "toward", "towards"})
 
-_ADVERBS_BETWEEN = frozenset({"finally", "slowly", "suddenly", "quickly", "soon", "all", "at", "last", "just", "now"})
+_ADVERBS_BETWEEN = frozenset(
+    {"finally", "slowly", "suddenly", "quickly", "soon", "all", "at", "last", "just", "now", "long", "completely"}
+)
 """Words that may stand between the feeling and its ending ("her fear has finally faded", "her sadness is now gone")."""
 
 

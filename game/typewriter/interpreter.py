@@ -205,8 +205,11 @@ class _Reader:
             for word in (chunk.strip("'\"(),.!?;:"),)
             if word[:1].isupper() and word[1:].islower() and before.lower() not in _EMPHASIS_BEFORE
         ]  # "she is Happy" is emphasis, not a name
-        if not capitals or 2 * len(capitals) >= len(chunks):
-            return frozenset()
+        if not capitals or (
+            2 * len(capitals) >= len(chunks)
+            and not any(chunk[:1].islower() and len(chunk.strip("'\"(),.!?;:")) > 3 for chunk in chunks[1:])
+        ):
+            return frozenset()  # typed in title case ("She Loves Me"), which leaves only short words in lower case
         typed = [token for word in capitals for token in tokens(word) if token not in self.index.name_words]
         return frozenset(normalise(self.compiled, typed)[0]) - _ALWAYS_CAPITALISED
 

@@ -318,7 +318,7 @@ def absence_clauses(index: LexiconIndex, form: SentenceShape) -> set[int]:
             and (
                 any(k in ABSENCE_WORDS for k in rest)
                 or _not_there(words[clause.predicate : clause.end])
-                or _somewhere_else(words[clause.predicate : clause.predicate + 3])
+                or _somewhere_else(words[clause.predicate : min(clause.end, clause.predicate + 6)])
             )
         ):
             found.add(number)
@@ -374,12 +374,21 @@ def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> s
 
 
 def _somewhere_else(words: list[str]) -> bool:
-    """ "while I am at the store", "when I'm at Harry's", "while I was in New York": he is somewhere she is not."""
-    if len(words) != 3 or words[0] not in BE:
-        return False
-    if words[1] == "at":
-        return words[2] not in _NOT_A_PLACE
-    return words[1] == "in" and words[2] not in FUNCTION_WORDS and words[2] not in _IN_A_STATE
+    """ "while I am at the store", "when I'm at Harry's", "while I was in New York", "I spent the weekend at Harry's":
+    he is somewhere she is not."""
+    if words and words[0] in _SPENT:
+        at = next((k for k in range(2, len(words) - 1) if words[k] in ("at", "in")), None)
+        return at is not None and _a_place(words[at : at + 2])
+    return len(words) >= 3 and words[0] in BE and _a_place(words[1:3])
+
+
+def _a_place(words: list[str]) -> bool:
+    if words[0] == "at":
+        return words[1] not in _NOT_A_PLACE
+    return words[0] == "in" and words[1] not in FUNCTION_WORDS and words[1] not in _IN_A_STATE
+
+
+_SPENT = frozenset({"spent", "spend", "spends", "spending"})
 
 
 _IN_A_STATE = frozenset(

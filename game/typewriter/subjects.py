@@ -146,6 +146,8 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
             i += 2
         elif word in TIME_DETERMINERS and i + 2 < end and words[i + 1] in ("single", "other") and words[i + 2] in TIME_NOUNS:
             i += 3  # "Every single day she tells me..."
+        elif word in PREPOSITIONS and i + 1 < end and words[i + 1] in TIME_NOUNS:
+            i += 2  # "By Sunday her fear had faded", "At dawn she sings"
         elif (word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of")) or word in INTRO_PARTICLES:
             # "Without a word she rises...", "In the kitchen, Ruby dances": to the subject, or past the comma
             after = i + 1
@@ -290,6 +292,8 @@ def _antecedent(index: LexiconIndex, words: list[str], relative: int) -> str | N
 
 
 def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, end: int) -> tuple[str, int] | None:
+    if words[i] == "all" and i + 1 < end and words[i + 1] == "her":
+        i += 1  # "All her sadness melts away"
     word = words[i]
     subject = index.subject
     if word in ("she", "herself"):
