@@ -82,6 +82,11 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("I spent a week in Denver. She wept every night.", {"miserable_without_calvin": A, "cries": A, "sad": A}),
     ("I spent the day with her. She wept.", {"cries": A, "sad": A}),
     ("I stay out late. She paces the floor until I come home.", {"miserable_without_calvin": A}),
+    # a negation put first and cut from its verb by an aside still denies it, once
+    ("Not once, in all this time, has she painted a picture.", {"artist": True}),
+    ("She never once, in all these years, has forgotten my birthday.", {"forgets": True}),
+    ("Never, not even once, has she danced.", {"dances": True}),
+    ("Not me, but she is happy.", {"joyful": A}),
 ]
 
 

@@ -134,6 +134,8 @@ def reading_denied(
         object_at = match.end + 1 if match.end < len(words) and words[match.end] in ("of", "about", "for") else match.end
         if position == object_at and words[position] in NEGATIVE_PRONOUNS:
             count += 1  # "she fears nothing", "she is afraid of nothing"
+    if not count and _fronted_negation(words, negations, start, match.start):
+        count += 1  # "Not once, in all these months, has she sung a note."
     if count and _cannot_help(words, start, match.start):
         count += 1
     if count and _never_a_day_before(words, start):
@@ -157,6 +159,20 @@ def _finite_verb_after(words: list[str], position: int, head: int) -> bool:
 
 
 _BEFORE_A_VERB = frozenset({"then", "always", "still", "just", "instead", "now"})
+
+
+def _fronted_negation(words: list[str], negations: dict[int, tuple[int, tuple[str, ...]]], start: int, head: int) -> bool:
+    """A "not once" or "never" that opens the sentence, cut from its verb by an aside: "Not once, in all these
+    months, has she sung", "She never once, in all this time, has walked out". The aside starts a clause of its own,
+    whose auxiliary (and her, after it) still belongs to the denial."""
+    if not negations or start == 0:
+        return False
+    comma = max((k for k in range(start, head) if words[k] == ","), default=head)
+    if not (comma + 1 < head and words[comma + 1] in AUXILIARIES):
+        return False
+    first = min(negations)
+    opened = first == 0 or (first == 1 and words[0] == "she")
+    return opened and first < start and words[first] in ("not", "never")
 
 
 def _closes(words: list[str], after: int, end: int) -> bool:
