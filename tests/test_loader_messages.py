@@ -68,7 +68,10 @@ MINI_CASES = {
     ),
     "unknown-cue": (
         ("lexicon.yaml", HAPPY, "      does: [cry]\n      when: presence"),
-        ["lexicon.yaml:11:13: error: the cues are `absence` or `alone`, not `presence` (did you mean `absence`?) [unknown-cue]"],
+        [
+            "lexicon.yaml:11:13: error: the cues are `absence`, `alone` or `denied`, not `presence` (did you mean"
+            " `absence`?) [unknown-cue]"
+        ],
     ),
     "frame-not-a-mapping": (
         ("lexicon.yaml", HAPPY, "      frames:\n        - 7\n        - is: [happy]"),

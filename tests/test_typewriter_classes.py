@@ -87,6 +87,16 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She never once, in all these years, has forgotten my birthday.", {"forgets": True}),
     ("Never, not even once, has she danced.", {"dances": True}),
     ("Not me, but she is happy.", {"joyful": A}),
+    # a frame read only when denied (`when: denied`): going out without him, said as what she cannot do
+    ("She can't go to the bakery without me.", {"clingy": A}),
+    ("She never leaves the house without me.", {"clingy": A}),
+    ("She goes to the bakery without me.", {}),
+    # a feeling's end said of her smile or her tears; a pet or a district is not her
+    ("Her smile is gone.", {"joyful": True}),
+    ("Her tears are gone.", {"cries": True}),
+    ("Her parrot looks gloomy.", {}),
+    ("She lives in the French Quarter.", {}),
+    ("Because I am away, she paces the floor.", {"miserable_without_calvin": A}),
 ]
 
 

@@ -111,7 +111,8 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
             )
         when = fields.get("when")
         if when is not None and when not in CUES:
-            cues = " or ".join(f"`{cue}`" for cue in sorted(CUES))
+            *others, last = (f"`{cue}`" for cue in sorted(CUES))
+            cues = f"{', '.join(others)} or {last}" if others else last
             self.error(node.at("when"), "unknown-cue", f"the cues are {cues}, not `{when}`{did_you_mean(when, CUES)}")
         return Frame(
             lists["is"],

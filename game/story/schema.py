@@ -48,7 +48,12 @@ FRAME_KEYS = (
     Key("feels", "strings", "feelings as nouns: she feels them, is full of them, they fill her (joy, fear)"),
     Key("idioms", "strings", "fixed phrases read anywhere in a sentence about her (on cloud nine)"),
     Key("object", "id", "who or what the words must be about: a character id or a role (loves him, likes the dog)"),
-    Key("when", "id", "a cue the sentence must hold: `absence` (when he leaves, without him), `alone` (she packs and goes)"),
+    Key(
+        "when",
+        "id",
+        "a cue the sentence must hold: `absence` (when he leaves, without him), `alone` (she packs and goes), `denied`"
+        " (she can't go out without him)",
+    ),
     Key("with", "strings", "words the sentence must also hold (tells him he is a genius)"),
     Key("opposite", "boolean", "the words say the opposite: denying them asserts the trait (never leaves: stays)"),
     Key("except", "strings", "phrases where the words mean something else (french fries, blue jeans)"),

@@ -30,9 +30,11 @@ TYPE_WORDS: dict[VarType, str] = {"int": "a whole number", "number": "a number",
 ZERO: dict[VarType, bool | int | float | str] = {"int": 0, "number": 0.0, "bool": False, "str": ""}
 """The value a variable whose default is wrong still has, so its uses are checked against its type."""
 
-CUES = frozenset({"absence", "alone"})
+CUES = frozenset({"absence", "alone", "denied"})
 """The cues a lexicon frame may ask for with `when`: absence is the narrator gone ("when he leaves", "without me");
-alone is the verb with nothing after it in its clause ("she packs and goes", not "she goes to the kitchen")."""
+alone is the verb with nothing after it in its clause ("she packs and goes", not "she goes to the kitchen"); denied is
+the words said only as a denial ("she can't go to the store without me"; "she goes to the store without me" says
+nothing of clinging)."""
 
 FORMATS = (1, 2)
 """The story formats this game reads (the manifest's `format`)."""

@@ -117,6 +117,7 @@ def find_candidates(
             pattern.part in ("is", "does")
             and pattern.trait in index.role_traits
             and (frame.when != "absence" or frame.opposite)  # "cries on the stairs when I leave": a place
+            and not frame.with_  # "can't go to the store without me": the words after it are asked for by `with`
             and other_object(index, form, match, clause.end)
         ):
             continue
@@ -136,7 +137,10 @@ def find_candidates(
             continue
         if phrases is None:
             phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
-        negated = (reading_denied(words, match, negations, clause.start, clause.end, phrases) != frame.opposite) != clause.denied
+        denied = reading_denied(words, match, negations, clause.start, clause.end, phrases) != clause.denied
+        if frame.when == "denied" and not denied:
+            continue  # "she goes to the store without me" says nothing of clinging; "she can't go ... without me" does
+        negated = denied != frame.opposite
         if intensities is None:
             intensities = intensity_spans(words)
         intensity = intensity_of(intensities, match, clause.start, clause.end)

@@ -7,7 +7,7 @@ from game.typewriter.lexicon_index import LexiconIndex
 
 FADING: frozenset[tuple[str, ...]] = frozenset(
     {
-        *((be, "gone") for be in ("is", "was", "has", "had")),
+        *((be, "gone") for be in ("is", "was", "are", "were", "has", "had")),
         *((be, "over") for be in ("is", "was")),
         *((have, done) for have in ("has", "had") for done in ("faded", "vanished", "disappeared", "lifted", "passed")),
         *((verb,) for verb in ("fades", "faded", "vanishes", "vanished", "disappears", "disappeared", "lifts")),
@@ -27,10 +27,12 @@ more" is (`cues.AFTERWARD_NEGATIONS`), so it never denies what comes after it.""
 
 _LONGEST = max(len(cue) for cue in FADING)
 
-_ENDINGS = frozenset(cue[-1] if cue[0] in ("is", "was", "has", "had") else cue[0] for cue in FADING)
+_ENDINGS = frozenset(cue[-1] if cue[0] in ("is", "was", "are", "were", "has", "had") else cue[0] for cue in FADING)
 """A word every cue holds ("gone", "fades"): a sentence with none of them has no feeling that ends, and most have none."""
 
-_ALSO_FEELINGS = frozenset({"love", "affection", "devotion", "adoration", "passion", "longing", "anger", "rage", "fury"})
+_ALSO_FEELINGS = frozenset(
+    {"love", "affection", "devotion", "adoration", "passion", "longing", "anger", "rage", "fury", "smile", "laughter", "tears"}
+)
 """Feelings whose word the lexicon reads as a verb ("she loves me"), so it does not list them as a feeling's noun; or
 that no trait holds, whose ending is still not her going ("her anger is gone")."""
 
