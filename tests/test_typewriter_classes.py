@@ -97,6 +97,14 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("Her parrot looks gloomy.", {}),
     ("She lives in the French Quarter.", {}),
     ("Because I am away, she paces the floor.", {"miserable_without_calvin": A}),
+    # someone else's writing is a report, even with "his review" between the verb and "that"
+    ("Harry writes in his column that she is a painter.", {}),
+    # her clothes are not her; being at his dentist's is being away, at his desk is not
+    ("Ruby's shoes are blue.", {}),
+    ("She mopes while I'm at my dentist's.", {"miserable_without_calvin": A}),
+    ("She mopes while I'm at my desk.", {"sad": A}),
+    # calling him again and again, counted in times, is clinging (docs/typewriter.md)
+    ("She calls me twelve times.", {"clingy": A}),
 ]
 
 

@@ -184,6 +184,8 @@ def _complement_follows(index: LexiconIndex, words: list[str], i: int, end: int)
         k += 2  # "told me last night that..."
     elif k + 2 < len(words) and words[k] in ("in", "on") and words[k + 1] in POSSESSIVES | DETERMINERS:
         k += 3  # "writes in her letter that..."
+    elif k + 3 < len(words) and words[k] in ("in", "on") and words[k + 2] == "'s":
+        k += 4  # "Langdon writes in his review that": "his" is read as "Langdon's", the man just named
     if k < len(words) and (words[k] in ("that", ":") or (words[k] == "so" and k + 1 >= end)):
         return True  # "says that...", "thinks so"; but "feels so down" is how she feels
     return k < len(words) and (words[k] in _COMPLEMENT_SUBJECTS or name_at(index, words, k) is not None)

@@ -378,17 +378,22 @@ def _somewhere_else(words: list[str]) -> bool:
     he is somewhere she is not."""
     if words and words[0] in _SPENT:
         at = next((k for k in range(2, len(words) - 1) if words[k] in ("at", "in")), None)
-        return at is not None and _a_place(words[at : at + 2])
-    return len(words) >= 3 and words[0] in BE and _a_place(words[1:3])
+        return at is not None and _a_place(words[at : at + 4])
+    return len(words) >= 3 and words[0] in BE and _a_place(words[1:5])
 
 
 def _a_place(words: list[str]) -> bool:
+    if words[0] == "at" and words[1] in ("my", "his") and len(words) > 2:
+        return words[2] in _AWAY_PLACES or (len(words) > 3 and words[3] == "'s")  # "at my therapist's"; not "at my desk"
     if words[0] == "at":
         return words[1] not in _NOT_A_PLACE
     return words[0] == "in" and words[1] not in FUNCTION_WORDS and words[1] not in _IN_A_STATE
 
 
 _SPENT = frozenset({"spent", "spend", "spends", "spending"})
+
+
+_AWAY_PLACES = frozenset({"office", "work", "job", "club", "gym", "school", "class", "studio", "publisher", "agent"})
 
 
 _IN_A_STATE = frozenset(

@@ -321,7 +321,11 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         after, character = named
         if after < end and words[after] == "'s":
             stop = _noun_phrase_end(words, keys, after + 1, end)
-            if character == subject and not any(noun in PERSON_NOUNS for noun in words[after + 1 : stop]):
+            if (
+                character == subject
+                and not any(noun in PERSON_NOUNS for noun in words[after + 1 : stop])
+                and (after + 1 >= end or words[after + 1] not in THINGS_AROUND_HER)  # "Ruby's pants are blue"
+            ):
                 return subject, stop
             return OTHER, stop
         return character, after
