@@ -105,6 +105,9 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She mopes while I'm at my desk.", {"sad": A}),
     # calling him again and again, counted in times, is clinging (docs/typewriter.md)
     ("She calls me twelve times.", {"clingy": A}),
+    # "without" and his name is his absence, not a denial; a mealtime first is a time
+    ("Without Calvin she goes to pieces.", {"miserable_without_calvin": A}),
+    ("By dinner her fear was gone.", {"afraid": True}),
 ]
 
 

@@ -137,7 +137,7 @@ def find_candidates(
             continue
         if phrases is None:
             phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
-        denied = reading_denied(words, match, negations, clause.start, clause.end, phrases) != clause.denied
+        denied = reading_denied(words, match, negations, clause.start, clause.end, phrases, index.name_words) != clause.denied
         if frame.when == "denied" and not denied:
             continue  # "she goes to the store without me" says nothing of clinging; "she can't go ... without me" does
         negated = denied != frame.opposite

@@ -96,6 +96,7 @@ def reading_denied(
     start: int,
     end: int,
     phrases: frozenset[int] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> bool:
     """An odd number of negations before the words in their clause (or "no longer" after them) denies them; those inside
     another idiom ("the way she used to be") belong to it."""
@@ -112,7 +113,8 @@ def reading_denied(
     for position, (stop, cue) in negations.items():
         if position in match.consumed or position in match.positions or position in phrases:
             continue
-        if cue == ("without",) and ((stop < len(words) and words[stop] in WITHOUT_WRITER) or match.start - stop > 2):
+        after = words[stop] if stop < len(words) else ""
+        if cue == ("without",) and (after in WITHOUT_WRITER or after in names or match.start - stop > 2):
             continue  # "without fear" denies; "without Harry around she is a wreck" only says where
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both

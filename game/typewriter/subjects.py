@@ -29,6 +29,10 @@ TIME_DETERMINERS = frozenset(
 """Words that make a time noun an adverb: "every morning she paints"; "the night class teacher" is a subject."""
 
 
+_MEALTIMES = frozenset({"breakfast", "lunch", "dinner", "supper", "bedtime", "sunset", "sunrise", "nightfall"})
+"""Times of day said by what happens then: "By lunch her sadness was gone"."""
+
+
 TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "mister", "uncle", "aunt", "professor", "officer", "sir", "madam"})
 """Words that put someone else's name after them: "Dr. Rosenthal laughs" is not about her."""
 
@@ -146,7 +150,7 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
             i += 2
         elif word in TIME_DETERMINERS and i + 2 < end and words[i + 1] in ("single", "other") and words[i + 2] in TIME_NOUNS:
             i += 3  # "Every single day she tells me..."
-        elif word in PREPOSITIONS and i + 1 < end and words[i + 1] in TIME_NOUNS:
+        elif word in PREPOSITIONS and i + 1 < end and (words[i + 1] in TIME_NOUNS or words[i + 1] in _MEALTIMES):
             i += 2  # "By Sunday her fear had faded", "At dawn she sings"
         elif (word in PREPOSITIONS and word not in ("like", "as", "than", "to", "of")) or word in INTRO_PARTICLES:
             # "Without a word she rises...", "In the kitchen, Ruby dances": to the subject, or past the comma
