@@ -165,8 +165,11 @@ class Vocabulary:
         return self.forms[found] if found else None
 
     def _best(self, index: dict[str, set[str]], word: str, depth: int, allowance: int) -> str | None:
+        variants = index.keys() & _deletes(word, depth)  # the few spellings the index holds, found in one step
+        if not variants:
+            return None  # two searches in five: no known word shares a spelling with this one
         candidates: set[str] = set()
-        for variant in index.keys() & _deletes(word, depth):  # the few spellings the index holds, found in one step
+        for variant in variants:
             candidates |= index[variant]
         best: tuple[int, int, str] | None = None
         first, size = word[0], len(word)
