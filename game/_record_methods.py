@@ -1597,8 +1597,8 @@ def _86(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedr
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _87(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _characters, _feeling_keys):
-    def __init__(self, subject, narrator, patterns, exceptions, names, longest_name, vocabulary, name_vocabulary, roles, implies, trait_ids, role_traits, object_roles, subject_names=_subject_names, narrator_names=_narrator_names, name_words=_name_words, pronouns=None, name_starts=_name_starts, characters=None, feeling_keys=_feeling_keys):
+def _87(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _characters, _feeling_keys, _role_words):
+    def __init__(self, subject, narrator, patterns, exceptions, names, longest_name, vocabulary, name_vocabulary, roles, implies, trait_ids, role_traits, object_roles, subject_names=_subject_names, narrator_names=_narrator_names, name_words=_name_words, pronouns=None, name_starts=_name_starts, characters=None, feeling_keys=_feeling_keys, role_words=None):
         self.subject = subject
         self.narrator = narrator
         self.patterns = patterns
@@ -1619,12 +1619,13 @@ def _87(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _
         self.name_starts = name_starts
         self.characters = characters if characters is not None else {}
         self.feeling_keys = feeling_keys
+        self.role_words = role_words if role_words is not None else {}
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.subject == other.subject and self.narrator == other.narrator and self.patterns == other.patterns and self.exceptions == other.exceptions and self.names == other.names and self.longest_name == other.longest_name and self.vocabulary == other.vocabulary and self.name_vocabulary == other.name_vocabulary and self.roles == other.roles and self.implies == other.implies and self.trait_ids == other.trait_ids and self.role_traits == other.role_traits and self.object_roles == other.object_roles and self.subject_names == other.subject_names and self.narrator_names == other.narrator_names and self.name_words == other.name_words and self.pronouns == other.pronouns and self.name_starts == other.name_starts and self.characters == other.characters and self.feeling_keys == other.feeling_keys) if self.__class__ is other.__class__ else NotImplemented
+        return (self.subject == other.subject and self.narrator == other.narrator and self.patterns == other.patterns and self.exceptions == other.exceptions and self.names == other.names and self.longest_name == other.longest_name and self.vocabulary == other.vocabulary and self.name_vocabulary == other.name_vocabulary and self.roles == other.roles and self.implies == other.implies and self.trait_ids == other.trait_ids and self.role_traits == other.role_traits and self.object_roles == other.object_roles and self.subject_names == other.subject_names and self.narrator_names == other.narrator_names and self.name_words == other.name_words and self.pronouns == other.pronouns and self.name_starts == other.name_starts and self.characters == other.characters and self.feeling_keys == other.feeling_keys and self.role_words == other.role_words) if self.__class__ is other.__class__ else NotImplemented
     def __replace__(self, /, **changes):
-        return self.__class__(**({'subject': self.subject, 'narrator': self.narrator, 'patterns': self.patterns, 'exceptions': self.exceptions, 'names': self.names, 'longest_name': self.longest_name, 'vocabulary': self.vocabulary, 'name_vocabulary': self.name_vocabulary, 'roles': self.roles, 'implies': self.implies, 'trait_ids': self.trait_ids, 'role_traits': self.role_traits, 'object_roles': self.object_roles, 'subject_names': self.subject_names, 'narrator_names': self.narrator_names, 'name_words': self.name_words, 'pronouns': self.pronouns, 'name_starts': self.name_starts, 'characters': self.characters, 'feeling_keys': self.feeling_keys} | changes))
+        return self.__class__(**({'subject': self.subject, 'narrator': self.narrator, 'patterns': self.patterns, 'exceptions': self.exceptions, 'names': self.names, 'longest_name': self.longest_name, 'vocabulary': self.vocabulary, 'name_vocabulary': self.name_vocabulary, 'roles': self.roles, 'implies': self.implies, 'trait_ids': self.trait_ids, 'role_traits': self.role_traits, 'object_roles': self.object_roles, 'subject_names': self.subject_names, 'narrator_names': self.narrator_names, 'name_words': self.name_words, 'pronouns': self.pronouns, 'name_starts': self.name_starts, 'characters': self.characters, 'feeling_keys': self.feeling_keys, 'role_words': self.role_words} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
@@ -1748,7 +1749,7 @@ MAKERS: dict = {
     'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= linking=[]': _84,
     'mutable|started time= ending= splits=[]': _85,
     'mutable|story seed= category= games= inputs=[] splits=[] endings=[] finished= speedrun=': _86,
-    'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys=': _87,
+    'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys= role_words={}': _87,
     'mutable|text kind=': _88,
     'mutable|words keys clauses who real mood= subject= clause_of=[]': _89,
 }

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from game.engine.compiled import Premade, Recipe
     from game.typewriter.lexicon_index import LexiconIndex, Pattern
 
-FORMAT = "ruby-sparks story cache 18"
+FORMAT = "ruby-sparks story cache 19"
 """Part of every key, so a file written by an older layout is never read as this one. Change it whenever a model
 class gains or loses a field: an old pickle would lack the new attribute."""
 KEEP = 16

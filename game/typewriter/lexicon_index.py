@@ -98,6 +98,10 @@ class LexiconIndex:
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
     feeling_keys: frozenset[str] = frozenset()
     """Stems that start a `feels` pattern ("joy", "sadness"): a feeling that can fill her or be the subject."""
+    role_words: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = attribute(default_factory=dict)
+    """For each character and role, and whether a subject's forms ("he", "I") count: the words that name it, and the
+    words of every other role but those (see `words_of_role`). Made once here: a frame that wants an object asked
+    them of every role at each of its matches."""
 
 
 def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> LexiconIndex:
@@ -203,7 +207,27 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         name_starts=frozenset(key[0] for key in names),
         characters=dict(characters),  # a copy the index owns, and one that pickles: the story's is a read-only view
         feeling_keys=frozenset(key for key, found in patterns.items() if any(pattern.part == "feels" for pattern in found)),
+        role_words={
+            (role, forms): words_of_role(roles, characters, lexicon.narrator, role, forms)
+            for role in {*roles, *characters}
+            for forms in (False, True)
+        },
     )
+
+
+def words_of_role(
+    roles: Mapping[str, frozenset[str]], characters: Mapping[str, Character], narrator: str | None, role: str, forms: bool
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that name a role ("me", "calvin", and "i" too with a subject's `forms`), and the words of every other
+    role but those."""
+    words = set(roles.get(role, ()))
+    character = characters.get(role)
+    if character is not None and character.pronoun == "he":
+        words |= {"him", "his", "himself"} | ({"he"} if forms else set())
+    if role == narrator:
+        words |= {"me", "my", "mine", "myself"} | ({"i"} if forms else set())
+    others = {word for name, found in roles.items() if name != role for word in found} - words
+    return frozenset(words), frozenset(others)
 
 
 def _alternative(text: str, writer: frozenset[str] = frozenset()) -> Alternative:

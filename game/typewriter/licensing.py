@@ -282,9 +282,9 @@ def _participle(text: str) -> bool:
 def her_as_experiencer(words: list[str], match: Match, subject_names: frozenset[str]) -> bool:
     """ "Nothing scares her", "the news delights her", "I frighten her", "he scared her": a feeling's verb with her as
     its object is about her. Not "she was scared her mother would call", where "scared" is hers and "her" an owner."""
-    if match.pattern.part != "is" or not _participle(match.pattern.text):
-        return False
     if match.end >= len(words) or (words[match.end] != "her" and words[match.end] not in subject_names):
+        return False  # asked first: most matches are not followed by her
+    if match.pattern.part != "is" or not _participle(match.pattern.text):
         return False
     if words[match.start].endswith("s"):
         return True

@@ -9,7 +9,7 @@ from game.typewriter.clause_parts import Clause, SentenceShape, agrees_with_her
 from game.typewriter.clause_words import COORDINATORS, EVERY_TIME, INTRODUCTORY, PREPOSITIONS
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.grammar import BE, DETERMINERS, POSSESSIVES
-from game.typewriter.lexicon_index import LexiconIndex
+from game.typewriter.lexicon_index import LexiconIndex, words_of_role
 from game.typewriter.matching import Match
 from game.typewriter.nouns import PEOPLE, TIME_NOUNS
 from game.typewriter.text import tokens
@@ -66,19 +66,20 @@ ABSENCE_LEADS = frozenset(
 
 
 def _refs(index: LexiconIndex, role: str, subject_forms: bool) -> frozenset[str]:
-    words = set(index.roles.get(role, ()))
-    character = index.characters.get(role)
-    if character is not None and character.pronoun == "he":
-        words |= {"him", "his", "himself"} | ({"he"} if subject_forms else set())
-    if role == index.narrator:
-        words |= {"me", "my", "mine", "myself"} | ({"i"} if subject_forms else set())
-    return frozenset(words)
+    return _role_words(index, role, subject_forms)[0]
+
+
+def _role_words(index: LexiconIndex, role: str, subject_forms: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """A role's words and every other role's, as the index made them (or, for a role it does not know, made now)."""
+    found = index.role_words.get((role, subject_forms))
+    if found is None:
+        return words_of_role(index.roles, index.characters, index.narrator, role, subject_forms)
+    return found
 
 
 def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str, end: int) -> int | None:
     """Where the object the frame asks for stands ("loves *me*", "follows *Calvin*"), or None."""
-    refs = _refs(index, role, subject_forms=end == len(form.words))
-    other_roles = {word for name, words in index.roles.items() if name != role for word in words} - refs
+    refs, other_roles = _role_words(index, role, subject_forms=end == len(form.words))
     for j in (*range(match.start + 1, match.end), *range(match.end, min(end, match.end + ROLE_WINDOW))):
         word = form.keys[j]
         if j >= match.end and form.words[j] in _NEXT_VERB_JOINS and j + 1 < end and _next_verb(form, j + 1, refs):

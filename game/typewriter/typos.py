@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import combinations
 
 LONGEST_TYPO = 30
 """Longer "words" are not English but pasted noise (a URL, a key, a held-down key) and are matched exactly: finding a
@@ -80,14 +81,13 @@ def _within_one(a: str, b: str, limit: int) -> int:
 @lru_cache(maxsize=256)
 def _deletes(word: str, depth: int) -> frozenset[str]:
     """Every spelling of `word` with up to `depth` (at most two) letters left out; shared by the three vocabularies a
-    typo is tried against (grammar, names, the lexicon), so each typed word is taken apart once."""
+    typo is tried against (grammar, names, the lexicon), so each typed word is taken apart once. The spellings that
+    leave out n letters are the word's letters taken `len - n` at a time, in order: made in C."""
     if depth <= 0:
         return frozenset((word,))
-    singles = [word[:i] + word[i + 1 :] for i in range(len(word))]
-    found = set(singles)
-    found.add(word)
-    if depth >= 2:  # each pair once (a letter before the one already left out), not every single deletion's all over
-        found.update(single[:i] + single[i + 1 :] for j, single in enumerate(singles) for i in range(j))
+    found = {word, *map("".join, combinations(word, max(len(word) - 1, 0)))}
+    if depth >= 2:
+        found.update(map("".join, combinations(word, max(len(word) - 2, 0))))
     return frozenset(found)
 
 
@@ -165,8 +165,11 @@ class Vocabulary:
         return self.forms[found] if found else None
 
     def _best(self, index: dict[str, set[str]], word: str, depth: int, allowance: int) -> str | None:
+        variants = index.keys() & _deletes(word, depth)  # the few spellings the index holds, found in one step
+        if not variants:
+            return None  # two searches in five: no known word shares a spelling with this one
         candidates: set[str] = set()
-        for variant in index.keys() & _deletes(word, depth):  # the few spellings the index holds, found in one step
+        for variant in variants:
             candidates |= index[variant]
         best: tuple[int, int, str] | None = None
         first, size = word[0], len(word)

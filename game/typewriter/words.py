@@ -14,7 +14,7 @@ dependency; WordNet (at build time, `scripts/make_word_list.py`) gives the list 
 from __future__ import annotations
 
 import os
-from bisect import bisect_left
+from bisect import bisect_right
 from functools import lru_cache
 
 IRREGULAR = {
@@ -256,61 +256,45 @@ class EnglishWords:
     """Real words that are never read as a typo of a lexicon word, however close: "point" must not become "paint".
 
     The list is large (WordNet's words) and a page needs only a few of its words, so it is kept as the file's sorted
-    bytes, not built into one set: building one took longer than the rest of verifying a replay. The words sharing a
-    typed word's first letter are found by halves once and kept as a sorted tuple of their bytes (a few thousand),
-    which `bisect` searches in C. By first letter, not by two: typos make new two-letter starts all the time (a fresh
-    page made four), and each cost a search by halves in Python, a tenth of reading the page; there are 26 letters."""
+    bytes, not built into one set: building one took longer than the rest of verifying a replay. Nor is any part of
+    it cut into words: cutting the words of each first letter into a tuple, when a page first asked for that letter,
+    was 5% of reading a fresh page (every page of a fresh process meets new letters). Only the first word of every
+    `BLOCK` bytes of the file is kept (some 850, sliced once); `bisect` finds in C the one block a word can be in, and
+    the word is looked for, also in C, in that block's kilobyte."""
+
+    BLOCK = 1024
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._text = b""
-        self._start = -1
-        self._lines: dict[str, tuple[bytes, ...]] = {}
+        self._starts: list[int] = []
+        """Where each block's first line begins in `_text` (each after a line break), and last where the text ends."""
+        self._firsts: list[bytes] = []
+        """The first word of each block, in order."""
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word.isascii() or not word.isalpha():
             return False
-        start = word[:1]
-        lines = self._lines.get(start)
-        if lines is None:
-            lo, hi = self._span(start)
-            lines = self._lines[start] = tuple(self._text[lo:hi].split())  # a tuple: the collector stops walking it
-        wanted = word.encode("ascii")
-        at = bisect_left(lines, wanted)
-        return at < len(lines) and lines[at] == wanted
-
-    def _span(self, start: str) -> tuple[int, int]:
-        """Where the words beginning with `start` lie in the file: from the first line at or after it to the first at
-        or after it followed by a byte past every letter."""
-        if self._start < 0:
+        if not self._starts:
             self._load()
-        wanted = start.encode("ascii")
-        first = self._first_from(wanted, self._start, len(self._text))
-        return first, self._first_from(wanted + b"\x7f", first, len(self._text))
-
-    def _first_from(self, wanted: bytes, lo: int, hi: int) -> int:
-        """Where the first line between `lo` and `hi` (both where lines begin) that sorts at or after `wanted` begins,
-        or `hi` if none does."""
-        text = self._text
-        limit = hi
-        while lo < hi:
-            mid = (lo + hi) // 2
-            begin = max(text.rfind(b"\n", lo, mid) + 1, lo) if mid > lo else lo
-            end = text.find(b"\n", begin)
-            end = len(text) if end < 0 else end
-            if text[begin:end] < wanted:
-                lo = end + 1
-            else:
-                hi = begin
-        return min(lo, limit)
+        wanted = word.encode("ascii")
+        block = bisect_right(self._firsts, wanted) - 1
+        if block < 0:
+            return False
+        return self._text.find(b"\n" + wanted + b"\n", self._starts[block] - 1, self._starts[block + 1]) >= 0
 
     def _load(self) -> None:
         with open(self.path, "rb") as handle:
-            text = handle.read()
-        start = 0
+            text = b"\n" + handle.read().rstrip(b"\n") + b"\n"  # every word between two line breaks
+        start = 1
         while text.startswith(b"#", start):
             start = text.index(b"\n", start) + 1
-        self._text, self._start = text, start
+        # a line is shorter than a block, so each block starts a line of its own; the last ends at the end of the text
+        starts = [start, *(text.index(b"\n", at) + 1 for at in range(start + self.BLOCK, len(text), self.BLOCK))]
+        if starts[-1] < len(text):
+            starts.append(len(text))
+        self._firsts = [text[line : text.index(b"\n", line)] for line in starts[:-1]]
+        self._text, self._starts = text, starts
 
 
 _ENGLISH = EnglishWords(os.path.join(os.path.dirname(__file__), "common_words.txt"))  # no `pathlib`: game/paths.py
