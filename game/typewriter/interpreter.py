@@ -210,8 +210,15 @@ class _Reader:
             and not any(chunk[:1].islower() and len(chunk.strip("'\"(),.!?;:")) > 3 for chunk in chunks[1:])
         ):
             return frozenset()  # typed in title case ("She Loves Me"), which leaves only short words in lower case
-        typed = [token for word in capitals for token in tokens(word) if token not in self.index.name_words]
-        return frozenset(normalise(self.compiled, typed)[0]) - _ALWAYS_CAPITALISED
+        names = self.index.name_words
+        typed = [
+            token
+            for word in capitals
+            if word.lower() not in names and word.lower() not in _ALWAYS_CAPITALISED  # most capitals: asked without tokens
+            for token in tokens(word)
+            if token not in names
+        ]
+        return frozenset(normalise(self.compiled, typed)[0]) - _ALWAYS_CAPITALISED if typed else frozenset()
 
     def _answer(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "She can.", "A little." or "No." after a question about her answers it: the question's reading, asserted or
@@ -248,8 +255,10 @@ class _Reader:
     def _taken_back(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "She was sad. Not anymore." / "Ruby is sad. Then she isn't.": a bare denial takes back the sentence before
         (and confirms one that was already a denial: "She is not in love. Not anymore.")."""
+        if not self.previous or len(words) > 10:
+            return None
         words = [word for word in words if word != ","]  # "Then, suddenly, she isn't."
-        if not self.previous or len(words) > 6 or any(word not in _TAKE_BACK_OR_ANSWER for word in words):
+        if len(words) > 6 or any(word not in _TAKE_BACK_OR_ANSWER for word in words):
             return None
         if not any(word in ("not", "never", "no") for word in words):
             return None
