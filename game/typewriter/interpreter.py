@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Mapping
 from itertools import compress
+from operator import attrgetter
 
 from game.story.model import Character, Lexicon
 from game.typewriter.candidates import find_candidates, resolve
@@ -107,8 +108,9 @@ class _Reader:
         if not words:
             return SentenceReading(text, False, (), OTHER, "quoted" if quoted else "blank")
         negations = negation_spans(keys_for_negation(words))
-        found = find_matches(self.compiled, keys, negations)
-        if found and any(words[m.start][:4].capitalize() in unquoted for m in found):  # rare: heads are lower-case
+        found = matched = find_matches(self.compiled, keys, negations)
+        starts = set(map(_START, found))  # a word starts several matches: each is asked about once
+        if starts and any(words[start][:4].capitalize() in unquoted for start in starts):  # rare: heads are lower-case
             titled = self._titled(unquoted)
             if titled:
                 found = [m for m in found if words[m.start] not in titled]  # "she watches Dirty Dancing"
@@ -116,7 +118,7 @@ class _Reader:
         if fading:  # "her sadness is gone": a denial of the feeling, and the "gone" is not her leaving
             negations = {**negations, **fading}
             found = [m for m in found if not any(at <= m.start < stop for at, (stop, _) in fading.items())]
-        heads = {m.start for m in found}
+        heads = starts if found is matched else set(map(_START, found))
         form = shape(self.index, words, keys, self.carried, heads)
         about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or (
             self.index.subject in compress(form.who, form.real)  # whose each asserted word is, asked in C
@@ -453,6 +455,9 @@ def _as_denials(readings: list[TraitReading], denied_as: Mapping[str, str]) -> l
         out.setdefault(t.id, t)
     return list(out.values())
 
+
+_START = attrgetter("start")
+"""Where a match starts, asked in C."""
 
 _ASKING = frozenset({"is", "was", "does", "did", "can", "could", "will", "would", "has", "should"})
 """Auxiliaries that open a question when they come before her: "does she love me", "can ruby paint"."""
