@@ -218,7 +218,8 @@ def read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause:
             clause.linking = _linking(words, keys, first, clause.end)
             return
     i = _skip_intro(words, first, clause.end, index.name_words)
-    i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
+    if i > first:  # most clauses skip nothing, and make no generator
+        i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
         i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
     elif i + 1 < clause.end and words[i] in ("me", "him") and words[i + 1] in ("she", "he", "i"):
