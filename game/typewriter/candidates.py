@@ -182,7 +182,7 @@ def resolve(index: LexiconIndex, candidates: list[Candidate], words: list[str]) 
     for candidate in candidates:
         for position in candidate.match.positions:
             at.setdefault(position, []).append(candidate)
-    if all(len(sharing) == 1 for sharing in at.values()):
+    if sum(map(len, at.values())) == len(at):
         kept = candidates  # no two readings share a word (most sentences): none can beat another
     else:
         kept = [candidate for candidate in candidates if not _beaten(index, candidate, at)]

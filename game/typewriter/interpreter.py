@@ -259,9 +259,10 @@ class _Reader:
         (and confirms one that was already a denial: "She is not in love. Not anymore.")."""
         if not self.previous or len(words) > 10:
             return None
-        words = [word for word in words if word != ","]  # "Then, suddenly, she isn't."
-        if len(words) > 6 or any(word not in _TAKE_BACK_OR_ANSWER for word in words):
+        # "Then, suddenly, she isn't.": the commas do not count; asked in C before any list is made
+        if len(words) - words.count(",") > 6 or not _TAKE_BACK_OR_COMMA.issuperset(words):
             return None
+        words = [word for word in words if word != ","]
         if not any(word in ("not", "never", "no") for word in words):
             return None
         return _flipped(
@@ -486,7 +487,8 @@ _EMPHASIS_BEFORE = frozenset({"is", "was", "am", "are", "feels", "seems", "looks
 _INTERJECTIONS = INTERJECTION_YES | INTERJECTION_NO
 
 
-_TAKE_BACK_OR_ANSWER = ANSWER_WORDS | TAKE_BACK_WORDS
+_TAKE_BACK_OR_COMMA = ANSWER_WORDS | TAKE_BACK_WORDS | {","}
+"""The words of a bare denial or answer, and the commas between them ("Then, suddenly, she isn't.")."""
 
 
 _ELLIPTIC = AUXILIARIES | ELLIPSIS_WORDS
