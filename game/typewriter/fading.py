@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from game.typewriter.lexicon_index import LexiconIndex
 
+_BE_OR_HAVE = ("is", "was", "are", "were", "has", "had")
+"""What stands before a feeling's "gone": "her fear is gone", "her tears are gone", "her fear has gone"."""
+
 FADING: frozenset[tuple[str, ...]] = frozenset(
     {
-        *((be, "gone") for be in ("is", "was", "are", "were", "has", "had")),
+        *((be, "gone") for be in _BE_OR_HAVE),
         *((be, "over") for be in ("is", "was")),
         *((have, done) for have in ("has", "had") for done in ("faded", "vanished", "disappeared", "lifted", "passed")),
         *((verb,) for verb in ("fades", "faded", "vanishes", "vanished", "disappears", "disappeared", "lifts")),
@@ -27,7 +30,7 @@ more" is (`cues.AFTERWARD_NEGATIONS`), so it never denies what comes after it.""
 
 _LONGEST = max(len(cue) for cue in FADING)
 
-_ENDINGS = frozenset(cue[-1] if cue[0] in ("is", "was", "are", "were", "has", "had") else cue[0] for cue in FADING)
+_ENDINGS = frozenset(cue[-1] if cue[0] in _BE_OR_HAVE else cue[0] for cue in FADING)
 """A word every cue holds ("gone", "fades"): a sentence with none of them has no feeling that ends, and most have none."""
 
 _ALSO_FEELINGS = frozenset(

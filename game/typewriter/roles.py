@@ -365,7 +365,8 @@ def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> s
                 break
             back -= 1  # "whenever I'm away, even for an afternoon, she mopes": an aside; "I leave, and she...": a comma
         before = form.clauses[back]
-        if " ".join(before.lead) in _ABSENCE_OR_UNTIL or " ".join(before.lead) in CAUSES or not before.subject_word:
+        lead = " ".join(before.lead)
+        if lead in _ABSENCE_OR_UNTIL or lead in CAUSES or not before.subject_word:
             near.add(back)  # "every time he goes out, she...", "without me around, she...", "because I'm away, she..."
         elif clause.lead[:1] in (("and",), ("then",)) and before.subject == narrator and not before.lead:
             near.add(back)  # "I leave and she goes to pieces": his going, and then what she does

@@ -113,8 +113,7 @@ def reading_denied(
     for position, (stop, cue) in negations.items():
         if position in match.consumed or position in match.positions or position in phrases:
             continue
-        after = words[stop] if stop < len(words) else ""
-        if cue == ("without",) and (after in WITHOUT_WRITER or after in names or match.start - stop > 2):
+        if cue == ("without",) and (_someone_after(words, stop, names) or match.start - stop > 2):
             continue  # "without fear" denies; "without Harry around she is a wreck" only says where
         if cue == ("nor",) and "neither" in words[start:position]:
             continue  # "neither sings nor dances": one denial for both
@@ -145,6 +144,11 @@ def reading_denied(
     if count and _never_been_this(words, match.start):
         count += 1
     return count % 2 == 1
+
+
+def _someone_after(words: list[str], stop: int, names: frozenset[str]) -> bool:
+    """ "without me", "without Calvin": the one she is without, which is his absence, not a denial of what she does."""
+    return stop < len(words) and (words[stop] in WITHOUT_WRITER or words[stop] in names)
 
 
 def _finite_verb_after(words: list[str], position: int, head: int) -> bool:
