@@ -25,6 +25,8 @@ from tests.conftest import DATA, MINI, console_script
 PLANTED = DATA / "stories" / "planted"
 TRAPPED = DATA / "stories" / "trapped"
 FORMAT2 = DATA / "stories" / "format2"
+APPRENTICE = DATA / "stories" / "apprentice"
+"""A story written from the docs alone, by someone who never saw the code: its subject is "he", its narrator "she"."""
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -42,6 +44,12 @@ def test_graph_as_dot_and_mermaid(tmp_path: Path) -> None:
     mermaid = target.read_text()
     assert mermaid.startswith("flowchart LR") and '((("END: A Quiet End")))' in mermaid
     assert '-->|"Sit down and write"|' in mermaid
+
+
+def test_a_subject_who_is_he_is_him_in_the_graph_and_every_trait_is_typed_by_the_explorer() -> None:
+    assert '"ledger" -> "workshop" [label="page: not about him"];' in cli("graph", str(APPRENTICE)).stdout
+    report = json.loads(cli("explore", str(APPRENTICE), "--runs", "400", "--format", "json").stdout)
+    assert report["unwritten_traits"] == []  # "loyal" needs "he trusts her", the narrator as "her"
 
 
 def test_graph_labels_edges_with_their_conditions() -> None:

@@ -108,6 +108,31 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     # "without" and his name is his absence, not a denial; a mealtime first is a time
     ("Without Calvin she goes to pieces.", {"miserable_without_calvin": A}),
     ("By dinner her fear was gone.", {"afraid": True}),
+    # coming home late is a return, said with "and" as with "when": what she does then is what he finds; a cause
+    # after an aside still says why
+    ("I got back late and she was sobbing on the stairs.", {"cries": A, "sad": A}),
+    ("I come in late and find her curled up, miserable, because I was away all week.", {"miserable_without_calvin": A}),
+    # a feeling's object may be long, and an adjective may come before the feeling; a quality's noun fades too
+    ("Her fear of flying in small planes has faded.", {"afraid": True}),
+    ("Her old sadness is gone.", {"sad": True}),
+    ("Her gloominess fades.", {"sad": True}),
+    ("Her love for me grows cold.", {"loves_calvin": True}),
+    # right after her verb a plural is its object; a pronoun object may take "all"
+    ("She sweeps leaves off the porch.", {}),
+    ("She walks out and leaves us all behind.", {"leaves": A}),
+    ("She leaves us all speechless.", {}),
+    # what she tells someone else about him praises him; what she says of someone else's thing does not
+    ("She tells my brother I'm brilliant.", {"praises_calvin": A}),
+    ("She tells me Harry's a genius.", {}),
+    ("She tells me Mabel's cake is amazing.", {}),
+    # a belief of someone else's, with "'s" for "is"
+    ("Mabel's sure she will leave me.", {}),
+    # a number in digits counts as the word; an ellipsis after a time still borrows the sentence before
+    ("She calls me 30 times a day.", {"clingy": A}),
+    ("Harry sings. An hour later, so does she.", {"sings": A}),
+    # denying `cries` or `laughs` denies only that (docs/typewriter.md)
+    ("She doesn't cry.", {"cries": True}),
+    ("She stops laughing.", {"laughs": True}),
 ]
 
 

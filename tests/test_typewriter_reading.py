@@ -744,7 +744,7 @@ def test_phrases_with_nothing_to_read_are_diagnostics(tmp_path: Path) -> None:
     assert "bad-implies: `weeps` implies itself" in problems
 
 
-def _renamed_story(tmp_path: Path, subject: str, pronoun: str, narrator: str) -> Story:
+def _renamed_story(tmp_path: Path, subject: str, pronoun: str, narrator: str, narrator_pronoun: str = "he") -> Story:
     """The shipped lexicon in a story of other names (and another pronoun): the reader's rules are not Ruby's alone."""
     shipped = (Path(__file__).parent.parent / "scenes" / "lexicon.yaml").read_text(encoding="utf-8")
     lexicon = (
@@ -758,7 +758,7 @@ def _renamed_story(tmp_path: Path, subject: str, pronoun: str, narrator: str) ->
         "format: 1\nid: other\ntitle: Other\nversion: '1'\nstart: desk\n"
         "variables:\n  control: {type: int, default: 0}\n  mood: {type: int, default: 0}\n  trust: {type: int, default: 0}\n"
         f"characters:\n  {subject}: {{name: {subject.title()}, names: [{subject}], pronoun: {pronoun}}}\n"
-        f"  {narrator}: {{name: {narrator.title()}, names: [{narrator}], pronoun: he}}\n"
+        f"  {narrator}: {{name: {narrator.title()}, names: [{narrator}], pronoun: {narrator_pronoun}}}\n"
         "  ann: {name: Ann, names: [ann], pronoun: she}\n",
         lexicon,
     )
@@ -783,6 +783,22 @@ def test_a_subject_who_is_he_is_read_as_she_is(tmp_path: Path) -> None:
     assert traits_of(story, "His heart is light.") == {"joyful": A}
     assert traits_of(story, "She is sad.") == {}
     assert traits_of(story, "Ann says he is sad.") == {}
+
+
+def test_a_subject_who_is_he_stays_he_after_someone_else_is_named(tmp_path: Path) -> None:
+    story = _renamed_story(tmp_path, "tom", "he", "sam")
+    assert traits_of(story, "Tom sees a bird. He is afraid.") == {"afraid": A}
+    assert traits_of(story, "Tom pets the dog. He is happy.") == {"likes_scotty": A, "joyful": A}
+
+
+def test_a_narrator_who_is_she_is_her_to_a_subject_who_is_he(tmp_path: Path) -> None:
+    story = _renamed_story(tmp_path, "tom", "he", "mia", narrator_pronoun="she")
+    assert traits_of(story, "He loves her.") == {"loves_calvin": A}
+    assert traits_of(story, "Tom adores her.") == {"loves_calvin": A}
+    assert traits_of(story, "He is crazy about her.") == {"loves_calvin": A}
+    assert traits_of(story, "He loves her novel.") == {"praises_calvin": A}
+    assert traits_of(story, "Ann is sad. He hugs her.") == {}
+    assert traits_of(story, "She is sad.") == {}
 
 
 def test_a_first_format_lexicon_still_reads(mini_story: Story) -> None:

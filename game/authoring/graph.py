@@ -75,15 +75,16 @@ def _count(report: dict[str, Any], key: str) -> str:
     return f"{value:,}" if isinstance(value, int) else "?"
 
 
-def edges(scene: Scene) -> list[Edge]:
+def edges(scene: Scene, about: str = "her") -> list[Edge]:
     """Each way out of `scene`: a choice's label, or "page" and what the page must have said, with its condition; a
-    fallback choice, `next`, and each `call` (a subroutine's `return` goes back where it was called from: no edge)."""
+    fallback choice, `next`, and each `call` (a subroutine's `return` goes back where it was called from: no edge).
+    `about` is the subject as an object ("her", "him"), for a page that must not be about them."""
     out: list[Edge] = []
     if scene.typewriter is not None:
         for outcome in scene.typewriter.outcomes:
             wrote = ", ".join(("not " if t.negated else "") + t.trait for t in outcome.wrote)
             if outcome.about_ruby is False:
-                wrote = "not about her"
+                wrote = f"not about {about}"
             out += _move(outcome.target, outcome.call, _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition))
     for number, choice in enumerate(scene.choices, 1):
         label = _with_condition(_short(choice.label.source), choice.condition)
@@ -144,7 +145,7 @@ def to_dot(story: Story, reached: Reached | None = None) -> str:
     lines.append(f"  {quote('__start__')} [label=start, shape=circle];")
     lines.append(f"  {quote('__start__')} -> {quote(story.start)};")
     for scene in story.scenes.values():
-        for edge in edges(scene):
+        for edge in edges(scene, story.subject_object):
             style = "" if reached is None or reached.edge(scene, edge) else f', style=dashed, color="{GREY}", fontcolor="{GREY}"'
             lines.append(f"  {quote(scene.id)} -> {quote(edge.target)} [label={quote(edge.label)}{style}];")
     lines.append("}")
@@ -170,7 +171,7 @@ def to_mermaid(story: Story, reached: Reached | None = None) -> str:
     untaken: list[str] = []
     link = 1  # the link from start is number 0
     for scene in story.scenes.values():
-        for edge in edges(scene):
+        for edge in edges(scene, story.subject_object):
             lines.append(f'  {node(scene.id)} -->|"{text(edge.label)}"| {node(edge.target)}')
             if reached is not None and not reached.edge(scene, edge):
                 untaken.append(str(link))

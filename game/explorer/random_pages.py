@@ -70,7 +70,9 @@ class PageWriter:
         known = self._ways.get(trait.id)
         if known is None:
             assert self.story.lexicon is not None
-            known = predicates(self.story.lexicon, trait) or ((trait.id.replace("_", " "), True),)
+            narrator = self.story.characters.get(self.story.lexicon.narrator or "")
+            way = predicates(self.story.lexicon, trait, narrator.pronoun if narrator else "he")
+            known = way or ((trait.id.replace("_", " "), True),)
             self._ways[trait.id] = known
         return known
 

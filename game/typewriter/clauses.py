@@ -152,8 +152,7 @@ def _another_woman_before(index: LexiconIndex, before: Clause) -> bool:
     the "she" that opens the next clause is that woman, as a reader takes it."""
     if not (before.own_subject and before.lead[:1] and before.lead[0] in _TIME_OR_CAUSE) or before.subject == index.subject:
         return False
-    character = index.characters.get(before.subject)
-    return character is not None and character.pronoun == "she"
+    return index.reader_pronoun(before.subject) == "she"
 
 
 _TIME_OR_CAUSE = frozenset({"when", "whenever", "after", "before", "once", "as", "because", "since", "while", "if"})

@@ -36,13 +36,17 @@ def base_form(verb: str) -> str:
     return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
 
 
-def predicates(lexicon: Lexicon, trait: Trait) -> tuple[tuple[str, bool], ...]:
+_WRITER_FORMS = {"he": ("him", "he"), "she": ("her", "she"), "they": ("them", "they")}
+"""The writer as an object and as a subject, by the narrator's pronoun: "loves him", "is miserable when she leaves"."""
+
+
+def predicates(lexicon: Lexicon, trait: Trait, narrator_pronoun: str = "he") -> tuple[tuple[str, bool], ...]:
     """(predicate, is_adjective) for each way the trait is said plainly: "is happy", "laughs", "loves him"."""
     found: list[tuple[str, bool]] = []
     for frame in trait.frames:
         if frame.opposite or frame.with_ or frame.objects:
             continue
-        tail = _tail(lexicon, frame)
+        tail = _tail(lexicon, frame, _WRITER_FORMS.get(narrator_pronoun, _WRITER_FORMS["he"]))
         found.extend((f"is {word}{tail}", True) for word in frame.is_)
         found.extend((f"{third_person(word)}{tail}", False) for word in frame.does)
     found.extend((phrase, phrase.split()[0] in ("is", "was")) for phrase in trait.phrases)
@@ -51,11 +55,11 @@ def predicates(lexicon: Lexicon, trait: Trait) -> tuple[tuple[str, bool], ...]:
     return tuple(found)
 
 
-def _tail(lexicon: Lexicon, frame: Frame) -> str:
+def _tail(lexicon: Lexicon, frame: Frame, writer: tuple[str, str]) -> str:
     tail = ""
     if frame.object is not None:
         words = dict(lexicon.roles).get(frame.object)
-        tail += f" {words[0]}" if words and frame.object != lexicon.narrator else " him"
+        tail += f" {words[0]}" if words and frame.object != lexicon.narrator else f" {writer[0]}"
     if frame.when == "absence":
-        tail += " when he leaves"
+        tail += f" when {writer[1]} leaves"
     return tail

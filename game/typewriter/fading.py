@@ -16,6 +16,8 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((verb,) for verb in ("fades", "faded", "vanishes", "vanished", "disappears", "disappeared", "lifts")),
         *((verb,) for verb in ("lifted", "passes", "passed", "evaporates", "evaporated", "dissolves", "dissolved")),
         *((verb,) for verb in ("dies", "died", "drains", "drained", "wanes", "waned", "withers", "withered")),
+        *((verb,) for verb in ("cools", "cooled")),  # "her love for me cools and dies"
+        *((verb, "cold") for verb in ("grows", "grew", "goes", "went", "turns", "turned", "runs", "ran")),
         *((have, done) for have in ("has", "had") for done in ("died", "drained", "waned", "withered")),
         *((verb, "away") for verb in ("fades", "faded", "melts", "melted", "ebbs", "ebbed", "dies", "died", "drains")),
         *((verb, "her") for verb in ("leaves", "left", "deserts", "deserted")),
@@ -59,13 +61,14 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
         return spans
     feelings = index.feeling_keys
     for noun, key in enumerate(keys):
-        if (key not in feelings and words[noun] not in _ALSO_FEELINGS) or noun + 1 >= len(words):
-            continue
+        if (key not in feelings and words[noun] not in _ALSO_FEELINGS and not words[noun].endswith("ness")) or noun + 1 >= len(
+            words
+        ):
+            continue  # "her cheerfulness fades": a quality's noun is a feeling's too
         at = noun + 1
         if words[at] in _WHOM and at + 2 < len(words):
-            at += 2  # "her love for me is gone": the feeling's object, then its ending
-            if words[at - 1] in ("the", "a", "an", "my", "his") and at + 1 < len(words):
-                at += 1  # "her fear of the dark fades away"
+            # "her love for me is gone", "her fear of driving on the freeway fades": the feeling's object, then its ending
+            at = next((k for k in range(at + 2, min(at + 8, len(words))) if _ends_here(words, k)), at + 2)
         if words[at] in ("that", "which") and noun and words[noun - 1] in _NAMING:
             # "the sadness that hung over her all winter is finally gone" (not "she is sad that the summer is over")
             at = next((k for k in range(at + 2, min(at + 10, len(words))) if words[k] in ("is", "was", "has", "had")), at)
@@ -83,6 +86,10 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
             end += 1
         spans[noun + 1] = (end, cue)
     return spans
+
+
+def _ends_here(words: list[str], at: int) -> bool:
+    return words[at] in _BE_OR_HAVE or _cue_at(words, at) is not None
 
 
 def _cue_at(words: list[str], at: int) -> tuple[str, ...] | None:

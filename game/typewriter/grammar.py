@@ -400,3 +400,6 @@ PLANNED_MARKERS = frozenset(
 )
 """Before Calvin's "write" or "make", words that make it a plan, not a page: "Tomorrow I'm going to make her...";
 or a page not written: "I almost typed that...", "I should have written that..."."""
+
+SIZE_AND_AGE = frozenset({"little", "old", "young", "big", "small", "tiny", "poor", "sweet", "lovely", "pretty", "new"})
+"""Adjectives before a noun that never describe her mood: "a little dance", "her old fear", "my sweet Ruby"."""

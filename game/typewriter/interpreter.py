@@ -22,12 +22,14 @@ from game.typewriter.candidates import find_candidates, resolve
 from game.typewriter.clause_parts import EMOTION, SentenceShape
 from game.typewriter.clause_words import INTERJECTION_NO, INTERJECTION_YES
 from game.typewriter.clauses import shape
+from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.compiled import READERS, CompiledReader
 from game.typewriter.cues import INTENSITIES, negation_spans
 from game.typewriter.fading import fading_spans
 from game.typewriter.grammar import AUXILIARIES
 from game.typewriter.lexicon_index import OTHER
 from game.typewriter.matching import Match, find_matches
+from game.typewriter.nouns import TIME_NOUNS
 from game.typewriter.pronouns import moves_him, someone_met, with_her
 from game.typewriter.reading import MAX_PAGE_CHARS, PageReading, SentenceReading, TraitReading
 from game.typewriter.repair import normalise
@@ -77,7 +79,10 @@ class _Reader:
         said = _spoken_cry(text, self.after_quote)
         self.after_quote = text.rstrip().endswith('"')
         unquoted, quoted = self._unquote(said) if '"' in said or self.in_quote else (said, False)
-        raw = with_her(self.compiled, self._antecedents(tokens(unquoted)))
+        typed = tokens(unquoted)
+        if self.index.pronouns:
+            typed = _as_the_reader_says(typed, self.index.pronouns)
+        raw = with_her(self.compiled, self._antecedents(typed))
         words, keys = normalise(self.compiled, raw)
         asking = text.rstrip("\"') ").endswith("?") or (
             "?" not in text
@@ -295,7 +300,11 @@ class _Reader:
     def _ellipsis(self, words: list[str]) -> tuple[TraitReading, ...] | None:
         """ "Harry is sad. Ruby is not." / "Harry cries. She does too.": her name and an auxiliary borrow the predicate of
         the sentence before, whoever it was about, asserted or denied by what she is given."""
-        if self.last is None or not words or len(words) > 6:
+        if self.last is None or not words:
+            return None
+        if "," in words[1:6] and not _TIME_WORDS.isdisjoint(words[: words.index(",")]):
+            words = words[words.index(",") + 1 :]  # "A minute later, so does Ruby.": when, then the ellipsis
+        if len(words) > 6:
             return None
         words = _uninverted(words)
         while words and words[0] in ("now", "then", "but", "and", "yet", "so", "well", "today", ","):
@@ -316,6 +325,19 @@ class _Reader:
         readings = resolve(self.index, find_candidates(self.index, as_hers, found, negations), form.words)
         denied = any(word in ("not", "never", "neither") for word in rest)  # "Ruby does neither."
         return _flipped(readings, denied != bool(negations), rest, self.compiled.denied_as)
+
+
+def _as_the_reader_says(typed: list[str], swaps: Mapping[str, str]) -> list[str]:
+    """A story whose subject is "he" or "they", in the pronouns the reader's rules are written with (see
+    `LexiconIndex.pronouns`), before "him" is worked out: "Oskar pets the cat. He is strong." is still Oskar. A "her"
+    read as the writer's is "his" before a noun ("he carries her tools") and "him" otherwise ("he obeys her")."""
+    out = [swaps.get(word, word) for word in typed]
+    if swaps.get("her") == "him":
+        for j in compress(range(len(typed) - 1), map("her".__eq__, typed)):
+            following = typed[j + 1]
+            if following not in FUNCTION_WORDS and following != "," and not following.endswith("ly"):
+                out[j] = "his"
+    return out
 
 
 def _uninverted(words: list[str]) -> list[str]:
@@ -373,6 +395,9 @@ ANSWER_WORDS = (
     )
 )
 """The words of a bare answer: "She does.", "Not at all.", "All the time.", "A little."."""
+
+
+_TIME_WORDS = TIME_NOUNS | {"later", "soon", "after", "afterwards", "afterward", "then", "moments", "seconds", "minutes"}
 
 
 ELLIPSIS_WORDS = frozenset({"not", "never", "too", "also", "either", "anymore", "so", "as", "well", "neither", "always"})

@@ -23,13 +23,26 @@ NEGATION = "\0not"
 """A phrase slot that any negation fills: "not remember" also reads "never remembers"."""
 SLOT_NEGATIONS = frozenset({("not",), ("never",), ("no", "longer"), ("no", "more")})
 """Negations an author may write inside a phrase ("can not bear to be apart"); any of them fills the slot."""
-PRONOUN_SWAPS: dict[str, dict[str, str]] = {
-    "he": {"he": "she", "him": "her", "his": "her", "himself": "herself", "she": "they", "her": "them", "hers": "theirs",
-           "herself": "themselves"},
-    "they": {"they": "she", "them": "her", "their": "her", "theirs": "hers", "themselves": "herself", "themself": "herself",
-             "she": "he", "her": "him", "hers": "his", "herself": "himself"},
-}  # fmt: skip
-"""The reader's rules are written for a subject who is "she"; another subject's pronouns are read as hers."""
+_AS_HERS = {
+    "he": {"he": "she", "him": "her", "his": "her", "himself": "herself"},
+    "they": {"they": "she", "them": "her", "their": "her", "theirs": "hers", "themselves": "herself", "themself": "herself"},
+}
+_SHE_AS_HIM = {"she": "he", "her": "him", "hers": "his", "herself": "himself"}
+_SHE_AS_THEM = {"she": "they", "her": "them", "hers": "theirs", "herself": "themselves"}
+
+
+def pronoun_swaps(subject_pronoun: str, narrator_pronoun: str | None) -> dict[str, str]:
+    """The reader's rules are written for a subject who is "she" and a writer who is "him": another subject's pronouns
+    are read as hers, and then "she" is the writer's when the writer is a woman ("he trusts her": the narrator), or
+    someone else's."""
+    swaps = _AS_HERS.get(subject_pronoun)
+    if swaps is None:
+        return {}
+    if subject_pronoun == "they" or narrator_pronoun == "she":
+        return swaps | _SHE_AS_HIM
+    return swaps | _SHE_AS_THEM
+
+
 WILDCARD = "*"
 """In an `except` phrase, any one word: "paints a * picture of" (a gloomy, a rosy...)."""
 OTHER = ""
@@ -93,7 +106,16 @@ class LexiconIndex:
     """One-word names of every character: someone named, who can be a subject or an object."""
     pronouns: dict[str, str] = attribute(default_factory=dict)
     """How this story's pronouns map onto the reader's, which is written for a subject called "she": for a subject
-    who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else)."""
+    who is "he", he/him/his are read as she/her/her, and she/her as they/them (someone else), or as he/him when the
+    narrator is a "she" (see `pronoun_swaps`)."""
+
+    def reader_pronoun(self, character: str) -> str:
+        """A character's pronoun as the reader sees it once this story's pronouns are swapped: a narrator who is "she"
+        is "he" to a reader of a story whose subject is "he"."""
+        found = self.characters.get(character)
+        pronoun = found.pronoun if found is not None else ""
+        return self.pronouns.get(pronoun, pronoun)
+
     name_starts: frozenset[str] = frozenset()
     characters: Mapping[str, Character] = attribute(default_factory=dict, repr=False)
     feeling_keys: frozenset[str] = frozenset()
@@ -183,6 +205,8 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         roles[role] = roles.get(role, frozenset()) | frozenset(extra)
     single_names = {key[0] for key in names if len(key) == 1}
     subject_pronoun = characters[lexicon.subject].pronoun if lexicon.subject in characters else "she"
+    narrator_character = characters.get(lexicon.narrator or "")
+    swaps = pronoun_swaps(subject_pronoun, narrator_character.pronoun if narrator_character else None)
     role_words = {word for words in roles.values() for word in words}
     forms = {form: stem(form) for word in spellings - {","} for form in (word, stem(word), *irregular_forms(word))}
     forms.update({word: word for word in role_words})
@@ -203,12 +227,12 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
         subject_names=frozenset(key[0] for key, who in names.items() if len(key) == 1 and who == lexicon.subject),
         narrator_names=frozenset(key[0] for key, who in names.items() if len(key) == 1 and who == lexicon.narrator),
         name_words=frozenset(single_names),
-        pronouns=PRONOUN_SWAPS.get(subject_pronoun, {}),
+        pronouns=swaps,
         name_starts=frozenset(key[0] for key in names),
         characters=dict(characters),  # a copy the index owns, and one that pickles: the story's is a read-only view
         feeling_keys=frozenset(key for key, found in patterns.items() if any(pattern.part == "feels" for pattern in found)),
         role_words={
-            (role, forms): words_of_role(roles, characters, lexicon.narrator, role, forms)
+            (role, forms): words_of_role(roles, characters, lexicon.narrator, role, forms, swaps)
             for role in {*roles, *characters}
             for forms in (False, True)
         },
@@ -216,13 +240,18 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
 
 
 def words_of_role(
-    roles: Mapping[str, frozenset[str]], characters: Mapping[str, Character], narrator: str | None, role: str, forms: bool
+    roles: Mapping[str, frozenset[str]],
+    characters: Mapping[str, Character],
+    narrator: str | None,
+    role: str,
+    forms: bool,
+    swaps: Mapping[str, str],
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The words that name a role ("me", "calvin", and "i" too with a subject's `forms`), and the words of every other
     role but those."""
     words = set(roles.get(role, ()))
     character = characters.get(role)
-    if character is not None and character.pronoun == "he":
+    if character is not None and swaps.get(character.pronoun, character.pronoun) == "he":
         words |= {"him", "his", "himself"} | ({"he"} if forms else set())
     if role == narrator:
         words |= {"me", "my", "mine", "myself"} | ({"i"} if forms else set())

@@ -16,6 +16,7 @@ from game.typewriter.grammar import (
     IRREALIS_VERB_STEMS,
     LINKING_STEMS,
     POSSESSIVES,
+    SIZE_AND_AGE,
     SUBJECT_PRONOUNS,
 )
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
@@ -103,6 +104,15 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
         gerund = words[head].endswith("ing")
+        if (
+            not gerund
+            and surface.endswith("s")
+            and head - 1 == clause.predicate
+            and before.endswith("s")
+            and before not in FUNCTION_WORDS
+            and before not in BE
+        ):
+            return False  # "she rakes leaves", "paints leaves all afternoon": right after her verb, a plural is its object
         if gerund and match.end < len(words) and words[match.end] in COLOURS:
             return False  # "a deep, sparkling blue", "glowing red": a shade, not what she does
         adjective = (
@@ -140,9 +150,6 @@ _SPENDING = frozenset({"spend", "spends", "spent", "spending"})
 def _asked_of(index: LexiconIndex, words: list[str], head: int) -> bool:
     """ "Does Ruby like Scotty?": a name between an auxiliary and "like" is its subject, so "like" is the verb."""
     return head >= 2 and (words[head - 1],) in index.names and words[head - 2] in AUXILIARIES
-
-
-SIZE_AND_AGE = frozenset({"little", "old", "young", "big", "small", "tiny", "poor", "sweet", "lovely", "pretty", "new"})
 
 
 SAY_HOW_SHE_IS = frozenset(

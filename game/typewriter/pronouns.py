@@ -111,7 +111,7 @@ def moves_him(compiled: CompiledReader, word: str) -> str | None:
         role is None and word in index.roles.get(index.narrator or "", ()) and word not in _FIRST_PERSON
     ):  # "Scotty chewed my shoe. Ruby adores him.": the writer saying "my" is never "him"
         move = ""
-    elif named is not None and index.characters[named].pronoun == "he":
+    elif named is not None and index.reader_pronoun(named) == "he":
         move = word
     elif named is None and role is not None:
         move = word  # a role that is not a character: "the dog"

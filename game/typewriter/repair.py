@@ -41,7 +41,6 @@ def normalise(compiled: CompiledReader, raw: list[str]) -> tuple[list[str], list
 
 def _normalised(index: LexiconIndex, word: str) -> tuple[str, ...]:
     """One typed word as (surface, key) pairs, flattened: usually one pair; two for a name with its 's left bare."""
-    word = index.pronouns.get(word, word)
     if word in index.narrator_names:
         return (word, WRITER)  # the narrator by name, for phrases such as "only has eyes for him" ("...for Calvin")
     if word.endswith("s") and (word[:-1],) in index.names and word not in common_words():

@@ -73,7 +73,7 @@ def _role_words(index: LexiconIndex, role: str, subject_forms: bool) -> tuple[fr
     """A role's words and every other role's, as the index made them (or, for a role it does not know, made now)."""
     found = index.role_words.get((role, subject_forms))
     if found is None:
-        return words_of_role(index.roles, index.characters, index.narrator, role, subject_forms)
+        return words_of_role(index.roles, index.characters, index.narrator, role, subject_forms, index.pronouns)
     return found
 
 
@@ -101,6 +101,8 @@ def role_after(index: LexiconIndex, form: SentenceShape, match: Match, role: str
             owned = form.keys[j + 2] if j + 2 < len(form.keys) else ""
             possessive = form.words[j] in _POSSESSIVES_OR_MINE or following == "'s"
             if possessive and (following in other_roles or owned in other_roles):
+                if addressee:
+                    continue  # "tells my mother I'm a genius": my mother is told, I am praised
                 return None  # "my dog": the dog is the object, not me
             if possessive and match.pattern.part == "is":
                 continue  # "into my study" is not into me (but "raves about my novel" praises me)
@@ -212,13 +214,14 @@ def object_fits(index: LexiconIndex, form: SentenceShape, match: Match, end: int
         return True
     people = ({word for role in index.roles.values() for word in role} | PEOPLE) - FUNCTION_WORDS
     if words[j] in ("him", "me", "her", "them", "us", "it", "herself"):
-        following = words[j + 1] if j + 1 < end else ""
+        k = j + 2 if j + 1 < end and words[j + 1] in ("all", "both") else j + 1  # "leaves us all at the table"
+        following = words[k] if k < end else ""
         # "she leaves me tonight", "...last night"; but "she leaves me a note" gives, it does not go
         return (
             not following
             or following in _AFTER_AN_OBJECT
             or following.endswith("ly")
-            or (following in ("last", "this", "that", "next", "every", "one") and j + 2 < end and words[j + 2] in TIME_NOUNS)
+            or (following in ("last", "this", "that", "next", "every", "one") and k + 1 < end and words[k + 1] in TIME_NOUNS)
         )
     phrase = []
     while j < end and j < match.end + 5 and words[j] not in _PHRASE_BREAKS:
@@ -237,8 +240,57 @@ def object_fits(index: LexiconIndex, form: SentenceShape, match: Match, end: int
 
 
 def has_words(keys: list[str], wanted: tuple[str, ...], start: int) -> bool:
-    text = " " + " ".join(keys[start:]) + " "
+    text = " " + " ".join(_spelled(key) for key in keys[start:]) + " "
     return any(" " + " ".join(stem(w) for w in tokens(phrase)) + " " in text for phrase in wanted)
+
+
+_UNITS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = (
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+)
+
+
+def _spelled(key: str) -> str:
+    """A number typed in digits as the words a lexicon lists ("calls me like 20 times": "twenty times")."""
+    if not key.isdigit() or len(key) > 3:
+        return key
+    number = int(key)
+    if number < 20:
+        words = [_UNITS[number]]
+    elif number < 100:
+        tens, units = divmod(number, 10)
+        words = [_TENS[tens - 2], _UNITS[units]] if units else [_TENS[tens - 2]]
+    else:
+        words = ["a", "hundred"] if number == 100 else [key]
+    return " ".join(map(stem, words))  # the keys are stems, and so are the words asked for
 
 
 _THING_STARTS = frozenset({"the", "this", "that", "these", "those", "a", "an"})
@@ -252,12 +304,16 @@ _HIS_WORK = frozenset(
 
 
 def said_of_a_thing(index: LexiconIndex, words: list[str], j: int) -> bool:
-    """ "She tells me the French fries are brilliant": after whom she tells, a thing of no one's that "is" what follows
-    is praised, not him ("she tells me the book I wrote is brilliant" is his, as his book or novel is)."""
+    """ "She tells me the French fries are brilliant": after whom she tells, a thing of no one's (or someone else,
+    or theirs) that "is" what follows is praised, not him ("she tells me the book I wrote is brilliant" is his, as his
+    book or novel is)."""
     if j < len(words) and words[j] == "that":
         j += 1
     # "she tells me my coffee is brilliant" praises his coffee, not him; "my book is brilliant" is his work
     owned = j + 1 < len(words) and words[j] in ("my", "his")
+    named = index.names.get((words[j],)) if j + 1 < len(words) else None
+    if named is not None and named != index.narrator and words[j + 1] in _BE_SAID:
+        return True  # "she tells me Harry's a genius", "Susie's salad is brilliant": theirs, not his
     if not owned and (j >= len(words) or words[j] not in _THING_STARTS):
         return False
     for k in range(j + 1, min(j + 6, len(words))):
@@ -315,7 +371,7 @@ def absence_clauses(index: LexiconIndex, form: SentenceShape) -> set[int]:
             continue
         elif (
             (lead in ABSENCE_LEADS or lead in CAUSES or not lead)
-            and not (lead in _BACK_LEADS and _returning(rest))
+            and not ((lead in _BACK_LEADS or not lead) and _returning(rest))  # "I came home late and she...": he is back
             and (
                 any(k in ABSENCE_WORDS for k in rest)
                 or _not_there(words[clause.predicate : clause.end])
@@ -352,11 +408,15 @@ def near_clauses(form: SentenceShape, clause: Clause, narrator: str | None) -> s
     """A clause and the subordinate clauses that hang on it: "she cries | when I leave", "every time he goes out, | she..."."""
     number = form.clause_at(clause.start)
     near = {number}
-    if number + 1 < len(form.clauses):
-        after = form.clauses[number + 1]
+    ahead = number + 1
+    while ahead + 1 < len(form.clauses) and form.words[form.clauses[ahead].start : form.clauses[ahead].end] == [","]:
+        ahead += 1  # "she is curled up, weeping, | , | because I was gone": a lone comma between them
+    if ahead < len(form.clauses):
+        after = form.clauses[ahead]
         lead = " ".join(after.lead)
-        if lead in _ABSENCE_OR_UNTIL or (lead in CAUSES and after.subject != clause.subject):
-            near.add(number + 1)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."
+        if lead in _ABSENCE_OR_UNTIL or (lead in CAUSES and (after.subject != clause.subject or clause.subject == narrator)):
+            near.add(ahead)  # "she is sad because I am away"; not "she sleeps... because she can't bear..."; but "I
+            # find her wretched because I was gone": his clause, her state
     if number > 0:
         back = number - 1
         while back > 0 and form.clauses[back].lead == (",",) and not form.clauses[back].subject_word:

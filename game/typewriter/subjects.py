@@ -18,6 +18,7 @@ from game.typewriter.grammar import (
     LINKING_STEMS,
     OTHER_NOUN_PHRASES,
     REPORTING_STEMS,
+    SIZE_AND_AGE,
     SUBJECT_PRONOUNS,
 )
 from game.typewriter.lexicon_index import OTHER, LexiconIndex
@@ -198,7 +199,14 @@ def _noun_phrase_end(words: list[str], keys: list[str], i: int, end: int) -> int
         and j < i + 4
         and words[j] not in AUXILIARIES
         and words[j] not in (",", "not", "never")
-        and (j == i or (keys[j] not in verbs and not words[j].endswith("ly") and words[j] not in PREDICATE_STARTERS))
+        and (
+            j == i
+            or (
+                (keys[j] not in verbs or words[j - 1] in SIZE_AND_AGE)
+                and not words[j].endswith("ly")
+                and words[j] not in PREDICATE_STARTERS
+            )
+        )
     ):
         if j > i and (words[j].endswith("s") and words[j] not in _OWNED_NOUNS and words[j - 1] not in DETERMINERS):
             break
@@ -318,7 +326,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         owned = words[i + 1 : stop]
         if any(index.names.get((w,)) == subject for w in owned):
             return subject, stop  # "my girlfriend Ruby is an artist": her name, after who she is to him
-        if word == "her" and not any(_person(noun) for noun in owned):
+        head = next((owned[:k] for k, noun in enumerate(owned) if noun in PREPOSITIONS), owned)
+        if word == "her" and not any(_person(noun) for noun in head):  # "her fear of strangers" is a fear of hers
             return (EMOTION if _feeling(index, keys[i + 1 : stop]) else subject), stop
         return OTHER, stop  # "my sadness fades", "his love is gone": his feelings, not hers
     named = name_at(index, words, i)

@@ -157,9 +157,12 @@ CHAT = {
 IS_AFTER = frozenset({
     "away", "gone", "out", "back", "here", "there", "not", "never", "always", "so", "very", "really", "too", "been",
     "going", "a", "an", "the", "just", "still", "in", "at", "on", "off", "asleep", "awake", "alone", "upstairs",
-    "downstairs", "outside", "inside", "late", "already", "also", "being", "getting"
+    "downstairs", "outside", "inside", "late", "already", "also", "being", "getting",
+    "afraid", "sure", "certain", "convinced", "glad", "sorry", "worried", "scared", "jealous", "furious", "upset",
+    "aware", "ashamed", "terrified", "thrilled", "positive",
 })  # fmt: skip
-"""After a name, "'s" before these is "is" ("Calvin's away", "Harry's not coming"): no possession comes before them."""
+"""After a name, "'s" before these is "is" ("Calvin's away", "Harry's not coming", "Harry's afraid she'll go"): no
+possession comes before them."""
 IS_CONTRACTIONS = frozenset({"she", "he", "it", "that", "there", "what", "who", "here", "where", "everyone", "nobody"})
 # Both start only where a run of letters starts: that is where their first match always began anyway, and without it
 # the engine retried from every letter of a long run, so one pasted 19,000-letter word took two seconds.
