@@ -182,6 +182,11 @@ def test_a_file_cut_short_or_not_json_or_from_the_future(tmp_path: Path) -> None
     junk = tmp_path / "junk.json"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     assert "invalid: " in _invalid(junk)
+    junk.write_bytes(text.replace(b'"format"', b"'format'", 1))
+    assert "not JSON (line 2, column 2:" in _invalid(junk) and "cut short" not in _invalid(junk)
+    marked = tmp_path / "marked.json"
+    marked.write_bytes(b"\xef\xbb\xbf" + text)  # saved by an editor that marks UTF-8
+    assert cli("replay", "--verify", str(marked)).stdout.startswith("valid: ending=film_ending")
     newer = _tampered(tmp_path, lambda d: d.update(version=2), "newer.json")
     assert "newer than this game reads" in _invalid(newer)
     assert "cannot read" in _invalid(tmp_path / "missing.json")

@@ -54,6 +54,31 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+SEED_LIMIT = 2**53
+"""A replay holds its seed as a JSON number, which stays exact only this far: a larger seed would be played, and then
+its replay refused."""
+
+
+def _seed(value: str) -> int:
+    try:
+        seed = int(value)
+    except ValueError:
+        seed = SEED_LIMIT + 1
+    if abs(seed) > SEED_LIMIT:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a seed; give a whole number from -{SEED_LIMIT} to {SEED_LIMIT}")
+    return seed
+
+
+def _speed(value: str) -> float:
+    try:
+        speed = float(value)
+    except ValueError:
+        speed = math.nan
+    if not (math.isfinite(speed) and speed >= 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a speed; give a number, 0 or more (0 = no waiting)")
+    return speed
+
+
 def _port(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 65535:
         raise argparse.ArgumentTypeError(f"{value!r} is not a port; give a number from 1 to 65535")
@@ -66,7 +91,7 @@ COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "sch
 PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--plain", {"action": "store_true", "help": "plain text on stdin/stdout, for screen readers and scripts"}),
     ("--story", {"type": _folder, "metavar": "DIR", "help": "a story folder (default: the shipped story)"}),
-    ("--seed", {"type": int, "default": 0, "metavar": "N", "help": "the seed of the game's random numbers"}),
+    ("--seed", {"type": _seed, "default": 0, "metavar": "N", "help": "the seed of the game's random numbers"}),
     ("--no-anim", {"action": "store_true", "help": "show text at once (also when NO_COLOR is set)"}),
     ("--watch", {"action": "store_true", "help": "reload the story when its files change (for authors)"}),
     ("--record", {"type": _record_file, "metavar": "FILE", "help": "also write the replay of the finished run to FILE"}),
@@ -129,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay = commands.add_parser("replay", help="watch a recorded run, or verify it with --verify")
     replay.add_argument("file", metavar="FILE", help="a replay file (.json)")
     replay.add_argument("--verify", action="store_true", help="re-simulate without a screen and print one line")
-    replay.add_argument("--speed", type=float, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
+    replay.add_argument("--speed", type=_speed, default=1.0, help="playback speed (2 = twice as fast, 0 = no waiting)")
     replay.add_argument("--plain", action="store_true", help="play back as plain text")
     replay.add_argument("--story", type=_folder, metavar="DIR", help="a story folder (default: the shipped story)")
     replay.add_argument("--cast", metavar="OUT", help="write the run as an asciinema recording (asciicast v2) to OUT")
@@ -143,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     explore = commands.add_parser("explore", help="playtest a story automatically and report coverage and problems")
     explore.add_argument("dir", nargs="?", type=_folder, metavar="DIR", help="the story folder (default: the shipped story)")
     explore.add_argument("--runs", type=int, default=1000, help="random playthroughs (default: 1000)")
-    explore.add_argument("--seed", type=int, default=0, help="the first seed (run n uses seed + n)")
+    explore.add_argument("--seed", type=_seed, default=0, help="the first seed (run n uses seed + n)")
     explore.add_argument("--jobs", type=int, default=1, help="processes to use (default: 1)")
     explore.add_argument("--format", choices=("text", "json"), default="text")
     explore.add_argument(

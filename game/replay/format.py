@@ -145,7 +145,8 @@ def read_replay(data: bytes) -> Replay:
     if len(data) > MAX_REPLAY_BYTES:
         raise ReplayError(f"the file is larger than {MAX_REPLAY_BYTES // 1_000_000} MB")
     try:
-        document = _loads(data.decode("utf-8"))
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors save UTF-8, is not part of the replay
+        document = _loads(text)
     except UnicodeDecodeError:
         raise ReplayError("the file is not UTF-8 text") from None
     except RecursionError:
@@ -153,8 +154,10 @@ def read_replay(data: bytes) -> Replay:
     except ValueError as error:
         from json import JSONDecodeError  # a broken file may import what a sound one need not
 
-        if isinstance(error, JSONDecodeError):
+        if isinstance(error, JSONDecodeError) and not text.rstrip().endswith("}"):
             raise ReplayError(f"the file is not complete JSON (line {error.lineno}: {error.msg}); was it cut short?") from None
+        if isinstance(error, JSONDecodeError):
+            raise ReplayError(f"the file is not JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
         # json refuses integers of more than 4300 digits with a plain ValueError
         raise ReplayError("the file holds a number too long to be part of a replay") from None
     if not isinstance(document, dict) or document.get("format") != REPLAY_FORMAT:
@@ -198,7 +201,7 @@ def read_replay(data: bytes) -> Replay:
 def _int(data: dict[str, Any], key: str) -> int:
     value = data.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 2**53:
-        raise ReplayError(f"`{key}` must be a whole number")
+        raise ReplayError(f"`{key}` must be a whole number from -2**53 to 2**53")
     return value
 
 
