@@ -245,6 +245,21 @@ def test_explore_refuses_nonsense_options() -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("play", "--plain", "--seed", str(2**53 + 1)),  # its replay could not keep it exactly
+        ("explore", "--seed", "-99999999999999999999"),
+        ("replay", "assets/replays/film.json", "--plain", "--speed", "-1"),
+        ("replay", "assets/replays/film.json", "--plain", "--speed", "nan"),
+    ],
+)
+def test_a_seed_or_speed_out_of_range_is_a_usage_error(arguments: tuple[str, ...]) -> None:
+    result = cli(*arguments, stdin="")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"'{arguments[-1]}' is not a " in result.stderr
+
+
 def _story_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.yaml") if p.name != "outline.yaml")
 
