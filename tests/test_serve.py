@@ -150,6 +150,7 @@ def test_a_port_in_use_is_one_line_and_exit_1(private_home: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr.startswith(f"ruby-sparks: cannot serve on 127.0.0.1 port {port}: ")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stdout + result.stderr
+    assert "Serving" not in result.stdout  # no promise of an address it never had
 
 
 # -- in a browser -----------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import logging
 import re
 import secrets
 import shlex
+import socket
 import sys
 from pathlib import Path
 
@@ -142,6 +143,10 @@ def serve(*, story_dir: Path | None, title: str, data_dir: Path, host: str, port
     """Serve until Ctrl+C: 0, or 1 with one line when the address cannot be had (a port in use, a wrong host)."""
     server = GameServer(story_dir=story_dir, title=title, data_dir=data_dir, host=host, port=port)
     try:
+        # asked first, so "Serving ... at" (printed as the server starts, before it binds) is never a promise the
+        # next line takes back; a port taken in between still fails below, with the same line
+        with socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET):
+            pass
         server.serve()
     except OSError as error:
         print(f"ruby-sparks: cannot serve on {host} port {port}: {error.strerror or error}", file=sys.stderr)
