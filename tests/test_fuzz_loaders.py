@@ -711,6 +711,27 @@ def test_a_control_character_in_any_story_string_is_an_error_at_its_place(data: 
         _no_control(json.dumps(item.to_json(), ensure_ascii=False))
 
 
+RAW_CONTROL = st.characters(categories=["Cc"], exclude_characters="\n\t\r\x00")
+"""Typed into the file as it is, unescaped (NUL is "binary", its own error): YAML refuses it before reading a word."""
+
+
+@settings(max_examples=examples(60), **FAST)
+@given(st.sampled_from(sorted(MINI_FILES)), st.integers(0, 2000), RAW_CONTROL)
+def test_a_raw_control_character_in_a_story_file_is_an_error_where_it_stands(name: str, at: int, control: str) -> None:
+    text = MINI_FILES[name].decode("utf-8")
+    at = text.rfind("\n", 0, min(at, len(text))) + 1 or 0  # at the start of a line, inside no multi-byte character
+    broken = text[:at] + "# " + control + "\n" + text[at:]
+    with tempfile.TemporaryDirectory() as folder:
+        for file_name, data in (MINI_FILES | {name: broken.encode("utf-8")}).items():
+            (Path(folder) / file_name).write_bytes(data)
+        story, diagnostics = load_story(folder)
+    assert story is None
+    (found,) = diagnostics.errors
+    assert (found.code, found.line, found.column) == ("control-character", text.count("\n", 0, at) + 1, 3), str(found)
+    assert f"U+{ord(control):04X}" in found.message
+    _no_control(str(found))
+
+
 @settings(max_examples=examples(100), **FAST)
 @given(st.data(), CONTROL_TEXT)
 def test_a_control_character_in_a_checksummed_save_is_refused_and_listed_printably(

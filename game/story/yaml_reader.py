@@ -8,9 +8,11 @@ YAML 1.1 booleans (`no` is a country code, not False), timestamps, duplicate key
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from game.printable import control_character, one_line, shown_safely
 from game.records import attribute, prefab
@@ -182,6 +184,8 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
         mark = error.problem_mark or error.context_mark
         span = Span(file, mark.line + 1, mark.column + 1) if mark else start
         raise YamlProblem(span, "yaml-syntax", _yaml_message(error, text, mark)) from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable_character(error, text, file) from None
     except yaml.YAMLError as error:
         raise YamlProblem(start, "yaml-syntax", str(error).splitlines()[0]) from None
     except RecursionError:
@@ -195,6 +199,23 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
         return converter.convert(node), converter.problems
     except RecursionError:
         raise YamlProblem(start, "too-deep", "values are nested too deeply to read") from None
+
+
+def _unreadable_character(error: yaml.reader.ReaderError, text: str, file: str) -> YamlProblem:
+    """YAML refuses a raw control character anywhere in the file before reading a word of it: said where it stands,
+    as the same character escaped in a string is (`\\e` there is read, then refused as `control-character`)."""
+    at = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    span = Span(file, line, at - (text.rfind("\n", 0, at) + 1) + 1)
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    if unicodedata.category(chr(code)) == "Cc":
+        return YamlProblem(
+            span,
+            "control-character",
+            f"the file holds the control character U+{code:04X}; a story's text may hold line breaks and tabs, "
+            "but no other control character",
+        )
+    return YamlProblem(span, "yaml-syntax", f"the file holds the character U+{code:04X}, which YAML does not allow")
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
