@@ -105,6 +105,16 @@ def _ten_megabytes(root: Path) -> None:
     (root / "huge.yaml").write_bytes(b"# padding\n" * 1_000_000)
 
 
+def _utf16(root: Path) -> None:
+    path = root / "scenes.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))  # as a Windows editor's "Unicode" saves it
+
+
+def _scenes_too_large(root: Path) -> None:
+    path = root / "scenes.yaml"
+    path.write_bytes(path.read_bytes() + b"# padding\n" * 250_000)
+
+
 def _symlink_outside(root: Path) -> None:
     secret = root.parent / "secret.yaml"
     secret.write_text("scenes: []\n")
@@ -125,6 +135,8 @@ GENERATED: dict[str, tuple[Callable[[Path], None], Case]] = {
     "gen_non_utf8": (_non_utf8, Case("story.yaml", 6, "not-text", "not UTF-8")),
     "gen_nul_byte": (_nul_byte, Case("scenes.yaml", 20, "not-text", "NUL byte")),
     "gen_ten_megabytes": (_ten_megabytes, Case("huge.yaml", 1, "file-too-large", "10,000,000 bytes")),
+    "gen_utf16": (_utf16, Case("scenes.yaml", 1, "not-text", "UTF-16")),
+    "gen_scenes_too_large": (_scenes_too_large, Case("scenes.yaml", 1, "file-too-large", "bytes; story files")),
     "gen_symlink_outside": (_symlink_outside, Case("link.yaml", 1, "outside-folder", "outside the story folder")),
     "gen_pipe": (_pipe, Case("pipe.yaml", 1, "unreadable", "not a regular file")),
     "gen_manifest_folder": (_manifest_folder, Case("story.yaml", 1, "no-manifest", "is a folder")),
@@ -181,6 +193,15 @@ def test_each_bad_story_is_rejected_precisely(name: str, tmp_path: Path) -> None
     assert found, f"expected {case.file}:{case.line}: ... [{case.code}] in:\n{output}"
     assert case.words in found["message"], found[0]
     assert seconds < SECONDS, f"the check took {seconds:.2f}s of processor time"
+
+
+@pytest.mark.parametrize("name", ["gen_nul_byte", "gen_utf16", "gen_scenes_too_large"])
+def test_a_scene_file_that_cannot_be_read_is_the_only_error(name: str, tmp_path: Path) -> None:
+    """Its scenes are not then called unknown where other files go to them (docs/diagnostics.md: what only follows
+    from an error is not reported)."""
+    root, case = _story(name, tmp_path)
+    result, _seconds = _check(root, case)
+    assert result.stdout.count(": error: ") == 1 and ": warning: " not in result.stdout, result.stdout
 
 
 @pytest.mark.parametrize("name", _params())

@@ -17,7 +17,7 @@ from game.records import prefab
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
-from game.story.yaml_reader import YamlProblem, read_yaml
+from game.story.yaml_reader import YamlMap, YamlProblem, read_yaml, utf16_text
 
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
 MAX_FILES = 2_000
@@ -39,6 +39,12 @@ def resolved(path: Path) -> Path | None:
         return path.resolve()
     except (RuntimeError, OSError):
         return None
+
+
+def as_text(data: bytes) -> str:
+    """A file that could not be read as a story, as text to look for ids in: UTF-16 is read as what it is, anything
+    else as UTF-8 with what is not replaced."""
+    return utf16_text(data) or data.decode("utf-8", "replace")
 
 
 def read_folder(
@@ -108,6 +114,7 @@ def read_folder(
                 )
         except YamlProblem as problem:
             diagnostics.error(problem.span, problem.code, problem.message)
+            broken.append(as_text(data))  # its ids are not called unknown where other files use them
             continue
         except OSError as error:
             diagnostics.error(Span(shown, 1, 1), "unreadable", f"cannot read the file: {error.strerror or error}")
@@ -117,9 +124,11 @@ def read_folder(
             value, problems = read_yaml(data, shown)
         except YamlProblem as problem:
             diagnostics.error(problem.span, problem.code, problem.message)
-            broken.append(data.decode("utf-8", "replace"))
+            broken.append(as_text(data))
             continue
         for found in problems:
             diagnostics.error(found.span, found.code, found.message)
+        if value is not None and not isinstance(value, YamlMap):
+            broken.append(as_text(data))  # a list or a word at the top: refused as a story file, ids and all
         sources.append(Source(shown, relative, value))
     return sources, digest.hexdigest(), broken

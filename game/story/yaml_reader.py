@@ -161,6 +161,18 @@ class _Converter:
         raise YamlProblem(self.span(node), "yaml-syntax", f"the tag `{tag}` is not allowed in story files")
 
 
+def utf16_text(data: bytes) -> str | None:
+    """The file's text when it is UTF-16, as a Windows editor's "Unicode" saves it: a byte-order mark, and then text
+    that is mostly ASCII, as YAML's keys are (bytes that only begin like a mark are something else)."""
+    if data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    return text if sum(map(str.isascii, text)) >= 0.9 * len(text) else None
+
+
 def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
     """Parse one file's bytes into a value and the problems that did not stop the reading (duplicate keys).
 
@@ -169,6 +181,8 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
     start = Span(file, 1, 1)
     if len(data) > MAX_FILE_BYTES:
         raise YamlProblem(start, "file-too-large", f"the file is over {MAX_FILE_BYTES:,} bytes, the most a story file may hold")
+    if utf16_text(data) is not None:
+        raise YamlProblem(start, "not-text", "the file is UTF-16 text; story files are UTF-8 (save it again as UTF-8)")
     if b"\x00" in data:
         raise YamlProblem(
             _offset_span(data, data.index(b"\x00"), file), "not-text", "the file is binary, not YAML text (it holds a NUL byte)"
