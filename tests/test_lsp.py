@@ -143,6 +143,16 @@ async def test_diagnostics_follow_the_unsaved_text_across_files(client: Language
     assert not await diagnostics(client, scenes, lambda d: not d)
 
 
+async def test_a_file_on_disk_that_is_not_utf8_is_said_to_be(client: LanguageClient, story: Path) -> None:
+    """As `check` says it: the server reads files it does not hold as they are on disk, not with its index's
+    replacement characters."""
+    manifest = story / "story.yaml"
+    manifest.write_bytes(manifest.read_bytes().replace(b"author: Tests", b"author: Caf\xe9 Tests"))  # Latin-1
+    open_file(client, story / "scenes.yaml")
+    found = await diagnostics(client, manifest, lambda d: bool(d))
+    assert codes(found) == {"not-text"} and "not UTF-8" in found[0].message
+
+
 async def test_definition_of_a_scene_a_variable_and_a_trait(client: LanguageClient, story: Path) -> None:
     scenes, manifest, lexicon = story / "scenes.yaml", story / "story.yaml", story / "lexicon.yaml"
     document = lsp.TextDocumentIdentifier(open_file(client, scenes))

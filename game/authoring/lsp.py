@@ -123,7 +123,13 @@ class StoryServer(LanguageServer):
         async with self.checking:
             if self.edits.get(root) != edit:
                 return  # a later edit has its own check coming
-            overlay = {Path(path): text.encode("utf-8") for path, text in self.texts(root).items()}
+            # only what the editor holds: a file on disk is checked as it is there, so one that is not UTF-8 is still
+            # said to be (its text here was read with replacement characters, for the index)
+            overlay = {
+                path: document.source.encode("utf-8")
+                for document in list(self.workspace.text_documents.values())
+                if (path := Path(document.path).resolve()).is_relative_to(root)
+            }
             _story, diagnostics = await asyncio.to_thread(check_story, root, None, str(root), overlay)
             self.publish(root, diagnostics.sorted())
 
