@@ -285,6 +285,9 @@ COMPLETING = """scenes:
     typewriter:
       outcomes:
         - wrote: [brave, p
+  - id: wheel
+    text:
+      - Grey light. You have {o
 """
 
 
@@ -298,6 +301,7 @@ COMPLETING = """scenes:
         (10, ("key", "choice")),  # an empty line inside a choice
         (11, ("target", "")),
         (14, ("trait", "")),  # a flow list of `wrote`
+        (17, ("expression", "")),  # a `{` inside a plain text item is a hole in the text, not a mapping
         (1, None),  # a scene's id is a new name: nothing to offer
     ],
 )

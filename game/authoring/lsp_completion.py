@@ -136,13 +136,20 @@ def _open_flow(before: str) -> int | None:
     are text, not mappings; a quote still open is the value being typed."""
     depth: list[int] = []
     quote = ""
+    text = 0  # inside a plain scalar since this depth began: "- You have {" is a hole in the text, not a mapping
     for position, char in enumerate(before):
         if quote:
             quote = "" if char == quote else quote
-        elif char in "'\"":
+        elif char in "'\"" and not text:
             quote = char
-        elif char == "{":
+        elif char == "{" and not text:
             depth.append(position + 1)
-        elif char == "}" and depth:
+        elif char == "}" and depth and not text:
             depth.pop()
+        elif char in ",[" or (char == ":" and before[position + 1 : position + 2] in (" ", "")):
+            text = 0
+        elif char == "-" and not before[:position].strip():
+            text = 0
+        elif not char.isspace() and char not in "}]":
+            text = text or 1
     return depth[-1] if depth else None
