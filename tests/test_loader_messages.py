@@ -118,8 +118,12 @@ MINI_CASES = {
     ),
     "trait-named-as-a-variable": (
         ("lexicon.yaml", "    - id: happy\n", "    - id: trust\n      phrases: [trusting]\n    - id: happy\n"),
-        ["lexicon.yaml:8:11: error: the trait `trust` has the name of a variable or another trait [name-clash]"],
+        ["lexicon.yaml:8:11: error: the trait `trust` has the name of the variable `trust`; rename one of them [name-clash]"],
     ),
+    "trait-named-as-a-variable-and-used": (
+        ("story.yaml", "variables:\n", "variables:\n  happy: {type: int, default: 0}\n"),
+        ["lexicon.yaml:8:11: error: the trait `happy` has the name of the variable `happy`; rename one of them [name-clash]"],
+    ),  # the page outcome that asks for `not happy` is not told the lexicon has no such trait
     "subject-not-a-character": (
         ("lexicon.yaml", "subject: ruby", "subject: rubby"),
         ["lexicon.yaml:2:12: error: no character has the id `rubby` (did you mean `ruby`?) [unknown-character]"],

@@ -208,7 +208,9 @@ class SymbolTable(SchemaValidator):
                 if trait_id in self.trait_ids:
                     continue  # defined twice: building the lexicon says so, once
                 if trait_id in self.names.kinds:
-                    self.error(item.at("id"), "name-clash", f"the trait `{trait_id}` has the name of a variable or another trait")
+                    other = "a built-in name" if trait_id in BUILTIN_NAMES else f"the name of the variable `{trait_id}`"
+                    self.error(item.at("id"), "name-clash", f"the trait `{trait_id}` has {other}; rename one of them")
+                    self.broken_names.add(trait_id)  # its uses are not then called unknown traits too
                     continue
                 self.trait_ids.add(trait_id)
                 self.names.kinds[trait_id] = "number"
