@@ -130,6 +130,22 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     # a number in digits counts as the word; an ellipsis after a time still borrows the sentence before
     ("She calls me 30 times a day.", {"clingy": A}),
     ("Harry sings. An hour later, so does she.", {"sings": A}),
+    # a gerund that names a kind of thing is not her doing it; a plural right after her verb is its object
+    ("She is glowing after singing lessons.", {"joyful": A}),
+    ("She trips over her dancing shoes.", {}),
+    # clothes are things around her, not her mood
+    ("Her raincoat is grey and blue.", {}),
+    # a life of her own that she wants, longs for or dreams of is not hers yet; one she has is
+    ("She longs for friends of her own.", {}),
+    ("She has friends of her own.", {"independent": A}),
+    # an except phrase never skips a function word, even a stemmed one ("tears up during" is not "tears up the")
+    ("She tears up during the toast.", {"cries": A, "sad": A}),
+    # no time or place where she does not: she always does; and where she does, she never does
+    ("There isn't an evening when she doesn't paint.", {"artist": A}),
+    ("There is no night when she is afraid.", {"afraid": True}),
+    ("There is no question that she is an artist.", {"artist": A}),
+    # an object pronoun followed by where or how much
+    ("She walks out and leaves me there.", {"leaves": A}),
     # denying `cries` or `laughs` denies only that (docs/typewriter.md)
     ("She doesn't cry.", {"cries": True}),
     ("She stops laughing.", {"laughs": True}),

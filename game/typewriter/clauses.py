@@ -56,11 +56,11 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
     first_person = False  # whether the last clause's last subject was I, we or you
     first_subject: str | None = None
     for number, clause in enumerate(clauses):
-        if (
-            number
-            and clause.lead == ("that",)
-            and _denies_what_follows(words[clauses[number - 1].start : clauses[number - 1].end])
-        ):
+        # "there isn't a morning | when she doesn't sing": the time is said not to exist, so its clause is not a
+        # condition but all the mornings there are (the negations cancel: `scope._never_a_day_before`)
+        before = words[clauses[number - 1].start : clauses[number - 1].end] if number else []
+        none_such = bool(number) and _none_such(clause, before)
+        if number and clause.lead == ("that",) and _denies_what_follows(before):
             clause.denied = True
         if (
             clause.lead
@@ -68,7 +68,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             and starts_subject(index, words, clause.start + len(clause.lead))
         ):
             opaque = ""
-        if " ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS or (
+        if (" ".join(clause.lead) in NON_ASSERTING_SUBORDINATORS and not none_such) or (
             clause.lead in (("if",), ("unless",)) and conditional and mood == "asserts"
         ):
             clause.asserts = False
@@ -193,6 +193,21 @@ def _asks_whether(index: LexiconIndex, words: list[str], keys: list[str], i: int
     if j >= 0 and (words[j] in OBJECTS or words[j] in index.name_words):
         j -= 1
     return j >= 0 and (keys[j] in REPORTING_STEMS or keys[j] in WHETHER_VERBS)
+
+
+_RELATIVES = frozenset({"when", "where", "that", "which"})
+
+
+def _none_such(clause: Clause, before: list[str]) -> bool:
+    """ "There isn't a morning | when she doesn't sing": a time or place said not to exist before a clause about it."""
+    if not (clause.lead[:1] and clause.lead[0] in _RELATIVES):
+        return False
+    return (
+        len(before) >= 4
+        and before[0] == "there"
+        and before[1] in BE
+        and (before[2] in ("no", "never") or before[2:4] in (["not", "a"], ["not", "an"], ["not", "one"], ["not", "any"]))
+    )
 
 
 def _denies_what_follows(words: list[str]) -> bool:

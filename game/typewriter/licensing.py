@@ -64,6 +64,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
     before = words[head - 1] if head > 0 else ""
     if before == "to" and head >= 2 and (keys[head - 2] in IRREALIS_VERB_STEMS or words[head - 2] in IRREALIS_ADJECTIVES):
         return False
+    if part == "idiom" and _wanted(words, keys, head):
+        return False  # "she wants a life of her own", "she longs for a life of her own": not hers yet
     if part == "is":
         if _attributive(words, match):
             return False
@@ -104,6 +106,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
         gerund = words[head].endswith("ing")
+        if gerund and match.end < len(words) and words[match.end] in _GERUND_NOUN_HEADS and before not in BE:
+            return False  # "after painting class", "her dancing shoes": the name of a thing, not her doing it
         if (
             not gerund
             and surface.endswith("s")
@@ -137,6 +141,33 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in _LIKE_AS_VERB_BEFORE and not _asked_of(index, words, head))
     return True
+
+
+_GERUND_NOUN_HEADS = frozenset(
+    {"class", "classes", "lesson", "lessons", "teacher", "teachers", "instructor", "school", "course", "courses"}
+    | {"studio", "shoes", "shoe", "supplies", "kit", "practice", "session", "sessions", "competition", "contest"}
+    | {"partner", "club", "group", "workshop", "camp", "room", "gear", "clothes", "dress", "books", "book", "video"}
+)
+"""Nouns that a gerund before them names a kind of ("painting class", "dancing shoes", "singing lessons")."""
+
+
+_DESIRE_STEMS = frozenset(stem(word) for word in ("want", "wish", "long", "yearn", "dream", "crave", "hope", "covet"))
+"""Verbs of wanting what one lacks ("needs her own space" is having it, as writers read it)."""
+
+
+def _wanted(words: list[str], keys: list[str], head: int) -> bool:
+    """A thing she wants, longs for, dreams of: "a life of her own", "friends of her own" after them is not hers yet.
+    Between the verb and the idiom only articles, "for", "of" and a word or two of the thing itself."""
+    content = 0
+    for k in range(head - 1, max(-1, head - 6), -1):
+        if keys[k] in _DESIRE_STEMS and (k == 0 or words[k - 1] not in ("a", "an", "the", "so", "very")):
+            return True  # a verb, not "a long stroke of paint"
+        if words[k] in ("a", "an", "the", "some", "for", "of"):
+            continue
+        content += 1
+        if content > 2 or words[k] in FUNCTION_WORDS or words[k] == ",":
+            return False
+    return False
 
 
 def _time_spent(words: list[str], head: int) -> bool:

@@ -259,6 +259,9 @@ POSSESSIONS = frozenset(
 
 THINGS_AROUND_HER = frozenset(
     {
+        *("swimsuit", "bikini", "coat", "raincoat", "cardigan", "hoodie", "tights", "stockings", "leggings", "shorts"),
+        *("sneakers", "sandals", "slippers", "pajamas", "pyjamas", "nightgown", "robe", "bathrobe", "towel", "apron"),
+        *("bag", "backpack", "earrings", "bracelet", "sunglasses", "overalls", "uniform", "cap", "swimwear", "tote"),
         "pants",
         "trousers",
         "skirt",

@@ -200,7 +200,7 @@ NOT_OBJECTS = (INTRODUCTORY - DETERMINERS) | frozenset(
 
 AFTER_OBJECT = frozenset(
     {",", "again", "behind", "forever", "ever", "either", "anymore", "alone", "now", "tonight", "today", "yesterday", "tomorrow"}
-    | {"early", "late", "soon"}
+    | {"early", "late", "soon", "there", "here", "too"}
 )
 """Words after a pronoun object that leave the verb's sense as it is: "she leaves me tonight"."""
 

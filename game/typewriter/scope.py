@@ -12,13 +12,15 @@ from game.typewriter.fading import FADING
 from game.typewriter.grammar import AUXILIARIES, BE, NEGATIVE_PRONOUNS
 from game.typewriter.lexicon_index import WILDCARD, LexiconIndex
 from game.typewriter.matching import Match
+from game.typewriter.words import stem
 
 WINDOW = 4
 """How far before or after a phrase an intensity word still counts: "she is always so very happy"."""
 
 
-SLACK_NEVER = FUNCTION_WORDS | {","}
-"""Words an `except` phrase never skips over: "tears up the letter" is one thing, "tears up when the music starts" another."""
+SLACK_NEVER = FUNCTION_WORDS | {stem(word) for word in FUNCTION_WORDS} | {","}
+"""Words an `except` phrase never skips over: "tears up the letter" is one thing, "tears up when the music starts" another.
+Asked of the keys, so the stems too ("during" is kept as "dur": "tears up during the film" is not "tears up the")."""
 
 
 def excepted_phrases(index: LexiconIndex, keys: list[str]) -> list[tuple[str, frozenset[int]]]:
@@ -139,8 +141,8 @@ def reading_denied(
         count += 1  # "Not once, in all these months, has she sung a note."
     if count and _cannot_help(words, start, match.start):
         count += 1
-    if count and _never_a_day_before(words, start):
-        count += 1
+    if _never_a_day_before(words, start):
+        count += 1  # with no denial inside, "there is no day when she is sad" denies
     if count and _never_been_this(words, match.start):
         count += 1
     return count % 2 == 1
@@ -217,12 +219,34 @@ EVERY_SPAN = frozenset({"day", "night", "morning", "evening", "week", "hour", "m
 def _never_a_day_before(words: list[str], start: int) -> bool:
     """ "There's never a day she doesn't sing", "not a night goes by that she doesn't...": a denial of every day with
     a denial inside is an "always", the two negations cancelling across the clauses."""
-    return any(
-        words[i] in ("never", "not", "no", "hardly", "scarcely")
-        and words[i + 1] in ("a", "one", "single")
-        and words[i + 2] in EVERY_SPAN
-        for i in range(max(0, start - 8), start - 2)
-    ) or any(words[i] == "no" and words[i + 1] in EVERY_SPAN for i in range(max(0, start - 8), start - 1))
+    return (
+        any(
+            words[i] in ("never", "not", "no", "hardly", "scarcely")
+            and words[i + 1] in ("a", "an", "one", "single")
+            and words[i + 2] in EVERY_SPAN
+            for i in range(max(0, start - 8), start - 2)
+        )
+        or any(words[i] == "no" and words[i + 1] in EVERY_SPAN for i in range(max(0, start - 8), start - 1))
+        or _none_such_place(words, start)
+    )
+
+
+def _none_such_place(words: list[str], start: int) -> bool:
+    """ "There isn't a party where she doesn't dance": any place or occasion said not to exist, just before the
+    clause about it."""
+    if start == 0 or (words[start - 1] not in _RELATIVES and words[start] not in _RELATIVES):
+        return False  # "there is no party where | she...", "...no day | when she...": a clause about it
+    for i in range(max(0, start - 8), start - 3):
+        if words[i] == "there" and words[i + 1] in BE:
+            rest = words[i + 2 : start]
+            if not _CERTAINTY.isdisjoint(rest):
+                return False  # "there is no doubt that she loves me" is sure of it
+            return rest[:1] in (["no"], ["never"]) or rest[:2] in (["not", "a"], ["not", "an"], ["not", "one"], ["not", "any"])
+    return False
+
+
+_RELATIVES = frozenset({"where", "when", "that"})
+_CERTAINTY = frozenset({"doubt", "doubting", "question", "denying", "mistaking", "hiding", "secret"})
 
 
 def _helpless(words: list[str], position: int) -> bool:
