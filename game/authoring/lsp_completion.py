@@ -136,20 +136,30 @@ def _open_flow(before: str) -> int | None:
     are text, not mappings; a quote still open is the value being typed."""
     depth: list[int] = []
     quote = ""
-    text = 0  # inside a plain scalar since this depth began: "- You have {" is a hole in the text, not a mapping
+    text = False  # inside a plain scalar since the last value began: "- You have {" is a hole in it, not a mapping
     for position, char in enumerate(before):
         if quote:
             quote = "" if char == quote else quote
-        elif char in "'\"" and not text:
+        elif text and not _starts_a_value(before, position) and not (depth and char == "}"):
+            continue  # in a flow mapping a `}` ends the plain value before it
+        elif char in "'\"":
             quote = char
-        elif char == "{" and not text:
+        elif char == "{":
             depth.append(position + 1)
-        elif char == "}" and depth and not text:
+        elif char == "}" and depth:
             depth.pop()
-        elif char in ",[" or (char == ":" and before[position + 1 : position + 2] in (" ", "")):
-            text = 0
-        elif char == "-" and not before[:position].strip():
-            text = 0
-        elif not char.isspace() and char not in "}]":
-            text = text or 1
+        elif not char.isspace() and not _starts_a_value(before, position) and char not in "]":
+            text = True
+        else:
+            text = False
     return depth[-1] if depth else None
+
+
+def _starts_a_value(before: str, position: int) -> bool:
+    """After this character a new value begins: a `key: `, an item `- `, a `,` or `[` in a flow collection."""
+    char = before[position]
+    return (
+        char in ",["
+        or (char == ":" and before[position + 1 : position + 2] in (" ", ""))
+        or (char == "-" and not before[:position].strip())
+    )
