@@ -116,6 +116,10 @@ MINI_CASES = {
             "story.yaml:14:13: error: `characters` must be a mapping of ids, not a list [wrong-type]",
         ],  # `ruby` is listed, only in the wrong shape: the lexicon's `subject: ruby` is not a second error
     ),
+    "max-below-min": (
+        ("story.yaml", "min: 0, max: 5", "min: 6, max: 5"),
+        ["story.yaml:9:47: error: `max` (5) is below `min` (6) [bad-range]"],
+    ),  # not also "the default is outside 6..5", nor "`trust > 4` can never hold"
     "trait-named-as-a-variable": (
         ("lexicon.yaml", "    - id: happy\n", "    - id: trust\n      phrases: [trusting]\n    - id: happy\n"),
         ["lexicon.yaml:8:11: error: the trait `trust` has the name of the variable `trust`; rename one of them [name-clash]"],

@@ -129,6 +129,7 @@ class SymbolTable(SchemaValidator):
         low, high = bounds["min"], bounds["max"]
         if low is not None and high is not None and low > high:
             self.error(node.at("max"), "bad-range", f"`max` ({high}) is below `min` ({low})")
+            low = high = None  # no range, then: the default and the conditions are not held to one that cannot be
         values = self.strings(fields["values"], node.at("values"), "`values`") if "values" in fields else ()
         if values and vartype != "str":
             self.error(node.at("values"), "bad-range", "`values` is only for str variables")
