@@ -116,6 +116,10 @@ MINI_CASES = {
             "story.yaml:14:13: error: `characters` must be a mapping of ids, not a list [wrong-type]",
         ],  # `ruby` is listed, only in the wrong shape: the lexicon's `subject: ruby` is not a second error
     ),
+    "last-outcome-without-to": (
+        ("scenes.yaml", "        - to: after\n  - id: after", "        - text: And then?\n  - id: after"),
+        ["scenes.yaml:34:11: error: an outcome has no `to` (a scene or ending id, or `return`) [missing-key]"],
+    ),  # the outcome before it is not also told that the last one must be a fallback
     "max-below-min": (
         ("story.yaml", "min: 0, max: 5", "min: 6, max: 5"),
         ["story.yaml:9:47: error: `max` (5) is below `min` (6) [bad-range]"],

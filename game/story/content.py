@@ -226,11 +226,14 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
         prompt = self.text(fields["prompt"], node.at("prompt"), "`prompt`")
         errors_before = len(self.diagnostics.errors)
         outcomes: list[Outcome] = []
+        last_refused = False
         for item, item_span in self.items(fields["outcomes"], node.at("outcomes"), "`outcomes`"):
             outcome = self.build_outcome(item, item_span)
             if outcome is not None:
                 outcomes.append(outcome)
-        if outcomes and not outcomes[-1].is_fallback:
+            last_refused = outcome is None
+        if outcomes and not outcomes[-1].is_fallback and not last_refused:  # a last outcome refused for its own
+            # mistake (no `to`) was meant as the fallback: the one before it is not told it should be
             self.error(
                 outcomes[-1].span or node.at("outcomes"),
                 "no-fallback",
