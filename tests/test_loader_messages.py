@@ -120,6 +120,13 @@ MINI_CASES = {
         ("scenes.yaml", "        - to: after\n  - id: after", "        - text: And then?\n  - id: after"),
         ["scenes.yaml:34:11: error: an outcome has no `to` (a scene or ending id, or `return`) [missing-key]"],
     ),  # the outcome before it is not also told that the last one must be a fallback
+    "quote-never-closed": (
+        ("scenes.yaml", 'if: "not vow"', 'if: "not vow'),
+        [
+            'scenes.yaml:13:13: error: the " that opens this value is never closed on its line, so the value runs on to '
+            'line 14; close it with " [yaml-syntax]'
+        ],
+    ),  # YAML reads the lines below into the value and stumbles further down, where the mistake is not
     "max-below-min": (
         ("story.yaml", "min: 0, max: 5", "min: 6, max: 5"),
         ["story.yaml:9:47: error: `max` (5) is below `min` (6) [bad-range]"],

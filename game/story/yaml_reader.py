@@ -196,6 +196,15 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        unclosed = _unclosed_quote(text.splitlines(), mark.line) if mark else None
+        if unclosed is not None and mark is not None:
+            line, column, quote = unclosed
+            raise YamlProblem(
+                Span(file, line + 1, column + 1),
+                "yaml-syntax",
+                f"the {quote} that opens this value is never closed on its line, so the value runs on to line "
+                f"{mark.line + 1}; close it with {quote}",
+            ) from None
         span = Span(file, mark.line + 1, mark.column + 1) if mark else start
         raise YamlProblem(span, "yaml-syntax", _yaml_message(error, text, mark)) from None
     except yaml.reader.ReaderError as error:
@@ -241,6 +250,37 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
     if mark is None:
         return f"YAML syntax: {problem}"
     return plain_words(problem, error.context or "", text.splitlines(), mark.line, mark.column)
+
+
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)*(?:[A-Za-z_][\w-]*\s*:\s+)?)(["'])""")
+
+
+def _unclosed_quote(lines: list[str], problem: int) -> tuple[int, int, str] | None:
+    """A quoted value left open on an earlier line (`do: "clay += 1`): YAML reads the next lines into it, up to the
+    next such quote, and stumbles far below on what is left. The nearest such line above the problem, when a key
+    follows it, is where the mistake is."""
+    for number in range(min(problem, len(lines)) - 1, max(-1, problem - 40), -1):
+        match = _QUOTED_VALUE.match(lines[number])
+        if match is None:
+            continue
+        quote = match.group(2)
+        rest = lines[number][match.end() :]
+        closed = _quotes_in(rest, quote)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if closed % 2 == 0 and _KEY_START.match(following):
+            return number, match.start(2), quote
+    return None
+
+
+def _quotes_in(rest: str, quote: str) -> int:
+    """The quotes that close (or open) a value in the rest of a line: not `\\"` inside a double-quoted one, nor `''`
+    inside a single-quoted one."""
+    if quote == '"':
+        return rest.replace("\\\\", "").replace('\\"', "").count('"')
+    return rest.replace("''", "").count("'")
+
+
+_KEY_START = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*:(?:\s|$)")
 
 
 def _char_at(text: str, mark: Any) -> str:
