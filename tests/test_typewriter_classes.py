@@ -146,6 +146,18 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("There is no question that she is an artist.", {"artist": A}),
     # an object pronoun followed by where or how much
     ("She walks out and leaves me there.", {"leaves": A}),
+    # next to none of an opposite is the trait: barely eating while he is away is misery
+    ("While I'm in Boston she barely sleeps.", {"miserable_without_calvin": A}),
+    ("She barely speaks French.", {"speaks_french": A}),
+    # people a gerund describes; a feeling that does not last; a feeling with a clause of its own before its end
+    ("She hates screaming children.", {}),
+    ("Her calm doesn't last.", {"joyful": True}),
+    ("The fear she felt all summer has passed.", {"afraid": True}),
+    # "when I'm not" after "when I'm home" is his absence; working is not, being at work is
+    ("She is calm when I'm around and gloomy when I'm not.", {"joyful": A, "miserable_without_calvin": A}),
+    ("While I work, she mopes.", {"sad": A}),
+    # a short answer that hedges still answers
+    ("Is she afraid? Kind of.", {"afraid": A}),
     # denying `cries` or `laughs` denies only that (docs/typewriter.md)
     ("She doesn't cry.", {"cries": True}),
     ("She stops laughing.", {"laughs": True}),

@@ -140,12 +140,18 @@ def find_candidates(
         denied = reading_denied(words, match, negations, clause.start, clause.end, phrases, index.name_words) != clause.denied
         if frame.when == "denied" and not denied:
             continue  # "she goes to the store without me" says nothing of clinging; "she can't go ... without me" does
-        negated = denied != frame.opposite
         if intensities is None:
             intensities = intensity_spans(words)
         intensity = intensity_of(intensities, match, clause.start, clause.end)
+        if frame.opposite and not denied and head and words[head - 1] in _NEXT_TO_NONE:
+            denied, intensity = True, 1.0  # "she barely eats while I'm away": next to none of the opposite is the misery
+        negated = denied != frame.opposite
         candidates.append(Candidate(match, negated, specific, intensity, role))
     return candidates
+
+
+_NEXT_TO_NONE = frozenset({"barely", "scarcely"})
+"""Only a little of a trait's own words ("barely speaks French"); of its opposite's, next to none."""
 
 
 def _her_as_object(text: str) -> bool:
@@ -164,6 +170,8 @@ def _idiom_subject_fits(index: LexiconIndex, form: SentenceShape, head: int, pat
     "likes the dog"), a subject that is one of its roles fills it: "Scotty is the apple of her eye" is her love of
     the dog, "I am the apple of her eye" her love of Calvin; for any other trait, a thing ("it slips her mind") or
     Calvin acting on her ("I cheer her up")."""
+    if form.who[head] != index.subject and index.reader_pronoun(form.who[head]) == "she":
+        return False  # "Mabel has her own life": her own, as another woman says it
     wanted = index.object_roles.get(pattern.trait)
     if wanted:
         roles = subject_roles(index, form, head)

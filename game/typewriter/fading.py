@@ -17,6 +17,9 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((verb,) for verb in ("lifted", "passes", "passed", "evaporates", "evaporated", "dissolves", "dissolved")),
         *((verb,) for verb in ("dies", "died", "drains", "drained", "wanes", "waned", "withers", "withered")),
         *((verb,) for verb in ("cools", "cooled")),  # "her love for me cools and dies"
+        *((do, "not", "last") for do in ("does", "did")),  # "her joy doesn't last the night"
+        ("never", "lasts"),
+        ("never", "lasted"),
         *((verb, "cold") for verb in ("grows", "grew", "goes", "went", "turns", "turned", "runs", "ran")),
         *((have, done) for have in ("has", "had") for done in ("died", "drained", "waned", "withered")),
         *((verb, "away") for verb in ("fades", "faded", "melts", "melted", "ebbs", "ebbed", "dies", "died", "drains")),
@@ -49,7 +52,9 @@ _ADVERBS_BETWEEN = frozenset(
 """Words that may stand between the feeling and its ending ("her fear has finally faded", "her sadness is now gone")."""
 
 
-_NAMING = frozenset({"the", "her", "this", "all", "that"})
+_NAMING = frozenset({"the", "her", "this", "all", "that", "whatever"})
+_CLAUSE_SUBJECTS = frozenset({"she", "he", "i", "we", "they"})
+"""A clause said of the feeling with no "that": "whatever sorrow she carried through the winter has lifted"."""
 
 
 def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
@@ -69,7 +74,7 @@ def fading_spans(index: LexiconIndex, words: list[str], keys: list[str]) -> dict
         if words[at] in _WHOM and at + 2 < len(words):
             # "her love for me is gone", "her fear of driving on the freeway fades": the feeling's object, then its ending
             at = next((k for k in range(at + 2, min(at + 8, len(words))) if _ends_here(words, k)), at + 2)
-        if words[at] in ("that", "which") and noun and words[noun - 1] in _NAMING:
+        if (words[at] in ("that", "which") or words[at] in _CLAUSE_SUBJECTS) and noun and words[noun - 1] in _NAMING:
             # "the sadness that hung over her all winter is finally gone" (not "she is sad that the summer is over")
             at = next((k for k in range(at + 2, min(at + 10, len(words))) if words[k] in ("is", "was", "has", "had")), at)
         cue = _cue_at(words, at)

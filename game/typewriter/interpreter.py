@@ -373,6 +373,8 @@ ANSWER_WORDS = (
             "a",
             "little",
             "bit",
+            "kind",  # "Is she happy? Kinda.": a little
+            "sort",
             "lot",
             "sometimes",
             "often",

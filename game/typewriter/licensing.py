@@ -106,8 +106,13 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
         gerund = words[head].endswith("ing")
-        if gerund and match.end < len(words) and words[match.end] in _GERUND_NOUN_HEADS and before not in BE:
-            return False  # "after painting class", "her dancing shoes": the name of a thing, not her doing it
+        if (
+            gerund
+            and match.end < len(words)
+            and before not in BE
+            and (words[match.end] in _GERUND_NOUN_HEADS or _person(words[match.end]))
+        ):
+            return False  # "after painting class", "her dancing shoes", "crying babies": a kind of thing or person
         if (
             not gerund
             and surface.endswith("s")
@@ -153,6 +158,11 @@ _GERUND_NOUN_HEADS = frozenset(
 
 _DESIRE_STEMS = frozenset(stem(word) for word in ("want", "wish", "long", "yearn", "dream", "crave", "hope", "covet"))
 """Verbs of wanting what one lacks ("needs her own space" is having it, as writers read it)."""
+
+
+def _person(word: str) -> bool:
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return word in PERSON_NOUNS or singular in PERSON_NOUNS  # "crying babies", "laughing girls"
 
 
 def _wanted(words: list[str], keys: list[str], head: int) -> bool:

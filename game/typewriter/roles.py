@@ -373,8 +373,10 @@ def absence_clauses(index: LexiconIndex, form: SentenceShape) -> set[int]:
             (lead in ABSENCE_LEADS or lead in CAUSES or not lead)
             and not ((lead in _BACK_LEADS or not lead) and _returning(rest))  # "I came home late and she...": he is back
             and (
-                any(k in ABSENCE_WORDS for k in rest)
+                any(k in ABSENCE_WORDS for k in (rest[1:] if rest[:1] == ["work"] else rest))  # "at work", "to work"; but
+                # "while I work" he may be at his desk
                 or _not_there(words[clause.predicate : clause.end])
+                or (words[clause.predicate : clause.end] in (["am", "not"], ["is", "not"]) and _there_before(words, clause.start))
                 or _somewhere_else(words[clause.predicate : min(clause.end, clause.predicate + 6)])
             )
         ):
@@ -467,6 +469,11 @@ _IN_A_STATE = frozenset(
 
 
 _NOT_A_PLACE = frozenset({"home", "her", "last", "least", "first", "peace", "ease", "my", "his", "all", "it", "this"})
+
+
+def _there_before(words: list[str], start: int) -> bool:
+    """ "happy when I'm home and miserable when I'm not": "not" stands for "not home", said before it."""
+    return any(w in ("there", "around", "home", "here") for w in words[:start])
 
 
 def _not_there(words: list[str]) -> bool:

@@ -61,6 +61,9 @@ CHAT = {
     "everytime": "every time",
     "evrytime": "every time",
     "luv": "love",
+    "mins": "minutes",
+    "min": "minutes",  # "every 5 min"
+    "hrs": "hours",
     "wen": "when",
     "nevr": "never",
     "nvr": "never",
