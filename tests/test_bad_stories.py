@@ -115,6 +115,10 @@ def _scenes_too_large(root: Path) -> None:
     path.write_bytes(path.read_bytes() + b"# padding\n" * 250_000)
 
 
+def _emptied(root: Path) -> None:
+    (root / "scenes.yaml").write_text("# the scenes go here\n\n")
+
+
 def _symlink_outside(root: Path) -> None:
     secret = root.parent / "secret.yaml"
     secret.write_text("scenes: []\n")
@@ -135,6 +139,7 @@ GENERATED: dict[str, tuple[Callable[[Path], None], Case]] = {
     "gen_non_utf8": (_non_utf8, Case("story.yaml", 6, "not-text", "not UTF-8")),
     "gen_nul_byte": (_nul_byte, Case("scenes.yaml", 20, "not-text", "NUL byte")),
     "gen_ten_megabytes": (_ten_megabytes, Case("huge.yaml", 1, "file-too-large", "10,000,000 bytes")),
+    "gen_emptied": (_emptied, Case("scenes.yaml", 1, "empty-file", "nothing but blank lines and comments")),
     "gen_utf16": (_utf16, Case("scenes.yaml", 1, "not-text", "UTF-16")),
     "gen_scenes_too_large": (_scenes_too_large, Case("scenes.yaml", 1, "file-too-large", "bytes; story files")),
     "gen_symlink_outside": (_symlink_outside, Case("link.yaml", 1, "outside-folder", "outside the story folder")),

@@ -17,6 +17,7 @@ from game.records import prefab
 from game.story.diagnostics import Diagnostics
 from game.story.limits import MAX_FILE_BYTES
 from game.story.model import Span
+from game.story.names import MANIFEST
 from game.story.yaml_reader import YamlMap, YamlProblem, read_yaml, utf16_text
 
 OUTLINE = "outline.yaml"  # an outline of beats kept in the story folder: for `check`, not part of the story
@@ -130,5 +131,7 @@ def read_folder(
             diagnostics.error(found.span, found.code, found.message)
         if value is not None and not isinstance(value, YamlMap):
             broken.append(as_text(data))  # a list or a word at the top: refused as a story file, ids and all
+        if value is None and relative != MANIFEST:  # an empty manifest is an error of its own (a story needs one)
+            diagnostics.warning(Span(shown, 1, 1), "empty-file", "the file holds nothing but blank lines and comments")
         sources.append(Source(shown, relative, value))
     return sources, digest.hexdigest(), broken
