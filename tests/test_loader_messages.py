@@ -120,6 +120,13 @@ MINI_CASES = {
         ("scenes.yaml", "        - to: after\n  - id: after", "        - text: And then?\n  - id: after"),
         ["scenes.yaml:34:11: error: an outcome has no `to` (a scene or ending id, or `return`) [missing-key]"],
     ),  # the outcome before it is not also told that the last one must be a fallback
+    "text-item-with-a-colon": (
+        ("scenes.yaml", "      - The typewriter waits.", "      - The typewriter {if vow: hums | waits}."),
+        [
+            "scenes.yaml:6:9: error: this text holds `: `, so YAML read it as a key and a value: quote it, or write it as "
+            "a block with `|` [yaml-syntax]"
+        ],
+    ),  # not "unknown key `The typewriter {if vow`" and "a text block has either `text` or `one_of`"
     "quote-never-closed": (
         ("scenes.yaml", 'if: "not vow"', 'if: "not vow'),
         [

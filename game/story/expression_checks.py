@@ -136,6 +136,13 @@ class ExpressionChecker(SymbolTable):
                 if template:
                     blocks.append(TextBlock((template,)))
                 continue
+            if isinstance(item, YamlMap) and len(item.items) == 1 and " " in next(iter(item.items)):
+                self.error(
+                    item_span,
+                    "yaml-syntax",
+                    "this text holds `: `, so YAML read it as a key and a value: quote it, or write it as a block with `|`",
+                )  # "- The kiln is {if lit: roaring | cold}.": prose, not an unknown key of a text block
+                continue
             fields = self.fields(item, "text_block", item_span, "a text block")
             if fields is None:
                 continue
