@@ -419,6 +419,14 @@ def test_a_format_1_story_using_a_format_2_construct_is_asked_to_say_so(tmp_path
     assert warning.code == "needs-format-2" and "a choice's `id` is format 2" in warning.message
 
 
+def test_needs_format_2_names_the_construct_as_it_was_written(story_copy: Path) -> None:
+    manifest = story_copy / "story.yaml"
+    manifest.write_text(manifest.read_text().replace('{if: "happy > 0"', '{if: "seen(desk) and happy > 0"'))
+    _story, diagnostics = load_story(story_copy)
+    (warning,) = diagnostics.warnings
+    assert warning.code == "needs-format-2" and "`seen(...)` or `visits(...)` is format 2" in warning.message
+
+
 def test_a_format_1_story_without_them_plays_as_before_and_counts_nothing(mini_story: Story) -> None:
     assert mini_story.format == 1
     assert all(s.counter is None and s.next is None and not s.fallbacks for s in mini_story.scenes.values())

@@ -65,7 +65,8 @@ class ExpressionChecker(SymbolTable):
             elif name.name == "page_about_subject":
                 self.uses_v2("`page_about_subject`", span)
             elif count_subject(name.name) is not None:
-                self.uses_v2(f"`{name.name.partition('(')[0]}(...)`", span)
+                counted = name.name.partition("(")[0]  # `seen(x)` is read as a count of visits, and said as either
+                self.uses_v2("`seen(...)` or `visits(...)`" if counted == "visits" else f"`{counted}(...)`", span)
 
     def effects(self, node: Any, span: Span) -> tuple[Effect, ...]:
         if isinstance(node, str):
