@@ -62,6 +62,15 @@ MINI_CASES = {
         ("lexicon.yaml", HAPPY, "      is: [happy, '  ']"),
         ["lexicon.yaml:10:20: error: each entry of `is` must be a non-empty string, not the string '' [wrong-type]"],
     ),
+    "phrase-with-nothing-to-read": (
+        ("lexicon.yaml", HAPPY, "      is: [happy, '*', not]"),
+        [
+            "lexicon.yaml:10:20: error: `*` in `is` has no word to read (a negation or `*` alone matches every page or "
+            "none) [empty-phrase]",
+            "lexicon.yaml:10:24: error: `not` in `is` has no word to read (a negation or `*` alone matches every page or "
+            "none) [empty-phrase]",
+        ],  # each at its own place in the list, not both at its `[`
+    ),
     "unknown-role": (
         ("lexicon.yaml", HAPPY, "      does: [love]\n      object: calvin"),
         ["lexicon.yaml:11:15: error: no character or role is called `calvin` [unknown-role]"],

@@ -97,10 +97,11 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
             for key in ("is", "does", "feels", "idioms", "with", "except", "objects")
         }
         for key in ("is", "does", "feels", "idioms", "with", "except"):
-            for text in lists[key]:
-                if not _says_something(text):
+            listed = fields.get(key)
+            for text, at in zip(listed.items, listed.item_spans, strict=True) if isinstance(listed, YamlList) else ():
+                if isinstance(text, str) and text.strip() and not _says_something(text):
                     self.error(
-                        node.at(key),
+                        at,  # the phrase's own place, not its list's
                         "empty-phrase",
                         f"`{short(text)}` in `{key}` has no word to read (a negation or `*` alone matches every page or none)",
                     )
