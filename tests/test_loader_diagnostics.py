@@ -135,7 +135,7 @@ CASES = [
     ),
     ("scenes.yaml", "        to: quiet\n", "        to: quiet\n  - id: orphan\n", "- id: orphan", "dead-end", "no choices"),
     ("lexicon.yaml", "subject: ruby", "subject: rubi", "subject: rubi", "unknown-character", "did you mean `ruby`"),
-    ("lexicon.yaml", "    - id: happy\n", "    - id: vow\n", "- id: vow", "name-clash", "name of a variable"),
+    ("lexicon.yaml", "    - id: happy\n", "    - id: vow\n", "- id: vow", "name-clash", "name of the variable `vow`"),
     ("lexicon.yaml", "      phrases: [speaks french]\n", "", "- id: speaks_french", "missing-key", "has no words"),
 ]
 
