@@ -143,6 +143,13 @@ MINI_CASES = {
             'line 14; close it with " [yaml-syntax]'
         ],
     ),  # YAML reads the lines below into the value and stumbles further down, where the mistake is not
+    "traits-not-a-list": (
+        ("lexicon.yaml", "  traits:\n", "  traits: none\n  unused:\n"),
+        [
+            "lexicon.yaml:5:3: error: unknown key `unused` in the lexicon [unknown-key]",
+            "lexicon.yaml:4:11: error: `traits` must be a list, not the string 'none' [wrong-type]",
+        ],
+    ),  # the pages that ask for a trait, and the conditions that read one, are not told it is unknown
     "max-below-min": (
         ("story.yaml", "min: 0, max: 5", "min: 6, max: 5"),
         ["story.yaml:9:47: error: `max` (5) is below `min` (6) [bad-range]"],

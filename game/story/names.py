@@ -55,6 +55,7 @@ class SymbolTable(SchemaValidator):
         super().__init__(diagnostics)
         self.broken_texts = broken_texts
         self.broken_names: set[str] = set()
+        self.traits_unreadable = False
         """Variables whose declaration failed: the expressions that name them are not reported again."""
         self.broken_characters: set[str] = set()
         """Characters named in a `characters` section of the wrong shape: what names them is not reported again."""
@@ -201,6 +202,8 @@ class SymbolTable(SchemaValidator):
         return tuple(acts)
 
     def declare_traits(self, node: Any) -> None:
+        if isinstance(node, YamlMap) and not isinstance(node.items.get("traits"), YamlList):
+            self.traits_unreadable = True  # a lexicon with no list of traits (an error of its own): any name may be one
         if not isinstance(node, YamlMap) or not isinstance(node.items.get("traits"), YamlList):
             return
         for item in node.items["traits"].items:
@@ -243,7 +246,9 @@ class SymbolTable(SchemaValidator):
         """A name whose declaration failed, or that a file which is not valid YAML seems to declare (a variable's key, a
         trait's id): using it is not a mistake of its own, so it is not reported as unknown."""
         escaped = re.escape(name)
-        return name in self.broken_names or self.in_broken_file(rf"(?m)\bid:\s*['\"]?{escaped}\b|^\s*{escaped}\s*:")
+        if name in self.broken_names or self.traits_unreadable:
+            return True
+        return self.in_broken_file(rf"(?m)\bid:\s*['\"]?{escaped}\b|^\s*{escaped}\s*:")
 
     def in_broken_file(self, pattern: str) -> bool:
         """Does a file that is not valid YAML seem to hold this? Then its absence is not reported as a mistake of its own."""
