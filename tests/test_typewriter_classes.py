@@ -158,6 +158,16 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("While I work, she mopes.", {"sad": A}),
     # a short answer that hedges still answers
     ("Is she afraid? Kind of.", {"afraid": A}),
+    # a denial before a list of her verbs rules each of them, the last after "or" too
+    ("She no longer paints, sings, or dances.", {"artist": True, "sings": True, "dances": True}),
+    # an adjective before a plural thing after a preposition is the thing's
+    ("She never cries, even at sad endings.", {"cries": True}),
+    # feelings that melt away or cool; a trait's own word after her name is emphasis, not the trait
+    ("Her sadness has melted away.", {"sad": True}),
+    ("Her love for me had cooled by spring.", {"loves_calvin": True}),
+    ("Harry laughs; Ruby herself doesn't smile.", {"joyful": True}),
+    # an answer that says how much answers yes
+    ("Is she in love with me? Madly.", {"loves_calvin": A}),
     # denying `cries` or `laughs` denies only that (docs/typewriter.md)
     ("She doesn't cry.", {"cries": True}),
     ("She stops laughing.", {"laughs": True}),

@@ -26,6 +26,12 @@ _PERSONAL_SUBJECTS = SUBJECT_PRONOUNS - {"that", "this", "it", "here"}
 _SUBJECT_NOUN_PHRASES = OTHER_NOUN_PHRASES - {"who", "what", "which", "one"}
 
 
+def _last_of_a_list(words: list[str], comma: int, heads: set[int]) -> bool:
+    """ "no longer dances, sings, or laughs": the comma before the last of a list of her verbs joins it to the list,
+    under what rules the first (a denial too); "she cries, and he leaves" is a new clause."""
+    return words[comma + 1] in ("or", "nor") and comma >= 2 and words[comma - 2] == "," and comma - 1 in heads
+
+
 def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads: set[int]) -> list[Clause]:
     clauses: list[Clause] = []
     start = 0
@@ -56,7 +62,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
             if (
                 starts_subject(index, words, i + 1)
                 or following in SUBORDINATOR_WORDS
-                or following in COORDINATORS
+                or (following in COORDINATORS and not _last_of_a_list(words, i, heads))
                 or following in ("just", "only", "simply", "merely", "rather", "instead")
                 or _relative_closed(words, i, heads)
                 or (

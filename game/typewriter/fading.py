@@ -26,6 +26,8 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((verb, "her") for verb in ("leaves", "left", "deserts", "deserted")),
         *((verb, "away") for verb in ("goes", "went", "slips", "slipped", "wears", "wore", "drifts", "drifted")),
         *((have, done, "away") for have in ("has", "had") for done in ("gone", "slipped", "worn", "drifted", "faded")),
+        *((have, done, "away") for have in ("has", "had") for done in ("melted", "ebbed", "drained", "died")),
+        *((have, "cooled") for have in ("has", "had")),  # "her love for me has cooled to nothing"
         *((be, going) for be in ("is", "was") for going in ("fading", "vanishing", "waning", "dying", "draining", "ebbing")),
         *((have, done, "her") for have in ("has", "had") for done in ("left", "deserted")),
     }

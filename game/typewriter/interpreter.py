@@ -418,6 +418,7 @@ DEGREE_ANSWERS = (
         {"perfectly", "fluently", "constantly", "often", "sometimes", "always", "never", "completely", "totally", "definitely"}
         | {"beautifully", "wonderfully", "brilliantly", "superbly", "marvellously", "marvelously", "gracefully"}
         | {"nicely", "splendidly", "daily", "nightly", "regularly", "frequently", "usually", "occasionally"}
+        | {"deliriously", "blissfully", "wildly", "madly", "incredibly", "terribly", "hugely", "immensely", "deeply"}
     )
 )
 """One-word answers that say how much, how often or how well: "Does she speak French? Perfectly.", "Can she sing?

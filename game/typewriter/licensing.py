@@ -208,12 +208,27 @@ def _after_an_article(words: list[str], head: int) -> bool:
     return words[k] in ("a", "an") and (k == head - 1 or "," in words[k:head])
 
 
+_BEFORE_A_THING = frozenset({"at", "to", "about", "during", "through", "over", "from", "of"})
+
+
 def _attributive(words: list[str], match: Match) -> bool:
     """ "a blue Fiat", "a sad little cactus": an adjective after "a" and before a thing describes the thing, not her.
     Before a person, a time or a part of her it is still hers: "a sad girl", "a happy day", "a sad smile"."""
     head = match.start
-    if head == 0 or not _after_an_article(words, head) or " " in match.pattern.text:
+    if head == 0 or " " in match.pattern.text:
         return False
+    if not _after_an_article(words, head):
+        # "not even at sad movies", "to happy songs": a plural thing after a preposition has no article to need
+        following = words[match.end] if match.end < len(words) else ""
+        return (
+            words[head - 1] in _BEFORE_A_THING
+            and len(following) > 3
+            and following.endswith("s")
+            and following.isalpha()
+            and following not in FUNCTION_WORDS
+            and following not in _NOT_ATTRIBUTED
+            and following[:-1] not in _NOT_ATTRIBUTED
+        )
     if head >= 2 and words[head - 2] in BE and words[head - 1] in ("a", "an"):
         return False  # "she is a clingy little shadow": what she is called, said of her
     j = match.end
