@@ -722,6 +722,14 @@ def test_an_authors_frames_read_with_their_roles(tmp_path: Path) -> None:
     assert traits_of(story, "She weeps.") == {"weeps": A, "lonely": A}
 
 
+def test_a_role_of_several_words_counts_by_the_thing_it_names(tmp_path: Path) -> None:
+    story, problems = _frame_story(tmp_path, FRAME_STORY.replace("cat: [cat, kitten, tom]", "cat: [the cat, tabby cat]"))
+    assert story is not None, problems
+    assert traits_of(story, "Ana adores the cat.") == {"cat_lover": A}
+    assert traits_of(story, "Ana adores the piano.") == {}  # "the" of "the cat" is no cat
+    assert traits_of(story, "Ana adores a tabby.") == {}
+
+
 def test_frame_mistakes_are_diagnostics(tmp_path: Path) -> None:
     broken = FRAME_STORY.replace("object: cat", "object: dog").replace("when: absence", "when: absense")
     broken = broken.replace("implies: [lonely]", "implies: [lonley]")

@@ -201,7 +201,9 @@ def build_index(lexicon: Lexicon, characters: Mapping[str, Character]) -> Lexico
             named |= FIRST_PERSON - {"i"}  # "I" is a subject: "she sticks around, whatever I write" is not about me
         roles[character.id] = frozenset(stem(word) for word in named)
     for role, words in lexicon.roles:
-        extra = {stem(word) for text in words for word in tokens(text)}
+        # a phrase counts by its last word, the thing it names: "the clock", "tower clock" are the clock, and "the"
+        # or "tower" alone are not
+        extra = {stem(found[-1]) for text in words if (found := [w for w in tokens(text) if w not in FUNCTION_WORDS])}
         roles[role] = roles.get(role, frozenset()) | frozenset(extra)
     single_names = {key[0] for key in names if len(key) == 1}
     subject_pronoun = characters[lexicon.subject].pronoun if lexicon.subject in characters else "she"
