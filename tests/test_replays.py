@@ -390,6 +390,30 @@ def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story, shipped
     assert verdict.valid and f"inputs={len(run.inputs)} (timing self-reported, plausible)" in verdict.line
 
 
+def test_a_restart_splits_no_act_twice_nor_the_first(shipped_story: Story, shipped_exploration: Exploration) -> None:
+    """film%: the other endings are restarts on the way. Each act after the first is a split once (docs/replays.md),
+    so the run's splits name each act and the finish once, and its sum of best cannot beat it."""
+    from game.replay.format import ReplayInput
+    from game.replay.run import input_for
+
+    paths = shipped_exploration.paths
+    category = shipped_story.category("film%")
+    assert category is not None
+    run = Run(shipped_story, category.seed, "film%", speedrun=True)
+    t = 0
+    for ending in [next(e for e in sorted(paths) if e != "film_ending"), "film_ending"]:
+        if t:
+            t += 500
+            run.apply(ReplayInput(t, "restart"))
+        for action in paths[ending]:
+            t += 2000
+            run.apply(input_for(action, t))
+    names = [split.name for split in run.splits]
+    assert run.finished and len(names) == len(set(names)), names
+    assert shipped_story.acts[0].id not in names
+    assert names == [act.id for act in shipped_story.acts[1:] if act.id in names] + ["film_ending"]
+
+
 def test_a_replay_file_that_never_ends_is_too_large_not_a_hang() -> None:
     """Memory is capped at 1 GB: reading the whole of /dev/zero would otherwise fill the machine's memory."""
 

@@ -65,10 +65,16 @@ class RunLog:
         if item.kind == "restart":
             self.games += 1
         for event in events:
-            if isinstance(event, ActStarted) and self.rules.finish == "any":
+            if isinstance(event, ActStarted) and self.rules.finish == "any" and self._new_act(event.act_id):
                 self.splits.append(Split(event.act_id, item.t))
             if isinstance(event, EndingReached):
                 self._ended(event.ending_id, item.t)
+
+    def _new_act(self, act: str) -> bool:
+        """Each act after the first is a split once (docs/replays.md): a restart begins the first act again, and the
+        acts after it are not split twice (a sum of best made of one act's two splits would beat the run itself)."""
+        first = self.story.acts[0].id if self.story.acts else None
+        return act != first and all(split.name != act for split in self.splits)
 
     def _ended(self, ending: str, t: int) -> None:
         """An ending reached: one that does not count for the category is a restart on the way (film%'s other
