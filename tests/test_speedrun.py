@@ -227,10 +227,29 @@ def test_the_splits_view_compares_with_the_pb_marks_golds_and_finds_the_ghost(sh
 
 
 def _two_honeymoons(story: Story) -> Records:
+    """Two any% runs at a person's pace, five seconds an input on the controller's own clock (a run piped in at a
+    script's speed breaks the rules, and is not kept: see the test after this one)."""
     for _ in range(2):
-        result = cli("play", "--plain", "--speedrun", stdin=plain_lines(HONEYMOON_PATH))
-        assert "Finished any%" in result.stdout, result.stdout[-2000:]
+        now = [0.0]
+        game = GameController(story, clock=lambda: now[0])  # noqa: B023 (read while this game is played)
+        game.new_game("any%")
+        notices: list[str] = []
+        for action in HONEYMOON_PATH:
+            now[0] += 5.0
+            notices += [notice.text for notice in game.apply(action).notices]
+        assert any(text.startswith("Finished any% in") and "not counted" not in text for text in notices), notices
     return load_records(story.content_hash, "any%")
+
+
+def test_a_run_faster_than_a_person_is_shown_but_never_kept(shipped_story: Story) -> None:
+    """Piped in, every input comes within milliseconds of the one before: `replay --verify` would refuse the run, so
+    the game says so as it happens and keeps no best, gold or finish of it (only the attempt)."""
+    result = cli("play", "--plain", "--speedrun", stdin=plain_lines(HONEYMOON_PATH))
+    assert "This run breaks the speed-run rules (step " in result.stdout and "it will not count." in result.stdout
+    assert "Finished any% in" in result.stdout and ", not counted: step " in result.stdout
+    assert "gold!" not in result.stdout
+    records = load_records(shipped_story.content_hash, "any%")
+    assert records.best_time is None and not records.gold and records.finished == 0 and records.attempts == 1
 
 
 def _ms(text: str | None) -> int:

@@ -42,7 +42,7 @@ def cmd_splits_export(args: argparse.Namespace) -> int:
     code = write_or_print(lss_document(story, category, records), args.output)
     if code == EXIT_OK and args.output:
         what = f"PB {format_time(records.best_time)}" if records.best_time is not None else "no finished run yet"
-        print(f"Wrote {args.output}: {story.title}, {category.name} ({records.attempts} attempts, {what}).")
+        print(f"Wrote {args.output}: {story.title}, {category.name} ({_count(records.attempts, 'attempt')}, {what}).")
     return code
 
 
@@ -74,7 +74,7 @@ def runs_table(story: Story, category: Category, records: Records) -> list[str]:
         return [f"{category.name}: no attempts yet"]
     pb = f"personal best {format_time(records.best_time)}" if records.best_time is not None else "no finish yet"
     summed = f" · sum of best {format_time(records.sum_of_best)}" if records.sum_of_best is not None else ""
-    lines = [f"{category.name}: {records.attempts} attempts, {records.finished} finished · {pb}{summed}"]
+    lines = [f"{category.name}: {_count(records.attempts, 'attempt')}, {records.finished} finished · {pb}{summed}"]
     shown = records.history[-SHOWN_ATTEMPTS:]
     first = records.attempts - len(shown) + 1
     lines.append(f"  {'#':>4}  {'started (UTC)':<16}  {'result':<32}  {'time':>9}")
@@ -102,3 +102,7 @@ def _result(story: Story, attempt: Attempt) -> str:
     if attempt.splits:
         return f"reset after {split_title(story, attempt.splits[-1].name)}"
     return "reset"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -72,6 +72,9 @@ class SpeedrunTracker:
         self.listener = listener
         self.wall_clock = wall_clock
         self.new_best = False
+        self.broken: str | None = None
+        """Why the run breaks the speed-run rules, once it does (inputs faster than a person, say): `replay --verify`
+        would refuse it, so its splits and finish are shown but never kept as a best or a gold."""
 
     def clock_text(self) -> str:
         return format_time(self.recorder.elapsed_ms())
@@ -93,10 +96,13 @@ class SpeedrunTracker:
             self._save()
             added += self._tell(lambda listener: listener.started())
         splits = self.recorder.run.splits
+        if len(splits) > before and self.broken is None:
+            added += self._check_rules()
         for number in range(before, len(splits)):
             split = splits[number]
             added.append(self._line(split, splits[number - 1].t if number else 0))
-            self.records.split(split)
+            if self.broken is None:
+                self.records.split(split)
             added += self._tell(lambda listener: listener.split(split.t))  # noqa: B023 (called at once)
         ended = [e for e in events if isinstance(e, EndingReached)]
         if self.recorder.run.finished and ended:
@@ -125,13 +131,26 @@ class SpeedrunTracker:
     def _line(self, split: Split, previous: int) -> SplitLine:
         name = split_title(self.recorder.run.story, split.name)
         delta = self.compared.delta(split)
-        gold = self.compared.is_gold(split, previous)
+        gold = self.broken is None and self.compared.is_gold(split, previous)
         versus = f" ({format_delta(delta)})" if delta is not None else ""
         return SplitLine(f"{name}: {format_time(split.t)}{versus}{'  gold!' if gold else ''}", "gold" if gold else "split")
+
+    def _check_rules(self) -> list[SplitLine]:
+        """Asked at each split, not at each input: the verifier's own rules, on the inputs so far."""
+        from game.replay.rules import implausible
+
+        broken = implausible(self.recorder.run.replay(), self.recorder.run.story)
+        if broken is None:
+            return []
+        step, reason = broken
+        self.broken = f"step {step}: {reason}" if step else reason
+        return [SplitLine(f"This run breaks the speed-run rules ({self.broken}): it will not count.", "warning")]
 
     def _finish(self) -> SplitLine:
         run = self.recorder.run
         assert run.result is not None
+        if self.broken is not None:
+            return SplitLine(f"Finished {self.category} in {format_time(run.result.time)}, not counted: {self.broken}.", "finish")
         previous_best = self.records.best_time
         self.new_best = self.records.finish(run.result.splits, run.result.time, run.result.ending)
         self._save()
