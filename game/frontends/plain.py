@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import signal
 import textwrap
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import TextIO, assert_never
@@ -389,9 +390,11 @@ def play_plain(
     speedrun: str | None = None,
     watch: bool = False,
     livesplit: RunListener | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> int:
-    """Play in plain text. Every finished game is kept as a replay; `speedrun` (a category) also times the run."""
-    controller = GameController(story, seed=seed, record_to=record, watch=watch, livesplit=livesplit)
+    """Play in plain text. Every finished game is kept as a replay; `speedrun` (a category) also times the run, on
+    `clock` (a test's own, to play at a person's pace)."""
+    controller = GameController(story, seed=seed, record_to=record, watch=watch, livesplit=livesplit, clock=clock)
     opening = controller.new_game(speedrun)
     header = [f"{story.title.upper()}", "Type `help` for commands."]
     if story.content_note:
