@@ -172,6 +172,15 @@ def test_inputs_that_stop_before_the_finish(tmp_path: Path) -> None:
         d["inputs"] = d["inputs"][:-3]
 
     assert "end before the run does" in _invalid(_tampered(tmp_path, change))
+    assert "holds no inputs" in _invalid(_tampered(tmp_path, lambda d: d.update(inputs=[]), "none.json"))
+
+
+def test_times_count_from_the_first_input(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        for item in d["inputs"]:
+            item["t"] += 5000
+
+    assert "step 1: `t` is 5000, but times are counted from the first input" in _invalid(_tampered(tmp_path, change))
 
 
 def test_a_file_cut_short_or_not_json_or_from_the_future(tmp_path: Path) -> None:
@@ -184,6 +193,9 @@ def test_a_file_cut_short_or_not_json_or_from_the_future(tmp_path: Path) -> None
     junk = tmp_path / "junk.json"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     assert "invalid: " in _invalid(junk)
+    twice = tmp_path / "twice.json"
+    twice.write_bytes(text.replace(b'"seed": ', b'"seed": 7, "seed": ', 1))
+    assert "the key `seed` is in one object twice" in _invalid(twice)  # JSON readers disagree on which counts
     junk.write_bytes(text.replace(b'"format"', b"'format'", 1))
     assert "not JSON (line 2, column 2:" in _invalid(junk) and "cut short" not in _invalid(junk)
     marked = tmp_path / "marked.json"
@@ -398,13 +410,14 @@ def test_an_all_endings_run_with_restarts_verifies(shipped_story: Story, shipped
     category = shipped_story.category("all-endings")
     assert category is not None
     run = Run(shipped_story, category.seed, "all-endings", speedrun=True)
-    t = 0
+    t = None  # the first input's time is 0: the clock starts there
     for number, ending in enumerate(sorted(paths)):
-        if number:
+        if number and t is not None:
             t += 500
             run.apply(ReplayInput(t, "restart"))
         for action in paths[ending]:
-            t += max(700, len(getattr(action, "text", "")) * 1000 // MAX_CHARS_PER_SECOND + 1)  # a person's pace
+            pace = max(700, len(getattr(action, "text", "")) * 1000 // MAX_CHARS_PER_SECOND + 1)  # a person's pace
+            t = 0 if t is None else t + pace
             run.apply(input_for(action, t))
     assert run.finished and [s.name for s in run.splits] == sorted(paths)
     verdict = verify(read_replay(run.replay().dumps().encode()), shipped_story)

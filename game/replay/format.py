@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
+from game.printable import one_line
 from game.records import attribute, prefab
 
 REPLAY_FORMAT = "ruby-sparks-replay"
@@ -102,10 +103,25 @@ class _Decoding:
 
     strict = True
     object_hook = None
-    object_pairs_hook = None
+    object_pairs_hook = staticmethod(lambda pairs: _mapping(pairs))
     parse_float = float
     parse_int = int
     parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
+
+
+class DuplicateKey(ValueError):
+    """A key twice in one object: JSON readers disagree on which one counts, so a replay may not hold one."""
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(f"the key `{one_line(key)[:40]}` is in one object twice")
+            seen.add(key)
+    return mapping
 
 
 def _scanner() -> Callable[[str, int], tuple[Any, int]] | None:
@@ -131,6 +147,8 @@ def _loads(text: str) -> object:
     if _scan is not None and not text.startswith("\ufeff"):
         try:
             document, end = _scan(text, len(text) - len(text.lstrip(_SPACE)))
+        except DuplicateKey:
+            raise
         except Exception:  # json.loads, below, says what is wrong, with its own error
             pass
         else:
@@ -138,7 +156,7 @@ def _loads(text: str) -> object:
                 return document
     import json
 
-    return json.loads(text)
+    return json.loads(text, object_pairs_hook=_mapping)
 
 
 def read_replay(data: bytes) -> Replay:
@@ -151,6 +169,8 @@ def read_replay(data: bytes) -> Replay:
         raise ReplayError("the file is not UTF-8 text") from None
     except RecursionError:
         raise ReplayError("the file is nested too deeply to be a replay") from None
+    except DuplicateKey as error:
+        raise ReplayError(f"the file is not a replay: {error}") from None
     except ValueError as error:
         from json import JSONDecodeError  # a broken file may import what a sound one need not
 
@@ -213,6 +233,8 @@ def _input(item: Any, number: int) -> ReplayInput:
     value = item.get("value")
     if not isinstance(t, int) or isinstance(t, bool) or not 0 <= t <= 2**53:
         raise ReplayError(f"step {number}: `t` must be a whole number of milliseconds, 0 or more")
+    if number == 1 and t != 0:
+        raise ReplayError(f"step 1: `t` is {t}, but times are counted from the first input, whose `t` is 0")
     if kind not in KINDS:
         raise ReplayError(f"step {number}: the kind {kind!r} is not one of {', '.join(KINDS)}")
     if kind == "choice" and (not isinstance(value, int) or isinstance(value, bool)):

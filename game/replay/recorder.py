@@ -48,9 +48,10 @@ class Recorder:
         in the run)."""
         if self.broken or self.run.finished:
             return False
+        now = self.clock()
         if self.started is None:
-            self.started = self.clock()
-        item = input_for(action, int((self.clock() - self.started) * 1000))
+            self.started = now  # the first input is the clock's zero: its `t` is 0, as the format says
+        item = input_for(action, int((now - self.started) * 1000))
         try:
             self.run.check(item)
         except RunRefused as refused:

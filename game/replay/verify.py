@@ -68,6 +68,8 @@ def verify(replay: Replay, story: Story) -> Verdict:
         except RunRefused as refused:
             return _verdict(False, f"invalid: step {number}: the game would not accept this {item.kind}: {refused}")
     reached = run.result
+    if reached is None and not replay.inputs:
+        return _verdict(False, "invalid: the replay holds no inputs, so its run never starts")
     if reached is None:
         return _verdict(
             False, f"invalid: step {len(replay.inputs)}: the inputs end before the run does (no {replay.category} finish)"
