@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,6 +51,21 @@ def test_a_subject_who_is_he_is_him_in_the_graph_and_every_trait_is_typed_by_the
     assert '"ledger" -> "workshop" [label="page: not about him"];' in cli("graph", str(APPRENTICE)).stdout
     report = json.loads(cli("explore", str(APPRENTICE), "--runs", "400", "--format", "json").stdout)
     assert report["unwritten_traits"] == []  # "loyal" needs "he trusts her", the narrator as "her"
+
+
+def test_a_story_s_credits_are_its_author_and_its_people_before_the_game_s(tmp_path: Path) -> None:
+    """docs/story-format.md: `author` is "shown in the credits", a character's `description` "a line for the credits"."""
+    shown = subprocess.run(
+        [*console_script(), "play", "--plain", "--story", str(APPRENTICE)],
+        input="credits\nquit\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RUBY_SPARKS_HOME": str(tmp_path)},
+    ).stdout
+    assert "# The Clay Apprentice" in shown and "By Probe Tester." in shown
+    assert "- **Oskar**: a clay apprentice" in shown and "- **Tobias**: the workshop cat" in shown
+    assert shown.index("By Probe Tester.") < shown.index("## The game") < shown.index("Ruby Sparks: the game")
 
 
 def test_graph_labels_edges_with_their_conditions() -> None:

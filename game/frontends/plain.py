@@ -321,7 +321,7 @@ class PlainGame:
         elif name == "new":
             self.text.show(self.game.begin_again())
         elif name == "credits":
-            self.say(credits_text())
+            self.say(credits_text(self.story))
         elif name == "quit":
             self.say("Goodbye.")
         return True

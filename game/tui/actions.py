@@ -242,7 +242,7 @@ class PlayerActions(App[None]):
             self.theme = theme
 
     def action_help(self) -> None:
-        self.push_screen(screens.help_screen())
+        self.push_screen(screens.help_screen(self.control.loaded if self.control is not None else None))
 
     def action_to_title(self) -> None:
         self._unless_a_page_is_lost("Leave it and lose it?", self._pop_to_title)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -12,6 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from game.credits import credits_text
+
+if TYPE_CHECKING:
+    from game.story.model import Story
 
 KEYS = (
     ("Space, PageDown / PageUp", "read on (the choices come once the passage is read); ▼ says more is below"),
@@ -36,6 +39,11 @@ KEYS = (
 class HelpScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,f1", "app.leave_screen", "Back")]
 
+    def __init__(self, story: Story | None = None) -> None:
+        super().__init__()
+        self.story = story
+        """Whose credits come first (its title, author and people); None before a story has loaded."""
+
     def compose(self) -> ComposeResult:
         table = Table("Key", "What it does", title="Keys", expand=True)
         for key, meaning in KEYS:
@@ -46,5 +54,5 @@ class HelpScreen(Screen[None]):
                 "\nWhatever Calvin types about Ruby comes true. Write a page in plain English: "
                 '"She speaks French." "She is never sad." After you pull the page out you see what took.'
             )
-            yield Markdown(credits_text(), id="credits")
+            yield Markdown(credits_text(self.story), id="credits")
         yield Footer()

@@ -96,7 +96,7 @@ def settings(current: Settings, themes: list[str], on_change: Callable[[Settings
     return SettingsScreen(current, themes, on_change)
 
 
-def help_screen() -> Screen[None]:
+def help_screen(story: Story | None) -> Screen[None]:
     from game.tui.help_screen import HelpScreen
 
-    return HelpScreen()
+    return HelpScreen(story)
