@@ -71,10 +71,10 @@ def test_a_whole_playthrough_piped_in() -> None:
 
 def test_mistakes_get_a_hint_and_the_same_prompt() -> None:
     out = play("\nseven\n²\n" + "9" * 5000 + "\n9\n1\n\nRuby is happy.\n\n").stdout
-    assert "`²` is not a choice" in out and out.count("is not a choice") == 3
+    assert "`²` is not a choice" in out and out.count("is not a choice") == 4
     assert "Type a number from 1 to 3, or `help`." in out
     assert "`seven` is not a choice: type a number from 1 to 3, or `help`." in out
-    assert "Choose a number from 1 to 3." in out
+    assert "`9` is not a choice: type a number from 1 to 3, or `help`." in out  # as any other, not in other words
     assert "The page is blank" in out
     assert "## After" in out
 
@@ -173,6 +173,20 @@ def test_at_the_typewriter_a_line_is_the_page_s_unless_it_starts_with_a_slash(pr
     out = play("1\nhelp\nnew\nRuby speaks French.\n\n/help\n").stdout
     assert "“help” Not about Ruby" in out and "“new” Not about Ruby" in out and "Bonjour." in out
     assert out.count("undo           take back") == 1  # the /help after the page, and nothing while writing it
+
+
+def test_an_unknown_slash_command_at_the_typewriter_is_said_and_the_page_goes_on(private_home: Path) -> None:
+    out = play("1\n/status\nRuby speaks French.\n\n").stdout
+    assert "`/status` is not a command. The commands at the typewriter: /undo, /save" in out
+    assert "Bonjour." in out and "“/status”" not in out  # not written into the page
+
+
+def test_after_a_speed_run_s_ending_no_undo_is_offered(private_home: Path) -> None:
+    out = play("1\nRuby is sad.\n\n2\n", "--speedrun").stdout
+    assert "*** THE END: " in out
+    assert "The story is over. Type `new` to begin again, `load`, or `quit`." in out and "`undo`" not in out
+    casual = play("1\nRuby is sad.\n\n2\n").stdout
+    assert "The story is over. Type `new` to begin again, `undo`, `load`, or `quit`." in casual
 
 
 def test_the_top_level_help_lists_the_options_of_play(capsys: pytest.CaptureFixture[str]) -> None:

@@ -55,9 +55,9 @@ HELP = """Commands, at any prompt:
   history        the story so far
   look           show the scene again
   new            start again from the beginning
-  credits        who made the film, and this game
+  credits        who made the story, the film, and this game
   help           this list
-  quit           save to `autosave` and leave
+  quit           save your place (the autosave) and leave
 At the typewriter every line is the page's, so commands there start with `/` (`/undo`,
 `/save`, `/quit`); an empty line pulls the page out, and so does a `/command` line (the
 command runs next)."""
@@ -70,10 +70,12 @@ class _Interrupted(Exception):
 class PlainText:
     """The story as lines of text: what plain mode and `replay --plain` print for each event."""
 
-    def __init__(self, stdout: TextIO) -> None:
+    def __init__(self, stdout: TextIO, after_ending: Callable[[], str] | None = None) -> None:
         self.out = stdout
         self.choice_count = 0
         self.at_typewriter = False
+        self.after_ending = after_ending
+        """What the player may do once an ending is shown; a replay played back has no player to tell."""
 
     def say(self, text: str = "") -> None:
         """Every line plain mode prints passes here, so no control code from a story, save or replay reaches the
@@ -133,7 +135,8 @@ class PlainText:
                 for text in event.paragraphs:
                     self.paragraph(text)
                     self.say()
-                self.say("The story is over. Type `new` to begin again, `undo`, `load`, or `quit`.")
+                if self.after_ending is not None:
+                    self.say(self.after_ending())
             case Rejected():
                 self.say(event.reason)
             case Problem():
@@ -161,7 +164,7 @@ class PlainText:
 class PlainGame:
     def __init__(self, controller: GameController, stdin: TextIO, stdout: TextIO) -> None:
         self.game = controller
-        self.text = PlainText(stdout)
+        self.text = PlainText(stdout, self.over)
         self.stdin = stdin
         self.input_over = False
         self.pending: str | None = None
@@ -234,10 +237,17 @@ class PlainGame:
                 if line.strip().lstrip("/").lower() == "quit":
                     return
                 continue
-            if self.text.at_typewriter:
+            if self.text.at_typewriter and _slash_word(line):
+                self.say(f"`{_clip(line.strip())}` is not a command. The commands at the typewriter: /{', /'.join(COMMANDS)}.")
+            elif self.text.at_typewriter:
                 self.write_page(line)
             else:
                 self.choose(line)
+
+    def over(self) -> str:
+        """What may follow an ending: no undo in a speed-run, which has none."""
+        undo = "" if self.game.speedrun else " `undo`,"
+        return f"The story is over. Type `new` to begin again,{undo} `load`, or `quit`."
 
     def check_for_edits(self) -> None:
         """With --watch: take in an edited story before the next prompt, keeping the player's place."""
@@ -253,10 +263,10 @@ class PlainGame:
         state = self.game.state
         count = len(available_choices(self.story, state)) if state is not None else 0
         if state is not None and state.ending is not None:
-            self.say("The story is over. Type `new`, `undo`, `load` or `quit`.")
+            self.say(self.over())
         elif not text:
             self.say(f"Type a number from 1 to {count}, or `help`.")
-        elif not (text.isascii() and text.isdecimal()) or len(text) > MAX_CHOICE_DIGITS:
+        elif not (text.isascii() and text.isdecimal()) or len(text) > MAX_CHOICE_DIGITS or not 1 <= int(text) <= count:
             self.say(f"`{_clip(text)}` is not a choice: type a number from 1 to {count}, or `help`.")
         else:
             self.text.show(self.game.apply(ChoiceInput(int(text))))
@@ -354,6 +364,13 @@ class PlainGame:
             self.text.notice(saved)
         self.text.out.flush()
         return saved is None or saved.kind != "error"
+
+
+def _slash_word(line: str) -> bool:
+    """ "/status" at the typewriter: a command mistyped or unknown (a known one has run by now), not a page's first
+    line; "/ /" or a path with more than one word is still text."""
+    words = line.split()
+    return len(words) == 1 and words[0].startswith("/") and words[0][1:].isalpha()
 
 
 def _clip(text: str, limit: int = 30) -> str:
