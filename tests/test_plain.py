@@ -189,6 +189,19 @@ def test_after_a_speed_run_s_ending_no_undo_is_offered(private_home: Path) -> No
     assert "The story is over. Type `new` to begin again, `undo`, `load`, or `quit`." in casual
 
 
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("--speedrun", "--seed", "5"), "--seed has no use in a speed-run"),
+        (("--category", "any%"), "--category is for a speed-run: add --speedrun"),
+        (("--livesplit", "16834"), "--livesplit drives a speed-run's timer: add --speedrun"),
+    ],
+)
+def test_options_that_mean_nothing_together_are_a_usage_error_not_ignored(options: tuple[str, ...], said: str) -> None:
+    result = play("quit\n", *options)
+    assert result.returncode == 2 and said in result.stderr and result.stdout == ""
+
+
 def test_the_top_level_help_lists_the_options_of_play(capsys: pytest.CaptureFixture[str]) -> None:
     """`ruby-sparks --speedrun` plays a speed-run, so `ruby-sparks --help` must say that such options exist."""
     with pytest.raises(SystemExit) as exited:

@@ -91,14 +91,14 @@ COMMANDS = ("play", "check", "page", "replay", "graph", "explore", "stats", "sch
 PLAY_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--plain", {"action": "store_true", "help": "plain text on stdin/stdout, for screen readers and scripts"}),
     ("--story", {"type": _folder, "metavar": "DIR", "help": "a story folder (default: the shipped story)"}),
-    ("--seed", {"type": _seed, "default": 0, "metavar": "N", "help": "the seed of the game's random numbers"}),
+    ("--seed", {"type": _seed, "metavar": "N", "help": "the seed of the game's random numbers (default: 0)"}),
     ("--no-anim", {"action": "store_true", "help": "show text at once (also when NO_COLOR is set)"}),
     ("--watch", {"action": "store_true", "help": "reload the story when its files change (for authors)"}),
     ("--record", {"type": _record_file, "metavar": "FILE", "help": "also write the replay of the finished run to FILE"}),
     ("--speedrun", {"action": "store_true", "help": "speed-run mode: a timer, splits and personal bests"}),
     (
         "--category",
-        {"metavar": "C", "default": "any%", "help": "the speed-run category, as the story defines it (default: any%%)"},
+        {"metavar": "C", "help": "the speed-run category, as the story defines it (default: any%%)"},
     ),
     (
         "--livesplit",

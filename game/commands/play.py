@@ -19,10 +19,28 @@ def livesplit_link(address: tuple[str, int] | None) -> LiveSplitLink | None:
     return LiveSplitLink(*address) if address is not None else None
 
 
+def _speedrun_options(args: argparse.Namespace) -> str | None:
+    """Why the options do not go together, or None: a speed-run's seed is its category's (none can pick one), and a
+    category, or a LiveSplit timer, means nothing without a speed-run. Said before the game starts, not ignored."""
+    if args.speedrun and args.seed is not None:
+        return "--seed has no use in a speed-run: every run of a category starts from the category's own seed"
+    if not args.speedrun and args.category is not None:
+        return "--category is for a speed-run: add --speedrun"
+    if not args.speedrun and args.livesplit is not None:
+        return "--livesplit drives a speed-run's timer: add --speedrun"
+    return None
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     from pathlib import Path  # here, not at the top: `replay --verify` needs none (see `game.paths._as_path`)
 
     from game.persistence.saves import tidy_saves
+
+    clash = _speedrun_options(args)
+    if clash is not None:
+        return usage_error(clash)
+    args.seed = args.seed or 0
+    args.category = args.category or "any%"
 
     tidy_saves()
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
