@@ -270,6 +270,10 @@ class GameController:
         except SaveError as error:
             return Response(notices=(Notice(str(error), "error"),))
         state = loaded.state
+        unrecorded: tuple[Notice, ...] = ()
+        if self.record_to is not None or self.tracker is not None:  # asked for a replay or a timed run: say it ends
+            ended = " and the speed-run ends here (the attempt is kept)" if self.tracker is not None else ""
+            unrecorded = (Notice(f"A loaded game is not recorded as a replay{ended}: a replay holds a game from its start."),)
         self._stop_recording("a saved game was loaded")
         abandoned = self._abandon_run()
         self.tracker = None
@@ -280,7 +284,7 @@ class GameController:
         else:
             events = self.session.replace(state)
         note = f" {loaded.note}" if loaded.note else ""
-        return Response(tuple(events), (Notice(f"Loaded `{name}`.{note}"), *abandoned), jumped=True)
+        return Response(tuple(events), (Notice(f"Loaded `{name}`.{note}"), *unrecorded, *abandoned), jumped=True)
 
     def autosave(self) -> Notice | None:
         """Save the player's place to `autosave`; None when there is no game yet."""

@@ -202,6 +202,15 @@ def test_options_that_mean_nothing_together_are_a_usage_error_not_ignored(option
     assert result.returncode == 2 and said in result.stderr and result.stdout == ""
 
 
+def test_loading_a_save_says_the_game_will_not_be_recorded(private_home: Path, tmp_path: Path) -> None:
+    play("save mark\nquit\n")
+    out = play("2\nload mark\n1\nRuby speaks French.\n\n2\n", "--record", str(tmp_path / "run.json")).stdout
+    assert "Loaded `mark`." in out and "A loaded game is not recorded as a replay" in out
+    assert not (tmp_path / "run.json").exists()
+    timed = play("load mark\nquit\n", "--speedrun").stdout
+    assert "the speed-run ends here (the attempt is kept)" in timed
+
+
 def test_the_top_level_help_lists_the_options_of_play(capsys: pytest.CaptureFixture[str]) -> None:
     """`ruby-sparks --speedrun` plays a speed-run, so `ruby-sparks --help` must say that such options exist."""
     with pytest.raises(SystemExit) as exited:
