@@ -331,7 +331,7 @@ class PlainGame:
         elif name == "new":
             self.text.show(self.game.begin_again())
         elif name == "credits":
-            self.say(credits_text(self.story))
+            self.say(credits_text(self.story.own_credits()))
         elif name == "quit":
             self.say("Goodbye.")
         return True

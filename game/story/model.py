@@ -333,6 +333,15 @@ class Story:
             return self.lexicon.subject.capitalize() if self.lexicon else "her"
         return (subject.names[0] if subject.names else subject.name).title()
 
+    def own_credits(self) -> str:
+        """Markdown: the title, "By AUTHOR." and each character with a `description` (docs/story-format.md: they are
+        "shown in the credits")."""
+        lines = [f"# {self.title}", ""]
+        if self.author:
+            lines += [f"By {self.author}.", ""]
+        people = [f"- **{c.name}**: {c.description}" for c in self.characters.values() if c.description]
+        return "\n".join([*lines, *people, ""] if people else lines)
+
     @property
     def subject_object(self) -> str:
         """The subject as the object of a sentence, for what the game says around the story ("type a line about her")."""

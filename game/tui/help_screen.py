@@ -54,5 +54,5 @@ class HelpScreen(Screen[None]):
                 "\nWhatever Calvin types about Ruby comes true. Write a page in plain English: "
                 '"She speaks French." "She is never sad." After you pull the page out you see what took.'
             )
-            yield Markdown(credits_text(self.story), id="credits")
+            yield Markdown(credits_text(self.story.own_credits() if self.story else ""), id="credits")
         yield Footer()
