@@ -168,6 +168,17 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("Harry laughs; Ruby herself doesn't smile.", {"joyful": True}),
     # an answer that says how much answers yes
     ("Is she in love with me? Madly.", {"loves_calvin": A}),
+    # a day put first, with no comma, is when; "On Sunday she was." is an answer by ellipsis
+    ("Tuesday evening she hums in the shower.", {"sings": A}),
+    ("She wasn't afraid on Monday. On Tuesday she was.", {"afraid": A}),
+    # staying or sleeping somewhere else is his absence; his things are not her mood
+    ("I slept at the studio. She waited up for me.", {"miserable_without_calvin": A}),
+    ("Her sketches are grey.", {}),
+    # idioms: knocking knees, a wonderful time, nothing felt for him, no end of praise
+    ("Her knees knock whenever the thunder rolls.", {"afraid": A}),
+    ("She had the time of her life at the fair.", {"joyful": A}),
+    ("She feels nothing for me anymore.", {"loves_calvin": True}),
+    ("She can't say enough good things about me to Harry.", {"praises_calvin": A}),
     # denying `cries` or `laughs` denies only that (docs/typewriter.md)
     ("She doesn't cry.", {"cries": True}),
     ("She stops laughing.", {"laughs": True}),

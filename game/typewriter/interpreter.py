@@ -304,6 +304,8 @@ class _Reader:
             return None
         if "," in words[1:6] and not _TIME_WORDS.isdisjoint(words[: words.index(",")]):
             words = words[words.index(",") + 1 :]  # "A minute later, so does Ruby.": when, then the ellipsis
+        while len(words) > 2 and (words[0] in TIME_NOUNS or (words[0] in ("on", "by", "at") and words[1] in TIME_NOUNS)):
+            words = words[1:] if words[0] in TIME_NOUNS else words[2:]  # "On Sunday she was.", "Monday she does."
         if len(words) > 6:
             return None
         words = _uninverted(words)

@@ -262,6 +262,7 @@ THINGS_AROUND_HER = frozenset(
         *("swimsuit", "bikini", "coat", "raincoat", "cardigan", "hoodie", "tights", "stockings", "leggings", "shorts"),
         *("sneakers", "sandals", "slippers", "pajamas", "pyjamas", "nightgown", "robe", "bathrobe", "towel", "apron"),
         *("bag", "backpack", "earrings", "bracelet", "sunglasses", "overalls", "uniform", "cap", "swimwear", "tote"),
+        *("canvases", "canvas", "paintings", "drawings", "sketches", "sketchbook"),  # "her canvases are blue and grey"
         "pants",
         "trousers",
         "skirt",

@@ -443,7 +443,12 @@ def _somewhere_else(words: list[str]) -> bool:
     if words and words[0] in _SPENT:
         at = next((k for k in range(2, len(words) - 1) if words[k] in ("at", "in")), None)
         return at is not None and _a_place(words[at : at + 4])
+    if len(words) >= 3 and words[0] in _STAYED and words[1] in ("at", "in"):
+        return _a_place(words[1:5])  # "I stayed at Harry's", "I slept in the office"
     return len(words) >= 3 and words[0] in BE and _a_place(words[1:5])
+
+
+_STAYED = frozenset({"stay", "stays", "stayed", "staying", "sleep", "sleeps", "slept", "sleeping"})
 
 
 def _a_place(words: list[str]) -> bool:
