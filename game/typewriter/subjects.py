@@ -149,7 +149,7 @@ def _skip_intro(words: list[str], i: int, end: int, names: frozenset[str]) -> in
             i += 1
         elif word in TIME_DETERMINERS and i + 1 < end and words[i + 1] in TIME_NOUNS:
             i += 2
-        elif word in TIME_NOUNS and i + 1 < end and (words[i + 1] in TIME_NOUNS or words[i + 1] in _PRONOUNS or words[i + 1] in names):
+        elif word in TIME_NOUNS and i + 1 < end and (words[i + 1] in TIME_NOUNS or _subject_next(words[i + 1], names)):
             i += 1  # "Monday night she sings", "saturday she paints": a day, with no comma after it
         elif word in TIME_DETERMINERS and i + 2 < end and words[i + 1] in ("single", "other") and words[i + 2] in TIME_NOUNS:
             i += 3  # "Every single day she tells me..."
