@@ -147,6 +147,7 @@ def test_a_time_that_goes_backwards(tmp_path: Path) -> None:
         d["inputs"][5]["t"] = d["inputs"][4]["t"] - 1
 
     assert "step 6" in (out := _invalid(_tampered(tmp_path, change))) and "goes back" in out
+    assert "would not accept" not in out  # the run's own rule, not the game refusing a choice
 
 
 def test_a_story_hash_that_does_not_match(tmp_path: Path) -> None:

@@ -64,6 +64,10 @@ def verify(replay: Replay, story: Story) -> Verdict:
     run = Run(story, replay.seed, replay.category, speedrun=replay.speedrun)
     for number, item in enumerate(replay.inputs, 1):
         try:
+            run.check(item)  # the run's own rules (time never goes back, nothing after the finish), said as they are
+        except RunRefused as refused:
+            return _verdict(False, f"invalid: step {number}: {refused}")
+        try:
             run.apply(item)
         except RunRefused as refused:
             return _verdict(False, f"invalid: step {number}: the game would not accept this {item.kind}: {refused}")
