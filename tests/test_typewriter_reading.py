@@ -793,6 +793,12 @@ def test_a_subject_who_is_he_is_read_as_she_is(tmp_path: Path) -> None:
     assert traits_of(story, "Ann says he is sad.") == {}
 
 
+def test_a_subject_who_is_they_is_read_through_a_typo_of_the_pronoun(tmp_path: Path) -> None:
+    story = _renamed_story(tmp_path, "ash", "they", "sam")
+    assert traits_of(story, "Tehy are happy.") == {"joyful": A}  # as "Seh is happy." is for a "she"
+    assert traits_of(story, "They are happy.") == {"joyful": A}
+
+
 def test_a_subject_who_is_he_stays_he_after_someone_else_is_named(tmp_path: Path) -> None:
     story = _renamed_story(tmp_path, "tom", "he", "sam")
     assert traits_of(story, "Tom sees a bird. He is afraid.") == {"afraid": A}

@@ -46,6 +46,8 @@ def _normalised(index: LexiconIndex, word: str) -> tuple[str, ...]:
     if word.endswith("s") and (word[:-1],) in index.names and word not in common_words():
         return (word[:-1], word[:-1], "'s", "'s")  # "harrys happy", "rubys dog": the apostrophe left out
     surface, _, key = _lookup(index, word).partition("\0")
+    if surface != word and surface in index.pronouns:
+        return _normalised(index, index.pronouns[surface])  # "Tehy are happy": the typo mended, then read as hers
     return (surface, key)
 
 
