@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -53,16 +52,11 @@ def test_a_subject_who_is_he_is_him_in_the_graph_and_every_trait_is_typed_by_the
     assert report["unwritten_traits"] == []  # "loyal" needs "he trusts her", the narrator as "her"
 
 
-def test_a_story_s_credits_are_its_author_and_its_people_before_the_game_s(tmp_path: Path) -> None:
+def test_a_story_s_credits_are_its_author_and_its_people_before_the_game_s(private_home: Path) -> None:
     """docs/story-format.md: `author` is "shown in the credits", a character's `description` "a line for the credits"."""
-    shown = subprocess.run(
-        [*console_script(), "play", "--plain", "--story", str(APPRENTICE)],
-        input="credits\nquit\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "RUBY_SPARKS_HOME": str(tmp_path)},
-    ).stdout
+    out = io.StringIO()
+    play_plain(load_story_or_raise(APPRENTICE), io.StringIO("credits\nquit\n"), out)
+    shown = out.getvalue()
     assert "# The Clay Apprentice" in shown and "By Probe Tester." in shown
     assert "- **Oskar**: a clay apprentice" in shown and "- **Tobias**: the workshop cat" in shown
     assert shown.index("By Probe Tester.") < shown.index("## The game") < shown.index("Ruby Sparks: the game")
