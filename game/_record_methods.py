@@ -812,20 +812,21 @@ def _42(_subjects, _about):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _43():
-    def __init__(self, reading, lines, effects):
+def _43(_outcome):
+    def __init__(self, reading, lines, effects, outcome=_outcome):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['reading'] = reading
         __prefab_selfdict['lines'] = lines
         __prefab_selfdict['effects'] = effects
+        __prefab_selfdict['outcome'] = outcome
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.reading == other.reading and self.lines == other.lines and self.effects == other.effects) if self.__class__ is other.__class__ else NotImplemented
+        return (self.reading == other.reading and self.lines == other.lines and self.effects == other.effects and self.outcome == other.outcome) if self.__class__ is other.__class__ else NotImplemented
     def __hash__(self):
-        return hash((self.reading, self.lines, self.effects, ))
+        return hash((self.reading, self.lines, self.effects, self.outcome, ))
     def __replace__(self, /, **changes):
-        return self.__class__(**({'reading': self.reading, 'lines': self.lines, 'effects': self.effects} | changes))
+        return self.__class__(**({'reading': self.reading, 'lines': self.lines, 'effects': self.effects, 'outcome': self.outcome} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
@@ -913,21 +914,22 @@ def _47():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _48():
-    def __init__(self, scenes, choices, endings, runs):
+def _48(_outcomes):
+    def __init__(self, scenes, choices, endings, runs, outcomes=_outcomes):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['scenes'] = scenes
         __prefab_selfdict['choices'] = choices
         __prefab_selfdict['endings'] = endings
         __prefab_selfdict['runs'] = runs
+        __prefab_selfdict['outcomes'] = outcomes
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.scenes == other.scenes and self.choices == other.choices and self.endings == other.endings and self.runs == other.runs) if self.__class__ is other.__class__ else NotImplemented
+        return (self.scenes == other.scenes and self.choices == other.choices and self.endings == other.endings and self.runs == other.runs and self.outcomes == other.outcomes) if self.__class__ is other.__class__ else NotImplemented
     def __hash__(self):
-        return hash((self.scenes, self.choices, self.endings, self.runs, ))
+        return hash((self.scenes, self.choices, self.endings, self.runs, self.outcomes, ))
     def __replace__(self, /, **changes):
-        return self.__class__(**({'scenes': self.scenes, 'choices': self.choices, 'endings': self.endings, 'runs': self.runs} | changes))
+        return self.__class__(**({'scenes': self.scenes, 'choices': self.choices, 'endings': self.endings, 'runs': self.runs, 'outcomes': self.outcomes} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
@@ -1070,8 +1072,8 @@ def _56(_note):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _57(_constant, _stopped, _findings, _scene_counts, _choice_counts, _random_runs):
-    def __init__(self, states, complete, paths, scenes, constant=_constant, stopped=_stopped, findings=_findings, scene_counts=None, choice_counts=None, random_runs=_random_runs):
+def _57(_constant, _stopped, _findings, _scene_counts, _choice_counts, _outcome_counts, _random_runs):
+    def __init__(self, states, complete, paths, scenes, constant=_constant, stopped=_stopped, findings=_findings, scene_counts=None, choice_counts=None, outcome_counts=None, random_runs=_random_runs):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['states'] = states
         __prefab_selfdict['complete'] = complete
@@ -1082,15 +1084,16 @@ def _57(_constant, _stopped, _findings, _scene_counts, _choice_counts, _random_r
         __prefab_selfdict['findings'] = findings
         __prefab_selfdict['scene_counts'] = scene_counts if scene_counts is not None else {}
         __prefab_selfdict['choice_counts'] = choice_counts if choice_counts is not None else {}
+        __prefab_selfdict['outcome_counts'] = outcome_counts if outcome_counts is not None else {}
         __prefab_selfdict['random_runs'] = random_runs
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.states == other.states and self.complete == other.complete and self.paths == other.paths and self.scenes == other.scenes and self.constant == other.constant and self.stopped == other.stopped and self.findings == other.findings and self.scene_counts == other.scene_counts and self.choice_counts == other.choice_counts and self.random_runs == other.random_runs) if self.__class__ is other.__class__ else NotImplemented
+        return (self.states == other.states and self.complete == other.complete and self.paths == other.paths and self.scenes == other.scenes and self.constant == other.constant and self.stopped == other.stopped and self.findings == other.findings and self.scene_counts == other.scene_counts and self.choice_counts == other.choice_counts and self.outcome_counts == other.outcome_counts and self.random_runs == other.random_runs) if self.__class__ is other.__class__ else NotImplemented
     def __hash__(self):
-        return hash((self.states, self.complete, self.paths, self.scenes, self.constant, self.stopped, self.findings, self.scene_counts, self.choice_counts, self.random_runs, ))
+        return hash((self.states, self.complete, self.paths, self.scenes, self.constant, self.stopped, self.findings, self.scene_counts, self.choice_counts, self.outcome_counts, self.random_runs, ))
     def __replace__(self, /, **changes):
-        return self.__class__(**({'states': self.states, 'complete': self.complete, 'paths': self.paths, 'scenes': self.scenes, 'constant': self.constant, 'stopped': self.stopped, 'findings': self.findings, 'scene_counts': self.scene_counts, 'choice_counts': self.choice_counts, 'random_runs': self.random_runs} | changes))
+        return self.__class__(**({'states': self.states, 'complete': self.complete, 'paths': self.paths, 'scenes': self.scenes, 'constant': self.constant, 'stopped': self.stopped, 'findings': self.findings, 'scene_counts': self.scene_counts, 'choice_counts': self.choice_counts, 'outcome_counts': self.outcome_counts, 'random_runs': self.random_runs} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
@@ -1495,20 +1498,21 @@ def _80():
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _81(_runs, _scenes, _choices, _traits, _endings, _issues):
-    def __init__(self, runs=_runs, scenes=None, choices=None, traits=None, endings=None, issues=None):
+def _81(_runs, _scenes, _choices, _outcomes, _traits, _endings, _issues):
+    def __init__(self, runs=_runs, scenes=None, choices=None, outcomes=None, traits=None, endings=None, issues=None):
         self.runs = runs
         self.scenes = scenes if scenes is not None else _scenes()
         self.choices = choices if choices is not None else _choices()
+        self.outcomes = outcomes if outcomes is not None else _outcomes()
         self.traits = traits if traits is not None else _traits()
         self.endings = endings if endings is not None else _endings()
         self.issues = issues if issues is not None else []
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.runs == other.runs and self.scenes == other.scenes and self.choices == other.choices and self.traits == other.traits and self.endings == other.endings and self.issues == other.issues) if self.__class__ is other.__class__ else NotImplemented
+        return (self.runs == other.runs and self.scenes == other.scenes and self.choices == other.choices and self.outcomes == other.outcomes and self.traits == other.traits and self.endings == other.endings and self.issues == other.issues) if self.__class__ is other.__class__ else NotImplemented
     def __replace__(self, /, **changes):
-        return self.__class__(**({'runs': self.runs, 'scenes': self.scenes, 'choices': self.choices, 'traits': self.traits, 'endings': self.endings, 'issues': self.issues} | changes))
+        return self.__class__(**({'runs': self.runs, 'scenes': self.scenes, 'choices': self.choices, 'outcomes': self.outcomes, 'traits': self.traits, 'endings': self.endings, 'issues': self.issues} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
@@ -1705,12 +1709,12 @@ MAKERS: dict = {
     'frozen|prompt': _40,
     'frozen|prompt outcomes': _41,
     'frozen|reading effects lines subjects={} about=': _42,
-    'frozen|reading lines effects': _43,
+    'frozen|reading lines effects outcome=': _43,
     'frozen|reason': _44,
     'frozen|scene title paragraphs action= after= page= reading= written=': _45,
     'frozen|scene variables traits seed rng_counter= turn= act= ending= page_about_ruby= history=() counts={} stack= names=-irch offered=-irch': _46,
     'frozen|scene_id title act_title paragraphs status': _47,
-    'frozen|scenes choices endings runs': _48,
+    'frozen|scenes choices endings runs outcomes=': _48,
     'frozen|sentence note kind': _49,
     'frozen|sentences truncated=': _50,
     'frozen|source assignment span=': _51,
@@ -1719,7 +1723,7 @@ MAKERS: dict = {
     'frozen|source where value': _54,
     'frozen|state new= gone= reset= traits_new= traits_gone= returns_gone=': _55,
     'frozen|state note=': _56,
-    'frozen|states complete paths scenes constant= stopped= findings= scene_counts={} choice_counts={} random_runs=': _57,
+    'frozen|states complete paths scenes constant= stopped= findings= scene_counts={} choice_counts={} outcome_counts={} random_runs=': _57,
     'frozen|story state message errors=': _58,
     'frozen|story_id story_hash seed category inputs result engine_version= version= speedrun= extra={}': _59,
     'frozen|subject traits on_page= narrator= roles= wordnet=': _60,
@@ -1743,7 +1747,7 @@ MAKERS: dict = {
     'mutable|kinds={} assignable=() read=() written=()': _78,
     'mutable|paragraphs=[] choices= prompt= at_typewriter= scene_title= act_title= seems= ending_id= ending_title= rejected=': _79,
     'mutable|path relative data': _80,
-    'mutable|runs= scenes=() choices=() traits=() endings=() issues=[]': _81,
+    'mutable|runs= scenes=() choices=() outcomes=() traits=() endings=() issues=[]': _81,
     'mutable|span items=[] item_spans=[]': _82,
     'mutable|span items={} key_spans={} value_spans={}': _83,
     'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= linking=[]': _84,

@@ -93,6 +93,22 @@ def test_graph_shades_what_the_playtests_never_reached(tmp_path: Path) -> None:
     assert shaded == {'  n_cellar -->|"Out, with the key [if key]"| n_lost', '  n_attic -->|"The locked hatch [if key]"| n_hall'}
 
 
+def test_graph_shades_a_page_outcome_no_page_led_to(tmp_path: Path) -> None:
+    """The mini story's page has four outcomes; with one taken out of a real report's counts, that edge alone is
+    dashed. A report of an older `explore`, with no outcome counts, still counts an outcome whose scene was reached."""
+    report = json.loads(cli("explore", str(MINI), "--runs", "200", "--format", "json").stdout)
+    assert set(report["outcomes"]) == {"page@1", "page@2", "page@3", "page@4"} and report["untaken_outcomes"] == []
+    del report["outcomes"]["page@2"]
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(report))
+    dot = cli("graph", str(MINI), "--coverage", str(path)).stdout
+    assert '"page" -> "after" [label="page: not happy", style=dashed' in dot
+    assert '"page" -> "after" [label="page: speaks_french"];' in dot
+    del report["outcomes"]
+    path.write_text(json.dumps(report))
+    assert '"page" -> "after" [label="page: not happy"];' in cli("graph", str(MINI), "--coverage", str(path)).stdout
+
+
 def test_graph_refuses_a_coverage_file_that_is_not_a_report_of_the_story(tmp_path: Path) -> None:
     missing = cli("graph", str(MINI), "--coverage", str(tmp_path / "none.json"))
     assert missing.returncode == 2 and "no such coverage file" in missing.stderr

@@ -24,7 +24,8 @@ class Edge:
     target: str
     label: str
     choice: str = ""
-    """`scene#n` for a choice (numbered as written, as explore's reports name it); empty for a page's outcome."""
+    """`scene#n` for a choice, `scene@n` for a page's outcome (numbered as written, as explore's reports name them);
+    empty for `next`, a fallback and a call."""
 
 
 @prefab(frozen=True)
@@ -36,12 +37,20 @@ class Reached:
     endings: frozenset[str]
     runs: str
     """How the report was made, for the graph's legend ("300 random runs")."""
+    outcomes: frozenset[str] | None = None
+    """The page outcomes taken; None for a report made before `explore` counted them (then a page's outcome counts as
+    taken when its scene and target were reached)."""
 
     def node(self, name: str) -> bool:
         return name in self.scenes or name in self.endings
 
     def edge(self, scene: Scene, edge: Edge) -> bool:
-        taken = edge.choice in self.choices if edge.choice else scene.id in self.scenes
+        if "@" in edge.choice and self.outcomes is not None:
+            taken = edge.choice in self.outcomes
+        elif "#" in edge.choice:
+            taken = edge.choice in self.choices
+        else:
+            taken = scene.id in self.scenes
         return taken and self.node(edge.target)
 
 
@@ -67,6 +76,9 @@ def read_coverage(text: str, story: Story) -> Reached:
         frozenset(name for name, count in report["choices"].items() if count),
         frozenset(name for name, count in report["endings"].items() if count),
         runs,
+        frozenset(name for name, count in outcomes.items() if count)
+        if isinstance(outcomes := report.get("outcomes"), dict)
+        else None,
     )
 
 
@@ -81,11 +93,12 @@ def edges(scene: Scene, about: str = "her") -> list[Edge]:
     `about` is the subject as an object ("her", "him"), for a page that must not be about them."""
     out: list[Edge] = []
     if scene.typewriter is not None:
-        for outcome in scene.typewriter.outcomes:
+        for number, outcome in enumerate(scene.typewriter.outcomes, 1):
             wrote = ", ".join(("not " if t.negated else "") + t.trait for t in outcome.wrote)
             if outcome.about_ruby is False:
                 wrote = f"not about {about}"
-            out += _move(outcome.target, outcome.call, _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition))
+            label = _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition)
+            out += _move(outcome.target, outcome.call, label, f"{scene.id}@{number}")
     for number, choice in enumerate(scene.choices, 1):
         label = _with_condition(_short(choice.label.source), choice.condition)
         out += _move(choice.target, choice.call, label, f"{scene.id}#{number}")

@@ -87,6 +87,9 @@ class PageRead:
     reading: PageReading
     lines: tuple[str, ...]
     effects: tuple[str, ...]
+    outcome: int = 0
+    """Which of the scene's outcomes the page led to, numbered as written from 1: what `explore` counts, so that
+    `graph --coverage` can tell an outcome no page took."""
 
 
 @prefab(frozen=True)

@@ -169,7 +169,8 @@ def _write(story: Story, state: State, scene: Scene, text: str, watch: Condition
     _make_true(runtime, page.changes, about_ruby)
     outcome = _pick_outcome(runtime, scene, page.written, about_ruby)
     runtime.record_action(page.summary, page=page.page, reading=page.feedback, written=page.sources)
-    runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log)))
+    number = next(n for n, found in enumerate(scene.typewriter.outcomes, 1) if found is outcome)
+    runtime.emit(PageRead(page.reading, page.feedback, tuple(runtime.effect_log), number))
     runtime.apply(outcome.effects, f"an outcome of `{scene.id}`")
     if outcome.text or runtime.glue:
         _narrate(runtime, outcome.text, scene.id)

@@ -35,6 +35,7 @@ from game.engine import (
     Event,
     Input,
     PageInput,
+    PageRead,
     Problem,
     SceneShown,
     State,
@@ -90,6 +91,8 @@ class Exploration:
     """For each scene reached: the walk's distinct states in it, plus the random runs' visits."""
     choice_counts: dict[str, int] = attribute(default_factory=dict)
     """For each choice taken (`scene#n`, numbered as written): how often the walk and the random runs took it."""
+    outcome_counts: dict[str, int] = attribute(default_factory=dict)
+    """For each page outcome taken (`scene@n`): how often the walk's pages and the random runs' led to it."""
     random_runs: int = 0
 
 
@@ -168,6 +171,8 @@ def explore_exhaustive(
     scene_counts.update(coverage.scenes)
     choice_counts = Counter(walk.choice_counts)
     choice_counts.update(coverage.choices)
+    outcome_counts = Counter(walk.outcome_counts)
+    outcome_counts.update(coverage.outcomes)
     return Exploration(
         len(walk.keys),
         walk.stopped is None,
@@ -178,6 +183,7 @@ def explore_exhaustive(
         (*findings.values(), *traps),
         dict(scene_counts),
         dict(choice_counts),
+        dict(outcome_counts),
         runs,
     )
 
@@ -204,7 +210,13 @@ class _Walk:
         self.findings: dict[str, Finding] = {}
         self.scene_counts: Counter[str] = Counter()
         self.choice_counts: Counter[str] = Counter()
+        self.outcome_counts: Counter[str] = Counter()
         self.stopped: str | None = None
+
+    def count_outcome(self, scene: str, events: list[Event]) -> None:
+        for event in events:
+            if type(event) is PageRead:
+                self.outcome_counts[f"{scene}@{event.outcome}"] += 1
 
     def run(self) -> None:
         start, events = new_game(self.story, seed=0, watch=self.watch)
@@ -227,6 +239,8 @@ class _Walk:
                 self.note_problems(events, number, action)
                 if choice:
                     self.choice_counts[choice] += 1
+                else:
+                    self.count_outcome(state.scene, events)
                 after_key = self.state_key(after)
                 after_number = self.keys.get(after_key)
                 if after_number is None:

@@ -14,7 +14,17 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from game import __version__
-from game.engine import ChoiceInput, Input, PageInput, Problem, SceneShown, available_choices, new_game, step
+from game.engine import (
+    ChoiceInput,
+    Input,
+    PageInput,
+    PageRead,
+    Problem,
+    SceneShown,
+    available_choices,
+    new_game,
+    step,
+)
 from game.engine.runtime import ConditionWatch
 from game.engine.step import STRANDED
 from game.explorer.random_pages import PageWriter
@@ -43,6 +53,8 @@ class Coverage:
     runs: int = 0
     scenes: Counter[str] = attribute(default_factory=Counter)
     choices: Counter[str] = attribute(default_factory=Counter)
+    outcomes: Counter[str] = attribute(default_factory=Counter)
+    """Each page's outcome, as `scene@n` (numbered as written, from 1)."""
     traits: Counter[str] = attribute(default_factory=Counter)
     endings: Counter[str] = attribute(default_factory=Counter)
     issues: list[Issue] = attribute(default_factory=list)
@@ -51,6 +63,7 @@ class Coverage:
         self.runs += other.runs
         self.scenes.update(other.scenes)
         self.choices.update(other.choices)
+        self.outcomes.update(other.outcomes)
         self.traits.update(other.traits)
         self.endings.update(other.endings)
         self.issues.extend(other.issues)
@@ -115,6 +128,10 @@ def explore_run(
         inputs.append(action)
         before = state.traits
         state, events = step(story, state, action, watch)
+        if page:
+            for event in events:
+                if type(event) is PageRead:
+                    coverage.outcomes[f"{scene.id}@{event.outcome}"] += 1
 
 
 _CHOICES = tuple(ChoiceInput(number) for number in range(16))

@@ -26,6 +26,8 @@ def random_report(
         "unreached_scenes": [s for s in story.scenes if s not in coverage.scenes],
         "choices": dict(sorted(coverage.choices.items())),
         "untaken_choices": [c for c in choice_ids if c not in coverage.choices],
+        "outcomes": dict(sorted(coverage.outcomes.items())),
+        "untaken_outcomes": [o for o in outcome_ids(story) if o not in coverage.outcomes],
         "traits": dict(sorted(coverage.traits.items())),
         "unwritten_traits": [t for t in traits if t not in coverage.traits],
         "endings": {e: coverage.endings.get(e, 0) for e in story.endings},
@@ -78,10 +80,18 @@ def exhaustive_report(
         "unreached_scenes": unreached_scenes,
         "choices": {c: exploration.choice_counts[c] for c in _choice_ids(story) if c in exploration.choice_counts},
         "untaken_choices": untaken if complete else [],
+        "outcomes": {o: exploration.outcome_counts[o] for o in outcome_ids(story) if o in exploration.outcome_counts},
+        "untaken_outcomes": [o for o in outcome_ids(story) if o not in exploration.outcome_counts] if complete else [],
         "constant_conditions": [{"if": c.source, "where": c.where, "always": c.value} for c in exploration.constant],
         "problems": problems,
         "ok": complete and not (unreached or unreached_scenes or untaken or exploration.constant or problems),
     }
+
+
+def outcome_ids(story: Story) -> list[str]:
+    """Every typewriter outcome as `scene@n` (numbered as written, from 1), as reports and `graph --coverage` name them.
+    Not part of `ok`: an outcome no page reached may need a trait a random page seldom writes (docs/authoring.md)."""
+    return [f"{s.id}@{n}" for s in story.scenes.values() if s.typewriter for n in range(1, len(s.typewriter.outcomes) + 1)]
 
 
 def _choice_ids(story: Story) -> list[str]:
