@@ -20,7 +20,12 @@ CASUAL = "casual"
 
 
 class RunRefused(Exception):
-    """The game would not accept this input at this point of the run."""
+    """The game would not accept this input at this point of the run; or (`by_game` False) the run's own rules would
+    not: its time goes back, or the run had already finished."""
+
+    def __init__(self, reason: str, by_game: bool = True) -> None:
+        super().__init__(reason)
+        self.by_game = by_game
 
 
 @prefab
@@ -55,9 +60,9 @@ class RunLog:
     def check(self, item: ReplayInput) -> None:
         """Raise RunRefused when the run cannot take `item` at all, whatever the game would make of it."""
         if self.finished:
-            raise RunRefused("the run had already finished")
+            raise RunRefused("the run had already finished", by_game=False)
         if self.inputs and item.t < self.inputs[-1].t:
-            raise RunRefused(f"its time ({item.t} ms) goes back before the one before ({self.inputs[-1].t} ms)")
+            raise RunRefused(f"its time ({item.t} ms) goes back before the one before ({self.inputs[-1].t} ms)", by_game=False)
 
     def add(self, item: ReplayInput, events: list[Event]) -> None:
         """Log an input the game took, with what it led to: an act begun is a split, an ending may finish the run."""

@@ -64,13 +64,10 @@ def verify(replay: Replay, story: Story) -> Verdict:
     run = Run(story, replay.seed, replay.category, speedrun=replay.speedrun)
     for number, item in enumerate(replay.inputs, 1):
         try:
-            run.check(item)  # the run's own rules (time never goes back, nothing after the finish), said as they are
-        except RunRefused as refused:
-            return _verdict(False, f"invalid: step {number}: {refused}")
-        try:
             run.apply(item)
-        except RunRefused as refused:
-            return _verdict(False, f"invalid: step {number}: the game would not accept this {item.kind}: {refused}")
+        except RunRefused as refused:  # the run's own rules said as they are; the game's as its refusal
+            why = f"the game would not accept this {item.kind}: {refused}" if refused.by_game else str(refused)
+            return _verdict(False, f"invalid: step {number}: {why}")
     reached = run.result
     if reached is None and not replay.inputs:
         return _verdict(False, "invalid: the replay holds no inputs, so its run never starts")

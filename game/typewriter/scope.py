@@ -141,8 +141,8 @@ def reading_denied(
         count += 1  # "Not once, in all these months, has she sung a note."
     if count and _cannot_help(words, start, match.start):
         count += 1
-    if _never_a_day_before(words, start):
-        count += 1  # with no denial inside, "there is no day when she is sad" denies
+    if (count or any(position < start for position in negations)) and _never_a_day_before(words, start):
+        count += 1  # with no denial inside, "there is no day when she is sad" denies (its "no" is a denial before)
     if count and _never_been_this(words, match.start):
         count += 1
     return count % 2 == 1
