@@ -1545,8 +1545,8 @@ def _83(_items, _key_spans, _value_spans):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _84(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _denied, _linking):
-    def __init__(self, start, end, lead=_lead, subject=_subject, subject_word=_subject_word, own_subject=_own_subject, predicate=_predicate, asserts=_asserts, denied=_denied, linking=None):
+def _84(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _denied, _fact, _linking):
+    def __init__(self, start, end, lead=_lead, subject=_subject, subject_word=_subject_word, own_subject=_own_subject, predicate=_predicate, asserts=_asserts, denied=_denied, fact=_fact, linking=None):
         self.start = start
         self.end = end
         self.lead = lead
@@ -1556,13 +1556,14 @@ def _84(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _den
         self.predicate = predicate
         self.asserts = asserts
         self.denied = denied
+        self.fact = fact
         self.linking = linking if linking is not None else []
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.start == other.start and self.end == other.end and self.lead == other.lead and self.subject == other.subject and self.subject_word == other.subject_word and self.own_subject == other.own_subject and self.predicate == other.predicate and self.asserts == other.asserts and self.denied == other.denied and self.linking == other.linking) if self.__class__ is other.__class__ else NotImplemented
+        return (self.start == other.start and self.end == other.end and self.lead == other.lead and self.subject == other.subject and self.subject_word == other.subject_word and self.own_subject == other.own_subject and self.predicate == other.predicate and self.asserts == other.asserts and self.denied == other.denied and self.fact == other.fact and self.linking == other.linking) if self.__class__ is other.__class__ else NotImplemented
     def __replace__(self, /, **changes):
-        return self.__class__(**({'start': self.start, 'end': self.end, 'lead': self.lead, 'subject': self.subject, 'subject_word': self.subject_word, 'own_subject': self.own_subject, 'predicate': self.predicate, 'asserts': self.asserts, 'denied': self.denied, 'linking': self.linking} | changes))
+        return self.__class__(**({'start': self.start, 'end': self.end, 'lead': self.lead, 'subject': self.subject, 'subject_word': self.subject_word, 'own_subject': self.own_subject, 'predicate': self.predicate, 'asserts': self.asserts, 'denied': self.denied, 'fact': self.fact, 'linking': self.linking} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
@@ -1750,7 +1751,7 @@ MAKERS: dict = {
     'mutable|runs= scenes=() choices=() outcomes=() traits=() endings=() issues=[]': _81,
     'mutable|span items=[] item_spans=[]': _82,
     'mutable|span items={} key_spans={} value_spans={}': _83,
-    'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= linking=[]': _84,
+    'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= fact= linking=[]': _84,
     'mutable|started time= ending= splits=[]': _85,
     'mutable|story seed= category= games= inputs=[] splits=[] endings=[] finished= speedrun=': _86,
     'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys= role_words={}': _87,

@@ -182,6 +182,14 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     # denying `cries` or `laughs` denies only that (docs/typewriter.md)
     ("She doesn't cry.", {"cries": True}),
     ("She stops laughing.", {"laughs": True}),
+    # after what she does, a time clause of hers says what else she does then; "when she's gone" is only a time
+    ("She hums whenever she paints.", {"sings": A, "artist": A}),
+    ("The crowd goes quiet when she dances on the table.", {"dances": A}),
+    ("Harry misses her when she's away.", {}),
+    # a fact she knows or sees, with a subject of its own, is that subject's; a verb after it goes back to her
+    ("She realizes that her sister is terrified.", {}),
+    ("She knows Harry is lonely and tired.", {}),
+    ("She notices the kitchen is empty and weeps.", {"cries": A, "sad": A}),
 ]
 
 

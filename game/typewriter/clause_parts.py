@@ -34,6 +34,8 @@ class Clause:
     asserts: bool = True
     denied: bool = False
     """Set for the clause after "it is not true that...": the whole of it is denied."""
+    fact: bool = False
+    """A fact her verb of knowing or seeing takes ("she knows [the dog is gone]"): its subject goes no further."""
     linking: list[int] = attribute(default_factory=list)
     """Positions of verbs after which an adjective describes the subject (is, seems, feels, becomes)."""
 

@@ -37,17 +37,30 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
     start = 0
     lead: tuple[str, ...] = ()
     her_names = index.subject_names  # looked up once: the loop asks it of every word
+    known = _known_facts(index, words, keys)
+    fact = False
     i = 0
     while i < len(words):
         word = words[i]
-        if word not in _SPLIT_WORDS and word not in her_names:
+        if word not in _SPLIT_WORDS and word not in her_names and i not in known:
             i += 1  # most words start no clause
             continue
         boundary: tuple[str, ...] | None = None
         skip = 0
+        if i in known and i > start:
+            # "she knows the dog is gone", "she sees that her mother is afraid": what she knows is a clause of its own,
+            # about its own subject
+            that = words[i] == "that"
+            if i > start or clauses:
+                clauses.append(Clause(start, i, lead, fact=fact))
+            start, lead, fact = i, ("that",) if that else (), True
+            i += that
+            continue
         if word in COORDINATORS and i > start:
-            if word in ("or", "nor") or (
-                word in ("and", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads)
+            if (
+                word in ("or", "nor")
+                or (word in ("and", "plus", "then") and not _new_clause_after(index, words, keys, i + 1, heads))
+                or (fact and not _back_to_her(words, i + 1))  # "she knows Scotty is hungry and sad": Scotty's, both
             ):
                 i += 1
                 continue
@@ -93,12 +106,12 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
             boundary, skip = (), 0
         if boundary is not None:
             if i > start or clauses:
-                clauses.append(Clause(start, i, lead))
-            start, lead = i, boundary
+                clauses.append(Clause(start, i, lead, fact=fact))
+            start, lead, fact = i, boundary, False
             i += skip
             continue
         i += 1
-    clauses.append(Clause(start, len(words), lead))
+    clauses.append(Clause(start, len(words), lead, fact=fact))
     return [clause for clause in clauses if clause.end > clause.start] or [Clause(0, len(words))]
 
 
@@ -190,6 +203,30 @@ _KNOWING = frozenset(
 """Verbs whose clause after them, with no "that", is a fact with its own subject ("she knows I'm gone")."""
 
 
+def _known_facts(index: LexiconIndex, words: list[str], keys: list[str]) -> frozenset[int]:
+    """Where a fact known or seen starts with a subject of its own that is not a pronoun (those start a clause anyway):
+    after "knows", "sees", "realizes" (and a "that"), a name or a noun phrase, then its verb."""
+    if _KNOWING.isdisjoint(keys):
+        return _NONE  # most sentences
+    found = set()
+    for verb in range(len(words) - 2):
+        if keys[verb] not in _KNOWING:
+            continue
+        at = verb + 1 + (words[verb + 1] == "that")
+        if at < len(words) and (_named_then_verb(index, words, at) or _noun_phrase_then_verb(words, at)):
+            found.add(verb + 1)
+    return frozenset(found)
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _named_then_verb(index: LexiconIndex, words: list[str], i: int) -> bool:
+    """ "Scotty is", "Harry was": a name and its auxiliary ("sees Harry and waves" has none)."""
+    named = name_at(index, words, i)
+    return named is not None and named[0] < len(words) and words[named[0]] in AUXILIARIES
+
+
 def _main_after_subordinate(index: LexiconIndex, words: list[str], keys: list[str], i: int) -> bool:
     """A subject pronoun after the subordinate clause has had its own subject and verb starts the main clause."""
     if words[i] not in ("she", "he", "i", "we", "they"):
@@ -253,6 +290,12 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
         thing = following == "it" and (phrase in (("until",), ("till",), ("once",)) or _verb_at(words, i + 2))
         return subject or thing or _noun_phrase_then_verb(words, i + 1)  # "until it disappears"; "runs after it"
     return True
+
+
+def _back_to_her(words: list[str], j: int) -> bool:
+    """After a fact ("she sees Harry is upset"), a verb or a new subject goes back to her: "...and cries"."""
+    j += j < len(words) and words[j] == "then"
+    return _verb_at(words, j) or (j < len(words) and words[j] in SUBJECT_PRONOUNS)
 
 
 def _verb_at(words: list[str], j: int) -> bool:

@@ -73,6 +73,22 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         ):
             clause.asserts = False
         read_subject(index, words, keys, clause, previous, heads)
+        if (
+            not clause.asserts
+            and number
+            and clause.lead in _HABITUAL_WHEN
+            and clause.own_subject
+            and clause.subject == index.subject
+            and mood == "asserts"
+            and clauses[0].asserts
+            and not clauses[0].lead
+            and IRREALIS_MODALS.isdisjoint(words)
+            and keys[clause.predicate : clause.predicate + 1] != ["be"]
+            and "her" not in words[clause.predicate : clause.end]
+        ):
+            # "she smiles when she dances": what she does, every time she does the other; but "when she's gone" is a
+            # time, not a deed, and "when Ruby tickles her" is about another woman
+            clause.asserts = True
         if clause.subject_word == "she" and number and _another_woman_before(index, clauses[number - 1]):
             clause.subject = clauses[number - 1].subject  # "When Lila sees me, she bursts into tears": she is Lila
         if (
@@ -90,8 +106,10 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         result = clause.lead == ("so",)  # "Scotty is sick, so she stays with me and sings": she goes on, as after "and"
         relative = clause.lead in (("who",), ("which",)) and not clause.own_subject  # "a dog who lives in Paris and
         # learns French": the dog goes on
-        if (clause.own_subject or clause.subject != OTHER or relative) and (
-            not subordinate or result or relative or clause.predicate >= clause.end
+        if (
+            (clause.own_subject or clause.subject != OTHER or relative)
+            and (not subordinate or result or relative or clause.predicate >= clause.end)
+            and not clause.fact
         ):
             previous = clause.subject  # a subordinate clause's subject is not carried on: "she cried because the toast
             # burned, and laughed" is her laughing; but one cut off by a comma goes on: "while Ruby, bored, stared"
@@ -216,3 +234,7 @@ def _denies_what_follows(words: list[str]) -> bool:
         return False
     rest = [word for word in words[2:] if word not in ("simply", "just", "really")]
     return rest in (["not", "true"], ["false"], ["not", "the", "case"], ["untrue"], ["not"])  # "it's not that..."
+
+
+_HABITUAL_WHEN = frozenset({("when",), ("whenever",), ("every", "time"), ("each", "time")})
+"""After a clause of what she does, a time clause with her as its subject says what else she does then."""
