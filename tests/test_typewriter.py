@@ -107,6 +107,18 @@ def test_a_huge_paste_is_cut_and_says_so(shipped_story: Story) -> None:
     assert sum(len(s.text) + 1 for s in page.sentences) <= MAX_PAGE_CHARS + 1
 
 
+def test_invisible_characters_and_terminal_escapes_leave_the_words_whole(shipped_story: Story) -> None:
+    """A zero-width space inside her name, a terminal's escape sequence pasted before a sentence, and an ideographic
+    full stop: the sentences read as typed, none lost or split."""
+    assert shipped_story.lexicon is not None
+    page = read_page(
+        shipped_story.lexicon,
+        shipped_story.characters,
+        "Ru\u200bby is happy\u3002\x1b]52;c;SGVsbG8=\x07She sings. \x1b[31mShe dances.\x1b[0m",
+    )
+    assert [[trait.id for trait in sentence.traits] for sentence in page.sentences] == [["joyful"], ["sings"], ["dances"]]
+
+
 def test_a_pasted_word_of_thousands_of_letters_is_read_as_nothing(shipped_story: Story) -> None:
     """Noise such as a pasted key once sent the typo search through millions of spellings of one word."""
     assert shipped_story.lexicon is not None

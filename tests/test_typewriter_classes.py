@@ -190,6 +190,25 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She realizes that her sister is terrified.", {}),
     ("She knows Harry is lonely and tired.", {}),
     ("She notices the kitchen is empty and weeps.", {"cries": A, "sad": A}),
+    # "?!" asks; a "might" answers nothing; an ellipsis takes the predicate, not the denials the sentence had
+    ("Is she sad?!", {}),
+    ("She might dance. She might not.", {}),
+    ("Harry was lonely because he couldn't sleep. Ruby was not.", {"sad": True}),
+    ("She wasn't happy at breakfast. At the beach she was.", {"joyful": A}),
+    # a dash sets a clause apart as a comma does
+    ("She can't keep still — so she dances.", {"dances": A}),
+    # "there wasn't one X she didn't...": every X, with no "when" or "where" between
+    ("There wasn't one party she didn't dance at.", {"dances": A}),
+    # after a preposition's object, an -ing word is the thing's; an adjective before a colour is the shade's
+    ("She was scared by the dogs barking next door.", {"afraid": A}),
+    ("Her new sarong was the happiest yellow I had ever seen.", {}),
+    ("Free pizza!", {}),
+    ("She sticks her head out the door.", {}),
+    # "not a little" is more than a little; "not a little bit" is none
+    ("Not a little happy, wildly happy.", {"joyful": A}),
+    ("She is not a little bit sad.", {"sad": True}),
+    # a denial another idiom reads the same words with is still this reading's ("doesn't go" is also staying)
+    ("She doesn't go to the park without me.", {"clingy": A}),
 ]
 
 

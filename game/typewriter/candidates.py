@@ -62,7 +62,7 @@ def find_candidates(
     absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found} if excepted else set()  # asked only about an exception
     described: set[int] | None = None  # these two are made when first asked: most matches never get so far
-    phrases: frozenset[int] | None = None
+    idioms: list[frozenset[int]] | None = None
     candidates = []
     for match in found:
         pattern = match.pattern
@@ -135,8 +135,13 @@ def find_candidates(
             continue
         if pattern.objects and not object_fits(index, form, match, clause.end):
             continue
-        if phrases is None:
-            phrases = frozenset(i for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3 for i in m.positions)
+        if idioms is None:
+            idioms = [m.positions for m in found if m.pattern.part == "idiom" and len(m.pattern.slots) >= 3]
+        # a denial inside another idiom is that idiom's ("the way she used to be"), unless the idiom reads the same
+        # words as this one: "she doesn't go to the store without me" is not her staying, and its "not" is still there
+        phrases = (
+            frozenset(i for positions in idioms if positions.isdisjoint(match.positions) for i in positions) if idioms else _NONE
+        )
         denied = reading_denied(words, match, negations, clause.start, clause.end, phrases, index.name_words) != clause.denied
         if frame.when == "denied" and not denied:
             continue  # "she goes to the store without me" says nothing of clinging; "she can't go ... without me" does
@@ -148,6 +153,9 @@ def find_candidates(
         negated = denied != frame.opposite
         candidates.append(Candidate(match, negated, specific, intensity, role))
     return candidates
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 _NEXT_TO_NONE = frozenset({"barely", "scarcely"})

@@ -192,6 +192,9 @@ def negation_spans(words: list[str]) -> dict[int, tuple[int, tuple[str, ...]]]:
         if word == "not" and i + 1 < count and words[i + 1] in ("only", "just", "merely"):
             i += 2  # "not only... but also" denies nothing
             continue
+        if word == "not" and words[i + 1 : i + 3] == ["a", "little"] and words[i + 3 : i + 4] != ["bit"]:
+            i += 3  # "not a little happy, wildly happy": more than a little, as "not a little surprised" is
+            continue
         if word in _CONCORD and words[i - 1] != "that" and any(words[k] in ("not", "never") for k in range(max(0, i - 4), i)):
             i += 1  # "ruby cant remember nothin": typed speech doubles the denial; it says it once
             continue

@@ -20,7 +20,7 @@ from operator import attrgetter
 from game.story.model import Character, Lexicon
 from game.typewriter.candidates import find_candidates, resolve
 from game.typewriter.clause_parts import EMOTION, SentenceShape
-from game.typewriter.clause_words import INTERJECTION_NO, INTERJECTION_YES
+from game.typewriter.clause_words import INTERJECTION_NO, INTERJECTION_YES, PREPOSITIONS
 from game.typewriter.clauses import shape
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.compiled import READERS, CompiledReader
@@ -84,7 +84,7 @@ class _Reader:
             typed = _as_the_reader_says(typed, self.index.pronouns)
         raw = with_her(self.compiled, self._antecedents(typed))
         words, keys = normalise(self.compiled, raw)
-        asking = text.rstrip("\"') ").endswith("?") or (
+        asking = text.rstrip("\"')! ").endswith("?") or (
             "?" not in text
             and len(words) > 2
             and words[0] in _ASKING
@@ -306,6 +306,8 @@ class _Reader:
             words = words[words.index(",") + 1 :]  # "A minute later, so does Ruby.": when, then the ellipsis
         while len(words) > 2 and (words[0] in TIME_NOUNS or (words[0] in ("on", "by", "at") and words[1] in TIME_NOUNS)):
             words = words[1:] if words[0] in TIME_NOUNS else words[2:]  # "On Sunday she was.", "Monday she does."
+        if words[0] in PREPOSITIONS and "she" in words[2:5]:
+            words = words[words.index("she") :]  # "By the coast she was.": where, then the ellipsis
         if len(words) > 6:
             return None
         words = _uninverted(words)
@@ -319,14 +321,19 @@ class _Reader:
         rest = [word for word in words[1:] if word != ","]
         if not named or not rest or any(word not in _ELLIPTIC for word in rest):
             return None
-        form, found, negations = self.last
+        if "might" in rest or "may" in rest:
+            return ()  # "She might laugh. She might not.": a possibility either way, nothing written as so
+        form, found, _ = self.last
         count = len(form.words)
         as_hers = SentenceShape(
             form.words, form.keys, form.clauses, [self.index.subject] * count, [True] * count, clause_of=form.clause_of
         )
-        readings = resolve(self.index, find_candidates(self.index, as_hers, found, negations), form.words)
+        # she is given the predicate, not the sentence's own denials: "Harry isn't sad. She is." asserts, and "He was
+        # sad he couldn't come. She was not." denies (the "couldn't" was not about the sadness); a frame that is itself
+        # a denial stays one ("She is my creation. She always will be.")
+        readings = resolve(self.index, find_candidates(self.index, as_hers, found, {}), form.words)
         denied = any(word in ("not", "never", "neither") for word in rest)  # "Ruby does neither."
-        return _flipped(readings, denied != bool(negations), rest, self.compiled.denied_as)
+        return _flipped(readings, denied, rest, self.compiled.denied_as)
 
 
 def _as_the_reader_says(typed: list[str], swaps: Mapping[str, str]) -> list[str]:

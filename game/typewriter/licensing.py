@@ -5,12 +5,13 @@ each, so each can be read and tested as the rule it is.
 
 from __future__ import annotations
 
-from game.typewriter.clause_parts import EMOTION, Clause, SentenceShape
+from game.typewriter.clause_parts import EMOTION, Clause, SentenceShape, agrees_with_her, past_tense
 from game.typewriter.closed_class import FUNCTION_WORDS
 from game.typewriter.cues import NEGATING_VERBS
 from game.typewriter.grammar import (
     AUXILIARIES,
     BE,
+    CAUSATIVE_STEMS,
     DETERMINERS,
     IRREALIS_ADJECTIVES,
     IRREALIS_VERB_STEMS,
@@ -67,7 +68,7 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
     if part == "idiom" and _wanted(words, keys, head):
         return False  # "she wants a life of her own", "she longs for a life of her own": not hers yet
     if part == "is":
-        if _attributive(words, match):
+        if _attributive(words, match, index.name_words):
             return False
         surface = words[head]
         if (
@@ -106,6 +107,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if match.pattern.forms and surface not in match.pattern.forms and surface in common_words():
             return False  # "pins" is a word, and not a form of "pine", though they share a stem ("leavs" is a typo)
         gerund = words[head].endswith("ing")
+        if gerund and _doing_thing(words, head):
+            return False  # "scared of the coyotes howling", "by the dogs barking": what they do
         if (
             gerund
             and match.end < len(words)
@@ -143,6 +146,14 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
             return False  # "my painting", "his drawings": someone else's work
         if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):
             return False  # "packs up her paints": after "her" a verb is bare ("watch her paint"), so this is a noun
+        if before == "her" and head >= 2 and clause.own_subject and clause.subject == index.subject:
+            verb = words[head - 2]
+            if (
+                (past_tense(verb) or agrees_with_her(verb))
+                and keys[head - 2] not in _BARE_VERB_BEFORE
+                and keys[head - 2] not in CAUSATIVE_STEMS
+            ):
+                return False  # "she hung her head out the window": her own head, after a verb that takes no bare verb
         # "like" after a noun or a verb is a preposition ("barks like a dog"), not liking
         return not (words[head] == "like" and before not in _LIKE_AS_VERB_BEFORE and not _asked_of(index, words, head))
     return True
@@ -158,6 +169,28 @@ _GERUND_NOUN_HEADS = frozenset(
 
 _DESIRE_STEMS = frozenset(stem(word) for word in ("want", "wish", "long", "yearn", "dream", "crave", "hope", "covet"))
 """Verbs of wanting what one lacks ("needs her own space" is having it, as writers read it)."""
+
+
+_BARE_VERB_BEFORE = frozenset(stem(word) for word in ("watch", "see", "hear", "feel", "notice", "help", "bid", "saw"))
+"""Verbs after which "her" and a bare verb say what she does ("I watch her head out")."""
+
+
+def _doing_thing(words: list[str], head: int) -> bool:
+    """ "afraid of the coyotes howling", "by the dogs barking": after a preposition's plural object, an -ing word is
+    what those things do, not hers (unlike "splits her sides laughing", where the noun is her verb's object, or "sits
+    by the window sobbing", where the window is where she is)."""
+    before = words[head - 1]
+    return (
+        head >= 3
+        and before.endswith("s")
+        and not before.endswith("ss")
+        and words[head - 2] in _THING_DETERMINERS
+        and words[head - 3] in _BEFORE_A_DOER
+    )
+
+
+_THING_DETERMINERS = frozenset({"the", "a", "an", "some", "those", "these", "two", "three", "all"})
+_BEFORE_A_DOER = frozenset({"of", "by", "at", "about", "from", "to", "with", "over", "for"})
 
 
 def _person(word: str) -> bool:
@@ -211,15 +244,20 @@ def _after_an_article(words: list[str], head: int) -> bool:
 _BEFORE_A_THING = frozenset({"at", "to", "about", "during", "through", "over", "from", "of"})
 
 
-def _attributive(words: list[str], match: Match) -> bool:
+def _attributive(words: list[str], match: Match, names: frozenset[str]) -> bool:
     """ "a blue Fiat", "a sad little cactus": an adjective after "a" and before a thing describes the thing, not her.
     Before a person, a time or a part of her it is still hers: "a sad girl", "a happy day", "a sad smile"."""
     head = match.start
-    if head == 0 or " " in match.pattern.text:
+    if " " in match.pattern.text:
         return False
+    following = words[match.end] if match.end < len(words) else ""
+    if following in COLOURS:
+        return True  # "the happiest yellow", "a sad grey": a shade
+    if head == 0:
+        # "Free pizza!": a sentence of a thing and what it is like, with no verb and no one in it
+        return len(words) <= 3 and _a_thing(following) and _SOMEONE.isdisjoint(words) and names.isdisjoint(words)
     if not _after_an_article(words, head):
         # "not even at sad movies", "to happy songs": a plural thing after a preposition has no article to need
-        following = words[match.end] if match.end < len(words) else ""
         return (
             words[head - 1] in _BEFORE_A_THING
             and len(following) > 3
@@ -240,6 +278,13 @@ def _attributive(words: list[str], match: Match) -> bool:
     if not noun.isalpha() or noun in FUNCTION_WORDS or noun.endswith("ly"):
         return False
     return noun not in _NOT_ATTRIBUTED
+
+
+def _a_thing(word: str) -> bool:
+    return len(word) > 2 and word.isalpha() and word not in FUNCTION_WORDS and word not in _NOT_ATTRIBUTED
+
+
+_SOMEONE = frozenset({"she", "her", "i", "me", "he", "him", "they"})
 
 
 FEELING_CONTEXT = frozenset(

@@ -234,8 +234,8 @@ def _never_a_day_before(words: list[str], start: int) -> bool:
 def _none_such_place(words: list[str], start: int) -> bool:
     """ "There isn't a party where she doesn't dance": any place or occasion said not to exist, just before the
     clause about it."""
-    if start == 0 or (words[start - 1] not in _RELATIVES and words[start] not in _RELATIVES):
-        return False  # "there is no party where | she...", "...no day | when she...": a clause about it
+    if start == 0 or (words[start - 1] not in _RELATIVES and words[start] not in _RELATIVES and words[start] != "she"):
+        return False  # "there is no party where | she...", "...no day | when she...", "...a single dinner | she..."
     for i in range(max(0, start - 8), start - 3):
         if words[i] == "there" and words[i + 1] in BE:
             rest = words[i + 2 : start]

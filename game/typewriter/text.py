@@ -23,7 +23,9 @@ trying the whole pattern at every character of the page."""
 _TOKEN = re.compile(r"[^\W_]+|,|'s\b")
 POSSESSIVE = "'s"
 """Kept as a token of its own, so "Ruby's mother is sad" can be told from "Ruby's happy"."""
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u3002": ".", "\uff61": "."}
+)
 
 IRREGULAR_NEGATIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not", "ain't": "is not"}
 MISSING_APOSTROPHE = {
@@ -175,11 +177,22 @@ _MISPLACED_NT = lazy_pattern(r"(?<![a-z])(does|did|do|is|was|are|were|has|have|h
 
 
 def clean(text: str) -> str:
-    """One spelling for every quote mark, no control characters, any case: the page as the reader sees it."""
+    """One spelling for every quote mark, no control characters, any case: the page as the reader sees it. A terminal
+    escape sequence goes whole (its printable tail is no sentence), an invisible format character ("H\u200boa")
+    goes without a trace, and an ideographic full stop ends a sentence as "." does."""
+    if "\x1b" in text:
+        text = _ESCAPE().sub(" ", text)
     if text.isascii():
         return _ASCII_CONTROL.sub(" ", text.translate(_APOSTROPHES))
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    return "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return "".join(
+        ch if ch in "\n\t" or (kind := unicodedata.category(ch))[0] != "C" else "" if kind == "Cf" else " " for ch in text
+    )
+
+
+_ESCAPE = lazy_pattern(r"\x1b(?:\][^\x07\x1b]*(?:\x07|\x1b\\)?|\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+"""ECMA-48: an operating-system command (ESC ] ... BEL or ST), a control sequence (ESC [ ... final), or a two-character
+escape."""
 
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -208,9 +221,15 @@ _ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (what `str.isalnum` holds): a sentence without one is only punctuation."""
 
 
+_DASH = lazy_pattern(r"\s+-{1,2}\s+|-{2,}|\s*[\u2013\u2014]\s*")
+"""A dash between words (not the hyphen inside "light-hearted")."""
+
+
 def tokens(sentence: str) -> list[str]:
     """Lower-case words (and commas) with contractions opened up: "She isn't" -> she, is, not; "Ruby's" -> ruby."""
     text = _fold_accents(sentence.lower())
+    if "-" in text or "\u2014" in text or "\u2013" in text:
+        text = _DASH().sub(" , ", text)  # "can't sit still — so she boogies": a dash sets a clause apart, as a comma does
     if "/" in text:
         text = text.replace("w/o", "without").replace("b/c", "because")
     if "her self" in text:
