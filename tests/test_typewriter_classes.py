@@ -209,6 +209,15 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She is not a little bit sad.", {"sad": True}),
     # a denial another idiom reads the same words with is still this reading's ("doesn't go" is also staying)
     ("She doesn't go to the park without me.", {"clingy": A}),
+    # "nothing could make her...": a denial, as "nothing makes her" is; a feeling's ending is no part of an exception;
+    # a feeling's verb with her as object, after any subject ("neither X nor Y frightened her")
+    ("Nothing could make her happy.", {"joyful": True}),
+    ("Her tears dried up.", {"cries": True}),
+    ("Neither the rain nor the thunder frightened her.", {"afraid": True}),
+    # idioms from the round's misses, each in a second form or with a denial
+    ("She does a slow dance with Scotty.", {"dances": A}),
+    ("She doesn't heap compliments on me.", {"praises_calvin": True}),
+    ("She got over me.", {"loves_calvin": True}),
 ]
 
 

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from game.typewriter.clause_parts import EMOTION, SentenceShape
 from game.typewriter.cues import intensity_spans
+from game.typewriter.fading import FADING
 from game.typewriter.grammar import LINKING_STEMS
 from game.typewriter.lexicon_index import LexiconIndex, Pattern
 from game.typewriter.licensing import (
@@ -59,6 +60,10 @@ def find_candidates(
     words, keys = form.words, form.keys
     intensities: dict[int, tuple[int, float]] | None = None  # found at the first reading kept: most sentences keep none
     excepted = excepted_phrases(index, keys)
+    if excepted and negations:
+        # "her tears dried up": a feeling's ending is no part of an exception ("tears ... up" is no tearing up)
+        ending = {p for at, (stop, cue) in negations.items() if cue in FADING for p in range(at, stop)}
+        excepted = [(trait, phrase) for trait, phrase in excepted if ending.isdisjoint(phrase)]
     absent: dict[bool, set[int]] = {}
     heads = {(m.pattern.trait, m.start) for m in found} if excepted else set()  # asked only about an exception
     described: set[int] | None = None  # these two are made when first asked: most matches never get so far

@@ -165,11 +165,16 @@ def _fears_that(index: LexiconIndex, words: list[str], j: int) -> bool:
     return any(word in ("will", "would", "might", "may", "could", "going", "gonna") for word in words[j + 2 : j + 6])
 
 
+_NO_ONE = frozenset({"nothing", "nobody", "noone", "none"})
+
+
 def _still_asserts(words: list[str], j: int, end: int) -> bool:
     """ "could not", "would never" and "must be" still say what is so: a denial, a habit, a conclusion."""
     following = words[j + 1] if j + 1 < end else ""
     if words[j] in ("could", "would") and following in ("not", "never"):
         return True
+    if words[j] in ("could", "would", "can") and j and (words[j - 1] in _NO_ONE or words[j - 2 : j] == ["no", "one"]):
+        return True  # "nothing could make her happy", "no one could make her cry": a denial, as "nothing makes her" is
     return words[j] == "must" and following in ("be", "have", "not")
 
 

@@ -122,7 +122,8 @@ class _Reader:
         fading = fading_spans(self.index, words, keys)
         if fading:  # "her sadness is gone": a denial of the feeling, and the "gone" is not her leaving
             negations = {**negations, **fading}
-            found = [m for m in found if not any(at <= m.start < stop for at, (stop, _) in fading.items())]
+            # "her tears dried up": no reading takes a word of the ending ("tears ... up" is no tearing up)
+            found = [m for m in found if not any(at <= p < stop for at, (stop, _) in fading.items() for p in m.positions)]
         heads = starts if found is matched else set(map(_START, found))
         form = shape(self.index, words, keys, self.carried, heads)
         about = any(c.subject == self.index.subject and (form.real[c.start] or not c.lead) for c in form.clauses) or (

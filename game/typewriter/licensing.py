@@ -71,6 +71,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if _attributive(words, match, index.name_words):
             return False
         surface = words[head]
+        if surface == match.pattern.text and her_as_experiencer(words, match, index.subject_names):
+            return True  # "neither the coyotes nor the dark frightened her": the feeling's verb, her its object
         if (
             _participle(match.pattern.text)
             and surface != match.pattern.text
