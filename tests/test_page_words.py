@@ -1,9 +1,10 @@
 """What the writer is told about a page, in the story's own voice: when it comes out of the typewriter (`PageRead`),
 in the margin while it is typed (`draft_notes`), and from `ruby-sparks page` (`explain_page`).
 
-The story here has one trait for each way a description is said back: `is` (never ... again, utterly, a little),
-`has` (no longer has), `cannot` (can ... after all), another verb (will never ... again, more than ever), a verb
-with no rule (No longer: ...), and a trait with no description at all.
+The story here has one trait for each way a description is said back: `is` (will never be, utterly, a little),
+`has` (will never have), `cannot` (can ... after all), another verb (will never ..., more than ever), a verb with no
+rule and a description that is itself a negation (It will never be true that ...), and a trait with no description.
+A denial never says "again" or "no longer": a page may deny what was never true.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ lexicon:
     - {id: swim, description: She cannot swim, phrases: [cannot swim]}
     - {id: here, description: She was here, phrases: [was here]}
     - {id: bold, phrases: [bold]}
+    - {id: fearless, description: She fears nothing, phrases: [fearless]}
 """,
 }
 HINT = " Pages here take things like: she loves the sea, she is happy or she has a cat."
@@ -81,16 +83,17 @@ def pulled_out(story: Story, page: str) -> tuple[str, ...]:
     ("page", "line"),
     [
         ("She is happy.", "“She is happy.” She is happy."),
-        ("She is not happy.", "“She is not happy.” She will never be happy again."),
+        ("She is not happy.", "“She is not happy.” She will never be happy."),
         ("She is very happy.", "“She is very happy.” She is utterly, completely happy."),
         ("She is slightly happy.", "“She is slightly happy.” She is a little happy."),
-        ("She does not have a cat.", "“She does not have a cat.” She no longer has a cat."),
+        ("She does not have a cat.", "“She does not have a cat.” She will never have a cat."),
         ("She never cannot swim.", "“She never cannot swim.” She can swim after all."),
-        ("She does not love the sea.", "“She does not love the sea.” She will never love the sea again."),
+        ("She does not love the sea.", "“She does not love the sea.” She will never love the sea."),
         ("She really loves the sea.", "“She really loves the sea.” She loves the sea, more than ever."),
         ("She slightly loves the sea.", "“She slightly loves the sea.” She loves the sea, a little."),
-        ("She was not here.", "“She was not here.” No longer: she was here."),
-        ("She is not bold.", "“She is not bold.” She will never be bold again."),
+        ("She was not here.", "“She was not here.” It will never be true that she was here."),
+        ("She is not bold.", "“She is not bold.” She will never be bold."),
+        ("She is not fearless.", "“She is not fearless.” It will never be true that she fears nothing."),
         ("She is tall.", f"“She is tall.” About Ruby, but the typewriter finds nothing in it to make true.{HINT}"),
         (
             "I wish she were happy.",

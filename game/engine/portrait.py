@@ -35,7 +35,7 @@ class PageWritten:
 class TraitInForce:
     trait: str
     said: str
-    """The trait as it stands, in words: "She speaks French.", "She will never be sad again."."""
+    """The trait as it stands, in words: "She speaks French.", "She will never be sad."."""
     page: int = 0
     """The number of the page that set it last; 0 when the story, not a page, set it."""
     sentence: str = ""
