@@ -189,3 +189,26 @@ def test_a_hint_in_a_story_with_one_trait_names_just_that_one(tmp_path: Path) ->
         "“She is tall.” About Ruby, but the typewriter finds nothing in it to make true. Pages here take things like: "
         "she is happy.",
     )
+
+
+def test_the_writers_own_belief_is_his_and_a_name_of_two_words_is_shown_whole(tmp_path: Path) -> None:
+    """ "I think she is happy" is the writer's belief, not someone else's; "Mister Weir" is one name, so `--explain`
+    shows both its words."""
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    manifest = tmp_path / "story.yaml"
+    calvin = "  calvin: {name: Calvin Weir-Fields, names: [calvin, mister weir], pronoun: he}\n"
+    manifest.write_text(FILES["story.yaml"].replace("  harry:", calvin + "  harry:"), encoding="utf-8")
+    lexicon = tmp_path / "lexicon.yaml"
+    devoted = "    - {id: devoted, description: She adores him, does: [adore], object: calvin}\n"
+    lexicon.write_text(FILES["lexicon.yaml"].replace("  traits:\n", "  narrator: calvin\n  traits:\n") + devoted)
+    story = load_story_or_raise(tmp_path)
+    assert pulled_out(story, "I think she is happy.") == (
+        "“I think she is happy.” What you believe or say is not a page: nothing changes.",
+    )
+    assert pulled_out(story, "Harry thinks she is happy.") == (
+        "“Harry thinks she is happy.” Someone's words or beliefs, not yours: nothing changes.",
+    )
+    explained = explain_page(story, "I think she is happy. She adores Mister Weir.").to_text(explain=True).splitlines()
+    assert explained[1] == "     subject: Calvin Weir-Fields; it reports the writer's own belief or words (asserts nothing)"
+    assert "         frame: does: adore, object: calvin; words: adores mister weir" in explained

@@ -32,6 +32,8 @@ WHY_NOTHING = {
     "reported": "Someone's words or beliefs, not yours: nothing changes.",
     "quoted": "Words in quotation marks are somebody's speech, not the page's: nothing changes.",
 }
+WRITERS_OWN = "What you believe or say is not a page: nothing changes."
+"""Why "I think she sings" changes nothing: the writer's own belief or words, where another's are `reported`."""
 
 
 def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None) -> tuple[str, ...]:
@@ -55,11 +57,17 @@ def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None =
     if sentence.traits and lexicon is not None:
         return " ".join(said(trait, lexicon) for trait in sentence.traits)
     if sentence.mood in WHY_NOTHING:
-        return WHY_NOTHING[sentence.mood]
+        return WRITERS_OWN if writers_own(sentence, story) else WHY_NOTHING[sentence.mood]
     subject = story.subject_name  # only now: most sentences took something, and the name is worked out at each call
     if not sentence.about_ruby:
         return f"Not about {subject}: nothing changes."
     return f"About {subject}, but the typewriter finds nothing in it to make true.{near_miss(story, scene) if hint else ''}"
+
+
+def writers_own(sentence: SentenceReading, story: Story) -> bool:
+    """Whether a sentence reports the writer's own belief or words ("I think she sings"), not someone else's."""
+    writer = story.lexicon.narrator if story.lexicon is not None else None
+    return sentence.mood == "reported" and writer is not None and sentence.subject == writer
 
 
 def near_miss(story: Story, scene: Scene | None) -> str:
