@@ -120,7 +120,9 @@ def test_a_page_too_long_for_the_typewriter_says_only_its_first_part_went_throug
     assert len(lines) - 1 == -(-MAX_PAGE_CHARS // len(sentence))  # the sentences in the first MAX_PAGE_CHARS, the last cut
     assert set(lines[1:-1]) == {"“She is happy.” She is happy."}
     explained = explain_page(story, page).to_text()
-    assert explained.startswith("(The page was longer than the typewriter takes; only its first part was read.)\n")
+    assert explained.startswith("(The page was longer than the typewriter takes; only its first 20,000 characters were read.)\n")
+    assert explain_page(story, page).to_json()["truncated"] is True
+    assert explain_page(story, sentence).to_json()["truncated"] is False
 
 
 def test_the_margin_waits_for_the_end_of_a_sentence(story: Story) -> None:

@@ -59,7 +59,9 @@ class PageExplanation:
     def to_text(self, explain: bool = False) -> str:
         out = []
         if self.reading.truncated:
-            out.append("(The page was longer than the typewriter takes; only its first part was read.)")
+            out.append(
+                f"(The page was longer than the typewriter takes; only its first {MAX_PAGE_CHARS:,} characters were read.)"
+            )
         for number, sentence in enumerate(self.reading.sentences, 1):
             about = f"about {self.about}" if sentence.about_ruby else f"not about {self.about}"
             out.append(f"{number}. {sentence.text!r}: {about}")
