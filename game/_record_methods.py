@@ -793,22 +793,23 @@ def _41():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _42(_subjects, _about):
-    def __init__(self, reading, effects, lines, subjects=None, about=_about):
+def _42(_subjects, _about, _moods):
+    def __init__(self, reading, effects, lines, subjects=None, about=_about, moods=_moods):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['reading'] = reading
         __prefab_selfdict['effects'] = effects
         __prefab_selfdict['lines'] = lines
         __prefab_selfdict['subjects'] = subjects if subjects is not None else {}
         __prefab_selfdict['about'] = about
+        __prefab_selfdict['moods'] = moods
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.reading == other.reading and self.effects == other.effects and self.lines == other.lines and self.subjects == other.subjects and self.about == other.about) if self.__class__ is other.__class__ else NotImplemented
+        return (self.reading == other.reading and self.effects == other.effects and self.lines == other.lines and self.subjects == other.subjects and self.about == other.about and self.moods == other.moods) if self.__class__ is other.__class__ else NotImplemented
     def __hash__(self):
-        return hash((self.reading, self.effects, self.lines, self.subjects, self.about, ))
+        return hash((self.reading, self.effects, self.lines, self.subjects, self.about, self.moods, ))
     def __replace__(self, /, **changes):
-        return self.__class__(**({'reading': self.reading, 'effects': self.effects, 'lines': self.lines, 'subjects': self.subjects, 'about': self.about} | changes))
+        return self.__class__(**({'reading': self.reading, 'effects': self.effects, 'lines': self.lines, 'subjects': self.subjects, 'about': self.about, 'moods': self.moods} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
@@ -1709,7 +1710,7 @@ MAKERS: dict = {
     'frozen|path line start end': _39,
     'frozen|prompt': _40,
     'frozen|prompt outcomes': _41,
-    'frozen|reading effects lines subjects={} about=': _42,
+    'frozen|reading effects lines subjects={} about= moods=': _42,
     'frozen|reading lines effects outcome=': _43,
     'frozen|reason': _44,
     'frozen|scene title paragraphs action= after= page= reading= written=': _45,

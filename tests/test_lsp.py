@@ -4,12 +4,14 @@ mini story, as an editor would: it opens files, types into them, and asks where 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_lsp
@@ -218,6 +220,49 @@ async def test_hover_shows_a_scene_title_and_first_lines(client: LanguageClient,
     assert found is not None and isinstance(found.contents, lsp.MarkupContent)
     assert found.contents.value.startswith("**The Desk** · scene `desk`")
     assert "The typewriter waits." in found.contents.value
+
+
+async def _send(server: asyncio.subprocess.Process, message: dict[str, object]) -> None:
+    assert server.stdin is not None
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    await server.stdin.drain()
+
+
+async def _received(server: asyncio.subprocess.Process) -> dict[str, Any]:
+    assert server.stdout is not None
+    length = 0
+    while (header := await server.stdout.readline()).strip():
+        if header.lower().startswith(b"content-length:"):
+            length = int(header.split(b":")[1])
+    message: dict[str, Any] = json.loads(await server.stdout.readexactly(length))
+    return message
+
+
+@pytest.mark.parametrize("method", [lsp.TEXT_DOCUMENT_HOVER, lsp.TEXT_DOCUMENT_DEFINITION, lsp.TEXT_DOCUMENT_RENAME])
+async def test_a_request_with_params_that_do_not_fit_is_answered_with_an_error(story: Path, method: str) -> None:
+    """JSON-RPC answers every request: an editor waiting on the id must get an error (-32602), not only a message in
+    a box. Raw bytes over the server's pipes, since a real client will not send params that do not fit."""
+    server = await asyncio.create_subprocess_exec(
+        *console_script(), "lsp", stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    try:
+        await _send(server, {"id": 1, "method": "initialize", "params": {"capabilities": {}, "rootUri": uri(story)}})
+        await _send(server, {"method": "initialized", "params": {}})
+        await _send(server, {"id": 2, "method": method, "params": {"textDocument": 42, "position": "here"}})
+        await _send(server, {"id": 3, "method": "shutdown"})
+        received: list[dict[str, Any]] = []
+        while not received or received[-1].get("id") != 3:  # the answers come in order: all are in once 3's is
+            received.append(await asyncio.wait_for(_received(server), SECONDS))
+        await _send(server, {"method": "exit"})
+        await asyncio.wait_for(server.wait(), SECONDS)
+    finally:
+        if server.returncode is None:
+            server.kill()
+            await server.wait()
+    (answer,) = [message for message in received if message.get("id") == 2]
+    assert answer["error"]["code"] == -32602
+    assert [m for m in received if m.get("method") == lsp.WINDOW_SHOW_MESSAGE] == []  # answered, not also in a box
 
 
 async def test_rename_a_scene_across_files(client: LanguageClient, story: Path) -> None:

@@ -1,9 +1,10 @@
 """What the writer is told about a page, in the story's own voice: when it comes out of the typewriter (`PageRead`),
 in the margin while it is typed (`draft_notes`), and from `ruby-sparks page` (`explain_page`).
 
-The story here has one trait for each way a description is said back: `is` (never ... again, utterly, a little),
-`has` (no longer has), `cannot` (can ... after all), another verb (will never ... again, more than ever), a verb
-with no rule (No longer: ...), and a trait with no description at all.
+The story here has one trait for each way a description is said back: `is` (will never be, utterly, a little),
+`has` (will never have), `cannot` (can ... after all), another verb (will never ..., more than ever), a verb with no
+rule and a description that is itself a negation (It will never be true that ...), and a trait with no description.
+A denial never says "again" or "no longer": a page may deny what was never true.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ lexicon:
     - {id: swim, description: She cannot swim, phrases: [cannot swim]}
     - {id: here, description: She was here, phrases: [was here]}
     - {id: bold, phrases: [bold]}
+    - {id: fearless, description: She fears nothing, phrases: [fearless]}
 """,
 }
 HINT = " Pages here take things like: she loves the sea, she is happy or she has a cat."
@@ -81,16 +83,17 @@ def pulled_out(story: Story, page: str) -> tuple[str, ...]:
     ("page", "line"),
     [
         ("She is happy.", "“She is happy.” She is happy."),
-        ("She is not happy.", "“She is not happy.” She will never be happy again."),
+        ("She is not happy.", "“She is not happy.” She will never be happy."),
         ("She is very happy.", "“She is very happy.” She is utterly, completely happy."),
         ("She is slightly happy.", "“She is slightly happy.” She is a little happy."),
-        ("She does not have a cat.", "“She does not have a cat.” She no longer has a cat."),
+        ("She does not have a cat.", "“She does not have a cat.” She will never have a cat."),
         ("She never cannot swim.", "“She never cannot swim.” She can swim after all."),
-        ("She does not love the sea.", "“She does not love the sea.” She will never love the sea again."),
+        ("She does not love the sea.", "“She does not love the sea.” She will never love the sea."),
         ("She really loves the sea.", "“She really loves the sea.” She loves the sea, more than ever."),
         ("She slightly loves the sea.", "“She slightly loves the sea.” She loves the sea, a little."),
-        ("She was not here.", "“She was not here.” No longer: she was here."),
-        ("She is not bold.", "“She is not bold.” She will never be bold again."),
+        ("She was not here.", "“She was not here.” It will never be true that she was here."),
+        ("She is not bold.", "“She is not bold.” She will never be bold."),
+        ("She is not fearless.", "“She is not fearless.” It will never be true that she fears nothing."),
         ("She is tall.", f"“She is tall.” About Ruby, but the typewriter finds nothing in it to make true.{HINT}"),
         (
             "I wish she were happy.",
@@ -117,7 +120,9 @@ def test_a_page_too_long_for_the_typewriter_says_only_its_first_part_went_throug
     assert len(lines) - 1 == -(-MAX_PAGE_CHARS // len(sentence))  # the sentences in the first MAX_PAGE_CHARS, the last cut
     assert set(lines[1:-1]) == {"“She is happy.” She is happy."}
     explained = explain_page(story, page).to_text()
-    assert explained.startswith("(The page was longer than the typewriter takes; only its first part was read.)\n")
+    assert explained.startswith("(The page was longer than the typewriter takes; only its first 20,000 characters were read.)\n")
+    assert explain_page(story, page).to_json()["truncated"] is True
+    assert explain_page(story, sentence).to_json()["truncated"] is False
 
 
 def test_the_margin_waits_for_the_end_of_a_sentence(story: Story) -> None:
@@ -186,3 +191,26 @@ def test_a_hint_in_a_story_with_one_trait_names_just_that_one(tmp_path: Path) ->
         "“She is tall.” About Ruby, but the typewriter finds nothing in it to make true. Pages here take things like: "
         "she is happy.",
     )
+
+
+def test_the_writers_own_belief_is_his_and_a_name_of_two_words_is_shown_whole(tmp_path: Path) -> None:
+    """ "I think she is happy" is the writer's belief, not someone else's; "Mister Weir" is one name, so `--explain`
+    shows both its words."""
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    manifest = tmp_path / "story.yaml"
+    calvin = "  calvin: {name: Calvin Weir-Fields, names: [calvin, mister weir], pronoun: he}\n"
+    manifest.write_text(FILES["story.yaml"].replace("  harry:", calvin + "  harry:"), encoding="utf-8")
+    lexicon = tmp_path / "lexicon.yaml"
+    devoted = "    - {id: devoted, description: She adores him, does: [adore], object: calvin}\n"
+    lexicon.write_text(FILES["lexicon.yaml"].replace("  traits:\n", "  narrator: calvin\n  traits:\n") + devoted)
+    story = load_story_or_raise(tmp_path)
+    assert pulled_out(story, "I think she is happy.") == (
+        "“I think she is happy.” What you believe or say is not a page: nothing changes.",
+    )
+    assert pulled_out(story, "Harry thinks she is happy.") == (
+        "“Harry thinks she is happy.” Someone's words or beliefs, not yours: nothing changes.",
+    )
+    explained = explain_page(story, "I think she is happy. She adores Mister Weir.").to_text(explain=True).splitlines()
+    assert explained[1] == "     subject: Calvin Weir-Fields; it reports the writer's own belief or words (asserts nothing)"
+    assert "         frame: does: adore, object: calvin; words: adores mister weir" in explained

@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -255,3 +256,42 @@ def test_output_that_cannot_be_written_is_one_line_not_a_traceback() -> None:
         result = subprocess.run([*command, "schema"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr == "ruby-sparks: reading or writing failed: No space left on device\n"
+
+
+def test_at_the_typewriter_every_hint_names_a_command_with_its_slash(tmp_path: Path) -> None:
+    """There a bare `help` would be a line of the page: the blank page's hint, the opening line of a story that opens
+    at the typewriter and the offer of an earlier scene all say `/help`, `/load`."""
+    out = play("1\n\n").stdout
+    assert "then an empty line to pull it out. (`/help` for commands.)" in out
+    story = tmp_path / "mini"
+    shutil.copytree(MINI, story)
+    manifest = story / "story.yaml"
+    manifest.write_text(manifest.read_text().replace("start: desk", "start: page"))
+    assert "Type `/help` for commands." in play("", story=story).stdout
+    assert "Type `help` for commands." in play("").stdout
+    play("Ruby speaks French.\n\nsave later\n", story=story)
+    scenes = story / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace("after", "afterwards"))  # the save's scene is gone
+    out = play("/load later\n", story=story).stdout
+    assert "(Type `/load later --earlier` to go on from `page`.)" in out
+
+
+def test_history_shows_how_each_page_was_read() -> None:
+    out = play("1\nRuby speaks French. Harry is sad.\n\nhistory\n").stdout
+    history = out[out.index("The story so far:") :]
+    assert "> You wrote: “Ruby speaks French. Harry is sad.”" in history
+    read = "How it was read: “Ruby speaks French.” She speaks French. “Harry is sad.” Not about Ruby: nothing changes."
+    assert f"\n  {read[:20]}" in history and read in " ".join(history.split())  # one paragraph, wrapped
+
+
+def test_ruby_and_endings_show_what_the_tui_s_sheet_and_gallery_show() -> None:
+    out = play("endings\n1\n/ruby\nRuby speaks French.\nShe is not happy.\n\nruby\n2\nendings\nhelp\n").stdout
+    assert "Endings found: 0 of 1\n\n1. ? ? ?  (not found yet)\n" in out
+    assert "What is true of her:\n  Nothing you have written about her has taken.\n" in out  # at the typewriter, `/ruby`
+    sheet = out[out.rindex("How she seems:") :]
+    assert sheet.startswith("How she seems: She looks at you as if waiting for something.\n")
+    assert "What is true of her:\n  • She speaks French.\n      page 1: “Ruby speaks French.”\n" in sheet
+    assert "  • She will never be happy.\n      page 1: “She is not happy.”\n" in sheet
+    assert "Pages written (1):\n\nPage 1 · The Page\nRuby speaks French.\nShe is not happy.\n" in sheet
+    assert "Endings found: 1 of 1\n\n1. A Quiet End\n" in out
+    assert "  ruby           Ruby as you have written her" in out and "  endings        the endings you have found" in out

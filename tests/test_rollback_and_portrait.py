@@ -95,7 +95,7 @@ def test_the_portrait_says_what_each_page_made_true_and_which_sentence_did(story
     said = {trait.trait: (trait.said, trait.page, trait.sentence) for trait in portrait.traits}
     assert said == {
         "speaks_french": ("She speaks French.", 1, "She speaks French."),
-        "happy": ("She will never be happy again.", 2, "Ruby is no longer happy."),  # the later page wins
+        "happy": ("She will never be happy.", 2, "Ruby is no longer happy."),  # the later page wins
     }
     assert portrait.control == "A little of her is your writing."
     assert portrait.seems.startswith("She hums a song in French")

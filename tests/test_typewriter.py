@@ -135,7 +135,8 @@ def test_page_json_is_one_object_in_the_documented_shape() -> None:
     result = run_page("--json", "Ruby is very happy, and Harry is sad. She never forgets.")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"sentences", "effects"}
+    assert set(data) == {"sentences", "effects", "truncated"}
+    assert data["truncated"] is False
     assert data["sentences"][0]["traits"] == [{"id": "joyful", "negated": False, "intensity": 2.0}]
     assert data["sentences"][1] == {
         "text": "She never forgets.",
@@ -160,6 +161,14 @@ def test_page_reads_only_a_page_from_an_endless_stream() -> None:
         result = subprocess.run(command, stdin=endless, capture_output=True, text=True, timeout=60, preexec_fn=cap_memory)
     assert result.returncode == 0, result.stderr
     assert "longer than the typewriter takes" in result.stdout
+
+
+def test_page_json_says_when_a_page_was_cut() -> None:
+    result = run_page("--json", "-", stdin="Ruby is happy. " * 70_000)  # about a megabyte
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["truncated"] is True
+    assert sum(len(s["text"]) + 1 for s in data["sentences"]) <= MAX_PAGE_CHARS + 1
 
 
 def test_page_with_another_story(mini_story: Story, tmp_path: Path) -> None:

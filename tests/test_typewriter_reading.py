@@ -606,7 +606,7 @@ def test_feedback_speaks_in_the_storys_voice(shipped_story: Story) -> None:
     text = "She is no longer sad. She loves me. Harry is sad. I wish she spoke French. Is she happy?"
     lines = page_feedback(read_page(shipped_story.lexicon, shipped_story.characters, text), shipped_story)
     assert lines == (
-        "“She is no longer sad.” She will never be sad again.",
+        "“She is no longer sad.” She will never be sad.",
         "“She loves me.” She loves him.",
         "“Harry is sad.” Not about Ruby: nothing changes.",
         "“I wish she spoke French.” A wish, a hope or a maybe: the page makes nothing true that it only wants.",

@@ -22,6 +22,7 @@ from typing import Any
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from game import __version__
@@ -45,15 +46,44 @@ KINDS = {
 }
 
 
+class _Answered(Exception):
+    """A request pygls could not read, already answered with its error: nothing more to tell the editor."""
+
+
+class StoryProtocol(LanguageServerProtocol):
+    """pygls reads a request's params before it knows the request, and on a failure only shows a message: the request
+    itself went unanswered, so an editor waiting on its id waited for ever. JSON-RPC wants an error response, so the
+    error goes back to that id (-32602 for params that do not fit, -32603 for anything else)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "jsonrpc" not in data or "method" not in data or not isinstance(data.get("id"), int | str):
+                raise  # a notification, or a response: there is nobody waiting to answer
+            self._send_response(data["id"], error=error.to_response_error())
+            raise _Answered from error
+
+
 class StoryServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("ruby-sparks", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "ruby-sparks",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=StoryProtocol,
+        )
         self.indexes: dict[Path, StoryIndex] = {}
         self.changed: set[Path] = set()
         self.edits: dict[Path, int] = {}
         self.published: dict[Path, set[str]] = {}
         self.checking = asyncio.Lock()
         self.tasks: set[asyncio.Task[None]] = set()
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A request answered with its error is not shown again as a message."""
+        if not isinstance(error, _Answered):
+            super().report_server_error(error, source)
 
     # -- the story a document belongs to, and its texts -----------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.feedback import page_feedback
+from game.engine.feedback import page_feedback, writers_own
 from game.engine.runtime import Runtime
 from game.engine.state import State
 from game.engine.step import apply_reading
@@ -28,6 +28,8 @@ MOODS = {
     "blank": "holds no words",
 }
 """How `page --explain` says what a sentence does, by its mood."""
+WRITERS_OWN_MOOD = "reports the writer's own belief or words (asserts nothing)"
+"""A `reported` sentence whose subject is the writer: "I think she sings"."""
 
 
 @prefab(frozen=True)
@@ -40,6 +42,8 @@ class PageExplanation:
     """Character id -> the name `--explain` shows for it."""
     about: str = "her"
     """The story's subject as the object of a sentence ("about her", "about him")."""
+    moods: tuple[str, ...] = ()
+    """What each sentence does, in words (see MOODS): the writer's own belief is told from another's."""
 
     def to_json(self, explain: bool = False) -> dict[str, Any]:
         data = self.reading.to_json() | {"effects": list(self.effects)}
@@ -55,12 +59,14 @@ class PageExplanation:
     def to_text(self, explain: bool = False) -> str:
         out = []
         if self.reading.truncated:
-            out.append("(The page was longer than the typewriter takes; only its first part was read.)")
+            out.append(
+                f"(The page was longer than the typewriter takes; only its first {MAX_PAGE_CHARS:,} characters were read.)"
+            )
         for number, sentence in enumerate(self.reading.sentences, 1):
             about = f"about {self.about}" if sentence.about_ruby else f"not about {self.about}"
             out.append(f"{number}. {sentence.text!r}: {about}")
             if explain:
-                out.append(f"     subject: {self.subjects.get(sentence.subject, 'someone else')}; it {MOODS[sentence.mood]}")
+                out.append(f"     subject: {self.subjects.get(sentence.subject, 'someone else')}; it {self.moods[number - 1]}")
             for trait in sentence.traits:
                 polarity = "negated" if trait.negated else "asserted"
                 out.append(f"     {trait.id}: {polarity}, intensity {trait.intensity:g}")
@@ -78,7 +84,7 @@ def explain_page(story: Story, text: str) -> PageExplanation:
     if story.lexicon is None:
         sentences = tuple(SentenceReading(text, False) for text in split_sentences(clean(text[:MAX_PAGE_CHARS])))
         reading = PageReading(sentences, len(text) > MAX_PAGE_CHARS)
-        return PageExplanation(reading, (), ("This story has no lexicon: pages change nothing.",))
+        return PageExplanation(reading, (), ("This story has no lexicon: pages change nothing.",), moods=_moods(story, reading))
     reading = read_page(story.lexicon, story.characters, text)
     traits = {trait.id: 0.0 for trait in story.lexicon.traits}
     state = State(story.start, {n: v.default for n, v in story.variables.items()}, traits, seed=0)
@@ -89,4 +95,10 @@ def explain_page(story: Story, text: str) -> PageExplanation:
     ]
     subjects = {character.id: character.name for character in story.characters.values()}
     effects = tuple(trait_effects + runtime.effect_log)
-    return PageExplanation(reading, effects, page_feedback(reading, story), subjects, story.subject_object)
+    return PageExplanation(
+        reading, effects, page_feedback(reading, story), subjects, story.subject_object, _moods(story, reading)
+    )
+
+
+def _moods(story: Story, reading: PageReading) -> tuple[str, ...]:
+    return tuple(WRITERS_OWN_MOOD if writers_own(s, story) else MOODS[s.mood] for s in reading.sentences)

@@ -13,12 +13,15 @@ from typing import Literal
 from game.records import prefab
 from game.story.model import Lexicon, Scene, Story, Trait
 from game.typewriter import read_page
+from game.typewriter.cues import negation_spans
 from game.typewriter.examples import base_form
 from game.typewriter.reading import PageReading, SentenceReading, TraitReading
-from game.typewriter.text import clean, split_sentences
+from game.typewriter.text import clean, split_sentences, tokens
 
 MARGIN_CONTEXT = 6
 """How many finished sentences the margin reads: the ones shown, and a few before them for the subject they carry."""
+PRONOUNS = frozenset({"she", "he", "they", "it", "we", "you"})
+"""A description's first word that is lowered inside a sentence; any other is a name ("Ruby paints") and stays."""
 HINTED = 3
 """How many of the things a page can change a hint names: enough to steer, too few to be a menu."""
 
@@ -29,6 +32,8 @@ WHY_NOTHING = {
     "reported": "Someone's words or beliefs, not yours: nothing changes.",
     "quoted": "Words in quotation marks are somebody's speech, not the page's: nothing changes.",
 }
+WRITERS_OWN = "What you believe or say is not a page: nothing changes."
+"""Why "I think she sings" changes nothing: the writer's own belief or words, where another's are `reported`."""
 
 
 def page_feedback(reading: PageReading, story: Story, scene: Scene | None = None) -> tuple[str, ...]:
@@ -52,11 +57,17 @@ def sentence_note(sentence: SentenceReading, story: Story, scene: Scene | None =
     if sentence.traits and lexicon is not None:
         return " ".join(said(trait, lexicon) for trait in sentence.traits)
     if sentence.mood in WHY_NOTHING:
-        return WHY_NOTHING[sentence.mood]
+        return WRITERS_OWN if writers_own(sentence, story) else WHY_NOTHING[sentence.mood]
     subject = story.subject_name  # only now: most sentences took something, and the name is worked out at each call
     if not sentence.about_ruby:
         return f"Not about {subject}: nothing changes."
     return f"About {subject}, but the typewriter finds nothing in it to make true.{near_miss(story, scene) if hint else ''}"
+
+
+def writers_own(sentence: SentenceReading, story: Story) -> bool:
+    """Whether a sentence reports the writer's own belief or words ("I think she sings"), not someone else's."""
+    writer = story.lexicon.narrator if story.lexicon is not None else None
+    return sentence.mood == "reported" and writer is not None and sentence.subject == writer
 
 
 def near_miss(story: Story, scene: Scene | None) -> str:
@@ -78,7 +89,7 @@ def near_miss(story: Story, scene: Scene | None) -> str:
 
 
 def said(trait: TraitReading, lexicon: Lexicon) -> str:
-    """A trait as a sentence that has come true: "She is joyful.", "She will never be sad again."."""
+    """A trait as a sentence that has come true: "She is joyful.", "She will never be sad."."""
     description = _description(lexicon, trait.id)
     if trait.negated:
         return _denied(description)
@@ -145,8 +156,13 @@ def traits_by_id(lexicon: Lexicon) -> dict[str, Trait]:
 
 def _idea(lexicon: Lexicon, trait_id: str) -> str:
     """ "She is joyful" -> "she is joyful": for a list inside a sentence."""
-    text = _description(lexicon, trait_id)
-    return text[:1].lower() + text[1:]
+    return _in_a_sentence(_description(lexicon, trait_id))
+
+
+def _in_a_sentence(description: str) -> str:
+    """ "She is joyful" -> "she is joyful", inside a sentence; a name stays a name ("Ruby paints")."""
+    first, _, rest = description.partition(" ")
+    return f"{first.lower()} {rest}".strip() if first.lower() in PRONOUNS else description
 
 
 def _split(description: str) -> tuple[str, str, str]:
@@ -158,16 +174,21 @@ def _split(description: str) -> tuple[str, str, str]:
 
 
 def _denied(description: str) -> str:
+    """A denial said so that it reads right whatever the description and whatever was true before: "again" or "no
+    longer" would say she was so, and a page may deny a thing on its first line. A description that is itself a
+    negation ("She fears nothing") cannot be turned round word by word, so it is said whole."""
     who, verb, rest = _split(description)
-    if verb == "is":
-        return f"{who} will never be {rest.removesuffix(' again')} again."
-    if verb == "has":
-        return f"{who} no longer has {rest}."
     if verb in ("cannot", "can't"):
         return f"{who} can {rest} after all."
+    if any(words != ("without",) for _, words in negation_spans(tokens(description)).values()):
+        return f"It will never be true that {_in_a_sentence(description)}."
+    if verb == "is":
+        return f"{who} will never be {rest}."
+    if verb == "has":
+        return f"{who} will never have {rest}."
     if verb.endswith("s") and verb not in ("was",):
-        return f"{who} will never {base_form(verb)} {rest} again.".replace("  ", " ")
-    return f"No longer: {description[:1].lower() + description[1:]}."
+        return f"{who} will never {base_form(verb)} {rest}.".replace("  ", " ")
+    return f"It will never be true that {_in_a_sentence(description)}."
 
 
 def _strong(description: str) -> str:

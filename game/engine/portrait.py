@@ -7,6 +7,9 @@ the state, so plain mode or a test can show the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Literal
+
 from game.engine.feedback import said
 from game.engine.runtime import Runtime
 from game.engine.state import State
@@ -35,7 +38,7 @@ class PageWritten:
 class TraitInForce:
     trait: str
     said: str
-    """The trait as it stands, in words: "She speaks French.", "She will never be sad again."."""
+    """The trait as it stands, in words: "She speaks French.", "She will never be sad."."""
     page: int = 0
     """The number of the page that set it last; 0 when the story, not a page, set it."""
     sentence: str = ""
@@ -72,3 +75,29 @@ def portrait(story: Story, state: State) -> Portrait:
     traits.sort(key=lambda trait: (trait.page == 0, trait.page))  # the pages' doing first, in the order written
     control = next(words for least, words in reversed(CONTROL_WORDS) if changed_her >= least)
     return Portrait(story.subject_name, Runtime(story, state).seems(), tuple(pages), tuple(traits), control)
+
+
+SheetPart = Literal["name", "label", "value", "heading", "none", "trait", "source", "page", "text"]
+
+
+def sheet(portrait: Portrait) -> Iterator[tuple[SheetPart, str]]:
+    """The subject's sheet in order, each line with what it is: the TUI's screen and plain mode lay it out, and say
+    the same."""
+    yield "name", portrait.name
+    if portrait.seems:
+        yield "label", "How she seems"
+        yield "value", portrait.seems
+    yield "label", "Your hold on her"
+    yield "value", portrait.control
+    yield "heading", "What is true of her"
+    if not portrait.traits:
+        yield "none", "Nothing you have written about her has taken."
+    for trait in portrait.traits:
+        yield "trait", trait.said
+        yield "source", f"page {trait.page}: “{trait.sentence}”" if trait.page else "the story made it so, not a page"
+    yield "heading", f"Pages written ({len(portrait.pages)})"
+    if not portrait.pages:
+        yield "none", "None yet."
+    for page in portrait.pages:
+        yield "page", f"Page {page.number} · {page.scene_title}"
+        yield "text", page.text.rstrip()

@@ -33,6 +33,8 @@ from game.engine import (
     available_choices,
     describe,
 )
+from game.engine.portrait import Portrait, sheet
+from game.persistence.endings_seen import endings_seen, gallery_lines
 from game.persistence.saves import QUICKSAVE
 from game.printable import shown_safely
 from game.speedrun.tracker import RunListener
@@ -46,14 +48,16 @@ LINE_ENDLESS = 10_000_000
 """A line longer than this is a stream that will never end, not typing."""
 MAX_CHOICE_DIGITS = 6
 """A longer "number" is a mistake, not a choice (and Python refuses to read integers past 4,300 digits)."""
-COMMANDS = ("undo", "save", "load", "saves", "history", "look", "new", "credits", "help", "quit")
+COMMANDS = ("undo", "save", "load", "saves", "history", "look", "ruby", "endings", "new", "credits", "help", "quit")
 HELP = """Commands, at any prompt:
   a number       choose that choice
   undo           take back the last choice or page
   save [NAME]    save the game (default: quicksave)
   load [NAME]    load a save (default: the newest); `saves` lists them
-  history        the story so far
+  history        the story so far, with your pages and how they were read
   look           show the scene again
+  ruby           {subject} as you have written her, and which page made what so
+  endings        the endings you have found, and hints to the others
   new            start again from the beginning
   credits        who made the story, the film, and this game
   help           this list
@@ -61,6 +65,10 @@ HELP = """Commands, at any prompt:
 At the typewriter every line is the page's, so commands there start with `/` (`/undo`,
 `/save`, `/quit`); an empty line pulls the page out, and so does a `/command` line (the
 command runs next)."""
+
+
+SHEET_INDENT = {"trait": "  ", "source": "      ", "none": "  "}
+"""How far in each part of the subject's sheet stands in plain mode; a page's own text and the name stand at the left."""
 
 
 class _Interrupted(Exception):
@@ -244,6 +252,10 @@ class PlainGame:
             else:
                 self.choose(line)
 
+    def named(self, command: str) -> str:
+        """A command as the player must type it at the prompt they are at: at the typewriter, with its `/`."""
+        return f"`/{command}`" if self.text.at_typewriter else f"`{command}`"
+
     def over(self) -> str:
         """What may follow an ending: no undo in a speed-run, which has none."""
         undo = "" if self.game.speedrun else " `undo`,"
@@ -274,7 +286,8 @@ class PlainGame:
     def write_page(self, first: str) -> None:
         if not first.strip():
             about = self.story.subject_object
-            self.say(f"The page is blank: type a line about {about}, then an empty line to pull it out. (`help` for commands.)")
+            blank = f"The page is blank: type a line about {about}, then an empty line to pull it out."
+            self.say(f"{blank} ({self.named('help')} for commands.)")
             return
         page = [first]
         size = len(first)
@@ -309,7 +322,7 @@ class PlainGame:
             return False
         name, args = parsed
         if name == "help":
-            self.say(HELP)
+            self.say(HELP.format(subject=self.story.subject_name))
         elif name == "undo":
             self.text.show(self.game.undo())
         elif name == "save":
@@ -320,11 +333,15 @@ class PlainGame:
             self.text.show(response)
             if response.earlier is not None:
                 slot, scene = response.earlier
-                self.say(f"(Type `load {slot} --earlier` to go on from `{scene}`.)")
+                self.say(f"(Type {self.named(f'load {slot} --earlier')} to go on from `{scene}`.)")
         elif name == "saves":
             self.list_saves()
         elif name == "history":
             self.history()
+        elif name == "ruby":
+            self.portrait(self.game.portrait())
+        elif name == "endings":
+            self.say("\n".join(gallery_lines(self.story, endings_seen(self.story.id))))
         elif name == "look":
             state = self.game.state
             self.text.render(describe(self.story, state) if state is not None else ())
@@ -355,6 +372,26 @@ class PlainGame:
                 self.text.paragraph(text)
             if entry.action:
                 self.text.paragraph(f"> {entry.action}")
+            if entry.reading:
+                self.text.paragraph(f"How it was read: {' '.join(entry.reading)}", "  ")
+
+    def portrait(self, portrait: Portrait) -> None:
+        """The subject's sheet (the TUI's F12) as lines: a label and its value on one line, a blank line before each
+        heading and each page."""
+        label = ""
+        for part, line in sheet(portrait):
+            if part == "label":
+                label = line
+            elif part == "value":
+                self.text.paragraph(f"{label}: {line}")
+            elif part in ("heading", "page"):
+                self.say()
+                self.say(f"{line}:" if part == "heading" else line)
+            else:
+                for text in line.splitlines() or [""]:
+                    self.text.paragraph(f"• {text}" if part == "trait" else text, SHEET_INDENT.get(part, ""))
+                if part == "name":
+                    self.say()
 
     def autosave(self) -> bool:
         """The last save before leaving: whether the player's place is kept (a script must learn when it is not, from
@@ -413,7 +450,9 @@ def play_plain(
     `clock` (a test's own, to play at a person's pace)."""
     controller = GameController(story, seed=seed, record_to=record, watch=watch, livesplit=livesplit, clock=clock)
     opening = controller.new_game(speedrun)
-    header = [f"{story.title.upper()}", "Type `help` for commands."]
+    moments = [event for event in opening.events if isinstance(event, ChoicesOffered | TypewriterReady | EndingReached)]
+    typing = bool(moments) and isinstance(moments[-1], TypewriterReady)  # a story may open at the typewriter
+    header = [f"{story.title.upper()}", f"Type {'`/help`' if typing else '`help`'} for commands."]
     if story.content_note:
         header.insert(1, f"Content note: {story.content_note}")
     for line in header:

@@ -1,5 +1,4 @@
-"""The endings gallery: the ones reached, by name; the others hidden, with the story's hint for each once the player
-has found a first ending (before that, a hint would only be noise), and never their ids."""
+"""The endings gallery's screen: it lays out `gallery_lines`, which plain mode's `endings` prints too."""
 
 from __future__ import annotations
 
@@ -11,22 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.persistence.endings_seen import gallery_lines
 from game.story.model import Story
-
-
-def gallery_lines(story: Story, seen: set[str]) -> list[str]:
-    found = seen & set(story.endings)
-    lines = [f"Endings found: {len(found)} of {len(story.endings)}", ""]
-    for number, ending in enumerate(story.endings.values(), 1):
-        if ending.id in seen:
-            lines.append(f"{number}. {ending.title}")
-        elif found and ending.hint:
-            lines.append(f"{number}. ? ? ?  Hint: {ending.hint}")
-        else:
-            lines.append(f"{number}. ? ? ?  (not found yet)")
-    if not found and any(ending.hint for ending in story.endings.values()):
-        lines += ["", "Find a first ending, and the others will have hints."]
-    return lines
 
 
 class EndingsScreen(Screen[None]):

@@ -15,33 +15,27 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.portrait import Portrait
+from game.engine.portrait import Portrait, SheetPart, sheet
+
+LAYOUT: dict[SheetPart, tuple[str, str]] = {
+    "name": ("{}\n\n", "bold underline"),
+    "label": ("{}  ", "bold"),
+    "value": ("{}\n", ""),
+    "heading": ("\n{}\n", "bold"),
+    "none": ("{}\n", "italic"),
+    "trait": ("• {}\n", ""),
+    "source": ("    {}\n", "italic"),
+    "page": ("\n{}\n", "bold"),
+    "text": ("{}\n", ""),
+}
+"""Each part of the sheet as this screen sets it: its text around the line, and its style."""
 
 
 def portrait_text(portrait: Portrait) -> Text:
     text = Text()
-    text.append(portrait.name, style="bold underline")
-    text.append("\n\n")
-    if portrait.seems:
-        text.append("How she seems  ", style="bold")
-        text.append(portrait.seems)
-        text.append("\n")
-    text.append("Your hold on her  ", style="bold")
-    text.append(portrait.control)
-    text.append("\n\nWhat is true of her\n", style="bold")
-    if not portrait.traits:
-        text.append("Nothing you have written about her has taken.\n", style="italic")
-    for trait in portrait.traits:
-        text.append(f"• {trait.said}\n")
-        source = f"page {trait.page}: “{trait.sentence}”" if trait.page else "the story made it so, not a page"
-        text.append(f"    {source}\n", style="italic")
-    text.append(f"\nPages written ({len(portrait.pages)})\n", style="bold")
-    if not portrait.pages:
-        text.append("None yet.\n", style="italic")
-    for page in portrait.pages:
-        text.append(f"\nPage {page.number} · {page.scene_title}\n", style="bold")
-        text.append(page.text.rstrip())
-        text.append("\n")
+    for part, line in sheet(portrait):
+        shape, style = LAYOUT[part]
+        text.append(shape.format(line), style=style)
     return text
 
 

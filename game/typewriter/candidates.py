@@ -117,7 +117,7 @@ def find_candidates(
             where = role_after(index, form, match, frame.object, clause.end if not frame.with_ else len(words))
             if where is None or any(where in phrase for _, phrase in excepted):
                 continue  # "loves hot dogs": the object's word is in a phrase where it means something else
-            specific, role = 2, (where,)
+            specific, role = 2, _name_at(index, words, where)
         elif (
             pattern.part in ("is", "does")
             and pattern.trait in index.role_traits
@@ -165,6 +165,15 @@ _NONE: frozenset[int] = frozenset()
 
 _NEXT_TO_NONE = frozenset({"barely", "scarcely"})
 """Only a little of a trait's own words ("barely speaks French"); of its opposite's, next to none."""
+
+
+def _name_at(index: LexiconIndex, words: list[str], at: int) -> tuple[int, ...]:
+    """Where the object found at `at` stands, all of it when it is a name of several words ("loves *Monsieur Dubois*"),
+    for the words `page --explain` shows; the object is still found by its first word, as before."""
+    for length in range(min(index.longest_name, len(words) - at), 1, -1):
+        if tuple(words[at : at + length]) in index.names:
+            return tuple(range(at, at + length))
+    return (at,)
 
 
 def _her_as_object(text: str) -> bool:

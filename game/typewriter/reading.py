@@ -52,4 +52,6 @@ class PageReading:
         return any(sentence.about_ruby for sentence in self.sentences)
 
     def to_json(self) -> dict[str, Any]:
-        return {"sentences": [s.to_json() for s in self.sentences]}
+        """`truncated` says the page was longer than MAX_PAGE_CHARS and only its first part was read: a script must be
+        able to tell a page read whole from one cut, as a person reading the text can."""
+        return {"sentences": [s.to_json() for s in self.sentences], "truncated": self.truncated}
