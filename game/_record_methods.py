@@ -1098,7 +1098,24 @@ def _57(_constant, _stopped, _findings, _scene_counts, _choice_counts, _outcome_
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _58(_errors):
+def _58():
+    def __init__(self, step, reason, rule):
+        __prefab_selfdict = self.__dict__
+        __prefab_selfdict['step'] = step
+        __prefab_selfdict['reason'] = reason
+        __prefab_selfdict['rule'] = rule
+    def __eq__(self, other):
+        if self is other:
+            return True
+        return (self.step == other.step and self.reason == other.reason and self.rule == other.rule) if self.__class__ is other.__class__ else NotImplemented
+    def __hash__(self):
+        return hash((self.step, self.reason, self.rule, ))
+    def __replace__(self, /, **changes):
+        return self.__class__(**({'step': self.step, 'reason': self.reason, 'rule': self.rule} | changes))
+    return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
+
+
+def _59(_errors):
     def __init__(self, story, state, message, errors=_errors):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['story'] = story
@@ -1116,7 +1133,7 @@ def _58(_errors):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _59(_engine_version, _version, _speedrun, _extra):
+def _60(_engine_version, _version, _speedrun, _extra):
     def __init__(self, story_id, story_hash, seed, category, inputs, result, engine_version=_engine_version, version=_version, speedrun=_speedrun, extra=None):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['story_id'] = story_id
@@ -1140,7 +1157,7 @@ def _59(_engine_version, _version, _speedrun, _extra):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _60(_on_page, _narrator, _roles, _wordnet):
+def _61(_on_page, _narrator, _roles, _wordnet):
     def __init__(self, subject, traits, on_page=_on_page, narrator=_narrator, roles=_roles, wordnet=_wordnet):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['subject'] = subject
@@ -1160,7 +1177,7 @@ def _60(_on_page, _narrator, _roles, _wordnet):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _61(_value, _pasted):
+def _62(_value, _pasted):
     def __init__(self, t, kind, value=_value, pasted=_pasted):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['t'] = t
@@ -1178,7 +1195,7 @@ def _61(_value, _pasted):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _62(_choice):
+def _63(_choice):
     def __init__(self, target, label, choice=_choice):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['target'] = target
@@ -1195,7 +1212,7 @@ def _62(_choice):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _63():
+def _64():
     def __init__(self, target, op, value):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['target'] = target
@@ -1212,7 +1229,7 @@ def _63():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _64(_wrote, _about_ruby, _condition, _text, _effects, _span, _call):
+def _65(_wrote, _about_ruby, _condition, _text, _effects, _span, _call):
     def __init__(self, target, wrote=_wrote, about_ruby=_about_ruby, condition=_condition, text=_text, effects=_effects, span=_span, call=_call):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['target'] = target
@@ -1234,7 +1251,7 @@ def _64(_wrote, _about_ruby, _condition, _text, _effects, _span, _call):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _65(_traits, _subject, _mood):
+def _66(_traits, _subject, _mood):
     def __init__(self, text, about_ruby, traits=_traits, subject=_subject, mood=_mood):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1253,7 +1270,7 @@ def _65(_traits, _subject, _mood):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _66(_condition):
+def _67(_condition):
     def __init__(self, text, condition=_condition):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1269,7 +1286,7 @@ def _66(_condition):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _67(_kind):
+def _68(_kind):
     def __init__(self, text, kind=_kind):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1285,7 +1302,7 @@ def _67(_kind):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _68(_pasted):
+def _69(_pasted):
     def __init__(self, text, pasted=_pasted):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text'] = text
@@ -1301,7 +1318,7 @@ def _68(_pasted):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _69(_text_speed, _theme):
+def _70(_text_speed, _theme):
     def __init__(self, text_speed=_text_speed, theme=_theme):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['text_speed'] = text_speed
@@ -1317,7 +1334,7 @@ def _69(_text_speed, _theme):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _70(_everything, _counts):
+def _71(_everything, _counts):
     def __init__(self, thresholds, exact, everything=_everything, counts=_counts):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['thresholds'] = thresholds
@@ -1335,7 +1352,7 @@ def _70(_everything, _counts):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _71(_negated):
+def _72(_negated):
     def __init__(self, trait, negated=_negated):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['trait'] = trait
@@ -1351,7 +1368,7 @@ def _71(_negated):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _72(_page, _sentence):
+def _73(_page, _sentence):
     def __init__(self, trait, said, page=_page, sentence=_sentence):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['trait'] = trait
@@ -1369,7 +1386,7 @@ def _72(_page, _sentence):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _73():
+def _74():
     def __init__(self, trait, sentence):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['trait'] = trait
@@ -1385,7 +1402,7 @@ def _73():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _74():
+def _75():
     def __init__(self, valid, line):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['valid'] = valid
@@ -1401,7 +1418,7 @@ def _74():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _75():
+def _76():
     def __init__(self, value):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['value'] = value
@@ -1416,7 +1433,7 @@ def _75():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _76(_condition):
+def _77(_condition):
     def __init__(self, variants, condition=_condition):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['variants'] = variants
@@ -1432,7 +1449,7 @@ def _76(_condition):
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _77(_best_time, _best_splits, _gold, _attempts, _finished, _history):
+def _78(_best_time, _best_splits, _gold, _attempts, _finished, _history):
     def __init__(self, best_time=_best_time, best_splits=None, gold=None, attempts=_attempts, finished=_finished, history=None):
         self.best_time = best_time
         self.best_splits = best_splits if best_splits is not None else {}
@@ -1449,7 +1466,7 @@ def _77(_best_time, _best_splits, _gold, _attempts, _finished, _history):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _78(_kinds, _assignable, _read, _written):
+def _79(_kinds, _assignable, _read, _written):
     def __init__(self, kinds=None, assignable=None, read=None, written=None):
         self.kinds = kinds if kinds is not None else {}
         self.assignable = assignable if assignable is not None else _assignable()
@@ -1464,7 +1481,7 @@ def _78(_kinds, _assignable, _read, _written):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _79(_paragraphs, _choices, _prompt, _at_typewriter, _scene_title, _act_title, _seems, _ending_id, _ending_title, _rejected):
+def _80(_paragraphs, _choices, _prompt, _at_typewriter, _scene_title, _act_title, _seems, _ending_id, _ending_title, _rejected):
     def __init__(self, paragraphs=None, choices=_choices, prompt=_prompt, at_typewriter=_at_typewriter, scene_title=_scene_title, act_title=_act_title, seems=_seems, ending_id=_ending_id, ending_title=_ending_title, rejected=_rejected):
         self.paragraphs = paragraphs if paragraphs is not None else []
         self.choices = choices
@@ -1485,7 +1502,7 @@ def _79(_paragraphs, _choices, _prompt, _at_typewriter, _scene_title, _act_title
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _80():
+def _81():
     def __init__(self, path, relative, data):
         self.path = path
         self.relative = relative
@@ -1499,7 +1516,7 @@ def _80():
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _81(_runs, _scenes, _choices, _outcomes, _traits, _endings, _issues):
+def _82(_runs, _scenes, _choices, _outcomes, _traits, _endings, _issues):
     def __init__(self, runs=_runs, scenes=None, choices=None, outcomes=None, traits=None, endings=None, issues=None):
         self.runs = runs
         self.scenes = scenes if scenes is not None else _scenes()
@@ -1517,7 +1534,7 @@ def _81(_runs, _scenes, _choices, _outcomes, _traits, _endings, _issues):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _82(_items, _item_spans):
+def _83(_items, _item_spans):
     def __init__(self, span, items=None, item_spans=None):
         self.span = span
         self.items = items if items is not None else []
@@ -1531,7 +1548,7 @@ def _82(_items, _item_spans):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _83(_items, _key_spans, _value_spans):
+def _84(_items, _key_spans, _value_spans):
     def __init__(self, span, items=None, key_spans=None, value_spans=None):
         self.span = span
         self.items = items if items is not None else {}
@@ -1546,7 +1563,7 @@ def _83(_items, _key_spans, _value_spans):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _84(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _denied, _fact, _linking):
+def _85(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _denied, _fact, _linking):
     def __init__(self, start, end, lead=_lead, subject=_subject, subject_word=_subject_word, own_subject=_own_subject, predicate=_predicate, asserts=_asserts, denied=_denied, fact=_fact, linking=None):
         self.start = start
         self.end = end
@@ -1568,22 +1585,23 @@ def _84(_lead, _subject, _subject_word, _own_subject, _predicate, _asserts, _den
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _85(_time, _ending, _splits):
-    def __init__(self, started, time=_time, ending=_ending, splits=None):
+def _86(_time, _ending, _splits, _broken):
+    def __init__(self, started, time=_time, ending=_ending, splits=None, broken=_broken):
         self.started = started
         self.time = time
         self.ending = ending
         self.splits = splits if splits is not None else []
+        self.broken = broken
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.started == other.started and self.time == other.time and self.ending == other.ending and self.splits == other.splits) if self.__class__ is other.__class__ else NotImplemented
+        return (self.started == other.started and self.time == other.time and self.ending == other.ending and self.splits == other.splits and self.broken == other.broken) if self.__class__ is other.__class__ else NotImplemented
     def __replace__(self, /, **changes):
-        return self.__class__(**({'started': self.started, 'time': self.time, 'ending': self.ending, 'splits': self.splits} | changes))
+        return self.__class__(**({'started': self.started, 'time': self.time, 'ending': self.ending, 'splits': self.splits, 'broken': self.broken} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _86(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedrun):
+def _87(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedrun):
     def __init__(self, story, seed=_seed, category=_category, games=_games, inputs=None, splits=None, endings=None, finished=_finished, speedrun=_speedrun):
         self.story = story
         self.seed = seed
@@ -1603,7 +1621,7 @@ def _86(_seed, _category, _games, _inputs, _splits, _endings, _finished, _speedr
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _87(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _characters, _feeling_keys, _role_words):
+def _88(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _characters, _feeling_keys, _role_words):
     def __init__(self, subject, narrator, patterns, exceptions, names, longest_name, vocabulary, name_vocabulary, roles, implies, trait_ids, role_traits, object_roles, subject_names=_subject_names, narrator_names=_narrator_names, name_words=_name_words, pronouns=None, name_starts=_name_starts, characters=None, feeling_keys=_feeling_keys, role_words=None):
         self.subject = subject
         self.narrator = narrator
@@ -1635,7 +1653,7 @@ def _87(_subject_names, _narrator_names, _name_words, _pronouns, _name_starts, _
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _88(_kind):
+def _89(_kind):
     def __init__(self, text, kind=_kind):
         self.text = text
         self.kind = kind
@@ -1648,7 +1666,7 @@ def _88(_kind):
     return {'__init__': __init__, '__eq__': __eq__, '__replace__': __replace__}
 
 
-def _89(_mood, _subject, _clause_of):
+def _90(_mood, _subject, _clause_of):
     def __init__(self, words, keys, clauses, who, real, mood=_mood, subject=_subject, clause_of=None):
         self.words = words
         self.keys = keys
@@ -1726,36 +1744,37 @@ MAKERS: dict = {
     'frozen|state new= gone= reset= traits_new= traits_gone= returns_gone=': _55,
     'frozen|state note=': _56,
     'frozen|states complete paths scenes constant= stopped= findings= scene_counts={} choice_counts={} outcome_counts={} random_runs=': _57,
-    'frozen|story state message errors=': _58,
-    'frozen|story_id story_hash seed category inputs result engine_version= version= speedrun= extra={}': _59,
-    'frozen|subject traits on_page= narrator= roles= wordnet=': _60,
-    'frozen|t kind value= pasted=': _61,
-    'frozen|target label choice=': _62,
-    'frozen|target op value': _63,
-    'frozen|target wrote= about_ruby= condition= text= effects= span= call=': _64,
-    'frozen|text about_ruby traits= subject=-c mood=-c': _65,
-    'frozen|text condition=': _66,
-    'frozen|text kind=': _67,
-    'frozen|text pasted=': _68,
-    'frozen|text_speed= theme=': _69,
-    'frozen|thresholds exact everything= counts=': _70,
-    'frozen|trait negated=': _71,
-    'frozen|trait said page= sentence=': _72,
-    'frozen|trait sentence': _73,
-    'frozen|valid line': _74,
-    'frozen|value': _75,
-    'frozen|variants condition=': _76,
-    'mutable|best_time= best_splits={} gold={} attempts= finished= history=[]': _77,
-    'mutable|kinds={} assignable=() read=() written=()': _78,
-    'mutable|paragraphs=[] choices= prompt= at_typewriter= scene_title= act_title= seems= ending_id= ending_title= rejected=': _79,
-    'mutable|path relative data': _80,
-    'mutable|runs= scenes=() choices=() outcomes=() traits=() endings=() issues=[]': _81,
-    'mutable|span items=[] item_spans=[]': _82,
-    'mutable|span items={} key_spans={} value_spans={}': _83,
-    'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= fact= linking=[]': _84,
-    'mutable|started time= ending= splits=[]': _85,
-    'mutable|story seed= category= games= inputs=[] splits=[] endings=[] finished= speedrun=': _86,
-    'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys= role_words={}': _87,
-    'mutable|text kind=': _88,
-    'mutable|words keys clauses who real mood= subject= clause_of=[]': _89,
+    'frozen|step reason rule': _58,
+    'frozen|story state message errors=': _59,
+    'frozen|story_id story_hash seed category inputs result engine_version= version= speedrun= extra={}': _60,
+    'frozen|subject traits on_page= narrator= roles= wordnet=': _61,
+    'frozen|t kind value= pasted=': _62,
+    'frozen|target label choice=': _63,
+    'frozen|target op value': _64,
+    'frozen|target wrote= about_ruby= condition= text= effects= span= call=': _65,
+    'frozen|text about_ruby traits= subject=-c mood=-c': _66,
+    'frozen|text condition=': _67,
+    'frozen|text kind=': _68,
+    'frozen|text pasted=': _69,
+    'frozen|text_speed= theme=': _70,
+    'frozen|thresholds exact everything= counts=': _71,
+    'frozen|trait negated=': _72,
+    'frozen|trait said page= sentence=': _73,
+    'frozen|trait sentence': _74,
+    'frozen|valid line': _75,
+    'frozen|value': _76,
+    'frozen|variants condition=': _77,
+    'mutable|best_time= best_splits={} gold={} attempts= finished= history=[]': _78,
+    'mutable|kinds={} assignable=() read=() written=()': _79,
+    'mutable|paragraphs=[] choices= prompt= at_typewriter= scene_title= act_title= seems= ending_id= ending_title= rejected=': _80,
+    'mutable|path relative data': _81,
+    'mutable|runs= scenes=() choices=() outcomes=() traits=() endings=() issues=[]': _82,
+    'mutable|span items=[] item_spans=[]': _83,
+    'mutable|span items={} key_spans={} value_spans={}': _84,
+    'mutable|start end lead= subject= subject_word= own_subject= predicate= asserts= denied= fact= linking=[]': _85,
+    'mutable|started time= ending= splits=[] broken=': _86,
+    'mutable|story seed= category= games= inputs=[] splits=[] endings=[] finished= speedrun=': _87,
+    'mutable|subject narrator patterns exceptions names longest_name vocabulary name_vocabulary roles implies trait_ids role_traits object_roles subject_names= narrator_names= name_words= pronouns={} name_starts= characters={}-r feeling_keys= role_words={}': _88,
+    'mutable|text kind=': _89,
+    'mutable|words keys clauses who real mood= subject= clause_of=[]': _90,
 }

@@ -3,6 +3,8 @@ LiveSplit (`.lss` files and the Server protocol), asciinema recordings, the runs
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import socket
 import subprocess
@@ -12,17 +14,22 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual import events
 
-from game.controller import GameController
+from game.commands import main
+from game.commands.speedrun import runs_table
+from game.controller import GameController, Notice
 from game.engine import ChoiceInput, PageInput, Rejected
-from game.paths import assets_dir
+from game.frontends.plain import play_plain
+from game.paths import assets_dir, shipped_story_folder
 from game.replay.format import ReplayInput, Split, read_replay
 from game.replay.run import Run
 from game.replay.verify import verify
 from game.speedrun.livesplit import LiveSplitLink, game_time, parse_address
-from game.speedrun.records import Records, load_records
-from game.speedrun.splits import splits_view
+from game.speedrun.lss import lss_document
+from game.speedrun.records import Records, load_records, records_path
+from game.speedrun.splits import FINISH, planned_title, splits_view
 from game.story.loader import load_story, load_story_or_raise
 from game.story.model import Category, Story
 from tests.conftest import console_script
@@ -41,6 +48,7 @@ from tests.tui_helpers import (
 
 HONEYMOON, HONEYMOON_PATH = shipped_replay("honeymoon")
 """The shortest any% of the shipped story: to the honeymoon, Ruby come to life on the way."""
+HONEYMOON_PATH_BYTES = (assets_dir() / "replays" / "honeymoon.json").read_bytes()
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -220,7 +228,7 @@ def test_the_splits_view_compares_with_the_pb_marks_golds_and_finds_the_ghost(sh
     assert (late.rows[2].delta, late.rows[2].mark) == (2_500, "behind")  # past the PB's finish: the live delta
     assert not any(row.ghost for row in late.rows)  # the PB had finished by now
     fresh = splits_view(shipped_story, category, Records(), [], elapsed=0, started=False)
-    assert [row.title for row in fresh.rows][-1] == "Finish" and fresh.sum_of_best is None
+    assert [row.title for row in fresh.rows][-1] == "The Honeymoon" and fresh.sum_of_best is None  # its one ending
 
 
 # -- LiveSplit ---------------------------------------------------------------------------------------------------------
@@ -269,7 +277,8 @@ def test_an_lss_export_reads_back_as_livesplit_reads_it(shipped_story: Story, tm
     assert run.findtext("GameName") == "Ruby Sparks" and run.findtext("CategoryName") == "any%"
     assert run.findtext("AttemptCount") == "2" and len(run.findall("AttemptHistory/Attempt")) == 2
     segments = run.findall("Segments/Segment")
-    assert [segment.findtext("Name") for segment in segments] == ["Act II: The Vow", "The Honeymoon"]
+    # the finish is named by any%'s rule (one of four endings), not by the ending the PB happened to reach
+    assert [segment.findtext("Name") for segment in segments] == ["Act II: The Vow", "Finish"]
     for segment, (name, t) in zip(segments, records.best_splits.items(), strict=True):
         assert _ms(segment.findtext("SplitTimes/SplitTime[@name='Personal Best']/RealTime")) == t
         assert _ms(segment.findtext("BestSegmentTime/RealTime")) == records.gold[name]
@@ -281,7 +290,8 @@ def test_the_runs_table_lists_attempts_pbs_and_golds(shipped_story: Story) -> No
     records = _two_honeymoons(shipped_story)
     out = cli("runs", "--category", "any%").stdout
     assert "any%: 2 attempts, 2 finished · personal best" in out and "sum of best" in out
-    assert out.count("The Honeymoon") >= 3 and "  PB" in out  # two attempts and a split row; the best one marked
+    assert out.count("The Honeymoon") == 2 and "  PB" in out  # two attempts; the best one marked
+    assert "  Finish " in out  # the split row, named by any%'s rule
     assert records.best_time is not None and out.count(f"{records.best_time // 60_000}:") >= 2
     assert "film%" not in out
     everything = cli("runs").stdout
@@ -387,9 +397,12 @@ def test_a_cast_of_a_replay_plays_in_asciinema_at_the_run_s_own_times(tmp_path: 
     assert result.returncode == 0 and f"Wrote {out}" in result.stdout, result.stderr
     with asciicast.open_from_url(str(out)) as cast:
         assert cast.version == 2
-        assert cast.v2_header["width"] == 80 and cast.v2_header["height"] == 24
+        width, height = cast.v2_header["width"], cast.v2_header["height"]
         frames = list(cast.events())
     assert frames and all(kind == "o" for _, kind, _ in frames)
+    # the terminal is as wide as the widest line printed (the typewriter's hint is wider than 80), so none is clipped
+    widest = max(cell_len(line) for _, _, text in frames for line in text.split("\r\n"))
+    assert widest > 80 and (width, height) == (widest, 24)
     times = [at for at, _, _ in frames]
     assert times == sorted(times) and times[0] == 0
     assert HONEYMOON.result is not None and times[-1] == HONEYMOON.result.time / 1000
@@ -473,3 +486,177 @@ async def test_the_replay_viewer_shows_the_replay_s_splits_against_your_pb(priva
         assert panel.view is not None and [row.delta for row in panel.view.rows] == [1000, 1000]
         assert [row.mark for row in panel.view.rows] == ["behind", "behind"]
         await wait_until(pilot, lambda: "+1.0" in screen_text(app))
+
+
+# -- a run that breaks the rules, said at once and listed as such -----------------------------------------------------
+
+
+def _mini_speedrun(story: Story, category: str, seconds: tuple[float, float, float]) -> list[list[Notice]]:
+    """The mini run in `category` with its three inputs at these times on the controller's own clock: the notices
+    each input led to."""
+    now = [0.0]
+    game = GameController(story, clock=lambda: now[0])
+    game.new_game(category)
+    said = []
+    for at, action in zip(seconds, MINI_RUN, strict=True):
+        now[0] = at
+        said.append(list(game.apply(action).notices))
+    return said
+
+
+def test_a_broken_rule_is_said_at_the_input_that_breaks_it_and_the_finish_is_listed_as_not_counted(
+    story_copy: Path,
+) -> None:
+    """The 500-character page comes 150 ms after the choice before it: the game says so with that page, not at the
+    split after it (the finish); `runs` lists the finish as not counted, with the rule, and never as a PB."""
+    story = load_story_or_raise(with_categories(story_copy, MINI_CATEGORIES))
+    choice, page, end = _mini_speedrun(story, "typed", (10.0, 10.15, 60.0))
+    assert not any(notice.kind == "warning" for notice in choice)
+    assert [notice.text for notice in page] == [
+        "This run breaks the speed-run rules (step 2: a page of 500 characters typed in 150 ms (faster than 20 "
+        "characters a second)): it will not count."
+    ]
+    assert not any("breaks the speed-run rules" in notice.text for notice in end)
+    assert any(notice.text.startswith("Finished typed in 0:50.000, not counted: step 2: ") for notice in end)
+    records = load_records(story.content_hash, "typed")
+    assert records.best_time is None and records.finished == 0 and not records.gold
+    table = "\n".join(runs_table(story, story.categories[1], records))
+    assert "finished, not counted: typed too fast" in table and "0:50.000" in table and "  PB\n" not in table
+    assert "reset after" not in table
+    attempt = ET.fromstring(lss_document(story, story.categories[1], records)).find("AttemptHistory/Attempt")
+    assert attempt is not None and attempt.find("RealTime") is None  # LiveSplit reads it as a reset, not a finish
+
+
+class _Paced(io.StringIO):
+    """Plain mode's input, each line read at its own moment on the game's clock: a person's pace, or a script's."""
+
+    def __init__(self, lines: list[tuple[float, str]]) -> None:
+        super().__init__("".join(f"{line}\n" for _, line in lines))
+        self.moments = iter(at for at, _ in lines)
+        self.now = 0.0
+
+    def readline(self, size: int | None = -1) -> str:
+        self.now = next(self.moments, self.now)
+        return super().readline(size)
+
+
+def test_plain_mode_says_a_broken_rule_at_its_input_and_prints_the_clock_when_asked(story_copy: Path) -> None:
+    story = load_story_or_raise(with_categories(story_copy, MINI_CATEGORIES))
+    page = MINI_RUN[1].text
+    stdin = _Paced([(1.0, "time"), (5.0, "1"), (6.0, "/time"), (6.5, page), (7.0, ""), (30.0, "2"), (31.0, "time")])
+    out = io.StringIO()
+    play_plain(story, stdin, out, speedrun="typed", clock=lambda: stdin.now)
+    text = out.getvalue()
+    assert "The clock starts at your first input; `time` shows it." in text
+    assert "[typed: 0:00.000; the clock starts at your first input.]" in text
+    assert "[typed: 0:01.000, towards A Quiet End.]" in text  # act two began at the first input: the finish is next
+    broken = text.index("This run breaks the speed-run rules (step 2: a page of 500 characters typed in 2000 ms")
+    assert text.index("You pull the page out") < broken < text.index("*** THE END")  # with the page, not at the finish
+    assert "[typed: finished in 0:25.000.]" in text
+
+
+def test_plain_mode_s_time_outside_a_speedrun_says_there_is_no_clock(mini_story: Story) -> None:
+    out = io.StringIO()
+    play_plain(mini_story, io.StringIO("time\n"), out)
+    assert "No clock runs outside a speed-run" in out.getvalue()
+
+
+def test_the_runs_table_pads_by_the_columns_a_terminal_gives_wide_characters(story_copy: Path) -> None:
+    manifest = story_copy / "story.yaml"
+    manifest.write_text(manifest.read_text().replace('title: "Act Two"', 'title: "Acte II · 正午 🛶"'))
+    story = load_story_or_raise(with_categories(story_copy, MINI_CATEGORIES))
+    _mini_speedrun(story, "sprint", (0.0, 30.0, 40.0))
+    now = [0.0]
+    game = GameController(story, clock=lambda: now[0])
+    game.new_game("sprint")
+    now[0] = 1.0
+    game.apply(MINI_RUN[0])  # an attempt reset after act two: its result is the act's wide title
+    lines = runs_table(story, story.categories[0], load_records(story.content_hash, "sprint"))
+    assert any("reset after Acte II · 正午 🛶" in line for line in lines)
+    # each row ends in a right-aligned column: a row as wide on the screen as its header is aligned with it
+    split_header = next(number for number, line in enumerate(lines) if line.lstrip().startswith("split "))
+    attempts, splits = lines[1:split_header], lines[split_header:]
+    assert len(attempts) == 3 and len({cell_len(line.removesuffix("  PB")) for line in attempts}) == 1, lines
+    assert len(splits) == 3 and len({cell_len(line) for line in splits}) == 1, lines
+
+
+def test_the_finish_segment_is_named_by_the_category_with_or_without_a_pb(story_copy: Path) -> None:
+    """The mini story's sprint counts one ending: the last segment is that ending's before the first finish too, so
+    LiveSplit matches a file exported before a PB with one exported after."""
+    story = load_story_or_raise(with_categories(story_copy, MINI_CATEGORIES))
+    sprint = story.categories[0]
+
+    def names() -> list[str | None]:
+        document = ET.fromstring(lss_document(story, sprint, load_records(story.content_hash, "sprint")))
+        return [segment.findtext("Name") for segment in document.findall("Segments/Segment")]
+
+    before = names()
+    _mini_speedrun(story, "sprint", (0.0, 30.0, 40.0))
+    assert load_records(story.content_hash, "sprint").best_time == 40_000
+    assert before == names() == ["Act Two", "A Quiet End"]
+    several = Category("either", ("quiet", "other"))
+    assert planned_title(story, several, FINISH) == planned_title(story, several, "quiet") == "Finish"
+
+
+# -- files the commands write -----------------------------------------------------------------------------------------
+
+
+def _main(*args: str) -> tuple[int, str, str]:
+    """`ruby-sparks ARGS` in this process: its exit status, output and errors."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_no_command_writes_over_a_file_it_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`replay run.json --cast run.json` once replaced the run with its recording: the replay (by any name), the
+    records, a coverage report and the story's own files are refused as outputs, and left as they were."""
+    monkeypatch.chdir(tmp_path)
+    run = tmp_path / "run.json"
+    run.write_bytes(HONEYMOON_PATH_BYTES)
+    (tmp_path / "link.json").symlink_to(run)
+    for output in ("run.json", "./run.json", str(run), "link.json", "../" + tmp_path.name + "/run.json"):
+        code, out, err = _main("replay", "run.json", "--cast", output)
+        assert (code, out) == (2, ""), err
+        refused = f"{output} is the replay, which this command reads: writing there would lose it; give another file"
+        assert err == f"ruby-sparks: error: {refused}\n"
+    assert run.read_bytes() == HONEYMOON_PATH_BYTES
+    assert _main("replay", "run.json", "--cast", "run.cast")[0] == 0 and (tmp_path / "run.cast").is_file()
+
+    _two_honeymoons(load_story_or_raise(shipped_story_folder()))
+    kept = records_path().read_bytes()
+    code, _, err = _main("splits", "export", "-o", str(records_path()))
+    assert code == 2 and "is your speed-run records, which this command reads" in err and records_path().read_bytes() == kept
+
+    report = tmp_path / "coverage.json"
+    report.write_text("{}")
+    code, _, err = _main("graph", "--coverage", str(report), "-o", str(report))
+    assert code == 2 and "is the coverage report" in err and report.read_text() == "{}"
+    story_file = Path(shipped_story_folder()) / "story.yaml"
+    manifest = story_file.read_bytes()
+    for args in (("graph", "-o", str(story_file)), ("play", "--plain", "--record", str(story_file))):
+        code, _, err = _main(*args)
+        assert code == 2 and "is one of the story's own files" in err and story_file.read_bytes() == manifest
+
+
+def test_two_replays_finished_in_the_same_second_are_both_kept(
+    mini_story: Story, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("game.replay.recorder.time.strftime", lambda _format: "20250102-100000")
+    for _ in range(2):
+        game = GameController(mini_story)
+        game.new_game()
+        for action in (ChoiceInput(3),):
+            game.apply(action)
+    kept = sorted(path.name for path in (private_home / "replays").iterdir())
+    assert kept == ["mini-20250102-100000-quiet-2.json", "mini-20250102-100000-quiet.json"]
+
+
+def test_verifying_a_replay_of_another_story_points_to_story_dir(mini_story: Story) -> None:
+    verdict = verify(HONEYMOON, mini_story)
+    assert not verdict.valid
+    assert verdict.line == (
+        "invalid: the replay is of the story `ruby-sparks`, not `mini`; "
+        "verify it with the story it was recorded with: `--story DIR`"
+    )

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.commands.common import EXIT_FAILED, EXIT_OK, load_for_play, story_dir, usage_error, write_or_print
+from game.commands.common import EXIT_FAILED, EXIT_OK, clobbers, load_for_play, story_dir, usage_error, write_or_print
 from game.paths import shipped_seeds_dir
 
 if TYPE_CHECKING:
@@ -57,6 +57,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
     if args.coverage is not None and not Path(args.coverage).is_file():
         return usage_error(f"no such coverage file: {args.coverage}")
+    coverage = [(args.coverage, "the coverage report")] if args.coverage else []
+    refused = clobbers(args.output, coverage, args.dir) if args.output else None
+    if refused is not None:
+        return usage_error(refused)
     story = load_for_play(args.dir)
     if isinstance(story, int):
         return story

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from game.paths import shipped_story_dir, shipped_story_folder
@@ -27,6 +29,22 @@ def story_dir(value: str | None) -> Path:
 def usage_error(message: str) -> int:
     print(f"ruby-sparks: error: {message}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def clobbers(output: str, reads: Iterable[tuple[str, str]] = (), story_folder: str | None = None) -> str | None:
+    """Why `output` must not be written, or None: it is a file this command reads (`reads`: each path with what it
+    is), by any name (`./run.json`, a link, a hard link), or one of the story's own files. Overwriting either would
+    lose it, and a mistyped option is no reason to lose a run or a story. Any other existing file is overwritten, as
+    `-o` does everywhere."""
+    for path, what in reads:
+        with contextlib.suppress(OSError):  # a file that does not exist (yet) is not the other
+            if os.path.samefile(output, path):
+                return f"{output} is {what}, which this command reads: writing there would lose it; give another file"
+    folder = os.path.realpath(story_folder or shipped_story_folder())
+    written = os.path.realpath(output)
+    if written.startswith(folder + os.sep) and written.endswith((".yaml", ".yml")):
+        return f"{output} is one of the story's own files: writing there would lose it; give another file"
+    return None
 
 
 def load_for_play(story_arg: str | None) -> Story | int:

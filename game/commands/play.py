@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from game.commands.common import EXIT_FAILED, EXIT_OK, load_for_play, usage_error
+from game.commands.common import EXIT_FAILED, EXIT_OK, clobbers, load_for_play, usage_error
 
 if TYPE_CHECKING:
     import argparse
@@ -41,6 +41,9 @@ def cmd_play(args: argparse.Namespace) -> int:
         return usage_error(clash)
     args.seed = args.seed or 0
     args.category = args.category or "any%"
+    refused = clobbers(args.record, story_folder=args.story) if args.record else None
+    if refused is not None:
+        return usage_error(refused)
 
     tidy_saves()
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
@@ -107,6 +110,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return story
     if args.verify and args.cast:
         return usage_error("--verify and --cast do not go together: verify first, then make the recording")
+    refused = clobbers(args.cast, [(args.file, "the replay")], args.story) if args.cast else None
+    if refused is not None:
+        return usage_error(refused)
     if args.verify:
         verdict = verify_file(args.file, story)
         print(verdict.line)

@@ -47,7 +47,7 @@ def cast_text(story: Story, replay: Replay) -> tuple[str, int]:
     claimed = format_time(replay.result.time) if replay.result is not None else "unfinished"
     header = {
         "version": 2,
-        "width": WIDTH + 2,
+        "width": _width(recording.events),
         "height": HEIGHT,
         "title": f"{story.title}: {replay.category} run ({claimed})",
         "env": {"TERM": "xterm-256color"},
@@ -56,6 +56,16 @@ def cast_text(story: Story, replay: Replay) -> tuple[str, int]:
     lines = [json.dumps(header)]
     lines += [json.dumps([round(at, 3), "o", text]) for at, text in _merged(recording.events)]
     return "\n".join(lines) + "\n", code
+
+
+def _width(events: list[tuple[float, str]]) -> int:
+    """The terminal's width: the widest line the playback prints, in columns (a CJK character or an emoji takes two),
+    and never under the 80 columns plain mode is written for. Plain mode wraps prose but not every line (its hint at
+    the typewriter, a page as typed), and a player clips what is wider than the header says."""
+    from rich.cells import cell_len
+
+    text = "".join(piece for _at, piece in events)
+    return max([WIDTH + 2, *(cell_len(line) for line in text.split("\r\n"))])
 
 
 def _merged(events: list[tuple[float, str]]) -> list[tuple[float, str]]:

@@ -48,7 +48,7 @@ LINE_ENDLESS = 10_000_000
 """A line longer than this is a stream that will never end, not typing."""
 MAX_CHOICE_DIGITS = 6
 """A longer "number" is a mistake, not a choice (and Python refuses to read integers past 4,300 digits)."""
-COMMANDS = ("undo", "save", "load", "saves", "history", "look", "ruby", "endings", "new", "credits", "help", "quit")
+COMMANDS = ("undo", "save", "load", "saves", "history", "look", "ruby", "endings", "time", "new", "credits", "help", "quit")
 HELP = """Commands, at any prompt:
   a number       choose that choice
   undo           take back the last choice or page
@@ -58,6 +58,7 @@ HELP = """Commands, at any prompt:
   look           show the scene again
   ruby           {subject} as you have written her, and which page made what so
   endings        the endings you have found, and hints to the others
+  time           a speed-run's clock, and the split it runs towards
   new            start again from the beginning
   credits        who made the story, the film, and this game
   help           this list
@@ -345,6 +346,8 @@ class PlainGame:
         elif name == "look":
             state = self.game.state
             self.text.render(describe(self.story, state) if state is not None else ())
+        elif name == "time":
+            self.say(self.clock_line())
         elif name == "new":
             self.text.show(self.game.begin_again())
         elif name == "credits":
@@ -352,6 +355,19 @@ class PlainGame:
         elif name == "quit":
             self.say("Goodbye.")
         return True
+
+    def clock_line(self) -> str:
+        """One short line, bracketed as a split is: plain mode prints the clock only when asked (a screen reader
+        would read a ticking one over the story), and at each split."""
+        view = self.game.splits_view()
+        if view is None:
+            return "No clock runs outside a speed-run (`ruby-sparks play --plain --speedrun`)."
+        if not view.started:
+            return f"[{view.category}: 0:00.000; the clock starts at your first input.]"
+        if view.finished:
+            return f"[{view.category}: finished in {self.game.timer_text()}.]"
+        towards = next((row.title for row in view.rows if row.current), "")
+        return f"[{view.category}: {self.game.timer_text()}{f', towards {towards}' if towards else ''}.]"
 
     def list_saves(self) -> None:
         slots = self.game.saves()
@@ -458,5 +474,5 @@ def play_plain(
     for line in header:
         stdout.write(textwrap.fill(line, WIDTH) + "\n")
     if speedrun:
-        stdout.write(f"Speed-run: {speedrun}. The clock starts at your first input.\n")
+        stdout.write(f"Speed-run: {speedrun}. The clock starts at your first input; `time` shows it.\n")
     return PlainGame(controller, stdin, stdout).run(opening)

@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STALE_AFTER = 24 * 60 * 60
@@ -14,13 +15,20 @@ STALE_AFTER = 24 * 60 * 60
 
 def set_aside(path: Path) -> Path:
     """Move a damaged file out of the way, never over an earlier damaged one: `NAME.damaged`, then `NAME.damaged.2`..."""
-    aside = path.with_name(path.name + ".damaged")
-    number = 1
-    while aside.exists() or aside.is_symlink():
-        number += 1
-        aside = path.with_name(f"{path.name}.damaged.{number}")
+    aside = unused_path(path.with_name(path.name + ".damaged"), lambda number: f"{path.name}.damaged.{number}")
     os.replace(path, aside)
     return aside
+
+
+def unused_path(path: Path, numbered: Callable[[int], str] | None = None) -> Path:
+    """`path`, or while that name is taken, the first free `numbered(2)`, `numbered(3)`... (by default `NAME-2.json`):
+    a file named by the second it was made in (a replay, an export) must not replace one made in the same second."""
+    name = numbered or (lambda number: f"{path.stem}-{number}{path.suffix}")
+    free, number = path, 1
+    while free.exists() or free.is_symlink():
+        number += 1
+        free = path.with_name(name(number))
+    return free
 
 
 def remove_stale_temps(folder: Path, now: float | None = None) -> int:

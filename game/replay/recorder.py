@@ -14,7 +14,7 @@ from pathlib import Path
 
 from game.engine import Event, Input
 from game.paths import user_data_dir
-from game.persistence.atomic import write_atomic
+from game.persistence.atomic import unused_path, write_atomic
 from game.replay.run import RunLog, RunRefused, input_for
 from game.story.model import Story
 
@@ -71,7 +71,7 @@ class Recorder:
         text = self.run.replay().dumps().encode("utf-8")
         stamp = time.strftime("%Y%m%d-%H%M%S")
         ending = self.run.result.ending if self.run.result else "unfinished"
-        paths = [user_data_dir() / "replays" / f"{self.run.story.id}-{stamp}-{ending}.json"]
+        paths = [unused_path(user_data_dir() / "replays" / f"{self.run.story.id}-{stamp}-{ending}.json")]
         if self.target is not None:
             paths.append(self.target)
         for path in paths:

@@ -11,8 +11,9 @@ marked as not speed-runs; their times are not checked, and verification says so.
 
 from __future__ import annotations
 
-from game.replay.format import Replay
-from game.story.model import Story
+from game.records import prefab
+from game.replay.format import Replay, ReplayInput
+from game.story.model import Category, Story
 
 MIN_GAP_MS = 100
 """The least time between two inputs: a key pressed after the last one's result is on the screen."""
@@ -21,33 +22,65 @@ MAX_CHARS_PER_SECOND = 20
 speed since the input before it. The timer starts at the first input, so the first input is not held to it."""
 
 
-def implausible(replay: Replay, story: Story) -> tuple[int, str] | None:
-    """The first step (numbered from 1; 0 for the run as a whole) that breaks the speed-run rules, and why; None for a
-    run that keeps them."""
+@prefab(frozen=True)
+class Broken:
+    """A broken rule: the step (numbered from 1; 0 for the run as a whole), the reason in full, and the rule in a few
+    words, for a table's column (`ruby-sparks runs`)."""
+
+    step: int
+    reason: str
+    rule: str
+
+    def __str__(self) -> str:
+        return f"step {self.step}: {self.reason}" if self.step else self.reason
+
+
+def implausible(replay: Replay, story: Story) -> Broken | None:
+    """The first rule the run breaks; None for a run that keeps them."""
+    broken = run_breaks(story, replay.category, replay.seed)
     category = story.category(replay.category)
-    if category is None:
-        names = ", ".join(c.name for c in story.categories) or "none"
-        return 0, f"the category {replay.category!r} is not one of this story's ({names})"
-    if replay.seed != category.seed:
-        return 0, f"the seed {replay.seed} is not the {category.name} seed of this story ({category.seed})"
+    if broken is not None or category is None:
+        return broken
     previous: int | None = None
     for number, item in enumerate(replay.inputs, 1):
-        if item.kind == "undo":
-            return number, "a speed-run has no undo"
-        if item.pasted and not category.paste:
-            return number, f"a pasted page; {category.name} does not allow pasting"
-        if previous is not None:
-            gap = item.t - previous
-            if gap < 0:
-                return number, f"its time ({item.t} ms) goes back before the one before ({previous} ms)"
-            if gap < MIN_GAP_MS:
-                return number, f"{gap} ms after the input before; no input comes sooner than {MIN_GAP_MS} ms"
-            if item.kind == "page" and not item.pasted:
-                least = len(str(item.value or "")) * 1000 // MAX_CHARS_PER_SECOND
-                if gap < least:
-                    return number, (
-                        f"a page of {len(str(item.value or ''))} characters typed in {gap} ms "
-                        f"(faster than {MAX_CHARS_PER_SECOND} characters a second)"
-                    )
+        broken = input_breaks(category, item, previous, number)
+        if broken is not None:
+            return broken
         previous = item.t
+    return None
+
+
+def run_breaks(story: Story, name: str, seed: int) -> Broken | None:
+    """What the run as a whole breaks (a category the story does not define, another seed), before any input."""
+    category = story.category(name)
+    if category is None:
+        names = ", ".join(c.name for c in story.categories) or "none"
+        return Broken(0, f"the category {name!r} is not one of this story's ({names})", "no such category")
+    if seed != category.seed:
+        return Broken(0, f"the seed {seed} is not the {category.name} seed of this story ({category.seed})", "another seed")
+    return None
+
+
+def input_breaks(category: Category, item: ReplayInput, previous: int | None, step: int) -> Broken | None:
+    """The rule input `step` breaks, made at `item.t` after the input before at `previous` (None: the first, where
+    the clock starts). One input at a time, so a game in progress checks each input as it comes."""
+    if item.kind == "undo":
+        return Broken(step, "a speed-run has no undo", "an undo")
+    if item.pasted and not category.paste:
+        return Broken(step, f"a pasted page; {category.name} does not allow pasting", "a pasted page")
+    if previous is None:
+        return None
+    gap = item.t - previous
+    if gap < 0:
+        return Broken(step, f"its time ({item.t} ms) goes back before the one before ({previous} ms)", "time went back")
+    if gap < MIN_GAP_MS:
+        return Broken(step, f"{gap} ms after the input before; no input comes sooner than {MIN_GAP_MS} ms", "inputs too fast")
+    if item.kind == "page" and not item.pasted:
+        length = len(str(item.value or ""))
+        if gap < length * 1000 // MAX_CHARS_PER_SECOND:
+            return Broken(
+                step,
+                f"a page of {length} characters typed in {gap} ms (faster than {MAX_CHARS_PER_SECOND} characters a second)",
+                "typed too fast",
+            )
     return None

@@ -52,15 +52,17 @@ def other_story(replay: Replay, story: Story) -> str | None:
     return None
 
 
+OWN_STORY_HINT = "verify it with the story it was recorded with: `--story DIR`"
+
+
 def verify(replay: Replay, story: Story) -> Verdict:
     mismatch = other_story(replay, story)
     if mismatch is not None:
-        return _verdict(False, f"invalid: {mismatch}")
+        return _verdict(False, f"invalid: {mismatch}; {OWN_STORY_HINT}")
     if replay.speedrun:
         broken = implausible(replay, story)
         if broken is not None:
-            step, reason = broken
-            return _verdict(False, f"invalid: step {step}: {reason}" if step else f"invalid: {reason}")
+            return _verdict(False, f"invalid: {broken}")
     run = Run(story, replay.seed, replay.category, speedrun=replay.speedrun)
     for number, item in enumerate(replay.inputs, 1):
         try:

@@ -13,7 +13,7 @@ import time
 import xml.etree.ElementTree as ET
 
 from game.speedrun.records import Attempt, Records
-from game.speedrun.splits import planned, split_title
+from game.speedrun.splits import planned, planned_title
 from game.story.model import Category, Story
 
 LSS_VERSION = "1.7.0"
@@ -56,7 +56,7 @@ def lss_document(story: Story, category: Category, records: Records) -> str:
     segments = ET.SubElement(run, "Segments")
     for name in planned(story, category, records):
         segment = ET.SubElement(segments, "Segment")
-        ET.SubElement(segment, "Name").text = split_title(story, name)
+        ET.SubElement(segment, "Name").text = planned_title(story, category, name)
         ET.SubElement(segment, "Icon")
         split_times = ET.SubElement(segment, "SplitTimes")
         _times(ET.SubElement(split_times, "SplitTime", name=PERSONAL_BEST), records.best_splits.get(name))
@@ -78,13 +78,14 @@ def _times(element: ET.Element, ms: int | None) -> None:
 
 
 def _attempt(history: ET.Element, number: int, attempt: Attempt) -> None:
-    """A finished attempt has its time; one abandoned has none, which LiveSplit reads as a reset."""
+    """A finished attempt has its time; one abandoned has none, which LiveSplit reads as a reset, and so does one
+    that broke the speed-run rules: its finish is not counted."""
     started = lss_date(attempt.started)
     element = ET.SubElement(history, "Attempt", id=str(number))
     if started is not None:
         element.set("started", started)
         element.set("isStartedSynced", "False")
-    _times(element, attempt.time)
+    _times(element, attempt.time if attempt.broken is None else None)
 
 
 def _segment(attempt: Attempt, name: str) -> int | None:

@@ -30,14 +30,20 @@ class Attempt:
     time: int | None = None
     ending: str | None = None
     splits: list[Split] = attribute(default_factory=list)
+    broken: str | None = None
+    """The speed-run rule the attempt broke, in a few words ("inputs too fast"): its finish, if it has one, is not
+    counted, as `replay --verify` would refuse it."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        kept: dict[str, Any] = {
             "started": self.started,
             "time": self.time,
             "ending": self.ending,
             "splits": [[split.name, split.t] for split in self.splits],
         }
+        if self.broken is not None:
+            kept["broken"] = self.broken
+        return kept
 
 
 @prefab
@@ -74,6 +80,17 @@ class Records:
     def split(self, split: Split) -> None:
         if self.history:
             self.history[-1].splits.append(split)
+
+    def broke(self, rule: str) -> None:
+        """The attempt in progress broke a speed-run rule: nothing it does from here is a best."""
+        if self.history:
+            self.history[-1].broken = rule
+
+    def finish_uncounted(self, time: int, ending: str) -> None:
+        """A finish that broke the rules: kept in the attempt, to say how it ended, but neither a finish nor a best."""
+        if self.history:
+            self.history[-1].time = time
+            self.history[-1].ending = ending
 
     def finish(self, splits: tuple[Split, ...], time: int, ending: str = "") -> bool:
         """Fold a finished run in; True when it is a new personal best."""
@@ -150,7 +167,7 @@ def _attempt(item: Any) -> Attempt | None:
     """An attempt as the file keeps it; anything malformed is left out rather than stopping the rest."""
     if not isinstance(item, dict) or not isinstance(item.get("started"), str) or len(item["started"]) > 40:
         return None
-    time, ending, splits = item.get("time"), item.get("ending"), item.get("splits")
+    time, ending, splits, broken = item.get("time"), item.get("ending"), item.get("splits"), item.get("broken")
     pairs = splits if isinstance(splits, list) else []
     return Attempt(
         item["started"],
@@ -161,6 +178,7 @@ def _attempt(item: Any) -> Attempt | None:
             for pair in pairs
             if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and _is_time(pair[1])
         ],
+        broken[:80] if isinstance(broken, str) else None,
     )
 
 

@@ -56,6 +56,15 @@ def split_title(story: Story, name: str) -> str:
     return story.act_title(name) or name
 
 
+def planned_title(story: Story, category: Category, name: str) -> str:
+    """A split still to come, named by the category's rule, so it keeps its name whether or not a PB exists (a
+    LiveSplit segment is matched by it): the last split of an `any` category is its one ending's, or "Finish" when
+    several endings count, whichever one the PB happened to reach."""
+    if category.finish == "any" and (name == FINISH or name in category.endings):
+        return split_title(story, category.endings[0]) if len(category.endings) == 1 else "Finish"
+    return split_title(story, name)
+
+
 def planned(story: Story, category: Category, compared: Records) -> list[str]:
     """The splits a run of `category` is expected to take: the PB's, else every ending that counts (an `all`
     category), else each act after the first (the first starts before the clock) and the finish."""
@@ -95,7 +104,7 @@ def splits_view(
         last = splits[-1].name if splits else None
         ahead = plan[plan.index(last) + 1 :] if last in plan else plan
         pending = [name for name in ahead if name not in done]
-        rows.extend(SplitRow(name, split_title(story, name), compared.best_splits.get(name)) for name in pending)
+        rows.extend(SplitRow(name, planned_title(story, category, name), compared.best_splits.get(name)) for name in pending)
     current = len(splits) if started and not finished and len(rows) > len(splits) else None
     possible_save = None
     if current is not None:

@@ -15,6 +15,7 @@ from game.engine import EndingReached, Event, Input
 from game.records import prefab
 from game.replay.format import Split
 from game.replay.recorder import Recorder
+from game.replay.rules import Broken, input_breaks, run_breaks
 from game.replay.verify import format_time
 from game.speedrun.records import Records, load_records, save_records
 from game.speedrun.splits import SplitsView, split_title, splits_view
@@ -72,7 +73,7 @@ class SpeedrunTracker:
         self.listener = listener
         self.wall_clock = wall_clock
         self.new_best = False
-        self.broken: str | None = None
+        self.broken: Broken | None = None
         """Why the run breaks the speed-run rules, once it does (inputs faster than a person, say): `replay --verify`
         would refuse it, so its splits and finish are shown but never kept as a best or a gold."""
 
@@ -95,9 +96,9 @@ class SpeedrunTracker:
             self.records.begin(utc_stamp(self.wall_clock()))
             self._save()
             added += self._tell(lambda listener: listener.started())
-        splits = self.recorder.run.splits
-        if len(splits) > before and self.broken is None:
+        if self.broken is None:
             added += self._check_rules()
+        splits = self.recorder.run.splits
         for number in range(before, len(splits)):
             split = splits[number]
             added.append(self._line(split, splits[number - 1].t if number else 0))
@@ -136,20 +137,26 @@ class SpeedrunTracker:
         return SplitLine(f"{name}: {format_time(split.t)}{versus}{'  gold!' if gold else ''}", "gold" if gold else "split")
 
     def _check_rules(self) -> list[SplitLine]:
-        """Asked at each split, not at each input: the verifier's own rules, on the inputs so far."""
-        from game.replay.rules import implausible
-
-        broken = implausible(self.recorder.run.replay(), self.recorder.run.story)
+        """The verifier's own rules, on the input just taken (and on the run as a whole at its first): said at the
+        input that breaks one, and kept in the attempt, so the runner learns it at once and `runs` says why later."""
+        run = self.recorder.run
+        inputs = run.inputs
+        broken = run_breaks(run.story, self.category, run.seed) if len(inputs) == 1 else None
+        previous = inputs[-2].t if len(inputs) > 1 else None
+        broken = broken or input_breaks(self.rules, inputs[-1], previous, len(inputs))
         if broken is None:
             return []
-        step, reason = broken
-        self.broken = f"step {step}: {reason}" if step else reason
-        return [SplitLine(f"This run breaks the speed-run rules ({self.broken}): it will not count.", "warning")]
+        self.broken = broken
+        self.records.broke(broken.rule)
+        self._save()
+        return [SplitLine(f"This run breaks the speed-run rules ({broken}): it will not count.", "warning")]
 
     def _finish(self) -> SplitLine:
         run = self.recorder.run
         assert run.result is not None
         if self.broken is not None:
+            self.records.finish_uncounted(run.result.time, run.result.ending)
+            self._save()
             return SplitLine(f"Finished {self.category} in {format_time(run.result.time)}, not counted: {self.broken}.", "finish")
         previous_best = self.records.best_time
         self.new_best = self.records.finish(run.result.splits, run.result.time, run.result.ending)

@@ -21,7 +21,7 @@ from textual.widgets import Footer, ListItem, ListView, Static
 
 from game.engine.state import HistoryEntry, State
 from game.paths import user_data_dir
-from game.persistence.atomic import write_atomic
+from game.persistence.atomic import unused_path, write_atomic
 from game.tui.widgets import scroll_by_page
 
 Part = Literal["heading", "prose", "chose", "wrote", "page", "read", "reading", "after"]
@@ -93,7 +93,7 @@ def history_markdown(title: str, state: State) -> str:
 
 
 def export_history(title: str, state: State, story_id: str) -> Path:
-    path = user_data_dir() / "exports" / f"{story_id}-history-{time.strftime('%Y%m%d-%H%M%S')}.md"
+    path = unused_path(user_data_dir() / "exports" / f"{story_id}-history-{time.strftime('%Y%m%d-%H%M%S')}.md")
     write_atomic(path, history_markdown(title, state).encode("utf-8"))
     return path
 
