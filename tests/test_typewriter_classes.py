@@ -218,6 +218,27 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She does a slow dance with Scotty.", {"dances": A}),
     ("She doesn't heap compliments on me.", {"praises_calvin": True}),
     ("She got over me.", {"loves_calvin": True}),
+    # a place said before her with no comma is only where ("In the blue light she hummed" is no sadness)
+    ("In the blue light of the kitchen she hummed.", {"sings": A}),
+    # he is away until he is back, whatever is said of the hotel between
+    ("I went to Boston for a week. The hotel was awful. She moped the whole time.", {"miserable_without_calvin": A}),
+    # "and" with no comma after a clause of his goes on with him
+    ("She waltzes with Harry while I sit in the corner and mope.", {"dances": A}),
+    # "the few roses left" remain; "down in the garden" is a place; a thing taken out of his hands is no freedom
+    ("She looked at the few roses left and smiled.", {"joyful": A}),
+    ("She was down in the garden, painting.", {"artist": A}),
+    ("She took it out of my hands.", {}),
+    ("She draws Harry into the game.", {}),
+    # "I told myself that someday I'll...": still a plan; "that sadness" is the feeling just named
+    ("I told myself that someday I'll set her free.", {}),
+    ("She was sad for weeks. That sadness is gone now.", {"sad": True}),
+    # a thing of someone else's slips her mind; a sketch drawn for him is still drawing
+    ("Harry's birthday slips her mind.", {"forgets": A}),
+    ("She draws me a little sketch of the dog.", {"artist": A}),
+    # idioms from b146-b147's misses
+    ("She can't keep a straight face.", {"laughs": A, "joyful": A}),
+    ("My typewriter has no hold on her now.", {"free": A}),
+    ("She tells Harry I'm twice the writer he is.", {"praises_calvin": A}),
 ]
 
 

@@ -93,6 +93,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
                 boundary, skip = (), 0  # "When I get home Ruby is painting": her name starts the main clause
         elif (
             word in RUN_ON_SUBJECTS
+            and words[i - 1] not in _NO_CLAUSE_AFTER
             and (
                 lead[0] in SUBORDINATOR_WORDS
                 if lead
@@ -131,6 +132,10 @@ def _described_after(words: list[str], j: int, heads: set[int]) -> bool:
         return False
     rest = words[j + 1 :]
     return not rest or (rest[0] in ("as", "again", "and", "too", "inside") and AUXILIARIES.isdisjoint(rest))
+
+
+_NO_CLAUSE_AFTER = frozenset({"that", "someday"})
+"""Words a clause goes on after: "I told myself that someday I'll let her be free" is one clause, and a plan."""
 
 
 RUN_ON_SUBJECTS = frozenset({"she", "he", "i", "we", "they"})
@@ -272,6 +277,17 @@ def _subordinator_here(index: LexiconIndex, words: list[str], i: int, phrase: tu
         return i > 0 and words[i - 1] == ","
     if phrase == ("as",):
         return i == 0 or words[i - 1] == ","
+    if phrase == ("like",):  # "waited like I'd been gone a year", as if; not "barks like a dog", "like she was before"
+        return (
+            i > 0
+            and words[i + 1 : i + 2] in (["i"], ["she"], ["he"], ["we"], ["they"])
+            and words[i + 2 : i + 3]
+            in (
+                ["had"],
+                ["would"],
+                ["were"],
+            )
+        )
     if phrase in TIME_PHRASES:
         # "the whole time I'm gone" starts a clause; "she waited the whole time and wept" is how long she waited
         following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""

@@ -33,6 +33,7 @@ NON_ASSERTING_SUBORDINATORS = frozenset(
         "so that",
         "as if",
         "as though",
+        "like",  # "like I'd been gone a year": as if (`clause_split` takes it only before a subject and its verb)
         "even if",
         "any time",
         "anytime",

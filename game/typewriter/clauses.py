@@ -72,7 +72,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             clause.lead in (("if",), ("unless",)) and conditional and mood == "asserts"
         ):
             clause.asserts = False
-        read_subject(index, words, keys, clause, previous, heads)
+        read_subject(index, words, keys, clause, _conjoined(words, clauses, number, index.narrator) or previous, heads)
         if (
             not clause.asserts
             and number
@@ -163,6 +163,21 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
         clause_of[clause.start : clause.end] = [number] * (clause.end - clause.start)
     subject = first_subject if first_subject is not None else OTHER
     return SentenceShape(words, keys, clauses, who, real, mood, subject, clause_of)
+
+
+def _conjoined(words: list[str], clauses: list[Clause], number: int, narrator: str | None) -> str | None:
+    """ "She dances while I stand by the bar and sulk": an "and" with no comma before it, after a clause of time whose
+    own subject is the writer, goes on with him (with a comma, "..., and laughs", it goes back to the main clause)."""
+    if not number or clauses[number].lead not in (("and",), ("then",)) or words[clauses[number].start - 1] == ",":
+        return None
+    before = clauses[number - 1]
+    if not (before.own_subject and before.subject == narrator and before.lead[:1] and before.lead[0] in _TIME_OR_CAUSE):
+        return None
+    verb = words[before.predicate] if before.predicate < before.end else ""
+    following = words[clauses[number].start + 1] if clauses[number].start + 1 < len(words) else ""
+    if verb in BE or verb in AUXILIARIES or following in AUXILIARIES or following.endswith("s"):
+        return None  # "happy when I'm home and miserable when I'm not", "while I type and won't let me...": hers
+    return before.subject
 
 
 def _another_woman_before(index: LexiconIndex, before: Clause) -> bool:

@@ -139,9 +139,16 @@ class _Reader:
         candidates = find_candidates(self.index, form, found, negations, away)
         traits = _as_denials(resolve(self.index, candidates, words), self.compiled.denied_as)
         only = {c.subject for c in form.clauses}
+        # he is away until he is back: a sentence about the hotel or the weather between does not bring him home ("I
+        # flew to Chicago. The hotel was grim. She moped all week.")
         self.away = not returned and (
-            (not traits and only == {self.index.narrator} and bool(absence_clauses(self.index, form)))
-            or (self.away and only == {self.index.subject})
+            (
+                not traits
+                and self.index.narrator in only
+                and only <= {self.index.narrator, OTHER}
+                and bool(absence_clauses(self.index, form))
+            )
+            or (self.away and only <= {self.index.subject, OTHER})
         )
         self.previous = list(traits)
         self.denied_before = bool(negations)

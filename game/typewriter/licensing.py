@@ -81,6 +81,8 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
             return her_as_experiencer(words, match, index.subject_names)  # "goes" is not "gone", "scares her" is "scared"
         described = any(clause.predicate <= j < head and _describes(form, j, head) for j in clause.linking)
         right_after = head <= clause.predicate or (head == clause.predicate + 1 and before in BETWEEN_VERB_AND_ADJECTIVE)
+        if right_after and clause.own_subject and _in_a_place_before(words, clause, head):
+            return False  # "On the drive down she hung...": "down" is where, before her
         if described or right_after:  # "ruby so happy", typed in a hurry; not "she climbs down"
             return True
         if not clause.own_subject and not clause.linking:
@@ -101,8 +103,10 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if gap and match.end < len(words) and words[match.end] in PERSON_NOUNS:
             return False  # "talks to the French waiter": the last word describes someone, it is not what she speaks
         named = len(gap) == 1 and gap[0] in index.name_words  # "Harry is sad. She cheers him up": "him" is Harry
-        if match.pattern.frame.object is None and (
-            named or any(word in ("me", "him", "them", "us", "it", "her") for word in gap)
+        if (
+            match.pattern.frame.object is None
+            and not match.pattern.objects  # "draws me a pic": a thing she makes, and whom for
+            and (named or any(word in ("me", "him", "them", "us", "it", "her") for word in gap))
         ):
             return False  # "she cracks me up", "she tears it up": the verb acts on someone, it is not her laughing or crying
         surface = words[head]
@@ -175,6 +179,19 @@ _DESIRE_STEMS = frozenset(stem(word) for word in ("want", "wish", "long", "yearn
 
 _BARE_VERB_BEFORE = frozenset(stem(word) for word in ("watch", "see", "hear", "feel", "notice", "help", "bid", "saw"))
 """Verbs after which "her" and a bare verb say what she does ("I watch her head out")."""
+
+
+def _in_a_place_before(words: list[str], clause: Clause, head: int) -> bool:
+    """The word stands in a phrase of place or time that opens the clause, before its subject, with no comma after it
+    ("On the drive down she...", "By the blue door Ruby..."): not a word said of her ("Happy, she sings" is)."""
+    start = clause.start + len(clause.lead)
+    if head <= start or words[start] not in _OPENS_A_PLACE:
+        return False
+    subject = next((k for k in range(head + 1, clause.predicate) if words[k] == clause.subject_word), None)
+    return subject is not None and "," not in words[head:subject]
+
+
+_OPENS_A_PLACE = frozenset({"on", "in", "at", "by", "from", "near", "under", "over", "behind", "through", "after", "during"})
 
 
 def _doing_thing(words: list[str], head: int) -> bool:
@@ -367,8 +384,11 @@ def clause_subject_is_thing(form: SentenceShape, head: int) -> bool:
     clause = form.clauses[number] if number >= 0 else None
     if clause is None or (clause.predicate > clause.start and form.words[clause.predicate - 1] in PEOPLE):
         return False  # "her sister does her own thing"; but "the dentist appointment slips her mind"
-    if clause.subject == OTHER and clause.subject_word in _DETERMINERS_OR_POSSESSIVES:
-        return True  # "the dentist appointment slips her mind", "my birthday slips her mind"
+    owned = form.words[clause.start : clause.predicate]
+    if clause.subject == OTHER and (
+        clause.subject_word in _DETERMINERS_OR_POSSESSIVES or ("'s" in owned and not any(map(_person, owned)))
+    ):
+        return True  # "the dentist appointment slips her mind", "my birthday slips her mind", "Lila's name slips her mind"
     if clause.subject_word == "i":
         return bool(clause.linking)  # "I am the love of her life", not "I paint her portrait"
     return clause.subject_word in _SUBJECTS_ACTING_ON_HER
@@ -406,7 +426,7 @@ def her_as_experiencer(words: list[str], match: Match, subject_names: frozenset[
     return before not in BE and before not in ("feel", "feels", "felt", "get", "gets", "got", "look", "looks") and ends_the_object
 
 
-REMAINING = frozenset({"no", "nothing", "none", "any", "anything", "some", "much", "little", "not", "all"})
+REMAINING = frozenset({"no", "nothing", "none", "any", "anything", "some", "much", "little", "not", "all", "few", "last", "only"})
 """Words of amount before "left" that make it "remaining": "no joy left", "not much left", "nothing left"."""
 
 

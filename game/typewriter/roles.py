@@ -217,12 +217,16 @@ def object_fits(index: LexiconIndex, form: SentenceShape, match: Match, end: int
         k = j + 2 if j + 1 < end and words[j + 1] in ("all", "both") else j + 1  # "leaves us all at the table"
         following = words[k] if k < end else ""
         # "she leaves me tonight", "...last night"; but "she leaves me a note" gives, it does not go
-        return (
+        if (
             not following
             or following in _AFTER_AN_OBJECT
             or following.endswith("ly")
             or (following in ("last", "this", "that", "next", "every", "one") and k + 1 < end and words[k + 1] in TIME_NOUNS)
-        )
+        ):
+            return True
+        if words[j] == "it" or following not in DETERMINERS:
+            return False
+        j = k  # "she draws me a sketch": whom it is for, then what she makes, which must be one of the objects
     phrase = []
     while j < end and j < match.end + 5 and words[j] not in _PHRASE_BREAKS:
         phrase.append(j)

@@ -87,6 +87,7 @@ _BEFORE_A_VERB = AUXILIARIES | {"'s"}
 
 INTRO_PARTICLES = frozenset(
     {"out", "up", "down", "back", "outside", "inside", "upstairs", "downstairs", "later", "halfway", "midway", "partway"}
+    | {"somewhere", "right", "just", "sometime", "around", "over"}
 )
 """Adverbs that open a place before the subject: "Out in the yard she..."."""
 
@@ -228,8 +229,10 @@ def read_subject(index: LexiconIndex, words: list[str], keys: list[str], clause:
             clause.linking = _linking(words, keys, first, clause.end)
             return
     i = _skip_intro(words, first, clause.end, index.name_words)
-    if i > first:  # most clauses skip nothing, and make no generator
-        i = next((h for h in range(first, i) if h in heads), i)  # never skip past the words of a trait ("on cloud nine")
+    if i > first and not (i < clause.end and (words[i] in _PRONOUNS or words[i] in index.name_words)):
+        # never skip past the words of a trait ("on cloud nine, happy as a lark"); but a place said before her, with
+        # no comma ("On the drive down she...", "In front of the painting Ruby..."), is only where
+        i = next((h for h in range(first, i) if h in heads), i)
     if i + 1 < clause.end and words[i] in WH_WORDS and words[i + 1] in AUXILIARIES:
         i += 1  # "Why is Ruby sad?": the question word, then the inverted subject
     elif i + 1 < clause.end and words[i] in ("me", "him") and words[i + 1] in ("she", "he", "i"):
@@ -345,6 +348,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
                 return subject, stop
             return OTHER, stop
         return character, after
+    if word in ("that", "this") and i + 1 < end and _feeling(index, keys[i + 1 : i + 2]):
+        return EMOTION, i + 2  # "She was afraid of me once. That fear is gone now.": the feeling just named
     if word in SUBJECT_PRONOUNS or word in OTHER_NOUN_PHRASES:
         return OTHER, i + 1
     if word in TITLES and i + 1 < end:
