@@ -97,7 +97,8 @@ MINI_CASES = {
     "bad-variable-name": (
         ("story.yaml", "  control: {type: int", "  2control: {type: int"),
         [
-            "story.yaml:13:3: error: `2control` is not a valid variable name [bad-id]",
+            "story.yaml:13:3: error: `2control` is not a valid variable name: an ASCII letter (a-z, A-Z),"
+            " then ASCII letters, digits (0-9) or `_` [bad-id]",
             "lexicon.yaml:3:14: error: unknown name `control` in `control += 1` [unknown-name]",
             "story.yaml:22:11: error: unknown name `control` in `control > 0` [unknown-name]",
         ],
@@ -172,7 +173,10 @@ MINI_CASES = {
     ),
     "category-name-with-a-space": (
         ("story.yaml", "endings:\n", "categories:\n  - {name: 'any %'}\nendings:\n"),
-        ["story.yaml:25:13: error: `any %` is not a category name: up to 40 letters, digits and `%+._-`, no spaces [bad-id]"],
+        [
+            "story.yaml:25:13: error: `any %` is not a category name: up to 40 ASCII letters, digits and `%+._-`,"
+            " no spaces [bad-id]"
+        ],
     ),
     "category-unknown-ending": (
         ("story.yaml", "endings:\n", "categories:\n  - {name: any%, endings: [qiet]}\nendings:\n"),

@@ -285,7 +285,7 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
             self.error(span, "bad-expression", f"`wrote` takes `TRAIT` or `not TRAIT`, not `{short(entry)}`")
             return None
         if trait not in self.trait_ids:
-            if not self.declared_where_unreadable(trait) and not self.in_broken_file(rf"\bid:\s*['\"]?{re.escape(trait)}\b"):
+            if not self.declared_where_unreadable(trait) and not self.id_in_broken_file(trait):
                 self.error(span, "unknown-trait", f"the lexicon has no trait `{trait}`{did_you_mean(trait, self.trait_ids)}")
             return None
         self.names.read.add(trait)

@@ -34,7 +34,10 @@ class Format2Builder:
         names: Names
         targets: dict[str, Span]
 
+        failed_sources: list[str]
+
         def declared_where_unreadable(self, name: str) -> bool: ...
+        def unknown_name(self, name: str, where: str, candidates: Iterable[str]) -> str: ...
         def error(self, span: Span, code: str, message: str) -> None: ...
         def warning(self, span: Span, code: str, message: str) -> None: ...
         def condition(self, source: Any, span: Span) -> Condition | None: ...
@@ -141,6 +144,7 @@ class Format2Builder:
         try:
             pieces, ok = parse_text(source, make_condition, make_key)
         except InlineError as error:
+            self.failed_sources.append(source)
             where = _shifted(span, source, error.offset)
             self.error(where, "bad-template", f"{error.message}: `{excerpt(source, error.offset)}`")
             return None
@@ -162,7 +166,7 @@ class Format2Builder:
             if name not in self.names.kinds:
                 known = False
                 if not self.declared_where_unreadable(name):
-                    message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
+                    message = self.unknown_count(name) or self.unknown_name(name, "text", self.names.kinds)
                     self.error(span, "unknown-name", message)
         return known
 

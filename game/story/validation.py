@@ -17,7 +17,18 @@ from game.story.schema import Key, keys_of
 from game.story.yaml_reader import YamlList, YamlMap, describe_value
 
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-"""An id or a name: a letter, then letters, digits or `_`."""
+"""An id or a name: an ASCII letter, then ASCII letters, digits or `_` (the same in every keyboard layout and
+normalisation, so that `marée` typed twice is one name)."""
+ID_RULE = "an ASCII letter (a-z, A-Z), then ASCII letters, digits (0-9) or `_`"
+
+
+def id_rule(value: str) -> str:
+    """What an id may hold, and the first character of `value` that is not ASCII when there is one: `é` looks like a
+    letter to an author, so the rule alone would not say what is wrong."""
+    foreign = next((char for char in value if not char.isascii()), None)
+    return ID_RULE + (f"; `{foreign}` is not ASCII" if foreign is not None else "")
+
+
 _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "id": (str,),
@@ -77,7 +88,7 @@ class SchemaValidator:
             self.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {describe_value(value)}{hint}")
             return False
         if key.kind == "id" and not ID.match(str(value)):
-            self.error(span, "bad-id", f"`{value}` is not a valid id: a letter, then letters, digits or `_`")
+            self.error(span, "bad-id", f"`{value}` is not a valid id: {id_rule(str(value))}")
             return False
         return True
 
