@@ -102,3 +102,21 @@ def test_a_condition_that_does_not_type_check_leaves_its_names_read(tmp_path: Pa
     edit(root, "scenes.yaml", "Language: {language}. Warmth: {warmth}.", "Later.")
     edit(root, "scenes.yaml", '        if: "not vow"', "        if: \"not vow and warmth > language\"")
     assert [code for _file, code, _message in found(root)] == ["bad-expression"]
+
+
+def test_a_misspelt_required_key_is_one_unknown_key_with_its_did_you_mean(tmp_path: Path) -> None:
+    root = mini(tmp_path)
+    edit(root, "scenes.yaml", "      - label: Give up\n", "      - lable: Give up\n")
+    edit(root, "scenes.yaml", "        to: page\n", "        too: page\n")
+    edit(root, "story.yaml", "title: A Small Story", "titel: A Small Story")
+    assert found(root) == [
+        ("scenes.yaml", "unknown-key", "unknown key `too` in a choice (did you mean `to`?)"),
+        ("scenes.yaml", "unknown-key", "unknown key `lable` in a choice (did you mean `label`?)"),
+        ("story.yaml", "unknown-key", "unknown key `titel` in story.yaml (did you mean `title`?)"),
+    ]
+
+
+def test_a_required_key_that_is_missing_with_no_near_match_is_still_missing(tmp_path: Path) -> None:
+    root = mini(tmp_path)
+    edit(root, "scenes.yaml", "      - label: Give up\n", "      - colour: Give up\n")
+    assert [code for _file, code, _message in found(root)] == ["missing-key", "unknown-key"]

@@ -66,7 +66,13 @@ def _rank(code: str) -> int:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ` (did you mean `x`?)` suffix when a near match exists, else an empty string."""
+    match = closest(word, candidates)
+    return f" (did you mean `{match}`?)" if match else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The near match `did_you_mean` offers, or None."""
     import difflib  # only a story with a mistake needs it: not imported on every start
 
     matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f" (did you mean `{matches[0]}`?)" if matches else ""
+    return matches[0] if matches else None

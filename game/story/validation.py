@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from game.story.diagnostics import Diagnostics, did_you_mean
+from game.story.diagnostics import Diagnostics, closest, did_you_mean
 from game.story.model import Span
 from game.story.schema import Key, keys_of
 from game.story.yaml_reader import YamlList, YamlMap, describe_value
@@ -72,9 +72,18 @@ class SchemaValidator:
             if self.scalar_fits(key, value, node.at(name), what):
                 result[name] = value
         for key in keys.values():
-            if key.required and key.name not in node.items:
+            if key.required and not self.present(node, key.name, schema):
                 self.error(node.span, "missing-key", f"{what} has no `{key.name}` ({key.doc})")
         return result
+
+    @staticmethod
+    def present(node: YamlMap, name: str, schema: str) -> bool:
+        """Is the key there, or there misspelt (`lable:` for `label:`)? A misspelt key is one mistake, said once as
+        an unknown key with its did-you-mean, not also as the key that is missing."""
+        if name in node.items:
+            return True
+        keys = keys_of(schema)
+        return any(other not in keys and closest(other, keys) == name for other in node.items if isinstance(other, str))
 
     def scalar_fits(self, key: Key, value: Any, span: Span, what: str) -> bool:
         """Is `value` of the Python type the key's kind takes (and an id shaped like one)? Other kinds pass here and
