@@ -120,3 +120,62 @@ def test_a_required_key_that_is_missing_with_no_near_match_is_still_missing(tmp_
     root = mini(tmp_path)
     edit(root, "scenes.yaml", "      - label: Give up\n", "      - colour: Give up\n")
     assert [code for _file, code, _message in found(root)] == ["missing-key", "unknown-key"]
+
+
+def checked(root: Path) -> list[tuple[str, str]]:
+    from game.authoring.checks import check_story
+
+    _story, diagnostics = check_story(root)
+    return [(d.severity, d.code) for d in diagnostics.sorted()]
+
+
+def test_a_division_by_a_written_zero_is_an_error_where_it_is_written(tmp_path: Path) -> None:
+    root = mini(tmp_path)
+    edit(root, "scenes.yaml", '"warmth += 0.75"', '"warmth /= 0"')
+    edit(root, "story.yaml", '{if: "control > 0"', '{if: "control / -0.0 > 0"')
+    assert [(file, code) for file, code, _message in found(root)] == [
+        ("scenes.yaml", "division-by-zero"),
+        ("story.yaml", "division-by-zero"),
+    ]
+
+
+def test_a_division_by_a_name_is_left_to_run_time(tmp_path: Path) -> None:
+    root = mini(tmp_path)
+    edit(root, "scenes.yaml", '"warmth += 0.75"', '"warmth /= warmth"')
+    assert found(root) == []
+
+
+FORMAT2 = """format: 2
+id: calls
+title: Calls
+version: "1"
+start: hall
+endings:
+  - {id: out, title: Out, text: Bye.}
+"""
+SCENES = """scenes:
+  - id: hall
+    text: A hall.
+    choices:
+      - {label: Ask, call: ask, to: hall}
+      - {label: Back, to: return}
+      - {label: Leave, to: out}
+  - id: ask
+    text: You ask.
+    choices:
+      - {label: More, to: more}
+  - id: more
+    next: return
+"""
+
+
+def test_a_return_in_a_scene_no_call_leads_to_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "story.yaml").write_text(FORMAT2, encoding="utf-8")
+    (tmp_path / "scenes.yaml").write_text(SCENES, encoding="utf-8")
+    assert checked(tmp_path) == [("error", "return-without-call")]
+
+
+def test_a_return_a_call_leads_to_is_not_reported(tmp_path: Path) -> None:
+    (tmp_path / "story.yaml").write_text(FORMAT2, encoding="utf-8")
+    (tmp_path / "scenes.yaml").write_text(SCENES.replace("      - {label: Back, to: return}\n", ""), encoding="utf-8")
+    assert checked(tmp_path) == []

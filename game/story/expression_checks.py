@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from game.story.expression_parser import ExpressionError, infer, parse_condition, parse_effect
 from game.story.expressions import Expr, count_subject, names_in
 from game.story.format2 import DEPRECATED_NAMES
-from game.story.lint import never_holds, outside_values
+from game.story.lint import divides_by_zero, never_holds, outside_values
 from game.story.model import Condition, Effect, Span, Template, TextBlock
 from game.story.names import SymbolTable
 from game.story.yaml_reader import YamlList, YamlMap, describe_value, short
@@ -55,6 +55,9 @@ class ExpressionChecker(SymbolTable):
             self.error(span, "bad-expression", f"a condition must be true or false, but `{short(source)}` is a {kind}")
             return None
         self.read_names(expr, span)
+        if divides_by_zero(expr):
+            self.error(span, "division-by-zero", f"`{short(source)}` divides by zero, which fails each time it is tested")
+            return None
         never = never_holds(expr, self.variables, self.trait_ids)
         if never is not None:
             self.warning(span, "never-holds", f"`{short(source)}` can never hold: {never}")
@@ -118,6 +121,9 @@ class ExpressionChecker(SymbolTable):
         outside = outside_values(assignment, self.variables)
         if outside is not None:
             self.error(span, "bad-value", outside)
+            return None
+        if divides_by_zero(assignment.value, assignment.op):
+            self.error(span, "division-by-zero", f"`{short(source)}` divides by zero, which fails each time it runs")
             return None
         self.failed_sources.pop()
         self.names.written.add(target)
