@@ -18,7 +18,7 @@ from game.authoring.watch import StoryWatcher, rebase
 from game.explorer.random_explore import SERIAL_BELOW
 from game.frontends.plain import play_plain
 from game.paths import shipped_story_dir
-from game.story.loader import load_story_or_raise
+from game.story.loader import load_story, load_story_or_raise
 from game.story.schema import SCHEMAS
 from tests.conftest import DATA, MINI, console_script
 
@@ -310,6 +310,35 @@ def test_the_schema_and_the_loader_agree_on_every_key(story_copy: Path) -> None:
     assert list(validator.iter_errors(manifest))
     (story_copy / "story.yaml").write_text(yaml.safe_dump(manifest))
     assert "unknown-key" in cli("check", str(story_copy)).stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("endings:\n", "categories:\n  - {name: x%, finish: first}\nendings:\n", "bad-category"),
+        ("endings:\n", "categories:\n  - {name: x%, seed: -1}\nendings:\n", "bad-category"),
+        ("endings:\n", "categories:\n  - {name: x%, seed: 2147483648}\nendings:\n", "bad-category"),
+        ("endings:\n", "categories:\n  - {name: 'x %'}\nendings:\n", "bad-id"),
+        ("endings:\n", "categories:\n  - {name: x%, seed: '7'}\nendings:\n", "wrong-type"),
+        ("min: 0, max: 5", "min: low, max: 5", "wrong-type"),
+        ("min: 0, max: 5", "min: 0, max: 1.0e+300", "bad-range"),
+        ("vow: {type: bool, default: false}", "vow: {type: bool, default: 1}", "bad-default"),
+        ("default: 1, min: 0", "default: 1.5, min: 0", "bad-default"),
+        ("default: english", "default: english, min: 0", "bad-range"),
+        ("vow: {type: bool, default: false}", "vow: {type: bool, default: false, max: 1}", "bad-range"),
+        ("vow: {type: bool, default: false}", "vow: {type: bool, default: false, values: [a]}", "bad-range"),
+    ],
+)
+def test_the_schema_refuses_what_check_refuses(tmp_path: Path, old: str, new: str, code: str) -> None:
+    """The schema an editor checks as the author types agrees with `check`, so a value it passes is not refused later."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    manifest = root / "story.yaml"
+    assert old in manifest.read_text()
+    manifest.write_text(manifest.read_text().replace(old, new, 1))
+    _story, diagnostics = load_story(root)
+    assert code in {d.code for d in diagnostics.errors}
+    assert list(jsonschema.Draft202012Validator(story_schema()).iter_errors(yaml.safe_load(manifest.read_text())))
 
 
 def test_schema_command_prints_and_writes(tmp_path: Path) -> None:

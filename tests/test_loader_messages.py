@@ -117,7 +117,7 @@ MINI_CASES = {
     ),
     "range-not-a-number": (
         ("story.yaml", "default: 0.5, min: 0, max: 1}", "default: 0.5, min: zero, max: 1}"),
-        ["story.yaml:12:45: error: `min` must be a number, not the string 'zero' [wrong-type]"],
+        ["story.yaml:12:45: error: `min` in variable `warmth` must be a number, not the string 'zero' [wrong-type]"],
     ),
     "characters-as-a-list": (
         ("story.yaml", "characters:\n", "characters: [ruby]\nxcharacters:\n"),

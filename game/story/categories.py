@@ -16,11 +16,10 @@ from typing import Any, Protocol
 
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.model import Category, Span
-from game.story.vocabulary import FINISHES
+from game.story.vocabulary import CATEGORY_NAME, FINISHES, MAX_SEED
 from game.story.yaml_reader import YamlMap
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9%+._-]{0,39}$")
-MAX_SEED = 2**31 - 1
+_NAME = re.compile(CATEGORY_NAME)
 
 
 class _Builder(Protocol):

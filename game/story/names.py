@@ -126,8 +126,6 @@ class SymbolTable(SchemaValidator):
             value = fields[bound]
             if vartype not in NUMERIC_TYPES:
                 self.error(node.at(bound), "bad-range", f"`{bound}` is only for int and number variables")
-            elif isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.error(node.at(bound), "wrong-type", f"`{bound}` must be a number, not {describe_value(value)}")
             elif not within_magnitude(value):
                 self.error(node.at(bound), "bad-range", f"`{bound}` is {TOO_LARGE}")
             else:

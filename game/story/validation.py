@@ -37,10 +37,20 @@ _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "pronoun": (str,),
     "vartype": (str,),
     "integer": (int,),
+    "seed": (int,),
+    "number": (int, float),
+    "finish": (str,),
+    "category_name": (str,),
     "format": (int,),
     "boolean": (bool,),
 }
-_SCALAR_WORDS = {"integer": "a whole number", "format": "a whole number", "boolean": "true or false"}
+_SCALAR_WORDS = {
+    "integer": "a whole number",
+    "seed": "a whole number",
+    "format": "a whole number",
+    "boolean": "true or false",
+    "number": "a number",
+}
 
 
 class SchemaValidator:
