@@ -341,6 +341,30 @@ def test_the_schema_refuses_what_check_refuses(tmp_path: Path, old: str, new: st
     assert list(jsonschema.Draft202012Validator(story_schema()).iter_errors(yaml.safe_load(manifest.read_text())))
 
 
+def test_check_given_a_file_names_the_folder_to_check(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    result = cli("check", str(root / "story.yaml"))
+    assert result.returncode == 2
+    assert f"{root / 'story.yaml'} is a file; check the story folder that holds it: ruby-sparks check {root}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (("nope",), "no such story folder: nope"),
+        ((str(MINI), "--outline", "nope.yaml"), "no such outline file: nope.yaml"),
+        ((str(MINI / "story.yaml"),), "is a file"),
+        ((str(MINI), "--colour"), "unrecognized arguments: --colour"),
+    ],
+)
+def test_check_as_json_says_a_usage_error_as_json(arguments: tuple[str, ...], words: str) -> None:
+    result = cli("check", *arguments, "--format", "json")
+    assert result.returncode == 2 and result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and words in report["usage_error"] and report["diagnostics"] == []
+
+
 def test_schema_command_prints_and_writes(tmp_path: Path) -> None:
     printed = json.loads(cli("schema").stdout)
     assert printed["$schema"].endswith("2020-12/schema")
