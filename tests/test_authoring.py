@@ -341,6 +341,26 @@ def test_the_schema_refuses_what_check_refuses(tmp_path: Path, old: str, new: st
     assert list(jsonschema.Draft202012Validator(story_schema()).iter_errors(yaml.safe_load(manifest.read_text())))
 
 
+def test_graph_shows_a_label_as_the_player_reads_it_in_both_formats(tmp_path: Path) -> None:
+    from game.authoring.graph import to_dot, to_mermaid
+
+    (tmp_path / "story.yaml").write_text(
+        'format: 2\nid: labels\ntitle: Labels\nversion: "1"\nstart: desk\n'
+        "variables:\n  sealed: {type: bool, default: false}\n  ink: {type: int, default: 2}\n"
+        "endings:\n  - {id: out, title: Out, text: Bye.}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "scenes.yaml").write_text(
+        "scenes:\n  - id: desk\n    text: A desk.\n    choices:\n"
+        '      - {label: "{if sealed: Post it | Seal it} ({ink})", to: out}\n',
+        encoding="utf-8",
+    )
+    story = load_story_or_raise(tmp_path)
+    shown = "Post it ({ink}) / Seal it ({ink})"
+    assert f'"desk" -> "out" [label="{shown}"]' in to_dot(story)
+    assert f'n_desk -->|"{shown}"| n_out' in to_mermaid(story)
+
+
 def test_check_given_a_file_names_the_folder_to_check(tmp_path: Path) -> None:
     root = tmp_path / "mini"
     shutil.copytree(MINI, root)
