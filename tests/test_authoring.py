@@ -266,9 +266,11 @@ def test_stats_count_words_choices_and_reading_to_each_ending() -> None:
     assert "`mini`: " in text and "quiet: shortest 1 input, 9 words" in text and "vow: 2 / 0" in text
 
 
-def test_explore_refuses_nonsense_options() -> None:
-    result = cli("explore", "--jobs", "0")
+@pytest.mark.parametrize("option", ["--jobs", "--runs", "--limit"])
+def test_explore_refuses_nonsense_options(option: str) -> None:
+    result = cli("explore", str(MINI), option, "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--runs, --jobs and --limit must each be at least 1" in result.stderr and result.stdout == ""
 
 
 @pytest.mark.parametrize(

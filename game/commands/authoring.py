@@ -111,8 +111,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from game.explorer.report import report_text
     from game.paths import user_data_dir
 
-    if args.runs < 0 or args.jobs < 1 or args.limit < 1:
-        return usage_error("--runs must be 0 or more, and --jobs and --limit at least 1")
+    if args.runs < 1 or args.jobs < 1 or args.limit < 1:  # no run at all would report every ending unreached
+        return usage_error("--runs, --jobs and --limit must each be at least 1")
     story = load_for_play(args.dir)
     if isinstance(story, int):
         return story
