@@ -266,6 +266,37 @@ def test_stats_count_words_choices_and_reading_to_each_ending() -> None:
     assert "`mini`: " in text and "quiet: shortest 1 input, 9 words" in text and "vow: 2 / 0" in text
 
 
+def test_stats_text_shows_words_per_act_scene_and_ending_within_80_columns() -> None:
+    from game.authoring.stats import stats_text
+
+    scenes = {f"scene_number_{n}": n * 7 for n in range(300)}
+    report = {
+        "story": "long",
+        "words": 1,
+        "scenes": 300,
+        "endings": 1,
+        "choices": 1,
+        "typewriter_moments": 1,
+        "words_per_act": {"first_act": 10, "second_act": 2_000},
+        "words_per_scene": scenes,
+        "words_per_ending": {"burned_manuscript": 12_345},
+        "paths": {
+            "burned_manuscript": {
+                "shortest": {"inputs": 10_000, "words": 900_000, "minutes": 4_500},
+                "longest": {"scenes": 1, "words": 1_000_000, "minutes": 5_000},
+            }
+        },
+        "variables": {"trust": {"scenes": 1, "endings": 0}},
+    }
+    text = stats_text(report)
+    assert all(len(line) <= 80 for line in text.splitlines()), max(text.splitlines(), key=len)
+    assert "1 word in 300 scenes and 1 ending;\n  1 choice, 1 typewriter moment\n" in text
+    assert "words per act:\n  first_act 10, second_act 2,000\nwords per scene:\n  scene_number_0 0, scene_number_1 7," in text
+    assert "scene_number_299 2,093\nwords per ending:\n  burned_manuscript 12,345\n" in text
+    assert "longest 1 scene, 1,000,000 words" in text
+    assert len(text.splitlines()) < 150  # 300 scenes, a few to a line, not one a line
+
+
 @pytest.mark.parametrize("option", ["--jobs", "--runs", "--limit"])
 def test_explore_refuses_nonsense_options(option: str) -> None:
     result = cli("explore", str(MINI), option, "0")

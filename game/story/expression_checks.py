@@ -36,7 +36,7 @@ class ExpressionChecker(SymbolTable):
                 return
             count = self.unknown_count(name)
             where = f"`{short(source)}`"
-            message = f"{count} in {where}" if count else self.unknown_name(name, where, self.names.kinds)
+            message = f"{count} in {where}" if count else self.unknown_name(name, where, self.names.kinds, hint_first=True)
         code = "unknown-name" if message.startswith(("unknown name", "no scene", "no choice")) else "bad-expression"
         self.error(Span(span.file, span.line, column), code, message)
 

@@ -266,10 +266,11 @@ class SymbolTable(SchemaValidator):
         """Does a file that is not valid YAML seem to hold this? Then its absence is not reported as a mistake of its own."""
         return bool(self.broken_texts) and any(re.search(pattern, text) for text in self.broken_texts)
 
-    def unknown_name(self, name: str, where: str, candidates: Iterable[str]) -> str:
-        """The message for a name nothing declares, with the rule for names when it breaks it (`marée`)."""
-        rule = "" if ID.match(name) else f" (a name is {id_rule(name)})"
-        return f"unknown name `{name}` in {where}{did_you_mean(name, candidates)}{rule}"
+    def unknown_name(self, name: str, where: str, candidates: Iterable[str], hint_first: bool = False) -> str:
+        """The message for a name nothing declares, with the rule for names when it breaks it (`marée`); the hint
+        stays where each message has always had it (a condition's before its source, an effect's after)."""
+        hint = did_you_mean(name, candidates) + ("" if ID.match(name) else f" (a name is {id_rule(name)})")
+        return f"unknown name `{name}`{hint} in {where}" if hint_first else f"unknown name `{name}` in {where}{hint}"
 
     def report_unused(self) -> None:
         for name, variable in self.variables.items():
