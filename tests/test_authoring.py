@@ -18,7 +18,7 @@ from game.authoring.watch import StoryWatcher, rebase
 from game.explorer.random_explore import SERIAL_BELOW
 from game.frontends.plain import play_plain
 from game.paths import shipped_story_dir
-from game.story.loader import load_story_or_raise
+from game.story.loader import load_story, load_story_or_raise
 from game.story.schema import SCHEMAS
 from tests.conftest import DATA, MINI, console_script
 
@@ -266,9 +266,42 @@ def test_stats_count_words_choices_and_reading_to_each_ending() -> None:
     assert "`mini`: " in text and "quiet: shortest 1 input, 9 words" in text and "vow: 2 / 0" in text
 
 
-def test_explore_refuses_nonsense_options() -> None:
-    result = cli("explore", "--jobs", "0")
+def test_stats_text_shows_words_per_act_scene_and_ending_within_80_columns() -> None:
+    from game.authoring.stats import stats_text
+
+    scenes = {f"scene_number_{n}": n * 7 for n in range(300)}
+    report = {
+        "story": "long",
+        "words": 1,
+        "scenes": 300,
+        "endings": 1,
+        "choices": 1,
+        "typewriter_moments": 1,
+        "words_per_act": {"first_act": 10, "second_act": 2_000},
+        "words_per_scene": scenes,
+        "words_per_ending": {"burned_manuscript": 12_345},
+        "paths": {
+            "burned_manuscript": {
+                "shortest": {"inputs": 10_000, "words": 900_000, "minutes": 4_500},
+                "longest": {"scenes": 1, "words": 1_000_000, "minutes": 5_000},
+            }
+        },
+        "variables": {"trust": {"scenes": 1, "endings": 0}},
+    }
+    text = stats_text(report)
+    assert all(len(line) <= 80 for line in text.splitlines()), max(text.splitlines(), key=len)
+    assert "1 word in 300 scenes and 1 ending;\n  1 choice, 1 typewriter moment\n" in text
+    assert "words per act:\n  first_act 10, second_act 2,000\nwords per scene:\n  scene_number_0 0, scene_number_1 7," in text
+    assert "scene_number_299 2,093\nwords per ending:\n  burned_manuscript 12,345\n" in text
+    assert "longest 1 scene, 1,000,000 words" in text
+    assert len(text.splitlines()) < 150  # 300 scenes, a few to a line, not one a line
+
+
+@pytest.mark.parametrize("option", ["--jobs", "--runs", "--limit"])
+def test_explore_refuses_nonsense_options(option: str) -> None:
+    result = cli("explore", str(MINI), option, "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "--runs, --jobs and --limit must each be at least 1" in result.stderr and result.stdout == ""
 
 
 @pytest.mark.parametrize(
@@ -310,6 +343,79 @@ def test_the_schema_and_the_loader_agree_on_every_key(story_copy: Path) -> None:
     assert list(validator.iter_errors(manifest))
     (story_copy / "story.yaml").write_text(yaml.safe_dump(manifest))
     assert "unknown-key" in cli("check", str(story_copy)).stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("endings:\n", "categories:\n  - {name: x%, finish: first}\nendings:\n", "bad-category"),
+        ("endings:\n", "categories:\n  - {name: x%, seed: -1}\nendings:\n", "bad-category"),
+        ("endings:\n", "categories:\n  - {name: x%, seed: 2147483648}\nendings:\n", "bad-category"),
+        ("endings:\n", "categories:\n  - {name: 'x %'}\nendings:\n", "bad-id"),
+        ("endings:\n", "categories:\n  - {name: x%, seed: '7'}\nendings:\n", "wrong-type"),
+        ("min: 0, max: 5", "min: low, max: 5", "wrong-type"),
+        ("min: 0, max: 5", "min: 0, max: 1.0e+300", "bad-range"),
+        ("vow: {type: bool, default: false}", "vow: {type: bool, default: 1}", "bad-default"),
+        ("default: 1, min: 0", "default: 1.5, min: 0", "bad-default"),
+        ("default: english", "default: english, min: 0", "bad-range"),
+        ("vow: {type: bool, default: false}", "vow: {type: bool, default: false, max: 1}", "bad-range"),
+        ("vow: {type: bool, default: false}", "vow: {type: bool, default: false, values: [a]}", "bad-range"),
+    ],
+)
+def test_the_schema_refuses_what_check_refuses(tmp_path: Path, old: str, new: str, code: str) -> None:
+    """The schema an editor checks as the author types agrees with `check`, so a value it passes is not refused later."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    manifest = root / "story.yaml"
+    assert old in manifest.read_text()
+    manifest.write_text(manifest.read_text().replace(old, new, 1))
+    _story, diagnostics = load_story(root)
+    assert code in {d.code for d in diagnostics.errors}
+    assert list(jsonschema.Draft202012Validator(story_schema()).iter_errors(yaml.safe_load(manifest.read_text())))
+
+
+def test_graph_shows_a_label_as_the_player_reads_it_in_both_formats(tmp_path: Path) -> None:
+    from game.authoring.graph import to_dot, to_mermaid
+
+    (tmp_path / "story.yaml").write_text(
+        'format: 2\nid: labels\ntitle: Labels\nversion: "1"\nstart: desk\n'
+        "variables:\n  sealed: {type: bool, default: false}\n  ink: {type: int, default: 2}\n"
+        "endings:\n  - {id: out, title: Out, text: Bye.}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "scenes.yaml").write_text(
+        "scenes:\n  - id: desk\n    text: A desk.\n    choices:\n"
+        '      - {label: "{if sealed: Post it | Seal it} ({ink})", to: out}\n',
+        encoding="utf-8",
+    )
+    story = load_story_or_raise(tmp_path)
+    shown = "Post it ({ink}) / Seal it ({ink})"
+    assert f'"desk" -> "out" [label="{shown}"]' in to_dot(story)
+    assert f'n_desk -->|"{shown}"| n_out' in to_mermaid(story)
+
+
+def test_check_given_a_file_names_the_folder_to_check(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    result = cli("check", str(root / "story.yaml"))
+    assert result.returncode == 2
+    assert f"{root / 'story.yaml'} is a file; check the story folder that holds it: ruby-sparks check {root}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (("nope",), "no such story folder: nope"),
+        ((str(MINI), "--outline", "nope.yaml"), "no such outline file: nope.yaml"),
+        ((str(MINI / "story.yaml"),), "is a file"),
+        ((str(MINI), "--colour"), "unrecognized arguments: --colour"),
+    ],
+)
+def test_check_as_json_says_a_usage_error_as_json(arguments: tuple[str, ...], words: str) -> None:
+    result = cli("check", *arguments, "--format", "json")
+    assert result.returncode == 2 and result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and words in report["usage_error"] and report["diagnostics"] == []
 
 
 def test_schema_command_prints_and_writes(tmp_path: Path) -> None:

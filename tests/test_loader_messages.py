@@ -97,7 +97,8 @@ MINI_CASES = {
     "bad-variable-name": (
         ("story.yaml", "  control: {type: int", "  2control: {type: int"),
         [
-            "story.yaml:13:3: error: `2control` is not a valid variable name [bad-id]",
+            "story.yaml:13:3: error: `2control` is not a valid variable name: an ASCII letter (a-z, A-Z),"
+            " then ASCII letters, digits (0-9) or `_` [bad-id]",
             "lexicon.yaml:3:14: error: unknown name `control` in `control += 1` [unknown-name]",
             "story.yaml:22:11: error: unknown name `control` in `control > 0` [unknown-name]",
         ],
@@ -116,7 +117,7 @@ MINI_CASES = {
     ),
     "range-not-a-number": (
         ("story.yaml", "default: 0.5, min: 0, max: 1}", "default: 0.5, min: zero, max: 1}"),
-        ["story.yaml:12:45: error: `min` must be a number, not the string 'zero' [wrong-type]"],
+        ["story.yaml:12:45: error: `min` in variable `warmth` must be a number, not the string 'zero' [wrong-type]"],
     ),
     "characters-as-a-list": (
         ("story.yaml", "characters:\n", "characters: [ruby]\nxcharacters:\n"),
@@ -172,7 +173,10 @@ MINI_CASES = {
     ),
     "category-name-with-a-space": (
         ("story.yaml", "endings:\n", "categories:\n  - {name: 'any %'}\nendings:\n"),
-        ["story.yaml:25:13: error: `any %` is not a category name: up to 40 letters, digits and `%+._-`, no spaces [bad-id]"],
+        [
+            "story.yaml:25:13: error: `any %` is not a category name: up to 40 ASCII letters, digits and `%+._-`,"
+            " no spaces [bad-id]"
+        ],
     ),
     "category-unknown-ending": (
         ("story.yaml", "endings:\n", "categories:\n  - {name: any%, endings: [qiet]}\nendings:\n"),

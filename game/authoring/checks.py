@@ -86,12 +86,37 @@ def graph_warnings(story: Story, diagnostics: Diagnostics) -> None:
             diagnostics.warning(
                 span, "dead-end", f"the scene `{scene.id}` has no choices and no typewriter, and it is not an ending"
             )
+    _returns_without_call(story, diagnostics)
     looped = _endless_next(story, diagnostics)
     _traps(story, seen, diagnostics, looped)
     _choices_that_run_out(story, seen, diagnostics)
     for ending in story.endings.values():
         if ending.id not in seen:
             diagnostics.warning(ending.span or here, "unreachable-ending", f"no path leads to the ending `{ending.id}`")
+
+
+def _returns_without_call(story: Story, diagnostics: Diagnostics) -> None:
+    """A `return` in a scene that no `call` leads to: there is never a call to return to, so the engine can only show
+    the scene again. The scenes a call can lead to, conditions ignored, hold every one where a call may be open (a
+    return goes to a call's `to`, which is a target of the calling scene), so the error is never wrong."""
+    calls = {move.call for scene in story.scenes.values() for move in scene.moves if move.call} | {
+        scene.call for scene in story.scenes.values() if scene.call
+    }
+    inside = reachable(story, tuple(calls)) if calls else set()
+    if RETURN in story.scenes:  # format 1: a scene may have that id, and `to: return` goes there
+        return
+    for scene in story.scenes.values():
+        if scene.id in inside:
+            continue
+        returning = [move.span for move in scene.moves if move.target == RETURN]
+        if scene.next == RETURN:
+            returning.append(scene.span)
+        for span in returning:
+            diagnostics.error(
+                span or scene.span or Span(story.root, 1, 1),
+                "return-without-call",
+                f"`return` in the scene `{scene.id}`, which no `call` leads to: there is no call to return to",
+            )
 
 
 def _endless_next(story: Story, diagnostics: Diagnostics) -> set[str]:

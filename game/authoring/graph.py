@@ -13,9 +13,11 @@ from collections import defaultdict
 from typing import Any
 
 from game.records import prefab
-from game.story.model import RETURN, Condition, Scene, Story
+from game.story.model import RETURN, Alternatives, Condition, Conditional, Hole, Piece, Scene, Story, Template
 
 LABEL_LIMIT = 40
+MAX_READINGS = 4
+"""How many ways of reading one label an edge shows (a label with three `{if}` has eight)."""
 GREY = "#999999"
 
 
@@ -100,14 +102,38 @@ def edges(scene: Scene, about: str = "her") -> list[Edge]:
             label = _with_condition(f"page: {wrote}" if wrote else "page", outcome.condition)
             out += _move(outcome.target, outcome.call, label, f"{scene.id}@{number}")
     for number, choice in enumerate(scene.choices, 1):
-        label = _with_condition(_short(choice.label.source), choice.condition)
+        label = _with_condition(_short(readable(choice.label)), choice.condition)
         out += _move(choice.target, choice.call, label, f"{scene.id}#{number}")
     for choice in scene.fallbacks:
-        name = f"fallback: {_short(choice.label.source)}" if choice.label.source else "fallback"
+        name = f"fallback: {_short(readable(choice.label))}" if choice.label.source else "fallback"
         out += _move(choice.target, choice.call, _with_condition(name, choice.condition))
     if scene.next is not None:
         out += _move(scene.next, scene.call, "next")
     return out
+
+
+def readable(template: Template) -> str:
+    """A label as the player reads it: each way an `{if}` can show it, joined by ` / ` ("Post the sealed letter /
+    Seal the letter"), a `{name}` as itself; not the template's source, braces and conditions and all."""
+    if not template.pieces:
+        return "".join(part if index % 2 == 0 else f"{{{part}}}" for index, part in enumerate(template.parts))
+    readings = list(dict.fromkeys(" ".join(text.split()) for text in _readings(template.pieces)))
+    return " / ".join(reading for reading in readings if reading) or template.source
+
+
+def _readings(pieces: tuple[Piece, ...]) -> list[str]:
+    readings = [""]
+    for piece in pieces:
+        if isinstance(piece, str):
+            options = [piece]
+        elif isinstance(piece, Hole):
+            options = [f"{{{piece.name}}}"]
+        elif isinstance(piece, Conditional):
+            options = [*_readings(piece.then), *_readings(piece.otherwise)]
+        elif isinstance(piece, Alternatives):
+            options = [reading for option in piece.options for reading in _readings(option)]
+        readings = [before + option for before in readings for option in options][:MAX_READINGS]
+    return readings
 
 
 def _move(target: str, call: str | None, label: str, choice: str = "") -> list[Edge]:

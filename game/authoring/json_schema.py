@@ -10,10 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.story.expressions import MAX_MAGNITUDE
 from game.story.schema import SCHEMAS, Key
-from game.story.vocabulary import FORMATS, PRONOUNS, VARIABLE_TYPES
+from game.story.validation import ID
+from game.story.vocabulary import CATEGORY_NAME, FINISHES, FORMATS, MAX_SEED, NUMERIC_TYPES, PRONOUNS, VARIABLE_TYPES, VarType
 
-ID_PATTERN = "^[A-Za-z][A-Za-z0-9_]*$"
+ID_PATTERN = ID.pattern
+NUMBER = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
+"""A number as the loader takes one: within the magnitude every number of a story keeps to."""
+JSON_TYPES: dict[VarType, dict[str, Any]] = {
+    "int": {**NUMBER, "type": "integer"},
+    "number": NUMBER,
+    "bool": {"type": "boolean"},
+    "str": {"type": "string"},
+}
+"""The default each type of variable takes."""
 STRINGS = {"type": "array", "items": {"type": "string"}}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://ruby-sparks.invalid/schema/"
@@ -22,6 +33,10 @@ SIMPLE: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "target": {"type": "string", "pattern": ID_PATTERN},
     "integer": {"type": "integer"},
+    "number": NUMBER,
+    "seed": {"type": "integer", "minimum": 0, "maximum": MAX_SEED},
+    "finish": {"enum": list(FINISHES)},
+    "category_name": {"type": "string", "pattern": CATEGORY_NAME},
     "format": {"enum": list(FORMATS)},
     "boolean": {"type": "boolean"},
     "scalar": {"type": ["string", "number", "boolean"]},
@@ -64,7 +79,21 @@ def _object(name: str) -> dict[str, Any]:
     required = [key.name for key in keys if key.required]
     if required:
         schema["required"] = required
+    if name == "variable":
+        schema["allOf"] = [_variable_type(vartype) for vartype in VARIABLE_TYPES]
     return schema
+
+
+def _variable_type(vartype: VarType) -> dict[str, Any]:
+    """What a variable of one type may hold, as the loader says it (`bad-default`, `bad-range`): a default of its type,
+    `min` and `max` only for numbers, `values` only for texts."""
+    then: dict[str, Any] = {"properties": {"default": JSON_TYPES[vartype]}}
+    forbidden = [
+        key for key, allowed in (("min", NUMERIC_TYPES), ("max", NUMERIC_TYPES), ("values", ("str",))) if vartype not in allowed
+    ]
+    if forbidden:
+        then["not"] = {"anyOf": [{"required": [key]} for key in forbidden]}
+    return {"if": {"properties": {"type": {"const": vartype}}, "required": ["type"]}, "then": then}
 
 
 def _document(name: str, title: str, description: str, body: dict[str, Any]) -> dict[str, Any]:

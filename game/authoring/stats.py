@@ -223,24 +223,51 @@ def _conditions(story: Story) -> Iterator[tuple[str, Condition]]:
         yield from (("endings", block.condition) for block in ending.text if block.condition is not None)
 
 
+WIDTH = 80
+"""The text report fits a terminal of this width, however many scenes the story has."""
+
+
 def stats_text(report: dict[str, Any]) -> str:
-    """The report as a person reads it: totals, acts, the reading length of each ending, and what reads each stat."""
+    """The report as a person reads it: totals, words per act, scene and ending, the reading length of each ending,
+    and what reads each stat."""
     lines = [
-        f"`{report['story']}`: {report['words']:,} words in {report['scenes']} scenes and {report['endings']} endings; "
-        f"{report['choices']} choices, {report['typewriter_moments']} typewriter moments",
-        "words per act:",
+        f"`{report['story']}`: {_many(report['words'], 'word')} in {_many(report['scenes'], 'scene')} and "
+        f"{_many(report['endings'], 'ending')};",
+        f"  {_many(report['choices'], 'choice')}, {_many(report['typewriter_moments'], 'typewriter moment')}",
     ]
-    lines += [f"  {act}: {words:,}" for act, words in report["words_per_act"].items()]
-    lines.append("reading to each ending (shortest path as played; longest path that never repeats a scene):")
+    for what, key in (("act", "words_per_act"), ("scene", "words_per_scene"), ("ending", "words_per_ending")):
+        lines.append(f"words per {what}:")
+        lines += _packed([f"{name} {words:,}" for name, words in report[key].items()])
+    lines.append("reading to each ending (shortest path as played; longest that repeats no scene):")
     for ending, found in report["paths"].items():
         shortest, longest = found["shortest"], found["longest"]
         short = "not found"
         if shortest:
-            inputs = f"{shortest['inputs']} input" + ("s" if shortest["inputs"] != 1 else "")
-            short = f"{inputs}, {shortest['words']:,} words, ~{shortest['minutes']} min"
-        long = f"{longest['scenes']} scenes, {longest['words']:,} words, ~{longest['minutes']} min" if longest else "none"
-        lines.append(f"  {ending}: shortest {short}; longest {long}")
+            short = f"{_many(shortest['inputs'], 'input')}, {_many(shortest['words'], 'word')}, ~{shortest['minutes']} min"
+        long = (
+            f"{_many(longest['scenes'], 'scene')}, {_many(longest['words'], 'word')}, ~{longest['minutes']} min"
+            if longest
+            else "none"
+        )
+        lines += [f"  {ending}: shortest {short};", f"    longest {long}"]
     lines.append("conditions reading each variable (scenes / endings):")
     for name, counts in report["variables"].items():
         lines.append(f"  {name}: {counts['scenes']} / {counts['endings']}")
     return "\n".join(lines)
+
+
+def _many(number: int, word: str) -> str:
+    return f"{number:,} {word}{'s' * (number != 1)}"
+
+
+def _packed(entries: list[str]) -> list[str]:
+    """Entries side by side, as many as fit in WIDTH columns, so that a story of hundreds of scenes is a screenful, not
+    hundreds of lines; an entry is never split."""
+    lines: list[str] = []
+    line = ""
+    for entry in entries:
+        if line and len(line) + 3 + len(entry) > WIDTH:
+            lines.append(line + ",")
+            line = ""
+        line = f"{line}, {entry}" if line else f"  {entry}"
+    return [*lines, line] if line else lines

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import itertools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -57,13 +58,40 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
             arguments = ["play", *arguments]
-        args = build_parser().parse_args(arguments)
+        if arguments[0] == "check" and _asks_for_json(arguments):
+            parsed = _parse_check_as_json(build_parser(), arguments)
+            if isinstance(parsed, int):
+                return parsed
+            args = parsed
+        else:
+            args = build_parser().parse_args(arguments)
     try:
         return int(command(args.command)(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _asks_for_json(arguments: list[str]) -> bool:
+    return "--format=json" in arguments or any(a == "--format" and b == "json" for a, b in itertools.pairwise(arguments))
+
+
+def _parse_check_as_json(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace | int:
+    """`check --format json`: a tool reads its output, so even a usage error (an unknown option) is JSON, with
+    argparse's own words and its exit code 2."""
+    from game.commands.authoring import check_usage_error
+
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(captured):
+            args = parser.parse_args(arguments)
+    except SystemExit as stop:
+        if stop.code in (0, None):
+            raise
+        lines = captured.getvalue().strip().splitlines()
+        return check_usage_error(lines[-1].partition("error: ")[2] if lines else "bad arguments", "json")
+    return args
 
 
 def _verify_only(arguments: list[str]) -> argparse.Namespace | None:

@@ -8,7 +8,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.commands.common import EXIT_FAILED, EXIT_OK, clobbers, load_for_play, story_dir, usage_error, write_or_print
+from game.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    clobbers,
+    load_for_play,
+    story_dir,
+    usage_error,
+    write_or_print,
+)
 from game.paths import shipped_seeds_dir
 
 if TYPE_CHECKING:
@@ -19,11 +28,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from game.authoring.checks import check_story
 
     folder = story_dir(args.dir)
-    if not folder.is_dir():
-        return usage_error(f"no such story folder: {folder}")
+    problem = _check_path_problem(folder, Path(args.outline) if args.outline else None)
+    if problem is not None:
+        return check_usage_error(problem, args.format)
     outline = Path(args.outline) if args.outline else None
-    if outline is not None and not outline.is_file():
-        return usage_error(f"no such outline file: {outline}")
     if args.dir is None and outline is None and (shipped_seeds_dir() / "outline.yaml").is_file():
         outline = shipped_seeds_dir() / "outline.yaml"
     _story, diagnostics = check_story(folder, outline, shown=args.dir or str(folder))
@@ -49,6 +57,27 @@ def cmd_check(args: argparse.Namespace) -> int:
         summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         print(f"{folder}: {summary}" if items else f"{folder}: ok, no errors or warnings")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _check_path_problem(folder: Path, outline: Path | None) -> str | None:
+    """What is wrong with the paths `check` was given, said so that the author knows what to type instead."""
+    if folder.is_file():
+        parent = folder.parent if str(folder.parent) != "" else Path(".")
+        return f"{folder} is a file; check the story folder that holds it: ruby-sparks check {parent}"
+    if not folder.is_dir():
+        return f"no such story folder: {folder}"
+    if outline is not None and not outline.is_file():
+        return f"no such outline file: {outline}"
+    return None
+
+
+def check_usage_error(message: str, output_format: str) -> int:
+    """A usage error of `check` (exit 2); with `--format json`, as JSON on standard output, so that a tool reading it
+    never meets plain text."""
+    if output_format != "json":
+        return usage_error(message)
+    print(json.dumps({"ok": False, "usage_error": message, "errors": 0, "warnings": 0, "diagnostics": []}, indent=2))
+    return EXIT_USAGE
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
@@ -95,8 +124,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from game.explorer.report import report_text
     from game.paths import user_data_dir
 
-    if args.runs < 0 or args.jobs < 1 or args.limit < 1:
-        return usage_error("--runs must be 0 or more, and --jobs and --limit at least 1")
+    if args.runs < 1 or args.jobs < 1 or args.limit < 1:  # no run at all would report every ending unreached
+        return usage_error("--runs, --jobs and --limit must each be at least 1")
     story = load_for_play(args.dir)
     if isinstance(story, int):
         return story

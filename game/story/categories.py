@@ -16,11 +16,10 @@ from typing import Any, Protocol
 
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.model import Category, Span
-from game.story.vocabulary import FINISHES
+from game.story.vocabulary import CATEGORY_NAME, FINISHES, MAX_SEED
 from game.story.yaml_reader import YamlMap
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9%+._-]{0,39}$")
-MAX_SEED = 2**31 - 1
+_NAME = re.compile(CATEGORY_NAME)
 
 
 class _Builder(Protocol):
@@ -35,6 +34,8 @@ class _Builder(Protocol):
     def fields(self, node: Any, schema: str, span: Span, what: str) -> dict[str, Any] | None: ...
 
     def strings(self, node: Any, span: Span, what: str) -> tuple[str, ...]: ...
+
+    def id_in_broken_file(self, target: str) -> bool: ...
 
 
 def derived_seed(story_hash: str, category: str) -> int:
@@ -71,20 +72,23 @@ def _category(builder: _Builder, node: YamlMap, span: Span, every: tuple[str, ..
     ok = True
     if not _NAME.match(name):
         builder.diagnostics.error(
-            node.at("name"), "bad-id", f"`{name}` is not a category name: up to 40 letters, digits and `%+._-`, no spaces"
+            node.at("name"), "bad-id", f"`{name}` is not a category name: up to 40 ASCII letters, digits and `%+._-`, no spaces"
         )
         ok = False
     endings = every
     if "endings" in fields:
         endings = builder.strings(fields["endings"], node.at("endings"), "`endings`")
         for ending in endings:
-            if ending not in builder.ending_ids:
+            if ending in builder.ending_ids:
+                continue
+            ok = False
+            if not builder.id_in_broken_file(ending):  # an ending a file that could not be read seems to hold: its
+                # absence is that file's error, said once, as it is for the scenes that go to it
                 builder.diagnostics.error(
                     node.at("endings"),
                     "unknown-target",
                     f"the category `{name}` names `{ending}`, which is no ending{did_you_mean(ending, builder.ending_ids)}",
                 )
-                ok = False
         if not endings:
             builder.diagnostics.error(node.at("endings"), "bad-category", f"the category `{name}` lists no ending to finish at")
             ok = False

@@ -207,7 +207,7 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
         fields = self.fields(node, "choice", span, "a choice")
         if fields is None:
             return None
-        if "label" not in fields and not fields.get("fallback"):
+        if not self.present(node, "label", "choice") and not fields.get("fallback"):
             self.error(span, "missing-key", "a choice has no `label` (what the player picks)")
             return None
         move = self.choice_move(fields, node, span, scene_id)
@@ -215,7 +215,7 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
         condition = self.condition(fields["if"], node.at("if")) if "if" in fields else None
         effects = self.effects(fields["do"], node.at("do")) if "do" in fields else ()
         text = self.text(fields["text"], node.at("text"), "`text`") if "text" in fields else ()
-        if label is None or move is None:
+        if label is None or move is None or ("label" not in fields and not fields.get("fallback")):
             return None
         choice = Choice(label, move[0], condition, effects, text, span, move[1])
         return self.choice_extras(choice, fields, node, scene_id, index)
@@ -254,7 +254,7 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
 
     def build_outcome(self, node: Any, span: Span) -> Outcome | None:
         fields = self.fields(node, "outcome", span, "an outcome")
-        move = self.choice_move(fields, node, span, self.owner, "an outcome") if fields is not None else None
+        move = self.choice_move(fields, node, span, self.owner, "an outcome", "outcome") if fields is not None else None
         if fields is None or move is None:
             return None
         wrote: list[TraitTest] = []
@@ -285,7 +285,7 @@ class ContentBuilder(ExpressionChecker, Format2Builder):
             self.error(span, "bad-expression", f"`wrote` takes `TRAIT` or `not TRAIT`, not `{short(entry)}`")
             return None
         if trait not in self.trait_ids:
-            if not self.declared_where_unreadable(trait) and not self.in_broken_file(rf"\bid:\s*['\"]?{re.escape(trait)}\b"):
+            if not self.declared_where_unreadable(trait) and not self.id_in_broken_file(trait):
                 self.error(span, "unknown-trait", f"the lexicon has no trait `{trait}`{did_you_mean(trait, self.trait_ids)}")
             return None
         self.names.read.add(trait)

@@ -15,6 +15,8 @@ from game.story.model import Span
 Severity = Literal["error", "warning"]
 ROOT_CAUSES = frozenset({"yaml-syntax", "not-text", "file-too-large", "too-large", "too-deep", "unreadable", "no-manifest"})
 """Codes of a file that could not be read at all."""
+CAUSES = frozenset({"duplicate-lexicon"})
+"""Codes that explain other diagnostics (two lexicons: which traits exist), listed just after the root causes."""
 
 
 @prefab(frozen=True)
@@ -55,12 +57,22 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         """Files that could not be read first: what they hold is missing from the rest, so they explain the rest."""
-        return sorted(self.items, key=lambda d: (d.code not in ROOT_CAUSES, d.file, d.line, d.column, d.code, d.message))
+        return sorted(self.items, key=lambda d: (_rank(d.code), d.file, d.line, d.column, d.code, d.message))
+
+
+def _rank(code: str) -> int:
+    return 0 if code in ROOT_CAUSES else 1 if code in CAUSES else 2
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ` (did you mean `x`?)` suffix when a near match exists, else an empty string."""
+    match = closest(word, candidates)
+    return f" (did you mean `{match}`?)" if match else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The near match `did_you_mean` offers, or None."""
     import difflib  # only a story with a mistake needs it: not imported on every start
 
     matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f" (did you mean `{matches[0]}`?)" if matches else ""
+    return matches[0] if matches else None

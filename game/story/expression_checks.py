@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.story.diagnostics import did_you_mean
 from game.story.expression_parser import ExpressionError, infer, parse_condition, parse_effect
 from game.story.expressions import Expr, count_subject, names_in
 from game.story.format2 import DEPRECATED_NAMES
-from game.story.lint import never_holds, outside_values
+from game.story.lint import divides_by_zero, never_holds, outside_values
 from game.story.model import Condition, Effect, Span, Template, TextBlock
 from game.story.names import SymbolTable
 from game.story.yaml_reader import YamlList, YamlMap, describe_value, short
@@ -28,15 +27,18 @@ class ExpressionChecker(SymbolTable):
         def template(self, source: str, span: Span, changing: bool = False) -> Template | None: ...
 
     def report_expression(self, error: ExpressionError, span: Span, source: str) -> None:
+        self.failed_sources.append(source)
         column = span.column + error.column - 1 if "\n" not in source else span.column
-        message = error.message
-        if message.startswith("unknown name `"):
-            name = message.split("`")[1]
+        message = f"{error.message} in `{short(source)}`"
+        if error.message.startswith("unknown name `"):
+            name = error.message.split("`")[1]
             if self.declared_where_unreadable(name):
                 return
-            message = self.unknown_count(name) or message + did_you_mean(name, self.names.kinds)
+            count = self.unknown_count(name)
+            where = f"`{short(source)}`"
+            message = f"{count} in {where}" if count else self.unknown_name(name, where, self.names.kinds, hint_first=True)
         code = "unknown-name" if message.startswith(("unknown name", "no scene", "no choice")) else "bad-expression"
-        self.error(Span(span.file, span.line, column), code, f"{message} in `{short(source)}`")
+        self.error(Span(span.file, span.line, column), code, message)
 
     def condition(self, source: Any, span: Span) -> Condition | None:
         if not isinstance(source, str):
@@ -49,9 +51,13 @@ class ExpressionChecker(SymbolTable):
             self.report_expression(error, span, source)
             return None
         if kind != "bool":
+            self.failed_sources.append(source)
             self.error(span, "bad-expression", f"a condition must be true or false, but `{short(source)}` is a {kind}")
             return None
         self.read_names(expr, span)
+        if divides_by_zero(expr):
+            self.error(span, "division-by-zero", f"`{short(source)}` divides by zero, which fails each time it is tested")
+            return None
         never = never_holds(expr, self.variables, self.trait_ids)
         if never is not None:
             self.warning(span, "never-holds", f"`{short(source)}` can never hold: {never}")
@@ -94,15 +100,12 @@ class ExpressionChecker(SymbolTable):
             self.report_expression(error, span, source)
             return None
         target = assignment.target
+        self.failed_sources.append(source)  # taken back below when the effect is sound
         if target not in self.names.assignable:
             if target in self.names.kinds:
                 self.error(span, "read-only", f"`{target}` is a built-in name and cannot be assigned")
             elif not self.declared_where_unreadable(target):
-                self.error(
-                    span,
-                    "unknown-name",
-                    f"unknown name `{target}` in `{short(source)}`{did_you_mean(target, self.names.assignable)}",
-                )
+                self.error(span, "unknown-name", self.unknown_name(target, f"`{short(source)}`", self.names.assignable))
             return None
         target_kind = self.names.kinds[target]
         ok = value_kind == target_kind and (
@@ -119,6 +122,10 @@ class ExpressionChecker(SymbolTable):
         if outside is not None:
             self.error(span, "bad-value", outside)
             return None
+        if divides_by_zero(assignment.value, assignment.op):
+            self.error(span, "division-by-zero", f"`{short(source)}` divides by zero, which fails each time it runs")
+            return None
+        self.failed_sources.pop()
         self.names.written.add(target)
         self.read_names(assignment.value, span)
         return Effect(source, assignment, span)

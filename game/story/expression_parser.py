@@ -42,11 +42,13 @@ _TOKEN = re.compile(
     r"""(?P<space>\s+)
       | (?P<number>\d+(?:\.\d+)?)
       | (?P<string>'[^'\n]*'|"[^"\n]*")
-      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<name>[^\W\d]\w*)
       | (?P<op>==|!=|<=|>=|\+=|-=|\*=|/=|[-+*/<>=()])
     """,
     re.VERBOSE,
 )
+"""A name is read as any word (`marée` too), so that a name outside the ASCII of ids is said to be unknown, or is kept
+quiet when its declaration was refused, instead of being a character the parser trips on at each use."""
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 _ASSIGN_OPS = {"=", "+=", "-=", "*=", "/="}
 _COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}

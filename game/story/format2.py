@@ -34,7 +34,11 @@ class Format2Builder:
         names: Names
         targets: dict[str, Span]
 
+        failed_sources: list[str]
+
         def declared_where_unreadable(self, name: str) -> bool: ...
+        def present(self, node: YamlMap, name: str, schema: str) -> bool: ...
+        def unknown_name(self, name: str, where: str, candidates: Iterable[str]) -> str: ...
         def error(self, span: Span, code: str, message: str) -> None: ...
         def warning(self, span: Span, code: str, message: str) -> None: ...
         def condition(self, source: Any, span: Span) -> Condition | None: ...
@@ -141,6 +145,7 @@ class Format2Builder:
         try:
             pieces, ok = parse_text(source, make_condition, make_key)
         except InlineError as error:
+            self.failed_sources.append(source)
             where = _shifted(span, source, error.offset)
             self.error(where, "bad-template", f"{error.message}: `{excerpt(source, error.offset)}`")
             return None
@@ -162,14 +167,14 @@ class Format2Builder:
             if name not in self.names.kinds:
                 known = False
                 if not self.declared_where_unreadable(name):
-                    message = self.unknown_count(name) or f"unknown name `{name}` in text{did_you_mean(name, self.names.kinds)}"
+                    message = self.unknown_count(name) or self.unknown_name(name, "text", self.names.kinds)
                     self.error(span, "unknown-name", message)
         return known
 
     # -- choices, outcomes, scenes ----------------------------------------------------------------------------------
 
     def choice_move(
-        self, fields: dict[str, Any], node: YamlMap, span: Span, scene_id: str, what: str = "a choice"
+        self, fields: dict[str, Any], node: YamlMap, span: Span, scene_id: str, what: str = "a choice", schema: str = "choice"
     ) -> tuple[str, str | None] | None:
         """Where a choice (or an outcome) leads: its `to`, and the scene it `call`s first. A call with no `to` comes
         back to the scene it was made from."""
@@ -182,7 +187,8 @@ class Format2Builder:
             return fields["to"], call
         if call is not None:
             return scene_id, call
-        self.error(span, "missing-key", f"{what} has no `to` (a scene or ending id, or `return`)")
+        if not self.present(node, "to", schema):  # `ot:`: its unknown key, with the did-you-mean, says it
+            self.error(span, "missing-key", f"{what} has no `to` (a scene or ending id, or `return`)")
         return None
 
     def choice_extras(self, choice: Choice, fields: dict[str, Any], node: YamlMap, scene_id: str, index: int) -> Choice:

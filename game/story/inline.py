@@ -30,11 +30,14 @@ from game.story.model import Piece as Piece
 KINDS: tuple[AltKind, ...] = get_args(AltKind)
 MAX_NESTING = 16
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_HOLES_ONLY = re.compile(r"(?:[^{}]|\{\{|\}\}|\{\s*[A-Za-z][A-Za-z0-9_]*\s*\})*\Z")
-_HOLE_PIECE = re.compile(r"(\{\{|\}\})|\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}|[^{}]+")
-_VISITS = re.compile(r"^visits\(\s*[A-Za-z][A-Za-z0-9_]*\s*\)$")
+_WORD = r"[^\W\d_]\w*"
+"""A hole's name: any word, as an expression reads one, so that `{marée}` is a name the checker can call unknown (or
+keep quiet, its declaration refused already), not a brace it cannot read."""
+_NAME = re.compile(r"[^\W\d]\w*")
+_ID = re.compile(rf"^{_WORD}$")
+_HOLES_ONLY = re.compile(rf"(?:[^{{}}]|\{{\{{|\}}\}}|\{{\s*{_WORD}\s*\}})*\Z")
+_HOLE_PIECE = re.compile(rf"(\{{\{{|\}}\}})|\{{\s*({_WORD})\s*\}}|[^{{}}]+")
+_VISITS = re.compile(rf"^visits\(\s*{_WORD}\s*\)$")
 """`{visits(kitchen)}` shows a count, as `{trust}` shows a variable."""
 
 

@@ -32,6 +32,23 @@ def outside_values(assignment: Assignment, variables: Mapping[str, Variable]) ->
     return f"`{value.value}` is not one of the values of `{assignment.target}` ({allowed}){hint}"
 
 
+def divides_by_zero(expr: Expr, op: str = "") -> bool:
+    """`x / 0` anywhere in an expression, or `x /= 0`: the engine would stop at it each time it ran."""
+    if op == "/=" and _is_zero(expr):
+        return True
+    if isinstance(expr, Unary):
+        return divides_by_zero(expr.operand)
+    if isinstance(expr, Binary):
+        return (expr.op == "/" and _is_zero(expr.right)) or divides_by_zero(expr.left) or divides_by_zero(expr.right)
+    return False
+
+
+def _is_zero(expr: Expr) -> bool:
+    while isinstance(expr, Unary) and expr.op == "-":
+        expr = expr.operand
+    return isinstance(expr, Constant) and not isinstance(expr.value, (bool, str)) and expr.value == 0
+
+
 def never_holds(expr: Expr, variables: Mapping[str, Variable], traits: set[str]) -> str | None:
     """Why a condition is false whatever the state (`trust > 10` where `trust` is at most 10), or None."""
     reasons: list[str] = []

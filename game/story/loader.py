@@ -103,7 +103,7 @@ class StoryBuilder(ContentBuilder):
         elif "format" in manifest:
             self.format = manifest["format"]
         if "id" in manifest and not STORY_ID.match(manifest["id"]):
-            self.error(manifest_node.at("id"), "bad-id", "a story id is lowercase letters, digits, `-` and `_`")
+            self.error(manifest_node.at("id"), "bad-id", "a story id is lowercase ASCII letters (a-z), digits, `-` and `_`")
 
         # Pass 1: everything that can be named, so that pass 2 can resolve references in any order.
         self.variables = self.declare_variables(manifest_node)
@@ -112,7 +112,8 @@ class StoryBuilder(ContentBuilder):
         lexicon_nodes = [(s, f["lexicon"], s.data.at("lexicon")) for s, f in files if "lexicon" in f]
         for _source, _, span in lexicon_nodes[1:]:
             self.error(span, "duplicate-lexicon", f"a second lexicon (the first is in {lexicon_nodes[0][0].path})")
-        self.declare_traits(lexicon_nodes[0][1] if lexicon_nodes else None)
+        for _source, lexicon_node, _span in lexicon_nodes:  # a second lexicon is one error: what uses its traits is
+            self.declare_traits(lexicon_node)  # not then called unknown as well, whichever of the two holds them
         scene_nodes: list[tuple[YamlMap, Span]] = []
         ending_nodes: list[tuple[YamlMap, Span]] = []
         for node, span in self.entries(manifest_node, "endings") if "endings" in manifest else ():

@@ -187,13 +187,14 @@ class Scene:
     """The name under which the engine counts visits (`visits(id)`, `seen(id)`), or None when nothing reads them."""
 
     @property
+    def moves(self) -> tuple[Choice | Outcome, ...]:
+        """The choices (fallbacks too) or the typewriter's outcomes: what leads out of the scene, besides `next`."""
+        return self.typewriter.outcomes if self.typewriter is not None else self.choices + self.fallbacks
+
+    @property
     def targets(self) -> tuple[str, ...]:
         """Every scene or ending this scene can lead to, in the order written (`return` included, as written)."""
-        if self.typewriter is not None:
-            moves: tuple[Choice | Outcome, ...] = self.typewriter.outcomes
-        else:
-            moves = self.choices + self.fallbacks
-        found = tuple(target for move in moves for target in ((move.call, move.target) if move.call else (move.target,)))
+        found = tuple(target for move in self.moves for target in ((move.call, move.target) if move.call else (move.target,)))
         if self.next is not None:
             found += (self.call, self.next) if self.call else (self.next,)
         return found

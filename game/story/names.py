@@ -8,13 +8,14 @@ so the uses of a broken name are not reported again as unknown.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from game.records import attribute, prefab
 from game.story.diagnostics import Diagnostics, did_you_mean
 from game.story.expressions import MAX_MAGNITUDE, Kind, within_magnitude
 from game.story.model import Act, Character, Span, Variable
-from game.story.validation import ID, SchemaValidator
+from game.story.validation import ID, SchemaValidator, id_rule
 from game.story.vocabulary import (
     DEFAULT_PRONOUN,
     KIND_OF_TYPE,
@@ -66,6 +67,9 @@ class SymbolTable(SchemaValidator):
         self.ending_ids: set[str] = set()
         self.trait_ids: set[str] = set()
         self.act_ids: set[str] = set()
+        self.failed_sources: list[str] = []
+        """Expressions and texts refused for a mistake: the names in them are read once it is mended, so none of them
+        is called unused on top of that mistake."""
 
     def mapping_section(self, manifest: YamlMap, key: str, of: str) -> tuple[YamlMap | None, set[str]]:
         """The manifest's section `key` when it is a mapping. Otherwise None, its one error said, and the names it still
@@ -88,7 +92,8 @@ class SymbolTable(SchemaValidator):
         for name, value in node.items.items():
             span = node.key_spans[name]
             if not ID.match(name):
-                self.error(span, "bad-id", f"`{name}` is not a valid variable name")
+                self.error(span, "bad-id", f"`{name}` is not a valid variable name: {id_rule(name)}")
+                self.broken_names.add(name)  # its uses are not then errors too
                 continue
             if name in BUILTIN_NAMES:
                 self.error(span, "name-clash", f"`{name}` is a built-in name")
@@ -121,8 +126,6 @@ class SymbolTable(SchemaValidator):
             value = fields[bound]
             if vartype not in NUMERIC_TYPES:
                 self.error(node.at(bound), "bad-range", f"`{bound}` is only for int and number variables")
-            elif isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.error(node.at(bound), "wrong-type", f"`{bound}` must be a number, not {describe_value(value)}")
             elif not within_magnitude(value):
                 self.error(node.at(bound), "bad-range", f"`{bound}` is {TOO_LARGE}")
             else:
@@ -169,7 +172,9 @@ class SymbolTable(SchemaValidator):
             return result
         for character_id, value in node.items.items():
             if not ID.match(character_id):
-                self.error(node.key_spans[character_id], "bad-id", f"`{character_id}` is not a valid character id")
+                rule = id_rule(character_id)
+                self.error(node.key_spans[character_id], "bad-id", f"`{character_id}` is not a valid character id: {rule}")
+                self.broken_characters.add(character_id)
                 continue
             fields = self.fields(value, "character", node.at(character_id), f"character `{character_id}`")
             if fields is None or "name" not in fields:
@@ -209,6 +214,9 @@ class SymbolTable(SchemaValidator):
         for item in node.items["traits"].items:
             if isinstance(item, YamlMap) and isinstance(item.items.get("id"), str):
                 trait_id = item.items["id"]
+                if not ID.match(trait_id):
+                    self.broken_names.add(trait_id)  # refused as a bad id when the trait is built; used, it is not unknown
+                    continue
                 if trait_id in self.trait_ids:
                     continue  # defined twice: building the lexicon says so, once
                 if trait_id in self.names.kinds:
@@ -236,7 +244,7 @@ class SymbolTable(SchemaValidator):
         if not scenes_only and self.return_target(target, span):
             return
         if target not in self.targets:
-            if not self.in_broken_file(rf"\bid:\s*['\"]?{re.escape(target)}\b"):
+            if not self.id_in_broken_file(target):
                 hint = did_you_mean(target, self.targets)
                 self.error(span, "unknown-target", f"no scene or ending has the id `{target}`{hint}")
         elif scenes_only and target in self.ending_ids:
@@ -250,13 +258,24 @@ class SymbolTable(SchemaValidator):
             return True
         return self.in_broken_file(rf"(?m)\bid:\s*['\"]?{escaped}\b|^\s*{escaped}\s*:")
 
+    def id_in_broken_file(self, target: str) -> bool:
+        """Does a file that is not valid YAML seem to declare a scene, an ending or a trait with this id?"""
+        return self.in_broken_file(rf"\bid:\s*['\"]?{re.escape(target)}\b")
+
     def in_broken_file(self, pattern: str) -> bool:
         """Does a file that is not valid YAML seem to hold this? Then its absence is not reported as a mistake of its own."""
         return bool(self.broken_texts) and any(re.search(pattern, text) for text in self.broken_texts)
 
+    def unknown_name(self, name: str, where: str, candidates: Iterable[str], hint_first: bool = False) -> str:
+        """The message for a name nothing declares, with the rule for names when it breaks it (`marée`); the hint
+        stays where each message has always had it (a condition's before its source, an effect's after)."""
+        hint = did_you_mean(name, candidates) + ("" if ID.match(name) else f" (a name is {id_rule(name)})")
+        return f"unknown name `{name}`{hint} in {where}" if hint_first else f"unknown name `{name}` in {where}{hint}"
+
     def report_unused(self) -> None:
         for name, variable in self.variables.items():
-            if name in self.names.read or self.in_broken_file(rf"\b{re.escape(name)}\b"):
+            word = rf"\b{re.escape(name)}\b"
+            if name in self.names.read or self.in_broken_file(word) or any(re.search(word, s) for s in self.failed_sources):
                 continue
             how = "is written but never read" if name in self.names.written else "is never used"
             self.warning(variable.span or Span(MANIFEST, 1, 1), "unused-variable", f"the variable `{name}` {how}")

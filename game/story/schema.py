@@ -30,6 +30,10 @@ KeyKind = Literal[
     "pronoun",
     "vartype",
     "synonyms",
+    "number",
+    "finish",
+    "seed",
+    "category_name",
 ]
 
 
@@ -85,9 +89,9 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
     "variable": (
         Key("type", "vartype", one_of(VARIABLE_TYPES), required=True),
         Key("default", "scalar", "the value at the start of a game", required=True),
-        Key("min", "scalar", "the smallest value (numbers)"),
-        Key("max", "scalar", "the largest value (numbers)"),
-        Key("values", "strings", "the only values a str may take"),
+        Key("min", "number", "the smallest value (int and number variables)"),
+        Key("max", "number", "the largest value (int and number variables)"),
+        Key("values", "strings", "the only values a str may take (str variables)"),
         Key("description", "string", "for authors and the debug view"),
     ),
     "character": (
@@ -101,11 +105,11 @@ SCHEMAS: dict[str, tuple[Key, ...]] = {
         Key("title", "string", "the act's title", required=True),
     ),
     "category": (
-        Key("name", "string", "what runners call it: any%, film%, all-endings", required=True),
+        Key("name", "category_name", "what runners call it: any%, film%, all-endings", required=True),
         Key("description", "string", "one line shown when a runner picks a category"),
         Key("endings", "strings", "the endings that count (default: every ending)"),
-        Key("finish", "string", "any: the first of them ends the run; all: every one must be reached (default: any)"),
-        Key("seed", "integer", "the seed every run starts from (default: derived from the story's hash)"),
+        Key("finish", "finish", "any: the first of them ends the run; all: every one must be reached (default: any)"),
+        Key("seed", "seed", "the seed every run starts from (default: derived from the story's hash)"),
         Key("paste", "boolean", "whether a page may be pasted (default: false)"),
     ),
     "seems": (

@@ -11,13 +11,24 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from game.story.diagnostics import Diagnostics, did_you_mean
+from game.story.diagnostics import Diagnostics, closest, did_you_mean
 from game.story.model import Span
 from game.story.schema import Key, keys_of
 from game.story.yaml_reader import YamlList, YamlMap, describe_value
 
 ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-"""An id or a name: a letter, then letters, digits or `_`."""
+"""An id or a name: an ASCII letter, then ASCII letters, digits or `_` (the same in every keyboard layout and
+normalisation, so that `marée` typed twice is one name)."""
+ID_RULE = "an ASCII letter (a-z, A-Z), then ASCII letters, digits (0-9) or `_`"
+
+
+def id_rule(value: str) -> str:
+    """What an id may hold, and the first character of `value` that is not ASCII when there is one: `é` looks like a
+    letter to an author, so the rule alone would not say what is wrong."""
+    foreign = next((char for char in value if not char.isascii()), None)
+    return ID_RULE + (f"; `{foreign}` is not ASCII" if foreign is not None else "")
+
+
 _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "id": (str,),
@@ -26,10 +37,20 @@ _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "pronoun": (str,),
     "vartype": (str,),
     "integer": (int,),
+    "seed": (int,),
+    "number": (int, float),
+    "finish": (str,),
+    "category_name": (str,),
     "format": (int,),
     "boolean": (bool,),
 }
-_SCALAR_WORDS = {"integer": "a whole number", "format": "a whole number", "boolean": "true or false"}
+_SCALAR_WORDS = {
+    "integer": "a whole number",
+    "seed": "a whole number",
+    "format": "a whole number",
+    "boolean": "true or false",
+    "number": "a number",
+}
 
 
 class SchemaValidator:
@@ -61,9 +82,18 @@ class SchemaValidator:
             if self.scalar_fits(key, value, node.at(name), what):
                 result[name] = value
         for key in keys.values():
-            if key.required and key.name not in node.items:
+            if key.required and not self.present(node, key.name, schema):
                 self.error(node.span, "missing-key", f"{what} has no `{key.name}` ({key.doc})")
         return result
+
+    @staticmethod
+    def present(node: YamlMap, name: str, schema: str) -> bool:
+        """Is the key there, or there misspelt (`lable:` for `label:`)? A misspelt key is one mistake, said once as
+        an unknown key with its did-you-mean, not also as the key that is missing."""
+        if name in node.items:
+            return True
+        keys = keys_of(schema)
+        return any(other not in keys and closest(other, keys) == name for other in node.items if isinstance(other, str))
 
     def scalar_fits(self, key: Key, value: Any, span: Span, what: str) -> bool:
         """Is `value` of the Python type the key's kind takes (and an id shaped like one)? Other kinds pass here and
@@ -77,7 +107,7 @@ class SchemaValidator:
             self.error(span, "wrong-type", f"`{key.name}` in {what} must be {need}, not {describe_value(value)}{hint}")
             return False
         if key.kind == "id" and not ID.match(str(value)):
-            self.error(span, "bad-id", f"`{value}` is not a valid id: a letter, then letters, digits or `_`")
+            self.error(span, "bad-id", f"`{value}` is not a valid id: {id_rule(str(value))}")
             return False
         return True
 

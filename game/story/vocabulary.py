@@ -41,6 +41,10 @@ FORMATS = (1, 2)
 Finish = Literal["any", "all"]
 FINISHES: tuple[Finish, ...] = get_args(Finish)
 """How a speed-run category ends: at the first of its endings, or when all have been reached."""
+CATEGORY_NAME = "^[A-Za-z0-9][A-Za-z0-9%+._-]{0,39}$"
+"""What a speed-run category may be called (`any%`, `film%`, `all-endings`): the loader and the JSON Schema both match it."""
+MAX_SEED = 2**31 - 1
+"""The largest seed a category may give (a seed is from 0 to this)."""
 
 
 def one_of(words: tuple[str, ...]) -> str:
