@@ -248,3 +248,101 @@ def test_the_secret_vow_is_a_choice_and_honesty_with_the_fan_costs_no_trust(ship
     before = play(shipped_story, "cafe").state.variables["trust"]
     after = play(shipped_story, "ruby_finds", {"cafe": "Pull your hand away"}).state.variables["trust"]
     assert after == before
+
+
+def test_the_days_after_the_happy_page_follow_what_the_page_did(shipped_story: Story) -> None:
+    joyful = play(shipped_story, "rosenthal_session")
+    assert "For three days she does not stop" in joyful and "She cries at breakfast" not in joyful
+    for page, shown, not_shown in (
+        ("It rains all week. The garden is wet.", "Nothing is better.", "You did that with your fingers"),
+        ("Ruby is never happy again.", "She isn't sad. She isn't anything.", "She cries at breakfast"),
+        ("Ruby is sad.", "She cries at breakfast", "She isn't sad. She isn't anything."),
+    ):
+        played = play(shipped_story, "rosenthal_session", {"joy_page": page})
+        assert shown in played and not_shown not in played, page
+        assert "joy_undone" in played.status and "joy_days" not in played.status, page
+    first_page_sadness = play(
+        shipped_story, "harry_talk", {"first_page": "Ruby is a little sad sometimes.", "joy_page": "It rains."}
+    )
+    assert "You did that with your fingers" not in first_page_sadness and "You made her cry" not in first_page_sadness
+
+
+def test_a_line_that_makes_her_forget_the_night_is_not_a_line_she_remembers(shipped_story: Story) -> None:
+    forget = {"demonstration_second": "She forgets everything that happened tonight and smiles at me like nothing is wrong."}
+    stopped = play(shipped_story, "act5_start", {**forget, "demonstration_forgot": "Stop"})
+    assert "demonstration_forgot" in stopped.status and "demonstration_last" not in stopped.status
+    assert "hates you the whole time" not in stopped and "She doesn't know. You said it out loud" in stopped
+    assert "She knows now." not in stopped and "walks past you without looking" not in stopped
+    assert "The page is face down on the desk" in stopped and "The page is still in the roller" not in stopped
+    went_on = play(shipped_story, "act5_start", {**forget, "demonstration_forgot": "Go on typing"})
+    assert "She knows now." in went_on and not went_on.state.variables["forgot_tonight"]
+
+
+def test_a_page_pulled_out_of_the_roller_is_not_still_in_it(shipped_story: Story) -> None:
+    pulled = play(shipped_story, "act5_start", {"demonstration_last": "Stop. Take the page out"})
+    assert "You pull the page out of the roller" in pulled and "The page is still in the roller" not in pulled
+    assert "The page is face down on the desk where you left it" in pulled
+    film = play(shipped_story, "act5_start")
+    assert "The page is still in the roller" in film and "face down on the desk where you left it" not in film
+
+
+def test_she_is_either_on_the_floor_or_holding_a_chair(shipped_story: Story) -> None:
+    both = play(shipped_story, "jammed_typewriter", {"demonstration_second": "She dances and then she barks like a dog."})
+    assert "holding the back of a chair" not in both and "still on the floor, out of breath" in both
+    dancing = play(shipped_story, "jammed_typewriter", {"demonstration_second": "She dances."})
+    assert "holding the back of a chair" in dancing and "still on the floor" not in dancing
+
+
+def test_the_narrator_does_not_state_an_age_or_a_hometown_the_first_page_can_contradict(shipped_story: Story) -> None:
+    played = play(shipped_story, "falling", {"first_page": "Ruby is thirty-one and grew up in Paris. She paints."})
+    assert "twenty-six" not in played.text.lower() and "Dayton" not in played and "Ohio" not in played
+
+
+def test_the_misery_written_at_morts_keeps_her_from_a_night_out(shipped_story: Story) -> None:
+    moves = {"weekend_night": "Roll a clean sheet", "broken_vow_page": "When I'm not with her, she is miserable."}
+    played = play(shipped_story, "clinging", {**moves, "not_home": "Tell her to come home"})
+    assert "where did Calvin go?" in played and "I need somewhere to be that isn't waiting for you" in played
+    assert "Don't wait up. x" not in played and "crying so hard she can barely say your name" in played
+    assert "misery_page" not in played.status
+
+
+def test_a_promise_kept_does_not_send_him_down_the_hall(shipped_story: Story) -> None:
+    confessed = {
+        "not_home": "Turn off the lamp",
+        "morning_home": "Tell her about the typewriter",
+        "confession": "Promise her",
+    }
+    kept = play(shipped_story, "act4_start", {**confessed, "own_hours": "Keep your promise"})
+    assert "joy_page" not in kept.status and "You go down the hall instead" not in kept
+    assert "gave up a Saturday at the frame shop" in kept and "she has been quiet for days" not in kept
+    broken = play(shipped_story, "joy_page", {**confessed, "own_hours": "Ask her to stay home"})
+    assert "You promised her. You know it the whole length of the hall." in broken
+
+
+def test_going_after_her_and_staying_on_the_stairs_are_told_apart(shipped_story: Story) -> None:
+    truth = {"the_fight": "put the manuscript in her hands"}
+    went = play(shipped_story, "burned_manuscript", {**truth, "the_pages": "Go after her"})
+    stayed = play(shipped_story, "burned_manuscript", {**truth, "the_pages": "Stay on the stairs"})
+    assert "You stay in the kitchen doorway" in went and "You don't see it" not in went
+    assert "You don't see it" in stayed and "You stay in the kitchen doorway" not in stayed
+
+
+def test_details_follow_what_was_written_and_chosen(shipped_story: Story) -> None:
+    dived = play(shipped_story, "her_class", {"weekend_afternoon": "Put the book down"})
+    assert "somehow you still missed most of it" not in dived and "the belly-flop to prove it" in dived
+    denied = play(shipped_story, "last_page", {"joy_page": "Ruby is never happy again."})
+    assert "the weeks she laughed at everything" not in denied and "the page that made her laugh" not in denied
+    a_little = play(shipped_story, "kitchen_talk", {"first_page": "Ruby paints. She is a little sad sometimes, but it passes."})
+    assert "Her eyes are red" not in a_little and "goes still at the window" in a_little
+    sad = play(shipped_story, "kitchen_talk", {"first_page": "Ruby paints. She is sad."})
+    assert "Her eyes are red" in sad
+    honeymoon = play(shipped_story, "the_honeymoon", {"weekend_night": "Put the tarp back", "act2_end": "Keep the vow for good"})
+    assert "deep water" not in honeymoon
+
+
+def test_a_small_written_sadness_does_not_hang_over_her_happiest_days(shipped_story: Story) -> None:
+    quiet = "Something in her has gone quiet, and you don't know where she keeps it."
+    page = "Ruby paints. She laughs with her whole body. She is a little sad sometimes, but it passes."
+    played = play(shipped_story, "act2_end", {"first_page": page})
+    assert played.status["kitchen_talk"] != quiet and played.status["weekend_night"] != quiet
+    assert played.status["seen"] == quiet, "a low day still shows it (the café cost her two points of mood)"
