@@ -51,7 +51,9 @@ def find_matches(compiled: CompiledReader, keys: list[str], negations: dict[int,
     starts = compiled.starts
     for start, key in enumerate(keys):
         entry = starts[key]
-        if entry is not None:
+        # most stems that start a pattern ("her", "in", "a") start only phrases filed under a stem the sentence lacks:
+        # asked here, without a call for each such word
+        if entry is not None and (entry.plain or not entry.guarded.keys().isdisjoint(present)):
             _found_at(entry, keys, negations, present, start, found)
         if start in negations:
             _found_at(compiled.negated_starts, keys, negations, present, start, found)
