@@ -37,7 +37,7 @@ def split_clauses(index: LexiconIndex, words: list[str], keys: list[str], heads:
     start = 0
     lead: tuple[str, ...] = ()
     her_names = index.subject_names  # looked up once: the loop asks it of every word
-    known = _known_facts(index, words, keys)
+    known = _NONE if _KNOWING.isdisjoint(keys) else _known_facts(index, words, keys)  # most sentences know nothing
     fact = False
     i = 0
     while i < len(words):
@@ -211,8 +211,6 @@ _KNOWING = frozenset(
 def _known_facts(index: LexiconIndex, words: list[str], keys: list[str]) -> frozenset[int]:
     """Where a fact known or seen starts with a subject of its own that is not a pronoun (those start a clause anyway):
     after "knows", "sees", "realizes" (and a "that"), a name or a noun phrase, then its verb."""
-    if _KNOWING.isdisjoint(keys):
-        return _NONE  # most sentences
     found = set()
     for verb in range(len(words) - 2):
         if keys[verb] not in _KNOWING:

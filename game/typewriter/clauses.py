@@ -72,7 +72,8 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
             clause.lead in (("if",), ("unless",)) and conditional and mood == "asserts"
         ):
             clause.asserts = False
-        read_subject(index, words, keys, clause, _conjoined(words, clauses, number, index.narrator) or previous, heads)
+        joined = _conjoined(words, clauses, number, index.narrator) if clause.lead in _AND_THEN else None
+        read_subject(index, words, keys, clause, joined or previous, heads)
         if (
             not clause.asserts
             and number
@@ -168,7 +169,7 @@ def shape(index: LexiconIndex, words: list[str], keys: list[str], carried: str, 
 def _conjoined(words: list[str], clauses: list[Clause], number: int, narrator: str | None) -> str | None:
     """ "She dances while I stand by the bar and sulk": an "and" with no comma before it, after a clause of time whose
     own subject is the writer, goes on with him (with a comma, "..., and laughs", it goes back to the main clause)."""
-    if not number or clauses[number].lead not in (("and",), ("then",)) or words[clauses[number].start - 1] == ",":
+    if not number or words[clauses[number].start - 1] == ",":
         return None
     before = clauses[number - 1]
     if not (before.own_subject and before.subject == narrator and before.lead[:1] and before.lead[0] in _TIME_OR_CAUSE):
@@ -249,6 +250,9 @@ def _denies_what_follows(words: list[str]) -> bool:
         return False
     rest = [word for word in words[2:] if word not in ("simply", "just", "really")]
     return rest in (["not", "true"], ["false"], ["not", "the", "case"], ["untrue"], ["not"])  # "it's not that..."
+
+
+_AND_THEN = frozenset({("and",), ("then",)})
 
 
 _HABITUAL_WHEN = frozenset({("when",), ("whenever",), ("every", "time"), ("each", "time")})

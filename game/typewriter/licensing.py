@@ -71,7 +71,12 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
         if _attributive(words, match, index.name_words):
             return False
         surface = words[head]
-        if surface == match.pattern.text and her_as_experiencer(words, match, index.subject_names):
+        if (
+            surface == match.pattern.text
+            and match.end < len(words)
+            and (words[match.end] == "her" or words[match.end] in index.subject_names)
+            and her_as_experiencer(words, match, index.subject_names)
+        ):
             return True  # "neither the coyotes nor the dark frightened her": the feeling's verb, her its object
         if (
             _participle(match.pattern.text)
