@@ -191,6 +191,9 @@ def read_yaml(data: bytes, file: str) -> tuple[Yaml, list[YamlProblem]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise YamlProblem(_offset_span(data, error.start, file), "not-text", "the file is not UTF-8 text") from None
+    if "\x85" in text:
+        # YAML takes U+0085 (NEL) for a line break, where every other raw control character is refused: refused too
+        raise _control_at(text, text.index("\x85"), file, 0x85)
     loader = StoryYamlLoader(text)
     try:
         node = loader.get_single_node()
@@ -228,17 +231,22 @@ def _unreadable_character(error: yaml.reader.ReaderError, text: str, file: str) 
     """YAML refuses a raw control character anywhere in the file before reading a word of it: said where it stands,
     as the same character escaped in a string is (`\\e` there is read, then refused as `control-character`)."""
     at = min(max(error.position, 0), len(text))
-    line = text.count("\n", 0, at) + 1
-    span = Span(file, line, at - (text.rfind("\n", 0, at) + 1) + 1)
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
     if unicodedata.category(chr(code)) == "Cc":
-        return YamlProblem(
-            span,
-            "control-character",
-            f"the file holds the control character U+{code:04X}; a story's text may hold line breaks and tabs, "
-            "but no other control character",
-        )
+        return _control_at(text, at, file, code)
+    line = text.count("\n", 0, at) + 1
+    span = Span(file, line, at - (text.rfind("\n", 0, at) + 1) + 1)
     return YamlProblem(span, "yaml-syntax", f"the file holds the character U+{code:04X}, which YAML does not allow")
+
+
+def _control_at(text: str, at: int, file: str, code: int) -> YamlProblem:
+    line = text.count("\n", 0, at) + 1
+    return YamlProblem(
+        Span(file, line, at - (text.rfind("\n", 0, at) + 1) + 1),
+        "control-character",
+        f"the file holds the control character U+{code:04X}; a story's text may hold line breaks and tabs, "
+        "but no other control character",
+    )
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
