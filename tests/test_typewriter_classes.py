@@ -239,6 +239,13 @@ CLASSES: list[tuple[str, dict[str, bool]]] = [
     ("She can't keep a straight face.", {"laughs": A, "joyful": A}),
     ("My typewriter has no hold on her now.", {"free": A}),
     ("She tells Harry I'm twice the writer he is.", {"praises_calvin": A}),
+    # a causative's object that is someone does the verb; joy that goes out of her ends; her bicycle is a thing;
+    # someone's sketches are not hers; "Or dance." after a denial is more of it
+    ("Ruby makes the baby giggle.", {}),
+    ("All the joy went out of her.", {"joyful": True}),
+    ("Her bicycle is chained up outside.", {}),
+    ("She loves my mother's sketches.", {}),
+    ("She doesn't sing anymore. Or dance.", {"sings": True, "dances": True}),
 ]
 
 

@@ -202,6 +202,10 @@ _TIMES_SAID = frozenset(
 )
 
 
+def _someone(index: LexiconIndex, word: str) -> bool:
+    return word in PERSON_NOUNS or any(word in role for role in index.roles.values())
+
+
 def object_named_at(index: LexiconIndex, words: list[str], i: int, end: int) -> tuple[str, int] | None:
     word = words[i]
     if word in ("her", "herself") and (i + 1 >= end or (words[i + 1] not in PERSON_NOUNS and words[i + 1] != "own")):
@@ -211,4 +215,6 @@ def object_named_at(index: LexiconIndex, words: list[str], i: int, end: int) -> 
         return named[1], named[0]
     if word in ("him", "me", "them", "us", "everyone", "everybody", "people"):
         return OTHER, i + 1
+    if word in ("the", "his", "my", "their", "our", "your") and i + 2 < end and _someone(index, words[i + 1]):
+        return OTHER, i + 2  # "she makes the baby laugh", "makes the dog bark": they do it
     return None

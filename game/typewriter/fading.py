@@ -18,6 +18,8 @@ FADING: frozenset[tuple[str, ...]] = frozenset(
         *((verb,) for verb in ("dies", "died", "drains", "drained", "wanes", "waned", "withers", "withered")),
         *((verb,) for verb in ("cools", "cooled")),  # "her love for me cools and dies"
         *((verb, "up") for verb in ("dries", "dried", "dry")),  # "her tears dried up"
+        *((verb, "out", "of", "her") for verb in ("goes", "went", "drains", "drained", "seeps", "seeped")),  # "the joy
+        # went out of her"
         *((verb,) for verb in ("dries", "dried")),
         *((do, "not", "last") for do in ("does", "did")),  # "her joy doesn't last the night"
         ("never", "lasts"),

@@ -138,6 +138,9 @@ class _Reader:
         away = self.away and not (returned and came_back(self.index, form))
         candidates = find_candidates(self.index, form, found, negations, away)
         traits = _as_denials(resolve(self.index, candidates, words), self.compiled.denied_as)
+        if words[0] in ("or", "nor") and self.denied_before and not negations and not any(c.own_subject for c in form.clauses):
+            # "She doesn't cry anymore. Or laugh.": more of the denial before, as ", or laugh" would be
+            traits = [TraitReading(t.id, True, t.intensity, t.words, t.frame) for t in traits if t.frame[:7] != "implied"]
         only = {c.subject for c in form.clauses}
         # he is away until he is back: a sentence about the hotel or the weather between does not bring him home ("I
         # flew to Chicago. The hotel was grim. She moped all week.")

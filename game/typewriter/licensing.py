@@ -153,8 +153,9 @@ def used_as_meant(index: LexiconIndex, form: SentenceShape, clause: Clause, matc
             adjective and not participle and (marked or (not gerund and _marked_noun(index, words, head)))
         ):
             return False  # "a fresh coat of paint", "a can of blue paint", "my old painting", "a sad French waltz": a noun
-        if before in _OTHER_POSSESSIVES:
-            return False  # "my painting", "his drawings": someone else's work
+        if before in _OTHER_POSSESSIVES or (before == "'s" and head >= 2 and words[head - 2] not in index.subject_names):
+            return False  # "my painting", "his drawings", "my mother's sculptures": someone else's work ("rubys
+            # dancing" is her doing it)
         if before == "her" and words[head].endswith("s") and not words[head].endswith("ss"):
             return False  # "packs up her paints": after "her" a verb is bare ("watch her paint"), so this is a noun
         if before == "her" and head >= 2 and clause.own_subject and clause.subject == index.subject:

@@ -264,6 +264,8 @@ THINGS_AROUND_HER = frozenset(
         *("bag", "backpack", "earrings", "bracelet", "sunglasses", "overalls", "uniform", "cap", "swimwear", "tote"),
         *("canvases", "canvas", "paintings", "drawings", "sketches", "sketchbook"),  # "her canvases are blue and grey"
         "pants",
+        "bicycle",
+        "bike",
         "trousers",
         "skirt",
         "sweater",

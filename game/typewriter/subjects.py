@@ -332,7 +332,8 @@ def _subject_at(index: LexiconIndex, words: list[str], keys: list[str], i: int, 
         if any(index.names.get((w,)) == subject for w in owned):
             return subject, stop  # "my girlfriend Ruby is an artist": her name, after who she is to him
         head = next((owned[:k] for k, noun in enumerate(owned) if noun in PREPOSITIONS), owned)
-        if word == "her" and not any(_person(noun) for noun in head):  # "her fear of strangers" is a fear of hers
+        if word == "her" and not any(_person(noun) or noun in THINGS_AROUND_HER for noun in head):
+            # "her fear of strangers" is a fear of hers; "her bicycle is chained to the fence" is the bicycle's
             return (EMOTION if _feeling(index, keys[i + 1 : stop]) else subject), stop
         return OTHER, stop  # "my sadness fades", "his love is gone": his feelings, not hers
     named = name_at(index, words, i)
