@@ -215,7 +215,7 @@ class GameController:
             return Response(notices=(Notice(NO_UNDO_IN_A_SPEEDRUN, "warning"),))
         events = session.undo()
         if events is None:
-            return Response(notices=(Notice("Nothing to undo."),))
+            return Response(notices=(Notice("Nothing to take back."),))
         notices = self._record("undo", events)
         return Response(tuple(events), (Notice("You take it back."), *notices, *self._after_step(events)), jumped=True)
 
@@ -257,7 +257,11 @@ class GameController:
     def load(self, name: str | None = None, earlier: bool = False) -> Response:
         """Load a slot (the newest loadable one when `name` is None). A load is a jump no recording can explain, so it
         ends the recording, and any speed-run. A save made before the story was edited says what changed; with
-        `earlier`, one whose scene is gone goes on from the nearest earlier scene it passed through."""
+        `earlier`, one whose scene is gone goes on from the nearest earlier scene it passed through.
+
+        A load starts a new undo history (a save holds a place, not the states before it), so undo and the history's
+        going back agree on what can be returned to; loading the place the player is at (Continue after leaving for
+        the title) keeps the game as it is, undo history and all."""
         if name is None:
             name = newest_loadable(self.story)
             if name is None:
@@ -270,6 +274,7 @@ class GameController:
         except SaveError as error:
             return Response(notices=(Notice(str(error), "error"),))
         state = loaded.state
+        here = self.tracker is None and self.session is not None and self.session.state == state
         unrecorded: tuple[Notice, ...] = ()
         if self.record_to is not None or self.tracker is not None:  # asked for a replay or a timed run: say it ends
             ended = " and the speed-run ends here (the attempt is kept)" if self.tracker is not None else ""
@@ -278,17 +283,16 @@ class GameController:
         abandoned = self._abandon_run()
         self.tracker = None
         self._start_clock(saved_summary(name).played)
-        if self.session is None:
+        if not here:
             self.session = Session(self.story, state)
-            events = describe(self.story, state)
-        else:
-            events = self.session.replace(state)
+        events = describe(self.story, self._session().state)
         note = f" {loaded.note}" if loaded.note else ""
         return Response(tuple(events), (Notice(f"Loaded `{name}`.{note}"), *unrecorded, *abandoned), jumped=True)
 
     def autosave(self) -> Notice | None:
-        """Save the player's place to `autosave`; None when there is no game yet."""
-        if self.session is None:
+        """Save the player's place to `autosave`; None when there is no game yet, or in a speed-run: a run cannot be
+        resumed (a load ends it), and its place must not take the casual game's, which Continue resumes."""
+        if self.session is None or self.tracker is not None:
             return None
         try:
             path = autosave(self.story, self.session.state, self.summary())

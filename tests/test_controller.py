@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.controller import NO_UNDO_IN_A_SPEEDRUN, GameController
-from game.engine import ChoiceInput, Input, PageInput
+from game.engine import ChoiceInput, Input, Narration, PageInput
 from game.frontends.plain import play_plain
 from game.persistence.saves import load_game, slot_path
 from game.records import replace
@@ -111,7 +111,66 @@ def test_a_load_ends_the_speedrun_and_its_recording(private_home: Path, shipped_
     assert game.undo().notices[0].text == NO_UNDO_IN_A_SPEEDRUN
     loaded = game.load("before")
     assert loaded.jumped and game.speedrun is None and game.recorder is not None and game.recorder.broken
-    assert game.undo().jumped  # an ordinary game again: undo takes back the load
+    undone = game.undo()  # an ordinary game again, which starts at the load: nothing before it is taken back
+    assert not undone.jumped and undone.notices[0].text == "Nothing to take back."
+
+
+def test_a_speedrun_never_touches_the_casual_game_s_autosave(private_home: Path, shipped_story: Story) -> None:
+    """Continue resumes the newest save: a speed-run's place (which no load can go on timing) must not become it."""
+    casual = io.StringIO("1\n2\n1\nquit\n")
+    assert play_plain(shipped_story, casual, io.StringIO(), seed=FILM.seed) == 0
+    kept = slot_path("autosave").read_bytes()
+    _, honeymoon = shipped_replay("honeymoon")
+    out = io.StringIO()
+    code = play_plain(shipped_story, io.StringIO("\n".join(_plain_lines_of(honeymoon)) + "\n"), out, speedrun="any%")
+    assert code == 0 and "*** THE END" in out.getvalue() and "Saved to `autosave`" not in out.getvalue()
+    assert slot_path("autosave").read_bytes() == kept
+    game = GameController(shipped_story)
+    assert "Loaded `autosave`." in game.load(None).notices[0].text and game.state == load_game("autosave", shipped_story)
+
+
+def _plain_lines_of(path: tuple[Input, ...]) -> list[str]:
+    return [line for action in path for line in _plain_input(action)]
+
+
+def test_after_a_load_undo_and_going_back_agree(private_home: Path, shipped_story: Story) -> None:
+    """A load starts a new undo history, so undo takes back nothing and no moment of the history can be returned to;
+    loading the place the player is at (Continue after leaving for the title) keeps the game, undo history and all."""
+    game = GameController(shipped_story)
+    game.new_game()
+    game.apply(ChoiceInput(1))
+    game.save("early")
+    for action in PATH[1:3]:
+        game.apply(action)
+    points, here = game.rollback_points(), game.state
+    assert points and game.load(None).jumped  # the autosave: this very place
+    assert game.rollback_points() == points and game.state is here
+    assert game.undo().notices[0].text == "You take it back." and game.state is not None and game.state.scene != here.scene
+    game.load("early")
+    assert not game.can_undo and game.rollback_points() == {}
+    assert game.undo().notices[0].text == "Nothing to take back."
+    assert game.rollback(0).notices[0].text == "That moment can no longer be returned to."
+
+
+def test_plain_mode_takes_back_nothing_before_a_load(private_home: Path, shipped_story: Story) -> None:
+    out = io.StringIO()
+    play_plain(shipped_story, io.StringIO("1\nsave early\n2\nload early\nundo\nquit\n"), out)
+    said = out.getvalue()
+    assert "Nothing to take back." in said and "You take it back." not in said
+
+
+def test_a_scene_with_no_text_of_its_own_is_shown_with_what_led_to_it(private_home: Path, shipped_story: Story) -> None:
+    """The Proof's passage is the choice's narration: after a load or an undo it is shown again, never a blank page."""
+    game = GameController(shipped_story, seed=FILM.seed)
+    game.new_game()
+    for action in PATH[:18]:
+        shown = game.apply(action)
+    assert game.state is not None and game.state.history[-1].title == "The Proof"
+    narration = next(event for event in shown.events if isinstance(event, Narration))
+    fresh = GameController(shipped_story)
+    assert narration in fresh.load(None).events
+    game.apply(PATH[18])
+    assert narration in game.undo().events
 
 
 def test_each_new_game_has_the_next_seed_and_a_restart_in_a_run_the_run_s(private_home: Path, shipped_story: Story) -> None:

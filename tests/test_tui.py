@@ -426,6 +426,55 @@ async def test_the_header_says_where_the_player_is_also_after_continuing_into_an
         assert ending in status and act in status
 
 
+async def test_a_speedrun_leaves_the_casual_game_for_continue(private_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
+        await play(pilot, (ChoiceInput(1), ChoiceInput(2)))
+        casual, autosave = game_screen(pilot).view.scene_title, private_home / "saves" / "autosave.json"
+        await wait_until(pilot, autosave.exists)
+        kept = autosave.read_bytes()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
+        await pilot.press("r", "enter")  # any%
+        await wait_until(pilot, lambda: app.in_speedrun and isinstance(app.screen, GameScreen))
+        run = game_screen(pilot)
+        await play(pilot, (ChoiceInput(1),))
+        assert run.view.scene_title != casual
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.screen is not run)
+        assert game_screen(pilot).view.scene_title == casual and autosave.read_bytes() == kept
+
+
+async def test_after_continue_the_act_the_passage_and_undo_are_as_in_the_game_left(private_home: Path) -> None:
+    """At The Proof, whose passage is what the choice led to: Continue shows it, the header names the act, and undo
+    takes back the last real step (not the load) and keeps the act in the header."""
+    film, path = shipped_replay("film")
+    app = make_app(seed=film.seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen))
+        await play(pilot, path[:18])
+        left = game_screen(pilot)
+        header, passage = str(left.query_one("#status", Static).render()), left.view.plain_text
+        assert header == "Act II: The Vow · The Proof" and passage
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, GameScreen) and app.screen is not left)
+        screen = game_screen(pilot)
+        assert str(screen.query_one("#status", Static).render()) == header and passage in screen.view.plain_text
+        await read_on(pilot)
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: screen.view.scene_title == "Meeting Harry")
+        assert str(screen.query_one("#status", Static).render()) == "Act II: The Vow · Meeting Harry"
+
+
 async def test_prose_keeps_a_readable_measure_centred_in_a_wide_terminal(private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(200, 60)) as pilot:

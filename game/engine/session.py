@@ -54,7 +54,7 @@ class Session:
         return found
 
     def replace(self, state: State) -> list[Event]:
-        """Move to another state (a load, a new game) in a way that undo can take back."""
+        """Move to another state (the same place in an edited story) in a way that undo can take back."""
         self._push()
         self.state = state
         return describe(self.story, self.state)

@@ -77,6 +77,9 @@ def describe(story: Story, state: State) -> list[Event]:
         paragraphs = shown or runtime.render(ending.text, ending.id)
         runtime.emit(EndingReached(ending.id, ending.title, paragraphs, story.act_title(state.act)))
     else:
+        led_here = state.history[-2].after if shown == () and len(state.history) > 1 else ()
+        if led_here:  # a scene with no text of its own (its passage is what the choice led to) is never shown blank
+            runtime.emit(Narration(led_here))
         _show_scene(runtime, story.scenes[state.scene], shown=shown)
     return runtime.finish()[1]
 

@@ -70,6 +70,7 @@ def _apply(view: SceneView, event: Event) -> None:
             view.paragraphs.extend(Paragraph(f"• {line}", "page") for line in event.lines)
         case SceneShown():
             view.scene_title = event.title
+            view.act_title = event.act_title or view.act_title  # also after a load or an undo, which start no act
             view.seems = event.seems
             view.paragraphs.extend(Paragraph(text) for text in event.paragraphs)
         case ChoicesOffered():
