@@ -22,7 +22,7 @@ from game.replay.format import Replay
 from game.replay.run import Run, RunRefused
 from game.replay.verify import format_time, other_story
 from game.speedrun.records import Records, load_records
-from game.speedrun.splits import SplitsView, splits_view
+from game.speedrun.splits import SplitsView, watched_view
 from game.tui.game_control import GameControl
 from game.tui.game_screen import GameScreen
 from game.tui.widgets import PageArea
@@ -86,7 +86,7 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
         category = run.story.category(self.replay.category) if run is not None and self.replay.speedrun else None
         if run is None or category is None:
             return None
-        return splits_view(run.story, category, self.records, run.splits, self.elapsed(), self.position > 0, run.finished)
+        return watched_view(run.story, category, self.records, run.splits, self.elapsed(), self.position > 0, run.finished)
 
     def elapsed(self) -> int:
         """Where the replay's clock is: the last input's time, and while playing the time since, at the speed."""
@@ -146,8 +146,9 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
         made = describe_input(item)
         self.view.rejected = f"[{format_time(item.t)}] step {self.position}/{len(self.replay.inputs)}: {made}"
         self.query_one("#notice", Static).update(Text(self.view.rejected))
-        if self.position >= len(self.replay.inputs) and self.run.result is not None:
-            self.notify(f"Run over: {self.run.result.ending} in {format_time(self.run.result.time)}.")
+        result = self.run.result
+        if self.position >= len(self.replay.inputs) and result is not None:
+            self.notify(f"Run over: {self.run.story.endings[result.ending].title} in {format_time(result.time)}.")
         self.draw_banner()
         self._schedule()
 
