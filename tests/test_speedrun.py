@@ -230,6 +230,7 @@ def test_the_splits_view_compares_with_the_pb_marks_golds_and_finds_the_ghost(sh
     fresh = splits_view(shipped_story, category, Records(), [], elapsed=0, started=False)
     assert [row.title for row in fresh.rows][-1] == "The Honeymoon" and fresh.sum_of_best is None  # its one ending
 
+
 BURNED_PB = Records(
     120_000,
     {"act2": 80_000, "act3": 100_000, "burned_manuscript": 120_000},
@@ -269,7 +270,6 @@ def test_after_a_finish_the_splits_panel_shows_the_new_personal_best(shipped_sto
     console.print(render_splits(view))
     shown = console.export_text()
     assert "Finish" in shown and "Personal best" in shown and "Personal best -" not in " ".join(shown.split())
-
 
 
 # -- LiveSplit ---------------------------------------------------------------------------------------------------------
@@ -477,9 +477,10 @@ def test_a_cast_that_cannot_be_written_says_so(tmp_path: Path) -> None:
 
 
 async def test_the_replay_viewer_pauses_on_space_steps_on_n_and_leaves_on_one_escape(private_home: Path) -> None:
+    """Escape leaves the game too: the viewer is opened from the command line (`ruby-sparks replay FILE`), and the
+    watcher goes back there, not to the game's title."""
     from game.tui.app import RubySparksApp
     from game.tui.replay_screen import ReplayScreen
-    from game.tui.title import TitleScreen
 
     replay = read_replay((assets_dir() / "replays" / "film.json").read_bytes())
     app = RubySparksApp(animate=True, blink=False, replay=replay, replay_speed=2)
@@ -508,7 +509,7 @@ async def test_the_replay_viewer_pauses_on_space_steps_on_n_and_leaves_on_one_es
         await pilot.press("space")  # resumes
         await wait_until(pilot, lambda: screen.position > paused_at + 3)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
+        await wait_until(pilot, lambda: app.return_code == 0 or not app.is_running)
 
 
 async def test_the_replay_viewer_shows_the_replay_s_splits_against_your_pb(private_home: Path, shipped_story: Story) -> None:
@@ -551,6 +552,48 @@ async def test_a_replay_s_panel_compares_its_finish_with_your_pb_and_shows_your_
         await wait_until(pilot, lambda: "Run over: The Honeymoon in 0:47.571." in screen_text(app))
         shown = " ".join(screen_text(app).split())
         assert "Your sum of best 1:43.0" in shown and "Your PB 2:00.0" in shown and "the_honeymoon" not in shown
+
+
+async def test_the_replay_viewer_types_each_page_before_reading_it_back_and_logs_nothing_in_the_story(
+    private_home: Path,
+) -> None:
+    """On the viewer's own clock (held by the test): the page grows in the typewriter as the wait before it passes,
+    no line of an input log appears in the story, and the marker for more below names PageDown, the key that reads
+    on (Space pauses here)."""
+    from game.tui.app import RubySparksApp
+    from game.tui.replay_screen import LONGEST_WAIT, ReplayScreen
+    from game.tui.widgets import PageArea
+    from tests.tui_helpers import screen_rows
+
+    now = [0.0]
+    app = RubySparksApp(animate=False, blink=False, replay=HONEYMOON, replay_speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await pilot.press("space")
+        screen.clock = lambda: now[0]  # paused; from here only the test moves the replay on
+        while screen.position < 3:  # to the first page's typewriter
+            target = screen.position + 1
+            await pilot.press("n")
+            await wait_until(pilot, lambda: screen.position == target)  # noqa: B023 (read at once)
+        page, typed = screen.query_one(PageArea), str(HONEYMOON.inputs[3].value)
+        assert screen.view.at_typewriter and screen.query_one("#typewriter").display and not page.text
+        await pilot.press("space")  # resumed at the test's time 0: the page's wait is six seconds, cut to five
+        now[0] = LONGEST_WAIT / 2
+        await wait_until(pilot, lambda: page.text == typed[: round(len(typed) / 2)])
+        now[0] = LONGEST_WAIT
+        await wait_until(pilot, lambda: page.text == typed)
+        shown = screen_text(app)
+        assert "read it back" not in shown and "step 3/22" not in shown and "[0:0" not in shown
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen.position == 4 and not page.text and "read it back" in screen_text(app))
+        assert "[0:09.719]" not in screen_text(app) and "page> " not in screen_text(app)
+        await wait_until(pilot, lambda: "▼ more below: PageDown" in screen_rows(app))
+        assert "Space" not in screen_rows(app).split("▼ more below")[1].splitlines()[0]
+        story = screen.query_one("#story")
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: story.scroll_y > 0)
 
 
 # -- a run that breaks the rules, said at once and listed as such -----------------------------------------------------
