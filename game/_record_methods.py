@@ -71,8 +71,8 @@ def _2():
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
-def _3(_best_time, _sum_of_best, _possible_save):
-    def __init__(self, category, rows, elapsed, started, finished, best_time=_best_time, sum_of_best=_sum_of_best, possible_save=_possible_save):
+def _3(_best_time, _sum_of_best, _possible_save, _watched):
+    def __init__(self, category, rows, elapsed, started, finished, best_time=_best_time, sum_of_best=_sum_of_best, possible_save=_possible_save, watched=_watched):
         __prefab_selfdict = self.__dict__
         __prefab_selfdict['category'] = category
         __prefab_selfdict['rows'] = rows
@@ -82,14 +82,15 @@ def _3(_best_time, _sum_of_best, _possible_save):
         __prefab_selfdict['best_time'] = best_time
         __prefab_selfdict['sum_of_best'] = sum_of_best
         __prefab_selfdict['possible_save'] = possible_save
+        __prefab_selfdict['watched'] = watched
     def __eq__(self, other):
         if self is other:
             return True
-        return (self.category == other.category and self.rows == other.rows and self.elapsed == other.elapsed and self.started == other.started and self.finished == other.finished and self.best_time == other.best_time and self.sum_of_best == other.sum_of_best and self.possible_save == other.possible_save) if self.__class__ is other.__class__ else NotImplemented
+        return (self.category == other.category and self.rows == other.rows and self.elapsed == other.elapsed and self.started == other.started and self.finished == other.finished and self.best_time == other.best_time and self.sum_of_best == other.sum_of_best and self.possible_save == other.possible_save and self.watched == other.watched) if self.__class__ is other.__class__ else NotImplemented
     def __hash__(self):
-        return hash((self.category, self.rows, self.elapsed, self.started, self.finished, self.best_time, self.sum_of_best, self.possible_save, ))
+        return hash((self.category, self.rows, self.elapsed, self.started, self.finished, self.best_time, self.sum_of_best, self.possible_save, self.watched, ))
     def __replace__(self, /, **changes):
-        return self.__class__(**({'category': self.category, 'rows': self.rows, 'elapsed': self.elapsed, 'started': self.started, 'finished': self.finished, 'best_time': self.best_time, 'sum_of_best': self.sum_of_best, 'possible_save': self.possible_save} | changes))
+        return self.__class__(**({'category': self.category, 'rows': self.rows, 'elapsed': self.elapsed, 'started': self.started, 'finished': self.finished, 'best_time': self.best_time, 'sum_of_best': self.sum_of_best, 'possible_save': self.possible_save, 'watched': self.watched} | changes))
     return {'__init__': __init__, '__eq__': __eq__, '__hash__': __hash__, '__replace__': __replace__}
 
 
@@ -1689,7 +1690,7 @@ MAKERS: dict = {
     'frozen+post_init|id title version start scenes endings variables={} characters={} acts= seems= lexicon= author= content_note= content_hash= root= categories= format=': _0,
     'frozen|act= scene= played= seems= page=': _1,
     'frozen|act_id title': _2,
-    'frozen|category rows elapsed started finished best_time= sum_of_best= possible_save=': _3,
+    'frozen|category rows elapsed started finished best_time= sum_of_best= possible_save= watched=': _3,
     'frozen|condition then otherwise=': _4,
     'frozen|ending time splits=': _5,
     'frozen|ending_id title paragraphs act_title=': _6,

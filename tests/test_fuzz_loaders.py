@@ -844,8 +844,9 @@ async def test_the_tui_never_sends_an_escape_from_a_story_a_replay_or_a_save(tmp
         await ready(pilot)
         await wait_until(pilot, lambda: "Careful:" in screen_text(app))
         _no_control(screen_text(app))
-        await pilot.press("escape")
-        await wait_until(pilot, lambda: len(app.screen_stack) == 1)
+    app = RubySparksApp(MINI, animate=False, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, SlotsScreen) and "hostile" in screen_text(app))
         assert "[/b]" in screen_text(app)

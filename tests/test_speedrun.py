@@ -231,6 +231,47 @@ def test_the_splits_view_compares_with_the_pb_marks_golds_and_finds_the_ghost(sh
     assert [row.title for row in fresh.rows][-1] == "The Honeymoon" and fresh.sum_of_best is None  # its one ending
 
 
+BURNED_PB = Records(
+    120_000,
+    {"act2": 80_000, "act3": 100_000, "burned_manuscript": 120_000},
+    {"act2": 70_000, "act3": 15_000, "burned_manuscript": 18_000},
+)
+"""An any% PB by another ending than the honeymoon's, and its golds (a sum of best of 1:43.000)."""
+
+
+def test_a_finish_by_another_ending_is_compared_with_the_pb_s_finish_and_named_by_the_rule(shipped_story: Story) -> None:
+    """any% counts four endings: its finish is one split ("Finish"), whichever ending a run or its PB reached."""
+    any_percent = shipped_story.category("any%")
+    assert any_percent is not None
+    splits = [Split("act2", 33_955), Split("the_honeymoon", 47_571)]
+    view = splits_view(shipped_story, any_percent, BURNED_PB, splits, elapsed=47_571, finished=True)
+    assert [(row.title, row.delta) for row in view.rows] == [("Act II: The Vow", -46_045), ("Finish", -72_429)]
+    running = splits_view(shipped_story, any_percent, BURNED_PB, splits[:1], elapsed=40_000)
+    assert running.rows[-1].title == "Finish" and running.rows[-1].pb == 120_000
+
+
+def test_after_a_finish_the_splits_panel_shows_the_new_personal_best(shipped_story: Story) -> None:
+    """Its rows keep comparing with the PB the run began against; the PB below them is the one the run has just set."""
+    from rich.console import Console
+
+    from game.tui.splits_panel import render_splits
+
+    now = [0.0]
+    game = GameController(shipped_story, clock=lambda: now[0])
+    game.new_game("any%")
+    for action in HONEYMOON_PATH:  # a person's pace: five seconds an input
+        now[0] += 5.0
+        game.apply(action)
+    view = game.splits_view()
+    best = load_records(shipped_story.content_hash, "any%").best_time
+    assert view is not None and view.finished and best is not None and view.best_time == best
+    assert view.rows[-1].title == "Finish"  # any% counts several endings
+    console = Console(width=28, record=True)
+    console.print(render_splits(view))
+    shown = console.export_text()
+    assert "Finish" in shown and "Personal best" in shown and "Personal best -" not in " ".join(shown.split())
+
+
 # -- LiveSplit ---------------------------------------------------------------------------------------------------------
 
 
@@ -436,9 +477,10 @@ def test_a_cast_that_cannot_be_written_says_so(tmp_path: Path) -> None:
 
 
 async def test_the_replay_viewer_pauses_on_space_steps_on_n_and_leaves_on_one_escape(private_home: Path) -> None:
+    """Escape leaves the game too: the viewer is opened from the command line (`ruby-sparks replay FILE`), and the
+    watcher goes back there, not to the game's title."""
     from game.tui.app import RubySparksApp
     from game.tui.replay_screen import ReplayScreen
-    from game.tui.title import TitleScreen
 
     replay = read_replay((assets_dir() / "replays" / "film.json").read_bytes())
     app = RubySparksApp(animate=True, blink=False, replay=replay, replay_speed=2)
@@ -467,7 +509,7 @@ async def test_the_replay_viewer_pauses_on_space_steps_on_n_and_leaves_on_one_es
         await pilot.press("space")  # resumes
         await wait_until(pilot, lambda: screen.position > paused_at + 3)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, TitleScreen))
+        await wait_until(pilot, lambda: app.return_code == 0 or not app.is_running)
 
 
 async def test_the_replay_viewer_shows_the_replay_s_splits_against_your_pb(private_home: Path, shipped_story: Story) -> None:
@@ -486,6 +528,72 @@ async def test_the_replay_viewer_shows_the_replay_s_splits_against_your_pb(priva
         assert panel.view is not None and [row.delta for row in panel.view.rows] == [1000, 1000]
         assert [row.mark for row in panel.view.rows] == ["behind", "behind"]
         await wait_until(pilot, lambda: "+1.0" in screen_text(app))
+
+
+async def test_a_replay_s_panel_compares_its_finish_with_your_pb_and_shows_your_own_sum_of_best(
+    private_home: Path, shipped_story: Story
+) -> None:
+    """Someone's honeymoon against your PB by the burned manuscript: every row has its delta, the finish's too, and
+    the facts below are yours, labelled so (the replay's segments are no golds of yours); the toast names the ending."""
+    from game.speedrun.records import save_records
+    from game.tui.app import RubySparksApp
+    from game.tui.splits_panel import SplitsPanel
+
+    save_records(shipped_story.content_hash, "any%", BURNED_PB)
+    app = RubySparksApp(animate=False, blink=False, replay=HONEYMOON, replay_speed=1000)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        panel = app.screen.query_one(SplitsPanel)
+        await wait_until(pilot, lambda: panel.view is not None and panel.view.finished)
+        view = panel.view
+        assert view is not None and [(row.title, row.delta) for row in view.rows][-1] == ("Finish", -72_429)
+        assert all(row.delta is not None for row in view.rows)
+        assert view.sum_of_best == 103_000 and view.best_time == 120_000 and view.possible_save is None
+        await wait_until(pilot, lambda: "Run over: The Honeymoon in 0:47.571." in screen_text(app))
+        shown = " ".join(screen_text(app).split())
+        assert "Your sum of best 1:43.0" in shown and "Your PB 2:00.0" in shown and "the_honeymoon" not in shown
+
+
+async def test_the_replay_viewer_types_each_page_before_reading_it_back_and_logs_nothing_in_the_story(
+    private_home: Path,
+) -> None:
+    """On the viewer's own clock (held by the test): the page grows in the typewriter as the wait before it passes,
+    no line of an input log appears in the story, and the marker for more below names PageDown, the key that reads
+    on (Space pauses here)."""
+    from game.tui.app import RubySparksApp
+    from game.tui.replay_screen import LONGEST_WAIT, ReplayScreen
+    from game.tui.widgets import PageArea
+    from tests.tui_helpers import screen_rows
+
+    now = [0.0]
+    app = RubySparksApp(animate=False, blink=False, replay=HONEYMOON, replay_speed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        await pilot.press("space")
+        screen.clock = lambda: now[0]  # paused; from here only the test moves the replay on
+        while screen.position < 3:  # to the first page's typewriter
+            target = screen.position + 1
+            await pilot.press("n")
+            await wait_until(pilot, lambda: screen.position == target)  # noqa: B023 (read at once)
+        page, typed = screen.query_one(PageArea), str(HONEYMOON.inputs[3].value)
+        assert screen.view.at_typewriter and screen.query_one("#typewriter").display and not page.text
+        await pilot.press("space")  # resumed at the test's time 0: the page's wait is six seconds, cut to five
+        now[0] = LONGEST_WAIT / 2
+        await wait_until(pilot, lambda: page.text == typed[: round(len(typed) / 2)])
+        now[0] = LONGEST_WAIT
+        await wait_until(pilot, lambda: page.text == typed)
+        shown = screen_text(app)
+        assert "read it back" not in shown and "step 3/22" not in shown and "[0:0" not in shown
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen.position == 4 and not page.text and "read it back" in screen_text(app))
+        assert "[0:09.719]" not in screen_text(app) and "page> " not in screen_text(app)
+        await wait_until(pilot, lambda: "▼ more below: PageDown" in screen_rows(app))
+        assert "Space" not in screen_rows(app).split("▼ more below")[1].splitlines()[0]
+        story = screen.query_one("#story")
+        await pilot.press("pagedown")
+        await wait_until(pilot, lambda: story.scroll_y > 0)
 
 
 # -- a run that breaks the rules, said at once and listed as such -----------------------------------------------------

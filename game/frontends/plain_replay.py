@@ -16,7 +16,7 @@ from game.story.model import Story
 
 def describe_input(item: ReplayInput) -> str:
     """One recorded input as the player made it; a page's text is someone else's, so its control codes are shown as
-    U+FFFD, never sent to the terminal (the replay viewer shows this line too)."""
+    U+FFFD, never sent to the terminal."""
     if item.kind == "choice":
         return f"> {item.value}"
     if item.kind == "page":

@@ -57,11 +57,6 @@ class Records:
     finished: int = 0
     history: list[Attempt] = attribute(default_factory=list)
 
-    def delta(self, split: Split) -> int | None:
-        """Milliseconds ahead (negative) or behind (positive) the personal best at this split."""
-        best = self.best_splits.get(split.name)
-        return None if best is None else split.t - best
-
     def is_gold(self, split: Split, previous: int) -> bool:
         segment = split.t - previous
         best = self.gold.get(split.name)

@@ -46,6 +46,8 @@ class SplitsView:
     sum_of_best: int | None = None
     possible_save: int | None = None
     """On the current segment: the PB's time for it less the best ever (gold)."""
+    watched: bool = False
+    """Someone's run (a replay) against the player's own records: the facts below the rows are the player's."""
 
 
 def split_title(story: Story, name: str) -> str:
@@ -63,6 +65,14 @@ def planned_title(story: Story, category: Category, name: str) -> str:
     if category.finish == "any" and (name == FINISH or name in category.endings):
         return split_title(story, category.endings[0]) if len(category.endings) == 1 else "Finish"
     return split_title(story, name)
+
+
+def pb_at(category: Category, compared: Records, name: str) -> int | None:
+    """The personal best's time at split `name`. The finish of an `any` category is one split by its rule, whichever
+    counting ending a run reaches, so it is compared with the PB's finish even when the PB reached another ending."""
+    if category.finish == "any" and name in category.endings:
+        return next((t for split, t in compared.best_splits.items() if split in category.endings), None)
+    return compared.best_splits.get(name)
 
 
 def planned(story: Story, category: Category, compared: Records) -> list[str]:
@@ -91,20 +101,20 @@ def splits_view(
     golds = dict(compared.gold)
     previous = 0
     for split in splits:
-        pb = compared.best_splits.get(split.name)
+        pb = pb_at(category, compared, split.name)
         delta = None if pb is None else split.t - pb
         segment = split.t - previous
         best = compared.gold.get(split.name)
         mark: Mark = "gold" if best is not None and segment < best else _mark(delta)
         golds[split.name] = min(segment, golds.get(split.name, segment))
-        rows.append(SplitRow(split.name, split_title(story, split.name), pb, split.t, delta, mark))
+        rows.append(SplitRow(split.name, planned_title(story, category, split.name), pb, split.t, delta, mark))
         previous = split.t
     if not finished:
         done = {split.name for split in splits}
         last = splits[-1].name if splits else None
         ahead = plan[plan.index(last) + 1 :] if last in plan else plan
         pending = [name for name in ahead if name not in done]
-        rows.extend(SplitRow(name, planned_title(story, category, name), compared.best_splits.get(name)) for name in pending)
+        rows.extend(SplitRow(name, planned_title(story, category, name), pb_at(category, compared, name)) for name in pending)
     current = len(splits) if started and not finished and len(rows) > len(splits) else None
     possible_save = None
     if current is not None:
@@ -124,6 +134,17 @@ def splits_view(
     names = [row.name for row in rows if row.name != FINISH]
     sum_of_best = sum(golds[name] for name in names) if names and all(name in golds for name in names) else None
     return SplitsView(category.name, tuple(rows), elapsed, started, finished, compared.best_time, sum_of_best, possible_save)
+
+
+def watched_view(
+    story: Story, category: Category, compared: Records, splits: Sequence[Split], elapsed: int, started: bool, finished: bool
+) -> SplitsView:
+    """A replay's splits against the player's own records: its rows and deltas as a run's, but the sum of best is the
+    player's own (the panel's before any run: a stranger's segments are no golds of theirs), and no time save is
+    offered on the current segment (it would be the player's to make, not the replay's)."""
+    view = splits_view(story, category, compared, splits, elapsed, started, finished)
+    own = splits_view(story, category, compared, (), 0, started=False)
+    return replace(view, sum_of_best=own.sum_of_best, possible_save=None, watched=True)
 
 
 def _mark(delta: int | None) -> Mark:

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import Literal, Protocol
 
 from game.engine import EndingReached, Event, Input
-from game.records import prefab
+from game.records import prefab, replace
 from game.replay.format import Split
 from game.replay.recorder import Recorder
 from game.replay.rules import Broken, input_breaks, run_breaks
 from game.replay.verify import format_time
 from game.speedrun.records import Records, load_records, save_records
-from game.speedrun.splits import SplitsView, split_title, splits_view
+from game.speedrun.splits import SplitsView, pb_at, split_title, splits_view
 from game.story.model import Category
 
 
@@ -83,7 +83,8 @@ class SpeedrunTracker:
     def view(self) -> SplitsView:
         run = self.recorder.run
         started = self.recorder.started is not None
-        return splits_view(run.story, self.rules, self.compared, run.splits, self.recorder.elapsed_ms(), started, run.finished)
+        view = splits_view(run.story, self.rules, self.compared, run.splits, self.recorder.elapsed_ms(), started, run.finished)
+        return replace(view, best_time=self.records.best_time)  # a PB this run has just set, while its rows keep theirs
 
     def note(self, action: Input | str, events: list[Event]) -> list[SplitLine]:
         """Record the input and what it led to; the split lines it produced (an act reached, an ending, the finish)."""
@@ -131,7 +132,8 @@ class SpeedrunTracker:
 
     def _line(self, split: Split, previous: int) -> SplitLine:
         name = split_title(self.recorder.run.story, split.name)
-        delta = self.compared.delta(split)
+        pb = pb_at(self.rules, self.compared, split.name)
+        delta = None if pb is None else split.t - pb
         gold = self.broken is None and self.compared.is_gold(split, previous)
         versus = f" ({format_delta(delta)})" if delta is not None else ""
         return SplitLine(f"{name}: {format_time(split.t)}{versus}{'  gold!' if gold else ''}", "gold" if gold else "split")

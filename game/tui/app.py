@@ -253,3 +253,7 @@ class RubySparksApp(PlayerActions):
     def autosave(self) -> None:
         if self.control is not None:
             self.control.autosave()
+
+    def on_replay_screen_left(self) -> None:
+        """The replay viewer is opened from the command line (`ruby-sparks replay FILE`): leaving it is going back there."""
+        self.exit()

@@ -59,6 +59,8 @@ class GameScreen(Screen[None]):
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)],
     ]
+    more_hint = MORE
+    """Under the story while more of it is hidden below: the keys that read on here."""
 
     class BeginAgain(Message):
         """After an ending, the player chose to begin again."""
@@ -148,7 +150,7 @@ class GameScreen(Screen[None]):
         else:
             text.show(render_paragraphs(view.paragraphs), self.control.reveal_speed() if reveal else 0.0)
             story.scroll_home(animate=False)
-            self.read_through = self.control.in_speedrun
+            self.read_through = self.offers_at_once()
             self.laid_out = False
         self.query_one("#notice", Static).update(view.rejected)
         choices = self.query_one(OptionList)
@@ -164,6 +166,10 @@ class GameScreen(Screen[None]):
             choices.highlighted = 0
         self.offer()
         self.call_after_refresh(self.settle)
+
+    def offers_at_once(self) -> bool:
+        """Whether the choices or the typewriter come with the passage, unread: in a speed-run the runner knows the way."""
+        return self.control.in_speedrun
 
     def settle(self) -> None:
         self.laid_out = True
@@ -191,7 +197,7 @@ class GameScreen(Screen[None]):
         story = self.query_one("#story", VerticalScroll)
         revealing = self.query_one(RevealText).revealing
         hidden = story.scroll_y < story.max_scroll_y - 0.5
-        self.query_one("#more", Static).update(MORE if hidden and not revealing else "")
+        self.query_one("#more", Static).update(self.more_hint if hidden and not revealing else "")
         if self.laid_out and not (self.read_through or hidden or revealing):
             self.read_through = True
             self.offer()

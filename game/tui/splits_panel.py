@@ -78,11 +78,16 @@ def render_splits(view: SplitsView) -> Group:
     facts = Table.grid(expand=True)
     facts.add_column(no_wrap=True)
     facts.add_column(justify="right", no_wrap=True)
-    facts.add_row("Sum of best", _or_dash(view.sum_of_best))
-    facts.add_row("Possible save", _or_dash(view.possible_save))
-    facts.add_row("Personal best", _or_dash(view.best_time))
-    heading = Text(f"Splits · {view.category}", style="bold", overflow="ellipsis", no_wrap=True)
-    return Group(heading, table, Text(""), timer, facts, Text("› you   ◇ your PB now", style="dim"))
+    if view.watched:  # a replay: the facts are the player's own, and say so
+        facts.add_row("Your sum of best", _or_dash(view.sum_of_best))
+        facts.add_row("Your PB", _or_dash(view.best_time))
+    else:
+        facts.add_row("Sum of best", _or_dash(view.sum_of_best))
+        facts.add_row("Possible save", _or_dash(view.possible_save))
+        facts.add_row("Personal best", _or_dash(view.best_time))
+    heading, who = ("Replay", "replay") if view.watched else ("Splits", "you")
+    title = Text(f"{heading} · {view.category}", style="bold", overflow="ellipsis", no_wrap=True)
+    return Group(title, table, Text(""), timer, facts, Text(f"› {who}   ◇ your PB now", style="dim"))
 
 
 def _cells(row: SplitRow) -> tuple[Text, Text, Text]:
