@@ -102,12 +102,12 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
     def draw_banner(self) -> None:
         result = self.replay.result
         claimed = format_time(result.time) if result is not None else "unfinished"
-        parts = [
+        parts = [  # the run and its time first: at 50 columns the speed is what is cut
             "Replay",
-            f"step {self.position} of {len(self.replay.inputs)}",
-            f"speed {speed_text(self.speed)}",
             one_line(self.replay.category),
             claimed,
+            f"step {self.position} of {len(self.replay.inputs)}",
+            f"speed {speed_text(self.speed)}",
         ]
         if self.paused:
             parts.insert(1, "paused")
