@@ -14,12 +14,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from game.engine import ChoiceInput
-from game.tui.game_screen import MORE
+from game.tui.game_screen import MORE, MORE_WHILE_TYPING
 from game.tui.title import TitleScreen
 from game.tui.widgets import PageArea, RevealText
 from tests.tui_helpers import (
     SIZE,
     TUI_STORY,
+    flat,
     game_screen,
     make_app,
     offered,
@@ -27,6 +28,7 @@ from tests.tui_helpers import (
     read_on,
     ready,
     screen_rows,
+    step,
     wait_until,
     write_page,
 )
@@ -152,6 +154,7 @@ async def test_a_key_pressed_as_a_short_passage_is_drawn_is_not_lost(private_hom
 
 
 async def test_a_blank_page_is_refused_where_the_player_can_see_why(private_home: Path) -> None:
+    """Briefly, on the page's own edge, where the writer is looking; gone once something is typed."""
     app = make_app(TUI_STORY)
     async with app.run_test(size=(80, 16)) as pilot:
         await ready(pilot)
@@ -159,7 +162,41 @@ async def test_a_blank_page_is_refused_where_the_player_can_see_why(private_home
         await play(pilot, (ChoiceInput(1), ChoiceInput(1)))
         await read_on(pilot)
         await pilot.press("f2")
-        await wait_until(pilot, lambda: "The page is blank" in screen_rows(app))
+        await wait_until(pilot, lambda: "The page is blank." in screen_rows(app))
+        page = game_screen(pilot).query_one(PageArea)
+        assert "The page is blank." in screen_rows(app).splitlines()[page.region.bottom - 1]
+        await pilot.press("R")
+        await wait_until(pilot, lambda: "The page is blank" not in screen_rows(app))
+
+
+@pytest.mark.parametrize("size", [(50, 16), SIZE], ids=["50x16", "80x24"])
+async def test_the_typewriter_s_prompt_is_whole_with_the_splits_and_at_the_smallest_size(
+    size: tuple[int, int], private_home: Path
+) -> None:
+    """At 80x24 the splits panel narrows the story to 50 columns; at 50x16 the typewriter leaves it a few rows. The
+    prompt loses no word either way, the passage keeps room to be read, one scrollbar at most is drawn, and the footer
+    still shows the way out."""
+    app = make_app()  # the shipped story: its first prompt is five lines at 50 columns
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("r", "enter")  # any%: the choices come at once
+        await wait_until(pilot, lambda: app.in_speedrun and offered(pilot))
+        for _ in range(4):
+            await step(pilot, "1")
+        screen = game_screen(pilot)
+        await wait_until(pilot, lambda: screen.view.at_typewriter and offered(pilot))
+        prompt, story = " ".join(screen.view.prompt), screen.query_one("#story")
+
+        def in_the_story() -> str:
+            return flat("\n".join(row[story.region.x : story.region.right] for row in screen_rows(app).splitlines()))
+
+        await wait_until(pilot, lambda: prompt in in_the_story())
+        assert story.region.height >= 5
+        assert sum(widget.show_vertical_scrollbar for widget in screen.query("*") if widget.region) <= 1
+        footer = screen_rows(app).splitlines()[-1]
+        assert "Menu" in footer and "Quit" in footer
+        await pilot.press("pageup")
+        await wait_until(pilot, lambda: MORE_WHILE_TYPING in screen_rows(app))  # Space is typed here: PageDown reads on
 
 
 async def test_in_a_speedrun_the_choices_come_at_once(private_home: Path) -> None:

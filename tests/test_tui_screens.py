@@ -21,6 +21,7 @@ from game.tui.title import TitleScreen
 from tests.tui_helpers import (
     SIZE,
     TUI_STORY,
+    flat,
     footer_keys,
     game_screen,
     make_app,
@@ -50,11 +51,6 @@ async def history_after_a_page(pilot: Pilot[None]) -> None:
     await play(pilot, TO_AFTER_A_PAGE)
     await pilot.press("f4")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
-
-
-def flat(text: str) -> str:
-    """Screen text with its wrapping undone, to find a sentence that a narrow column broke across rows."""
-    return " ".join(text.replace("▌", " ").split())
 
 
 async def test_history_shows_the_whole_transcript_opens_at_the_latest_and_exports_the_same(private_home: Path) -> None:
@@ -274,3 +270,68 @@ async def test_paper_is_the_default_theme_and_its_dark_variant_is_a_setting_kept
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert app.theme == "paper-dark"
+
+
+@pytest.mark.parametrize("size", [(50, 16), SIZE], ids=["50x16", "80x24"])
+async def test_the_title_shows_its_whole_menu_and_f1_opens_help_which_names_f1(size: tuple[int, int], private_home: Path) -> None:
+    """At the smallest size the art gives way to a one-line title and the menu is whole without scrolling; at 80x24
+    the content note is whole too. The footer names Help (F1), which the title answers as the story screen does."""
+    from textual.containers import VerticalScroll
+
+    from game.tui.help_screen import HelpScreen
+
+    app = make_app()  # the shipped story: its content note is four lines at 80 columns
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await wait_until(pilot, lambda: "Content note" in screen_rows(app))
+        rows = screen_rows(app).splitlines()
+        page = app.screen.query_one("#title-page", VerticalScroll)
+        assert page.scroll_y == 0 and app.screen.query_one("#menu").region.bottom <= size[1] - 1
+        for label in ("New game", "Continue", "Load", "Speed-run", "Endings", "Settings", "Help", "Quit"):
+            assert label in "\n".join(rows[:-1]), label
+        if size == SIZE:
+            assert page.max_scroll_y == 0 and "film written by Zoe Kazan." in flat(screen_rows(app))
+        assert "f1 Help" in rows[-1] and "Quit" in rows[-1]
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "│ F1 " in screen_rows(app).replace("┃", "│")
+
+
+async def test_the_notice_below_the_smallest_size_says_how_large(private_home: Path) -> None:
+    from game.tui.too_small import TooSmall
+
+    app = make_app(TUI_STORY)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, TooSmall))
+        assert "50x16" in screen_rows(app)
+
+
+async def test_the_sheet_s_wrapped_lines_keep_their_indent(private_home: Path) -> None:
+    app = make_app(TUI_STORY)
+    async with app.run_test(size=(50, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("n")
+        await play(pilot, (ChoiceInput(2), PageInput("She speaks French well whenever she is in a room with Harry.")))
+        await pilot.press("f12")
+        await wait_until(pilot, lambda: isinstance(app.screen, RubyScreen) and "page 1:" in screen_rows(app))
+        rows = screen_rows(app).splitlines()
+        first = next(n for n, row in enumerate(rows) if "page 1: “She speaks French" in row)
+        source_at = rows[first].index("page 1:")
+        assert rows[first + 1][:source_at].isspace() and rows[first + 1][source_at] != " "  # the sentence, wrapped
+        trait = next(row for row in rows if "•" in row)
+        assert rows[rows.index(trait) + 1].index("page") > trait.index("•")
+
+
+async def test_the_replay_banner_keeps_the_run_s_time_at_50_columns(private_home: Path) -> None:
+    from game.replay.verify import format_time
+    from game.tui.app import RubySparksApp
+    from game.tui.replay_screen import ReplayScreen
+    from tests.tui_helpers import shipped_replay
+
+    replay, _ = shipped_replay("honeymoon")
+    assert replay.result is not None
+    app = RubySparksApp(animate=False, blink=False, replay=replay, replay_speed=0.01)
+    async with app.run_test(size=(50, 16)) as pilot:
+        await ready(pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReplayScreen) and "Replay" in screen_rows(app))
+        assert format_time(replay.result.time) in screen_rows(app).splitlines()[0]

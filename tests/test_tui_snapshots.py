@@ -52,6 +52,7 @@ SCREENS: dict[str, Steps] = {
     "story_more_below": steps("n", "READ", "1"),
     "story_read_to_the_end": steps("n", "READ", "1", "READ"),
     "typewriter": steps("n", "READ", "2", "READ"),
+    "typewriter_blank_page": steps("n", "READ", "2", "READ", "f2"),
     "page_read": steps(*AFTER_PAGE),
     "ending": steps("n", "READ", "3", "READ"),
     "history": steps(*AFTER_PAGE, "f4"),
@@ -69,7 +70,10 @@ SCREENS: dict[str, Steps] = {
     "speedrun_category": steps("r"),
 }
 SIZES: dict[str, tuple[tuple[int, int], tuple[str, ...]]] = {
-    "smallest": ((MIN_WIDTH, MIN_HEIGHT), ("title", "story_more_below", "typewriter", "history", "ruby", "save_slots")),
+    "smallest": (
+        (MIN_WIDTH, MIN_HEIGHT),
+        ("title", "story_more_below", "typewriter", "typewriter_blank_page", "history", "ruby", "save_slots", "help"),
+    ),
     "large": ((160, 48), ("title", "story_more_below", "typewriter", "history", "ruby", "save_slots")),
 }
 

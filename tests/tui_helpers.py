@@ -144,6 +144,12 @@ def screen_rows(app: RubySparksApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def flat(text: str) -> str:
+    """Screen text with its wrapping undone, to find a sentence that a narrow column broke across rows (a scrollbar's
+    and a toast's block characters beside it are not its words)."""
+    return " ".join(re.sub("[\u2580-\u259f]", " ", text).split())
+
+
 def footer_keys(app: RubySparksApp) -> set[str]:
     """The descriptions of the keys the footer offers now (what it draws from)."""
     return {b.binding.description for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}

@@ -30,6 +30,8 @@ MARGIN_LINES = 2
 """The margin shows the readings of the last sentences written: the ones the writer is looking at."""
 MARK = {"takes": "✓", "about": "?", "nothing": "·"}
 MORE = "▼ more below: Space or PageDown"
+MORE_WHILE_TYPING = "▼ more below: PageDown"
+"""At the typewriter Space is typed on the page: only PageDown reads on."""
 
 
 class Notice(Static):
@@ -42,7 +44,11 @@ class Notice(Static):
 
 class GameScreen(Screen[None]):
     # Short words, so that every key the footer shows fits in 80 columns; F6/F7 (save and load slots) are in Help.
+    # Menu and Quit come first, so a narrow footer (50 columns) still shows the way out; the app's Ctrl+Q is the one
+    # that runs (a priority binding), this one only puts it early in the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.to_title", "Menu"),
+        Binding("ctrl+q", "app.quit_game", "Quit", id="quit"),
         Binding("f1", "app.help", "Help", priority=True),
         Binding("f2", "pull_page", "Pull", priority=True),
         Binding("f3", "undo", "Undo", priority=True),
@@ -53,7 +59,6 @@ class GameScreen(Screen[None]):
         Binding("f7", "app.slots('load')", "Load from", show=False, priority=True),
         Binding("f8", "toggle_splits", "Splits", priority=True),
         Binding("f12,ctrl+r", "app.portrait", "Ruby", show=False, priority=True),
-        Binding("escape", "app.to_title", "Menu"),
         Binding("space", "more", "More", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
@@ -61,6 +66,7 @@ class GameScreen(Screen[None]):
     ]
     more_hint = MORE
     """Under the story while more of it is hidden below: the keys that read on here."""
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-short"), (20, "-tall")]  # noqa: RUF012  # Textual types it so
 
     class BeginAgain(Message):
         """After an ending, the player chose to begin again."""
@@ -87,11 +93,12 @@ class GameScreen(Screen[None]):
         yield Static(id="seems", markup=False)
         with VerticalScroll(id="story"):
             yield RevealText(id="text")
+            # the typewriter's prompt ends the passage, whole at any size: under it, it was cut to a few lines
+            yield Static(id="prompt", markup=False)
             yield Notice(id="notice", markup=False)
         yield Static(id="more")
         yield ChoiceList(id="choices", markup=False)
         with Vertical(id="typewriter"):
-            yield Static(id="prompt", markup=False)
             yield PageArea(id="page", soft_wrap=True, show_line_numbers=False, interrupt=self.finish_reveal)
             yield Static(id="margin", markup=False)
             yield Button("Pull the page out (F2)", id="pull", variant="primary")
@@ -149,7 +156,8 @@ class GameScreen(Screen[None]):
             story.scroll_end(animate=False)  # the reason, under the text, is what the player must see now
         else:
             text.show(render_paragraphs(view.paragraphs), self.control.reveal_speed() if reveal else 0.0)
-            story.scroll_home(animate=False)
+            story.anchor(False)
+            story.scroll_home(animate=False, immediate=True)  # not after the typewriter's anchor, in a speed-run
             self.read_through = self.offers_at_once()
             self.laid_out = False
         self.query_one("#notice", Static).update(view.rejected)
@@ -182,11 +190,11 @@ class GameScreen(Screen[None]):
         shown = self.read_through
         story = self.query_one("#story", VerticalScroll)
         self.query_one(OptionList).visible = shown
-        self.query_one("#typewriter").display = shown and self.view.at_typewriter
+        self.query_one("#typewriter").display = self.query_one("#prompt").display = shown and self.view.at_typewriter
         if not shown:
             story.focus()
         elif self.view.at_typewriter:
-            story.scroll_end(animate=False)
+            story.anchor()  # its end, the prompt, stays in view as the typewriter and its margin take their room
             self.query_one(PageArea).focus()
         elif self.view.choices or self.view.ending_id is not None:
             self.query_one(OptionList).focus()
@@ -197,7 +205,8 @@ class GameScreen(Screen[None]):
         story = self.query_one("#story", VerticalScroll)
         revealing = self.query_one(RevealText).revealing
         hidden = story.scroll_y < story.max_scroll_y - 0.5
-        self.query_one("#more", Static).update(self.more_hint if hidden and not revealing else "")
+        more = MORE_WHILE_TYPING if self.read_through and self.view.at_typewriter else self.more_hint
+        self.query_one("#more", Static).update(more if hidden and not revealing else "")
         if self.laid_out and not (self.read_through or hidden or revealing):
             self.read_through = True
             self.offer()
@@ -297,9 +306,7 @@ class GameScreen(Screen[None]):
         page = self.query_one(PageArea)
         page.place_typing()  # the keys typed just before F2 are the page's
         if not page.text.strip():
-            self.view.rejected = f"The page is blank: type something about {self.control.story.subject_object} first."
-            self.query_one("#notice", Static).update(self.view.rejected)
-            self.query_one("#story", VerticalScroll).scroll_end(animate=False)
+            page.say("The page is blank.")
             return
         events_ = self.control.apply(PageInput(page.text, page.pasted))
         if events_ and all(isinstance(event, Rejected) for event in events_):

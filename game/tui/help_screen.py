@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from game.story.model import Story
 
 KEYS = (
+    ("F1", "this help, on the title and in the story"),
     ("Space, PageDown / PageUp", "read on (the choices come once the passage is read); ▼ says more is below"),
     ("1-9, arrows, Enter, mouse", "choose"),
     ("F2", "pull the page out of the typewriter"),

@@ -160,16 +160,16 @@ class ReplayScreen(GameScreen, inherit_bindings=False):
         result = self.replay.result
         claimed = format_time(result.time) if result is not None else "unfinished"
         over = self.position >= len(self.replay.inputs)
-        parts = [
+        parts = [  # the run and its time first: at 50 columns the speed is what is cut
             "End of the replay" if over else "Replay",
-            f"step {self.position} of {len(self.replay.inputs)}",
             one_line(self.replay.category),
             claimed,
+            f"step {self.position} of {len(self.replay.inputs)}",
         ]
         if over:  # nothing is left to pause or to play at a speed: what is left is to go
             parts.append("Escape quits")
         else:
-            parts.insert(2, f"speed {speed_text(self.speed)}")
+            parts.append(f"speed {speed_text(self.speed)}")
             if self.paused:
                 parts.insert(1, "paused")
         self.query_one("#banner", Static).update(Text(" · ".join(parts)))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,19 +25,39 @@ LAYOUT: dict[SheetPart, tuple[str, str]] = {
     "value": ("{}\n", ""),
     "heading": ("\n{}\n", "bold"),
     "none": ("{}\n", "italic"),
-    "trait": ("• {}\n", ""),
-    "source": ("    {}\n", "italic"),
+    "trait": ("{}", ""),
+    "source": ("{}", "italic"),
     "page": ("\n{}\n", "bold"),
     "text": ("{}\n", ""),
 }
 """Each part of the sheet as this screen sets it: its text around the line, and its style."""
+HANGING: dict[SheetPart, tuple[str, int]] = {"trait": ("•", 2), "source": ("", 4)}
+"""The parts set apart from the margin, as a mark and an indent that their wrapped lines keep too."""
 
 
-def portrait_text(portrait: Portrait) -> Text:
+def portrait_text(portrait: Portrait) -> Group:
+    parts: list[RenderableType] = []
     text = Text()
     for part, line in sheet(portrait):
         shape, style = LAYOUT[part]
-        text.append(shape.format(line), style=style)
+        if part not in HANGING:
+            text.append(shape.format(line), style=style)
+            continue
+        parts.append(_without_last_newline(text))  # each part of a group starts on a line of its own
+        text = Text()
+        mark, indent = HANGING[part]
+        row = Table.grid()
+        row.add_column(width=indent)
+        row.add_column()
+        row.add_row(mark, Text(shape.format(line), style=style))
+        parts.append(row)
+    parts.append(_without_last_newline(text))
+    return Group(*(part for part in parts if not isinstance(part, Text) or part))
+
+
+def _without_last_newline(text: Text) -> Text:
+    if text.plain.endswith("\n"):
+        text.right_crop(1)
     return text
 
 

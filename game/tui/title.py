@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,7 +24,7 @@ MENU = (
     ("speedrun", "Speed-run", "r"),
     ("endings", "Endings", "e"),
     ("settings", "Settings", "s"),
-    ("help", "Help", "question_mark"),
+    ("help", "Help", "f1,question_mark"),
     ("quit", "Quit", "q"),
 )
 
@@ -35,10 +36,22 @@ def title_art() -> str:
         return "RUBY SPARKS"
 
 
+def menu_line(label: str, keys: str) -> Text:
+    """An item with its key at the right."""
+    key = keys.split(",")[0]
+    return Text.assemble(label.ljust(22), (key.upper() if len(key) > 1 else key, "bold"))
+
+
 class TitleScreen(Screen[None]):
     """Says what was picked (`Picked`, up to the app) and shows the note the app sets (`note`, down from it)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding(key, f"pick('{item}')", label) for item, label, key in MENU]
+    # the menu names every item's key; the footer only Help's (and the app's Quit), which fit at any width
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(keys, f"pick('{item}')", label, show=item == "help") for item, label, keys in MENU
+    ]
+    # the full art wants 62 columns and, with the menu under it, 20 rows; below that a one-line title stands in
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (62, "-wide")]  # noqa: RUF012  # Textual types it so
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-short"), (20, "-tall")]  # noqa: RUF012  # Textual types it so
 
     note: reactive[str] = reactive("", init=False)
     """Under the menu: the story's content note, or why it is not loaded yet (or could not be)."""
@@ -57,8 +70,9 @@ class TitleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-page"):
             yield Center(Static(title_art(), id="art"))
+            yield Center(Static("R U B Y   S P A R K S", id="wordmark"))
             yield Center(Static("a game of typing pages", id="tagline"))
-            yield Center(OptionList(*[Option(label, id=item) for item, label, _ in MENU], id="menu"))
+            yield Center(OptionList(*[Option(menu_line(label, keys), id=item) for item, label, keys in MENU], id="menu"))
             yield Static(id="note", markup=False)
         yield Footer()
 

@@ -17,7 +17,7 @@ class TooSmall(Screen[None]):
     """One short line and nothing else, so it can be drawn at any size, down to one cell."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Make the terminal larger to go on.", id="too-small")
+        yield Static(f"Make the terminal {MIN_WIDTH}x{MIN_HEIGHT} or larger.", id="too-small")
 
 
 def too_small(width: int, height: int) -> bool:

@@ -92,7 +92,9 @@ class RevealText(Static):
 
 
 class PageArea(TextArea):
-    """The sheet of paper: text beyond what a page holds is cut, with a word about it, never a stall.
+    """The sheet of paper: text beyond what a page holds is cut, with a word about it, never a stall. Such a word
+    (`say`) stands on the page's lower edge, where the writer is looking, until the page changes: a notification
+    could come and go unseen while a long paste was laid out, and the keys dropped after it said nothing.
 
     A paste reaches the page as one Paste event (bracketed paste) or, from a terminal or multiplexer that does not
     bracket it, as thousands of key presses. Textual's text area re-wraps the whole line at every edit, so one edit per
@@ -111,8 +113,6 @@ class PageArea(TextArea):
         self._typed: list[str] = []
         """Keys typed but not yet on the page: placed together once the keys already waiting are handled."""
         self._typed_length = 0
-        self._full_said = False
-        """The page said it was full and has not had room since: it says so once, not at every key that is dropped."""
 
     @on(events.Paste)
     def note_paste(self) -> None:
@@ -127,6 +127,11 @@ class PageArea(TextArea):
     def forget_paste(self) -> None:
         if not self.text:
             self.pasted = False
+        if len(self.text) < MAX_PAGE_CHARS:  # "full" stays while it is: the keys dropped then are not lost unsaid
+            self.say("")
+
+    def say(self, words: str) -> None:
+        self.border_subtitle = words
 
     def take_key(self, event: events.Key) -> bool:
         """Whether the key was used up here: by `interrupt`, or as a printable key (or Enter) gathered for the page.
@@ -168,13 +173,10 @@ class PageArea(TextArea):
             self._place(text)
 
     def _place(self, text: str) -> None:
-        """Replace the selection with `text`, cut to what the page still holds; say once when it is full."""
+        """Replace the selection with `text`, cut to what the page still holds; say when it is full."""
         room = MAX_PAGE_CHARS - len(self.text) + len(self.selected_text)
-        if room > 0:
-            self._full_said = False
-        if len(text) > room and not self._full_said:
-            self._full_said = True
-            self.notify(f"The page is full ({MAX_PAGE_CHARS:,} characters): the rest did not fit.", severity="warning")
+        if len(text) > room:
+            self.say(f"The page is full ({MAX_PAGE_CHARS:,} characters)")
         text = text[: max(room, 0)]
         if text:
             self.replace(text, *self.selection, maintain_selection_offset=False)
