@@ -113,3 +113,15 @@ def test_the_films_path_reaches_the_films_ending_through_the_beats_in_order(ship
     assert set(order) <= set(beats), set(order) - set(beats)
     assert state.variables["set_free"] is True and state.traits["speaks_french"] > 0
     assert sum(isinstance(i, PageInput) for i in inputs) >= 8
+
+
+def test_once_an_ending_is_found_the_gallery_hints_at_every_other(shipped_story: Story) -> None:
+    """README: "once you have found one, each of the rest shows the story's hint". The shipped endings had none, so the
+    gallery showed only "(not found yet)" (found by a playtest of the TUI)."""
+    from game.persistence.endings_seen import gallery_lines
+
+    first = next(iter(shipped_story.endings))
+    lines = gallery_lines(shipped_story, {first})
+    hidden = [line for line in lines if "? ? ?" in line]
+    assert len(hidden) == len(shipped_story.endings) - 1
+    assert all("Hint: " in line for line in hidden)
